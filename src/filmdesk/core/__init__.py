@@ -1,0 +1,1 @@
+"""The catalog itself: data model, database, seeding, search and the service. No Qt here."""

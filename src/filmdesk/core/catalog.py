@@ -1,0 +1,430 @@
+"""The catalog service: one method per user action, one transaction each.
+
+The GUI and the CLI call only this. Methods take and return plain values and frozen records;
+no ORM object ever leaves a method.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from filmdesk.core.db import MigrationResult, open_database
+from filmdesk.core.models import Collection, CollectionFilm, Film, Tag, film_tags
+from filmdesk.core.records import CatalogStats, CollectionRecord, FilmRecord, TagCount
+from filmdesk.core.search import SearchIndex, fold, parse_query, sort_films
+from filmdesk.core.validation import FieldProblem, FilmFields, ValidationError, clean_film_fields
+
+
+class FilmNotFoundError(LookupError):
+    """No film matches the given id or title."""
+
+
+class AmbiguousFilmError(LookupError):
+    """Several films match a title; ``candidates`` lists them."""
+
+    def __init__(self, reference: str, candidates: Sequence[FilmRecord]) -> None:
+        self.reference = reference
+        self.candidates = tuple(candidates)
+        listed = "; ".join(f"id {f.id}: {f.display_title}" for f in self.candidates)
+        super().__init__(f"{reference!r} matches {len(self.candidates)} films ({listed})")
+
+
+@dataclass(frozen=True)
+class OpenedCatalog:
+    """What ``open_catalog`` did besides opening: schema migration and seeding."""
+
+    catalog: Catalog
+    migration: MigrationResult
+    seeded: bool
+
+
+_CURATED_COLUMNS = (
+    Film.id,
+    Film.title,
+    Film.original_title,
+    Film.year,
+    Film.directors,
+    Film.countries,
+    Film.runtime_minutes,
+    Film.description,
+    Film.fact,
+    Film.trailer_url,
+    Film.availability_note,
+    Film.availability_checked_on,
+    Film.imdb_id,
+    Film.letterboxd_uri,
+    Film.rating_half_stars,
+    Film.watched,
+    Film.watched_on,
+    Film.notes,
+    Film.seed_key,
+    Film.created_at,
+    Film.updated_at,
+)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; everything filmdesk writes is UTC.
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+def _rating(half_stars: int | None) -> float | None:
+    return None if half_stars is None else half_stars / 2
+
+
+def _record_from_row(row: Sequence[object], tags: Sequence[str]) -> FilmRecord:
+    (
+        film_id,
+        title,
+        original_title,
+        year,
+        directors,
+        countries,
+        runtime,
+        description,
+        fact,
+        trailer,
+        availability_note,
+        availability_checked_on,
+        imdb_id,
+        letterboxd_uri,
+        half_stars,
+        watched,
+        watched_on,
+        notes,
+        seed_key,
+        created_at,
+        updated_at,
+    ) = row
+    return FilmRecord(
+        id=film_id,  # type: ignore[arg-type]
+        title=title,  # type: ignore[arg-type]
+        original_title=original_title or "",  # type: ignore[arg-type]
+        year=year,  # type: ignore[arg-type]
+        directors=tuple(directors or ()),  # type: ignore[call-overload]
+        countries=tuple(countries or ()),  # type: ignore[call-overload]
+        runtime_minutes=runtime,  # type: ignore[arg-type]
+        description=description or "",  # type: ignore[arg-type]
+        fact=fact or "",  # type: ignore[arg-type]
+        trailer_url=trailer or "",  # type: ignore[arg-type]
+        availability_note=availability_note or "",  # type: ignore[arg-type]
+        availability_checked_on=availability_checked_on,  # type: ignore[arg-type]
+        imdb_id=imdb_id,  # type: ignore[arg-type]
+        letterboxd_uri=letterboxd_uri,  # type: ignore[arg-type]
+        rating=_rating(half_stars),  # type: ignore[arg-type]
+        watched=bool(watched),
+        watched_on=watched_on,  # type: ignore[arg-type]
+        notes=notes or "",  # type: ignore[arg-type]
+        tags=tuple(tags),
+        seed_key=seed_key,  # type: ignore[arg-type]
+        created_at=_aware(created_at),  # type: ignore[arg-type]
+        updated_at=_aware(updated_at),  # type: ignore[arg-type]
+    )
+
+
+def film_record(film: Film) -> FilmRecord:
+    """A frozen record of an ORM film (its tags loaded)."""
+    row = tuple(getattr(film, column.key) for column in _CURATED_COLUMNS)
+    return _record_from_row(row, sorted((t.name for t in film.tags), key=fold))
+
+
+class Catalog:
+    """The film catalog behind one database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    # --- reading ------------------------------------------------------------------------
+
+    def all_films(self) -> list[FilmRecord]:
+        """Every film, in id order, as records (two queries, however many films)."""
+        with self._sessions() as session:
+            tags: defaultdict[int, list[str]] = defaultdict(list)
+            for film_id, name in session.execute(
+                select(film_tags.c.film_id, Tag.name)
+                .join(Tag, Tag.id == film_tags.c.tag_id)
+                .order_by(film_tags.c.film_id)
+            ):
+                tags[film_id].append(name)
+            rows = session.execute(select(*_CURATED_COLUMNS).order_by(Film.id)).all()
+        return [
+            _record_from_row(row, sorted(tags.get(row[0], ()), key=fold))  # type: ignore[arg-type]
+            for row in rows
+        ]
+
+    def list_films(self, search: str = "", sort: str = "title") -> list[FilmRecord]:
+        """Films matching the search query (see ``filmdesk.core.search``), sorted.
+
+        Raises ``QueryError`` for a term it cannot understand and ``ValueError`` for an unknown
+        sort field, before reading anything.
+        """
+        query = parse_query(search)
+        sort_films((), sort)  # validate the sort spec up front
+        films = self.all_films()
+        if not query.is_empty:
+            films = [films[i] for i in query.run(SearchIndex.of(films))]
+        return sort_films(films, sort)
+
+    def get_film(self, film_id: int) -> FilmRecord:
+        """The film with this id; raises FilmNotFoundError."""
+        with self._sessions() as session:
+            return film_record(self._load(session, film_id))
+
+    def resolve_film(self, reference: str) -> FilmRecord:
+        """A film named by numeric id or exact title (any case; original title also accepted).
+
+        Raises FilmNotFoundError, or AmbiguousFilmError listing the candidates.
+        """
+        text = reference.strip()
+        if text.isdigit():
+            try:
+                return self.get_film(int(text))
+            except FilmNotFoundError:
+                pass
+        wanted = fold(" ".join(text.split()))
+        films = self.all_films()
+        for attribute in ("title", "original_title", "display_title"):
+            matches = [f for f in films if fold(getattr(f, attribute)) == wanted]
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                raise AmbiguousFilmError(reference, matches)
+        raise FilmNotFoundError(f"no film with the id or title {reference!r}")
+
+    def tag_counts(self) -> list[TagCount]:
+        """Every tag with the number of films carrying it, by name."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(Tag.name, func.count(film_tags.c.film_id))
+                .join(film_tags, film_tags.c.tag_id == Tag.id)
+                .group_by(Tag.id, Tag.name)
+            ).all()
+        return sorted((TagCount(name, count) for name, count in rows), key=lambda t: fold(t.name))
+
+    def stats(self) -> CatalogStats:
+        """How many films there are, watched and rated."""
+        with self._sessions() as session:
+            films, watched, rated = session.execute(
+                select(
+                    func.count(Film.id),
+                    func.count(Film.id).filter(Film.watched.is_(True)),
+                    func.count(Film.rating_half_stars),
+                )
+            ).one()
+        return CatalogStats(films=films, watched=watched, rated=rated)
+
+    def collections(self) -> list[CollectionRecord]:
+        """Every collection with its films in order."""
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(Collection).options(selectinload(Collection.entries)).order_by(Collection.id)
+            ).all()
+            return [
+                CollectionRecord(
+                    id=c.id,
+                    name=c.name,
+                    description=c.description,
+                    source=c.source,
+                    film_ids=tuple(e.film_id for e in c.entries),
+                    seed_key=c.seed_key,
+                )
+                for c in rows
+            ]
+
+    # --- writing ------------------------------------------------------------------------
+
+    def add_film(self, fields: FilmFields) -> FilmRecord:
+        """Add a film; ``title`` is required. Returns the stored film."""
+        if "title" not in fields:
+            raise ValidationError([FieldProblem("title", "a title is required")])
+        cleaned = clean_film_fields(fields)
+        with self._transaction() as session:
+            film = Film(
+                title=cleaned["title"],
+                original_title="",
+                directors=[],
+                countries=[],
+                description="",
+                fact="",
+                trailer_url="",
+                availability_note="",
+                watched=False,
+                notes="",
+            )
+            session.add(film)
+            self._apply(session, film, cleaned)
+            session.flush()
+            return film_record(film)
+
+    def edit_film(
+        self,
+        film_id: int,
+        fields: FilmFields,
+        *,
+        add_tags: Iterable[str] = (),
+        remove_tags: Iterable[str] = (),
+    ) -> FilmRecord:
+        """Change any of a film's fields in one step; all are validated before any is written.
+
+        ``add_tags`` and ``remove_tags`` adjust the tags (after ``fields["tags"]``, if given).
+        """
+        with self._transaction() as session:
+            film = self._load(session, film_id)
+            self._edit(session, film, fields, add_tags, remove_tags)
+            session.flush()
+            return film_record(film)
+
+    def rate(self, film_id: int, rating: float | None) -> FilmRecord:
+        """Set (or with None, clear) the user's rating in half stars, 0.5 to 5."""
+        return self.edit_film(film_id, {"rating": rating})
+
+    def set_watched(self, film_id: int, watched: bool, on: date | None = None) -> FilmRecord:
+        """Mark a film watched (optionally on a date) or not watched (which clears the date)."""
+        fields: FilmFields = {"watched": watched}
+        if watched and on is not None:
+            fields["watched_on"] = on
+        return self.edit_film(film_id, fields)
+
+    def set_notes(self, film_id: int, notes: str) -> FilmRecord:
+        """Replace the user's notes on a film."""
+        return self.edit_film(film_id, {"notes": notes})
+
+    def set_tags(self, film_id: int, tags: Iterable[str]) -> FilmRecord:
+        """Replace a film's tags."""
+        return self.edit_film(film_id, {"tags": list(tags)})
+
+    def change_tags(
+        self, film_ids: Iterable[int], add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> list[FilmRecord]:
+        """Add and remove tags on several films in one transaction."""
+        adding, removing = list(add), list(remove)
+        with self._transaction() as session:
+            films = [self._load(session, film_id) for film_id in film_ids]
+            for film in films:
+                self._edit(session, film, {}, adding, removing)
+            session.flush()
+            return [film_record(film) for film in films]
+
+    def delete_film(self, film_id: int) -> FilmRecord:
+        """Delete a film and return it as it was (for undo)."""
+        with self._transaction() as session:
+            film = self._load(session, film_id)
+            record = film_record(film)
+            session.delete(film)
+            session.flush()
+            self._drop_unused_tags(session)
+            return record
+
+    # --- internals ----------------------------------------------------------------------
+
+    @staticmethod
+    def _load(session: Session, film_id: int) -> Film:
+        film = session.get(Film, film_id, options=[selectinload(Film.tags)])
+        if film is None:
+            raise FilmNotFoundError(f"no film with id {film_id}")
+        return film
+
+    def _edit(
+        self,
+        session: Session,
+        film: Film,
+        fields: FilmFields,
+        add_tags: Iterable[str],
+        remove_tags: Iterable[str],
+    ) -> None:
+        fields = dict(fields)  # type: ignore[assignment]
+        adding, removing = list(add_tags), {fold(t).strip() for t in remove_tags}
+        if adding or removing:
+            base = fields.get("tags", [t.name for t in film.tags])
+            kept = [t for t in base if fold(t).strip() not in removing]
+            fields["tags"] = kept + adding
+        cleaned = clean_film_fields(fields, subject=film_label(film))
+        self._apply(session, film, cleaned)
+
+    def _apply(self, session: Session, film: Film, cleaned: FilmFields) -> None:
+        values = dict(cleaned)
+        if "rating" in values:
+            rating = values.pop("rating")
+            film.rating_half_stars = None if rating is None else round(float(rating) * 2)  # type: ignore[arg-type]
+        if "tags" in values:
+            film.tags = self._tags(session, values.pop("tags"))  # type: ignore[arg-type]
+            session.flush()
+            self._drop_unused_tags(session)
+        if "watched" in values or "watched_on" in values:
+            watched = bool(
+                values.pop("watched", film.watched or values.get("watched_on") is not None)
+            )
+            on = values.pop("watched_on", film.watched_on)
+            if not watched and on is not None and "watched_on" in cleaned:
+                raise ValidationError(
+                    [FieldProblem("watched_on", "a film that is not watched has no watch date")],
+                    film_label(film),
+                )
+            film.watched = watched
+            film.watched_on = on if watched else None  # type: ignore[assignment]
+        for name, value in values.items():
+            setattr(film, name, value)
+        film.updated_at = datetime.now(UTC)
+
+    @staticmethod
+    def _tags(session: Session, names: Iterable[str]) -> list[Tag]:
+        wanted = {fold(n): n for n in names}
+        existing = {
+            t.key: t for t in session.scalars(select(Tag).where(Tag.key.in_(list(wanted))))
+        }
+        tags = []
+        for key, name in wanted.items():
+            tag = existing.get(key)
+            if tag is None:
+                tag = Tag(name=name, key=key)
+                session.add(tag)
+            tags.append(tag)
+        return tags
+
+    @staticmethod
+    def _drop_unused_tags(session: Session) -> None:
+        session.execute(
+            delete(Tag).where(~Tag.id.in_(select(film_tags.c.tag_id).distinct())),
+            execution_options={"synchronize_session": False},
+        )
+
+
+def film_label(film: Film | FilmRecord) -> str:
+    """How messages name a film: title with year."""
+    return f"{film.title} ({film.year})" if film.year else film.title
+
+
+def open_catalog(target: str, *, seed: Path | None = None) -> OpenedCatalog:
+    """Open the catalog at ``target`` (path or URL): migrate, seed if needed, return the service.
+
+    ``seed`` defaults to the collection shipped with filmdesk.
+    """
+    from filmdesk.core.seed import apply_seed, default_seed_path
+
+    engine, migration = open_database(target)
+    try:
+        result = apply_seed(engine, seed or default_seed_path())
+    except BaseException:
+        engine.dispose()
+        raise
+    return OpenedCatalog(Catalog(engine), migration, result.changed)

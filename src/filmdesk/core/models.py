@@ -1,0 +1,172 @@
+"""The ORM model of the catalog.
+
+Portable across SQLite and PostgreSQL: no SQLite-only types or defaults. Lists of names
+(directors, countries) are JSON arrays: they have no identity of their own and are always read
+and written whole. Tags are a table because they are shared, counted and completed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Explicit constraint names keep migrations deterministic on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """The current time in UTC, used for created/updated timestamps."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the naming convention above."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+film_tags = Table(
+    "film_tags",
+    Base.metadata,
+    Column("film_id", ForeignKey("films.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Film(Base):
+    """A film in the catalog: curated facts plus the user's own annotations."""
+
+    __tablename__ = "films"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Stable key of a film that came from the shipped seed; seed updates match on it.
+    seed_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+
+    title: Mapped[str] = mapped_column(String(500))
+    original_title: Mapped[str] = mapped_column(String(500), default="")
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    directors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    countries: Mapped[list[str]] = mapped_column(JSON, default=list)
+    runtime_minutes: Mapped[int | None] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+    fact: Mapped[str] = mapped_column(Text, default="")
+    trailer_url: Mapped[str] = mapped_column(String(2000), default="")
+    availability_note: Mapped[str] = mapped_column(Text, default="")
+    availability_checked_on: Mapped[date | None] = mapped_column(Date)
+    imdb_id: Mapped[str | None] = mapped_column(String(20), index=True)
+    letterboxd_uri: Mapped[str | None] = mapped_column(String(500), index=True)
+
+    # The user's own fields. Rating is stored in half stars (1..10) so it is always exact.
+    rating_half_stars: Mapped[int | None] = mapped_column(SmallInteger)
+    watched: Mapped[bool] = mapped_column(Boolean, default=False)
+    watched_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    tags: Mapped[list[Tag]] = relationship(secondary=film_tags, back_populates="films")
+    memberships: Mapped[list[CollectionFilm]] = relationship(
+        back_populates="film", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Tag(Base):
+    """A user tag. Names are unique regardless of case (``key`` is the folded name)."""
+
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+
+    films: Mapped[list[Film]] = relationship(secondary=film_tags, back_populates="tags")
+
+
+class Collection(Base):
+    """A named, described group of films, such as the curated collection the app ships with."""
+
+    __tablename__ = "collections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seed_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    entries: Mapped[list[CollectionFilm]] = relationship(
+        back_populates="collection",
+        cascade="all, delete-orphan",
+        order_by="CollectionFilm.position",
+        passive_deletes=True,
+    )
+
+
+class CollectionFilm(Base):
+    """Membership of a film in a collection, in the collection's order."""
+
+    __tablename__ = "collection_films"
+
+    collection_id: Mapped[int] = mapped_column(
+        ForeignKey("collections.id", ondelete="CASCADE"), primary_key=True
+    )
+    film_id: Mapped[int] = mapped_column(
+        ForeignKey("films.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    collection: Mapped[Collection] = relationship(back_populates="entries")
+    film: Mapped[Film] = relationship(back_populates="memberships")
+
+
+class SeedRecord(Base):
+    """Every seed item ever applied to this catalog, with the values it last set.
+
+    A key that is here but whose film is gone was deleted by the user and is not brought back.
+    ``applied`` holds the curated values the seed last wrote, so an update only overwrites a
+    field the user has not changed since.
+    """
+
+    __tablename__ = "seed_records"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    applied: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    seed_version: Mapped[int] = mapped_column(Integer)
+    applied_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CatalogMeta(Base):
+    """Small key/value facts about the catalog itself (e.g. the digest of the last seed applied)."""
+
+    __tablename__ = "catalog_meta"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

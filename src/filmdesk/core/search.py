@@ -1,0 +1,383 @@
+"""Search: text normalisation, the query language, and an in-memory index.
+
+The GUI and the CLI both search through here, so a query means the same thing everywhere.
+
+Query language (terms combine with AND; a leading ``-`` negates a term)::
+
+    cranes                 word prefix in title, original title, directors, tags, notes, description
+    "cranes are"           a phrase (consecutive word prefixes)
+    year:1957              year:1970..1979   year:>=1970
+    rating:>=4             rating:4.5   rating:3..4   rating:none
+    tag:war                tag:"cold war"
+    watched:yes            watched:no
+    director:ryazanov      title:...   country:...
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from filmdesk.core.records import FilmRecord
+
+FIELDS = ("year", "rating", "tag", "watched", "director", "title", "country")
+_FIELD_SEPARATOR = " | "  # keeps a phrase from matching across two fields
+_WORD = re.compile(r"\w+")
+
+
+class QueryError(ValueError):
+    """A search term that cannot be understood; the message names the term."""
+
+    def __init__(self, term: str, problem: str) -> None:
+        super().__init__(f"{term!r}: {problem}")
+        self.term = term
+        self.problem = problem
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    # й and ё are letters of their own in Russian, but ё is written as е so often that search
+    # treats them alike; й keeps its breve (stripping it would make "мой" find "мои").
+    if char in "йЙ":
+        return "й"
+    if char in "ёЁ":
+        return "е"
+    decomposed = unicodedata.normalize("NFKD", char)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold()
+
+
+def fold(text: str) -> str:
+    """Normalise text for matching: case-insensitive (Latin and Cyrillic), ё as е, no accents."""
+    if text.isascii():
+        return text.casefold()
+    return "".join(_fold_char(c) for c in text)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``."""
+    return _WORD.findall(fold(text))
+
+
+def _word_blob(*parts: str) -> str:
+    # " w1 w2 | w3 ..." so that " " + prefix finds a word that starts with the prefix.
+    return " " + _FIELD_SEPARATOR.join(" ".join(words(p)) for p in parts if p) + " "
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDoc:
+    """What search looks at for one film, pre-normalised."""
+
+    text: str
+    title: str
+    directors: str
+    countries: str
+    tag_keys: frozenset[str]
+    year: int | None
+    rating: float | None
+    watched: bool
+
+    @classmethod
+    def of(cls, film: FilmRecord) -> SearchDoc:
+        """Build the search document of a film."""
+        return cls(
+            text=_word_blob(
+                film.title,
+                film.original_title,
+                " ".join(film.directors),
+                " ".join(film.tags),
+                film.notes,
+                film.description,
+            ),
+            title=_word_blob(film.title, film.original_title),
+            directors=_word_blob(*film.directors),
+            countries=_word_blob(*film.countries),
+            tag_keys=frozenset(fold(t).strip() for t in film.tags),
+            year=film.year,
+            rating=film.rating,
+            watched=film.watched,
+        )
+
+
+# A term narrows a list of candidate row numbers of an index.
+Filter = Callable[["SearchIndex", Sequence[int]], list[int]]
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: a conjunction of terms. Empty text gives a query that matches all."""
+
+    text: str
+    terms: tuple[tuple[str, Filter], ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the query matches every film."""
+        return not self.terms
+
+    def run(self, index: SearchIndex, candidates: Sequence[int] | None = None) -> list[int]:
+        """Row numbers of ``index`` that match, in index order."""
+        rows: Sequence[int] = range(len(index)) if candidates is None else candidates
+        for _label, term in self.terms:
+            rows = term(index, rows)
+            if not rows:
+                return []
+        return list(rows)
+
+
+class SearchIndex:
+    """Search documents of many films in row order; ``Query.run`` filters it."""
+
+    def __init__(self, docs: Iterable[SearchDoc] = ()) -> None:
+        self.docs: list[SearchDoc] = list(docs)
+        self.texts: list[str] = [d.text for d in self.docs]
+
+    @classmethod
+    def of(cls, films: Iterable[FilmRecord]) -> SearchIndex:
+        """Index the given films, in order."""
+        return cls(SearchDoc.of(f) for f in films)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def replace(self, row: int, doc: SearchDoc) -> None:
+        """Update one row after its film changed."""
+        self.docs[row] = doc
+        self.texts[row] = doc.text
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"""\s*(?P<neg>-)?(?:(?P<field>[^\s:"]+):)?(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s"]+))?"""
+)
+
+
+def parse_query(text: str) -> Query:
+    """Parse a search box's text into a Query; raises QueryError naming a bad term."""
+    terms: list[tuple[str, Filter]] = []
+    pos = 0
+    while pos < len(text):
+        match = _TOKEN.match(text, pos)
+        if match is None or match.end() == pos:
+            break
+        pos = match.end()
+        raw = match.group(0).strip()
+        if not raw:
+            continue
+        negate = bool(match.group("neg"))
+        field = match.group("field")
+        value = match.group("quoted") if match.group("quoted") is not None else match.group("bare")
+        if field is None:
+            if value is None or (negate and not value):
+                continue
+            term = _text_term(value, phrase=match.group("quoted") is not None)
+        else:
+            term = _field_term(raw, field.casefold(), value or "")
+        if term is None:
+            continue
+        terms.append((raw, _negated(term) if negate else term))
+    return Query(text, tuple(terms))
+
+
+def _negated(term: Filter) -> Filter:
+    def run(index: SearchIndex, rows: Sequence[int]) -> list[int]:
+        keep = set(term(index, rows))
+        return [r for r in rows if r not in keep]
+
+    return run
+
+
+def _prefix_needles(value: str) -> list[str]:
+    return [" " + w for w in words(value)]
+
+
+def _text_term(value: str, *, phrase: bool) -> Filter | None:
+    folded = words(value)
+    if not folded:
+        return None
+    needles = [" " + " ".join(folded)] if phrase else [" " + w for w in folded]
+
+    def run(index: SearchIndex, rows: Sequence[int]) -> list[int]:
+        texts = index.texts
+        result: list[int] = list(rows)
+        for needle in needles:
+            result = [r for r in result if needle in texts[r]]
+        return result
+
+    return run
+
+
+def _blob_term(attribute: str, value: str) -> Filter:
+    needles = _prefix_needles(value)
+
+    def run(index: SearchIndex, rows: Sequence[int]) -> list[int]:
+        docs = index.docs
+        return [r for r in rows if all(n in getattr(docs[r], attribute) for n in needles)]
+
+    return run
+
+
+def _field_term(raw: str, field: str, value: str) -> Filter | None:
+    if field not in FIELDS:
+        raise QueryError(raw, f"unknown field {field!r}; known fields: {', '.join(FIELDS)}")
+    if not value.strip():
+        raise QueryError(raw, f"{field}: needs a value, e.g. {_EXAMPLES[field]}")
+    value = value.strip()
+    if field == "year":
+        lo, hi = _int_range(raw, value, "a year", 1, 9999)
+        return lambda idx, rows: [
+            r for r in rows if (y := idx.docs[r].year) is not None and lo <= y <= hi
+        ]
+    if field == "rating":
+        if value.casefold() in ("none", "no", "unrated"):
+            return lambda idx, rows: [r for r in rows if idx.docs[r].rating is None]
+        rlo, rhi = _float_range(raw, value)
+        return lambda idx, rows: [
+            r for r in rows if (v := idx.docs[r].rating) is not None and rlo <= v <= rhi
+        ]
+    if field == "watched":
+        flag = _yes_no(raw, value)
+        return lambda idx, rows: [r for r in rows if idx.docs[r].watched is flag]
+    if field == "tag":
+        key = fold(value).strip()
+        return lambda idx, rows: [r for r in rows if key in idx.docs[r].tag_keys]
+    attribute = {"director": "directors", "title": "title", "country": "countries"}[field]
+    if not words(value):
+        raise QueryError(raw, f"{field}: needs letters or digits to look for")
+    return _blob_term(attribute, value)
+
+
+_EXAMPLES = {
+    "year": "year:1957 or year:1970..1979",
+    "rating": "rating:>=4 or rating:3.5",
+    "tag": "tag:war",
+    "watched": "watched:yes or watched:no",
+    "director": "director:ryazanov",
+    "title": "title:cranes",
+    "country": "country:soviet",
+}
+
+_COMPARISON = re.compile(r"^(>=|<=|>|<|=)?\s*(.+)$")
+_RANGE = re.compile(r"^(.*?)\.\.(.*)$")
+
+
+def _int_range(raw: str, value: str, what: str, lowest: int, highest: int) -> tuple[int, int]:
+    def number(text: str) -> int:
+        try:
+            return int(text.strip())
+        except ValueError:
+            raise QueryError(
+                raw, f"{text.strip()!r} is not {what}; try {_EXAMPLES['year']}"
+            ) from None
+
+    if (m := _RANGE.match(value)) is not None:
+        lo = number(m.group(1)) if m.group(1).strip() else lowest
+        hi = number(m.group(2)) if m.group(2).strip() else highest
+        if lo > hi:
+            raise QueryError(raw, f"the range {value} is empty ({lo} is after {hi})")
+        return lo, hi
+    m2 = _COMPARISON.match(value)
+    assert m2 is not None
+    op, n = m2.group(1) or "=", number(m2.group(2))
+    return {
+        "=": (n, n),
+        ">=": (n, highest),
+        ">": (n + 1, highest),
+        "<=": (lowest, n),
+        "<": (lowest, n - 1),
+    }[op]
+
+
+def _float_range(raw: str, value: str) -> tuple[float, float]:
+    def number(text: str) -> float:
+        try:
+            result = float(text.strip().replace(",", "."))
+        except ValueError:
+            raise QueryError(
+                raw, f"{text.strip()!r} is not a rating; try {_EXAMPLES['rating']}"
+            ) from None
+        if not 0 <= result <= 5:
+            raise QueryError(raw, f"ratings go from 0.5 to 5 stars, not {text.strip()}")
+        return result
+
+    if (m := _RANGE.match(value)) is not None:
+        lo = number(m.group(1)) if m.group(1).strip() else 0.0
+        hi = number(m.group(2)) if m.group(2).strip() else 5.0
+        return lo, hi
+    m2 = _COMPARISON.match(value)
+    assert m2 is not None
+    op, n = m2.group(1) or "=", number(m2.group(2))
+    step = 0.5
+    return {
+        "=": (n, n),
+        ">=": (n, 5.0),
+        ">": (n + step, 5.0),
+        "<=": (0.0, n),
+        "<": (0.0, n - step),
+    }[op]
+
+
+def _yes_no(raw: str, value: str) -> bool:
+    folded = value.casefold()
+    if folded in ("yes", "y", "true", "1", "да"):
+        return True
+    if folded in ("no", "n", "false", "0", "нет"):
+        return False
+    raise QueryError(raw, f"watched: expects yes or no, not {value!r}")
+
+
+# --- sorting -------------------------------------------------------------------------------
+
+SORT_FIELDS = ("title", "original_title", "year", "director", "rating", "watched", "added")
+
+
+def _missing_and_key(field: str) -> Callable[[FilmRecord], tuple[bool, object]]:
+    if field == "title":
+        return lambda f: (False, fold(f.title))
+    if field == "original_title":
+        return lambda f: (not f.original_title, fold(f.original_title))
+    if field == "year":
+        return lambda f: (f.year is None, f.year or 0)
+    if field == "director":
+        return lambda f: (not f.directors, fold(", ".join(f.directors)))
+    if field == "rating":
+        return lambda f: (f.rating is None, f.rating or 0.0)
+    if field == "watched":
+        return lambda f: (not f.watched, f.watched_on or date.min)
+    if field == "added":
+        return lambda f: (False, f.id)
+    raise ValueError(f"cannot sort by {field!r}; choose one of: {', '.join(SORT_FIELDS)}")
+
+
+def parse_sort(spec: str) -> tuple[str, bool]:
+    """``"year"`` -> ("year", False); ``"-year"`` or ``"year:desc"`` -> ("year", True)."""
+    spec = spec.strip().casefold()
+    descending = False
+    if spec.startswith("-"):
+        spec, descending = spec[1:], True
+    elif spec.endswith((":desc", ":asc")):
+        spec, direction = spec.rsplit(":", 1)
+        descending = direction == "desc"
+    spec = spec.replace("-", "_")
+    if spec not in SORT_FIELDS:
+        raise ValueError(f"cannot sort by {spec!r}; choose one of: {', '.join(SORT_FIELDS)}")
+    return spec, descending
+
+
+def sort_films(films: Iterable[FilmRecord], spec: str = "title") -> list[FilmRecord]:
+    """Films sorted by a sort spec (see ``parse_sort``); films lacking the value come last.
+
+    Ties are broken by title, then by id, in either direction, so the order is stable.
+    """
+    field, descending = parse_sort(spec)
+    key = _missing_and_key(field)
+    by_title = sorted(films, key=lambda f: (fold(f.title), f.id))
+    present = [f for f in by_title if not key(f)[0]]
+    missing = [f for f in by_title if key(f)[0]]
+    present.sort(key=lambda f: key(f)[1], reverse=descending)  # type: ignore[arg-type,return-value]
+    return present + missing

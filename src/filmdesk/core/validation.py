@@ -1,0 +1,281 @@
+"""Checking film fields before anything is written.
+
+Every check reports which field and which value is wrong; ``clean_film_fields`` collects all
+problems of one edit so a dialog can show each next to its field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TypedDict
+from urllib.parse import urlsplit
+
+from filmdesk.core.search import fold
+
+FIRST_FILM_YEAR = 1888  # Roundhay Garden Scene
+MAX_TITLE = 500
+MAX_TAG = 100
+RATING_STEPS = tuple(step / 2 for step in range(1, 11))  # 0.5 .. 5.0
+_IMDB_ID = re.compile(r"^tt\d{7,10}$")
+
+
+class FilmFields(TypedDict, total=False):
+    """Film fields as the service accepts them (every key optional)."""
+
+    title: str
+    original_title: str
+    year: int | None
+    directors: list[str]
+    countries: list[str]
+    runtime_minutes: int | None
+    description: str
+    fact: str
+    trailer_url: str
+    availability_note: str
+    availability_checked_on: date | None
+    imdb_id: str | None
+    letterboxd_uri: str | None
+    rating: float | None
+    watched: bool
+    watched_on: date | None
+    notes: str
+    tags: list[str]
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(FilmFields.__annotations__)
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One field's problem."""
+
+    field: str
+    message: str
+
+
+class ValidationError(ValueError):
+    """One or more fields are invalid; nothing was written."""
+
+    def __init__(self, problems: Iterable[FieldProblem], subject: str = "") -> None:
+        self.problems = tuple(problems)
+        self.subject = subject
+        text = "; ".join(f"{p.field}: {p.message}" for p in self.problems)
+        super().__init__(f"{subject}: {text}" if subject else text)
+
+    def for_field(self, field: str) -> str | None:
+        """The message for ``field``, if it has one."""
+        return next((p.message for p in self.problems if p.field == field), None)
+
+
+def max_year(today: date | None = None) -> int:
+    """The latest year a film may have: next year plus five (announced films)."""
+    return (today or date.today()).year + 6
+
+
+def check_title(value: object) -> str:
+    """A trimmed, non-empty title."""
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {value!r}")
+    title = " ".join(value.split())
+    if not title:
+        raise ValueError("a title is required")
+    if len(title) > MAX_TITLE:
+        raise ValueError(f"is {len(title)} characters long; at most {MAX_TITLE} are allowed")
+    return title
+
+
+def check_year(value: object) -> int | None:
+    """A year from 1888 to next year + 5, or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a year") from None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{value!r} is not a year")
+    top = max_year()
+    if not FIRST_FILM_YEAR <= value <= top:
+        raise ValueError(f"{value} is outside {FIRST_FILM_YEAR}..{top}")
+    return value
+
+
+def check_rating(value: object) -> float | None:
+    """A half-star rating 0.5..5.0, or None for no rating."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace(",", "."))
+        except ValueError:
+            raise ValueError(f"{value!r} is not a number of stars") from None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{value!r} is not a number of stars")
+    rating = float(value)
+    if rating not in RATING_STEPS:
+        raise ValueError(f"{value:g} is not a half-star step from 0.5 to 5 (0.5, 1, 1.5, ... 5)")
+    return rating
+
+
+def check_http_url(value: object, *, what: str = "URL") -> str:
+    """An http or https URL with a host, or the empty string."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {value!r}")
+    url = value.strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{url!r} is not an http or https {what}")
+    if any(c.isspace() for c in url):
+        raise ValueError(f"{url!r} contains spaces")
+    return url
+
+
+def check_runtime(value: object) -> int | None:
+    """Runtime in whole minutes (1..10000), or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a number of minutes") from None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10000:
+        raise ValueError(f"{value!r} is not a number of minutes between 1 and 10000")
+    return value
+
+
+def check_date(value: object) -> date | None:
+    """A date (or ISO date text), not in the future, or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date like 2026-11-27") from None
+    if not isinstance(value, date):
+        raise ValueError(f"{value!r} is not a date")
+    if value.year < FIRST_FILM_YEAR:
+        raise ValueError(f"{value.isoformat()} is before the first film ({FIRST_FILM_YEAR})")
+    return value
+
+
+def check_imdb_id(value: object) -> str | None:
+    """An IMDb title id such as tt0050634, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not an IMDb id")
+    text = value.strip()
+    if not text:
+        return None
+    if not _IMDB_ID.match(text):
+        raise ValueError(f"{text!r} is not an IMDb title id like tt0050634")
+    return text
+
+
+def check_names(value: object) -> list[str]:
+    """A list of names (directors, countries): trimmed, empty ones dropped, duplicates removed."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list | tuple):
+        raise ValueError(f"{value!r} is not a list of names")
+    names: list[str] = []
+    seen: set[str] = set()
+    for item in value:
+        if not isinstance(item, str):
+            raise ValueError(f"{item!r} is not a name")
+        name = " ".join(item.split())
+        if name and fold(name) not in seen:
+            seen.add(fold(name))
+            names.append(name)
+    return names
+
+
+def check_tags(value: object) -> list[str]:
+    """Tags trimmed, empty ones dropped, unique regardless of case (first spelling wins)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        raise ValueError(f"{value!r} is not a list of tags")
+    tags: list[str] = []
+    seen: set[str] = set()
+    for item in value:
+        if not isinstance(item, str):
+            raise ValueError(f"{item!r} is not a tag")
+        tag = " ".join(item.split())
+        if len(tag) > MAX_TAG:
+            raise ValueError(f"{tag[:20]!r}… is longer than {MAX_TAG} characters")
+        key = fold(tag)
+        if tag and key not in seen:
+            seen.add(key)
+            tags.append(tag)
+    return tags
+
+
+def check_text(value: object) -> str:
+    """Free text; None becomes the empty string. Kept as typed (newlines included)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {value!r}")
+    return value
+
+
+def check_bool(value: object) -> bool:
+    """A yes/no value."""
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"{value!r} is not yes or no")
+
+
+_CHECKS = {
+    "title": check_title,
+    "original_title": lambda v: " ".join(check_text(v).split()),
+    "year": check_year,
+    "directors": check_names,
+    "countries": check_names,
+    "runtime_minutes": check_runtime,
+    "description": lambda v: check_text(v).strip(),
+    "fact": lambda v: check_text(v).strip(),
+    "trailer_url": lambda v: check_http_url(v, what="trailer URL"),
+    "availability_note": lambda v: check_text(v).strip(),
+    "availability_checked_on": check_date,
+    "imdb_id": check_imdb_id,
+    "letterboxd_uri": lambda v: check_http_url(v, what="Letterboxd URI") or None,
+    "rating": check_rating,
+    "watched": check_bool,
+    "watched_on": check_date,
+    "notes": check_text,
+    "tags": check_tags,
+}
+
+
+def clean_film_fields(fields: Mapping[str, object], *, subject: str = "") -> FilmFields:
+    """Validate and normalise the given fields; raise ValidationError listing every problem."""
+    problems: list[FieldProblem] = []
+    cleaned: dict[str, object] = {}
+    for name, value in fields.items():
+        check = _CHECKS.get(name)
+        if check is None:
+            problems.append(FieldProblem(name, "is not a film field"))
+            continue
+        try:
+            cleaned[name] = check(value)
+        except ValueError as exc:
+            problems.append(FieldProblem(name, str(exc)))
+    if problems:
+        raise ValidationError(problems, subject)
+    return cleaned  # type: ignore[return-value]
