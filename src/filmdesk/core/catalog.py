@@ -12,12 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from filmdesk.core.db import MigrationResult, open_database
-from filmdesk.core.models import Collection, CollectionFilm, Film, Tag, film_tags
+from filmdesk.core.models import Collection, Film, Tag, film_tags
 from filmdesk.core.records import CatalogStats, CollectionRecord, FilmRecord, TagCount
 from filmdesk.core.search import SearchIndex, fold, parse_query, sort_films
 from filmdesk.core.validation import FieldProblem, FilmFields, ValidationError, clean_film_fields
@@ -82,60 +83,37 @@ def _rating(half_stars: int | None) -> float | None:
     return None if half_stars is None else half_stars / 2
 
 
-def _record_from_row(row: Sequence[object], tags: Sequence[str]) -> FilmRecord:
-    (
-        film_id,
-        title,
-        original_title,
-        year,
-        directors,
-        countries,
-        runtime,
-        description,
-        fact,
-        trailer,
-        availability_note,
-        availability_checked_on,
-        imdb_id,
-        letterboxd_uri,
-        half_stars,
-        watched,
-        watched_on,
-        notes,
-        seed_key,
-        created_at,
-        updated_at,
-    ) = row
+def _record(source: Any, tags: Sequence[str]) -> FilmRecord:
+    """A record from anything with the film columns as attributes (a Film or a result Row)."""
     return FilmRecord(
-        id=film_id,  # type: ignore[arg-type]
-        title=title,  # type: ignore[arg-type]
-        original_title=original_title or "",  # type: ignore[arg-type]
-        year=year,  # type: ignore[arg-type]
-        directors=tuple(directors or ()),  # type: ignore[call-overload]
-        countries=tuple(countries or ()),  # type: ignore[call-overload]
-        runtime_minutes=runtime,  # type: ignore[arg-type]
-        description=description or "",  # type: ignore[arg-type]
-        fact=fact or "",  # type: ignore[arg-type]
-        trailer_url=trailer or "",  # type: ignore[arg-type]
-        availability_note=availability_note or "",  # type: ignore[arg-type]
-        availability_checked_on=availability_checked_on,  # type: ignore[arg-type]
-        imdb_id=imdb_id,  # type: ignore[arg-type]
-        letterboxd_uri=letterboxd_uri,  # type: ignore[arg-type]
-        rating=_rating(half_stars),  # type: ignore[arg-type]
-        watched=bool(watched),
-        watched_on=watched_on,  # type: ignore[arg-type]
-        notes=notes or "",  # type: ignore[arg-type]
+        id=source.id,
+        title=source.title,
+        original_title=source.original_title or "",
+        year=source.year,
+        directors=tuple(source.directors or ()),
+        countries=tuple(source.countries or ()),
+        runtime_minutes=source.runtime_minutes,
+        description=source.description or "",
+        fact=source.fact or "",
+        trailer_url=source.trailer_url or "",
+        availability_note=source.availability_note or "",
+        availability_checked_on=source.availability_checked_on,
+        imdb_id=source.imdb_id,
+        letterboxd_uri=source.letterboxd_uri,
+        rating=_rating(source.rating_half_stars),
+        watched=bool(source.watched),
+        watched_on=source.watched_on,
+        notes=source.notes or "",
         tags=tuple(tags),
-        seed_key=seed_key,  # type: ignore[arg-type]
-        created_at=_aware(created_at),  # type: ignore[arg-type]
-        updated_at=_aware(updated_at),  # type: ignore[arg-type]
+        seed_key=source.seed_key,
+        created_at=_aware(source.created_at),
+        updated_at=_aware(source.updated_at),
     )
 
 
 def film_record(film: Film) -> FilmRecord:
     """A frozen record of an ORM film (its tags loaded)."""
-    row = tuple(getattr(film, column.key) for column in _CURATED_COLUMNS)
-    return _record_from_row(row, sorted((t.name for t in film.tags), key=fold))
+    return _record(film, sorted((t.name for t in film.tags), key=fold))
 
 
 class Catalog:
@@ -167,10 +145,7 @@ class Catalog:
             ):
                 tags[film_id].append(name)
             rows = session.execute(select(*_CURATED_COLUMNS).order_by(Film.id)).all()
-        return [
-            _record_from_row(row, sorted(tags.get(row[0], ()), key=fold))  # type: ignore[arg-type]
-            for row in rows
-        ]
+        return [_record(row, sorted(tags.get(row.id, ()), key=fold)) for row in rows]
 
     def list_films(self, search: str = "", sort: str = "title") -> list[FilmRecord]:
         """Films matching the search query (see ``filmdesk.core.search``), sorted.
@@ -352,22 +327,22 @@ class Catalog:
         add_tags: Iterable[str],
         remove_tags: Iterable[str],
     ) -> None:
-        fields = dict(fields)  # type: ignore[assignment]
+        changes: dict[str, Any] = dict(fields)
         adding, removing = list(add_tags), {fold(t).strip() for t in remove_tags}
         if adding or removing:
-            base = fields.get("tags", [t.name for t in film.tags])
+            base = changes.get("tags", [t.name for t in film.tags])
             kept = [t for t in base if fold(t).strip() not in removing]
-            fields["tags"] = kept + adding
-        cleaned = clean_film_fields(fields, subject=film_label(film))
+            changes["tags"] = kept + adding
+        cleaned = clean_film_fields(changes, subject=film_label(film))
         self._apply(session, film, cleaned)
 
     def _apply(self, session: Session, film: Film, cleaned: FilmFields) -> None:
-        values = dict(cleaned)
+        values: dict[str, Any] = dict(cleaned)
         if "rating" in values:
             rating = values.pop("rating")
-            film.rating_half_stars = None if rating is None else round(float(rating) * 2)  # type: ignore[arg-type]
+            film.rating_half_stars = None if rating is None else round(rating * 2)
         if "tags" in values:
-            film.tags = self._tags(session, values.pop("tags"))  # type: ignore[arg-type]
+            film.tags = self._tags(session, values.pop("tags"))
             session.flush()
             self._drop_unused_tags(session)
         if "watched" in values or "watched_on" in values:
@@ -381,7 +356,7 @@ class Catalog:
                     film_label(film),
                 )
             film.watched = watched
-            film.watched_on = on if watched else None  # type: ignore[assignment]
+            film.watched_on = on if watched else None
         for name, value in values.items():
             setattr(film, name, value)
         film.updated_at = datetime.now(UTC)
@@ -389,9 +364,7 @@ class Catalog:
     @staticmethod
     def _tags(session: Session, names: Iterable[str]) -> list[Tag]:
         wanted = {fold(n): n for n in names}
-        existing = {
-            t.key: t for t in session.scalars(select(Tag).where(Tag.key.in_(list(wanted))))
-        }
+        existing = {t.key: t for t in session.scalars(select(Tag).where(Tag.key.in_(list(wanted))))}
         tags = []
         for key, name in wanted.items():
             tag = existing.get(key)

@@ -146,7 +146,7 @@ def load_seed(path: Path) -> Seed:
             raise SeedError(f"{where}: {exc}") from None
         if "title" not in cleaned:
             raise SeedError(f"{where}: missing 'title'")
-        values = {name: _jsonable(cleaned.get(name)) for name in CURATED_FIELDS}  # type: ignore[misc]
+        values = {name: _jsonable(cleaned.get(name)) for name in CURATED_FIELDS}
         films.append(SeedFilm(key, values))
     collections: list[SeedCollection] = []
     for number, item in enumerate(doc.get("collections") or [], start=1):
@@ -197,12 +197,8 @@ def apply_seed(engine: Engine, path: Path) -> SeedResult:
 
 
 def _merge(session: Session, seed: Seed) -> SeedResult:
-    records = {
-        (r.kind, r.key): r for r in session.scalars(select(SeedRecord)).all()
-    }
-    films = {
-        f.seed_key: f for f in session.scalars(select(Film).where(Film.seed_key.is_not(None)))
-    }
+    records = {(r.kind, r.key): r for r in session.scalars(select(SeedRecord)).all()}
+    films = {f.seed_key: f for f in session.scalars(select(Film).where(Film.seed_key.is_not(None)))}
     added = updated = kept_deleted = 0
     new_film_keys: set[str] = set()
     for item in seed.films:
@@ -216,7 +212,9 @@ def _merge(session: Session, seed: Seed) -> SeedResult:
             films[item.key] = film
             new_film_keys.add(item.key)
             session.add(
-                SeedRecord(key=item.key, kind="film", applied=item.values, seed_version=seed.version)
+                SeedRecord(
+                    key=item.key, kind="film", applied=item.values, seed_version=seed.version
+                )
             )
             added += 1
             continue
@@ -235,7 +233,9 @@ def _merge(session: Session, seed: Seed) -> SeedResult:
                 changed = True
         if record is None:
             session.add(
-                SeedRecord(key=item.key, kind="film", applied=item.values, seed_version=seed.version)
+                SeedRecord(
+                    key=item.key, kind="film", applied=item.values, seed_version=seed.version
+                )
             )
         else:
             record.applied = dict(item.values)
@@ -265,7 +265,9 @@ def _merge_collection(
         session.add(collection)
         session.flush()
         session.add(
-            SeedRecord(key=item.key, kind="collection", applied=item.values, seed_version=seed.version)
+            SeedRecord(
+                key=item.key, kind="collection", applied=item.values, seed_version=seed.version
+            )
         )
         members = set[int]()
     else:

@@ -46,12 +46,18 @@ def upgrade() -> None:
         sa.column("seed_version", sa.Integer),
         sa.column("applied_at", sa.DateTime(timezone=True)),
     )
-    keys = [row[0] for row in conn.execute(sa.select(films.c.seed_key).where(films.c.seed_key.is_not(None)))]
+    keys = [
+        row[0]
+        for row in conn.execute(sa.select(films.c.seed_key).where(films.c.seed_key.is_not(None)))
+    ]
     if keys:
         now = datetime.now(UTC)
         conn.execute(
             records.insert(),
-            [{"key": k, "kind": "film", "applied": {}, "seed_version": 0, "applied_at": now} for k in keys],
+            [
+                {"key": k, "kind": "film", "applied": {}, "seed_version": 0, "applied_at": now}
+                for k in keys
+            ],
         )
 
 

@@ -1,0 +1,57 @@
+"""Composition root: arguments -> database -> catalog -> main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from filmdesk import __version__
+from filmdesk.paths import DATABASE_ENV, database_target, shipped_file
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Command-line options of the GUI."""
+    parser = argparse.ArgumentParser(prog="filmdesk", description="The filmdesk film catalog.")
+    parser.add_argument("--version", action="version", version=f"filmdesk {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="PATH_OR_URL",
+        help=f"catalog to open (default: ${DATABASE_ENV}, else the user data folder)",
+    )
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open the catalog and run the window until it is closed."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from filmdesk.core.catalog import open_catalog
+    from filmdesk.core.db import DatabaseOpenError
+    from filmdesk.core.seed import SeedError
+    from filmdesk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("filmdesk")
+    app.setOrganizationName("filmdesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("filmdesk")
+    app.setWindowIcon(QIcon(str(shipped_file("resources", "filmdesk.svg"))))
+
+    target = database_target(args.database)
+    try:
+        opened = open_catalog(target)
+    except (DatabaseOpenError, SeedError) as exc:
+        QMessageBox.critical(None, "filmdesk", f"The catalog could not be opened.\n\n{exc}")
+        return 1
+    window = MainWindow(opened.catalog)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        opened.catalog.close()

@@ -1,0 +1,189 @@
+"""filmdesk-cli run as a real subprocess against a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from filmdesk.core.records import FILM_JSON_KEYS
+
+
+class Cli:
+    def __init__(self, db: Path) -> None:
+        self.db = db
+
+    def __call__(
+        self, *args: str, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "filmdesk.cli", "--database", str(self.db), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
+        )
+
+    def films(self, *args: str) -> list[dict[str, object]]:
+        result = self("list", "--json", *args)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def cli(db_path: Path) -> Cli:
+    return Cli(db_path)
+
+
+def test_list_shows_the_ten_films_as_an_aligned_table(cli: Cli) -> None:
+    result = cli("list", "--sort", "year")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "Title", "Year", "Director", "Rating", "Watched", "Tags"]
+    assert lines[-1] == "10 films"
+    body = lines[2:-1]
+    assert len(body) == 10
+    assert "The Cranes Are Flying" in body[0] and "1957" in body[0]
+    year_column = lines[0].index("Year")
+    assert {line[year_column : year_column + 4] for line in body} <= {
+        "1957",
+        "1959",
+        "1960",
+        "1966",
+        "1972",
+        "1975",
+        "1980",
+        "1982",
+    }
+    assert len(cli.films()) == 10  # a second process still sees ten
+
+
+def test_json_has_the_documented_keys(cli: Cli) -> None:
+    films = cli.films("--search", "cranes")
+    assert len(films) == 1
+    (cranes,) = films
+    assert list(cranes)[: len(FILM_JSON_KEYS)] == list(FILM_JSON_KEYS)
+    assert cranes["directors"] == ["Mikhail Kalatozov"]
+    assert cranes["rating"] is None and cranes["watched_on"] is None and cranes["tags"] == []
+    assert cranes["original_title"] == "Летят журавли"
+
+
+def test_edit_persists_into_the_next_process(cli: Cli) -> None:
+    result = cli(
+        "edit",
+        "the cranes are flying",
+        "--rating",
+        "4.5",
+        "--watched",
+        "2026-11-20",
+        "--notes",
+        'Line one\nline, "two"',
+        "--add-tag",
+        "war",
+        "--add-tag",
+        "Classic",
+    )
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(cli("show", "The Cranes Are Flying", "--json").stdout)
+    assert shown["rating"] == 4.5
+    assert shown["watched"] is True and shown["watched_on"] == "2026-11-20"
+    assert shown["notes"] == 'Line one\nline, "two"'
+    assert sorted(shown["tags"]) == ["Classic", "war"]
+    cli("edit", str(shown["id"]), "--clear-rating", "--unwatched", "--remove-tag", "WAR")
+    again = json.loads(cli("show", str(shown["id"]), "--json").stdout)
+    assert (again["rating"], again["watched"], again["watched_on"], again["tags"]) == (
+        None,
+        False,
+        None,
+        ["Classic"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["edit", "The Letter", "--rating", "7"], ["The Letter (1982)", "rating", "7"]),
+        (["edit", "The Letter", "--rating", "3.3"], ["rating", "3.3"]),
+        (["edit", "The Letter", "--rating", "-1"], ["rating", "-1"]),
+        (["edit", "The Letter", "--title", ""], ["title", "required"]),
+        (["edit", "The Letter", "--year", "1500"], ["year", "1500"]),
+        (
+            ["edit", "The Letter", "--trailer-url", "javascript:alert(1)"],
+            ["trailer_url", "javascript"],
+        ),
+        (["edit", "The Letter", "--rating", "4", "--year", "abc"], ["year", "abc"]),
+        (["edit", "No Such Film", "--rating", "4"], ["No Such Film"]),
+        (["show", "No Such Film"], ["No Such Film"]),
+        (["delete", "999"], ["999"]),
+        (["add", "--title", "", "--year", "1500"], ["title", "year"]),
+        (["list", "--search", "year:abc"], ["year:abc"]),
+        (["list", "--sort", "colour"], ["colour"]),
+    ],
+)
+def test_bad_input_is_one_clear_line_and_changes_nothing(
+    cli: Cli, args: list[str], words: list[str]
+) -> None:
+    before = cli.films()
+    result = cli(*args)
+    assert result.returncode != 0
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("filmdesk-cli: error: ")
+    for word in words:
+        assert word in lines[0]
+    assert cli.films() == before
+
+
+def test_ambiguous_title_lists_the_candidates(cli: Cli) -> None:
+    assert cli("add", "--title", "The Letter", "--year", "1999").returncode == 0
+    result = cli("show", "the letter")
+    assert result.returncode == 1
+    assert "id 3: The Letter (1982)" in result.stderr
+    assert "The Letter (1999)" in result.stderr
+
+
+def test_add_and_delete(cli: Cli) -> None:
+    result = cli(
+        "add",
+        "--title",
+        "Mirror",
+        "--year",
+        "1975",
+        "--original-title",
+        "Зеркало",
+        "--director",
+        "Andrei Tarkovsky",
+        "--tag",
+        "dream",
+        "--watched",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Mirror (1975)" in result.stdout
+    mirror = cli.films("--search", "зеркало")[0]
+    assert mirror["directors"] == ["Andrei Tarkovsky"] and mirror["watched"] is True
+    assert cli("delete", "mirror").returncode == 0
+    assert len(cli.films()) == 10
+
+
+def test_database_from_environment(tmp_path: Path, cli: Cli) -> None:
+    target = tmp_path / "from-env.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-m", "filmdesk.cli", "list", "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env={**os.environ, "FILMDESK_DATABASE": str(target)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert target.exists() and len(json.loads(result.stdout)) == 10
+
+
+def test_version(cli: Cli) -> None:
+    result = cli("--version")
+    assert result.returncode == 0 and result.stdout.startswith("filmdesk ")

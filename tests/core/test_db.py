@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from filmdesk.core.catalog import open_catalog
+from filmdesk.core.db import DatabaseOpenError, alembic_config, create_catalog_engine, head_revision
+from filmdesk.core.models import Base
+from filmdesk.paths import database_target, default_database_path
+
+
+def test_default_location_honours_xdg_data_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_database_path() == tmp_path / "xdg" / "filmdesk" / "library.sqlite3"
+    assert database_target(None) == str(tmp_path / "xdg" / "filmdesk" / "library.sqlite3")
+    monkeypatch.setenv("FILMDESK_DATABASE", str(tmp_path / "env.sqlite3"))
+    assert database_target(None) == str(tmp_path / "env.sqlite3")
+    assert database_target(str(tmp_path / "arg.sqlite3")) == str(tmp_path / "arg.sqlite3")
+
+
+def test_sqlite_pragmas(db_path: Path) -> None:
+    opened = open_catalog(str(db_path))
+    with opened.catalog.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+    opened.catalog.close()
+
+
+def test_migrated_schema_matches_the_models(db_path: Path) -> None:
+    opened = open_catalog(str(db_path))
+    with opened.catalog.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    opened.catalog.close()
+    assert diff == []
+
+
+def test_new_database_needs_no_backup(db_path: Path) -> None:
+    opened = open_catalog(str(db_path))
+    assert opened.migration.from_revision is None
+    assert opened.migration.backup_path is None
+    assert list(db_path.parent.glob("*.bak")) == []
+    opened.catalog.close()
+
+
+def test_existing_database_is_backed_up_then_upgraded(db_path: Path) -> None:
+    # A catalog written by an earlier filmdesk, at the first schema revision, with a user's film.
+    engine = create_catalog_engine(str(db_path))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(
+            text(
+                "INSERT INTO films (title, original_title, year, directors, countries, description,"
+                " fact, trailer_url, availability_note, watched, notes, rating_half_stars,"
+                " created_at, updated_at) VALUES ('Mirror', 'Зеркало', 1975,"
+                " '[\"Andrei Tarkovsky\"]', '[]', '', '', '', '', 1, 'my notes', 9,"
+                " '2020-01-01', '2020-01-01')"
+            )
+        )
+    engine.dispose()
+
+    opened = open_catalog(str(db_path))
+    assert opened.migration.from_revision == "0001"
+    assert opened.migration.to_revision == head_revision()
+    backup = opened.migration.backup_path
+    assert backup is not None and backup.parent == db_path.parent
+    mirror = opened.catalog.resolve_film("Mirror")
+    assert (mirror.original_title, mirror.rating, mirror.notes) == ("Зеркало", 4.5, "my notes")
+    assert mirror.directors == ("Andrei Tarkovsky",)
+    assert len(opened.catalog.all_films()) == 11  # the seed was added beside it
+    opened.catalog.close()
+
+    with sqlite3.connect(backup) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert old.execute("SELECT title, notes FROM films").fetchall() == [("Mirror", "my notes")]
+
+
+def test_a_database_from_a_newer_filmdesk_is_refused(db_path: Path) -> None:
+    open_catalog(str(db_path)).catalog.close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(DatabaseOpenError, match="newer filmdesk"):
+        open_catalog(str(db_path))
+
+
+def test_a_foreign_database_is_refused_and_left_alone(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("CREATE TABLE accounts (id INTEGER)")
+    with pytest.raises(DatabaseOpenError, match="not a filmdesk catalog"):
+        open_catalog(str(db_path))
+    with sqlite3.connect(db_path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    assert tables == ["accounts"]
+
+
+def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseOpenError, match="is a folder"):
+        open_catalog(str(tmp_path))

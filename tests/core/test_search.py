@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import pytest
+
+from filmdesk.core.catalog import Catalog
+from filmdesk.core.search import QueryError, fold, parse_query
+
+
+def titles(catalog: Catalog, query: str) -> list[str]:
+    return [f.title for f in catalog.list_films(query)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ЛЕТЯТ", ["The Cranes Are Flying"]),
+        ("легким", ["The Irony of Fate, or Enjoy Your Bath!"]),
+        ("лёгким", ["The Irony of Fate, or Enjoy Your Bath!"]),
+        ("cranes", ["The Cranes Are Flying"]),
+        ("CRAN", ["The Cranes Are Flying"]),
+        ("year:1957", ["The Cranes Are Flying", "The House I Live In"]),
+        ("director:ryazanov", ["The Irony of Fate, or Enjoy Your Bath!"]),
+        ("director:segel", ["The House I Live In"]),
+        ("москва слезам", ["Moscow Does Not Believe in Tears"]),
+        ('"does not believe"', ["Moscow Does Not Believe in Tears"]),
+        ("pushkin", ["The Stationmaster"]),
+        ("year:1970..1979 -director:ryazanov", ["The Dawns Here Are Quiet", "The Stationmaster"]),
+    ],
+)
+def test_free_text_and_field_terms(catalog: Catalog, query: str, expected: list[str]) -> None:
+    assert titles(catalog, query) == expected
+
+
+def test_prefix_not_infix(catalog: Catalog) -> None:
+    assert titles(catalog, "ranes") == []
+    assert titles(catalog, '"believe in"') == ["Moscow Does Not Believe in Tears"]
+    assert titles(catalog, '"in believe"') == []
+
+
+def test_accents_are_ignored(catalog: Catalog) -> None:
+    catalog.add_film({"title": "Le Fabuleux Destin d'Amélie Poulain", "year": 2001})
+    assert titles(catalog, "amelie") == ["Le Fabuleux Destin d'Amélie Poulain"]
+    assert titles(catalog, "AMÉLIE") == ["Le Fabuleux Destin d'Amélie Poulain"]
+    assert fold("Мой") != fold("мои")  # й is not folded to и
+
+
+def test_user_fields_are_searchable(catalog: Catalog) -> None:
+    cranes = catalog.resolve_film("The Cranes Are Flying")
+    letter = catalog.resolve_film("The Letter")
+    catalog.edit_film(cranes.id, {"rating": 4.5, "tags": ["war"], "notes": "Urusevsky camera"})
+    catalog.edit_film(letter.id, {"rating": 3, "watched": True})
+    assert titles(catalog, "rating:>=4") == ["The Cranes Are Flying"]
+    assert titles(catalog, "rating:3") == ["The Letter"]
+    assert titles(catalog, "tag:WAR") == ["The Cranes Are Flying"]
+    assert titles(catalog, "urusevsky") == ["The Cranes Are Flying"]
+    assert titles(catalog, "watched:yes") == ["The Letter"]
+    assert len(titles(catalog, "watched:no")) == 9
+    assert len(titles(catalog, "rating:none")) == 8
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("year:abc", "year:abc"),
+        ("rating:>=9", "rating:>=9"),
+        ("colour:red", "colour"),
+        ("watched:maybe", "maybe"),
+        ("year:1990..1980", "empty"),
+        ("cranes tag:", "tag:"),
+    ],
+)
+def test_bad_terms_name_the_term(query: str, names: str) -> None:
+    with pytest.raises(QueryError) as err:
+        parse_query(query)
+    assert names in str(err.value)
+
+
+def test_sorting(catalog: Catalog) -> None:
+    by_year = [f.year for f in catalog.list_films(sort="year")]
+    assert by_year == sorted(by_year)
+    assert [f.year for f in catalog.list_films(sort="-year")] == sorted(by_year, reverse=True)
+    cranes = catalog.resolve_film("The Cranes Are Flying")
+    catalog.rate(cranes.id, 4)
+    by_rating = catalog.list_films(sort="rating:desc")
+    assert by_rating[0].id == cranes.id  # rated first, unrated after, in either direction
+    assert catalog.list_films(sort="rating")[0].id == cranes.id
+    with pytest.raises(ValueError, match="cannot sort by 'colour'"):
+        catalog.list_films(sort="colour")
