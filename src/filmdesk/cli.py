@@ -284,7 +284,15 @@ def _resolve(catalog: Catalog, reference: str) -> FilmRecord:
             EXIT_FAILURE,
         ) from None
     except FilmNotFoundError as exc:
-        raise CliError(str(exc), EXIT_FAILURE) from None
+        message = str(exc)
+        try:
+            similar = catalog.list_films(f'"{reference}"') or catalog.list_films(reference)
+        except QueryError:
+            similar = []
+        if similar:
+            listed = "; ".join(f"id {f.id}: {f.display_title}" for f in similar[:5])
+            message += f"; did you mean {listed}"
+        raise CliError(message, EXIT_FAILURE) from None
 
 
 def _run(args: argparse.Namespace, catalog: Catalog) -> None:

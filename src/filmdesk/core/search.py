@@ -336,9 +336,18 @@ def _yes_no(raw: str, value: str) -> bool:
 SORT_FIELDS = ("title", "original_title", "year", "director", "rating", "watched", "added")
 
 
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+(?=\w)")
+
+
+def title_sort_key(title: str) -> str:
+    """How titles sort: folded, ignoring a leading English article ("The Letter" under L)."""
+    folded = fold(title).strip()
+    return _LEADING_ARTICLE.sub("", folded)
+
+
 def _missing_and_key(field: str) -> Callable[[FilmRecord], tuple[bool, object]]:
     if field == "title":
-        return lambda f: (False, fold(f.title))
+        return lambda f: (False, title_sort_key(f.title))
     if field == "original_title":
         return lambda f: (not f.original_title, fold(f.original_title))
     if field == "year":
@@ -376,7 +385,7 @@ def sort_films(films: Iterable[FilmRecord], spec: str = "title") -> list[FilmRec
     """
     field, descending = parse_sort(spec)
     key = _missing_and_key(field)
-    by_title = sorted(films, key=lambda f: (fold(f.title), f.id))
+    by_title = sorted(films, key=lambda f: (title_sort_key(f.title), f.id))
     present = [f for f in by_title if not key(f)[0]]
     missing = [f for f in by_title if key(f)[0]]
     present.sort(key=lambda f: key(f)[1], reverse=descending)  # type: ignore[arg-type,return-value]

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from filmdesk.core.records import FilmRecord
-from filmdesk.core.search import Query, SearchDoc, SearchIndex, fold
+from filmdesk.core.search import Query, SearchDoc, SearchIndex, fold, title_sort_key
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +48,7 @@ RatingRole = Qt.ItemDataRole.UserRole + 3
 
 def _sort_key(column: Column, film: FilmRecord) -> tuple[Any, ...]:
     # Missing values sort last in ascending order; ties fall back to the title.
-    title = fold(film.title)
+    title = title_sort_key(film.title)
     if column is Column.TITLE:
         return (title, film.year or 0)
     if column is Column.ORIGINAL_TITLE:
