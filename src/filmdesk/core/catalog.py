@@ -7,7 +7,7 @@ no ORM object ever leaves a method.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -18,8 +18,14 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from filmdesk.core.db import MigrationResult, open_database
-from filmdesk.core.models import Collection, Film, Tag, film_tags
-from filmdesk.core.records import CatalogStats, CollectionRecord, FilmRecord, TagCount
+from filmdesk.core.models import Collection, CollectionFilm, Film, Tag, film_tags
+from filmdesk.core.records import (
+    CatalogStats,
+    CollectionRecord,
+    DeletedFilm,
+    FilmRecord,
+    TagCount,
+)
 from filmdesk.core.search import SearchIndex, fold, parse_query, sort_films
 from filmdesk.core.validation import FieldProblem, FilmFields, ValidationError, clean_film_fields
 
@@ -300,15 +306,82 @@ class Catalog:
             session.flush()
             return [film_record(film) for film in films]
 
-    def delete_film(self, film_id: int) -> FilmRecord:
-        """Delete a film and return it as it was (for undo)."""
+    def edit_films(self, changes: Mapping[int, FilmFields]) -> list[FilmRecord]:
+        """Apply different field changes to several films in one transaction (all or none)."""
         with self._transaction() as session:
-            film = self._load(session, film_id)
-            record = film_record(film)
-            session.delete(film)
+            films = [self._load(session, film_id) for film_id in changes]
+            for film in films:
+                self._edit(session, film, changes[film.id], (), ())
+            session.flush()
+            return [film_record(film) for film in films]
+
+    def delete_film(self, film_id: int) -> FilmRecord:
+        """Delete a film and return it as it was."""
+        return self.delete_films([film_id])[0].film
+
+    def delete_films(self, film_ids: Iterable[int]) -> list[DeletedFilm]:
+        """Delete films in one transaction; returns what ``restore_films`` needs to undo it."""
+        with self._transaction() as session:
+            deleted = []
+            for film_id in film_ids:
+                film = self._load(session, film_id)
+                memberships = session.execute(
+                    select(CollectionFilm.collection_id, CollectionFilm.position).where(
+                        CollectionFilm.film_id == film_id
+                    )
+                ).all()
+                places = tuple((c, p) for c, p in memberships)
+                deleted.append(DeletedFilm(film_record(film), places))
+                session.delete(film)
             session.flush()
             self._drop_unused_tags(session)
-            return record
+            return deleted
+
+    def restore_films(self, deleted: Iterable[DeletedFilm]) -> list[FilmRecord]:
+        """Bring deleted films back as they were: same id, every field, tags, collections."""
+        with self._transaction() as session:
+            restored = []
+            for item in deleted:
+                record = item.film
+                if session.get(Film, record.id) is not None:
+                    raise ValueError(f"film id {record.id} exists already; cannot restore it")
+                film = Film(
+                    id=record.id,
+                    seed_key=record.seed_key,
+                    title=record.title,
+                    original_title=record.original_title,
+                    year=record.year,
+                    directors=list(record.directors),
+                    countries=list(record.countries),
+                    runtime_minutes=record.runtime_minutes,
+                    description=record.description,
+                    fact=record.fact,
+                    trailer_url=record.trailer_url,
+                    availability_note=record.availability_note,
+                    availability_checked_on=record.availability_checked_on,
+                    imdb_id=record.imdb_id,
+                    letterboxd_uri=record.letterboxd_uri,
+                    rating_half_stars=None if record.rating is None else round(record.rating * 2),
+                    watched=record.watched,
+                    watched_on=record.watched_on,
+                    notes=record.notes,
+                    created_at=record.created_at,
+                    updated_at=record.updated_at,
+                )
+                film.tags = self._tags(session, record.tags)
+                session.add(film)
+                session.flush()
+                existing = set(session.scalars(select(Collection.id)))
+                for collection_id, position in item.memberships:
+                    if collection_id in existing:
+                        session.add(
+                            CollectionFilm(
+                                collection_id=collection_id, film_id=film.id, position=position
+                            )
+                        )
+                restored.append(film)
+            session.flush()
+            return [film_record(film) for film in restored]
 
     # --- internals ----------------------------------------------------------------------
 

@@ -93,6 +93,14 @@ class FilmRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class DeletedFilm:
+    """A deleted film with everything needed to bring it back: its record and memberships."""
+
+    film: FilmRecord
+    memberships: tuple[tuple[int, int], ...] = ()  # (collection id, position)
+
+
+@dataclass(frozen=True, slots=True)
 class TagCount:
     """A tag and how many films carry it."""
 

@@ -82,6 +82,11 @@ class SearchDoc:
     watched: bool
 
     @classmethod
+    def empty(cls) -> SearchDoc:
+        """A document that no text term matches (stands in for a deleted film)."""
+        return cls("", "", "", "", frozenset(), None, None, False)
+
+    @classmethod
     def of(cls, film: FilmRecord) -> SearchDoc:
         """Build the search document of a film."""
         return cls(
@@ -114,6 +119,20 @@ class Query:
     text: str
     terms: tuple[tuple[str, Filter], ...]
 
+    free_text_only: bool = False
+
+    def refines(self, other: Query) -> bool:
+        """True when every film matching self also matches ``other`` (the user typed on).
+
+        Holds for plain words: typing more letters only narrows word-prefix matches.
+        """
+        return (
+            self.free_text_only
+            and other.free_text_only
+            and not other.is_empty
+            and self.text.startswith(other.text)
+        )
+
     @property
     def is_empty(self) -> bool:
         """True when the query matches every film."""
@@ -144,6 +163,11 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.docs)
 
+    def append(self, doc: SearchDoc) -> None:
+        """Add a row at the end."""
+        self.docs.append(doc)
+        self.texts.append(doc.text)
+
     def replace(self, row: int, doc: SearchDoc) -> None:
         """Update one row after its film changed."""
         self.docs[row] = doc
@@ -160,6 +184,7 @@ _TOKEN = re.compile(
 def parse_query(text: str) -> Query:
     """Parse a search box's text into a Query; raises QueryError naming a bad term."""
     terms: list[tuple[str, Filter]] = []
+    free_text_only = True
     pos = 0
     while pos < len(text):
         match = _TOKEN.match(text, pos)
@@ -172,6 +197,8 @@ def parse_query(text: str) -> Query:
         negate = bool(match.group("neg"))
         field = match.group("field")
         value = match.group("quoted") if match.group("quoted") is not None else match.group("bare")
+        if negate or field is not None or match.group("quoted") is not None:
+            free_text_only = False
         if field is None:
             if value is None or (negate and not value):
                 continue
@@ -181,7 +208,7 @@ def parse_query(text: str) -> Query:
         if term is None:
             continue
         terms.append((raw, _negated(term) if negate else term))
-    return Query(text, tuple(terms))
+    return Query(text, tuple(terms), free_text_only)
 
 
 def _negated(term: Filter) -> Filter:

@@ -1,17 +1,34 @@
-"""FilmTableModel: all films in memory, filtered and sorted by the core's search, not by a proxy.
+"""FilmTableModel: every film in memory, filtered and sorted by the core's search, not by a proxy.
 
 A QSortFilterProxyModel would call ``data()`` in Python for every row on every keystroke; with
-100,000 films that takes seconds. Instead the model keeps every film once, a search index, and
-per-column sort ranks, and shows a list of row numbers (``_rows``) that it recomputes and resets.
+100,000 films that takes seconds. Instead the model keeps:
+
+* ``_films``: every film once, by position (a deleted film leaves ``None``);
+* a ``SearchIndex`` over the same positions;
+* ``_order``: all positions sorted ascending by the sort column's key (re-sorted only when the
+  sort column changes; an edited or added film is moved into place with a binary search);
+* ``_rows``: the positions shown, i.e. ``_order`` (or its reverse) filtered by the query, which
+  therefore needs no sorting of its own.
+
+The model never writes to the catalog: edits in the table (stars, the Watched checkbox) are
+announced with signals and come back through ``update_film`` once the catalog has them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import Query, SearchDoc, SearchIndex, fold, title_sort_key
@@ -45,38 +62,45 @@ FilmIdRole = Qt.ItemDataRole.UserRole + 1
 FilmRole = Qt.ItemDataRole.UserRole + 2
 RatingRole = Qt.ItemDataRole.UserRole + 3
 
+_SortKey = tuple[Any, ...]
 
-def _sort_key(column: Column, film: FilmRecord) -> tuple[Any, ...]:
-    # Missing values sort last in ascending order; ties fall back to the title.
+
+def sort_key(column: Column, film: FilmRecord) -> _SortKey:
+    """How ``film`` sorts in ``column``: missing values last, ties by title, then id."""
     title = title_sort_key(film.title)
     if column is Column.TITLE:
-        return (title, film.year or 0)
+        return (title, film.year or 0, film.id)
     if column is Column.ORIGINAL_TITLE:
-        return (not film.original_title, fold(film.original_title), title)
+        return (not film.original_title, fold(film.original_title), title, film.id)
     if column is Column.YEAR:
-        return (film.year is None, film.year or 0, title)
+        return (film.year is None, film.year or 0, title, film.id)
     if column is Column.DIRECTOR:
-        return (not film.directors, fold(", ".join(film.directors)), title)
+        return (not film.directors, fold(", ".join(film.directors)), title, film.id)
     if column is Column.RATING:
-        return (film.rating is None, -(film.rating or 0.0), title)
+        # Best first when ascending: that is what a click on "Rating" should show.
+        return (film.rating is None, -(film.rating or 0.0), title, film.id)
     if column is Column.WATCHED:
-        return (not film.watched, title)
-    return (not film.tags, fold(", ".join(film.tags)), title)
+        return (not film.watched, title, film.id)
+    return (not film.tags, fold(", ".join(film.tags)), title, film.id)
 
 
 class FilmTableModel(QAbstractTableModel):
     """The films of the catalog as table rows; see the module docstring for how it scales."""
 
+    watched_toggled = Signal(int, bool)  # film id, new state asked for by the user
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._films: list[FilmRecord] = []
+        self._films: list[FilmRecord | None] = []
         self._index = SearchIndex()
-        self._row_of_id: dict[int, int] = {}
-        self._query: Query | None = None
+        self._position_of_id: dict[int, int] = {}
+        self._keys: dict[Column, list[_SortKey | None]] = {}
+        self._order: list[int] = []
         self._rows: list[int] = []
+        self._query: Query | None = None
         self._sort_column = Column.TITLE
-        self._sort_order = Qt.SortOrder.AscendingOrder
-        self._ranks: dict[Column, list[int]] = {}
+        self._descending = False
+        self._watched = 0
 
     # --- content -------------------------------------------------------------------------
 
@@ -84,40 +108,97 @@ class FilmTableModel(QAbstractTableModel):
         """Replace every film (e.g. after opening a catalog)."""
         self.beginResetModel()
         self._films = list(films)
-        self._index = SearchIndex.of(self._films)
-        self._row_of_id = {f.id: i for i, f in enumerate(self._films)}
-        self._ranks.clear()
-        self._rows = self._compute_rows()
+        self._index = SearchIndex.of(films)
+        self._position_of_id = {f.id: i for i, f in enumerate(films)}
+        self._keys.clear()
+        self._watched = sum(1 for f in films if f.watched)
+        self._order = self._sorted_positions()
+        self._rows = self._filtered(self._query)
         self.endResetModel()
 
     def set_query(self, query: Query | None) -> None:
-        """Show only films matching ``query`` (None or an empty query shows all)."""
+        """Show only films matching ``query`` (None or an empty query shows every film)."""
+        new = query if query is not None and not query.is_empty else None
+        candidates = None
+        if new is not None and self._query is not None and new.refines(self._query):
+            candidates = self._rows  # typing on: only the rows shown now can still match
         self.beginResetModel()
-        self._query = query if query is not None and not query.is_empty else None
-        self._rows = self._compute_rows()
+        self._query = new
+        self._rows = self._filtered(new, candidates)
         self.endResetModel()
 
     def update_film(self, film: FilmRecord) -> None:
-        """A film changed: refresh its row (it stays where it is until the next sort/search)."""
-        position = self._row_of_id.get(film.id)
+        """A film changed: refresh its row. It stays where it is until the next sort/search."""
+        position = self._position_of_id.get(film.id)
         if position is None:
             return
+        old = self._films[position]
+        self._remove_from_order(position)
         self._films[position] = film
         self._index.replace(position, SearchDoc.of(film))
-        self._ranks.clear()
-        try:
-            row = self._rows.index(position)
-        except ValueError:
-            return
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        for column, keys in self._keys.items():
+            keys[position] = sort_key(column, film)
+        self._insert_into_order(position)
+        self._watched += int(film.watched) - int(bool(old and old.watched))
+        row = self.row_of(film.id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def add_films(self, films: Iterable[FilmRecord]) -> None:
+        """New films (added or restored): shown in place if the current search matches them."""
+        for film in films:
+            if film.id in self._position_of_id:
+                self.update_film(film)
+                continue
+            position = len(self._films)
+            self._films.append(film)
+            self._index.append(SearchDoc.of(film))
+            self._position_of_id[film.id] = position
+            for column, keys in self._keys.items():
+                keys.append(sort_key(column, film))
+            self._insert_into_order(position)
+            self._watched += int(film.watched)
+            if self._query is None or self._query.run(self._index, [position]):
+                row = self._row_for_new(position)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.insert(row, position)
+                self.endInsertRows()
+
+    def remove_films(self, film_ids: Iterable[int]) -> None:
+        """Films that were deleted."""
+        for film_id in film_ids:
+            position = self._position_of_id.pop(film_id, None)
+            if position is None:
+                continue
+            film = self._films[position]
+            self._remove_from_order(position)
+            self._films[position] = None
+            self._index.replace(position, SearchDoc.empty())
+            for keys in self._keys.values():
+                keys[position] = None
+            self._watched -= int(bool(film and film.watched))
+            try:
+                row = self._rows.index(position)
+            except ValueError:
+                continue
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
 
     def film_at(self, row: int) -> FilmRecord:
         """The film shown in ``row``."""
-        return self._films[self._rows[row]]
+        film = self._films[self._rows[row]]
+        assert film is not None
+        return film
+
+    def film(self, film_id: int) -> FilmRecord | None:
+        """The film with ``film_id``, shown or not."""
+        position = self._position_of_id.get(film_id)
+        return None if position is None else self._films[position]
 
     def row_of(self, film_id: int) -> int | None:
         """The row showing ``film_id``, or None when it is filtered out or unknown."""
-        position = self._row_of_id.get(film_id)
+        position = self._position_of_id.get(film_id)
         if position is None:
             return None
         try:
@@ -125,35 +206,73 @@ class FilmTableModel(QAbstractTableModel):
         except ValueError:
             return None
 
-    def films(self) -> list[FilmRecord]:
-        """Every film the model holds (shown or not)."""
-        return list(self._films)
+    def film_count(self) -> int:
+        """How many films the catalog has."""
+        return len(self._position_of_id)
+
+    def watched_count(self) -> int:
+        """How many films are marked watched."""
+        return self._watched
 
     def shown_count(self) -> int:
         """How many films the current search shows."""
         return len(self._rows)
 
+    def tag_names(self) -> list[str]:
+        """Every tag in use, for completion."""
+        names = {fold(t): t for f in self._films if f is not None for t in f.tags}
+        return sorted(names.values(), key=fold)
+
     # --- filtering and sorting ------------------------------------------------------------
 
-    def _ranks_for(self, column: Column) -> list[int]:
-        ranks = self._ranks.get(column)
-        if ranks is None:
-            order = sorted(range(len(self._films)), key=lambda i: _sort_key(column, self._films[i]))
-            ranks = [0] * len(order)
-            for rank, position in enumerate(order):
-                ranks[position] = rank
-            self._ranks[column] = ranks
-        return ranks
+    def _keys_for(self, column: Column) -> list[_SortKey | None]:
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = [None if f is None else sort_key(column, f) for f in self._films]
+            self._keys[column] = keys
+        return keys
 
-    def _compute_rows(self) -> list[int]:
-        rows = (
-            list(range(len(self._films))) if self._query is None else self._query.run(self._index)
-        )
-        rows.sort(
-            key=self._ranks_for(self._sort_column).__getitem__,
-            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
-        )
-        return rows
+    def _key_function(self) -> Callable[[int], _SortKey]:
+        keys = self._keys_for(self._sort_column)
+        return keys.__getitem__  # type: ignore[return-value]
+
+    def _sorted_positions(self) -> list[int]:
+        keys = self._keys_for(self._sort_column)
+        alive = [i for i, k in enumerate(keys) if k is not None]
+        alive.sort(key=keys.__getitem__)  # type: ignore[arg-type]
+        return alive
+
+    def _remove_from_order(self, position: int) -> None:
+        key = self._key_function()
+        at = bisect.bisect_left(self._order, key(position), key=key)
+        if at < len(self._order) and self._order[at] == position:
+            del self._order[at]
+        else:  # fall back to a scan; keys are unique (they end in the id), so this is rare
+            self._order.remove(position)
+
+    def _insert_into_order(self, position: int) -> None:
+        bisect.insort(self._order, position, key=self._key_function())
+
+    def _row_for_new(self, position: int) -> int:
+        key = self._key_function()
+        if not self._descending:
+            return bisect.bisect_left(self._rows, key(position), key=key)
+        # _rows is descending: count rows whose key is greater.
+        lo, hi = 0, len(self._rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if key(self._rows[mid]) > key(position):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _filtered(self, query: Query | None, candidates: Sequence[int] | None = None) -> list[int]:
+        if candidates is None:
+            candidates = self._order[::-1] if self._descending else self._order
+        if query is None:
+            return list(candidates)
+        return query.run(self._index, candidates)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the shown films by ``column`` (called by the view's header)."""
@@ -161,10 +280,15 @@ class FilmTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         old_rows = self._rows
-        self._sort_column = Column(column)
-        self._sort_order = order
-        self._rows = self._compute_rows()
-        # Keep selections and the current index on the same films.
+        if Column(column) is not self._sort_column:
+            self._sort_column = Column(column)
+            self._order = self._sorted_positions()
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        # The same films stay shown; only their order changes.
+        shown = set(old_rows)
+        ordered = self._order[::-1] if self._descending else self._order
+        self._rows = ordered if len(shown) == len(ordered) else [p for p in ordered if p in shown]
+        self._rows = list(self._rows)
         where = {position: row for row, position in enumerate(self._rows)}
         persistent = self.persistentIndexList()
         self.changePersistentIndexList(
@@ -172,6 +296,11 @@ class FilmTableModel(QAbstractTableModel):
             [self.index(where[old_rows[i.row()]], i.column()) for i in persistent],
         )
         self.layoutChanged.emit()
+
+    def sort_state(self) -> tuple[Column, Qt.SortOrder]:
+        """The current sort column and order."""
+        order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+        return self._sort_column, order
 
     # --- Qt model interface ---------------------------------------------------------------
 
@@ -192,19 +321,29 @@ class FilmTableModel(QAbstractTableModel):
             return HEADERS[Column(section)]
         return None
 
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == Column.WATCHED:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         film = self._films[self._rows[index.row()]]
+        if film is None:
+            return None
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(film, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column is Column.WATCHED:
+            return Qt.CheckState.Checked if film.watched else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column in (Column.TITLE, Column.ORIGINAL_TITLE, Column.DIRECTOR, Column.TAGS):
-                return self._display(film, column) or None
-            return None
+            return self._tooltip(film, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.YEAR:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.RATING:
+            return "Not rated" if film.rating is None else f"{film.rating:g} of 5 stars"
         if role == FilmIdRole:
             return film.id
         if role == FilmRole:
@@ -212,6 +351,18 @@ class FilmTableModel(QAbstractTableModel):
         if role == RatingRole:
             return film.rating
         return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        # The checkbox asks; the window decides (with undo) and calls update_film.
+        if (
+            index.isValid()
+            and index.column() == Column.WATCHED
+            and role == Qt.ItemDataRole.CheckStateRole
+        ):
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            self.watched_toggled.emit(self.film_at(index.row()).id, checked)
+            return True
+        return False
 
     @staticmethod
     def _display(film: FilmRecord, column: Column) -> str | None:
@@ -224,9 +375,17 @@ class FilmTableModel(QAbstractTableModel):
         if column is Column.DIRECTOR:
             return ", ".join(film.directors)
         if column is Column.RATING:
-            return f"{film.rating:g}" if film.rating is not None else ""
+            return None  # drawn as stars by StarDelegate
+        if column is Column.WATCHED:
+            return film.watched_on.isoformat() if film.watched and film.watched_on else ""
+        return ", ".join(film.tags)
+
+    @staticmethod
+    def _tooltip(film: FilmRecord, column: Column) -> str | None:
+        if column is Column.RATING:
+            return "Not rated" if film.rating is None else f"{film.rating:g} of 5 stars"
         if column is Column.WATCHED:
             if not film.watched:
-                return ""
-            return film.watched_on.isoformat() if film.watched_on else "✓"
-        return ", ".join(film.tags)
+                return "Not watched"
+            return f"Watched {film.watched_on.isoformat()}" if film.watched_on else "Watched"
+        return FilmTableModel._display(film, column) or None

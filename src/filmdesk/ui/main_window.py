@@ -1,32 +1,74 @@
-"""The main window: search field, film table, status bar. Layout and wiring; little logic."""
+"""The main window: search, film table, detail panel, menus, undo. Layout and wiring."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from filmdesk import __version__
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import QueryError, parse_query
-from filmdesk.ui.film_table_model import Column, FilmTableModel
+from filmdesk.core.validation import FilmFields, ValidationError
+from filmdesk.ui.commands import (
+    NOTES_MERGE_ID,
+    AddFilmCommand,
+    DeleteFilmsCommand,
+    EditFilmsCommand,
+    user_fields_of,
+)
+from filmdesk.ui.detail_panel import FilmDetailPanel
+from filmdesk.ui.dialogs.film_dialog import FilmDialog
+from filmdesk.ui.film_table_model import HEADERS, Column, FilmTableModel
+from filmdesk.ui.settings import APPEARANCES, apply_appearance, open_settings
+from filmdesk.ui.star_delegate import StarDelegate
 
+DEFAULT_SIZE = (1280, 780)
 DEFAULT_WIDTHS = {
-    Column.TITLE: 300,
-    Column.ORIGINAL_TITLE: 240,
-    Column.YEAR: 60,
-    Column.DIRECTOR: 190,
-    Column.RATING: 110,
+    Column.TITLE: 230,
+    Column.ORIGINAL_TITLE: 180,
+    Column.YEAR: 50,
+    Column.DIRECTOR: 150,
+    Column.RATING: 92,
     Column.WATCHED: 100,
+    Column.TAGS: 100,
 }
+DETAIL_WIDTH = 370
+SETTINGS_VERSION = 1
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 class MainWindow(QMainWindow):
@@ -35,22 +77,71 @@ class MainWindow(QMainWindow):
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
         self.catalog = catalog
+        self.settings = open_settings()
+        self.undo_stack = QUndoStack(self)
         self.setWindowTitle("filmdesk")
-        self.resize(1180, 720)
+        self.resize(*DEFAULT_SIZE)
 
+        self._build_search()
+        self._build_table()
+        self.detail = FilmDetailPanel()
+        self.detail.setObjectName("detail")
+
+        self.empty_state = self._build_empty_state()
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty_state)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 0)
+        left_layout.setSpacing(4)
+        left_layout.addWidget(self.search_field)
+        left_layout.addWidget(self.search_error)
+        left_layout.addWidget(self.table_stack, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setSizes([DEFAULT_SIZE[0] - DETAIL_WIDTH, DETAIL_WIDTH])
+        self.setCentralWidget(self.splitter)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status")
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self._build_actions()
+        self._connect()
+        self.reload()
+        self._restore_state()
+        self._update_actions()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_search(self) -> None:
         self.search_field = QLineEdit()
         self.search_field.setObjectName("search")
         self.search_field.setPlaceholderText(
-            "Search titles, directors, tags, notes…   e.g. cranes   year:1970..1979   rating:>=4"
+            "Search titles, directors, tags, notes…   try: cranes   year:1970..1979   rating:>=4"
         )
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setAccessibleName("Search films")
+        self.search_field.setToolTip(
+            "Words match the start of words in titles, directors, tags, notes and descriptions.\n"
+            "Field terms: year:1957  year:1970..1979  rating:>=4  tag:war  watched:no  "
+            "director:ryazanov\nA leading - excludes: -tag:war"
+        )
         self.search_error = QLabel()
         self.search_error.setObjectName("searchError")
         self.search_error.setWordWrap(True)
-        self.search_error.setStyleSheet("color: palette(highlight);")
+        self.search_error.setStyleSheet("color: #c0392b;")
         self.search_error.hide()
 
+    def _build_table(self) -> None:
         self.model = FilmTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("films")
@@ -58,49 +149,223 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setShowGrid(False)
+        self.table.setMouseTracking(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName("Films")
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.table.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setSortIndicator(Column.TITLE, Qt.SortOrder.AscendingOrder)
         for column, width in DEFAULT_WIDTHS.items():
             header.resizeSection(column, width)
-        header.setSortIndicator(Column.TITLE, Qt.SortOrder.AscendingOrder)
+        self.star_delegate = StarDelegate(self.table)
+        self.table.setItemDelegateForColumn(Column.RATING, self.star_delegate)
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(8, 8, 8, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.search_field)
-        layout.addWidget(self.search_error)
-        layout.addWidget(self.table, 1)
-        self.setCentralWidget(central)
+    def _build_empty_state(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("emptyState")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        font = self.empty_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.empty_label.setFont(font)
+        layout.addWidget(self.empty_label)
+        self.clear_search_button = QPushButton("Clear search")
+        self.clear_search_button.setObjectName("clearSearch")
+        self.clear_search_button.clicked.connect(self.search_field.clear)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.clear_search_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
 
-        self.status_label = QLabel()
-        self.statusBar().addPermanentWidget(self.status_label)
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
 
-        find = QAction("Find", self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self._focus_search)
-        self.addAction(find)
-        quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.new_action = self._action(
+            "&New Film…", self.new_film, QKeySequence.StandardKey.New, sp.SP_FileIcon,
+            "Add a film to the catalog",
+        )  # fmt: skip
+        self.edit_action = self._action(
+            "&Edit Film…", self.edit_film, "F2", sp.SP_FileDialogDetailedView,
+            "Edit the current film",
+        )  # fmt: skip
+        self.delete_action = self._action(
+            "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete, sp.SP_TrashIcon,
+            "Delete the selected films",
+        )  # fmt: skip
+        self.watched_action = self._action(
+            "Mark &Watched", lambda: self.mark_selected_watched(True), "Ctrl+W",
+            sp.SP_DialogApplyButton, "Mark the selected films watched today",
+        )  # fmt: skip
+        self.unwatched_action = self._action(
+            "Mark &Not Watched", lambda: self.mark_selected_watched(False), "Ctrl+Shift+W",
+        )  # fmt: skip
+        self.add_tag_action = self._action("&Add Tag…", self.add_tag_to_selected, "Ctrl+T")
+        self.remove_tag_action = self._action(
+            "&Remove Tag…", self.remove_tag_from_selected, "Ctrl+Shift+T"
+        )
+        self.find_action = self._action("&Find", self.focus_search, QKeySequence.StandardKey.Find)
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        self.redo_action.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        self.details_action = QAction("Film &Details", self, checkable=True, checked=True)
+        self.details_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.details_action.toggled.connect(self.detail.setVisible)
+        self.about_action = self._action("&About filmdesk", self.show_about)
 
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.edit_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.watched_action)
+        edit_menu.addAction(self.unwatched_action)
+        edit_menu.addAction(self.add_tag_action)
+        edit_menu.addAction(self.remove_tag_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = menu_bar.addMenu("&View")
+        self.columns_menu = view_menu.addMenu("&Columns")
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        view_menu.addAction(self.details_action)
+        appearance_menu = view_menu.addMenu("&Appearance")
+        self.appearance_group = QActionGroup(self)
+        current = str(self.settings.value("appearance", "system"))
+        for name in APPEARANCES:
+            action = appearance_menu.addAction(
+                {"system": "Follow the &Desktop", "light": "&Light", "dark": "D&ark"}[name]
+            )
+            action.setCheckable(True)
+            action.setChecked(name == current)
+            action.setData(name)
+            self.appearance_group.addAction(action)
+        self.appearance_group.triggered.connect(self._appearance_chosen)
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar("Main toolbar")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.watched_action)
+        self.addToolBar(toolbar)
+
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def _connect(self) -> None:
         self.search_field.textChanged.connect(self._search_changed)
-        self.reload()
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.doubleClicked.connect(lambda _index: self.edit_film())
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
+        self.star_delegate.rating_clicked.connect(self.set_rating)
+        self.model.watched_toggled.connect(
+            lambda film_id, watched: self.set_watched(
+                film_id, watched, date.today() if watched else None
+            )
+        )
+        self.detail.rating_changed.connect(self.set_rating)
+        self.detail.watched_changed.connect(self.set_watched)
+        self.detail.tags_changed.connect(self.set_tags)
+        self.detail.notes_changed.connect(self.set_notes)
+
+    # --- reading ----------------------------------------------------------------------------
 
     def reload(self) -> None:
         """Read every film from the catalog again."""
         self.model.set_films(self.catalog.all_films())
-        self._update_status()
+        self.detail.set_tag_names(self.model.tag_names())
+        self._after_rows_changed()
+
+    def current_film(self) -> FilmRecord | None:
+        """The film of the current row."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.film_at(index.row())
+
+    def selected_films(self) -> list[FilmRecord]:
+        """The selected films, in table order (the current film if none is selected)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        films = [self.model.film_at(r) for r in rows]
+        if not films and (current := self.current_film()) is not None:
+            films = [current]
+        return films
+
+    def select_film(self, film_id: int) -> bool:
+        """Make ``film_id`` the current, selected row (if the search shows it)."""
+        row = self.model.row_of(film_id)
+        if row is None:
+            return False
+        index = self.model.index(row, Column.TITLE)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            self.table.selectionModel().SelectionFlag.ClearAndSelect
+            | self.table.selectionModel().SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    # --- search -----------------------------------------------------------------------------
 
     @Slot()
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search field."""
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
@@ -109,12 +374,36 @@ class MainWindow(QMainWindow):
         try:
             query = parse_query(text)
         except QueryError as exc:
-            self.search_error.setText(f"Cannot search for {exc}")
+            self.search_error.setText(f"Cannot search for {exc.term}: {exc.problem}")
             self.search_error.show()
             return
         self.search_error.hide()
+        current = self.current_film()
         self.model.set_query(query)
+        if current is None or not self.select_film(current.id):
+            self.detail.set_film(None)
+        self._after_rows_changed()
+
+    def _after_rows_changed(self) -> None:
+        empty = self.model.shown_count() == 0
+        if empty:
+            text = self.search_field.text().strip()
+            if text:
+                self.empty_label.setText(f"No films match “{text}”.")
+                self.clear_search_button.show()
+            else:
+                self.empty_label.setText("The catalog is empty. Add a film with File › New Film.")
+                self.clear_search_button.hide()
+        self.table_stack.setCurrentWidget(self.empty_state if empty else self.table)
         self._update_status()
+
+    def _update_status(self) -> None:
+        total = self.model.film_count()
+        shown = self.model.shown_count()
+        text = f"{_plural(total, 'film')} · {self.model.watched_count()} watched"
+        if shown != total:
+            text += f" · {shown} shown"
+        self.status_label.setText(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.search_field.text():
@@ -122,12 +411,335 @@ class MainWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
-    def _update_status(self) -> None:
-        films = self.model.films()
-        total = len(films)
-        watched = sum(1 for f in films if f.watched)
-        shown = self.model.shown_count()
-        text = f"{total} film{'s' if total != 1 else ''} · {watched} watched"
-        if shown != total:
-            text += f" · {shown} shown"
-        self.status_label.setText(text)
+    # --- selection --------------------------------------------------------------------------
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.detail.set_film(self.model.film_at(current.row()) if current.isValid() else None)
+        self._update_actions()
+
+    @Slot()
+    def _update_actions(self) -> None:
+        count = len(self.selected_films())
+        for action in (
+            self.delete_action,
+            self.watched_action,
+            self.unwatched_action,
+            self.add_tag_action,
+            self.remove_tag_action,
+        ):
+            action.setEnabled(count > 0)
+        self.edit_action.setEnabled(self.current_film() is not None)
+
+    # --- the user's changes (each one an undo step) -----------------------------------------
+
+    def _push_edit(
+        self,
+        text: str,
+        films: Sequence[FilmRecord],
+        after: dict[int, FilmFields],
+        merge_id: int = -1,
+    ) -> None:
+        names = sorted({name for fields in after.values() for name in fields})
+        before = {f.id: user_fields_of(f, names) for f in films}
+        self.undo_stack.push(
+            EditFilmsCommand(text, self.catalog, self, before, after, merge_id=merge_id)
+        )
+
+    @Slot(int, object)
+    def set_rating(self, film_id: int, rating: float | None) -> None:
+        """Rate a film (None clears the rating)."""
+        film = self.model.film(film_id)
+        if film is None or film.rating == rating:
+            return
+        verb = "Clear rating of" if rating is None else "Set rating of"
+        self._push_edit(f"{verb} {film.title}", [film], {film_id: {"rating": rating}})
+
+    @Slot(int, bool, object)
+    def set_watched(self, film_id: int, watched: bool, on: date | None = None) -> None:
+        """Mark a film watched (on a date) or not watched."""
+        film = self.model.film(film_id)
+        if film is None or (film.watched == watched and film.watched_on == on):
+            return
+        if not watched:
+            text = f"Mark {film.title} not watched"
+        elif film.watched:
+            text = f"Change watched date of {film.title}"
+        else:
+            text = f"Mark {film.title} watched"
+        after: FilmFields = {"watched": watched, "watched_on": on if watched else None}
+        self._push_edit(text, [film], {film_id: after})
+
+    @Slot(int, list)
+    def set_tags(self, film_id: int, tags: list[str]) -> None:
+        """Replace a film's tags."""
+        film = self.model.film(film_id)
+        if film is None:
+            return
+        self._push_edit(f"Set tags of {film.title}", [film], {film_id: {"tags": tags}})
+
+    @Slot(int, str)
+    def set_notes(self, film_id: int, notes: str) -> None:
+        """Replace a film's notes (consecutive edits of one film's notes are one undo step)."""
+        film = self.model.film(film_id)
+        if film is None or film.notes == notes:
+            return
+        self._push_edit(
+            f"Edit notes of {film.title}", [film], {film_id: {"notes": notes}}, NOTES_MERGE_ID
+        )
+
+    @Slot()
+    def new_film(self) -> None:
+        """Ctrl+N: add a film through the dialog."""
+        dialog = FilmDialog(parent=self)
+        if dialog.exec() != FilmDialog.DialogCode.Accepted:
+            return
+        self.undo_stack.push(AddFilmCommand(self.catalog, self, dialog.fields()))
+
+    @Slot()
+    def edit_film(self) -> None:
+        """F2 / double-click: edit the current film's details."""
+        self.detail.flush()
+        film = self.current_film()
+        if film is None:
+            return
+        dialog = FilmDialog(film, parent=self)
+        if dialog.exec() != FilmDialog.DialogCode.Accepted or not dialog.fields():
+            return
+        self._push_edit(f"Edit {film.title}", [film], {film.id: dialog.fields()})
+
+    @Slot()
+    def delete_selected(self) -> None:
+        """Del: delete the selected films after confirmation."""
+        films = self.selected_films()
+        if not films:
+            return
+        names = "\n".join(f"• {f.display_title}" for f in films[:10])
+        if len(films) > 10:
+            names += f"\n… and {len(films) - 10} more"
+        what = f"“{films[0].title}”" if len(films) == 1 else _plural(len(films), "film")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete films" if len(films) > 1 else "Delete film",
+            f"Delete {what}?\n\n{names}\n\nYou can undo this with Edit › Undo.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        self.undo_stack.push(DeleteFilmsCommand(self.catalog, self, films))
+
+    def mark_selected_watched(self, watched: bool) -> None:
+        """Mark every selected film watched (today, unless it has a date) or not watched."""
+        films = [f for f in self.selected_films() if f.watched != watched]
+        if not films:
+            return
+        today = date.today()
+        after: dict[int, FilmFields] = {
+            f.id: {"watched": watched, "watched_on": (f.watched_on or today) if watched else None}
+            for f in films
+        }
+        state = "watched" if watched else "not watched"
+        text = (
+            f"Mark {films[0].title} {state}"
+            if len(films) == 1
+            else f"Mark {_plural(len(films), 'film')} {state}"
+        )
+        self._push_edit(text, films, after)
+
+    def _ask_tag(self, title: str, label: str, tags: list[str]) -> str | None:
+        tag, ok = QInputDialog.getItem(self, title, label, tags, 0, True)
+        tag = " ".join(tag.split())
+        return tag if ok and tag else None
+
+    @Slot()
+    def add_tag_to_selected(self) -> None:
+        """Add one tag to every selected film, in one step."""
+        films = self.selected_films()
+        if not films:
+            return
+        tag = self._ask_tag(
+            "Add tag", f"Tag to add to {_plural(len(films), 'film')}:", self.model.tag_names()
+        )
+        if tag is None:
+            return
+        changed = [f for f in films if tag.casefold() not in (t.casefold() for t in f.tags)]
+        if changed:
+            after: dict[int, FilmFields] = {f.id: {"tags": [*f.tags, tag]} for f in changed}
+            self._push_edit(f"Add tag “{tag}” to {_plural(len(changed), 'film')}", changed, after)
+
+    @Slot()
+    def remove_tag_from_selected(self) -> None:
+        """Remove one tag from every selected film, in one step."""
+        films = self.selected_films()
+        present = sorted({t for f in films for t in f.tags}, key=str.casefold)
+        if not present:
+            self.statusBar().showMessage("The selected films have no tags.", 4000)
+            return
+        tag = self._ask_tag(
+            "Remove tag", f"Tag to remove from {_plural(len(films), 'film')}:", present
+        )
+        if tag is None:
+            return
+        key = tag.casefold()
+        changed = [f for f in films if key in (t.casefold() for t in f.tags)]
+        if changed:
+            after: dict[int, FilmFields] = {
+                f.id: {"tags": [t for t in f.tags if t.casefold() != key]} for f in changed
+            }
+            self._push_edit(
+                f"Remove tag “{tag}” from {_plural(len(changed), 'film')}", changed, after
+            )
+
+    # --- what commands report ---------------------------------------------------------------
+
+    def films_changed(self, films: Sequence[FilmRecord]) -> None:
+        """Films were edited (or an edit undone)."""
+        shown = self.detail.film()
+        for film in films:
+            self.model.update_film(film)
+            if shown is not None and film.id == shown.id:
+                self.detail.set_film(film)
+        self.detail.set_tag_names(self.model.tag_names())
+        self._update_status()
+
+    def films_added(self, films: Sequence[FilmRecord]) -> None:
+        """Films were added (or a deletion undone)."""
+        self.model.add_films(films)
+        self.detail.set_tag_names(self.model.tag_names())
+        self._after_rows_changed()
+        if films and self.select_film(films[0].id):
+            for film in films[1:]:
+                row = self.model.row_of(film.id)
+                if row is not None:
+                    self.table.selectionModel().select(
+                        self.model.index(row, 0),
+                        self.table.selectionModel().SelectionFlag.Select
+                        | self.table.selectionModel().SelectionFlag.Rows,
+                    )
+
+    def films_removed(self, film_ids: Sequence[int]) -> None:
+        """Films were deleted (or an addition undone)."""
+        self.model.remove_films(film_ids)
+        self.detail.set_tag_names(self.model.tag_names())
+        self._after_rows_changed()
+        current = self.current_film()
+        self.detail.set_film(current)
+
+    def command_failed(self, action: str, error: Exception) -> None:
+        """A change could not be saved; say so and keep the window as it was."""
+        detail = (
+            str(error) if isinstance(error, ValidationError) else f"{type(error).__name__}: {error}"
+        )
+        QMessageBox.warning(self, "filmdesk", f"“{action}” could not be saved.\n\n{detail}")
+        self.reload()
+
+    # --- menus ------------------------------------------------------------------------------
+
+    def _fill_columns_menu(self, menu: QMenu | None = None) -> None:
+        menu = menu or self.columns_menu
+        menu.clear()
+        header = self.table.horizontalHeader()
+        for column in Column:
+            action = menu.addAction(HEADERS[column])
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column is not Column.TITLE)  # the title always stays
+            action.toggled.connect(
+                lambda visible, c=column: header.setSectionHidden(c, not visible)
+            )
+
+    @Slot(QPoint)
+    def _header_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        self._fill_columns_menu(menu)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+
+    @Slot(QPoint)
+    def _table_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for action in (self.edit_action, self.delete_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (
+            self.watched_action,
+            self.unwatched_action,
+            self.add_tag_action,
+            self.remove_tag_action,
+        ):
+            menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    @Slot(QAction)
+    def _appearance_chosen(self, action: QAction) -> None:
+        name = str(action.data())
+        self.settings.setValue("appearance", name)
+        apply_appearance(name)
+
+    @Slot()
+    def show_about(self) -> None:
+        """Help › About."""
+        location = self.catalog.engine.url.render_as_string(hide_password=True)
+        QMessageBox.about(
+            self,
+            "About filmdesk",
+            f"<h3>filmdesk {__version__}</h3>"
+            "<p>A desktop catalog for film collections.</p>"
+            f"<p>Catalog: <code>{location}</code></p>",
+        )
+
+    # --- window state -----------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self.settings
+        if settings.value("version") != str(SETTINGS_VERSION):
+            return
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self._bring_on_screen()
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        header_state = settings.value("table/header")
+        header = self.table.horizontalHeader()
+        if isinstance(header_state, QByteArray) and header.restoreState(header_state):
+            header.setSectionHidden(Column.TITLE, False)
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        details = settings.value("window/details", "true")
+        self.details_action.setChecked(str(details).lower() != "false")
+
+    def _bring_on_screen(self) -> None:
+        # A window saved on a monitor that is gone would open where nobody can see it.
+        frame = self.frameGeometry()
+        if QGuiApplication.screenAt(frame.center()) is not None:
+            return
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        width = min(frame.width(), available.width())
+        height = min(frame.height(), available.height())
+        self.resize(width, height)
+        self.move(
+            available.left() + (available.width() - width) // 2,
+            available.top() + (available.height() - height) // 2,
+        )
+
+    def save_state(self) -> None:
+        """Remember geometry, splitter, columns and sort for the next start."""
+        settings = self.settings
+        settings.setValue("version", str(SETTINGS_VERSION))
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/details", "true" if self.details_action.isChecked() else "false")
+        settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.flush()  # notes typed a moment ago are saved before the window goes
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,140 @@
+"""Undoable operations. Each command calls the catalog and tells the window what changed.
+
+Every change a user makes goes through one of these and the window's QUndoStack, so Undo and
+Redo cover ratings, watched, notes, tags, edits, additions, deletions and bulk actions alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from filmdesk.core.catalog import Catalog
+from filmdesk.core.records import DeletedFilm, FilmRecord
+from filmdesk.core.validation import FilmFields
+
+NOTES_MERGE_ID = 1
+
+
+class FilmSink(Protocol):
+    """What the commands report to (the main window)."""
+
+    def films_changed(self, films: Sequence[FilmRecord]) -> None: ...
+    def films_added(self, films: Sequence[FilmRecord]) -> None: ...
+    def films_removed(self, film_ids: Sequence[int]) -> None: ...
+    def command_failed(self, action: str, error: Exception) -> None: ...
+
+
+def user_fields_of(film: FilmRecord, names: Sequence[str]) -> FilmFields:
+    """The current values of ``names`` on ``film``, in the form ``edit_films`` accepts."""
+    values: dict[str, object] = {}
+    for name in names:
+        value = getattr(film, name)
+        values[name] = list(value) if isinstance(value, tuple) else value
+    if "watched" in values and "watched_on" not in values:
+        values["watched_on"] = film.watched_on
+    return values  # type: ignore[return-value]
+
+
+class _Command(QUndoCommand):
+    def __init__(self, text: str, catalog: Catalog, sink: FilmSink) -> None:
+        super().__init__(text)
+        self.catalog = catalog
+        self.sink = sink
+
+    def _guard(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except Exception as exc:  # a database error must not take the window down
+            self.setObsolete(True)
+            self.sink.command_failed(self.text(), exc)
+
+
+class EditFilmsCommand(_Command):
+    """Changes fields of one or more films; undo puts the previous values back."""
+
+    def __init__(
+        self,
+        text: str,
+        catalog: Catalog,
+        sink: FilmSink,
+        before: Mapping[int, FilmFields],
+        after: Mapping[int, FilmFields],
+        merge_id: int = -1,
+    ) -> None:
+        super().__init__(text, catalog, sink)
+        self.before = dict(before)
+        self.after = dict(after)
+        self._merge_id = merge_id
+
+    def _apply(self, changes: Mapping[int, FilmFields]) -> None:
+        self.sink.films_changed(self.catalog.edit_films(changes))
+
+    def redo(self) -> None:
+        self._guard(lambda: self._apply(self.after))
+
+    def undo(self) -> None:
+        self._guard(lambda: self._apply(self.before))
+
+    def id(self) -> int:
+        return self._merge_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Notes are saved after every pause in typing; one film's note edits are one undo step.
+        if not isinstance(other, EditFilmsCommand) or other.id() != self.id():
+            return False
+        if set(other.after) != set(self.after):
+            return False
+        self.after = other.after
+        return True
+
+
+class AddFilmCommand(_Command):
+    """Adds a film; undo deletes it, redo brings back the same film (same id)."""
+
+    def __init__(self, catalog: Catalog, sink: FilmSink, fields: FilmFields) -> None:
+        super().__init__(f"Add {fields.get('title', 'film')}", catalog, sink)
+        self.fields = fields
+        self.deleted: list[DeletedFilm] = []
+        self.film: FilmRecord | None = None
+
+    def redo(self) -> None:
+        def run() -> None:
+            if self.deleted:
+                films = self.catalog.restore_films(self.deleted)
+            else:
+                films = [self.catalog.add_film(self.fields)]
+            self.film = films[0]
+            self.sink.films_added(films)
+
+        self._guard(run)
+
+    def undo(self) -> None:
+        def run() -> None:
+            assert self.film is not None
+            self.deleted = self.catalog.delete_films([self.film.id])
+            self.sink.films_removed([self.film.id])
+
+        self._guard(run)
+
+
+class DeleteFilmsCommand(_Command):
+    """Deletes films; undo restores each with every field, tag and collection membership."""
+
+    def __init__(self, catalog: Catalog, sink: FilmSink, films: Sequence[FilmRecord]) -> None:
+        text = f"Delete {films[0].title}" if len(films) == 1 else f"Delete {len(films)} films"
+        super().__init__(text, catalog, sink)
+        self.film_ids = [f.id for f in films]
+        self.deleted: list[DeletedFilm] = []
+
+    def redo(self) -> None:
+        def run() -> None:
+            self.deleted = self.catalog.delete_films(self.film_ids)
+            self.sink.films_removed(self.film_ids)
+
+        self._guard(run)
+
+    def undo(self) -> None:
+        self._guard(lambda: self.sink.films_added(self.catalog.restore_films(self.deleted)))

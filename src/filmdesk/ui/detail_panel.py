@@ -1,0 +1,358 @@
+"""FilmDetailPanel: everything about the current film, and the user's own fields to edit."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import quote_plus
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from filmdesk.core.records import FilmRecord
+from filmdesk.core.validation import check_http_url
+from filmdesk.ui.star_rating import StarRatingWidget
+
+NOTES_SAVE_DELAY_MS = 800
+TRAILER_SEARCH = "https://www.youtube.com/results?search_query={}"
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags typed as "war, classic, drama"."""
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def _section_label(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _wrapping_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+class FilmDetailPanel(QScrollArea):
+    """Shows one film; user edits are announced by signals (the window records them for undo)."""
+
+    rating_changed = Signal(int, object)  # film id, float | None
+    watched_changed = Signal(int, bool, object)  # film id, watched, date | None
+    tags_changed = Signal(int, list)  # film id, tags
+    notes_changed = Signal(int, str)  # film id, notes
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(300)
+        self._film: FilmRecord | None = None
+
+        body = QWidget()
+        body.setObjectName("detailBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(14, 10, 14, 14)
+        layout.setSpacing(6)
+
+        self.placeholder = QLabel("Select a film to see its details.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)
+        layout.addWidget(self.placeholder)
+
+        self.content = QWidget()
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(6)
+        layout.addWidget(self.content, 1)
+
+        self.title = _wrapping_label()
+        self.title.setObjectName("detailTitle")
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.45)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.original_title = _wrapping_label()
+        original_font = QFont(self.original_title.font())
+        original_font.setPointSizeF(original_font.pointSizeF() * 1.15)
+        self.original_title.setFont(original_font)
+        self.meta = _wrapping_label()
+        self.meta.setObjectName("detailMeta")
+        content.addWidget(self.title)
+        content.addWidget(self.original_title)
+        content.addWidget(self.meta)
+
+        self.description = _wrapping_label()
+        content.addWidget(self.description)
+        self.fact_heading = _section_label("Did you know?")
+        self.fact = _wrapping_label()
+        content.addSpacing(4)
+        content.addWidget(self.fact_heading)
+        content.addWidget(self.fact)
+        self.availability_heading = _section_label("Where to watch")
+        self.availability = _wrapping_label()
+        content.addWidget(self.availability_heading)
+        content.addWidget(self.availability)
+
+        self.trailer_button = QPushButton()
+        self.trailer_button.setObjectName("trailer")
+        self.trailer_button.clicked.connect(self._open_trailer)
+        trailer_row = QHBoxLayout()
+        trailer_row.addWidget(self.trailer_button)
+        trailer_row.addStretch(1)
+        content.addLayout(trailer_row)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        content.addSpacing(6)
+        content.addWidget(line)
+        content.addWidget(_section_label("Your notes"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.rating = StarRatingWidget()
+        self.rating.rating_changed.connect(self._rating_edited)
+        form.addRow("&Rating:", self.rating)
+
+        self.watched = QCheckBox("Watched")
+        self.watched.setObjectName("watched")
+        self.watched_on = QDateEdit()
+        self.watched_on.setObjectName("watchedOn")
+        self.watched_on.setCalendarPopup(True)
+        self.watched_on.setDisplayFormat("yyyy-MM-dd")
+        self.watched_on.setSpecialValueText("no date")
+        self.watched_on.setMinimumDate(QDate(1888, 1, 1))
+        self.watched_on.setAccessibleName("Date watched")
+        self.watched.toggled.connect(self._watched_edited)
+        self.watched_on.editingFinished.connect(self._watched_date_edited)
+        watched_row = QHBoxLayout()
+        watched_row.addWidget(self.watched)
+        watched_row.addWidget(self.watched_on)
+        watched_row.addStretch(1)
+        form.addRow("", watched_row)
+
+        self.tags = QLineEdit()
+        self.tags.setObjectName("tags")
+        self.tags.setPlaceholderText("comma-separated, e.g. war, classic")
+        self.tags.setAccessibleName("Tags")
+        self._completer = QCompleter([], self.tags)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self._completer.activated.connect(self._complete_tag)
+        self.tags.textEdited.connect(self._update_completion_prefix)
+        self.tags.editingFinished.connect(self._tags_edited)
+        form.addRow("&Tags:", self.tags)
+        content.addLayout(form)
+
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setPlaceholderText("Your thoughts, who recommended it, what to look for…")
+        self.notes.setAccessibleName("Notes")
+        self.notes.setMinimumHeight(120)
+        self.notes.setTabChangesFocus(True)
+        self.notes.installEventFilter(self)
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(NOTES_SAVE_DELAY_MS)
+        self._notes_timer.timeout.connect(self.flush_notes)
+        self.notes.textChanged.connect(self._notes_typed)
+        notes_label = QLabel("&Notes:")
+        notes_label.setBuddy(self.notes)
+        content.addWidget(notes_label)
+        content.addWidget(self.notes, 1)
+        layout.addStretch(0)
+        self.setWidget(body)
+        self.set_film(None)
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def film(self) -> FilmRecord | None:
+        """The film shown."""
+        return self._film
+
+    def set_tag_names(self, names: list[str]) -> None:
+        """Tags offered for completion."""
+        model = self._completer.model()
+        model.setStringList(names)  # type: ignore[attr-defined]
+
+    def set_film(self, film: FilmRecord | None) -> None:
+        """Show ``film`` (None: nothing selected). Pending notes are saved first."""
+        if self._film is not None and (film is None or film.id != self._film.id):
+            self.flush_notes()
+            self._tags_edited()
+        same_film = film is not None and self._film is not None and film.id == self._film.id
+        self._film = film
+        self.placeholder.setVisible(film is None)
+        self.content.setVisible(film is not None)
+        if film is None:
+            return
+        self.title.setText(film.title)
+        self.original_title.setText(film.original_title)
+        self.original_title.setVisible(bool(film.original_title))
+        meta = []
+        if film.year:
+            meta.append(str(film.year))
+        if film.directors:
+            meta.append("Directed by " + ", ".join(film.directors))
+        if film.countries:
+            meta.append(", ".join(film.countries))
+        if film.runtime_minutes:
+            hours, minutes = divmod(film.runtime_minutes, 60)
+            meta.append(f"{hours} h {minutes:02d} min" if hours else f"{minutes} min")
+        # Keep each part on one line; wrap only between parts.
+        self.meta.setText("  ·  ".join(part.replace(" ", "\u00a0") for part in meta))
+        self.description.setText(film.description)
+        self.description.setVisible(bool(film.description))
+        self.fact.setText(film.fact)
+        self.fact.setVisible(bool(film.fact))
+        self.fact_heading.setVisible(bool(film.fact))
+        availability = film.availability_note
+        if film.availability_checked_on:
+            availability += f" (as of {film.availability_checked_on.isoformat()})"
+        self.availability.setText(availability)
+        self.availability.setVisible(bool(availability))
+        self.availability_heading.setVisible(bool(availability))
+        if film.trailer_url:
+            self.trailer_button.setText("▶  Watch the trailer")
+            self.trailer_button.setToolTip(film.trailer_url)
+        else:
+            self.trailer_button.setText("Search for a trailer")
+            self.trailer_button.setToolTip("Opens a web search for the trailer in your browser")
+
+        self.rating.set_rating(film.rating)
+        for widget in (self.watched, self.watched_on):
+            widget.blockSignals(True)
+        self.watched.setChecked(film.watched)
+        self.watched_on.setEnabled(film.watched)
+        if film.watched_on:
+            self.watched_on.setDate(
+                QDate(film.watched_on.year, film.watched_on.month, film.watched_on.day)
+            )
+        else:
+            self.watched_on.setDate(self.watched_on.minimumDate())
+        for widget in (self.watched, self.watched_on):
+            widget.blockSignals(False)
+        if not (same_film and self.tags.hasFocus()):
+            self.tags.setText(", ".join(film.tags))
+        if not same_film or (self.notes.toPlainText() != film.notes and not self.notes.hasFocus()):
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(film.notes)
+            self.notes.blockSignals(False)
+
+    # --- user edits --------------------------------------------------------------------------
+
+    @Slot(object)
+    def _rating_edited(self, rating: float | None) -> None:
+        if self._film is not None:
+            self.rating_changed.emit(self._film.id, rating)
+
+    @Slot(bool)
+    def _watched_edited(self, checked: bool) -> None:
+        if self._film is None:
+            return
+        self.watched_on.setEnabled(checked)
+        on = date.today() if checked else None
+        if checked and self._film.watched_on:
+            on = self._film.watched_on
+        self.watched_changed.emit(self._film.id, checked, on)
+
+    @Slot()
+    def _watched_date_edited(self) -> None:
+        if self._film is None or not self.watched.isChecked():
+            return
+        qdate = self.watched_on.date()
+        on = None if qdate == self.watched_on.minimumDate() else qdate.toPython()
+        if on != self._film.watched_on:
+            self.watched_changed.emit(self._film.id, True, on)
+
+    @Slot(str)
+    def _update_completion_prefix(self, text: str) -> None:
+        # Complete the tag being typed (after the last comma), not the whole line.
+        current = text.rsplit(",", 1)[-1].strip()
+        self._completer.setWidget(self.tags)
+        self._completer.setCompletionPrefix(current)
+        if current and self._completer.completionCount():
+            self._completer.complete()
+        else:
+            popup = self._completer.popup()
+            if popup is not None:
+                popup.hide()
+
+    @Slot(str)
+    def _complete_tag(self, tag: str) -> None:
+        head = self.tags.text().rsplit(",", 1)
+        prefix = head[0] + ", " if len(head) == 2 else ""
+        self.tags.setText(prefix + tag + ", ")
+
+    @Slot()
+    def _tags_edited(self) -> None:
+        if self._film is None:
+            return
+        tags = split_tags(self.tags.text())
+        if [t.casefold() for t in tags] != [t.casefold() for t in self._film.tags]:
+            self.tags_changed.emit(self._film.id, tags)
+
+    @Slot()
+    def _notes_typed(self) -> None:
+        self._notes_timer.start()
+
+    @Slot()
+    def flush_notes(self) -> None:
+        """Save notes typed but not yet saved (called on a pause, focus loss and close)."""
+        self._notes_timer.stop()
+        if self._film is None:
+            return
+        text = self.notes.toPlainText()
+        if text != self._film.notes:
+            self.notes_changed.emit(self._film.id, text)
+
+    def flush(self) -> None:
+        """Save every pending edit of the panel."""
+        self.flush_notes()
+        self._tags_edited()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self.flush_notes()
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _open_trailer(self) -> None:
+        if self._film is None:
+            return
+        QDesktopServices.openUrl(trailer_url_for(self._film))
+
+
+def trailer_url_for(film: FilmRecord) -> QUrl:
+    """The film's trailer (http/https only), or a web search for it by title and year."""
+    try:
+        url = check_http_url(film.trailer_url)
+    except ValueError:
+        url = ""
+    if url:
+        return QUrl(url)
+    words = f"{film.title} {film.year or ''} trailer".split()
+    return QUrl(TRAILER_SEARCH.format(quote_plus(" ".join(words))))

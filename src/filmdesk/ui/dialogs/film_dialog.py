@@ -1,0 +1,153 @@
+"""The New film / Edit film dialog. The core validates; problems show next to their fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from filmdesk.core.records import FilmRecord
+from filmdesk.core.validation import FilmFields, ValidationError, clean_film_fields
+
+# (field, label, multi-line)
+_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("title", "&Title:", False),
+    ("original_title", "&Original title:", False),
+    ("year", "&Year:", False),
+    ("directors", "&Directors:", False),
+    ("countries", "&Countries:", False),
+    ("runtime_minutes", "&Runtime (min):", False),
+    ("description", "D&escription:", True),
+    ("fact", "&Fact:", True),
+    ("trailer_url", "Trailer &URL:", False),
+    ("availability_note", "&Availability:", False),
+    ("imdb_id", "&IMDb id:", False),
+    ("letterboxd_uri", "&Letterboxd URI:", False),
+)
+_LIST_FIELDS = ("directors", "countries")
+_PLACEHOLDERS = {
+    "directors": "comma-separated",
+    "countries": "comma-separated",
+    "trailer_url": "https://…",
+    "imdb_id": "e.g. tt0050634",
+    "year": "e.g. 1957",
+}
+
+
+class FilmDialog(QDialog):
+    """Edits a film's descriptive fields; ``fields()`` holds the validated result after OK."""
+
+    def __init__(self, film: FilmRecord | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit “{film.title}”" if film else "New film")
+        self.setMinimumWidth(560)
+        self._film = film
+        self._cleaned: FilmFields = {}
+        self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, label, multi_line in _FIELDS:
+            editor: QLineEdit | QPlainTextEdit
+            if multi_line:
+                editor = QPlainTextEdit()
+                editor.setTabChangesFocus(True)
+                editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
+            else:
+                editor = QLineEdit()
+                editor.setPlaceholderText(_PLACEHOLDERS.get(name, ""))
+            editor.setObjectName(name)
+            self.editors[name] = editor
+            error = QLabel()
+            error.setObjectName(f"{name}_error")
+            error.setWordWrap(True)
+            error.setStyleSheet("color: #c0392b;")
+            error.hide()
+            self.errors[name] = error
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(editor)
+            box.addWidget(error)
+            form.addRow(label, box)
+        if film is not None:
+            self._fill(film)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Save" if film else "Add film")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _fill(self, film: FilmRecord) -> None:
+        values: dict[str, Any] = {
+            "title": film.title,
+            "original_title": film.original_title,
+            "year": str(film.year or ""),
+            "directors": ", ".join(film.directors),
+            "countries": ", ".join(film.countries),
+            "runtime_minutes": str(film.runtime_minutes or ""),
+            "description": film.description,
+            "fact": film.fact,
+            "trailer_url": film.trailer_url,
+            "availability_note": film.availability_note,
+            "imdb_id": film.imdb_id or "",
+            "letterboxd_uri": film.letterboxd_uri or "",
+        }
+        for name, value in values.items():
+            editor = self.editors[name]
+            if isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(value)
+            else:
+                editor.setText(value)
+
+    def _raw(self) -> dict[str, object]:
+        raw: dict[str, object] = {}
+        for name, editor in self.editors.items():
+            text = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+            raw[name] = [p for p in text.split(",")] if name in _LIST_FIELDS else text
+        return raw
+
+    def fields(self) -> FilmFields:
+        """The validated fields (only those that differ from the film being edited)."""
+        return self._cleaned
+
+    def accept(self) -> None:
+        for error in self.errors.values():
+            error.hide()
+        raw = self._raw()
+        try:
+            cleaned = clean_film_fields(raw)
+        except ValidationError as exc:
+            first = None
+            for problem in exc.problems:
+                label = self.errors.get(problem.field)
+                if label is not None:
+                    label.setText(problem.message[:1].upper() + problem.message[1:])
+                    label.show()
+                    first = first or self.editors[problem.field]
+            if first is not None:
+                first.setFocus()
+            return
+        if self._film is not None:
+            current = clean_film_fields(
+                {name: getattr(self._film, name) for name in cleaned if name not in _LIST_FIELDS}
+                | {name: list(getattr(self._film, name)) for name in _LIST_FIELDS}
+            )
+            cleaned = {k: v for k, v in cleaned.items() if current.get(k) != v}  # type: ignore[assignment]
+        self._cleaned = cleaned
+        super().accept()

@@ -1,0 +1,104 @@
+"""StarDelegate: the table's Rating column, drawn by the shared StarPainter; click to rate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Signal,
+)
+from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from filmdesk.ui.film_table_model import FilmIdRole, RatingRole
+from filmdesk.ui.star_rating import StarPainter
+
+_Index = QModelIndex | QPersistentModelIndex
+STAR_SIZE = 16
+PADDING = 4
+
+
+class StarDelegate(QStyledItemDelegate):
+    """Paints a rating as stars; a click in the cell asks for that rating (or clears it)."""
+
+    rating_clicked = Signal(int, object)  # film id, float | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hover: tuple[int, float] | None = None  # (row, preview value)
+
+    @staticmethod
+    def stars_rect(cell: QRectF) -> QRectF:
+        """Where the stars sit inside a cell."""
+        size = min(STAR_SIZE, max(8.0, cell.height() - 2 * PADDING))
+        return QRectF(
+            cell.left() + PADDING,
+            cell.top() + (cell.height() - size) / 2,
+            StarPainter.width_for(size),
+            size,
+        )
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        preview = None
+        if self._hover is not None and self._hover[0] == index.row():
+            preview = self._hover[1]
+        StarPainter.paint(
+            painter,
+            self.stars_rect(QRectF(option.rect)),
+            index.data(RatingRole),
+            option.palette,
+            preview=preview,
+        )
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        hint.setWidth(int(StarPainter.width_for(STAR_SIZE)) + 2 * PADDING)
+        return hint
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: _Index,
+    ) -> bool:
+        if not isinstance(event, QMouseEvent):
+            return False
+        rect = self.stars_rect(QRectF(option.rect))
+        value = StarPainter.value_at(event.position().x(), rect)
+        if event.type() == QEvent.Type.MouseMove:
+            hover = (index.row(), value) if value is not None else None
+            if hover != self._hover:
+                self._hover = hover
+                if option.widget is not None:
+                    option.widget.update()
+            return False
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and event.button() == event.button().LeftButton
+            and value is not None
+        ):
+            current = index.data(RatingRole)
+            self._hover = None
+            self.rating_clicked.emit(index.data(FilmIdRole), None if value == current else value)
+            return True
+        return False
+
+    def clear_hover(self) -> None:
+        """Forget the hover preview (the mouse left the table)."""
+        self._hover = None
