@@ -1,24 +1,42 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from filmdesk.core.catalog import Catalog
+from filmdesk.core.catalog import Catalog, open_catalog
+from filmdesk.ui.dialogs.film_dialog import FilmDialog
 from filmdesk.ui.film_table_model import Column, FilmTableModel
 from filmdesk.ui.main_window import MainWindow
+from filmdesk.ui.star_delegate import StarDelegate
 from tests.ui.conftest import type_text
 
+CRANES = "The Cranes Are Flying"
 
-@pytest.fixture
-def window(qtbot: QtBot, catalog: Catalog) -> Iterator[MainWindow]:
+
+def make_window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
     win = MainWindow(catalog)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    yield win
+    win.activateWindow()  # shortcuts only reach the active window
+    qtbot.waitUntil(win.isActiveWindow)
+    return win
+
+
+@pytest.fixture
+def window(qtbot: QtBot, catalog: Catalog) -> Iterator[MainWindow]:
+    yield make_window(qtbot, catalog)
+
+
+def fresh(db_path: Path) -> Catalog:
+    """A second connection, as the next process would see the database."""
+    return open_catalog(str(db_path)).catalog
 
 
 def shown_titles(win: MainWindow) -> list[str]:
@@ -26,19 +44,44 @@ def shown_titles(win: MainWindow) -> list[str]:
     return [model.index(r, Column.TITLE).data() for r in range(model.rowCount())]
 
 
+def row_of(win: MainWindow, title: str) -> int:
+    return shown_titles(win).index(title)
+
+
+def click_star(qtbot: QtBot, win: MainWindow, row: int, stars: float) -> None:
+    index = win.model.index(row, Column.RATING)
+    cell = win.table.visualRect(index)
+    rect = StarDelegate.stars_rect(cell.toRectF())
+    star = rect.width() / 5
+    x = rect.left() + star * stars - star / 4  # inside the half that gives ``stars``
+    qtbot.mouseClick(
+        win.table.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(x), cell.center().y())
+    )
+
+
 def test_window_lists_the_catalog(window: MainWindow) -> None:
     assert window.windowTitle() == "filmdesk"
     assert len(shown_titles(window)) == 10
     assert window.status_label.text() == "10 films · 0 watched"
+    assert shown_titles(window)[0] == "The Ballad of a Soldier"  # "The" is not sorted on
 
 
 def test_typing_a_query_filters_the_table(qtbot: QtBot, window: MainWindow) -> None:
     type_text(window.search_field, "летят")
-    assert shown_titles(window) == ["The Cranes Are Flying"]
+    assert shown_titles(window) == [CRANES]
     assert window.status_label.text() == "10 films · 0 watched · 1 shown"
     window.search_field.clear()
     qtbot.keyClicks(window.search_field, "year:1957")
-    assert shown_titles(window) == ["The Cranes Are Flying", "The House I Live In"]
+    assert shown_titles(window) == [CRANES, "The House I Live In"]
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    assert window.search_field.text() == ""
+    assert len(shown_titles(window)) == 10
+
+
+def test_ctrl_f_focuses_search(qtbot: QtBot, window: MainWindow) -> None:
+    window.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_field.hasFocus()
 
 
 def test_a_bad_term_shows_a_message_instead_of_failing(qtbot: QtBot, window: MainWindow) -> None:
@@ -50,6 +93,15 @@ def test_a_bad_term_shows_a_message_instead_of_failing(qtbot: QtBot, window: Mai
     assert len(shown_titles(window)) == 10
 
 
+def test_no_match_says_so_and_offers_to_clear(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search_field, "zzzz")
+    assert window.table_stack.currentWidget() is window.empty_state
+    assert "No films match “zzzz”" in window.empty_label.text()
+    qtbot.mouseClick(window.clear_search_button, Qt.MouseButton.LeftButton)
+    assert window.table_stack.currentWidget() is window.table
+    assert len(shown_titles(window)) == 10
+
+
 def test_clicking_a_header_sorts_and_again_reverses(qtbot: QtBot, window: MainWindow) -> None:
     header = window.table.horizontalHeader()
     x = header.sectionViewportPosition(Column.YEAR) + 10
@@ -57,13 +109,244 @@ def test_clicking_a_header_sorts_and_again_reverses(qtbot: QtBot, window: MainWi
     years = [window.model.index(r, Column.YEAR).data() for r in range(10)]
     assert years == sorted(years)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    years_desc = [window.model.index(r, Column.YEAR).data() for r in range(10)]
-    assert years_desc == sorted(years, reverse=True)
+    assert [window.model.index(r, Column.YEAR).data() for r in range(10)] == sorted(
+        years, reverse=True
+    )
 
 
-def test_film_table_model_passes_the_model_tester(qtmodeltester: object, catalog: Catalog) -> None:
+def test_click_a_star_rates_and_undo_clears(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    click_star(qtbot, window, row_of(window, CRANES), 4.5)
+    assert fresh(db_path).resolve_film(CRANES).rating == 4.5
+    assert window.undo_action.text() == f"&Undo Set rating of {CRANES}"
+    window.undo_action.trigger()
+    assert fresh(db_path).resolve_film(CRANES).rating is None
+    window.redo_action.trigger()
+    assert fresh(db_path).resolve_film(CRANES).rating == 4.5
+    # Clicking the current value clears it.
+    click_star(qtbot, window, row_of(window, CRANES), 4.5)
+    assert fresh(db_path).resolve_film(CRANES).rating is None
+
+
+def test_rating_widget_mouse_and_keyboard(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+    window.select_film(window.catalog.resolve_film(CRANES).id)
+    stars = window.detail.rating
+    assert stars.accessibleName() == "Rating"
+    stars.setFocus()
+    qtbot.keyClick(stars, Qt.Key.Key_3)
+    assert fresh(db_path).resolve_film(CRANES).rating == 3.0
+    qtbot.keyClick(stars, Qt.Key.Key_Right)
+    assert fresh(db_path).resolve_film(CRANES).rating == 3.5
+    assert stars.accessibleDescription() == "3.5 of 5 stars"
+    qtbot.keyClick(stars, Qt.Key.Key_Left)
+    qtbot.keyClick(stars, Qt.Key.Key_Left)
+    assert fresh(db_path).resolve_film(CRANES).rating == 2.5
+    qtbot.keyClick(stars, Qt.Key.Key_Delete)
+    assert fresh(db_path).resolve_film(CRANES).rating is None
+    size = stars.sizeHint()
+    qtbot.mouseClick(
+        stars,
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(3 + (size.width() - 6) // 10, size.height() // 2),
+    )
+    assert fresh(db_path).resolve_film(CRANES).rating == 0.5
+    # the table shows the same value
+    assert (
+        window.model.index(row_of(window, CRANES), Column.RATING).data(Qt.ItemDataRole.ToolTipRole)
+        == "0.5 of 5 stars"
+    )
+
+
+def accept_next_message_box(qtbot: QtBot, button_text: str) -> list[str]:
+    seen: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        for button in box.findChildren(QPushButton):
+            if button.text().replace("&", "") == button_text:
+                button.click()
+                return
+
+    QTimer.singleShot(0, click)
+    return seen
+
+
+def test_delete_asks_names_the_film_and_undo_brings_every_field_back(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    catalog = window.catalog
+    cranes = catalog.resolve_film(CRANES)
+    catalog.edit_film(
+        cranes.id,
+        {
+            "rating": 4.5,
+            "watched_on": date(2026, 11, 1),
+            "notes": "Line 1\nLine 2",
+            "tags": ["war"],
+        },
+    )
+    window.reload()
+    before = fresh(db_path).resolve_film(CRANES)
+    window.select_film(cranes.id)
+    seen = accept_next_message_box(qtbot, "Delete")
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert seen and CRANES in seen[0]
+    assert CRANES not in shown_titles(window)
+    assert CRANES not in [f.title for f in fresh(db_path).all_films()]
+    assert window.undo_action.text() == f"&Undo Delete {CRANES}"
+    window.activateWindow()  # the confirmation has closed; back to the window
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    after = fresh(db_path).resolve_film(CRANES)
+    assert after == before  # every field, tags and id included
+    assert after.id in fresh(db_path).collections()[0].film_ids
+    assert CRANES in shown_titles(window)
+
+
+def test_cancelled_delete_changes_nothing(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+    window.select_film(window.catalog.resolve_film(CRANES).id)
+    accept_next_message_box(qtbot, "Cancel")
+    window.delete_action.trigger()
+    assert len(fresh(db_path).all_films()) == 10
+    assert not window.undo_stack.canUndo()
+
+
+def test_bulk_mark_watched_is_one_undo_step(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    window.table.setFocus()
+    window.table.selectAll()
+    window.watched_action.trigger()
+    assert fresh(db_path).stats().watched == 10
+    assert window.status_label.text() == "10 films · 10 watched"
+    assert window.undo_action.text() == "&Undo Mark 10 films watched"
+    window.undo_action.trigger()
+    assert fresh(db_path).stats().watched == 0
+
+
+def test_watched_checkbox_in_the_table(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+    index = window.model.index(row_of(window, CRANES), Column.WATCHED)
+    assert window.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    film = fresh(db_path).resolve_film(CRANES)
+    assert film.watched and film.watched_on == date.today()
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_notes_are_saved_on_close(qtbot: QtBot, catalog: Catalog, db_path: Path) -> None:
+    win = make_window(qtbot, catalog)
+    win.select_film(catalog.resolve_film(CRANES).id)
+    win.detail.notes.setFocus()
+    type_text(win.detail.notes, "Урусевский")
+    win.close()  # well before the autosave pause
+    assert fresh(db_path).resolve_film(CRANES).notes == "Урусевский"
+
+
+def test_notes_autosave_after_a_pause_as_one_undo_step(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    window.select_film(window.catalog.resolve_film(CRANES).id)
+    notes = window.detail.notes
+    notes.setFocus()
+    type_text(notes, "first")
+    qtbot.waitUntil(lambda: fresh(db_path).resolve_film(CRANES).notes == "first", timeout=3000)
+    type_text(notes, " second")
+    qtbot.waitUntil(
+        lambda: fresh(db_path).resolve_film(CRANES).notes == "first second", timeout=3000
+    )
+    assert window.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert fresh(db_path).resolve_film(CRANES).notes == ""
+
+
+def test_tags_from_the_panel(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+    window.select_film(window.catalog.resolve_film(CRANES).id)
+    tags = window.detail.tags
+    tags.setFocus()
+    qtbot.keyClicks(tags, "war, Classic, WAR")
+    qtbot.keyClick(tags, Qt.Key.Key_Return)
+    assert fresh(db_path).resolve_film(CRANES).tags == ("Classic", "war")
+    assert window.undo_action.text() == f"&Undo Set tags of {CRANES}"
+
+
+def test_edit_dialog_shows_problems_next_to_fields(qtbot: QtBot) -> None:
+    dialog = FilmDialog()
+    qtbot.addWidget(dialog)
+    dialog.editors["year"].setText("abc")  # type: ignore[union-attr]
+    dialog.editors["trailer_url"].setText("javascript:alert(1)")  # type: ignore[union-attr]
+    dialog.accept()
+    assert dialog.result() != FilmDialog.DialogCode.Accepted
+    assert not dialog.errors["title"].isHidden() and "required" in dialog.errors["title"].text()
+    assert "'abc' is not a year" in dialog.errors["year"].text()
+    assert "http" in dialog.errors["trailer_url"].text()
+    assert dialog.errors["description"].isHidden()
+
+
+def test_new_film_through_the_dialog_and_undo(
+    qtbot: QtBot, window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill_and_accept(dialog: FilmDialog) -> int:
+        dialog.editors["title"].setText("Mirror")  # type: ignore[union-attr]
+        dialog.editors["year"].setText("1975")  # type: ignore[union-attr]
+        dialog.editors["directors"].setText("Andrei Tarkovsky")  # type: ignore[union-attr]
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(FilmDialog, "exec", fill_and_accept)
+    window.new_action.trigger()
+    mirror = fresh(db_path).resolve_film("Mirror")
+    assert mirror.directors == ("Andrei Tarkovsky",)
+    assert window.current_film() is not None and window.current_film().title == "Mirror"  # type: ignore[union-attr]
+    window.undo_action.trigger()
+    assert "Mirror" not in [f.title for f in fresh(db_path).all_films()]
+    window.redo_action.trigger()
+    assert fresh(db_path).resolve_film("Mirror").id == mirror.id
+
+
+def test_column_layout_and_sort_survive_a_restart(qtbot: QtBot, catalog: Catalog) -> None:
+    first = make_window(qtbot, catalog)
+    header = first.table.horizontalHeader()
+    header.resizeSection(Column.TITLE, 321)
+    header.setSectionHidden(Column.TAGS, True)
+    header.moveSection(header.visualIndex(Column.YEAR), 0)
+    header.setSortIndicator(Column.YEAR, Qt.SortOrder.DescendingOrder)
+    first.close()
+
+    second = make_window(qtbot, catalog)
+    header2 = second.table.horizontalHeader()
+    assert header2.sectionSize(Column.TITLE) == 321
+    assert header2.isSectionHidden(Column.TAGS)
+    assert header2.visualIndex(Column.YEAR) == 0
+    assert header2.sortIndicatorSection() == Column.YEAR
+    assert header2.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    years = [second.model.index(r, Column.YEAR).data() for r in range(10)]
+    assert years == sorted(years, reverse=True)
+
+
+def test_a_window_saved_off_screen_comes_back(qtbot: QtBot, catalog: Catalog) -> None:
+    first = make_window(qtbot, catalog)
+    first.move(20000, 20000)
+    first.close()
+    second = make_window(qtbot, catalog)
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert screen.intersects(QRect(second.frameGeometry()))
+
+
+def test_models_pass_the_model_tester(qtmodeltester: object, catalog: Catalog) -> None:
     model = FilmTableModel()
     model.set_films(catalog.all_films())
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     model.sort(Column.YEAR, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    from filmdesk.core.search import parse_query
+
+    model.set_query(parse_query("year:1957"))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    film = catalog.resolve_film(CRANES)
+    model.remove_films([film.id])
+    assert model.rowCount() == 1
+    model.add_films([film])
+    assert model.rowCount() == 2
     qtmodeltester.check(model)  # type: ignore[attr-defined]

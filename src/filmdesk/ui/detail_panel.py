@@ -221,9 +221,9 @@ class FilmDetailPanel(QScrollArea):
             meta.append(", ".join(film.countries))
         if film.runtime_minutes:
             hours, minutes = divmod(film.runtime_minutes, 60)
-            meta.append(f"{hours} h {minutes:02d} min" if hours else f"{minutes} min")
-        # Keep each part on one line; wrap only between parts.
-        self.meta.setText("  ·  ".join(part.replace(" ", "\u00a0") for part in meta))
+            runtime = f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+            meta.append(runtime.replace(" ", "\u00a0"))  # never "1 h" / "37 min" on two lines
+        self.meta.setText("  ·  ".join(meta))
         self.description.setText(film.description)
         self.description.setVisible(bool(film.description))
         self.fact.setText(film.fact)

@@ -167,23 +167,26 @@ class FilmTableModel(QAbstractTableModel):
     def remove_films(self, film_ids: Iterable[int]) -> None:
         """Films that were deleted."""
         for film_id in film_ids:
-            position = self._position_of_id.pop(film_id, None)
+            position = self._position_of_id.get(film_id)
             if position is None:
                 continue
+            # Take the row out first: views react to the removal by reading other rows.
+            try:
+                row = self._rows.index(position)
+            except ValueError:
+                row = None
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
             film = self._films[position]
             self._remove_from_order(position)
+            del self._position_of_id[film_id]
             self._films[position] = None
             self._index.replace(position, SearchDoc.empty())
             for keys in self._keys.values():
                 keys[position] = None
             self._watched -= int(bool(film and film.watched))
-            try:
-                row = self._rows.index(position)
-            except ValueError:
-                continue
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
 
     def film_at(self, row: int) -> FilmRecord:
         """The film shown in ``row``."""

@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
         )
         self.redo_action.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        self.addActions([self.undo_action, self.redo_action])
         self.details_action = QAction("Film &Details", self, checkable=True, checked=True)
         self.details_action.setShortcut(QKeySequence("Ctrl+D"))
         self.details_action.toggled.connect(self.detail.setVisible)

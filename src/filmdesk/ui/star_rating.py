@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -207,6 +207,31 @@ class StarRatingWidget(QWidget):
             return
         self._preview = None
         self._user_set(None if value == self._rating else value)
+
+    _KEYS = (
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Plus,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Minus,
+        Qt.Key.Key_Delete,
+        Qt.Key.Key_Backspace,
+        *range(Qt.Key.Key_0, Qt.Key.Key_5 + 1),
+    )
+
+    def event(self, event: QEvent) -> bool:
+        # Delete and digits mean "rate" here, not the window's shortcuts (Delete film, ...).
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and event.key() in self._KEYS
+        ):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
