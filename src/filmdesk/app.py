@@ -34,6 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from filmdesk.core.db import DatabaseOpenError
     from filmdesk.core.seed import SeedError
     from filmdesk.ui.main_window import MainWindow
+    from filmdesk.ui.settings import apply_appearance, open_settings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -42,6 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("filmdesk")
     app.setWindowIcon(QIcon(str(shipped_file("resources", "filmdesk.svg"))))
+    apply_appearance(str(open_settings().value("appearance", "system")))
 
     target = database_target(args.database)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, Slot
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, Qt, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -13,10 +13,12 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QPalette,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -52,16 +54,16 @@ from filmdesk.ui.dialogs.film_dialog import FilmDialog
 from filmdesk.ui.film_table_model import HEADERS, Column, FilmTableModel
 from filmdesk.ui.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.star_delegate import StarDelegate
+from filmdesk.ui.star_rating import is_dark
 
 DEFAULT_SIZE = (1280, 780)
-DEFAULT_WIDTHS = {
-    Column.TITLE: 230,
-    Column.ORIGINAL_TITLE: 180,
+DEFAULT_WIDTHS = {  # Tags, the last column, takes the rest
+    Column.TITLE: 226,
+    Column.ORIGINAL_TITLE: 170,
     Column.YEAR: 50,
     Column.DIRECTOR: 150,
     Column.RATING: 92,
     Column.WATCHED: 100,
-    Column.TAGS: 100,
 }
 DETAIL_WIDTH = 370
 SETTINGS_VERSION = 1
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(Column.TITLE, Qt.SortOrder.AscendingOrder)
         for column, width in DEFAULT_WIDTHS.items():
             header.resizeSection(column, width)
+        self._tune_table_palette()
         self.star_delegate = StarDelegate(self.table)
         self.table.setItemDelegateForColumn(Column.RATING, self.star_delegate)
 
@@ -739,6 +742,21 @@ class MainWindow(QMainWindow):
         settings.setValue("window/details", "true" if self.details_action.isChecked() else "false")
         settings.setValue("table/header", self.table.horizontalHeader().saveState())
         settings.sync()
+
+    def _tune_table_palette(self) -> None:
+        # Fusion outlines check boxes with the window colour made darker, which vanishes on a
+        # dark base; give the table a lighter window colour so its Watched boxes stay visible.
+        palette = QApplication.palette()
+        if is_dark(palette):
+            palette.setColor(
+                QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Window).lighter(190)
+            )
+        self.table.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._tune_table_palette()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.flush()  # notes typed a moment ago are saved before the window goes
