@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from filmdesk import __version__
 from filmdesk.paths import DATABASE_ENV, database_target, shipped_file
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from filmdesk.ui.main_window import MainWindow
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -23,17 +29,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Open the catalog and run the window until it is closed."""
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-
+def create_application() -> QApplication:
+    """The QApplication with filmdesk's name, icon and appearance."""
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from filmdesk.core.catalog import open_catalog
-    from filmdesk.core.db import DatabaseOpenError
-    from filmdesk.core.seed import SeedError
-    from filmdesk.ui.main_window import MainWindow
     from filmdesk.ui.settings import apply_appearance, open_settings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -44,16 +44,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("filmdesk")
     app.setWindowIcon(QIcon(str(shipped_file("resources", "filmdesk.svg"))))
     apply_appearance(str(open_settings().value("appearance", "system")))
+    return app
 
-    target = database_target(args.database)
+
+def open_window(target: str) -> MainWindow:
+    """Open the catalog at ``target`` and build its main window (not shown yet).
+
+    Raises DatabaseOpenError or SeedError when the catalog cannot be opened.
+    """
+    from filmdesk.core.catalog import open_catalog
+    from filmdesk.ui.main_window import MainWindow
+
+    opened = open_catalog(target)
+    return MainWindow(opened.catalog)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open the catalog and run the window until it is closed."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = create_application()
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from filmdesk.core.db import DatabaseOpenError
+    from filmdesk.core.seed import SeedError
+
     try:
-        opened = open_catalog(target)
+        window = open_window(database_target(args.database))
     except (DatabaseOpenError, SeedError) as exc:
         QMessageBox.critical(None, "filmdesk", f"The catalog could not be opened.\n\n{exc}")
         return 1
-    window = MainWindow(opened.catalog)
     window.show()
     try:
         return app.exec()
     finally:
-        opened.catalog.close()
+        window.catalog.close()

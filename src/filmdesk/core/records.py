@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 # The order and names of a film's keys in JSON output (CLI --json and exports build on it).
 FILM_JSON_KEYS = (
@@ -90,6 +91,47 @@ class FilmRecord:
         if self.letterboxd_uri:
             extra["letterboxd_uri"] = self.letterboxd_uri
         return {**{k: values[k] for k in FILM_JSON_KEYS}, **extra}
+
+
+class FilmRow(NamedTuple):
+    """The part of a film a table shows, sorts and filters on; loaded for every film at start.
+
+    Long texts (description, notes) stay in the database until a film is opened; search gets
+    them separately (``Catalog.film_texts``). A NamedTuple rather than a frozen dataclass:
+    just as immutable, and several times faster to create 100,000 of.
+    """
+
+    id: int
+    title: str
+    original_title: str
+    year: int | None
+    directors: tuple[str, ...]
+    countries: tuple[str, ...]
+    rating: float | None
+    watched: bool
+    watched_on: date | None
+    tags: tuple[str, ...]
+
+    @classmethod
+    def of(cls, film: FilmRecord) -> FilmRow:
+        """The row of a full record."""
+        return cls(
+            film.id,
+            film.title,
+            film.original_title,
+            film.year,
+            film.directors,
+            film.countries,
+            film.rating,
+            film.watched,
+            film.watched_on,
+            film.tags,
+        )
+
+    @property
+    def display_title(self) -> str:
+        """Title with the year."""
+        return f"{self.title} ({self.year})" if self.year else self.title
 
 
 @dataclass(frozen=True, slots=True)

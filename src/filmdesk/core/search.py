@@ -20,12 +20,11 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from typing import Protocol
 
 from filmdesk.core.records import FilmRecord
 
 FIELDS = ("year", "rating", "tag", "watched", "director", "title", "country")
-_FIELD_SEPARATOR = " | "  # keeps a phrase from matching across two fields
 _WORD = re.compile(r"\w+")
 
 
@@ -38,24 +37,43 @@ class QueryError(ValueError):
         self.problem = problem
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    # й and ё are letters of their own in Russian, but ё is written as е so often that search
-    # treats them alike; й keeps its breve (stripping it would make "мой" find "мои").
-    if char in "йЙ":
-        return "й"
-    if char in "ёЁ":
-        return "е"
-    decomposed = unicodedata.normalize("NFKD", char)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.casefold()
+def _fold_table() -> dict[int, str]:
+    # Latin letters with accents map to their base letters; ё maps to е, since Russian text
+    # writes ё as е so often that search must treat them alike. й is left alone: it is a letter
+    # of its own ("мой" must not find "мои").
+    table: dict[int, str] = {ord("ё"): "е", ord("Ё"): "е"}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if base and base != char:
+            table[code] = base.casefold()
+    for char, base in {"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d"}.items():
+        table[ord(char)] = base
+    return table
+
+
+_FOLD = _fold_table()
+_COMBINING = re.compile("[\u0300-\u036f]")
+_COMBINING_EXCEPT_SHORT = re.compile("(?<![ИиУу])[\u0300-\u036f]")
+_NON_WORD = re.compile(r"\W+")
+
+
+_NEEDS_TABLE = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 
 
 def fold(text: str) -> str:
     """Normalise text for matching: case-insensitive (Latin and Cyrillic), ё as е, no accents."""
     if text.isascii():
         return text.casefold()
-    return "".join(_fold_char(c) for c in text)
+    folded = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
+    if _NEEDS_TABLE.search(folded):  # accented Latin letters (rare): look each one up
+        folded = folded.translate(_FOLD)
+    if _COMBINING.search(folded):  # marks that have no precomposed letter: drop them
+        stripped = _COMBINING_EXCEPT_SHORT.sub("", unicodedata.normalize("NFD", folded))
+        folded = unicodedata.normalize("NFC", stripped)
+    return folded
 
 
 def words(text: str) -> list[str]:
@@ -63,49 +81,134 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def _word_blob(*parts: str) -> str:
-    # " w1 w2 | w3 ..." so that " " + prefix finds a word that starts with the prefix.
-    return " " + _FIELD_SEPARATOR.join(" ".join(words(p)) for p in parts if p) + " "
+def word_blob(*parts: str) -> str:
+    """Folded words of ``parts`` as " w1 w2 ... ", so " " + prefix finds a word's start."""
+    return " " + _NON_WORD.sub(" ", fold("\n".join(parts))).strip() + " "
 
 
-@dataclass(frozen=True, slots=True)
-class SearchDoc:
-    """What search looks at for one film, pre-normalised."""
+class Searchable(Protocol):
+    """What search reads of a film (FilmRecord and FilmRow both have it)."""
 
-    text: str
-    title: str
-    directors: str
-    countries: str
-    tag_keys: frozenset[str]
-    year: int | None
-    rating: float | None
-    watched: bool
+    @property
+    def title(self) -> str: ...
+    @property
+    def original_title(self) -> str: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def directors(self) -> tuple[str, ...]: ...
+    @property
+    def countries(self) -> tuple[str, ...]: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+    @property
+    def rating(self) -> float | None: ...
+    @property
+    def watched(self) -> bool: ...
+
+
+def _text_blob(film: Searchable, notes: str = "", description: str = "") -> str:
+    return word_blob(
+        film.title,
+        film.original_title,
+        " ".join(film.directors),
+        " ".join(film.tags),
+        notes,
+        description,
+    )
+
+
+class SearchIndex:
+    """Films by position (None where one was removed), with the folded text search scans.
+
+    Free text is matched against one folded string per film. Built from FilmRecords, that
+    string has everything. A window with 100,000 films builds it from lean FilmRows with
+    ``texts_later=True`` instead and adds each film's text with ``set_long_text`` after it has
+    appeared; ``complete`` says when every film has its text. Blobs for field terms (title,
+    director, country) and tag sets are built when a query first needs them.
+    """
+
+    def __init__(
+        self, films: Iterable[Searchable | None] = (), *, texts_later: bool = False
+    ) -> None:
+        self.films: list[Searchable | None] = list(films)
+        self._fields: dict[str, list[object]] = {}
+        if texts_later:
+            self.texts: list[str] = [""] * len(self.films)
+            self._has_text = bytearray(len(self.films))
+            self._missing = sum(1 for f in self.films if f is not None)
+        else:
+            self.texts = [
+                _text_blob(f, getattr(f, "notes", ""), getattr(f, "description", ""))
+                if f is not None
+                else ""
+                for f in self.films
+            ]
+            self._has_text = bytearray(b"\x01") * len(self.films)
+            self._missing = 0
 
     @classmethod
-    def empty(cls) -> SearchDoc:
-        """A document that no text term matches (stands in for a deleted film)."""
-        return cls("", "", "", "", frozenset(), None, None, False)
+    def of(cls, films: Iterable[Searchable]) -> SearchIndex:
+        """Index the given films (FilmRecords: with their notes and descriptions), in order."""
+        return cls(films)
 
-    @classmethod
-    def of(cls, film: FilmRecord) -> SearchDoc:
-        """Build the search document of a film."""
-        return cls(
-            text=_word_blob(
-                film.title,
-                film.original_title,
-                " ".join(film.directors),
-                " ".join(film.tags),
-                film.notes,
-                film.description,
-            ),
-            title=_word_blob(film.title, film.original_title),
-            directors=_word_blob(*film.directors),
-            countries=_word_blob(*film.countries),
-            tag_keys=frozenset(fold(t).strip() for t in film.tags),
-            year=film.year,
-            rating=film.rating,
-            watched=film.watched,
-        )
+    def __len__(self) -> int:
+        return len(self.films)
+
+    @property
+    def complete(self) -> bool:
+        """True when every film's text can be searched."""
+        return self._missing == 0
+
+    def live_positions(self) -> list[int]:
+        """Positions that hold a film."""
+        return [i for i, f in enumerate(self.films) if f is not None]
+
+    def field(self, name: str) -> list[object]:
+        """A per-position column for field terms: "title", "directors", "countries", "tags"."""
+        column = self._fields.get(name)
+        if column is None:
+            column = [_FIELD_BUILDERS[name](f) if f is not None else None for f in self.films]
+            self._fields[name] = column
+        return column
+
+    def set_long_text(self, position: int, notes: str, description: str) -> None:
+        """Give a film its searchable text (with its notes and description)."""
+        film = self.films[position]
+        if film is None:
+            return
+        self.texts[position] = _text_blob(film, notes, description)
+        if not self._has_text[position]:
+            self._has_text[position] = 1
+            self._missing -= 1
+
+    def append(self, film: Searchable, notes: str = "", description: str = "") -> None:
+        """Add a film at the next position, with its text."""
+        self.films.append(film)
+        self.texts.append(_text_blob(film, notes, description))
+        self._has_text.append(1)
+        for name, column in self._fields.items():
+            column.append(_FIELD_BUILDERS[name](film))
+
+    def replace(
+        self, position: int, film: Searchable | None, notes: str = "", description: str = ""
+    ) -> None:
+        """Update the film at ``position`` with its full text, or with None remove it."""
+        if not self._has_text[position] and self.films[position] is not None:
+            self._missing -= 1
+        self._has_text[position] = 1
+        self.films[position] = film
+        self.texts[position] = _text_blob(film, notes, description) if film is not None else ""
+        for name, column in self._fields.items():
+            column[position] = _FIELD_BUILDERS[name](film) if film is not None else None
+
+
+_FIELD_BUILDERS: dict[str, Callable[[Searchable], object]] = {
+    "title": lambda f: word_blob(f.title, f.original_title),
+    "directors": lambda f: word_blob(*f.directors),
+    "countries": lambda f: word_blob(*f.countries),
+    "tags": lambda f: frozenset(fold(t).strip() for t in f.tags),
+}
 
 
 # A term narrows a list of candidate row numbers of an index.
@@ -140,38 +243,12 @@ class Query:
 
     def run(self, index: SearchIndex, candidates: Sequence[int] | None = None) -> list[int]:
         """Row numbers of ``index`` that match, in index order."""
-        rows: Sequence[int] = range(len(index)) if candidates is None else candidates
+        rows: Sequence[int] = index.live_positions() if candidates is None else candidates
         for _label, term in self.terms:
             rows = term(index, rows)
             if not rows:
                 return []
         return list(rows)
-
-
-class SearchIndex:
-    """Search documents of many films in row order; ``Query.run`` filters it."""
-
-    def __init__(self, docs: Iterable[SearchDoc] = ()) -> None:
-        self.docs: list[SearchDoc] = list(docs)
-        self.texts: list[str] = [d.text for d in self.docs]
-
-    @classmethod
-    def of(cls, films: Iterable[FilmRecord]) -> SearchIndex:
-        """Index the given films, in order."""
-        return cls(SearchDoc.of(f) for f in films)
-
-    def __len__(self) -> int:
-        return len(self.docs)
-
-    def append(self, doc: SearchDoc) -> None:
-        """Add a row at the end."""
-        self.docs.append(doc)
-        self.texts.append(doc.text)
-
-    def replace(self, row: int, doc: SearchDoc) -> None:
-        """Update one row after its film changed."""
-        self.docs[row] = doc
-        self.texts[row] = doc.text
 
 
 # --- parsing -------------------------------------------------------------------------------
@@ -243,8 +320,11 @@ def _blob_term(attribute: str, value: str) -> Filter:
     needles = _prefix_needles(value)
 
     def run(index: SearchIndex, rows: Sequence[int]) -> list[int]:
-        docs = index.docs
-        return [r for r in rows if all(n in getattr(docs[r], attribute) for n in needles)]
+        blobs: list[str] = index.field(attribute)  # type: ignore[assignment]
+        result = list(rows)
+        for needle in needles:
+            result = [r for r in result if needle in blobs[r]]
+        return result
 
     return run
 
@@ -258,21 +338,25 @@ def _field_term(raw: str, field: str, value: str) -> Filter | None:
     if field == "year":
         lo, hi = _int_range(raw, value, "a year", 1, 9999)
         return lambda idx, rows: [
-            r for r in rows if (y := idx.docs[r].year) is not None and lo <= y <= hi
+            r
+            for r in rows
+            if (y := idx.films[r].year) is not None and lo <= y <= hi  # type: ignore[union-attr]
         ]
     if field == "rating":
         if value.casefold() in ("none", "no", "unrated"):
-            return lambda idx, rows: [r for r in rows if idx.docs[r].rating is None]
+            return lambda idx, rows: [r for r in rows if idx.films[r].rating is None]  # type: ignore[union-attr]
         rlo, rhi = _float_range(raw, value)
         return lambda idx, rows: [
-            r for r in rows if (v := idx.docs[r].rating) is not None and rlo <= v <= rhi
+            r
+            for r in rows
+            if (v := idx.films[r].rating) is not None and rlo <= v <= rhi  # type: ignore[union-attr]
         ]
     if field == "watched":
         flag = _yes_no(raw, value)
-        return lambda idx, rows: [r for r in rows if idx.docs[r].watched is flag]
+        return lambda idx, rows: [r for r in rows if idx.films[r].watched is flag]  # type: ignore[union-attr]
     if field == "tag":
         key = fold(value).strip()
-        return lambda idx, rows: [r for r in rows if key in idx.docs[r].tag_keys]
+        return lambda idx, rows: [r for r in rows if key in idx.field("tags")[r]]  # type: ignore[operator]
     attribute = {"director": "directors", "title": "title", "country": "countries"}[field]
     if not words(value):
         raise QueryError(raw, f"{field}: needs letters or digits to look for")

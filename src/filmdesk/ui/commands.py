@@ -12,7 +12,7 @@ from typing import Protocol
 from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.records import DeletedFilm, FilmRecord
+from filmdesk.core.records import DeletedFilm, FilmRecord, FilmRow
 from filmdesk.core.validation import FilmFields
 
 NOTES_MERGE_ID = 1
@@ -123,7 +123,9 @@ class AddFilmCommand(_Command):
 class DeleteFilmsCommand(_Command):
     """Deletes films; undo restores each with every field, tag and collection membership."""
 
-    def __init__(self, catalog: Catalog, sink: FilmSink, films: Sequence[FilmRecord]) -> None:
+    def __init__(
+        self, catalog: Catalog, sink: FilmSink, films: Sequence[FilmRecord | FilmRow]
+    ) -> None:
         text = f"Delete {films[0].title}" if len(films) == 1 else f"Delete {len(films)} films"
         super().__init__(text, catalog, sink)
         self.film_ids = [f.id for f in films]

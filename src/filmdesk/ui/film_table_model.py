@@ -4,7 +4,9 @@ A QSortFilterProxyModel would call ``data()`` in Python for every row on every k
 100,000 films that takes seconds. Instead the model keeps:
 
 * ``_films``: every film once, by position (a deleted film leaves ``None``);
-* a ``SearchIndex`` over the same positions;
+* a ``SearchIndex`` over the same positions (lean rows first; the long texts search also
+  looks at, notes and descriptions, are added in small steps by ``load_texts_step`` after the
+  window has appeared, or all at once when a search needs them sooner);
 * ``_order``: all positions sorted ascending by the sort column's key (re-sorted only when the
   sort column changes; an edited or added film is moved into place with a binary search);
 * ``_rows``: the positions shown, i.e. ``_order`` (or its reverse) filtered by the query, which
@@ -30,8 +32,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from filmdesk.core.records import FilmRecord
-from filmdesk.core.search import Query, SearchDoc, SearchIndex, fold, title_sort_key
+from filmdesk.core.records import FilmRecord, FilmRow
+from filmdesk.core.search import Query, SearchIndex, fold, title_sort_key
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -63,9 +65,10 @@ FilmRole = Qt.ItemDataRole.UserRole + 2
 RatingRole = Qt.ItemDataRole.UserRole + 3
 
 _SortKey = tuple[Any, ...]
+TextLoader = Callable[[int, int], list[tuple[int, str, str]]]
 
 
-def sort_key(column: Column, film: FilmRecord) -> _SortKey:
+def sort_key(column: Column, film: FilmRow) -> _SortKey:
     """How ``film`` sorts in ``column``: missing values last, ties by title, then id."""
     title = title_sort_key(film.title)
     if column is Column.TITLE:
@@ -91,7 +94,6 @@ class FilmTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._films: list[FilmRecord | None] = []
         self._index = SearchIndex()
         self._position_of_id: dict[int, int] = {}
         self._keys: dict[Column, list[_SortKey | None]] = {}
@@ -101,14 +103,25 @@ class FilmTableModel(QAbstractTableModel):
         self._sort_column = Column.TITLE
         self._descending = False
         self._watched = 0
+        self._text_loader: TextLoader | None = None
+        self._text_after_id = 0
+
+    @property
+    def _films(self) -> list[FilmRow | None]:
+        return self._index.films  # type: ignore[return-value]
 
     # --- content -------------------------------------------------------------------------
 
-    def set_films(self, films: Sequence[FilmRecord]) -> None:
-        """Replace every film (e.g. after opening a catalog)."""
+    def set_films(self, films: Sequence[FilmRow], text_loader: TextLoader | None = None) -> None:
+        """Replace every film (e.g. after opening a catalog).
+
+        ``text_loader(after_id, limit)`` returns (id, notes, description) in id order; without
+        one, notes and descriptions are not searched.
+        """
         self.beginResetModel()
-        self._films = list(films)
-        self._index = SearchIndex.of(films)
+        self._index = SearchIndex(films, texts_later=text_loader is not None)
+        self._text_loader = text_loader
+        self._text_after_id = 0
         self._position_of_id = {f.id: i for i, f in enumerate(films)}
         self._keys.clear()
         self._watched = sum(1 for f in films if f.watched)
@@ -116,9 +129,31 @@ class FilmTableModel(QAbstractTableModel):
         self._rows = self._filtered(self._query)
         self.endResetModel()
 
+    def load_texts_step(self, limit: int = 2000) -> bool:
+        """Make the next ``limit`` films' notes and descriptions searchable; True when all are."""
+        loader = self._text_loader
+        if loader is None or self._index.complete:
+            return True
+        chunk = loader(self._text_after_id, limit)
+        for film_id, notes, description in chunk:
+            position = self._position_of_id.get(film_id)
+            if position is not None:
+                self._index.set_long_text(position, notes, description)
+        if chunk:
+            self._text_after_id = chunk[-1][0]
+        else:
+            self._text_loader = None  # nothing more to read; films added later have their text
+        return self._index.complete or not chunk
+
+    def search_ready(self) -> bool:
+        """True when notes and descriptions of every film can be searched."""
+        return self._index.complete or self._text_loader is None
+
     def set_query(self, query: Query | None) -> None:
         """Show only films matching ``query`` (None or an empty query shows every film)."""
         new = query if query is not None and not query.is_empty else None
+        while new is not None and not self.load_texts_step(20000):
+            pass  # a search before the texts finished loading: finish now
         candidates = None
         if new is not None and self._query is not None and new.refines(self._query):
             candidates = self._rows  # typing on: only the rows shown now can still match
@@ -134,10 +169,10 @@ class FilmTableModel(QAbstractTableModel):
             return
         old = self._films[position]
         self._remove_from_order(position)
-        self._films[position] = film
-        self._index.replace(position, SearchDoc.of(film))
+        row_data = FilmRow.of(film)
+        self._index.replace(position, row_data, film.notes, film.description)
         for column, keys in self._keys.items():
-            keys[position] = sort_key(column, film)
+            keys[position] = sort_key(column, row_data)
         self._insert_into_order(position)
         self._watched += int(film.watched) - int(bool(old and old.watched))
         row = self.row_of(film.id)
@@ -151,11 +186,11 @@ class FilmTableModel(QAbstractTableModel):
                 self.update_film(film)
                 continue
             position = len(self._films)
-            self._films.append(film)
-            self._index.append(SearchDoc.of(film))
+            row_data = FilmRow.of(film)
+            self._index.append(row_data, film.notes, film.description)
             self._position_of_id[film.id] = position
             for column, keys in self._keys.items():
-                keys.append(sort_key(column, film))
+                keys.append(sort_key(column, row_data))
             self._insert_into_order(position)
             self._watched += int(film.watched)
             if self._query is None or self._query.run(self._index, [position]):
@@ -182,19 +217,18 @@ class FilmTableModel(QAbstractTableModel):
             film = self._films[position]
             self._remove_from_order(position)
             del self._position_of_id[film_id]
-            self._films[position] = None
-            self._index.replace(position, SearchDoc.empty())
+            self._index.replace(position, None)
             for keys in self._keys.values():
                 keys[position] = None
             self._watched -= int(bool(film and film.watched))
 
-    def film_at(self, row: int) -> FilmRecord:
+    def film_at(self, row: int) -> FilmRow:
         """The film shown in ``row``."""
         film = self._films[self._rows[row]]
         assert film is not None
         return film
 
-    def film(self, film_id: int) -> FilmRecord | None:
+    def film(self, film_id: int) -> FilmRow | None:
         """The film with ``film_id``, shown or not."""
         position = self._position_of_id.get(film_id)
         return None if position is None else self._films[position]
@@ -208,6 +242,10 @@ class FilmTableModel(QAbstractTableModel):
             return self._rows.index(position)
         except ValueError:
             return None
+
+    def films_for_benchmark(self) -> list[FilmRow]:
+        """Every film the model holds (for measurements and tests)."""
+        return [f for f in self._films if f is not None]
 
     def film_count(self) -> int:
         """How many films the catalog has."""
@@ -368,7 +406,7 @@ class FilmTableModel(QAbstractTableModel):
         return False
 
     @staticmethod
-    def _display(film: FilmRecord, column: Column) -> str | None:
+    def _display(film: FilmRow, column: Column) -> str | None:
         if column is Column.TITLE:
             return film.title
         if column is Column.ORIGINAL_TITLE:
@@ -384,7 +422,7 @@ class FilmTableModel(QAbstractTableModel):
         return ", ".join(film.tags)
 
     @staticmethod
-    def _tooltip(film: FilmRecord, column: Column) -> str | None:
+    def _tooltip(film: FilmRow, column: Column) -> str | None:
         if column is Column.RATING:
             return "Not rated" if film.rating is None else f"{film.rating:g} of 5 stars"
         if column is Column.WATCHED:

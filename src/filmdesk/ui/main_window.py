@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, Qt, Slot
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk import __version__
-from filmdesk.core.catalog import Catalog
-from filmdesk.core.records import FilmRecord
+from filmdesk.core.catalog import Catalog, FilmNotFoundError
+from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import QueryError, parse_query
 from filmdesk.core.validation import FilmFields, ValidationError
 from filmdesk.ui.commands import (
@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
         self.statusBar().addPermanentWidget(self.status_label)
+
+        self._text_timer = QTimer(self)
+        self._text_timer.setInterval(0)
+        self._text_timer.timeout.connect(self._load_texts_step)
 
         self._build_actions()
         self._connect()
@@ -332,18 +336,25 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read every film from the catalog again."""
-        self.model.set_films(self.catalog.all_films())
+        self.model.set_films(self.catalog.film_rows(), self.catalog.film_texts)
         self.detail.set_tag_names(self.model.tag_names())
         self._after_rows_changed()
+        # Notes and descriptions become searchable in small steps once the window is up.
+        self._text_timer.start()
 
-    def current_film(self) -> FilmRecord | None:
+    @Slot()
+    def _load_texts_step(self) -> None:
+        if self.model.load_texts_step():
+            self._text_timer.stop()
+
+    def current_film(self) -> FilmRow | None:
         """The film of the current row."""
         index = self.table.currentIndex()
         if not index.isValid():
             return None
         return self.model.film_at(index.row())
 
-    def selected_films(self) -> list[FilmRecord]:
+    def selected_films(self) -> list[FilmRow]:
         """The selected films, in table order (the current film if none is selected)."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         films = [self.model.film_at(r) for r in rows]
@@ -419,7 +430,10 @@ class MainWindow(QMainWindow):
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.set_film(self.model.film_at(current.row()) if current.isValid() else None)
+        film = None
+        if current.isValid():
+            film = self._load_film(self.model.film_at(current.row()).id)
+        self.detail.set_film(film)
         self._update_actions()
 
     @Slot()
@@ -437,15 +451,27 @@ class MainWindow(QMainWindow):
 
     # --- the user's changes (each one an undo step) -----------------------------------------
 
+    def _load_film(self, film_id: int) -> FilmRecord | None:
+        try:
+            return self.catalog.get_film(film_id)
+        except FilmNotFoundError:
+            return None
+
     def _push_edit(
         self,
         text: str,
-        films: Sequence[FilmRecord],
+        films: Sequence[FilmRow | FilmRecord],
         after: dict[int, FilmFields],
         merge_id: int = -1,
     ) -> None:
+        # What undo puts back comes from the database, not from what the table shows.
         names = sorted({name for fields in after.values() for name in fields})
-        before = {f.id: user_fields_of(f, names) for f in films}
+        try:
+            current = self.catalog.get_films(f.id for f in films)
+        except FilmNotFoundError as exc:
+            self.command_failed(text, exc)
+            return
+        before = {f.id: user_fields_of(f, names) for f in current}
         self.undo_stack.push(
             EditFilmsCommand(text, self.catalog, self, before, after, merge_id=merge_id)
         )
@@ -485,7 +511,7 @@ class MainWindow(QMainWindow):
     @Slot(int, str)
     def set_notes(self, film_id: int, notes: str) -> None:
         """Replace a film's notes (consecutive edits of one film's notes are one undo step)."""
-        film = self.model.film(film_id)
+        film = self._load_film(film_id)
         if film is None or film.notes == notes:
             return
         self._push_edit(
@@ -504,7 +530,8 @@ class MainWindow(QMainWindow):
     def edit_film(self) -> None:
         """F2 / double-click: edit the current film's details."""
         self.detail.flush()
-        film = self.current_film()
+        row = self.current_film()
+        film = self._load_film(row.id) if row is not None else None
         if film is None:
             return
         dialog = FilmDialog(film, parent=self)
@@ -631,7 +658,7 @@ class MainWindow(QMainWindow):
         self.detail.set_tag_names(self.model.tag_names())
         self._after_rows_changed()
         current = self.current_film()
-        self.detail.set_film(current)
+        self.detail.set_film(self._load_film(current.id) if current is not None else None)
 
     def command_failed(self, action: str, error: Exception) -> None:
         """A change could not be saved; say so and keep the window as it was."""

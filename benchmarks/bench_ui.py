@@ -1,0 +1,233 @@
+"""How the real main window copes with a big catalog; figures beside a baseline from the same run.
+
+    python benchmarks/bench_ui.py [--films N] [--json]
+
+* startup_s: process start to the main window's first paint with N films;
+  startup_baseline_s: the same for a bare PySide6 window with an empty table.
+* filter_p95_ms: a key typed into the real search field until the table has repainted with the
+  new rows, p95 over every keystroke of a set of realistic queries;
+  filter_baseline_p95_ms: the same queries as a plain Python scan over in-memory strings.
+* sort_max_ms: the slowest column sort, header click to repainted view;
+  sort_baseline_max_ms: Python's sorted() on the same keys.
+* rss_mb with N films (at first paint), rss_baseline_mb for the bare window.
+
+Targets at 100,000 films: startup <= 1.5 s and <= 1.0 s over the baseline; filter p95 <= 50 ms
+and <= 3x its baseline; every sort <= 150 ms; memory <= 250 MB over the baseline.
+This script reports; it never fails the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+QUERIES = ["letter", "журавли", "cranes river", "ryazanov", "year:1970..1979", "rating:>=4",
+           "tag:war", "война", "the sea", "watched:no"]  # fmt: skip
+
+CHILD_APP = r"""
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from filmdesk.app import create_application, open_window
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            stamp = time.time()
+            status = open("/proc/self/status").read()
+            rss = int(status.split("VmRSS:")[1].split()[0])
+            print(f"{stamp} {rss}", flush=True)
+            QTimer.singleShot(0, lambda: os._exit(0))
+            self.deleteLater()
+        return False
+
+app = create_application()
+window = open_window(sys.argv[1])
+probe = FirstPaint()
+window.table.viewport().installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+CHILD_BASELINE = r"""
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            stamp = time.time()
+            status = open("/proc/self/status").read()
+            rss = int(status.split("VmRSS:")[1].split()[0])
+            print(f"{stamp} {rss}", flush=True)
+            QTimer.singleShot(0, lambda: os._exit(0))
+            self.deleteLater()
+        return False
+
+app = QApplication([])
+window = QMainWindow()
+table = QTableView()
+table.setModel(QStandardItemModel(0, 7))
+window.setCentralWidget(table)
+probe = FirstPaint()
+table.viewport().installEventFilter(probe)
+window.resize(1280, 780)
+window.show()
+app.exec()
+"""
+
+
+def _first_paint(code: str, *args: str, env: dict[str, str]) -> tuple[float, float]:
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=300
+    )
+    if out.returncode != 0 or not out.stdout.strip():
+        raise SystemExit(f"child failed: {out.stderr[-2000:]}")
+    stamp, rss_kb = out.stdout.split()
+    return float(stamp) - start, int(rss_kb) / 1024
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+
+
+def measure_startup(db: Path, env: dict[str, str], runs: int) -> dict[str, float]:
+    app = [_first_paint(CHILD_APP, str(db), env=env) for _ in range(runs)]
+    base = [_first_paint(CHILD_BASELINE, env=env) for _ in range(runs)]
+    return {
+        "startup_s": round(statistics.median(t for t, _ in app), 3),
+        "startup_baseline_s": round(statistics.median(t for t, _ in base), 3),
+        "rss_mb": round(statistics.median(m for _, m in app), 1),
+        "rss_baseline_mb": round(statistics.median(m for _, m in base), 1),
+    }
+
+
+def measure_interaction(db: Path) -> dict[str, float]:
+    from PySide6.QtCore import QEvent, QPoint, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from filmdesk.app import create_application, open_window
+    from filmdesk.core.search import fold
+    from filmdesk.ui.film_table_model import Column
+
+    create_application()
+    window = open_window(str(db))
+    window.show()
+    QApplication.processEvents()
+    # A person reads the window for a moment before typing; by then search has every text.
+    started = time.perf_counter()
+    while not window.model.search_ready():
+        QApplication.processEvents()
+    search_ready_s = time.perf_counter() - started
+    field = window.search_field
+    films = window.model.films_for_benchmark()
+
+    def settle() -> None:
+        QApplication.processEvents()
+        window.table.viewport().repaint()
+
+    # Filtering: every keystroke of every query, typed into the real field.
+    timings: list[float] = []
+    for query in QUERIES:
+        field.clear()
+        settle()
+        for char in query:
+            started = time.perf_counter()
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(
+                    field, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+                )
+            settle()
+            timings.append((time.perf_counter() - started) * 1000)
+    field.clear()
+    settle()
+
+    # Baseline: the same keystrokes as a plain scan of in-memory strings.
+    texts = [fold(f"{f.title} {f.original_title} {' '.join(f.directors)}") for f in films]
+    baseline: list[float] = []
+    for query in QUERIES:
+        for length in range(1, len(query) + 1):
+            needle = fold(query[:length])
+            started = time.perf_counter()
+            _ = [i for i, text in enumerate(texts) if needle in text]
+            baseline.append((time.perf_counter() - started) * 1000)
+
+    # Sorting: click every header once (and Title twice, to reverse), until repainted.
+    header = window.table.horizontalHeader()
+    sort_times: list[float] = []
+    for column in [*Column, Column.TITLE]:
+        x = header.sectionViewportPosition(column) + 5
+        started = time.perf_counter()
+        QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+        settle()
+        sort_times.append((time.perf_counter() - started) * 1000)
+    keys = {
+        "title": [f.title.casefold() for f in films],
+        "original": [f.original_title.casefold() for f in films],
+        "year": [f.year or 0 for f in films],
+        "director": [", ".join(f.directors).casefold() for f in films],
+        "rating": [f.rating or 0.0 for f in films],
+        "watched": [f.watched for f in films],
+        "tags": [", ".join(f.tags).casefold() for f in films],
+    }
+    sort_baseline: list[float] = []
+    for values in keys.values():
+        started = time.perf_counter()
+        sorted(values)
+        sort_baseline.append((time.perf_counter() - started) * 1000)
+    window.catalog.close()
+    return {
+        "filter_p95_ms": round(_p95(timings), 1),
+        "filter_baseline_p95_ms": round(_p95(baseline), 1),
+        "sort_max_ms": round(max(sort_times), 1),
+        "sort_baseline_max_ms": round(max(sort_baseline), 1),
+        "sort_ms_by_column": [round(t, 1) for t in sort_times],
+        "search_texts_loaded_after_s": round(search_ready_s, 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--films", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3, help="start-up runs (median)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(HERE))
+    from _catalog import build_catalog
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "XDG_CONFIG_HOME": str(Path(tmp) / "config")}
+        os.environ["XDG_CONFIG_HOME"] = env["XDG_CONFIG_HOME"]
+        db = Path(tmp) / "bench.sqlite3"
+        started = time.perf_counter()
+        build_catalog(db, args.films)
+        built = time.perf_counter() - started
+        result: dict[str, object] = {"films": args.films}
+        result.update(measure_startup(db, env, args.runs))
+        result.update(measure_interaction(db))
+        result["build_catalog_s"] = round(built, 2)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        width = max(len(k) for k in result)
+        for key, value in result.items():
+            print(f"{key:<{width}}  {value}")
+    sys.stdout.flush()
+    os._exit(0)  # skip tearing down Qt objects at interpreter exit; nothing is left to save
+
+
+if __name__ == "__main__":
+    main()
