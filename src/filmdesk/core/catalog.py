@@ -100,6 +100,11 @@ class _NameCache:
         key = tuple(sorted(names, key=fold)) if len(names) > 1 else tuple(names)
         return self._tags.setdefault(key, key)
 
+    def shared(self, names: list[str]) -> tuple[str, ...]:
+        """Names already in display order, shared like ``tags``."""
+        key = tuple(names)
+        return self._tags.setdefault(key, key)
+
 
 def _aware(value: datetime | None) -> datetime | None:
     # SQLite hands back naive datetimes; everything filmdesk writes is UTC.
@@ -240,9 +245,9 @@ class Catalog:
         with self.engine.connect() as conn:
             cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:
-                cursor.execute(
+                cursor.execute(  # tags.key is the folded name: rows come in display order
                     "SELECT film_tags.film_id, tags.name FROM film_tags"
-                    " JOIN tags ON tags.id = film_tags.tag_id"
+                    " JOIN tags ON tags.id = film_tags.tag_id ORDER BY film_tags.film_id, tags.key"
                 )
                 tags: defaultdict[int, list[str]] = defaultdict(list)
                 for film_id, name in cursor.fetchall():
@@ -267,7 +272,7 @@ class Catalog:
                 None if half_stars is None else half_stars / 2,
                 bool(watched),
                 date.fromisoformat(watched_on) if isinstance(watched_on, str) else watched_on,
-                names.tags(film_tags_) if (film_tags_ := tags.get(film_id)) else no_tags,
+                names.shared(film_tags_) if (film_tags_ := tags.get(film_id)) else no_tags,
             )
             for (
                 film_id,

@@ -453,7 +453,9 @@ _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+(?=\w)")
 def title_sort_key(title: str) -> str:
     """How titles sort: folded, ignoring a leading English article ("The Letter" under L)."""
     folded = fold(title).strip()
-    return _LEADING_ARTICLE.sub("", folded)
+    if folded.startswith(("the ", "a ", "an ")):
+        return _LEADING_ARTICLE.sub("", folded)
+    return folded
 
 
 def _missing_and_key(field: str) -> Callable[[FilmRecord], tuple[bool, object]]:

@@ -64,27 +64,26 @@ FilmIdRole = Qt.ItemDataRole.UserRole + 1
 FilmRole = Qt.ItemDataRole.UserRole + 2
 RatingRole = Qt.ItemDataRole.UserRole + 3
 
-_SortKey = tuple[Any, ...]
 TextLoader = Callable[[int, int], list[tuple[int, str, str]]]
+_LAST = "\U0010ffff"  # sorts after any text: films without a value come last
 
 
-def sort_key(column: Column, film: FilmRow) -> _SortKey:
-    """How ``film`` sorts in ``column``: missing values last, ties by title, then id."""
-    title = title_sort_key(film.title)
+def column_key(column: Column, film: FilmRow) -> Any:
+    """How ``film`` sorts in ``column`` (ties are then broken by title): one plain value."""
     if column is Column.TITLE:
-        return (title, film.year or 0, film.id)
+        return title_sort_key(film.title)
     if column is Column.ORIGINAL_TITLE:
-        return (not film.original_title, fold(film.original_title), title, film.id)
+        return fold(film.original_title) if film.original_title else _LAST
     if column is Column.YEAR:
-        return (film.year is None, film.year or 0, title, film.id)
+        return film.year if film.year is not None else 1_000_000
     if column is Column.DIRECTOR:
-        return (not film.directors, fold(", ".join(film.directors)), title, film.id)
+        return fold(", ".join(film.directors)) if film.directors else _LAST
     if column is Column.RATING:
         # Best first when ascending: that is what a click on "Rating" should show.
-        return (film.rating is None, -(film.rating or 0.0), title, film.id)
+        return -film.rating if film.rating is not None else 1.0
     if column is Column.WATCHED:
-        return (not film.watched, title, film.id)
-    return (not film.tags, fold(", ".join(film.tags)), title, film.id)
+        return 0 if film.watched else 1
+    return fold(", ".join(film.tags)) if film.tags else _LAST
 
 
 class FilmTableModel(QAbstractTableModel):
@@ -96,7 +95,8 @@ class FilmTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._index = SearchIndex()
         self._position_of_id: dict[int, int] = {}
-        self._keys: dict[Column, list[_SortKey | None]] = {}
+        self._keys: dict[Column, list[Any]] = {}
+        self._title_order: list[int] | None = None
         self._order: list[int] = []
         self._rows: list[int] = []
         self._query: Query | None = None
@@ -124,6 +124,7 @@ class FilmTableModel(QAbstractTableModel):
         self._text_after_id = 0
         self._position_of_id = {f.id: i for i, f in enumerate(films)}
         self._keys.clear()
+        self._title_order = None
         self._watched = sum(1 for f in films if f.watched)
         self._order = self._sorted_positions()
         self._rows = self._filtered(self._query)
@@ -172,7 +173,8 @@ class FilmTableModel(QAbstractTableModel):
         row_data = FilmRow.of(film)
         self._index.replace(position, row_data, film.notes, film.description)
         for column, keys in self._keys.items():
-            keys[position] = sort_key(column, row_data)
+            keys[position] = column_key(column, row_data)
+        self._title_order = None
         self._insert_into_order(position)
         self._watched += int(film.watched) - int(bool(old and old.watched))
         row = self.row_of(film.id)
@@ -190,7 +192,8 @@ class FilmTableModel(QAbstractTableModel):
             self._index.append(row_data, film.notes, film.description)
             self._position_of_id[film.id] = position
             for column, keys in self._keys.items():
-                keys.append(sort_key(column, row_data))
+                keys.append(column_key(column, row_data))
+            self._title_order = None
             self._insert_into_order(position)
             self._watched += int(film.watched)
             if self._query is None or self._query.run(self._index, [position]):
@@ -220,6 +223,7 @@ class FilmTableModel(QAbstractTableModel):
             self._index.replace(position, None)
             for keys in self._keys.values():
                 keys[position] = None
+            self._title_order = None
             self._watched -= int(bool(film and film.watched))
 
     def film_at(self, row: int) -> FilmRow:
@@ -266,30 +270,47 @@ class FilmTableModel(QAbstractTableModel):
 
     # --- filtering and sorting ------------------------------------------------------------
 
-    def _keys_for(self, column: Column) -> list[_SortKey | None]:
+    def _keys_for(self, column: Column) -> list[Any]:
         keys = self._keys.get(column)
         if keys is None:
-            keys = [None if f is None else sort_key(column, f) for f in self._films]
+            keys = [None if f is None else column_key(column, f) for f in self._films]
             self._keys[column] = keys
         return keys
 
-    def _key_function(self) -> Callable[[int], _SortKey]:
+    def _titles_in_order(self) -> list[int]:
+        if self._title_order is None:
+            titles = self._keys_for(Column.TITLE)
+            alive = [i for i, f in enumerate(self._films) if f is not None]
+            alive.sort(key=titles.__getitem__)  # stable: equal titles stay in id order
+            self._title_order = alive
+        return self._title_order
+
+    def prepare_sorting_step(self) -> bool:
+        """Compute one more column's sort keys ahead of time; True when all are ready."""
+        self._titles_in_order()
+        for column in Column:
+            if column not in self._keys:
+                self._keys_for(column)
+                return False
+        return True
+
+    def _key_function(self) -> Callable[[int], Any]:
+        # The order of _order: the column's value, then the title.
         keys = self._keys_for(self._sort_column)
-        return keys.__getitem__  # type: ignore[return-value]
+        if self._sort_column is Column.TITLE:
+            return keys.__getitem__
+        titles = self._keys_for(Column.TITLE)
+        return lambda position: (keys[position], titles[position])
 
     def _sorted_positions(self) -> list[int]:
+        by_title = self._titles_in_order()
+        if self._sort_column is Column.TITLE:
+            return list(by_title)
         keys = self._keys_for(self._sort_column)
-        alive = [i for i, k in enumerate(keys) if k is not None]
-        alive.sort(key=keys.__getitem__)  # type: ignore[arg-type]
-        return alive
+        return sorted(by_title, key=keys.__getitem__)  # stable: ties stay in title order
 
     def _remove_from_order(self, position: int) -> None:
-        key = self._key_function()
-        at = bisect.bisect_left(self._order, key(position), key=key)
-        if at < len(self._order) and self._order[at] == position:
-            del self._order[at]
-        else:  # fall back to a scan; keys are unique (they end in the id), so this is rare
-            self._order.remove(position)
+        self._order.remove(position)
 
     def _insert_into_order(self, position: int) -> None:
         bisect.insort(self._order, position, key=self._key_function())

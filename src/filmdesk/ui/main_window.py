@@ -344,7 +344,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _load_texts_step(self) -> None:
-        if self.model.load_texts_step():
+        # First what search needs, then the sort keys of every column, a piece at a time.
+        if self.model.load_texts_step() and self.model.prepare_sorting_step():
             self._text_timer.stop()
 
     def current_film(self) -> FilmRow | None:
