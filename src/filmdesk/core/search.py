@@ -15,11 +15,15 @@ Query language (terms combine with AND; a leading ``-`` negates a term)::
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress, repeat
+from operator import contains, not_
 from typing import Protocol
 
 from filmdesk.core.records import FilmRecord
@@ -118,6 +122,43 @@ def _text_blob(film: Searchable, notes: str = "", description: str = "") -> str:
     )
 
 
+class _WordIndex:
+    """Which positions have a word, for prefix lookups without scanning every text."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[int]] = {}
+        self.vocabulary: list[str] = []
+        self.next_position = 0
+        self._cache: dict[str, frozenset[int]] = {}
+
+    def add(self, position: int, blob: str) -> None:
+        postings = self.postings
+        for word in set(blob.split()):
+            found = postings.get(word)
+            if found is None:
+                postings[word] = [position]
+            else:
+                found.append(position)
+
+    def finish(self) -> None:
+        self.vocabulary = sorted(self.postings)
+
+    def with_prefix(self, prefix: str) -> frozenset[int]:
+        """Positions having a word that starts with ``prefix``."""
+        cached = self._cache.get(prefix)
+        if cached is None:
+            lo = bisect.bisect_left(self.vocabulary, prefix)
+            hi = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", lo)
+            found: set[int] = set()
+            for word in self.vocabulary[lo:hi]:
+                found.update(self.postings[word])
+            cached = frozenset(found)
+            if len(self._cache) > 64:
+                self._cache.clear()
+            self._cache[prefix] = cached
+        return cached
+
+
 class SearchIndex:
     """Films by position (None where one was removed), with the folded text search scans.
 
@@ -133,6 +174,8 @@ class SearchIndex:
     ) -> None:
         self.films: list[Searchable | None] = list(films)
         self._fields: dict[str, list[object]] = {}
+        self._words: _WordIndex | None = None
+        self._changed: set[int] = set()
         if texts_later:
             self.texts: list[str] = [""] * len(self.films)
             self._has_text = bytearray(len(self.films))
@@ -160,12 +203,53 @@ class SearchIndex:
         """True when every film's text can be searched."""
         return self._missing == 0
 
+    @property
+    def words_ready(self) -> bool:
+        """True when free text is looked up in the word index instead of scanned."""
+        return self._words is not None and bool(self._words.vocabulary)
+
+    def build_words_step(self, limit: int = 10000) -> bool:
+        """Index the words of ``limit`` more films (texts must be complete); True when done."""
+        if not self.complete:
+            return False
+        if self._words is None:
+            self._words = _WordIndex()
+        words_index = self._words
+        if words_index.vocabulary:
+            return True
+        start = words_index.next_position
+        end = min(len(self.texts), start + limit)
+        for position in range(start, end):
+            if self.films[position] is not None and position not in self._changed:
+                words_index.add(position, self.texts[position])
+        words_index.next_position = end
+        if end >= len(self.texts):
+            words_index.finish()
+            return True
+        return False
+
+    def positions_with_word_prefix(self, needle: str) -> set[int] | frozenset[int]:
+        """Positions whose text has a word starting with ``needle`` (one word, no spaces)."""
+        assert self._words is not None
+        found = self._words.with_prefix(needle)
+        if not self._changed:
+            return found
+        # Films changed since the word index was built are checked directly.
+        spaced = " " + needle
+        texts = self.texts
+        changed_hits = {p for p in self._changed if spaced in texts[p]}
+        return (found - self._changed) | changed_hits
+
+    def _mark_changed(self, position: int) -> None:
+        if self._words is not None:
+            self._changed.add(position)
+
     def live_positions(self) -> list[int]:
         """Positions that hold a film."""
         return [i for i, f in enumerate(self.films) if f is not None]
 
     def field(self, name: str) -> list[object]:
-        """A per-position column for field terms: "title", "directors", "countries", "tags"."""
+        """A per-position column for field terms (see _FIELD_BUILDERS), built on first use."""
         column = self._fields.get(name)
         if column is None:
             column = [_FIELD_BUILDERS[name](f) if f is not None else None for f in self.films]
@@ -178,12 +262,14 @@ class SearchIndex:
         if film is None:
             return
         self.texts[position] = _text_blob(film, notes, description)
+        self._mark_changed(position)
         if not self._has_text[position]:
             self._has_text[position] = 1
             self._missing -= 1
 
     def append(self, film: Searchable, notes: str = "", description: str = "") -> None:
         """Add a film at the next position, with its text."""
+        self._mark_changed(len(self.films))
         self.films.append(film)
         self.texts.append(_text_blob(film, notes, description))
         self._has_text.append(1)
@@ -197,6 +283,7 @@ class SearchIndex:
         if not self._has_text[position] and self.films[position] is not None:
             self._missing -= 1
         self._has_text[position] = 1
+        self._mark_changed(position)
         self.films[position] = film
         self.texts[position] = _text_blob(film, notes, description) if film is not None else ""
         for name, column in self._fields.items():
@@ -204,6 +291,9 @@ class SearchIndex:
 
 
 _FIELD_BUILDERS: dict[str, Callable[[Searchable], object]] = {
+    "year": lambda f: f.year if f.year is not None else -1,
+    "half_stars": lambda f: round(f.rating * 2) if f.rating is not None else -1,
+    "watched": lambda f: f.watched,
     "title": lambda f: word_blob(f.title, f.original_title),
     "directors": lambda f: word_blob(*f.directors),
     "countries": lambda f: word_blob(*f.countries),
@@ -300,6 +390,21 @@ def _prefix_needles(value: str) -> list[str]:
     return [" " + w for w in words(value)]
 
 
+# Filters run over up to 100,000 rows per keystroke, so they avoid a Python-level loop per row:
+# map/compress/repeat and C-implemented predicates (str.__contains__, range.__contains__) do
+# the iteration.
+
+
+def _keep(
+    rows: Sequence[int], column: Sequence[object], predicate: Callable[..., object]
+) -> list[int]:
+    return list(compress(rows, map(predicate, map(column.__getitem__, rows))))
+
+
+def _containing(rows: Sequence[int], blobs: Sequence[str], needle: str) -> list[int]:
+    return list(compress(rows, map(contains, map(blobs.__getitem__, rows), repeat(needle))))
+
+
 def _text_term(value: str, *, phrase: bool) -> Filter | None:
     folded = words(value)
     if not folded:
@@ -307,11 +412,16 @@ def _text_term(value: str, *, phrase: bool) -> Filter | None:
     needles = [" " + " ".join(folded)] if phrase else [" " + w for w in folded]
 
     def run(index: SearchIndex, rows: Sequence[int]) -> list[int]:
-        texts = index.texts
-        result: list[int] = list(rows)
-        for needle in needles:
-            result = [r for r in result if needle in texts[r]]
-        return result
+        result: Sequence[int] = rows
+        if index.words_ready:
+            for word in folded:  # each word (a prefix) must be there: look it up
+                hits = index.positions_with_word_prefix(word)
+                result = list(compress(result, map(hits.__contains__, result)))
+            if not phrase or len(folded) == 1:
+                return list(result)
+        for needle in needles:  # scan (also checks a phrase's words are in sequence)
+            result = _containing(result, index.texts, needle)
+        return list(result)
 
     return run
 
@@ -321,12 +431,16 @@ def _blob_term(attribute: str, value: str) -> Filter:
 
     def run(index: SearchIndex, rows: Sequence[int]) -> list[int]:
         blobs: list[str] = index.field(attribute)  # type: ignore[assignment]
-        result = list(rows)
+        result: Sequence[int] = rows
         for needle in needles:
-            result = [r for r in result if needle in blobs[r]]
-        return result
+            result = _containing(result, blobs, needle)
+        return list(result)
 
     return run
+
+
+def _column_term(attribute: str, predicate: Callable[..., object]) -> Filter:
+    return lambda index, rows: _keep(rows, index.field(attribute), predicate)
 
 
 def _field_term(raw: str, field: str, value: str) -> Filter | None:
@@ -337,26 +451,18 @@ def _field_term(raw: str, field: str, value: str) -> Filter | None:
     value = value.strip()
     if field == "year":
         lo, hi = _int_range(raw, value, "a year", 1, 9999)
-        return lambda idx, rows: [
-            r
-            for r in rows
-            if (y := idx.films[r].year) is not None and lo <= y <= hi  # type: ignore[union-attr]
-        ]
+        return _column_term("year", range(lo, hi + 1).__contains__)  # no year: -1, never in
     if field == "rating":
         if value.casefold() in ("none", "no", "unrated"):
-            return lambda idx, rows: [r for r in rows if idx.films[r].rating is None]  # type: ignore[union-attr]
+            return _column_term("half_stars", (-1).__eq__)
         rlo, rhi = _float_range(raw, value)
-        return lambda idx, rows: [
-            r
-            for r in rows
-            if (v := idx.films[r].rating) is not None and rlo <= v <= rhi  # type: ignore[union-attr]
-        ]
+        halves = range(math.ceil(rlo * 2), math.floor(rhi * 2) + 1)
+        return _column_term("half_stars", halves.__contains__)
     if field == "watched":
-        flag = _yes_no(raw, value)
-        return lambda idx, rows: [r for r in rows if idx.films[r].watched is flag]  # type: ignore[union-attr]
+        return _column_term("watched", bool if _yes_no(raw, value) else not_)
     if field == "tag":
         key = fold(value).strip()
-        return lambda idx, rows: [r for r in rows if key in idx.field("tags")[r]]  # type: ignore[operator]
+        return _column_term("tags", lambda tags: key in tags)
     attribute = {"director": "directors", "title": "title", "country": "countries"}[field]
     if not words(value):
         raise QueryError(raw, f"{field}: needs letters or digits to look for")

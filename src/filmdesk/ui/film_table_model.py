@@ -286,13 +286,16 @@ class FilmTableModel(QAbstractTableModel):
         return self._title_order
 
     def prepare_sorting_step(self) -> bool:
-        """Compute one more column's sort keys ahead of time; True when all are ready."""
+        """Compute one more column's sort keys (then the word index) ahead of time.
+
+        True when everything is ready.
+        """
         self._titles_in_order()
         for column in Column:
             if column not in self._keys:
                 self._keys_for(column)
                 return False
-        return True
+        return self._index.build_words_step()
 
     def _key_function(self) -> Callable[[int], Any]:
         # The order of _order: the column's value, then the title.

@@ -342,6 +342,10 @@ class MainWindow(QMainWindow):
         # Notes and descriptions become searchable in small steps once the window is up.
         self._text_timer.start()
 
+    def is_preparing(self) -> bool:
+        """True while search texts and sort keys are still being prepared after start."""
+        return self._text_timer.isActive()
+
     @Slot()
     def _load_texts_step(self) -> None:
         # First what search needs, then the sort keys of every column, a piece at a time.
