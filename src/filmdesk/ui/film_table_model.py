@@ -64,6 +64,15 @@ FilmIdRole = Qt.ItemDataRole.UserRole + 1
 FilmRole = Qt.ItemDataRole.UserRole + 2
 RatingRole = Qt.ItemDataRole.UserRole + 3
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_CHECK = Qt.ItemDataRole.CheckStateRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_ROLES = frozenset(
+    {_DISPLAY, _CHECK, _ALIGN, _TOOLTIP, _ACCESSIBLE, FilmIdRole, FilmRole, RatingRole}
+)
 TextLoader = Callable[[int, int], list[tuple[int, str, str]]]
 _LAST = "\U0010ffff"  # sorts after any text: films without a value come last
 
@@ -295,6 +304,8 @@ class FilmTableModel(QAbstractTableModel):
             if column not in self._keys:
                 self._keys_for(column)
                 return False
+        for name in ("year", "half_stars", "watched", "tags", "directors"):
+            self._index.field(name)  # what field terms read, built before anyone types one
         return self._index.build_words_step()
 
     def _key_function(self) -> Callable[[int], Any]:
@@ -393,28 +404,34 @@ class FilmTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called for every visible cell and many roles on each repaint: cheap checks first.
+        if role not in _ROLES:
             return None
-        film = self._films[self._rows[index.row()]]
+        row = index.row()
+        if row < 0 or row >= len(self._rows) or not index.isValid():
+            return None
+        film = self._films[self._rows[row]]
         if film is None:
             return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        column = index.column()
+        if role == _DISPLAY:
             return self._display(film, column)
-        if role == Qt.ItemDataRole.CheckStateRole and column is Column.WATCHED:
-            return Qt.CheckState.Checked if film.watched else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _CHECK:
+            if column == Column.WATCHED:
+                return Qt.CheckState.Checked if film.watched else Qt.CheckState.Unchecked
+            return None
+        if role == RatingRole:
+            return film.rating
+        if role == _ALIGN:
+            return _CENTRE if column == Column.YEAR else None
+        if role == _TOOLTIP:
             return self._tooltip(film, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.YEAR:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.RATING:
-            return "Not rated" if film.rating is None else f"{film.rating:g} of 5 stars"
+        if role == _ACCESSIBLE:
+            return self._tooltip(film, column) if column == Column.RATING else None
         if role == FilmIdRole:
             return film.id
         if role == FilmRole:
             return film
-        if role == RatingRole:
-            return film.rating
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -430,26 +447,26 @@ class FilmTableModel(QAbstractTableModel):
         return False
 
     @staticmethod
-    def _display(film: FilmRow, column: Column) -> str | None:
-        if column is Column.TITLE:
+    def _display(film: FilmRow, column: int) -> str | None:
+        if column == Column.TITLE:
             return film.title
-        if column is Column.ORIGINAL_TITLE:
+        if column == Column.ORIGINAL_TITLE:
             return film.original_title
-        if column is Column.YEAR:
+        if column == Column.YEAR:
             return str(film.year) if film.year else ""
-        if column is Column.DIRECTOR:
+        if column == Column.DIRECTOR:
             return ", ".join(film.directors)
-        if column is Column.RATING:
+        if column == Column.RATING:
             return None  # drawn as stars by StarDelegate
-        if column is Column.WATCHED:
+        if column == Column.WATCHED:
             return film.watched_on.isoformat() if film.watched and film.watched_on else ""
         return ", ".join(film.tags)
 
     @staticmethod
-    def _tooltip(film: FilmRow, column: Column) -> str | None:
-        if column is Column.RATING:
+    def _tooltip(film: FilmRow, column: int) -> str | None:
+        if column == Column.RATING:
             return "Not rated" if film.rating is None else f"{film.rating:g} of 5 stars"
-        if column is Column.WATCHED:
+        if column == Column.WATCHED:
             if not film.watched:
                 return "Not watched"
             return f"Watched {film.watched_on.isoformat()}" if film.watched_on else "Watched"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -9,9 +11,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRectF,
     QSize,
+    Qt,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtGui import QMouseEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -36,6 +39,7 @@ class StarDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hover: tuple[int, float] | None = None  # (row, preview value)
+        self._pixmaps: dict[tuple[object, ...], QPixmap] = {}
 
     @staticmethod
     def stars_rect(cell: QRectF) -> QRectF:
@@ -57,13 +61,30 @@ class StarDelegate(QStyledItemDelegate):
         preview = None
         if self._hover is not None and self._hover[0] == index.row():
             preview = self._hover[1]
-        StarPainter.paint(
-            painter,
-            self.stars_rect(QRectF(option.rect)),
-            index.data(RatingRole),
-            option.palette,
-            preview=preview,
-        )
+        rect = self.stars_rect(QRectF(option.rect))
+        rating = index.data(RatingRole)
+        # Every visible row is repainted on each keystroke of a search: draw each look once
+        # (with the shared StarPainter) and reuse the picture.
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        key = (rating, preview, rect.width(), rect.height(), ratio, option.palette.cacheKey())
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(math.ceil(rect.width() * ratio), math.ceil(rect.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap_painter = QPainter(pixmap)
+            StarPainter.paint(
+                pixmap_painter,
+                QRectF(0, 0, rect.width(), rect.height()),
+                rating,
+                option.palette,
+                preview=preview,
+            )
+            pixmap_painter.end()
+            if len(self._pixmaps) > 256:
+                self._pixmaps.clear()
+            self._pixmaps[key] = pixmap
+        painter.drawPixmap(rect.topLeft(), pixmap)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         hint = super().sizeHint(option, index)

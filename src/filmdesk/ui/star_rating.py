@@ -7,6 +7,7 @@ read well in light and dark themes.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -26,6 +27,7 @@ GOLD = QColor("#e8a317")
 GOLD_DARK_THEME = QColor("#f4b63f")
 
 
+@lru_cache(maxsize=32)
 def _star_path(size: float) -> QPainterPath:
     # A five-pointed star inscribed in a size x size square, top point up.
     path = QPainterPath()
