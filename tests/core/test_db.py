@@ -10,7 +10,13 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from filmdesk.core.catalog import open_catalog
-from filmdesk.core.db import DatabaseOpenError, alembic_config, create_catalog_engine, head_revision
+from filmdesk.core.db import (
+    SCHEMA_HEAD,
+    DatabaseOpenError,
+    alembic_config,
+    create_catalog_engine,
+    head_revision,
+)
 from filmdesk.core.models import Base
 from filmdesk.paths import database_target, default_database_path
 
@@ -41,6 +47,10 @@ def test_migrated_schema_matches_the_models(db_path: Path) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     opened.catalog.close()
     assert diff == []
+
+
+def test_schema_head_constant_matches_the_migrations() -> None:
+    assert head_revision() == SCHEMA_HEAD
 
 
 def test_new_database_needs_no_backup(db_path: Path) -> None:

@@ -10,18 +10,20 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Engine, create_engine, event, inspect
+from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest migration. Kept here so that opening an up-to-date catalog (every start) does not
+# import Alembic; a test checks it against the migration scripts.
+SCHEMA_HEAD = "0002"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -91,13 +93,17 @@ def _configure_sqlite(engine: Engine) -> None:
 
 def alembic_config() -> Config:
     """Alembic configuration pointing at the migrations shipped in the package."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
-    """The schema revision this version of filmdesk writes."""
+    """The schema revision this version of filmdesk writes, as Alembic's scripts say."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -126,19 +132,30 @@ def backup_sqlite(path: Path, label: str) -> Path:
     return target
 
 
+def _current_revision(engine: Engine) -> tuple[str | None, set[str]]:
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            current = None
+            if "alembic_version" in tables:
+                current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except (OperationalError, SQLAlchemyDatabaseError) as exc:
+        raise DatabaseOpenError(f"cannot open {engine.url!r}: {exc.orig}") from None
+    return current, tables
+
+
 def upgrade_schema(engine: Engine) -> MigrationResult:
     """Bring the database to the current schema, backing up an existing catalog first."""
+    current, tables = _current_revision(engine)
+    if current == SCHEMA_HEAD:
+        # The common case, on every start: no need to load Alembic at all.
+        return MigrationResult(current, SCHEMA_HEAD, None)
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = head_revision()
-    try:
-        with engine.connect() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-            tables = set(inspect(conn).get_table_names())
-    except (OperationalError, SQLAlchemyDatabaseError) as exc:
-        raise DatabaseOpenError(f"cannot open {engine.url!r}: {exc.orig}") from None
-    if current == head:
-        return MigrationResult(current, head, None)
     if current is None and tables - {"alembic_version"}:
         raise DatabaseOpenError(
             f"{engine.url.database} is not a filmdesk catalog: it has tables "
