@@ -350,3 +350,21 @@ def test_models_pass_the_model_tester(qtmodeltester: object, catalog: Catalog) -
     model.add_films([film])
     assert model.rowCount() == 2
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_search_finds_descriptions_and_new_notes_at_every_stage(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    win = make_window(qtbot, catalog)
+    # Straight away, before the window has indexed descriptions in the background.
+    qtbot.keyClicks(win.search_field, "pushkin")
+    assert shown_titles(win) == ["The Stationmaster"]
+    win.search_field.clear()
+    qtbot.waitUntil(lambda: not win.is_preparing(), timeout=10000)
+    qtbot.keyClicks(win.search_field, "pushkin")
+    assert shown_titles(win) == ["The Stationmaster"]
+    win.search_field.clear()
+    # A note written now is found by the next search.
+    win.set_notes(catalog.resolve_film(CRANES).id, "Urusevsky's camera")
+    qtbot.keyClicks(win.search_field, "urusev")
+    assert shown_titles(win) == [CRANES]

@@ -1,0 +1,118 @@
+"""The search index gives the same answers however it is built or looked up."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from filmdesk.core.records import FilmRecord, FilmRow
+from filmdesk.core.search import SearchIndex, fold, parse_query
+
+WORDS = (
+    "letter lettered night ночь ночной журавли журавль cranes crane war война амели amélie".split()
+)
+
+
+def make_films(count: int, seed: int = 3) -> list[FilmRecord]:
+    rng = random.Random(seed)
+    films = []
+    for number in range(count):
+        films.append(
+            FilmRecord(
+                id=number + 1,
+                title=" ".join(rng.sample(WORDS, 2)).title(),
+                original_title=rng.choice(WORDS),
+                year=rng.choice([None, 1957, 1966, 1975, 1980]),
+                directors=(rng.choice(["Eldar Ryazanov", "Mikhail Kalatozov", "Ёжиков"]),),
+                rating=rng.choice([None, 0.5, 3.0, 4.0, 4.5, 5.0]),
+                watched=rng.random() < 0.5,
+                tags=tuple(rng.sample(["war", "Classic", "драма"], rng.randint(0, 2))),
+                notes=" ".join(rng.sample(WORDS, 3)) if rng.random() < 0.5 else "",
+                description=" ".join(rng.sample(WORDS, 5)),
+            )
+        )
+    return films
+
+
+QUERIES = [
+    "let", "letter", "lettered", "ноч", "ночной", "журавл", "cranes war", "амели", "amelie",
+    '"night ночь"', "year:1957", "year:1960..1979", "rating:>=4", "rating:none", "tag:war",
+    "tag:драма", "watched:no", "director:ryaz", "director:ежиков", "-tag:war cranes",
+    "title:crane", "zzz",
+]  # fmt: skip
+
+
+def naive(films: list[FilmRecord | None], query: str) -> list[int]:
+    """Each film on its own, through the plain scanning path."""
+    parsed = parse_query(query)
+    return [
+        position
+        for position, film in enumerate(films)
+        if film is not None and parsed.run(SearchIndex([film]), [0]) == [0]
+    ]
+
+
+def words_of(film: FilmRecord) -> set[str]:
+    parts = (film.title, film.original_title, *film.directors, *film.tags, film.notes,
+             film.description)  # fmt: skip
+    return {fold(w) for part in parts for w in part.split()}
+
+
+@pytest.mark.parametrize("prefix", ["let", "ноч", "журав", "amel", "cr"])
+def test_a_word_matches_by_its_start(prefix: str) -> None:
+    films = make_films(300)
+    index = SearchIndex(films)
+    while not index.build_words_step():
+        pass
+    expected = [i for i, f in enumerate(films) if any(w.startswith(prefix) for w in words_of(f))]
+    assert run(index, prefix) == expected
+    assert expected
+
+
+def run(index: SearchIndex, query: str) -> list[int]:
+    return parse_query(query).run(index)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_word_index_agrees_with_scanning(query: str) -> None:
+    films = make_films(400)
+    scanned = SearchIndex(films)
+    looked_up = SearchIndex(films)
+    while not looked_up.build_words_step(limit=97):
+        pass
+    assert looked_up.words_ready
+    assert run(looked_up, query) == run(scanned, query) == naive(list(films), query)
+
+
+def test_word_index_stays_right_after_edits_additions_and_removals() -> None:
+    films: list[FilmRecord | None] = list(make_films(200))
+    index = SearchIndex(films)
+    while not index.build_words_step():
+        pass
+    first = films[0]
+    assert first is not None
+    edited = replace(first, title="Completely Unique", notes="", description="")
+    index.replace(0, edited, edited.notes, edited.description)
+    films[0] = edited
+    added = replace(first, id=999, title="Another Cranes Story", notes="", description="")
+    index.append(added, "", "")
+    films.append(added)
+    index.replace(5, None)
+    films[5] = None
+    for query in ["completely", "unique", "cranes", "letter", "another", "war"]:
+        assert run(index, query) == naive(films, query), query
+
+
+def test_lean_rows_get_their_long_text_later() -> None:
+    films = make_films(50)
+    rows = [FilmRow.of(f) for f in films]
+    index = SearchIndex(rows, texts_later=True)
+    assert not index.complete
+    for position, film in enumerate(films):
+        index.set_long_text(position, film.notes, film.description)
+    assert index.complete
+    full = SearchIndex(films)
+    for query in QUERIES:
+        assert run(index, query) == run(full, query), query
