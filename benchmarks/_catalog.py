@@ -10,6 +10,7 @@ from sqlalchemy import insert, select
 
 from filmdesk.core.db import open_database
 from filmdesk.core.models import Film, Tag, film_tags
+from filmdesk.core.search import title_sort_key
 
 EN = [
     "letter",
@@ -184,6 +185,7 @@ def build_catalog(path: Path, films: int, seed: int = 7) -> None:
         rows.append(
             {
                 "title": title,
+                "sort_title": title_sort_key(title),
                 "original_title": original,
                 "year": rng.randint(1925, 2025),
                 "directors": [f"{rng.choice(FIRST)} {rng.choice(LAST)}"],

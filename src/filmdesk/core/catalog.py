@@ -79,6 +79,13 @@ _LIST_COLUMNS = (
 )
 
 
+def _date(cache: dict[object, date | None], value: object) -> date | None:
+    """A date from the driver (ISO text on SQLite), shared between films watched the same day."""
+    parsed = date.fromisoformat(value) if isinstance(value, str) else value
+    cache[value] = parsed  # type: ignore[assignment]
+    return parsed  # type: ignore[return-value]
+
+
 class _NameCache:
     """Shares equal name tuples between records (100,000 films have few distinct directors)."""
 
@@ -239,6 +246,17 @@ class Catalog:
 
     def film_rows(self) -> list[FilmRow]:
         """Every film as a lean row (what the table needs), in id order; fast for 100,000 films."""
+        return self._film_rows("ORDER BY films.id", "")
+
+    def first_film_rows(self, limit: int) -> list[FilmRow]:
+        """The first ``limit`` films in title order: enough to show a window at once."""
+        return self._film_rows(
+            f"ORDER BY films.sort_title, films.id LIMIT {int(limit)}",
+            f"WHERE film_tags.film_id IN (SELECT id FROM films ORDER BY sort_title, id"
+            f" LIMIT {int(limit)})",
+        )
+
+    def _film_rows(self, order_and_limit: str, tag_filter: str) -> list[FilmRow]:
         # Plain, portable SQL on the DB-API cursor: SQLAlchemy's per-row result handling costs
         # more than the query itself at this size. Values are normalised below (SQLite gives
         # text for dates and JSON, PostgreSQL gives objects).
@@ -247,45 +265,54 @@ class Catalog:
             try:
                 cursor.execute(  # tags.key is the folded name: rows come in display order
                     "SELECT film_tags.film_id, tags.name FROM film_tags"
-                    " JOIN tags ON tags.id = film_tags.tag_id ORDER BY film_tags.film_id, tags.key"
+                    f" JOIN tags ON tags.id = film_tags.tag_id {tag_filter}"
+                    " ORDER BY film_tags.film_id, tags.key"
                 )
                 tags: defaultdict[int, list[str]] = defaultdict(list)
                 for film_id, name in cursor.fetchall():
                     tags[film_id].append(name)
                 cursor.execute(
                     "SELECT id, title, original_title, year, directors, countries,"
-                    " rating_half_stars, watched, watched_on FROM films ORDER BY id"
+                    f" rating_half_stars, watched, watched_on FROM films {order_and_limit}"
                 )
-                rows = cursor.fetchall()
+                names = _NameCache()
+                no_tags: tuple[str, ...] = ()
+                ratings: dict[int | None, float | None] = {None: None}
+                ratings.update({half: half / 2 for half in range(1, 11)})
+                dates: dict[object, date | None] = {None: None}
+                result: list[FilmRow] = []
+                # In pieces: the raw rows of one piece are freed before the next is read.
+                while chunk := cursor.fetchmany(5000):
+                    result += [
+                        FilmRow(
+                            film_id,
+                            title,
+                            original_title or "",
+                            year,
+                            names.names(directors),
+                            names.names(countries),
+                            ratings[half_stars],
+                            bool(watched),
+                            dates[watched_on] if watched_on in dates else _date(dates, watched_on),
+                            names.shared(film_tags_)
+                            if (film_tags_ := tags.get(film_id))
+                            else no_tags,
+                        )
+                        for (
+                            film_id,
+                            title,
+                            original_title,
+                            year,
+                            directors,
+                            countries,
+                            half_stars,
+                            watched,
+                            watched_on,
+                        ) in chunk
+                    ]
             finally:
                 cursor.close()
-        names = _NameCache()
-        no_tags: tuple[str, ...] = ()
-        return [
-            FilmRow(
-                film_id,
-                title,
-                original_title or "",
-                year,
-                names.names(directors),
-                names.names(countries),
-                None if half_stars is None else half_stars / 2,
-                bool(watched),
-                date.fromisoformat(watched_on) if isinstance(watched_on, str) else watched_on,
-                names.shared(film_tags_) if (film_tags_ := tags.get(film_id)) else no_tags,
-            )
-            for (
-                film_id,
-                title,
-                original_title,
-                year,
-                directors,
-                countries,
-                half_stars,
-                watched,
-                watched_on,
-            ) in rows
-        ]
+        return result
 
     def film_texts(self, after_id: int = 0, limit: int = 5000) -> list[tuple[int, str, str]]:
         """(id, notes, description) of up to ``limit`` films with ids above ``after_id``.

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     SmallInteger,
@@ -23,7 +24,9 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from filmdesk.core.search import title_sort_key
 
 # Explicit constraint names keep migrations deterministic on every backend.
 NAMING_CONVENTION = {
@@ -64,6 +67,8 @@ class Film(Base):
     seed_key: Mapped[str | None] = mapped_column(String(200), unique=True)
 
     title: Mapped[str] = mapped_column(String(500))
+    # The title as it sorts (folded, no leading article); kept in step with ``title`` below.
+    sort_title: Mapped[str] = mapped_column(String(500), default="", server_default="")
     original_title: Mapped[str] = mapped_column(String(500), default="")
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     directors: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -92,6 +97,13 @@ class Film(Base):
     memberships: Mapped[list[CollectionFilm]] = relationship(
         back_populates="film", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    __table_args__ = (Index("ix_films_sort_title", "sort_title", "id"),)
+
+    @validates("title")
+    def _keep_sort_title(self, _key: str, title: str) -> str:
+        self.sort_title = title_sort_key(title)
+        return title
 
 
 class Tag(Base):

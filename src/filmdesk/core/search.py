@@ -19,12 +19,14 @@ import bisect
 import math
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import compress, repeat
 from operator import contains, not_
-from typing import Protocol
+from typing import Any, Protocol
 
 from filmdesk.core.records import FilmRecord
 
@@ -126,7 +128,7 @@ class _WordIndex:
     """Which positions have a word, for prefix lookups without scanning every text."""
 
     def __init__(self) -> None:
-        self.postings: dict[str, list[int]] = {}
+        self.postings: dict[str, array[int]] = {}
         self.vocabulary: list[str] = []
         self.next_position = 0
         self._cache: dict[str, frozenset[int]] = {}
@@ -136,24 +138,27 @@ class _WordIndex:
         for word in set(blob.split()):
             found = postings.get(word)
             if found is None:
-                postings[word] = [position]
+                postings[word] = array("l", (position,))  # 8 bytes a film, not a list slot + int
             else:
                 found.append(position)
 
     def finish(self) -> None:
         self.vocabulary = sorted(self.postings)
 
+    def _union(self, prefix: str) -> frozenset[int]:
+        lo = bisect.bisect_left(self.vocabulary, prefix)
+        hi = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", lo)
+        found: set[int] = set()
+        for word in self.vocabulary[lo:hi]:
+            found.update(self.postings[word])
+        return frozenset(found)
+
     def with_prefix(self, prefix: str) -> frozenset[int]:
         """Positions having a word that starts with ``prefix``."""
         cached = self._cache.get(prefix)
         if cached is None:
-            lo = bisect.bisect_left(self.vocabulary, prefix)
-            hi = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", lo)
-            found: set[int] = set()
-            for word in self.vocabulary[lo:hi]:
-                found.update(self.postings[word])
-            cached = frozenset(found)
-            if len(self._cache) > 64:
+            cached = self._union(prefix)
+            if len(self._cache) > 4:  # answers to short prefixes are big (MBs): keep a few
                 self._cache.clear()
             self._cache[prefix] = cached
         return cached
@@ -176,6 +181,7 @@ class SearchIndex:
         self._fields: dict[str, list[object]] = {}
         self._words: _WordIndex | None = None
         self._changed: set[int] = set()
+        self._groups: dict[str, dict[object, array[int]]] = {}
         if texts_later:
             self.texts: list[str] = [""] * len(self.films)
             self._has_text = bytearray(len(self.films))
@@ -256,6 +262,31 @@ class SearchIndex:
             self._fields[name] = column
         return column
 
+    def positions_where(self, attribute: str, predicate: Callable[[Any], object]) -> set[int]:
+        """Positions whose value of ``attribute`` satisfies ``predicate``.
+
+        Values are grouped first (there are few distinct years, ratings, tags), so the predicate
+        runs once per distinct value, not once per film.
+        """
+        groups = self._groups.get(attribute)
+        if groups is None:
+            groups = {}
+            for position, value in enumerate(self.field(attribute)):
+                if value is None:
+                    continue
+                for key in value if isinstance(value, tuple) else (value,):
+                    found = groups.get(key)
+                    if found is None:
+                        groups[key] = array("l", (position,))
+                    else:
+                        found.append(position)
+            self._groups[attribute] = groups
+        result: set[int] = set()
+        for key, positions in groups.items():
+            if predicate(key):
+                result.update(positions)
+        return result
+
     def set_long_text(self, position: int, notes: str, description: str) -> None:
         """Give a film its searchable text (with its notes and description)."""
         film = self.films[position]
@@ -270,6 +301,7 @@ class SearchIndex:
     def append(self, film: Searchable, notes: str = "", description: str = "") -> None:
         """Add a film at the next position, with its text."""
         self._mark_changed(len(self.films))
+        self._groups.clear()
         self.films.append(film)
         self.texts.append(_text_blob(film, notes, description))
         self._has_text.append(1)
@@ -284,10 +316,17 @@ class SearchIndex:
             self._missing -= 1
         self._has_text[position] = 1
         self._mark_changed(position)
+        self._groups.clear()
         self.films[position] = film
         self.texts[position] = _text_blob(film, notes, description) if film is not None else ""
         for name, column in self._fields.items():
             column[position] = _FIELD_BUILDERS[name](film) if film is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _folded_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    # Films share a few tag combinations; share their folded forms too.
+    return tuple(fold(t).strip() for t in tags)
 
 
 _FIELD_BUILDERS: dict[str, Callable[[Searchable], object]] = {
@@ -297,7 +336,7 @@ _FIELD_BUILDERS: dict[str, Callable[[Searchable], object]] = {
     "title": lambda f: word_blob(f.title, f.original_title),
     "directors": lambda f: word_blob(*f.directors),
     "countries": lambda f: word_blob(*f.countries),
-    "tags": lambda f: frozenset(fold(t).strip() for t in f.tags),
+    "tags": lambda f: _folded_tags(f.tags),
 }
 
 
@@ -395,12 +434,6 @@ def _prefix_needles(value: str) -> list[str]:
 # the iteration.
 
 
-def _keep(
-    rows: Sequence[int], column: Sequence[object], predicate: Callable[..., object]
-) -> list[int]:
-    return list(compress(rows, map(predicate, map(column.__getitem__, rows))))
-
-
 def _containing(rows: Sequence[int], blobs: Sequence[str], needle: str) -> list[int]:
     return list(compress(rows, map(contains, map(blobs.__getitem__, rows), repeat(needle))))
 
@@ -440,7 +473,11 @@ def _blob_term(attribute: str, value: str) -> Filter:
 
 
 def _column_term(attribute: str, predicate: Callable[..., object]) -> Filter:
-    return lambda index, rows: _keep(rows, index.field(attribute), predicate)
+    def run(index: SearchIndex, rows: Sequence[int]) -> list[int]:
+        hits = index.positions_where(attribute, predicate)
+        return list(compress(rows, map(hits.__contains__, rows)))
+
+    return run
 
 
 def _field_term(raw: str, field: str, value: str) -> Filter | None:
@@ -462,7 +499,7 @@ def _field_term(raw: str, field: str, value: str) -> Filter | None:
         return _column_term("watched", bool if _yes_no(raw, value) else not_)
     if field == "tag":
         key = fold(value).strip()
-        return _column_term("tags", lambda tags: key in tags)
+        return _column_term("tags", key.__eq__)  # grouped by each tag of a film
     attribute = {"director": "directors", "title": "title", "country": "countries"}[field]
     if not words(value):
         raise QueryError(raw, f"{field}: needs letters or digits to look for")

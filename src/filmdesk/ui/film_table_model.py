@@ -167,9 +167,12 @@ class FilmTableModel(QAbstractTableModel):
         candidates = None
         if new is not None and self._query is not None and new.refines(self._query):
             candidates = self._rows  # typing on: only the rows shown now can still match
-        self.beginResetModel()
+        rows = self._filtered(new, candidates)
         self._query = new
-        self._rows = self._filtered(new, candidates)
+        if rows == self._rows:
+            return  # another letter that changes nothing: leave the view (and its repaint) be
+        self.beginResetModel()
+        self._rows = rows
         self.endResetModel()
 
     def update_film(self, film: FilmRecord) -> None:
@@ -304,8 +307,8 @@ class FilmTableModel(QAbstractTableModel):
             if column not in self._keys:
                 self._keys_for(column)
                 return False
-        for name in ("year", "half_stars", "watched", "tags", "directors"):
-            self._index.field(name)  # what field terms read, built before anyone types one
+        for name in ("year", "half_stars", "watched", "tags"):
+            self._index.positions_where(name, bool)  # groups field terms read, built ahead
         return self._index.build_words_step()
 
     def _key_function(self) -> Callable[[int], Any]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QPoint, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -66,6 +67,9 @@ DEFAULT_WIDTHS = {  # Tags, the last column, takes the rest
     Column.WATCHED: 100,
 }
 DETAIL_WIDTH = 370
+# Above this many films, the window first shows one page and then reads the rest.
+FIRST_PAGE_THRESHOLD = 5000
+FIRST_PAGE = 200
 SETTINGS_VERSION = 1
 
 
@@ -122,8 +126,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._connect()
-        self.reload()
         self._restore_state()
+        self._loading = False
+        self.reload()
         self._update_actions()
 
     # --- building ---------------------------------------------------------------------------
@@ -335,12 +340,45 @@ class MainWindow(QMainWindow):
     # --- reading ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read every film from the catalog again."""
+        """Read every film from the catalog again.
+
+        A big catalog shows its first page (in title order, straight from the database) at
+        once and reads the rest right after the window has appeared.
+        """
+        column, order = self.model.sort_state()
+        if (
+            not self.isVisible()
+            and column is Column.TITLE
+            and order == Qt.SortOrder.AscendingOrder
+            and self.catalog.stats().films > FIRST_PAGE_THRESHOLD
+        ):
+            self._loading = True
+            self.model.set_films(self.catalog.first_film_rows(FIRST_PAGE))
+            self.search_field.setEnabled(False)
+            self.table.viewport().installEventFilter(self)
+            self._after_rows_changed()
+            return
+        self._finish_loading()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._loading and watched is self.table.viewport() and event.type() == QEvent.Type.Paint:
+            self.table.viewport().removeEventFilter(self)
+            QTimer.singleShot(0, self._finish_loading)  # once this first page is on screen
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _finish_loading(self) -> None:
         self.model.set_films(self.catalog.film_rows(), self.catalog.film_texts)
+        self._loading = False
+        self.search_field.setEnabled(True)
         self.detail.set_tag_names(self.model.tag_names())
         self._after_rows_changed()
         # Notes and descriptions become searchable in small steps once the window is up.
         self._text_timer.start()
+
+    def is_loading(self) -> bool:
+        """True while a big catalog shows only its first page."""
+        return self._loading
 
     def is_preparing(self) -> bool:
         """True while search texts and sort keys are still being prepared after start."""
@@ -351,6 +389,10 @@ class MainWindow(QMainWindow):
         # First what search needs, then the sort keys of every column, a piece at a time.
         if self.model.load_texts_step() and self.model.prepare_sorting_step():
             self._text_timer.stop()
+            # The catalog now lives in memory for good: keep the cyclic garbage collector from
+            # walking it again and again (a pause on a random keystroke at 100,000 films).
+            gc.collect()
+            gc.freeze()
 
     def current_film(self) -> FilmRow | None:
         """The film of the current row."""
@@ -418,6 +460,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        if self._loading:
+            self.status_label.setText("Loading the catalog…")
+            return
         total = self.model.film_count()
         shown = self.model.shown_count()
         text = f"{_plural(total, 'film')} · {self.model.watched_count()} watched"
