@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -29,7 +30,7 @@ _FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("description", "D&escription:", True),
     ("fact", "&Fact:", True),
     ("trailer_url", "Trailer &URL:", False),
-    ("availability_note", "&Availability:", False),
+    ("availability_note", "&Availability:", True),
     ("imdb_id", "&IMDb id:", False),
     ("letterboxd_uri", "&Letterboxd URI:", False),
 )
@@ -78,7 +79,9 @@ class FilmDialog(QDialog):
             box.setSpacing(2)
             box.addWidget(editor)
             box.addWidget(error)
-            form.addRow(label, box)
+            label_widget = QLabel(label)
+            label_widget.setBuddy(editor)  # Alt+letter jumps to the field
+            form.addRow(label_widget, box)
         if film is not None:
             self._fill(film)
 
@@ -114,6 +117,7 @@ class FilmDialog(QDialog):
                 editor.setPlainText(value)
             else:
                 editor.setText(value)
+                editor.setCursorPosition(0)  # show the start of a long value
 
     def _raw(self) -> dict[str, object]:
         raw: dict[str, object] = {}
@@ -149,5 +153,12 @@ class FilmDialog(QDialog):
                 | {name: list(getattr(self._film, name)) for name in _LIST_FIELDS}
             )
             cleaned = {k: v for k, v in cleaned.items() if current.get(k) != v}  # type: ignore[assignment]
+        if "availability_note" in cleaned and (
+            self._film is not None or cleaned["availability_note"]
+        ):
+            # A changed note is a fresh check of where the film can be watched.
+            cleaned["availability_checked_on"] = (
+                date.today() if cleaned["availability_note"] else None
+            )
         self._cleaned = cleaned
         super().accept()
