@@ -368,3 +368,24 @@ def test_search_finds_descriptions_and_new_notes_at_every_stage(
     win.set_notes(catalog.resolve_film(CRANES).id, "Urusevsky's camera")
     qtbot.keyClicks(win.search_field, "urusev")
     assert shown_titles(win) == [CRANES]
+
+
+def test_tab_goes_from_search_to_table_to_the_films_fields(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.select_film(window.catalog.resolve_film(CRANES).id)
+    window.search_field.setFocus()
+    order = []
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    detail = window.detail
+    # The date field is skipped while the film is not watched (it is disabled).
+    assert order == [
+        window.table,
+        detail.trailer_button,
+        detail.rating,
+        detail.watched,
+        detail.tags,
+        detail.notes,
+    ]

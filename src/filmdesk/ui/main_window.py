@@ -126,6 +126,19 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._connect()
+        # Keyboard-only use: search, then the table, then the film's fields in reading order.
+        chain = [
+            self.search_field,
+            self.table,
+            self.detail.trailer_button,
+            self.detail.rating,
+            self.detail.watched,
+            self.detail.watched_on,
+            self.detail.tags,
+            self.detail.notes,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._restore_state()
         self._loading = False
         self.reload()

@@ -111,7 +111,7 @@ class StarDelegate(QStyledItemDelegate):
             return False
         if (
             event.type() == QEvent.Type.MouseButtonRelease
-            and event.button() == event.button().LeftButton
+            and event.button() == Qt.MouseButton.LeftButton
             and value is not None
         ):
             current = index.data(RatingRole)
