@@ -9,6 +9,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import NoReturn
 
 from filmdesk import __version__
@@ -19,6 +20,9 @@ from filmdesk.core.catalog import (
     open_catalog,
 )
 from filmdesk.core.db import DatabaseOpenError
+from filmdesk.core.exchange import UnreadableFileError
+from filmdesk.core.exchange.csv_format import export_csv
+from filmdesk.core.exchange.planning import plan_import
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import SORT_FIELDS, QueryError
 from filmdesk.core.seed import SeedError
@@ -129,6 +133,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("delete", "Delete a film.")
     p.add_argument("film", metavar="FILM", help="numeric id or exact title (any case)")
+
+    p = command("export", "Write films to a file (filmdesk CSV).")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--format", choices=["csv"], default="csv")
+    p.add_argument("--search", default="", metavar="QUERY", help="only the films it finds")
+    p.add_argument("--plain-utf8", action="store_true", help="no byte-order mark")
+    p.add_argument("--delimiter", choices=[",", ";"], default=",")
+
+    p = command("import", "Read films from a file: a dry run first, then all or nothing.")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--format", choices=["auto", "csv"], default="auto")
+    p.add_argument("--dry-run", action="store_true", help="say what would change; change nothing")
+    p.add_argument(
+        "--skip-bad-rows", action="store_true", help="import the good rows, list the bad ones"
+    )
     return parser
 
 
@@ -342,6 +361,39 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
             _print_json(film.to_json())
         else:
             print(f"Updated #{film.id}: {film.display_title}")
+    elif args.command == "export":
+        try:
+            films = catalog.list_films(args.search) if args.search else catalog.all_films()
+        except QueryError as exc:
+            raise CliError(f"search term {exc}") from None
+        try:
+            count = export_csv(
+                Path(args.path), films, bom=not args.plain_utf8, delimiter=args.delimiter
+            )
+        except OSError as exc:
+            raise CliError(f"cannot write {args.path}: {exc.strerror}", EXIT_FAILURE) from None
+        print(f"Exported {count} film{'s' if count != 1 else ''} to {args.path}")
+    elif args.command == "import":
+        try:
+            plan = plan_import(catalog, Path(args.path), args.format)
+        except UnreadableFileError as exc:
+            raise CliError(str(exc), EXIT_FAILURE) from None
+        print(f"{args.path}: {plan.summary()}")
+        for problem in plan.problems:
+            print(f"  {problem}")
+        if args.dry_run:
+            print("Dry run: nothing was changed.")
+            return
+        if plan.problems and not args.skip_bad_rows:
+            raise CliError(
+                "nothing was imported because of the problems above; fix them, or use "
+                "--skip-bad-rows to import the other rows",
+                EXIT_FAILURE,
+            )
+        result = catalog.apply_import(plan, skip_bad_rows=args.skip_bad_rows)
+        print(f"Imported: {len(result.added)} added, {len(result.updated)} updated.")
+        if result.backup is not None:
+            print(f"Backup of the catalog before the import: {result.backup}")
     elif args.command == "delete":
         film = _resolve(catalog, args.film)
         catalog.delete_film(film.id)

@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, String, delete, func, select, type_coerce
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from filmdesk.core.db import MigrationResult, open_database
+from filmdesk.core.db import MigrationResult, backup_sqlite, open_database, sqlite_path
+from filmdesk.core.exchange import ImportPlan, UnreadableFileError
 from filmdesk.core.models import Collection, CollectionFilm, Film, Tag, film_tags
 from filmdesk.core.records import (
     CatalogStats,
@@ -44,6 +45,15 @@ class AmbiguousFilmError(LookupError):
         self.candidates = tuple(candidates)
         listed = "; ".join(f"id {f.id}: {f.display_title}" for f in self.candidates)
         super().__init__(f"{reference!r} matches {len(self.candidates)} films ({listed})")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an applied import changed, and the backup written before it."""
+
+    added: list[int]
+    updated: list[int]
+    backup: Path | None
 
 
 @dataclass(frozen=True)
@@ -572,6 +582,46 @@ class Catalog:
                 restored.append(film)
             session.flush()
             return [film_record(film) for film in restored]
+
+    def apply_import(self, plan: ImportPlan, *, skip_bad_rows: bool = False) -> ImportResult:
+        """Apply a planned import in one transaction, after backing up a SQLite catalog.
+
+        With problems in the plan, nothing is written unless ``skip_bad_rows`` is given (the
+        rows with problems were left out of the plan already).
+        """
+        if plan.problems and not skip_bad_rows:
+            raise UnreadableFileError(plan.problems)
+        backup = None
+        path = sqlite_path(self.engine.url)
+        if path is not None and (plan.new or plan.updates):
+            backup = backup_sqlite(path, "before-import")
+        with self._transaction() as session:
+            added = []
+            for incoming in plan.new:
+                film = Film(
+                    title=incoming.fields["title"],
+                    original_title="",
+                    directors=[],
+                    countries=[],
+                    description="",
+                    fact="",
+                    trailer_url="",
+                    availability_note="",
+                    watched=False,
+                    notes="",
+                )
+                session.add(film)
+                self._apply(session, film, incoming.fields)
+                added.append(film)
+            updated = []
+            for film_id, incoming in plan.updates:
+                film = self._load(session, film_id)
+                self._apply(session, film, incoming.fields)
+                updated.append(film)
+            session.flush()
+            return ImportResult(
+                added=[f.id for f in added], updated=[f.id for f in updated], backup=backup
+            )
 
     # --- internals ----------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import (
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
             self.detail.tags,
             self.detail.notes,
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._restore_state()
         self._loading = False

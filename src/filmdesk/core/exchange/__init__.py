@@ -1,0 +1,66 @@
+"""Import and export: one module per format, shared by the window and the command line.
+
+Every import is planned first (``plan_import``: what is new, what changes, every problem with
+its file, line and field), then applied in one transaction (``Catalog.apply_import``) or not at
+all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filmdesk.core.validation import FilmFields
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in an input file, and where."""
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.field:
+            where += f", {self.field}"
+        return f"{where}: {self.message}"
+
+
+class UnreadableFileError(ValueError):
+    """The file cannot be imported at all; nothing was changed. ``problems`` says why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems[:5]))
+
+
+@dataclass(frozen=True)
+class IncomingFilm:
+    """One film read from a file: its fields and where it came from."""
+
+    line: int
+    fields: FilmFields
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do. Nothing is written until it is applied."""
+
+    source: Path
+    format: str
+    new: list[IncomingFilm] = field(default_factory=list)
+    updates: list[tuple[int, IncomingFilm]] = field(default_factory=list)  # (film id, fields)
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line: how many films are new, updated, unchanged, and how many problems."""
+        return (
+            f"{len(self.new)} new, {len(self.updates)} updated, {self.unchanged} unchanged, "
+            f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"
+        )

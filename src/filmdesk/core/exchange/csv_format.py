@@ -1,0 +1,241 @@
+"""filmdesk CSV: one row per film with every field, the user's own included.
+
+Header names are stable (see ``COLUMNS``); lists (directors, countries, tags) share one cell,
+separated by `` | ``; dates are ISO (2026-11-27); rating is 0.5 to 5 in half stars or empty;
+watched is ``yes`` or ``no``. Notes keep their newlines, quotes and commas (standard CSV quoting).
+
+Cells a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a carriage
+return) are written with a leading apostrophe, as OWASP advises; reading filmdesk CSV removes it
+again, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from filmdesk.core.exchange import IncomingFilm, Problem, UnreadableFileError
+from filmdesk.core.exchange.textfile import guess_delimiter, read_text
+from filmdesk.core.records import FilmRecord
+from filmdesk.core.validation import FIELD_NAMES, ValidationError, clean_film_fields
+
+COLUMNS = (
+    "title",
+    "original_title",
+    "year",
+    "directors",
+    "countries",
+    "runtime_minutes",
+    "description",
+    "fact",
+    "trailer_url",
+    "availability_note",
+    "availability_checked_on",
+    "imdb_id",
+    "letterboxd_uri",
+    "rating",
+    "watched",
+    "watched_on",
+    "notes",
+    "tags",
+)
+LIST_SEPARATOR = " | "
+LIST_COLUMNS = ("directors", "countries", "tags")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL = 1_000_000
+assert set(COLUMNS) == set(FIELD_NAMES)
+
+
+def neutralise(text: str) -> str:
+    """A cell value a spreadsheet will show as text, never run as a formula."""
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+def restore(text: str) -> str:
+    """Undo ``neutralise``."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def _cells(film: FilmRecord) -> list[str]:
+    def iso(value: date | None) -> str:
+        return value.isoformat() if value else ""
+
+    values = {
+        "title": film.title,
+        "original_title": film.original_title,
+        "year": str(film.year or ""),
+        "directors": LIST_SEPARATOR.join(film.directors),
+        "countries": LIST_SEPARATOR.join(film.countries),
+        "runtime_minutes": str(film.runtime_minutes or ""),
+        "description": film.description,
+        "fact": film.fact,
+        "trailer_url": film.trailer_url,
+        "availability_note": film.availability_note,
+        "availability_checked_on": iso(film.availability_checked_on),
+        "imdb_id": film.imdb_id or "",
+        "letterboxd_uri": film.letterboxd_uri or "",
+        "rating": "" if film.rating is None else f"{film.rating:g}",
+        "watched": "yes" if film.watched else "no",
+        "watched_on": iso(film.watched_on),
+        "notes": film.notes,
+        "tags": LIST_SEPARATOR.join(film.tags),
+    }
+    return [neutralise(values[c]) for c in COLUMNS]
+
+
+def write_csv(out: TextIO, films: Iterable[FilmRecord], *, delimiter: str = ",") -> int:
+    """Write films as filmdesk CSV to an open text stream; returns how many."""
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    count = 0
+    for film in films:
+        writer.writerow(_cells(film))
+        count += 1
+    return count
+
+
+def export_csv(
+    path: Path,
+    films: Iterable[FilmRecord],
+    *,
+    bom: bool = True,
+    delimiter: str = ",",
+) -> int:
+    """Write a CSV file atomically: an existing file is replaced only once the new one is whole.
+
+    UTF-8 with a BOM by default, so Excel shows Cyrillic correctly.
+    """
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
+            count = write_csv(out, films, delimiter=delimiter)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_delimiter(first_line))
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise UnreadableFileError(
+                [Problem(name, reader.line_num, None, f"is not readable as CSV ({exc})")]
+            ) from None
+        yield reader.line_num, row
+
+
+def read_csv(path: Path) -> tuple[list[IncomingFilm], list[Problem]]:
+    """Films from a filmdesk CSV file, with every problem found (file, line, field).
+
+    Raises UnreadableFileError when the file as a whole cannot be used.
+    """
+    name = str(path)
+    text, _encoding = read_text(path)
+    previous_limit = csv.field_size_limit(MAX_CELL * 4)
+    try:
+        rows = _rows(text, name)
+        try:
+            _line, header = next(rows)
+        except StopIteration:
+            raise UnreadableFileError([Problem(name, 1, None, "has no header row")]) from None
+        columns = [h.strip().lower().lstrip("\ufeff") for h in header]
+        if "title" not in columns:
+            raise UnreadableFileError(
+                [
+                    Problem(
+                        name,
+                        1,
+                        None,
+                        "has no 'title' column; a filmdesk CSV starts with the header "
+                        + ",".join(COLUMNS),
+                    )
+                ]
+            )
+        unknown = [c for c in columns if c and c not in COLUMNS and c != "id"]
+        if unknown:
+            raise UnreadableFileError(
+                [
+                    Problem(
+                        name, 1, None, f"has columns filmdesk does not know: {', '.join(unknown)}"
+                    )
+                ]
+            )
+        films: list[IncomingFilm] = []
+        problems: list[Problem] = []
+        for line, row in rows:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(columns):
+                problems.append(
+                    Problem(
+                        name, line, None, f"has {len(row)} cells; the header has {len(columns)}"
+                    )
+                )
+                continue
+            raw: dict[str, object] = {}
+            bad = False
+            for column, cell in zip(columns, row, strict=False):
+                if column not in COLUMNS:
+                    continue
+                if len(cell) > MAX_CELL:
+                    problems.append(
+                        Problem(
+                            name, line, column, f"is {len(cell):,} characters; at most {MAX_CELL:,}"
+                        )
+                    )
+                    bad = True
+                    continue
+                raw[column] = _value(column, restore(cell))
+            if bad:
+                continue
+            if "watched" in raw and raw["watched"] is None:
+                problems.append(Problem(name, line, "watched", "expects yes or no"))
+                continue
+            try:
+                fields = clean_film_fields(
+                    {k: v for k, v in raw.items() if v is not None or k in ("rating",)}
+                )
+            except ValidationError as exc:
+                problems += [Problem(name, line, p.field, p.message) for p in exc.problems]
+                continue
+            if "title" not in fields:
+                problems.append(Problem(name, line, "title", "a title is required"))
+                continue
+            films.append(IncomingFilm(line, fields))
+        return films, problems
+    finally:
+        csv.field_size_limit(previous_limit)
+
+
+def _value(column: str, cell: str) -> object:
+    text = cell.strip() if column not in ("notes", "description", "fact") else cell
+    if column in LIST_COLUMNS:
+        return [part.strip() for part in cell.split("|") if part.strip()]
+    if column == "watched":
+        folded = text.casefold()
+        if folded in ("yes", "y", "true", "1", "да", "x", "✓"):
+            return True
+        if folded in ("", "no", "n", "false", "0", "нет"):
+            return False
+        return None
+    if column in ("year", "runtime_minutes", "rating", "availability_checked_on", "watched_on"):
+        return text or None
+    return text

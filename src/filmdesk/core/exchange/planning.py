@@ -1,0 +1,97 @@
+"""Matching incoming films to the catalog: what is new, what changes, what is already there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from filmdesk.core.catalog import Catalog
+from filmdesk.core.exchange import ImportPlan, IncomingFilm, Problem, UnreadableFileError
+from filmdesk.core.exchange.csv_format import read_csv
+from filmdesk.core.records import FilmRecord
+from filmdesk.core.search import fold
+from filmdesk.core.validation import FilmFields
+
+FORMATS = ("auto", "csv")
+
+
+def detect_format(path: Path) -> str:
+    """The format of a file, from its contents."""
+    head = path.read_bytes()[:4096].lstrip(b"\xef\xbb\xbf").lower()
+    if b"title" in head:
+        return "csv"
+    raise UnreadableFileError(
+        [Problem(str(path), None, None, "is not a format filmdesk can import (filmdesk CSV)")]
+    )
+
+
+def _key(title: str, year: int | None) -> tuple[str, int | None]:
+    return (" ".join(fold(title).split()), year)
+
+
+def _current(film: FilmRecord, name: str) -> object:
+    value = getattr(film, name)
+    if name == "tags":
+        return sorted(fold(t) for t in value)
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _incoming(fields: FilmFields, name: str) -> object:
+    value = fields[name]  # type: ignore[literal-required]
+    if name == "tags":
+        return sorted(fold(t) for t in value)
+    return value
+
+
+def plan_import(catalog: Catalog, path: Path, file_format: str = "auto") -> ImportPlan:
+    """Read a file and work out what importing it would change; writes nothing."""
+    path = Path(path)
+    chosen = detect_format(path) if file_format == "auto" else file_format
+    if chosen not in FORMATS:
+        raise ValueError(f"unknown import format {file_format!r}; choose one of {FORMATS}")
+    films, problems = read_csv(path)
+    plan = ImportPlan(source=path, format=chosen, problems=list(problems))
+
+    existing = catalog.all_films()
+    by_imdb = {f.imdb_id: f for f in existing if f.imdb_id}
+    by_letterboxd = {f.letterboxd_uri: f for f in existing if f.letterboxd_uri}
+    by_title: dict[tuple[str, int | None], FilmRecord] = {}
+    for film in existing:
+        by_title.setdefault(_key(film.title, film.year), film)
+        if film.original_title:
+            by_title.setdefault(_key(film.original_title, film.year), film)
+
+    seen: dict[object, int] = {}
+    for incoming in films:
+        fields = incoming.fields
+        match = (
+            by_imdb.get(fields.get("imdb_id") or "")
+            or by_letterboxd.get(fields.get("letterboxd_uri") or "")
+            or by_title.get(_key(fields["title"], fields.get("year")))
+            or (
+                by_title.get(_key(fields["original_title"], fields.get("year")))
+                if fields.get("original_title")
+                else None
+            )
+        )
+        identity: object = match.id if match else _key(fields["title"], fields.get("year"))
+        if identity in seen:
+            plan.problems.append(
+                Problem(
+                    str(path), incoming.line, None, f"repeats the film of line {seen[identity]}"
+                )
+            )
+            continue
+        seen[identity] = incoming.line
+        if match is None:
+            plan.new.append(incoming)
+            continue
+        changed: FilmFields = {  # type: ignore[assignment]
+            name: value
+            for name, value in fields.items()
+            if _incoming(fields, name) != _current(match, name)
+        }
+        if changed:
+            plan.updates.append((match.id, IncomingFilm(incoming.line, changed)))
+        else:
+            plan.unchanged += 1
+    return plan

@@ -1,0 +1,63 @@
+"""Reading text files from other programs: encodings and separators, with clear refusals."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from filmdesk.core.exchange import Problem, UnreadableFileError
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """The file's text and the encoding it was in.
+
+    UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1251 (what Excel on a Russian
+    Windows writes). Binary files are refused.
+    """
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableFileError(
+                [Problem(name, None, None, f"is {size // 2**20} MB; files up to 200 MB are read")]
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFileError(
+            [Problem(name, None, None, f"cannot be read ({exc.strerror})")]
+        ) from None
+    if not raw.strip():
+        raise UnreadableFileError([Problem(name, None, None, "is empty")])
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise UnreadableFileError(
+                    [Problem(name, None, None, f"is not valid {encoding} text ({exc.reason})")]
+                ) from None
+    if b"\x00" in raw[:4096]:
+        raise UnreadableFileError([Problem(name, None, None, "is a binary file, not text")])
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("cp1251", errors="replace")
+    if text.count("\ufffd") > len(text) // 100:
+        raise UnreadableFileError(
+            [Problem(name, None, None, "is neither UTF-8 nor Windows-1251 text")]
+        )
+    return text, "cp1251"
+
+
+def guess_delimiter(header_line: str) -> str:
+    """The separator of a CSV file from its header: comma, semicolon or tab."""
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
