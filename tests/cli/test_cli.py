@@ -187,3 +187,36 @@ def test_database_from_environment(tmp_path: Path, cli: Cli) -> None:
 def test_version(cli: Cli) -> None:
     result = cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("filmdesk ")
+
+
+def test_export_then_import_through_the_command_line(cli: Cli, tmp_path: Path) -> None:
+    cli("edit", "The Letter", "--rating", "3", "--notes", "Line 1\nLine, 2", "--add-tag", "школа")
+    out = tmp_path / "films.csv"
+    result = cli("export", str(out), "--search", "year:1982", "--delimiter", ";")
+    assert result.returncode == 0, result.stderr
+    assert "Exported 1 film to" in result.stdout
+    other = Cli(tmp_path / "other.sqlite3")
+    dry = other("import", str(out), "--dry-run")
+    assert "0 new, 1 updated, 0 unchanged, 0 problems" in dry.stdout
+    assert "nothing was changed" in dry.stdout.lower()
+    assert json.loads(other("show", "The Letter", "--json").stdout)["rating"] is None
+    done = other("import", str(out))
+    assert done.returncode == 0, done.stderr
+    letter = json.loads(other("show", "The Letter", "--json").stdout)
+    assert (letter["rating"], letter["notes"], letter["tags"]) == (
+        3.0,
+        "Line 1\nLine, 2",
+        ["школа"],
+    )
+
+
+def test_import_with_a_bad_row_changes_nothing_unless_asked(cli: Cli) -> None:
+    data = Path(__file__).resolve().parent.parent / "data" / "bad_year_line57.csv"
+    before = cli.films()
+    result = cli("import", str(data))
+    assert result.returncode == 1
+    assert "line 57, year" in result.stdout
+    assert "nothing was imported" in result.stderr
+    assert cli.films() == before
+    skipped = cli("import", str(data), "--skip-bad-rows")
+    assert skipped.returncode == 0 and "56 added" in skipped.stdout

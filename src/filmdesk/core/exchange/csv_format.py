@@ -149,7 +149,8 @@ def read_csv(path: Path) -> tuple[list[IncomingFilm], list[Problem]]:
     """
     name = str(path)
     text, _encoding = read_text(path)
-    previous_limit = csv.field_size_limit(MAX_CELL * 4)
+    # Read oversized cells whole, so the problem can name their line and column.
+    previous_limit = csv.field_size_limit(2**31 - 1)
     try:
         rows = _rows(text, name)
         try:

@@ -15,13 +15,19 @@ FORMATS = ("auto", "csv")
 
 
 def detect_format(path: Path) -> str:
-    """The format of a file, from its contents."""
-    head = path.read_bytes()[:4096].lstrip(b"\xef\xbb\xbf").lower()
-    if b"title" in head:
-        return "csv"
-    raise UnreadableFileError(
-        [Problem(str(path), None, None, "is not a format filmdesk can import (filmdesk CSV)")]
-    )
+    """The format of a file, from its contents (reading it says what is wrong with it)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16).lstrip(b"\xef\xbb\xbf").lstrip()
+    except OSError as exc:
+        raise UnreadableFileError(
+            [Problem(str(path), None, None, f"cannot be read ({exc.strerror})")]
+        ) from None
+    if head.startswith(b"PK\x03\x04"):
+        raise UnreadableFileError(
+            [Problem(str(path), None, None, "is a ZIP archive; filmdesk imports filmdesk CSV")]
+        )
+    return "csv"
 
 
 def _key(title: str, year: int | None) -> tuple[str, int | None]:
