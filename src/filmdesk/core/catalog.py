@@ -440,20 +440,7 @@ class Catalog:
             raise ValidationError([FieldProblem("title", "a title is required")])
         cleaned = clean_film_fields(fields)
         with self._transaction() as session:
-            film = Film(
-                title=cleaned["title"],
-                original_title="",
-                directors=[],
-                countries=[],
-                description="",
-                fact="",
-                trailer_url="",
-                availability_note="",
-                watched=False,
-                notes="",
-            )
-            session.add(film)
-            self._apply(session, film, cleaned)
+            film = self._new_film(session, cleaned)
             session.flush()
             return film_record(film)
 
@@ -598,21 +585,7 @@ class Catalog:
         with self._transaction() as session:
             added = []
             for incoming in plan.new:
-                film = Film(
-                    title=incoming.fields["title"],
-                    original_title="",
-                    directors=[],
-                    countries=[],
-                    description="",
-                    fact="",
-                    trailer_url="",
-                    availability_note="",
-                    watched=False,
-                    notes="",
-                )
-                session.add(film)
-                self._apply(session, film, incoming.fields)
-                added.append(film)
+                added.append(self._new_film(session, incoming.fields))
             updated = []
             for film_id, incoming in plan.updates:
                 film = self._load(session, film_id)
@@ -624,6 +597,23 @@ class Catalog:
             )
 
     # --- internals ----------------------------------------------------------------------
+
+    def _new_film(self, session: Session, cleaned: FilmFields) -> Film:
+        film = Film(
+            title=cleaned["title"],
+            original_title="",
+            directors=[],
+            countries=[],
+            description="",
+            fact="",
+            trailer_url="",
+            availability_note="",
+            watched=False,
+            notes="",
+        )
+        session.add(film)
+        self._apply(session, film, cleaned)
+        return film
 
     @staticmethod
     def _load(session: Session, film_id: int) -> Film:
