@@ -71,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         window = open_window(database_target(args.database))
-    except (DatabaseOpenError, SeedError) as exc:
+    except (DatabaseOpenError, SeedError, ValueError) as exc:
         QMessageBox.critical(None, "filmdesk", f"The catalog could not be opened.\n\n{exc}")
         return 1
     window.show()

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from filmdesk import __version__
 from filmdesk.core.catalog import (
     AmbiguousFilmError,
@@ -400,13 +402,35 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
         print(f"Deleted #{film.id}: {film.display_title}")
 
 
+def _attach_dash_values(argv: Sequence[str]) -> list[str]:
+    # "--search -tag:war" and "--sort -rating" mean what they say; argparse alone would take
+    # the value for an option.
+    joined: list[str] = []
+    items = list(argv)
+    index = 0
+    while index < len(items):
+        item = items[index]
+        following = items[index + 1] if index + 1 < len(items) else None
+        if item in ("--search", "--sort") and following is not None and following.startswith("-"):
+            joined.append(f"{item}={following}")
+            index += 2
+            continue
+        joined.append(item)
+        index += 1
+    return joined
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of filmdesk-cli; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_attach_dash_values(sys.argv[1:] if argv is None else argv))
     catalog: Catalog | None = None
     try:
         try:
-            catalog = open_catalog(database_target(args.database)).catalog
+            target = database_target(args.database)
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+        try:
+            catalog = open_catalog(target).catalog
         except (DatabaseOpenError, SeedError) as exc:
             raise CliError(str(exc), EXIT_FAILURE) from None
         _run(args, catalog)
@@ -416,6 +440,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        print(f"{PROG}: error: the catalog could not be used ({reason}); nothing was changed",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILURE
+    except OSError as exc:
+        print(f"{PROG}: error: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
     finally:
         if catalog is not None:
             catalog.close()

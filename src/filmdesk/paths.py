@@ -35,8 +35,12 @@ def default_database_path() -> Path:
 def database_target(explicit: str | None = None) -> str:
     """The database to open: the explicit argument, else $FILMDESK_DATABASE, else the default.
 
-    Returns either a SQLAlchemy URL (anything containing ``://``) or a filesystem path.
+    Returns either a SQLAlchemy URL (anything containing ``://``) or a filesystem path. An
+    explicit but empty value is refused (ValueError): a script whose variable is unset must
+    not quietly work on the user's own catalog.
     """
+    if explicit is not None and not explicit.strip():
+        raise ValueError("--database is empty; give a file or a URL")
     for candidate in (explicit, os.environ.get(DATABASE_ENV)):
         if candidate and candidate.strip():
             return candidate.strip()

@@ -220,3 +220,45 @@ def test_import_with_a_bad_row_changes_nothing_unless_asked(cli: Cli) -> None:
     assert cli.films() == before
     skipped = cli("import", str(data), "--skip-bad-rows")
     assert skipped.returncode == 0 and "56 added" in skipped.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--database", "", "list"], "--database is empty"),
+        (["--database", "nosuchdialect://x", "list"], "cannot open"),
+        (["--database", "/proc/nonexistent/x.sqlite3", "list"], "cannot create"),
+    ],
+)
+def test_bad_database_arguments_are_one_line(args: list[str], words: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "filmdesk.cli", *args],
+        capture_output=True, text=True, encoding="utf-8", timeout=60,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert result.stderr.count("\n") == 1 and words in result.stderr
+
+
+def test_a_locked_catalog_is_one_line_and_changes_nothing(cli: Cli) -> None:
+    import sqlite3
+
+    assert cli("list").returncode == 0
+    holder = sqlite3.connect(cli.db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = cli("edit", "The Letter", "--rating", "4")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.returncode == 1
+    assert result.stderr.startswith("filmdesk-cli: error: ") and result.stderr.count("\n") == 1
+    assert "nothing was changed" in result.stderr
+    assert json.loads(cli("show", "The Letter", "--json").stdout)["rating"] is None
+
+
+def test_values_that_start_with_a_dash(cli: Cli) -> None:
+    cli("edit", "The Letter", "--add-tag", "war")
+    result = cli("list", "--search", "-tag:war", "--sort", "-year", "--json")
+    assert result.returncode == 0, result.stderr
+    films = json.loads(result.stdout)
+    assert len(films) == 9 and films[0]["year"] == 1980

@@ -164,3 +164,25 @@ def test_a_failed_export_leaves_the_old_file_alone(catalog: Catalog, tmp_path: P
         export_csv(out, broken())  # type: ignore[arg-type]
     assert out.read_text(encoding="utf-8") == "precious"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".films")] == []
+
+
+def test_watched_no_with_a_date_is_a_problem(tmp_path: Path, catalog: Catalog) -> None:
+    bad = tmp_path / "w.csv"
+    bad.write_text(
+        "title,year,watched,watched_on\nThe Letter,1982,no,2026-01-05\n", encoding="utf-8"
+    )
+    plan = plan_import(catalog, bad)
+    assert [(p.line, p.field) for p in plan.problems] == [(2, "watched_on")]
+    assert plan.updates == [] and plan.new == []
+
+
+def test_a_watched_date_for_an_unwatched_film_marks_it_watched(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    good = tmp_path / "w.csv"
+    good.write_text(
+        "title,year,watched,watched_on\nThe Letter,1982,yes,2026-01-05\n", encoding="utf-8"
+    )
+    catalog.apply_import(plan_import(catalog, good))
+    letter = catalog.resolve_film("The Letter")
+    assert letter.watched and str(letter.watched_on) == "2026-01-05"

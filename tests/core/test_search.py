@@ -86,3 +86,22 @@ def test_sorting(catalog: Catalog) -> None:
     assert catalog.list_films(sort="rating")[0].id == cranes.id
     with pytest.raises(ValueError, match="cannot sort by 'colour'"):
         catalog.list_films(sort="colour")
+
+
+def test_rating_terms_between_half_stars(catalog: Catalog) -> None:
+    films = catalog.all_films()
+    for film, rating in zip(films[:3], (3.5, 4.0, 4.5), strict=True):
+        catalog.rate(film.id, rating)
+    assert sorted(f.rating for f in catalog.list_films("rating:<4.3")) == [3.5, 4.0]
+    assert [f.rating for f in catalog.list_films("rating:>4.2")] == [4.5]
+    assert sorted(f.rating for f in catalog.list_films("rating:3.5..4")) == [3.5, 4.0]
+    for bad in ("rating:3..2", "rating:4.3"):
+        with pytest.raises(QueryError):
+            parse_query(bad)
+
+
+def test_stress_marks_and_field_boundaries(catalog: Catalog) -> None:
+    catalog.add_film({"title": "Ми́лый друг", "year": 1955})
+    assert titles(catalog, "милый") == ["Ми́лый друг"]
+    assert titles(catalog, '"flying летят"') == []  # end of one field, start of the next
+    assert titles(catalog, '"are flying"') == ["The Cranes Are Flying"]

@@ -133,3 +133,58 @@ def test_bad_seed_is_refused_with_file_item_and_field(
         load_seed(path)
     assert expected in str(err.value)
     assert str(path) in str(err.value)
+
+
+def test_a_field_missing_from_one_seed_is_filled_by_the_next(
+    tmp_path: Path, db_path: Path, seed_doc: dict[str, Any]
+) -> None:
+    cranes = next(f for f in seed_doc["films"] if f["key"] == "the-cranes-are-flying-1957")
+    fact = cranes.pop("fact")
+    open_catalog(str(db_path), seed=write_seed(tmp_path / "v1.json", seed_doc)).catalog.close()
+    cranes["fact"] = fact
+    cranes["trailer_url"] = "https://example.org/cranes"
+    reopened = open_catalog(str(db_path), seed=write_seed(tmp_path / "v2.json", seed_doc))
+    film = reopened.catalog.resolve_film("The Cranes Are Flying")
+    assert (film.fact, film.trailer_url) == (fact, "https://example.org/cranes")
+    assert reopened.seeded
+
+
+def test_a_catalog_seeded_before_bookkeeping_keeps_edits_and_deletions(
+    tmp_path: Path, db_path: Path
+) -> None:
+    import sqlite3
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from filmdesk.core.db import alembic_config, create_catalog_engine
+
+    engine = create_catalog_engine(str(db_path))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        for key, title, year, description in [
+            ("the-cranes-are-flying-1957", "Cranes (my title)", 1957, "My description."),
+            ("the-letter-1982", "The Letter", 1982, ""),
+        ]:
+            conn.execute(
+                text(
+                    "INSERT INTO films (seed_key, title, original_title, year, directors,"
+                    " countries, description, fact, trailer_url, availability_note, watched,"
+                    " notes, created_at, updated_at) VALUES (:key, :title, '', :year, '[]', '[]',"
+                    " :description, '', '', '', 0, '', '2020-01-01', '2020-01-01')"
+                ),
+                {"key": key, "title": title, "year": year, "description": description},
+            )
+    engine.dispose()
+    opened = open_catalog(str(db_path))
+    films = {f.seed_key: f for f in opened.catalog.all_films()}
+    assert len(films) == 2  # the eight the user had deleted stay deleted
+    cranes = films["the-cranes-are-flying-1957"]
+    assert (cranes.title, cranes.description) == ("Cranes (my title)", "My description.")
+    assert cranes.fact.startswith("It won the Palme d'Or")  # empty fields are filled in
+    assert films["the-letter-1982"].description.startswith("A poignant tale")
+    opened.catalog.close()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM films").fetchone() == (2,)

@@ -81,3 +81,14 @@ def test_watched_date_implies_watched_and_unwatching_clears_it(catalog: Catalog)
     assert not unmarked.watched and unmarked.watched_on is None
     with pytest.raises(ValidationError):
         catalog.edit_film(film.id, {"watched": False, "watched_on": date(2026, 1, 2)})
+
+
+def test_the_file_list_separator_is_refused_in_tags_and_names(catalog: Catalog) -> None:
+    film = catalog.resolve_film("The Letter")
+    for fields in ({"tags": ["a|b"]}, {"directors": ["A | B"]}):
+        with pytest.raises(ValidationError, match=r"\|"):
+            catalog.edit_film(film.id, fields)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="future"):
+        catalog.edit_film(film.id, {"watched_on": date(2999, 1, 1)})
+    with pytest.raises(ValidationError, match="original_title"):
+        catalog.edit_film(film.id, {"original_title": "x" * 501})

@@ -377,7 +377,7 @@ class Catalog:
         Raises FilmNotFoundError, or AmbiguousFilmError listing the candidates.
         """
         text = reference.strip()
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             try:
                 return self.get_film(int(text))
             except FilmNotFoundError:

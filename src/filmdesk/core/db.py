@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 if TYPE_CHECKING:
@@ -62,15 +62,20 @@ def create_catalog_engine(target: str) -> Engine:
     """An engine for the catalog at ``target``, configured for safe concurrent desktop use."""
     url = database_url(target)
     path = sqlite_path(url)
-    if url.get_backend_name() == "sqlite":
-        if path is not None:
-            if path.exists() and path.is_dir():
-                raise DatabaseOpenError(f"{path} is a folder, not a database file")
-            path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
-        _configure_sqlite(engine)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        if url.get_backend_name() == "sqlite":
+            if path is not None:
+                if path.exists() and path.is_dir():
+                    raise DatabaseOpenError(f"{path} is a folder, not a database file")
+                path.parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(url)
+            _configure_sqlite(engine)
+            return engine
+        return create_engine(url, pool_pre_ping=True)
+    except OSError as exc:
+        raise DatabaseOpenError(f"cannot create {path}: {exc.strerror}") from None
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise DatabaseOpenError(f"cannot open {target!r}: {exc}") from None
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -5,7 +5,7 @@ The GUI and the CLI both search through here, so a query means the same thing ev
 Query language (terms combine with AND; a leading ``-`` negates a term)::
 
     cranes                 word prefix in title, original title, directors, tags, notes, description
-    "cranes are"           a phrase (consecutive word prefixes)
+    "cranes are"           a phrase: these words in sequence (the last may be a prefix)
     year:1957              year:1970..1979   year:>=1970
     rating:>=4             rating:4.5   rating:3..4   rating:none
     tag:war                tag:"cold war"
@@ -62,7 +62,8 @@ def _fold_table() -> dict[int, str]:
 
 _FOLD = _fold_table()
 _COMBINING = re.compile("[\u0300-\u036f]")
-_COMBINING_EXCEPT_SHORT = re.compile("(?<![ИиУу])[\u0300-\u036f]")
+# Every mark goes (accents, stress marks) except the breve that makes й and ў letters.
+_COMBINING_EXCEPT_SHORT = re.compile("[\u0300-\u0305\u0307-\u036f]|(?<![ИиУу])\u0306")
 _NON_WORD = re.compile(r"\W+")
 
 
@@ -87,9 +88,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+_NON_WORD_KEEP_LINES = re.compile(r"[^\w\n]+")
+FIELD_BREAK = "|"  # between fields in a blob: never part of a needle, so no phrase spans two
+
+
 def word_blob(*parts: str) -> str:
-    """Folded words of ``parts`` as " w1 w2 ... ", so " " + prefix finds a word's start."""
-    return " " + _NON_WORD.sub(" ", fold("\n".join(parts))).strip() + " "
+    """Folded words of ``parts`` as " w1 w2 | w3 ... ", so " " + prefix finds a word's start."""
+    words_only = _NON_WORD_KEEP_LINES.sub(" ", fold("\n".join(p.replace("\n", " ") for p in parts)))
+    return " " + " ".join(words_only.replace("\n", f" {FIELD_BREAK} ").split()) + " "
 
 
 class Searchable(Protocol):
@@ -135,7 +141,7 @@ class _WordIndex:
 
     def add(self, position: int, blob: str) -> None:
         postings = self.postings
-        for word in set(blob.split()):
+        for word in set(blob.split()) - {FIELD_BREAK}:
             found = postings.get(word)
             if found is None:
                 postings[word] = array("l", (position,))  # 8 bytes a film, not a list slot + int
@@ -492,9 +498,7 @@ def _field_term(raw: str, field: str, value: str) -> Filter | None:
     if field == "rating":
         if value.casefold() in ("none", "no", "unrated"):
             return _column_term("half_stars", (-1).__eq__)
-        rlo, rhi = _float_range(raw, value)
-        halves = range(math.ceil(rlo * 2), math.floor(rhi * 2) + 1)
-        return _column_term("half_stars", halves.__contains__)
+        return _column_term("half_stars", _half_star_range(raw, value).__contains__)
     if field == "watched":
         return _column_term("watched", bool if _yes_no(raw, value) else not_)
     if field == "tag":
@@ -547,7 +551,9 @@ def _int_range(raw: str, value: str, what: str, lowest: int, highest: int) -> tu
     }[op]
 
 
-def _float_range(raw: str, value: str) -> tuple[float, float]:
+def _half_star_range(raw: str, value: str) -> range:
+    """The half-star values (1..10) a rating term accepts."""
+
     def number(text: str) -> float:
         try:
             result = float(text.strip().replace(",", "."))
@@ -557,22 +563,26 @@ def _float_range(raw: str, value: str) -> tuple[float, float]:
             ) from None
         if not 0 <= result <= 5:
             raise QueryError(raw, f"ratings go from 0.5 to 5 stars, not {text.strip()}")
-        return result
+        return result * 2
 
     if (m := _RANGE.match(value)) is not None:
-        lo = number(m.group(1)) if m.group(1).strip() else 0.0
-        hi = number(m.group(2)) if m.group(2).strip() else 5.0
-        return lo, hi
+        lo = math.ceil(number(m.group(1))) if m.group(1).strip() else 1
+        hi = math.floor(number(m.group(2))) if m.group(2).strip() else 10
+        if lo > hi:
+            raise QueryError(raw, f"the range {value} is empty")
+        return range(lo, hi + 1)
     m2 = _COMPARISON.match(value)
     assert m2 is not None
-    op, n = m2.group(1) or "=", number(m2.group(2))
-    step = 0.5
+    op, halves = m2.group(1) or "=", number(m2.group(2))
+    if op == "=":
+        if halves != int(halves):
+            raise QueryError(raw, "ratings are in half stars: 3, 3.5, 4, ...")
+        return range(int(halves), int(halves) + 1)
     return {
-        "=": (n, n),
-        ">=": (n, 5.0),
-        ">": (n + step, 5.0),
-        "<=": (0.0, n),
-        "<": (0.0, n - step),
+        ">=": range(math.ceil(halves), 11),
+        ">": range(math.floor(halves) + 1, 11),
+        "<=": range(1, math.floor(halves) + 1),
+        "<": range(1, math.ceil(halves)),
     }[op]
 
 

@@ -146,7 +146,9 @@ def load_seed(path: Path) -> Seed:
             raise SeedError(f"{where}: {exc}") from None
         if "title" not in cleaned:
             raise SeedError(f"{where}: missing 'title'")
-        values = {name: _jsonable(cleaned.get(name)) for name in CURATED_FIELDS}
+        # Values as the columns hold them ("" not None for text), so later comparisons with
+        # what the catalog holds are exact.
+        values = {name: _jsonable(_to_column(name, cleaned.get(name))) for name in CURATED_FIELDS}
         films.append(SeedFilm(key, values))
     collections: list[SeedCollection] = []
     for number, item in enumerate(doc.get("collections") or [], start=1):
@@ -201,9 +203,21 @@ def _merge(session: Session, seed: Seed) -> SeedResult:
     films = {f.seed_key: f for f in session.scalars(select(Film).where(Film.seed_key.is_not(None)))}
     added = updated = kept_deleted = 0
     new_film_keys: set[str] = set()
+    # A catalog seeded before filmdesk kept these records has some with nothing applied: we
+    # cannot tell what the user changed there, so such films only get fields that are empty,
+    # and a seed film missing from such a catalog was deleted by the user.
+    legacy = any(r.seed_version == 0 for r in records.values())
     for item in seed.films:
         record = records.get(("film", item.key))
         film = films.get(item.key)
+        if record is None and film is None and legacy:
+            session.add(
+                SeedRecord(
+                    key=item.key, kind="film", applied=item.values, seed_version=seed.version
+                )
+            )
+            kept_deleted += 1
+            continue
         if record is None and film is None:
             film = Film(seed_key=item.key, watched=False, notes="")
             for name in CURATED_FIELDS:
@@ -222,11 +236,14 @@ def _merge(session: Session, seed: Seed) -> SeedResult:
             kept_deleted += 1  # the user deleted it; respect that
             continue
         previous = record.applied if record is not None else {}
+        unknown_history = record is None or record.seed_version == 0
         changed = False
         for name in CURATED_FIELDS:
             current = _film_value(film, name)
             # Only overwrite what still holds the seed's earlier value (the user did not edit it).
             if name in previous and current != previous[name]:
+                continue
+            if unknown_history and current not in (None, "", []):
                 continue
             if current != item.values[name]:
                 setattr(film, name, _to_column(name, item.values[name]))

@@ -7,7 +7,7 @@ problems of one edit so a dialog can show each next to its field.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TypedDict
@@ -153,7 +153,7 @@ def check_runtime(value: object) -> int | None:
 
 
 def check_date(value: object) -> date | None:
-    """A date (or ISO date text), not in the future, or None."""
+    """A date (or ISO date text) from 1888 on, or None."""
     if value is None or value == "":
         return None
     if isinstance(value, str):
@@ -166,6 +166,24 @@ def check_date(value: object) -> date | None:
     if value.year < FIRST_FILM_YEAR:
         raise ValueError(f"{value.isoformat()} is before the first film ({FIRST_FILM_YEAR})")
     return value
+
+
+def check_past_date(value: object) -> date | None:
+    """A date that has already come (a film is watched, or checked, today at the latest)."""
+    checked = check_date(value)
+    if checked is not None and checked > date.today():
+        raise ValueError(f"{checked.isoformat()} is in the future")
+    return checked
+
+
+def _limited(check: Callable[[object], str], limit: int) -> Callable[[object], str]:
+    def run(value: object) -> str:
+        text = check(value)
+        if len(text) > limit:
+            raise ValueError(f"is {len(text)} characters long; at most {limit} are allowed")
+        return text
+
+    return run
 
 
 def check_imdb_id(value: object) -> str | None:
@@ -196,6 +214,10 @@ def check_names(value: object) -> list[str]:
         if not isinstance(item, str):
             raise ValueError(f"{item!r} is not a name")
         name = " ".join(item.split())
+        if "|" in name:
+            raise ValueError(f"{name!r}: the character | separates names in files; leave it out")
+        if len(name) > MAX_TITLE:
+            raise ValueError(f"{name[:20]!r}… is longer than {MAX_TITLE} characters")
         if name and fold(name) not in seen:
             seen.add(fold(name))
             names.append(name)
@@ -216,6 +238,8 @@ def check_tags(value: object) -> list[str]:
         if not isinstance(item, str):
             raise ValueError(f"{item!r} is not a tag")
         tag = " ".join(item.split())
+        if "|" in tag:
+            raise ValueError(f"{tag!r}: the character | separates tags in files; leave it out")
         if len(tag) > MAX_TAG:
             raise ValueError(f"{tag[:20]!r}… is longer than {MAX_TAG} characters")
         key = fold(tag)
@@ -243,21 +267,23 @@ def check_bool(value: object) -> bool:
 
 _CHECKS = {
     "title": check_title,
-    "original_title": lambda v: " ".join(check_text(v).split()),
+    "original_title": _limited(lambda v: " ".join(check_text(v).split()), MAX_TITLE),
     "year": check_year,
     "directors": check_names,
     "countries": check_names,
     "runtime_minutes": check_runtime,
     "description": lambda v: check_text(v).strip(),
     "fact": lambda v: check_text(v).strip(),
-    "trailer_url": lambda v: check_http_url(v, what="trailer URL"),
+    "trailer_url": _limited(lambda v: check_http_url(v, what="trailer URL"), 2000),
     "availability_note": lambda v: check_text(v).strip(),
-    "availability_checked_on": check_date,
+    "availability_checked_on": check_past_date,
     "imdb_id": check_imdb_id,
-    "letterboxd_uri": lambda v: check_http_url(v, what="Letterboxd URI") or None,
+    "letterboxd_uri": lambda v: (
+        _limited(lambda u: check_http_url(u, what="Letterboxd URI"), 500)(v) or None
+    ),
     "rating": check_rating,
     "watched": check_bool,
-    "watched_on": check_date,
+    "watched_on": check_past_date,
     "notes": check_text,
     "tags": check_tags,
 }

@@ -191,6 +191,11 @@ def read_csv(path: Path) -> tuple[list[IncomingFilm], list[Problem]]:
             if "watched" in raw and raw["watched"] is None:
                 problems.append(Problem(name, line, "watched", "expects yes or no"))
                 continue
+            if raw.get("watched") is False and raw.get("watched_on"):
+                problems.append(
+                    Problem(name, line, "watched_on", "has a date, but watched says no")
+                )
+                continue
             try:
                 fields = clean_film_fields(
                     {k: v for k, v in raw.items() if v is not None or k in ("rating",)}
@@ -210,7 +215,7 @@ def read_csv(path: Path) -> tuple[list[IncomingFilm], list[Problem]]:
 def _value(column: str, cell: str) -> object:
     text = cell.strip() if column not in ("notes", "description", "fact") else cell
     if column in LIST_COLUMNS:
-        return [part.strip() for part in cell.split("|") if part.strip()]
+        return [part.strip() for part in cell.split(LIST_SEPARATOR.strip()) if part.strip()]
     if column == "watched":
         folded = text.casefold()
         if folded in ("yes", "y", "true", "1", "да", "x", "✓"):

@@ -96,6 +96,11 @@ def plan_import(catalog: Catalog, path: Path, file_format: str = "auto") -> Impo
             for name, value in fields.items()
             if _incoming(fields, name) != _current(match, name)
         }
+        if "watched" in changed or "watched_on" in changed:
+            # Watched and its date go together, or one would be inferred from the other.
+            for name in ("watched", "watched_on"):
+                if name in fields:
+                    changed[name] = fields[name]
         if changed:
             plan.updates.append((match.id, IncomingFilm(incoming.line, changed)))
         else:
