@@ -194,15 +194,18 @@ class Catalog:
             tags[film_id].append(name)
         return tags
 
-    def all_films(self) -> list[FilmRecord]:
+    def all_films(self, *, timestamps: bool = False) -> list[FilmRecord]:
         """Every film, in id order, as records (two queries, however many films).
 
-        Built for large catalogs: one pass over plain tuples, repeated names shared. Records from
-        here carry no created/updated timestamps; ``get_film`` has them.
+        Built for large catalogs: one pass over plain tuples, repeated names shared. Records
+        carry created/updated timestamps only when asked (reading them costs time).
         """
+        columns = (
+            (*_LIST_COLUMNS, Film.created_at, Film.updated_at) if timestamps else _LIST_COLUMNS
+        )
         with self.engine.connect() as conn:
             tags = self._tags_by_film(conn)
-            rows = conn.execute(select(*_LIST_COLUMNS).order_by(Film.id)).all()
+            rows = conn.execute(select(*columns).order_by(Film.id)).all()
         names = _NameCache()
         no_tags: tuple[str, ...] = ()
         records = []
@@ -226,6 +229,7 @@ class Catalog:
             watched_on,
             notes,
             seed_key,
+            *stamps,
         ) in rows:
             film_tags_ = tags.get(film_id)
             records.append(
@@ -250,6 +254,7 @@ class Catalog:
                     notes or "",
                     names.tags(film_tags_) if film_tags_ else no_tags,
                     seed_key,
+                    *(_aware(stamp) for stamp in stamps),
                 )
             )
         return records
@@ -584,19 +589,80 @@ class Catalog:
             backup = backup_sqlite(path, "before-import")
         with self._transaction() as session:
             added = []
+            film_of_ref = dict(plan.matched_refs)
+            taken_seed_keys = set(
+                session.scalars(select(Film.seed_key).where(Film.seed_key.is_not(None)))
+            )
             for incoming in plan.new:
-                added.append(self._new_film(session, incoming.fields))
+                film = self._new_film(session, incoming.fields)
+                extra = incoming.extra
+                seed_key = extra.get("seed_key")
+                if isinstance(seed_key, str) and seed_key not in taken_seed_keys:
+                    film.seed_key = seed_key
+                    taken_seed_keys.add(seed_key)
+                for stamp in ("created_at", "updated_at"):
+                    if isinstance(extra.get(stamp), datetime):
+                        setattr(film, stamp, extra[stamp])
+                added.append(film)
             updated = []
             for film_id, incoming in plan.updates:
                 film = self._load(session, film_id)
                 self._apply(session, film, incoming.fields)
                 updated.append(film)
             session.flush()
+            for incoming, film in zip(plan.new, added, strict=True):
+                if incoming.ref is not None:
+                    film_of_ref[incoming.ref] = film.id
+            self._import_collections(session, plan, film_of_ref)
+            session.flush()
             return ImportResult(
                 added=[f.id for f in added], updated=[f.id for f in updated], backup=backup
             )
 
     # --- internals ----------------------------------------------------------------------
+
+    @staticmethod
+    def _import_collections(
+        session: Session, plan: ImportPlan, film_of_ref: dict[object, int]
+    ) -> None:
+        for incoming in plan.collections:
+            collection = None
+            if incoming.seed_key:
+                collection = session.scalar(
+                    select(Collection).where(Collection.seed_key == incoming.seed_key)
+                )
+            if collection is None:
+                wanted = fold(incoming.name)
+                collection = next(
+                    (c for c in session.scalars(select(Collection)) if fold(c.name) == wanted),
+                    None,
+                )
+            if collection is None:
+                collection = Collection(
+                    name=incoming.name,
+                    description=incoming.description,
+                    source=incoming.source,
+                    seed_key=incoming.seed_key,
+                )
+                session.add(collection)
+                session.flush()
+            members = set(
+                session.scalars(
+                    select(CollectionFilm.film_id).where(
+                        CollectionFilm.collection_id == collection.id
+                    )
+                )
+            )
+            position = len(members)
+            for ref in incoming.film_refs:
+                film_id = film_of_ref.get(ref)
+                if film_id is None or film_id in members:
+                    continue
+                session.add(
+                    CollectionFilm(collection_id=collection.id, film_id=film_id, position=position)
+                )
+                members.add(film_id)
+                position += 1
 
     def _new_film(self, session: Session, cleaned: FilmFields) -> Film:
         film = Film(

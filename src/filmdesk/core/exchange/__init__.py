@@ -41,10 +41,27 @@ class UnreadableFileError(ValueError):
 
 @dataclass(frozen=True)
 class IncomingFilm:
-    """One film read from a file: its fields and where it came from."""
+    """One film read from a file: its fields and where it came from.
+
+    ``ref`` is the film's id inside the file (collections refer to it); ``extra`` holds what
+    a lossless backup restores for a new film besides its fields (seed key, timestamps).
+    """
 
     line: int
     fields: FilmFields
+    ref: object = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IncomingCollection:
+    """A collection read from a file, its films given by their refs in the file."""
+
+    name: str
+    description: str
+    source: str
+    seed_key: str | None
+    film_refs: tuple[object, ...]
 
 
 @dataclass
@@ -57,6 +74,8 @@ class ImportPlan:
     updates: list[tuple[int, IncomingFilm]] = field(default_factory=list)  # (film id, fields)
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    collections: list[IncomingCollection] = field(default_factory=list)
+    matched_refs: dict[object, int] = field(default_factory=dict)  # file ref -> film id
 
     def summary(self) -> str:
         """One line: how many films are new, updated, unchanged, and how many problems."""

@@ -7,11 +7,12 @@ from pathlib import Path
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.exchange import ImportPlan, IncomingFilm, Problem, UnreadableFileError
 from filmdesk.core.exchange.csv_format import read_csv
+from filmdesk.core.exchange.json_format import read_json
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import fold
 from filmdesk.core.validation import FilmFields
 
-FORMATS = ("auto", "csv")
+FORMATS = ("auto", "csv", "json")
 
 
 def detect_format(path: Path) -> str:
@@ -25,8 +26,10 @@ def detect_format(path: Path) -> str:
         ) from None
     if head.startswith(b"PK\x03\x04"):
         raise UnreadableFileError(
-            [Problem(str(path), None, None, "is a ZIP archive; filmdesk imports filmdesk CSV")]
+            [Problem(str(path), None, None, "is a ZIP archive; filmdesk imports CSV and JSON")]
         )
+    if head.startswith(b"{"):
+        return "json"
     return "csv"
 
 
@@ -54,10 +57,17 @@ def plan_import(catalog: Catalog, path: Path, file_format: str = "auto") -> Impo
     chosen = detect_format(path) if file_format == "auto" else file_format
     if chosen not in FORMATS:
         raise ValueError(f"unknown import format {file_format!r}; choose one of {FORMATS}")
-    films, problems = read_csv(path)
-    plan = ImportPlan(source=path, format=chosen, problems=list(problems))
+    if chosen == "json":
+        films, collections, problems = read_json(path)
+    else:
+        films, problems = read_csv(path)
+        collections = []
+    plan = ImportPlan(
+        source=path, format=chosen, problems=list(problems), collections=list(collections)
+    )
 
     existing = catalog.all_films()
+    by_seed = {f.seed_key: f for f in existing if f.seed_key}
     by_imdb = {f.imdb_id: f for f in existing if f.imdb_id}
     by_letterboxd = {f.letterboxd_uri: f for f in existing if f.letterboxd_uri}
     by_title: dict[tuple[str, int | None], FilmRecord] = {}
@@ -70,7 +80,8 @@ def plan_import(catalog: Catalog, path: Path, file_format: str = "auto") -> Impo
     for incoming in films:
         fields = incoming.fields
         match = (
-            by_imdb.get(fields.get("imdb_id") or "")
+            by_seed.get(str(incoming.extra.get("seed_key") or ""))
+            or by_imdb.get(fields.get("imdb_id") or "")
             or by_letterboxd.get(fields.get("letterboxd_uri") or "")
             or by_title.get(_key(fields["title"], fields.get("year")))
             or (
@@ -88,6 +99,8 @@ def plan_import(catalog: Catalog, path: Path, file_format: str = "auto") -> Impo
             )
             continue
         seen[identity] = incoming.line
+        if match is not None and incoming.ref is not None:
+            plan.matched_refs[incoming.ref] = match.id
         if match is None:
             plan.new.append(incoming)
             continue
