@@ -178,6 +178,10 @@ class Catalog:
     def _transaction(self) -> Iterator[Session]:
         with self._sessions.begin() as session:
             yield session
+            if session.info.pop("tags_changed", False):
+                # Once per transaction, not once per film: a tag no film carries goes.
+                session.flush()
+                self._drop_unused_tags(session)
 
     def close(self) -> None:
         """Release the database connections."""
@@ -712,8 +716,7 @@ class Catalog:
             film.rating_half_stars = None if rating is None else round(rating * 2)
         if "tags" in values:
             film.tags = self._tags(session, values.pop("tags"))
-            session.flush()
-            self._drop_unused_tags(session)
+            session.info["tags_changed"] = True
         if "watched" in values or "watched_on" in values:
             watched = bool(
                 values.pop("watched", film.watched or values.get("watched_on") is not None)
@@ -732,15 +735,20 @@ class Catalog:
 
     @staticmethod
     def _tags(session: Session, names: Iterable[str]) -> list[Tag]:
+        # Tags met in this transaction are remembered, so a thousand films tagged "war" in one
+        # import share one Tag without a query (or a flush) per film.
+        known: dict[str, Tag] = session.info.setdefault("tags_by_key", {})
         wanted = {fold(n): n for n in names}
-        existing = {t.key: t for t in session.scalars(select(Tag).where(Tag.key.in_(list(wanted))))}
+        missing = [key for key in wanted if key not in known]
+        if missing:
+            for tag in session.scalars(select(Tag).where(Tag.key.in_(missing))):
+                known[tag.key] = tag
         tags = []
         for key, name in wanted.items():
-            tag = existing.get(key)
-            if tag is None:
-                tag = Tag(name=name, key=key)
-                session.add(tag)
-            tags.append(tag)
+            if key not in known:
+                known[key] = Tag(name=name, key=key)
+                session.add(known[key])
+            tags.append(known[key])
         return tags
 
     @staticmethod

@@ -79,18 +79,27 @@ def plan_import(catalog: Catalog, path: Path, file_format: str = "auto") -> Impo
     seen: dict[object, int] = {}
     for incoming in films:
         fields = incoming.fields
+        imdb_id = fields.get("imdb_id") or ""
+        letterboxd_uri = fields.get("letterboxd_uri") or ""
         match = (
             by_seed.get(str(incoming.extra.get("seed_key") or ""))
-            or by_imdb.get(fields.get("imdb_id") or "")
-            or by_letterboxd.get(fields.get("letterboxd_uri") or "")
-            or by_title.get(_key(fields["title"], fields.get("year")))
-            or (
-                by_title.get(_key(fields["original_title"], fields.get("year")))
-                if fields.get("original_title")
-                else None
-            )
+            or by_imdb.get(imdb_id)
+            or by_letterboxd.get(letterboxd_uri)
         )
-        identity: object = match.id if match else _key(fields["title"], fields.get("year"))
+        if match is None:
+            candidate = by_title.get(_key(fields["title"], fields.get("year")))
+            if candidate is None and fields.get("original_title"):
+                candidate = by_title.get(_key(fields["original_title"], fields.get("year")))
+            # Same title and year but another IMDb film (remakes, namesakes): not the same film.
+            if candidate is not None and not (
+                imdb_id and candidate.imdb_id and candidate.imdb_id != imdb_id
+            ):
+                match = candidate
+        identity: object = (
+            match.id
+            if match
+            else imdb_id or letterboxd_uri or _key(fields["title"], fields.get("year"))
+        )
         if identity in seen:
             plan.problems.append(
                 Problem(

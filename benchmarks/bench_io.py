@@ -1,0 +1,116 @@
+"""Export and import speed through the real core, beside a plain baseline from the same run.
+
+    python benchmarks/bench_io.py [--films N] [--json]
+
+* export_csv_s: filmdesk CSV of N films (catalog -> file);
+  export_csv_baseline_s: the same rows read with a sqlite3 cursor and written with csv.writer.
+* import_csv_s: that file planned (dry run) and applied into an empty catalog;
+  import_csv_baseline_s: the same rows read with csv.reader and inserted with sqlite3
+  executemany into an equivalent table, in one transaction.
+* export_json_s / import_json_s: the JSON backup both ways.
+
+Targets: import <= 2x its baseline, export <= 1.5x its baseline. Reports; never fails a test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def empty_catalog(path: Path):  # type: ignore[no-untyped-def]
+    from filmdesk.core.catalog import open_catalog
+
+    catalog = open_catalog(str(path)).catalog
+    catalog.delete_films([f.id for f in catalog.all_films()])
+    return catalog
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--films", type=int, default=100_000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    sys.path.insert(0, str(HERE))
+    from _catalog import build_catalog
+    from filmdesk.core.catalog import open_catalog
+    from filmdesk.core.exchange.csv_format import COLUMNS, export_csv
+    from filmdesk.core.exchange.json_format import export_json
+    from filmdesk.core.exchange.planning import plan_import
+
+    result: dict[str, object] = {"films": args.films}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        os.environ["XDG_DATA_HOME"] = str(folder / "data")
+        source_db = folder / "source.sqlite3"
+        build_catalog(source_db, args.films)
+        source = open_catalog(str(source_db)).catalog
+
+        out = folder / "films.csv"
+        started = time.perf_counter()
+        export_csv(out, source.all_films())
+        result["export_csv_s"] = round(time.perf_counter() - started, 3)
+
+        started = time.perf_counter()
+        with (
+            sqlite3.connect(source_db) as conn,
+            (folder / "base.csv").open("w", encoding="utf-8-sig", newline="") as handle,
+        ):
+            writer = csv.writer(handle)
+            writer.writerow(COLUMNS)
+            writer.writerows(
+                conn.execute(
+                    "SELECT title, original_title, year, directors, countries, runtime_minutes,"
+                    " description, fact, trailer_url, availability_note, availability_checked_on,"
+                    " imdb_id, letterboxd_uri, rating_half_stars, watched, watched_on, notes, ''"
+                    " FROM films"
+                )
+            )
+        result["export_csv_baseline_s"] = round(time.perf_counter() - started, 3)
+
+        target = empty_catalog(folder / "target.sqlite3")
+        started = time.perf_counter()
+        target.apply_import(plan_import(target, out))
+        result["import_csv_s"] = round(time.perf_counter() - started, 3)
+        target.close()
+
+        started = time.perf_counter()
+        with (
+            sqlite3.connect(folder / "baseline.sqlite3") as conn,
+            out.open(encoding="utf-8-sig", newline="") as handle,
+        ):
+            reader = csv.reader(handle)
+            header = next(reader)
+            conn.execute(f"CREATE TABLE films ({', '.join(h + ' TEXT' for h in header)})")
+            conn.executemany(f"INSERT INTO films VALUES ({', '.join('?' * len(header))})", reader)
+        result["import_csv_baseline_s"] = round(time.perf_counter() - started, 3)
+
+        backup = folder / "backup.json"
+        started = time.perf_counter()
+        export_json(backup, source.all_films(timestamps=True), source.collections())
+        result["export_json_s"] = round(time.perf_counter() - started, 3)
+        target = empty_catalog(folder / "target2.sqlite3")
+        started = time.perf_counter()
+        target.apply_import(plan_import(target, backup))
+        result["import_json_s"] = round(time.perf_counter() - started, 3)
+        target.close()
+        source.close()
+    if args.json:
+        print(json.dumps(result))
+    else:
+        width = max(len(k) for k in result)
+        for key, value in result.items():
+            print(f"{key:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
