@@ -15,11 +15,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, String, delete, func, select, type_coerce
+from sqlalchemy import Connection, Engine, String, delete, func, insert, select, type_coerce
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from filmdesk.core.db import MigrationResult, backup_sqlite, open_database, sqlite_path
-from filmdesk.core.exchange import ImportPlan, UnreadableFileError
+from filmdesk.core.exchange import ImportPlan, IncomingFilm, UnreadableFileError
 from filmdesk.core.models import Collection, CollectionFilm, Film, Tag, film_tags
 from filmdesk.core.records import (
     CatalogStats,
@@ -29,7 +29,7 @@ from filmdesk.core.records import (
     FilmRow,
     TagCount,
 )
-from filmdesk.core.search import SearchIndex, fold, parse_query, sort_films
+from filmdesk.core.search import SearchIndex, fold, parse_query, sort_films, title_sort_key
 from filmdesk.core.validation import FieldProblem, FilmFields, ValidationError, clean_film_fields
 
 
@@ -592,36 +592,79 @@ class Catalog:
         if path is not None and (plan.new or plan.updates):
             backup = backup_sqlite(path, "before-import")
         with self._transaction() as session:
-            added = []
             film_of_ref = dict(plan.matched_refs)
-            taken_seed_keys = set(
-                session.scalars(select(Film.seed_key).where(Film.seed_key.is_not(None)))
-            )
-            for incoming in plan.new:
-                film = self._new_film(session, incoming.fields)
-                extra = incoming.extra
-                seed_key = extra.get("seed_key")
-                if isinstance(seed_key, str) and seed_key not in taken_seed_keys:
-                    film.seed_key = seed_key
-                    taken_seed_keys.add(seed_key)
-                for stamp in ("created_at", "updated_at"):
-                    if isinstance(extra.get(stamp), datetime):
-                        setattr(film, stamp, extra[stamp])
-                added.append(film)
+            added = self._insert_films(session, plan.new)
             updated = []
             for film_id, incoming in plan.updates:
                 film = self._load(session, film_id)
                 self._apply(session, film, incoming.fields)
-                updated.append(film)
+                updated.append(film.id)
             session.flush()
-            for incoming, film in zip(plan.new, added, strict=True):
+            for incoming, film_id in zip(plan.new, added, strict=True):
                 if incoming.ref is not None:
-                    film_of_ref[incoming.ref] = film.id
+                    film_of_ref[incoming.ref] = film_id
             self._import_collections(session, plan, film_of_ref)
             session.flush()
-            return ImportResult(
-                added=[f.id for f in added], updated=[f.id for f in updated], backup=backup
+            return ImportResult(added=added, updated=updated, backup=backup)
+
+    def _insert_films(self, session: Session, films: Sequence[IncomingFilm]) -> list[int]:
+        """New films in bulk (one multi-row INSERT, not an ORM object each); their ids."""
+        if not films:
+            return []
+        now = datetime.now(UTC)
+        taken_seed_keys = set(
+            session.scalars(select(Film.seed_key).where(Film.seed_key.is_not(None)))
+        )
+        rows = []
+        for incoming in films:
+            fields = incoming.fields
+            watched_on = fields.get("watched_on")
+            watched = bool(fields.get("watched", False)) or watched_on is not None
+            rating = fields.get("rating")
+            extra = incoming.extra
+            seed_key = extra.get("seed_key")
+            if not isinstance(seed_key, str) or seed_key in taken_seed_keys:
+                seed_key = None
+            else:
+                taken_seed_keys.add(seed_key)
+            created = extra.get("created_at")
+            changed = extra.get("updated_at")
+            rows.append(
+                {
+                    "title": fields["title"],
+                    "sort_title": title_sort_key(fields["title"]),
+                    "original_title": fields.get("original_title", ""),
+                    "year": fields.get("year"),
+                    "directors": list(fields.get("directors", [])),
+                    "countries": list(fields.get("countries", [])),
+                    "runtime_minutes": fields.get("runtime_minutes"),
+                    "description": fields.get("description", ""),
+                    "fact": fields.get("fact", ""),
+                    "trailer_url": fields.get("trailer_url", ""),
+                    "availability_note": fields.get("availability_note", ""),
+                    "availability_checked_on": fields.get("availability_checked_on"),
+                    "imdb_id": fields.get("imdb_id"),
+                    "letterboxd_uri": fields.get("letterboxd_uri"),
+                    "rating_half_stars": None if rating is None else round(rating * 2),
+                    "watched": watched,
+                    "watched_on": watched_on if watched else None,
+                    "notes": fields.get("notes", ""),
+                    "seed_key": seed_key,
+                    "created_at": created if isinstance(created, datetime) else now,
+                    "updated_at": changed if isinstance(changed, datetime) else now,
+                }
             )
+        ids = list(
+            session.scalars(insert(Film).returning(Film.id, sort_by_parameter_order=True), rows)
+        )
+        links = []
+        for film_id, incoming in zip(ids, films, strict=True):
+            names = incoming.fields.get("tags") or []
+            links += [(film_id, tag) for tag in self._tags(session, names)]
+        if links:
+            session.flush()  # new tags get their ids
+            session.execute(insert(film_tags), [{"film_id": f, "tag_id": t.id} for f, t in links])
+        return ids
 
     # --- internals ----------------------------------------------------------------------
 
