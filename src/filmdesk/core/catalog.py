@@ -615,8 +615,12 @@ class Catalog:
         taken_seed_keys = set(
             session.scalars(select(Film.seed_key).where(Film.seed_key.is_not(None)))
         )
+        # Ids are given here rather than read back: RETURNING over many rows is slow in
+        # SQLAlchemy, and this transaction holds the write lock, so no one else takes them.
+        first_id = (session.scalar(select(func.max(Film.id))) or 0) + 1
+        ids = list(range(first_id, first_id + len(films)))
         rows = []
-        for incoming in films:
+        for film_id, incoming in zip(ids, films, strict=True):
             fields = incoming.fields
             watched_on = fields.get("watched_on")
             watched = bool(fields.get("watched", False)) or watched_on is not None
@@ -631,6 +635,7 @@ class Catalog:
             changed = extra.get("updated_at")
             rows.append(
                 {
+                    "id": film_id,
                     "title": fields["title"],
                     "sort_title": title_sort_key(fields["title"]),
                     "original_title": fields.get("original_title", ""),
@@ -654,9 +659,7 @@ class Catalog:
                     "updated_at": changed if isinstance(changed, datetime) else now,
                 }
             )
-        ids = list(
-            session.scalars(insert(Film).returning(Film.id, sort_by_parameter_order=True), rows)
-        )
+        session.execute(insert(Film.__table__), rows)
         links = []
         for film_id, incoming in zip(ids, films, strict=True):
             names = incoming.fields.get("tags") or []
