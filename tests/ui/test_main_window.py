@@ -389,3 +389,124 @@ def test_tab_goes_from_search_to_table_to_the_films_fields(
         detail.tags,
         detail.notes,
     ]
+
+
+def test_undo_while_typing_notes_keeps_both_steps(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    window.select_film(window.catalog.resolve_film(CRANES).id)
+    notes = window.detail.notes
+    notes.setFocus()
+    type_text(notes, "great film")
+    qtbot.waitUntil(lambda: fresh(db_path).resolve_film(CRANES).notes == "great film", timeout=3000)
+    window.undo()
+    assert fresh(db_path).resolve_film(CRANES).notes == ""
+    assert notes.toPlainText() == ""  # the field follows the undo
+    window.table.setFocus()  # leaving the field must not save the old text again
+    assert fresh(db_path).resolve_film(CRANES).notes == ""
+    assert window.undo_stack.canRedo()
+    window.redo()
+    assert fresh(db_path).resolve_film(CRANES).notes == "great film"
+
+
+def test_notes_typed_just_before_a_delete_come_back_with_undo(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    window.select_film(window.catalog.resolve_film(CRANES).id)
+    window.detail.notes.setFocus()
+    type_text(window.detail.notes, "watch with grandma")
+    accept_next_message_box(qtbot, "Delete")
+    window.delete_action.trigger()
+    window.undo()
+    assert fresh(db_path).resolve_film(CRANES).notes == "watch with grandma"
+
+
+def test_search_keeps_the_selection_and_a_typo_does_not_lose_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    ids = [window.catalog.resolve_film(t).id for t in (CRANES, "The Letter", "The Stationmaster")]
+    window.select_film(ids[0])
+    for film_id in ids[1:]:
+        row = window.model.row_of(film_id)
+        assert row is not None
+        window.table.selectionModel().select(
+            window.model.index(row, 0),
+            window.table.selectionModel().SelectionFlag.Select
+            | window.table.selectionModel().SelectionFlag.Rows,
+        )
+    qtbot.keyClicks(window.search_field, "year:1957..1982")
+    assert sorted(f.id for f in window.selected_films()) == sorted(ids)
+    window.search_field.clear()
+    qtbot.keyClicks(window.search_field, "cranx")
+    assert window.current_film() is None
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Backspace)
+    assert window.current_film() is not None and window.current_film().id == ids[0]  # type: ignore[union-attr]
+    assert window.detail.film() is not None
+
+
+def test_a_search_typed_on_after_an_edit_finds_the_edited_film(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    letter = window.catalog.resolve_film("The Letter")
+    qtbot.keyClicks(window.search_field, "cr")
+    window.set_tags(letter.id, ["crime"])  # The Letter now matches, though not shown yet
+    qtbot.keyClicks(window.search_field, "ime")
+    assert "The Letter" in shown_titles(window)
+
+
+def test_double_click_in_the_stars_rates_without_opening_the_editor(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[object] = []
+    monkeypatch.setattr(FilmDialog, "exec", lambda self: opened.append(self) or 0)
+    window.select_film(window.catalog.resolve_film(CRANES).id)
+    index = window.model.index(row_of(window, CRANES), Column.RATING)
+    window._double_clicked(index)
+    assert opened == []
+    window._double_clicked(window.model.index(row_of(window, CRANES), Column.TITLE))
+    assert len(opened) == 1
+
+
+def test_deleting_many_films_and_undoing(qtbot: QtBot, catalog: Catalog, db_path: Path) -> None:
+    for number in range(300):
+        catalog.add_film({"title": f"Generated {number}", "year": 2000})
+    win = make_window(qtbot, catalog)
+    qtbot.keyClicks(win.search_field, "generated")
+    win.table.selectAll()
+    accept_next_message_box(qtbot, "Delete")
+    win.delete_action.trigger()
+    assert fresh(db_path).stats().films == 10
+    assert win.status_label.text().startswith("10 films")
+    win.undo()
+    assert fresh(db_path).stats().films == 310
+    assert win.model.shown_count() == 300
+    assert len(win.selected_films()) >= 1
+
+
+def test_switching_appearance_repaints_the_table_too(window: MainWindow) -> None:
+    from PySide6.QtGui import QPalette
+
+    from filmdesk.ui.settings import apply_appearance
+
+    def choose(name: str) -> None:
+        action = next(a for a in window.appearance_group.actions() if a.data() == name)
+        action.trigger()
+
+    try:
+        choose("dark")
+        assert window.table.palette().color(QPalette.ColorRole.Base).lightness() < 100
+        choose("light")
+        assert window.table.palette().color(QPalette.ColorRole.Base).lightness() > 200
+    finally:
+        apply_appearance("system")
+
+
+def test_the_star_preview_ends_when_the_mouse_leaves(qtbot: QtBot, window: MainWindow) -> None:
+    index = window.model.index(row_of(window, CRANES), Column.RATING)
+    cell = window.table.visualRect(index)
+    qtbot.mouseMove(window.table.viewport(), QPoint(cell.left() + 30, cell.center().y()))
+    assert window.star_delegate._hover is not None
+    from PySide6.QtCore import QEvent
+
+    QApplication.sendEvent(window.table.viewport(), QEvent(QEvent.Type.Leave))
+    assert window.star_delegate._hover is None

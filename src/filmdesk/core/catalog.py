@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from filmdesk.core.db import MigrationResult, backup_sqlite, open_database, sqlite_path
 from filmdesk.core.exchange import ImportPlan, IncomingFilm, UnreadableFileError
-from filmdesk.core.models import Collection, CollectionFilm, Film, Tag, film_tags
+from filmdesk.core.models import Base, Collection, CollectionFilm, Film, Tag, film_tags
 from filmdesk.core.records import (
     CatalogStats,
     CollectionRecord,
@@ -659,7 +659,7 @@ class Catalog:
                     "updated_at": changed if isinstance(changed, datetime) else now,
                 }
             )
-        session.execute(insert(Film.__table__), rows)
+        session.execute(insert(Base.metadata.tables["films"]), rows)
         links = []
         for film_id, incoming in zip(ids, films, strict=True):
             names = incoming.fields.get("tags") or []

@@ -198,12 +198,17 @@ class FilmDetailPanel(QScrollArea):
         model = self._completer.model()
         model.setStringList(names)  # type: ignore[attr-defined]
 
-    def set_film(self, film: FilmRecord | None) -> None:
-        """Show ``film`` (None: nothing selected). Pending notes are saved first."""
+    def set_film(self, film: FilmRecord | None, *, force: bool = False) -> None:
+        """Show ``film`` (None: nothing selected). Pending notes are saved first.
+
+        For the film already shown, a field being typed in keeps its text unless it holds
+        nothing new (or ``force``: the database is right, e.g. after a failed save).
+        """
         if self._film is not None and (film is None or film.id != self._film.id):
             self.flush_notes()
             self._tags_edited()
-        same_film = film is not None and self._film is not None and film.id == self._film.id
+        previous = self._film
+        same_film = film is not None and previous is not None and film.id == previous.id
         self._film = film
         self.placeholder.setVisible(film is None)
         self.content.setVisible(film is not None)
@@ -255,9 +260,23 @@ class FilmDetailPanel(QScrollArea):
             self.watched_on.setDate(self.watched_on.minimumDate())
         for widget in (self.watched, self.watched_on):
             widget.blockSignals(False)
-        if not (same_film and self.tags.hasFocus()):
+        # A field being typed in keeps its text, unless it holds nothing new since the last
+        # save (then it follows the database, e.g. on undo) or ``force`` says the database wins.
+        typing_tags = (
+            same_film
+            and self.tags.hasFocus()
+            and previous is not None
+            and split_tags(self.tags.text()) != list(previous.tags)
+        )
+        if force or not typing_tags:
             self.tags.setText(", ".join(film.tags))
-        if not same_film or (self.notes.toPlainText() != film.notes and not self.notes.hasFocus()):
+        typing_notes = (
+            same_film
+            and self.notes.hasFocus()
+            and previous is not None
+            and self.notes.toPlainText() != previous.notes
+        )
+        if (force or not typing_notes) and self.notes.toPlainText() != film.notes:
             self.notes.blockSignals(True)
             self.notes.setPlainText(film.notes)
             self.notes.blockSignals(False)

@@ -114,6 +114,7 @@ class FilmTableModel(QAbstractTableModel):
         self._watched = 0
         self._text_loader: TextLoader | None = None
         self._text_after_id = 0
+        self._rows_stale = False
 
     @property
     def _films(self) -> list[FilmRow | None]:
@@ -137,6 +138,7 @@ class FilmTableModel(QAbstractTableModel):
         self._watched = sum(1 for f in films if f.watched)
         self._order = self._sorted_positions()
         self._rows = self._filtered(self._query)
+        self._rows_stale = False
         self.endResetModel()
 
     def load_texts_step(self, limit: int = 2000) -> bool:
@@ -165,11 +167,17 @@ class FilmTableModel(QAbstractTableModel):
         while new is not None and not self.load_texts_step(20000):
             pass  # a search before the texts finished loading: finish now
         candidates = None
-        if new is not None and self._query is not None and new.refines(self._query):
+        if (
+            new is not None
+            and self._query is not None
+            and not self._rows_stale
+            and new.refines(self._query)
+        ):
             candidates = self._rows  # typing on: only the rows shown now can still match
         rows = self._filtered(new, candidates)
         self._query = new
-        if rows == self._rows:
+        stale, self._rows_stale = self._rows_stale, False
+        if rows == self._rows and not stale:
             return  # another letter that changes nothing: leave the view (and its repaint) be
         self.beginResetModel()
         self._rows = rows
@@ -177,9 +185,18 @@ class FilmTableModel(QAbstractTableModel):
 
     def update_film(self, film: FilmRecord) -> None:
         """A film changed: refresh its row. It stays where it is until the next sort/search."""
+        self._update_data(film)
+        row = self.row_of(film.id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def _update_data(self, film: FilmRecord) -> None:
         position = self._position_of_id.get(film.id)
         if position is None:
             return
+        # The shown rows may now be out of order, or include a film the search no longer
+        # finds; the next search must not build on them.
+        self._rows_stale = True
         old = self._films[position]
         self._remove_from_order(position)
         row_data = FilmRow.of(film)
@@ -189,15 +206,18 @@ class FilmTableModel(QAbstractTableModel):
         self._title_order = None
         self._insert_into_order(position)
         self._watched += int(film.watched) - int(bool(old and old.watched))
-        row = self.row_of(film.id)
-        if row is not None:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
     def add_films(self, films: Iterable[FilmRecord]) -> None:
         """New films (added or restored): shown in place if the current search matches them."""
-        for film in films:
+        batch = list(films)
+        # One film: insert its row where it belongs. Many (undoing a bulk delete): one reset,
+        # since row-by-row inserts make the view redo its selection each time.
+        single = len(batch) == 1 and not self._rows_stale
+        if not single:
+            self.beginResetModel()
+        for film in batch:
             if film.id in self._position_of_id:
-                self.update_film(film)
+                self._update_data(film)
                 continue
             position = len(self._films)
             row_data = FilmRow.of(film)
@@ -208,35 +228,42 @@ class FilmTableModel(QAbstractTableModel):
             self._title_order = None
             self._insert_into_order(position)
             self._watched += int(film.watched)
-            if self._query is None or self._query.run(self._index, [position]):
+            if single and (self._query is None or self._query.run(self._index, [position])):
                 row = self._row_for_new(position)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.insert(row, position)
                 self.endInsertRows()
+        if not single:
+            self._rows = self._filtered(self._query)
+            self._rows_stale = False
+            self.endResetModel()
 
     def remove_films(self, film_ids: Iterable[int]) -> None:
         """Films that were deleted."""
-        for film_id in film_ids:
-            position = self._position_of_id.get(film_id)
-            if position is None:
-                continue
+        positions = [p for i in film_ids if (p := self._position_of_id.get(i)) is not None]
+        if not positions:
+            return
+        gone = set(positions)
+        rows = [r for r, p in enumerate(self._rows) if p in gone]
+        if len(rows) == 1:
             # Take the row out first: views react to the removal by reading other rows.
-            try:
-                row = self._rows.index(position)
-            except ValueError:
-                row = None
-            if row is not None:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row]
-                self.endRemoveRows()
+            self.beginRemoveRows(QModelIndex(), rows[0], rows[0])
+            del self._rows[rows[0]]
+            self.endRemoveRows()
+        elif rows:
+            self.beginResetModel()
+            self._rows = [p for p in self._rows if p not in gone]
+            self.endResetModel()
+        for position in positions:
             film = self._films[position]
-            self._remove_from_order(position)
-            del self._position_of_id[film_id]
+            assert film is not None
+            del self._position_of_id[film.id]
+            self._watched -= int(film.watched)
             self._index.replace(position, None)
             for keys in self._keys.values():
                 keys[position] = None
-            self._title_order = None
-            self._watched -= int(bool(film and film.watched))
+        self._order = [p for p in self._order if p not in gone]
+        self._title_order = None
 
     def film_at(self, row: int) -> FilmRow:
         """The film shown in ``row``."""

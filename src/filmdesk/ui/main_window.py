@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Slot,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -86,6 +96,11 @@ class MainWindow(QMainWindow):
         self.catalog = catalog
         self.settings = open_settings()
         self.undo_stack = QUndoStack(self)
+        self._loading = False  # a big catalog: only its first page is in the table yet
+        self._loading_painted = False
+        self._searching = False
+        self._kept_current: int | None = None  # what the user selected, kept across searches
+        self._kept_selection: list[int] = []
         self.setWindowTitle("filmdesk")
         self.resize(*DEFAULT_SIZE)
 
@@ -141,7 +156,6 @@ class MainWindow(QMainWindow):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._restore_state()
-        self._loading = False
         self.reload()
         self._update_actions()
 
@@ -197,6 +211,7 @@ class MainWindow(QMainWindow):
         self._tune_table_palette()
         self.star_delegate = StarDelegate(self.table)
         self.table.setItemDelegateForColumn(Column.RATING, self.star_delegate)
+        self.table.viewport().installEventFilter(self)  # hover ends; first paint (big catalogs)
 
     def _build_empty_state(self) -> QWidget:
         page = QWidget()
@@ -267,15 +282,25 @@ class MainWindow(QMainWindow):
         )
         self.find_action = self._action("&Find", self.focus_search, QKeySequence.StandardKey.Find)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        # Undo and Redo save what is being typed in the panel first, so that text is a step of
+        # its own and is not saved again over the undone state later.
+        self.undo_action = self._action(
+            "&Undo", self.undo, QKeySequence.StandardKey.Undo, sp.SP_ArrowBack
+        )
+        self.redo_action = self._action("&Redo", self.redo, None, sp.SP_ArrowForward)
         self.redo_action.setShortcuts(
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
         )
-        self.redo_action.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
-        self.addActions([self.undo_action, self.redo_action])
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(f"&Redo {text}" if text else "&Redo")
+        )
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.details_action = QAction("Film &Details", self, checkable=True, checked=True)
         self.details_action.setShortcut(QKeySequence("Ctrl+D"))
         self.details_action.toggled.connect(self.detail.setVisible)
@@ -337,7 +362,9 @@ class MainWindow(QMainWindow):
         self.search_field.textChanged.connect(self._search_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.table.doubleClicked.connect(lambda _index: self.edit_film())
+        self.table.selectionModel().selectionChanged.connect(self._remember_selection)
+        self.table.selectionModel().currentRowChanged.connect(self._remember_selection)
+        self.table.doubleClicked.connect(self._double_clicked)
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
         self.star_delegate.rating_clicked.connect(self.set_rating)
@@ -367,17 +394,21 @@ class MainWindow(QMainWindow):
             and self.catalog.stats().films > FIRST_PAGE_THRESHOLD
         ):
             self._loading = True
+            self._loading_painted = False
             self.model.set_films(self.catalog.first_film_rows(FIRST_PAGE))
             self.search_field.setEnabled(False)
-            self.table.viewport().installEventFilter(self)
             self._after_rows_changed()
             return
         self._finish_loading()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._loading and watched is self.table.viewport() and event.type() == QEvent.Type.Paint:
-            self.table.viewport().removeEventFilter(self)
-            QTimer.singleShot(0, self._finish_loading)  # once this first page is on screen
+        if watched is self.table.viewport():
+            if event.type() == QEvent.Type.Leave:
+                self.star_delegate.clear_hover()  # no preview left on a row the mouse has left
+                self.table.viewport().update()
+            elif event.type() == QEvent.Type.Paint and self._loading and not self._loading_painted:
+                self._loading_painted = True
+                QTimer.singleShot(0, self._finish_loading)  # once this first page is on screen
         return super().eventFilter(watched, event)
 
     @Slot()
@@ -454,11 +485,46 @@ class MainWindow(QMainWindow):
             self.search_error.show()
             return
         self.search_error.hide()
-        current = self.current_film()
-        self.model.set_query(query)
-        if current is None or not self.select_film(current.id):
+        # The user's selection is kept across searches (see _remember_selection), so a film a
+        # search hid comes back selected when a typo is corrected.
+        self._searching = True
+        try:
+            self.model.set_query(query)
+            found = self._restore_selection(self._kept_selection, self._kept_current)
+        finally:
+            self._searching = False
+        if not found:
             self.detail.set_film(None)
         self._after_rows_changed()
+        self._update_actions()
+
+    @Slot()
+    def _remember_selection(self) -> None:
+        if self._searching:
+            return
+        current = self.current_film()
+        self._kept_current = current.id if current is not None else None
+        rows = self.table.selectionModel().selectedRows()
+        self._kept_selection = [self.model.film_at(i.row()).id for i in rows]
+
+    def _restore_selection(self, film_ids: Sequence[int], current_id: int | None) -> bool:
+        """Select the given films that are shown, and make ``current_id`` current if shown."""
+        selection_model = self.table.selectionModel()
+        selection = QItemSelection()
+        for film_id in film_ids:
+            row = self.model.row_of(film_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0), self.model.index(row, len(Column) - 1))
+        current_row = self.model.row_of(current_id) if current_id is not None else None
+        if current_row is None:
+            selection_model.select(selection, selection_model.SelectionFlag.ClearAndSelect)
+            return False
+        selection_model.setCurrentIndex(
+            self.model.index(current_row, Column.TITLE), selection_model.SelectionFlag.NoUpdate
+        )
+        selection_model.select(selection, selection_model.SelectionFlag.ClearAndSelect)
+        self.table.scrollTo(self.model.index(current_row, Column.TITLE))
+        return True
 
     def _after_rows_changed(self) -> None:
         empty = self.model.shown_count() == 0
@@ -502,7 +568,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_actions(self) -> None:
-        count = len(self.selected_films())
+        selection = self.table.selectionModel()
+        some = selection.hasSelection() or selection.currentIndex().isValid()
         for action in (
             self.delete_action,
             self.watched_action,
@@ -510,8 +577,8 @@ class MainWindow(QMainWindow):
             self.add_tag_action,
             self.remove_tag_action,
         ):
-            action.setEnabled(count > 0)
-        self.edit_action.setEnabled(self.current_film() is not None)
+            action.setEnabled(some)
+        self.edit_action.setEnabled(selection.currentIndex().isValid())
 
     # --- the user's changes (each one an undo step) -----------------------------------------
 
@@ -606,6 +673,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def delete_selected(self) -> None:
         """Del: delete the selected films after confirmation."""
+        self.detail.flush()
         films = self.selected_films()
         if not films:
             return
@@ -629,6 +697,7 @@ class MainWindow(QMainWindow):
 
     def mark_selected_watched(self, watched: bool) -> None:
         """Mark every selected film watched (today, unless it has a date) or not watched."""
+        self.detail.flush()
         films = [f for f in self.selected_films() if f.watched != watched]
         if not films:
             return
@@ -689,6 +758,24 @@ class MainWindow(QMainWindow):
                 f"Remove tag “{tag}” from {_plural(len(changed), 'film')}", changed, after
             )
 
+    @Slot(QModelIndex)
+    def _double_clicked(self, index: QModelIndex) -> None:
+        # A double click in the stars or the check box is two clicks there, not "edit".
+        if index.column() not in (Column.RATING, Column.WATCHED):
+            self.edit_film()
+
+    @Slot()
+    def undo(self) -> None:
+        """Edit › Undo (after saving what is being typed)."""
+        self.detail.flush()
+        self.undo_stack.undo()
+
+    @Slot()
+    def redo(self) -> None:
+        """Edit › Redo (after saving what is being typed)."""
+        self.detail.flush()
+        self.undo_stack.redo()
+
     # --- what commands report ---------------------------------------------------------------
 
     def films_changed(self, films: Sequence[FilmRecord]) -> None:
@@ -730,7 +817,15 @@ class MainWindow(QMainWindow):
             str(error) if isinstance(error, ValidationError) else f"{type(error).__name__}: {error}"
         )
         QMessageBox.warning(self, "filmdesk", f"“{action}” could not be saved.\n\n{detail}")
-        self.reload()
+        # Show the database as it is: the table, and the panel's fields, typed text included.
+        current = self.current_film()
+        selected = [f.id for f in self.selected_films()]
+        self.model.set_films(self.catalog.film_rows(), self.catalog.film_texts)
+        self._after_rows_changed()
+        self._restore_selection(selected, current.id if current is not None else None)
+        shown = self.detail.film()
+        self.detail.set_film(self._load_film(shown.id) if shown else None, force=True)
+        self._update_actions()
 
     # --- menus ------------------------------------------------------------------------------
 
@@ -773,6 +868,7 @@ class MainWindow(QMainWindow):
         name = str(action.data())
         self.settings.setValue("appearance", name)
         apply_appearance(name)
+        self._tune_table_palette()
 
     @Slot()
     def show_about(self) -> None:
@@ -845,7 +941,7 @@ class MainWindow(QMainWindow):
         self.table.setPalette(palette)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
             self._tune_table_palette()
         super().changeEvent(event)
 

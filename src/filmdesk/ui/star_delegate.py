@@ -38,7 +38,7 @@ class StarDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._hover: tuple[int, float] | None = None  # (row, preview value)
+        self._hover: tuple[int, float] | None = None  # (film id, preview value)
         self._pixmaps: dict[tuple[object, ...], QPixmap] = {}
 
     @staticmethod
@@ -59,7 +59,7 @@ class StarDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         preview = None
-        if self._hover is not None and self._hover[0] == index.row():
+        if self._hover is not None and self._hover[0] == index.data(FilmIdRole):
             preview = self._hover[1]
         rect = self.stars_rect(QRectF(option.rect))
         rating = index.data(RatingRole)
@@ -103,7 +103,7 @@ class StarDelegate(QStyledItemDelegate):
         rect = self.stars_rect(QRectF(option.rect))
         value = StarPainter.value_at(event.position().x(), rect)
         if event.type() == QEvent.Type.MouseMove:
-            hover = (index.row(), value) if value is not None else None
+            hover = (index.data(FilmIdRole), value) if value is not None else None
             if hover != self._hover:
                 self._hover = hover
                 if option.widget is not None:
