@@ -144,7 +144,7 @@ class _WordIndex:
         for word in set(blob.split()) - {FIELD_BREAK}:
             found = postings.get(word)
             if found is None:
-                postings[word] = array("l", (position,))  # 8 bytes a film, not a list slot + int
+                postings[word] = array("i", (position,))  # 4 bytes a film, not a list slot + int
             else:
                 found.append(position)
 
@@ -283,7 +283,7 @@ class SearchIndex:
                 for key in value if isinstance(value, tuple) else (value,):
                     found = groups.get(key)
                     if found is None:
-                        groups[key] = array("l", (position,))
+                        groups[key] = array("i", (position,))
                     else:
                         found.append(position)
             self._groups[attribute] = groups

@@ -106,6 +106,7 @@ class FilmTableModel(QAbstractTableModel):
         self._position_of_id: dict[int, int] = {}
         self._keys: dict[Column, list[Any]] = {}
         self._title_order: list[int] | None = None
+        self._orders: dict[Column, list[int]] = {}  # each column's ascending order, once known
         self._order: list[int] = []
         self._rows: list[int] = []
         self._query: Query | None = None
@@ -135,6 +136,7 @@ class FilmTableModel(QAbstractTableModel):
         self._position_of_id = {f.id: i for i, f in enumerate(films)}
         self._keys.clear()
         self._title_order = None
+        self._orders.clear()
         self._watched = sum(1 for f in films if f.watched)
         self._order = self._sorted_positions()
         self._rows = self._filtered(self._query)
@@ -204,6 +206,7 @@ class FilmTableModel(QAbstractTableModel):
         for column, keys in self._keys.items():
             keys[position] = column_key(column, row_data)
         self._title_order = None
+        self._orders.clear()
         self._insert_into_order(position)
         self._watched += int(film.watched) - int(bool(old and old.watched))
 
@@ -226,6 +229,7 @@ class FilmTableModel(QAbstractTableModel):
             for column, keys in self._keys.items():
                 keys.append(column_key(column, row_data))
             self._title_order = None
+            self._orders.clear()
             self._insert_into_order(position)
             self._watched += int(film.watched)
             if single and (self._query is None or self._query.run(self._index, [position])):
@@ -264,6 +268,7 @@ class FilmTableModel(QAbstractTableModel):
                 keys[position] = None
         self._order = [p for p in self._order if p not in gone]
         self._title_order = None
+        self._orders.clear()
 
     def film_at(self, row: int) -> FilmRow:
         """The film shown in ``row``."""
@@ -334,6 +339,10 @@ class FilmTableModel(QAbstractTableModel):
             if column not in self._keys:
                 self._keys_for(column)
                 return False
+        for column in Column:
+            if column not in self._orders:
+                self._sorted_positions(column)  # a click on its header then only reads it
+                return False
         for name in ("year", "half_stars", "watched", "tags"):
             self._index.positions_where(name, bool)  # groups field terms read, built ahead
         return self._index.build_words_step()
@@ -346,15 +355,22 @@ class FilmTableModel(QAbstractTableModel):
         titles = self._keys_for(Column.TITLE)
         return lambda position: (keys[position], titles[position])
 
-    def _sorted_positions(self) -> list[int]:
-        by_title = self._titles_in_order()
-        if self._sort_column is Column.TITLE:
-            return list(by_title)
-        keys = self._keys_for(self._sort_column)
-        return sorted(by_title, key=keys.__getitem__)  # stable: ties stay in title order
+    def _sorted_positions(self, column: Column | None = None) -> list[int]:
+        column = self._sort_column if column is None else column
+        cached = self._orders.get(column)
+        if cached is None:
+            by_title = self._titles_in_order()
+            if column is Column.TITLE:
+                cached = list(by_title)
+            else:
+                keys = self._keys_for(column)
+                cached = sorted(by_title, key=keys.__getitem__)  # stable: ties in title order
+            self._orders[column] = cached
+        return list(cached)
 
     def _remove_from_order(self, position: int) -> None:
         self._order.remove(position)
+        self._orders.clear()  # other columns' orders are worked out again when next needed
 
     def _insert_into_order(self, position: int) -> None:
         bisect.insort(self._order, position, key=self._key_function())
@@ -391,16 +407,19 @@ class FilmTableModel(QAbstractTableModel):
             self._order = self._sorted_positions()
         self._descending = order == Qt.SortOrder.DescendingOrder
         # The same films stay shown; only their order changes.
-        shown = set(old_rows)
         ordered = self._order[::-1] if self._descending else self._order
-        self._rows = ordered if len(shown) == len(ordered) else [p for p in ordered if p in shown]
-        self._rows = list(self._rows)
-        where = {position: row for row, position in enumerate(self._rows)}
+        if len(old_rows) == len(ordered):
+            self._rows = list(ordered)
+        else:
+            shown = set(old_rows)
+            self._rows = [p for p in ordered if p in shown]
         persistent = self.persistentIndexList()
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(where[old_rows[i.row()]], i.column()) for i in persistent],
-        )
+        if persistent:  # keep the selection and current row on the same films
+            where = {position: row for row, position in enumerate(self._rows)}
+            self.changePersistentIndexList(
+                persistent,
+                [self.index(where[old_rows[i.row()]], i.column()) for i in persistent],
+            )
         self.layoutChanged.emit()
 
     def sort_state(self) -> tuple[Column, Qt.SortOrder]:
