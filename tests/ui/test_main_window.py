@@ -510,3 +510,22 @@ def test_the_star_preview_ends_when_the_mouse_leaves(qtbot: QtBot, window: MainW
 
     QApplication.sendEvent(window.table.viewport(), QEvent(QEvent.Type.Leave))
     assert window.star_delegate._hover is None
+
+
+@pytest.mark.parametrize("text", ["the s", "the soldier", "letters war", "ch letter", "ти зо"])
+def test_typing_letter_by_letter_finds_what_the_whole_query_finds(
+    catalog: Catalog, text: str
+) -> None:
+    from filmdesk.core.search import parse_query
+
+    typed = FilmTableModel()
+    typed.set_films(catalog.film_rows(), catalog.film_texts)
+    for end in range(1, len(text) + 1):
+        typed.set_query(parse_query(text[:end]))
+    at_once = FilmTableModel()
+    at_once.set_films(catalog.film_rows(), catalog.film_texts)
+    at_once.set_query(parse_query(text))
+    rows = range(typed.rowCount())
+    assert [typed.film_at(r).id for r in rows] == [
+        at_once.film_at(r).id for r in range(at_once.rowCount())
+    ]

@@ -376,10 +376,24 @@ class Query:
         """True when the query matches every film."""
         return not self.terms
 
-    def run(self, index: SearchIndex, candidates: Sequence[int] | None = None) -> list[int]:
-        """Row numbers of ``index`` that match, in index order."""
+    def shared_terms(self, other: Query) -> int:
+        """How many leading terms the two queries have in common."""
+        count = 0
+        for (mine, _), (theirs, _) in zip(self.terms, other.terms, strict=False):
+            if mine != theirs:
+                break
+            count += 1
+        return count
+
+    def run(
+        self, index: SearchIndex, candidates: Sequence[int] | None = None, *, skip: int = 0
+    ) -> list[int]:
+        """Positions of ``index`` that match, in the order of ``candidates``.
+
+        ``skip`` leading terms are taken as already satisfied by every candidate.
+        """
         rows: Sequence[int] = index.live_positions() if candidates is None else candidates
-        for _label, term in self.terms:
+        for _label, term in self.terms[skip:]:
             rows = term(index, rows)
             if not rows:
                 return []

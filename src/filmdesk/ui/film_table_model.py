@@ -169,6 +169,7 @@ class FilmTableModel(QAbstractTableModel):
         while new is not None and not self.load_texts_step(20000):
             pass  # a search before the texts finished loading: finish now
         candidates = None
+        skip = 0
         if (
             new is not None
             and self._query is not None
@@ -176,7 +177,8 @@ class FilmTableModel(QAbstractTableModel):
             and new.refines(self._query)
         ):
             candidates = self._rows  # typing on: only the rows shown now can still match
-        rows = self._filtered(new, candidates)
+            skip = new.shared_terms(self._query)  # ... and they match the unchanged words
+        rows = self._filtered(new, candidates, skip)
         self._query = new
         stale, self._rows_stale = self._rows_stale, False
         if rows == self._rows and not stale:
@@ -389,12 +391,14 @@ class FilmTableModel(QAbstractTableModel):
                 hi = mid
         return lo
 
-    def _filtered(self, query: Query | None, candidates: Sequence[int] | None = None) -> list[int]:
+    def _filtered(
+        self, query: Query | None, candidates: Sequence[int] | None = None, skip: int = 0
+    ) -> list[int]:
         if candidates is None:
             candidates = self._order[::-1] if self._descending else self._order
         if query is None:
             return list(candidates)
-        return query.run(self._index, candidates)
+        return query.run(self._index, candidates, skip=skip)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the shown films by ``column`` (called by the view's header)."""
