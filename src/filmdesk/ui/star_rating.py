@@ -83,7 +83,10 @@ class StarPainter:
         dark = is_dark(palette)
         fill = GOLD_DARK_THEME if dark else GOLD
         if preview is not None:
-            fill = palette.color(QPalette.ColorRole.Highlight)
+            # The value the click would set: the same gold, lighter, visible on any background
+            # (the highlight of a selected row included).
+            fill = QColor(fill)
+            fill.setAlpha(150)
         if not enabled:
             fill = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         outline = palette.color(QPalette.ColorRole.PlaceholderText)
