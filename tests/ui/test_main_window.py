@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog, open_catalog
@@ -529,3 +529,66 @@ def test_typing_letter_by_letter_finds_what_the_whole_query_finds(
     assert [typed.film_at(r).id for r in rows] == [
         at_once.film_at(r).id for r in range(at_once.rowCount())
     ]
+
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def test_import_from_the_file_menu_is_one_undo_step(
+    qtbot: QtBot, window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from filmdesk.ui.dialogs.import_dialog import ImportDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(DATA / "utf8_bom.csv"), "")
+    )
+
+    def accept(dialog: ImportDialog) -> int:
+        shown.append(dialog.findChild(QLabel).text())  # type: ignore[union-attr]
+        return ImportDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ImportDialog, "exec", accept)
+    window.import_action.trigger()
+    assert "2 new, 0 updated, 0 unchanged" in shown[0]
+    assert fresh(db_path).stats().films == 12
+    assert "Зеркало" in shown_titles(window)
+    assert window.undo_action.text() == "&Undo Import utf8_bom.csv"
+    window.undo()
+    assert fresh(db_path).stats().films == 10
+    assert "Зеркало" not in shown_titles(window)
+    window.redo()
+    assert fresh(db_path).resolve_film("Зеркало").notes == "Смотрели всей семьёй;\nобсудить сон"
+
+
+def test_a_bad_file_is_refused_with_its_problem(
+    window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(DATA / "wrong_columns.csv"), "")
+    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    window.import_action.trigger()
+    assert "no 'title' column" in warnings[0]
+    assert fresh(db_path).stats().films == 10
+
+
+def test_export_from_the_file_menu(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from filmdesk.ui.dialogs.export_dialog import ExportDialog
+
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: ExportDialog.DialogCode.Accepted.value)
+    window.export_action.trigger()
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("title,original_title,year")
+    assert len([line for line in lines if ",1957," in line]) == 2

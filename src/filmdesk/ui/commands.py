@@ -12,6 +12,7 @@ from typing import Protocol
 from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.exchange import ImportPlan
 from filmdesk.core.records import DeletedFilm, FilmRecord, FilmRow
 from filmdesk.core.validation import FilmFields
 
@@ -140,3 +141,49 @@ class DeleteFilmsCommand(_Command):
 
     def undo(self) -> None:
         self._guard(lambda: self.sink.films_added(self.catalog.restore_films(self.deleted)))
+
+
+class ImportCommand(_Command):
+    """Applies an import plan; undo takes out the films it added and puts back what it changed."""
+
+    def __init__(
+        self, catalog: Catalog, sink: FilmSink, plan: ImportPlan, *, skip_bad_rows: bool
+    ) -> None:
+        super().__init__(f"Import {plan.source.name}", catalog, sink)
+        self.plan = plan
+        self.skip_bad_rows = skip_bad_rows
+        self.added: list[int] = []
+        self.before: dict[int, FilmFields] = {}
+        self.after: dict[int, FilmFields] = {
+            film_id: incoming.fields for film_id, incoming in plan.updates
+        }
+        self.deleted: list[DeletedFilm] = []
+        self.applied = False
+
+    def redo(self) -> None:
+        def run() -> None:
+            if not self.applied:
+                ids = list(self.after)
+                current = {f.id: f for f in self.catalog.get_films(ids)}
+                self.before = {i: user_fields_of(current[i], list(self.after[i])) for i in ids}
+                result = self.catalog.apply_import(self.plan, skip_bad_rows=self.skip_bad_rows)
+                self.added = result.added
+                self.applied = True
+                self.sink.films_added(self.catalog.get_films(self.added))
+            else:
+                self.sink.films_added(self.catalog.restore_films(self.deleted))
+                if self.after:
+                    self.catalog.edit_films(self.after)
+            if self.after:
+                self.sink.films_changed(self.catalog.get_films(self.after))
+
+        self._guard(run)
+
+    def undo(self) -> None:
+        def run() -> None:
+            self.deleted = self.catalog.delete_films(self.added)
+            self.sink.films_removed(self.added)
+            if self.before:
+                self.sink.films_changed(self.catalog.edit_films(self.before))
+
+        self._guard(run)

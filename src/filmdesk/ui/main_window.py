@@ -6,6 +6,7 @@ import gc
 from collections.abc import Sequence
 from datetime import date
 from itertools import pairwise
+from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -51,6 +53,10 @@ from PySide6.QtWidgets import (
 
 from filmdesk import __version__
 from filmdesk.core.catalog import Catalog, FilmNotFoundError
+from filmdesk.core.exchange import UnreadableFileError
+from filmdesk.core.exchange.csv_format import export_csv
+from filmdesk.core.exchange.json_format import export_json
+from filmdesk.core.exchange.planning import plan_import
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import QueryError, parse_query
 from filmdesk.core.validation import FilmFields, ValidationError
@@ -59,10 +65,13 @@ from filmdesk.ui.commands import (
     AddFilmCommand,
     DeleteFilmsCommand,
     EditFilmsCommand,
+    ImportCommand,
     user_fields_of,
 )
 from filmdesk.ui.detail_panel import FilmDetailPanel
+from filmdesk.ui.dialogs.export_dialog import ExportDialog
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
+from filmdesk.ui.dialogs.import_dialog import ImportDialog
 from filmdesk.ui.film_table_model import HEADERS, Column, FilmTableModel
 from filmdesk.ui.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.star_delegate import StarDelegate
@@ -281,6 +290,12 @@ class MainWindow(QMainWindow):
             "&Remove Tag…", self.remove_tag_from_selected, "Ctrl+Shift+T"
         )
         self.find_action = self._action("&Find", self.focus_search, QKeySequence.StandardKey.Find)
+        self.import_action = self._action(
+            "&Import…", self.import_file, "Ctrl+I", tip="Add films from a CSV or JSON file"
+        )
+        self.export_action = self._action(
+            "&Export…", self.export_file, "Ctrl+E", tip="Write films to a CSV or JSON file"
+        )
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         # Undo and Redo save what is being typed in the panel first, so that text is a step of
         # its own and is not saved again over the undone state later.
@@ -309,6 +324,9 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
         file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu("&Edit")
@@ -757,6 +775,92 @@ class MainWindow(QMainWindow):
             self._push_edit(
                 f"Remove tag “{tag}” from {_plural(len(changed), 'film')}", changed, after
             )
+
+    # --- files -----------------------------------------------------------------------------
+
+    def _last_folder(self) -> str:
+        folder = str(self.settings.value("files/last_folder", ""))
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    @Slot()
+    def export_file(self) -> None:
+        """File › Export…: the chosen films to filmdesk CSV or a JSON backup."""
+        self.detail.flush()
+        selected = self.selected_films()
+        dialog = ExportDialog(
+            total=self.model.film_count(),
+            shown=self.model.shown_count(),
+            selected=len(selected),
+            parent=self,
+        )
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        file_format, scope, bom, delimiter = dialog.choice()
+        suffix = ".json" if file_format == "json" else ".csv"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export films",
+            str(Path(self._last_folder()) / f"films{suffix}"),
+            "JSON backup (*.json)" if file_format == "json" else "CSV files (*.csv)",
+        )
+        if not path:
+            return
+        self.settings.setValue("files/last_folder", str(Path(path).parent))
+        if scope == "selection":
+            ids = [f.id for f in selected]
+        elif scope == "search":
+            ids = [self.model.film_at(r).id for r in range(self.model.shown_count())]
+        else:
+            ids = []
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if scope == "all":
+                films = self.catalog.all_films(timestamps=file_format == "json")
+            else:
+                films = self.catalog.get_films(ids)
+            if file_format == "json":
+                count = export_json(Path(path), films, self.catalog.collections())
+            else:
+                count = export_csv(Path(path), films, bom=bom, delimiter=delimiter)
+        except OSError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, "Export", f"{path} could not be written.\n\n{exc.strerror}")
+            return
+        QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(f"Exported {_plural(count, 'film')} to {path}", 8000)
+
+    @Slot()
+    def import_file(self) -> None:
+        """File › Import…: a dry run first, then the whole file in one undoable step."""
+        self.detail.flush()
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import films",
+            self._last_folder(),
+            "Film lists (*.csv *.json *.txt);;All files (*)",
+        )
+        if not path:
+            return
+        self.settings.setValue("files/last_folder", str(Path(path).parent))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            plan = plan_import(self.catalog, Path(path))
+        except UnreadableFileError as exc:
+            QApplication.restoreOverrideCursor()
+            problems = "\n".join(str(p) for p in exc.problems[:10])
+            QMessageBox.warning(self, "Import", f"Nothing was imported.\n\n{problems}")
+            return
+        QApplication.restoreOverrideCursor()
+        dialog = ImportDialog(plan, self)
+        if dialog.exec() != ImportDialog.DialogCode.Accepted:
+            return
+        self.undo_stack.push(
+            ImportCommand(self.catalog, self, plan, skip_bad_rows=dialog.skip_bad_rows.isChecked())
+        )
+        self.statusBar().showMessage(
+            f"Imported {plan.source.name}: {len(plan.new)} added, {len(plan.updates)} updated",
+            8000,
+        )
 
     @Slot(QModelIndex)
     def _double_clicked(self, index: QModelIndex) -> None:

@@ -1,0 +1,63 @@
+"""File › Import…: what the dry run found, and the user's choice."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from filmdesk.core.exchange import ImportPlan
+
+
+class ImportDialog(QDialog):
+    """Shows an import plan; Import applies it (all of it, or the good rows if chosen)."""
+
+    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {plan.source.name}")
+        self.resize(640, 420 if plan.problems else 200)
+        summary = QLabel(
+            f"<b>{plan.source.name}</b> ({plan.format.upper()}): "
+            f"{len(plan.new)} new, {len(plan.updates)} updated, {plan.unchanged} unchanged."
+        )
+        summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        self.skip_bad_rows = QCheckBox("Import the other rows and leave these out")
+        if plan.problems:
+            layout.addWidget(
+                QLabel(f"{len(plan.problems)} rows have problems; nothing is imported unless "
+                       "you choose to leave them out:")
+            )  # fmt: skip
+            table = QTableWidget(len(plan.problems), 3)
+            table.setObjectName("problems")
+            table.setHorizontalHeaderLabels(["Line", "Field", "Problem"])
+            table.verticalHeader().hide()
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            for row, problem in enumerate(plan.problems):
+                table.setItem(row, 0, QTableWidgetItem(str(problem.line or "")))
+                table.setItem(row, 1, QTableWidgetItem(problem.field or ""))
+                table.setItem(row, 2, QTableWidgetItem(problem.message))
+            table.horizontalHeader().setStretchLastSection(True)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+            table.setColumnWidth(0, 60)
+            layout.addWidget(table, 1)
+            layout.addWidget(self.skip_bad_rows)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        nothing_to_do = not (plan.new or plan.updates)
+        self.import_button.setEnabled(not plan.problems and not nothing_to_do)
+        self.skip_bad_rows.toggled.connect(
+            lambda on: self.import_button.setEnabled(on and not nothing_to_do)
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
