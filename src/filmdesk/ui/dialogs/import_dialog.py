@@ -33,10 +33,11 @@ class ImportDialog(QDialog):
         layout.addWidget(summary)
         self.skip_bad_rows = QCheckBox("Import the other rows and leave these out")
         if plan.problems:
+            count = len(plan.problems)
+            what = "1 row has a problem" if count == 1 else f"{count} rows have problems"
             layout.addWidget(
-                QLabel(f"{len(plan.problems)} rows have problems; nothing is imported unless "
-                       "you choose to leave them out:")
-            )  # fmt: skip
+                QLabel(f"{what}; nothing is imported unless you choose to leave them out:")
+            )
             table = QTableWidget(len(plan.problems), 3)
             table.setObjectName("problems")
             table.setHorizontalHeaderLabels(["Line", "Field", "Problem"])
