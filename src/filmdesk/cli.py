@@ -25,6 +25,7 @@ from filmdesk.core.db import DatabaseOpenError
 from filmdesk.core.exchange import UnreadableFileError
 from filmdesk.core.exchange.csv_format import export_csv
 from filmdesk.core.exchange.json_format import export_json
+from filmdesk.core.exchange.letterboxd import export_letterboxd
 from filmdesk.core.exchange.planning import plan_import
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import SORT_FIELDS, QueryError
@@ -137,16 +138,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("delete", "Delete a film.")
     p.add_argument("film", metavar="FILM", help="numeric id or exact title (any case)")
 
-    p = command("export", "Write films to a file: filmdesk CSV, or a JSON backup of everything.")
+    p = command(
+        "export", "Write films to a file: filmdesk CSV, a JSON backup, or Letterboxd's CSV."
+    )
     p.add_argument("path", metavar="PATH")
-    p.add_argument("--format", choices=["csv", "json"], default=None, help="default: from PATH")
+    p.add_argument(
+        "--format", choices=["csv", "json", "letterboxd"], default=None, help="default: from PATH"
+    )
     p.add_argument("--search", default="", metavar="QUERY", help="only the films it finds")
     p.add_argument("--plain-utf8", action="store_true", help="no byte-order mark")
     p.add_argument("--delimiter", choices=[",", ";"], default=",")
 
     p = command("import", "Read films from a file: a dry run first, then all or nothing.")
     p.add_argument("path", metavar="PATH")
-    p.add_argument("--format", choices=["auto", "csv", "json"], default="auto")
+    p.add_argument(
+        "--format", choices=["auto", "csv", "json", "letterboxd", "imdb"], default="auto"
+    )
     p.add_argument("--dry-run", action="store_true", help="say what would change; change nothing")
     p.add_argument(
         "--skip-bad-rows", action="store_true", help="import the good rows, list the bad ones"
@@ -378,6 +385,8 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
                 else:
                     films = catalog.get_films(f.id for f in films)
                 count = export_json(path, films, catalog.collections())
+            elif file_format == "letterboxd":
+                count = export_letterboxd(path, films)
             else:
                 count = export_csv(path, films, bom=not args.plain_utf8, delimiter=args.delimiter)
         except OSError as exc:

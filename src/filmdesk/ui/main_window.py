@@ -56,6 +56,7 @@ from filmdesk.core.catalog import Catalog, FilmNotFoundError
 from filmdesk.core.exchange import UnreadableFileError
 from filmdesk.core.exchange.csv_format import export_csv
 from filmdesk.core.exchange.json_format import export_json
+from filmdesk.core.exchange.letterboxd import export_letterboxd
 from filmdesk.core.exchange.planning import plan_import
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import QueryError, parse_query
@@ -820,6 +821,8 @@ class MainWindow(QMainWindow):
                 films = self.catalog.get_films(ids)
             if file_format == "json":
                 count = export_json(Path(path), films, self.catalog.collections())
+            elif file_format == "letterboxd":
+                count = export_letterboxd(Path(path), films)
             else:
                 count = export_csv(Path(path), films, bom=bom, delimiter=delimiter)
         except OSError as exc:
@@ -837,7 +840,7 @@ class MainWindow(QMainWindow):
             self,
             "Import films",
             self._last_folder(),
-            "Film lists (*.csv *.json *.txt);;All files (*)",
+            "Film lists (*.csv *.json *.zip *.txt);;All files (*)",
         )
         if not path:
             return

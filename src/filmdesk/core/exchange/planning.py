@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.exchange import ImportPlan, IncomingFilm, Problem, UnreadableFileError
+from filmdesk.core.exchange import (
+    ImportPlan,
+    IncomingCollection,
+    IncomingFilm,
+    Problem,
+    UnreadableFileError,
+)
 from filmdesk.core.exchange.csv_format import read_csv
+from filmdesk.core.exchange.imdb import looks_like_imdb, read_imdb
 from filmdesk.core.exchange.json_format import read_json
+from filmdesk.core.exchange.letterboxd import looks_like_letterboxd, read_letterboxd
+from filmdesk.core.exchange.textfile import read_text
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import fold
 from filmdesk.core.validation import FilmFields
 
-FORMATS = ("auto", "csv", "json")
+FORMATS = ("auto", "csv", "json", "letterboxd", "imdb")
 
 
 def detect_format(path: Path) -> str:
@@ -24,12 +35,16 @@ def detect_format(path: Path) -> str:
         raise UnreadableFileError(
             [Problem(str(path), None, None, f"cannot be read ({exc.strerror})")]
         ) from None
-    if head.startswith(b"PK\x03\x04"):
-        raise UnreadableFileError(
-            [Problem(str(path), None, None, "is a ZIP archive; filmdesk imports CSV and JSON")]
-        )
+    if head.startswith(b"PK"):
+        return "letterboxd"  # the export ZIP; reading it says if it is not
     if head.startswith(b"{"):
         return "json"
+    text, _ = read_text(path)
+    header = next(csv.reader(io.StringIO(text.split("\n", 1)[0])), [])
+    if looks_like_letterboxd(header):
+        return "letterboxd"
+    if looks_like_imdb(header):
+        return "imdb"
     return "csv"
 
 
@@ -57,11 +72,15 @@ def plan_import(catalog: Catalog, path: Path, file_format: str = "auto") -> Impo
     chosen = detect_format(path) if file_format == "auto" else file_format
     if chosen not in FORMATS:
         raise ValueError(f"unknown import format {file_format!r}; choose one of {FORMATS}")
+    collections: list[IncomingCollection] = []
     if chosen == "json":
         films, collections, problems = read_json(path)
+    elif chosen == "letterboxd":
+        films, problems = read_letterboxd(path)
+    elif chosen == "imdb":
+        films, problems = read_imdb(path)
     else:
         films, problems = read_csv(path)
-        collections = []
     plan = ImportPlan(
         source=path, format=chosen, problems=list(problems), collections=list(collections)
     )

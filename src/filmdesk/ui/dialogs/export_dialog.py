@@ -14,7 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-FORMATS = {"csv": "filmdesk CSV (for spreadsheets)", "json": "JSON backup (everything)"}
+FORMATS = {
+    "csv": "filmdesk CSV (for spreadsheets)",
+    "json": "JSON backup (everything)",
+    "letterboxd": "Letterboxd import CSV",
+}
 
 
 class ExportDialog(QDialog):
