@@ -27,6 +27,7 @@ from filmdesk.core.exchange.csv_format import export_csv
 from filmdesk.core.exchange.json_format import export_json
 from filmdesk.core.exchange.letterboxd import export_letterboxd
 from filmdesk.core.exchange.planning import plan_import
+from filmdesk.core.exchange.printable import export_html, export_pdf
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import SORT_FIELDS, QueryError
 from filmdesk.core.seed import SeedError
@@ -143,8 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("path", metavar="PATH")
     p.add_argument(
-        "--format", choices=["csv", "json", "letterboxd"], default=None, help="default: from PATH"
+        "--format",
+        choices=["csv", "json", "letterboxd", "html", "pdf"],
+        default=None,
+        help="default: from PATH's extension (.json, .html, .pdf), else csv",
     )
+    p.add_argument("--title", default="Film catalog", help="heading of an HTML or PDF catalog")
     p.add_argument("--search", default="", metavar="QUERY", help="only the films it finds")
     p.add_argument("--plain-utf8", action="store_true", help="no byte-order mark")
     p.add_argument("--delimiter", choices=[",", ";"], default=",")
@@ -377,7 +382,8 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
         except QueryError as exc:
             raise CliError(f"search term {exc}") from None
         path = Path(args.path)
-        file_format = args.format or ("json" if path.suffix.lower() == ".json" else "csv")
+        by_suffix = {".json": "json", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+        file_format = args.format or by_suffix.get(path.suffix.lower(), "csv")
         try:
             if file_format == "json":
                 if not args.search:
@@ -387,6 +393,10 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
                 count = export_json(path, films, catalog.collections())
             elif file_format == "letterboxd":
                 count = export_letterboxd(path, films)
+            elif file_format == "html":
+                count = export_html(path, films, args.title)
+            elif file_format == "pdf":
+                count = export_pdf(path, films, args.title)
             else:
                 count = export_csv(path, films, bom=not args.plain_utf8, delimiter=args.delimiter)
         except OSError as exc:

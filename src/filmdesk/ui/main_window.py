@@ -58,8 +58,9 @@ from filmdesk.core.exchange.csv_format import export_csv
 from filmdesk.core.exchange.json_format import export_json
 from filmdesk.core.exchange.letterboxd import export_letterboxd
 from filmdesk.core.exchange.planning import plan_import
+from filmdesk.core.exchange.printable import export_html, export_pdf
 from filmdesk.core.records import FilmRecord, FilmRow
-from filmdesk.core.search import QueryError, parse_query
+from filmdesk.core.search import QueryError, parse_query, sort_films
 from filmdesk.core.validation import FilmFields, ValidationError
 from filmdesk.ui.commands import (
     NOTES_MERGE_ID,
@@ -797,12 +798,13 @@ class MainWindow(QMainWindow):
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         file_format, scope, bom, delimiter = dialog.choice()
-        suffix = ".json" if file_format == "json" else ".csv"
+        suffix, kind = {
+            "json": (".json", "JSON backup (*.json)"),
+            "pdf": (".pdf", "PDF (*.pdf)"),
+            "html": (".html", "Web page (*.html)"),
+        }.get(file_format, (".csv", "CSV files (*.csv)"))
         path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export films",
-            str(Path(self._last_folder()) / f"films{suffix}"),
-            "JSON backup (*.json)" if file_format == "json" else "CSV files (*.csv)",
+            self, "Export films", str(Path(self._last_folder()) / f"films{suffix}"), kind
         )
         if not path:
             return
@@ -823,6 +825,10 @@ class MainWindow(QMainWindow):
                 count = export_json(Path(path), films, self.catalog.collections())
             elif file_format == "letterboxd":
                 count = export_letterboxd(Path(path), films)
+            elif file_format in ("pdf", "html"):
+                heading = "Films" if scope == "all" else f"Films: {self.search_field.text()}"
+                writer = export_pdf if file_format == "pdf" else export_html
+                count = writer(Path(path), sort_films(films, "title"), heading.strip(": "))
             else:
                 count = export_csv(Path(path), films, bom=bom, delimiter=delimiter)
         except OSError as exc:

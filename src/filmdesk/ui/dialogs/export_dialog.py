@@ -18,6 +18,8 @@ FORMATS = {
     "csv": "filmdesk CSV (for spreadsheets)",
     "json": "JSON backup (everything)",
     "letterboxd": "Letterboxd import CSV",
+    "pdf": "Printable list (PDF)",
+    "html": "Printable list (HTML)",
 }
 
 

@@ -1,0 +1,152 @@
+"""The printable catalog: chosen films as HTML or as a paginated PDF a teacher can print.
+
+Each film: title, original title, year, director, rating, watched, notes. A heading and the
+date on top; the PDF numbers its pages and embeds DejaVu Sans, so Cyrillic prints correctly.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from filmdesk.core.records import FilmRecord
+from filmdesk.paths import shipped_file
+
+
+def _stars(rating: float | None) -> str:
+    if rating is None:
+        return ""
+    whole = int(rating)
+    return "★" * whole + ("½" if rating - whole else "")
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def render_html(films: Sequence[FilmRecord], title: str, on: date | None = None) -> str:
+    """The catalog as a self-contained HTML page (print it from a browser)."""
+    day = (on or date.today()).isoformat()
+    count = f"{len(films)} film{'s' if len(films) != 1 else ''}"
+    rows = []
+    for film in films:
+        watched = ""
+        if film.watched:
+            watched = film.watched_on.isoformat() if film.watched_on else "yes"
+        notes = html.escape(film.notes).replace("\n", "<br>")
+        rows.append(
+            "<tr>"
+            f"<td><b>{html.escape(film.title)}</b>"
+            + (f"<br><i>{html.escape(film.original_title)}</i>" if film.original_title else "")
+            + f"</td><td>{film.year or ''}</td>"
+            f"<td>{html.escape(', '.join(film.directors))}</td>"
+            f"<td class=r>{_stars(film.rating)}</td><td>{watched}</td><td>{notes}</td></tr>"
+        )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>
+body {{ font-family: "DejaVu Sans", sans-serif; font-size: 10pt; margin: 2em; }}
+h1 {{ font-size: 16pt; margin-bottom: 0; }} p.date {{ color: #555; margin-top: 2px; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border-bottom: 1px solid #ccc; padding: 4px 6px; text-align: left;
+          vertical-align: top; }}
+th {{ border-bottom: 2px solid #333; }} td.r {{ color: #b8860b; white-space: nowrap; }}
+tr {{ page-break-inside: avoid; }}
+</style></head><body>
+<h1>{html.escape(title)}</h1><p class="date">{day} · {count}</p>
+<table><thead><tr><th>Title</th><th>Year</th><th>Director</th><th>Rating</th><th>Watched</th>
+<th>Notes</th></tr></thead><tbody>
+{chr(10).join(rows)}
+</tbody></table></body></html>
+"""
+
+
+def export_html(path: Path, films: Sequence[FilmRecord], title: str) -> int:
+    """Write the HTML catalog (atomically)."""
+    _atomic_write(Path(path), render_html(films, title).encode("utf-8"))
+    return len(films)
+
+
+class _Pdf(FPDF):
+    heading = ""
+
+    def block(self, width: float, height: float, text: str) -> None:
+        """Wrapped text, then on at the left margin of the next line."""
+        self.multi_cell(width, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("DejaVu", size=8)
+        self.set_text_color(110)
+        self.cell(0, 6, f"{self.heading} · page {self.page_no()}/{{nb}}", align="C")
+
+
+def render_pdf(films: Sequence[FilmRecord], title: str, on: date | None = None) -> bytes:
+    """The catalog as an A4 PDF: one block per film, pages numbered."""
+    pdf = _Pdf(format="A4")
+    pdf.heading = title
+    pdf.add_font("DejaVu", "", str(shipped_file("resources", "fonts", "DejaVuSans.ttf")))
+    pdf.add_font("DejaVu", "B", str(shipped_file("resources", "fonts", "DejaVuSans-Bold.ttf")))
+    pdf.set_auto_page_break(auto=True, margin=16)
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 16)
+    pdf.block(0, 8, title)
+    pdf.set_font("DejaVu", size=9)
+    pdf.set_text_color(90)
+    count = f"{len(films)} film{'s' if len(films) != 1 else ''}"
+    pdf.cell(0, 6, f"{(on or date.today()).isoformat()} · {count}")
+    pdf.ln(9)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    for film in films:
+        if pdf.will_page_break(18):
+            pdf.add_page()
+        pdf.set_draw_color(200)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + width, pdf.get_y())
+        pdf.ln(1.5)
+        pdf.set_text_color(0)
+        pdf.set_font("DejaVu", "B", 11)
+        heading = film.title + (f" ({film.year})" if film.year else "")
+        pdf.block(width, 5.5, heading)
+        pdf.set_font("DejaVu", size=9)
+        details = []
+        if film.original_title:
+            details.append(film.original_title)
+        if film.directors:
+            details.append(", ".join(film.directors))
+        if film.rating is not None:
+            details.append(f"rated {_stars(film.rating)} ({film.rating:g}/5)")
+        if film.watched:
+            details.append(
+                f"watched {film.watched_on.isoformat()}" if film.watched_on else "watched"
+            )
+        if details:
+            pdf.set_text_color(70)
+            pdf.block(width, 4.8, "  ·  ".join(details))
+        if film.notes:
+            pdf.set_text_color(0)
+            pdf.block(width, 4.8, film.notes)
+        pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def export_pdf(path: Path, films: Sequence[FilmRecord], title: str) -> int:
+    """Write the PDF catalog (atomically)."""
+    _atomic_write(Path(path), render_pdf(films, title))
+    return len(films)
