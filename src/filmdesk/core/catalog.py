@@ -204,12 +204,27 @@ class Catalog:
         Built for large catalogs: one pass over plain tuples, repeated names shared. Records
         carry created/updated timestamps only when asked (reading them costs time).
         """
-        columns = (
-            (*_LIST_COLUMNS, Film.created_at, Film.updated_at) if timestamps else _LIST_COLUMNS
-        )
         with self.engine.connect() as conn:
             tags = self._tags_by_film(conn)
-            rows = conn.execute(select(*columns).order_by(Film.id)).all()
+            if timestamps:
+                columns = (*_LIST_COLUMNS, Film.created_at, Film.updated_at)
+                rows: Sequence[Sequence[Any]] = conn.execute(
+                    select(*columns).order_by(Film.id)
+                ).all()
+            else:
+                # The DB-API cursor: SQLAlchemy's row handling costs more than the query here.
+                cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+                try:
+                    cursor.execute(
+                        "SELECT id, title, original_title, year, directors, countries,"
+                        " runtime_minutes, description, fact, trailer_url, availability_note,"
+                        " availability_checked_on, imdb_id, letterboxd_uri, rating_half_stars,"
+                        " watched, watched_on, notes, seed_key FROM films ORDER BY id"
+                    )
+                    rows = cursor.fetchall()
+                finally:
+                    cursor.close()
+        dates: dict[object, date | None] = {None: None}
         names = _NameCache()
         no_tags: tuple[str, ...] = ()
         records = []
@@ -249,12 +264,14 @@ class Catalog:
                     fact or "",
                     trailer_url or "",
                     availability_note or "",
-                    availability_checked_on,
+                    dates[availability_checked_on]
+                    if availability_checked_on in dates
+                    else _date(dates, availability_checked_on),
                     imdb_id,
                     letterboxd_uri,
                     None if half_stars is None else half_stars / 2,
                     bool(watched),
-                    watched_on,
+                    dates[watched_on] if watched_on in dates else _date(dates, watched_on),
                     notes or "",
                     names.tags(film_tags_) if film_tags_ else no_tags,
                     seed_key,
