@@ -191,10 +191,17 @@ class Catalog:
 
     @staticmethod
     def _tags_by_film(conn: Connection) -> dict[int, list[str]]:
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(
+                "SELECT film_tags.film_id, tags.name FROM film_tags"
+                " JOIN tags ON tags.id = film_tags.tag_id"
+            )
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
         tags: defaultdict[int, list[str]] = defaultdict(list)
-        for film_id, name in conn.execute(
-            select(film_tags.c.film_id, Tag.name).join(Tag, Tag.id == film_tags.c.tag_id)
-        ):
+        for film_id, name in rows:
             tags[film_id].append(name)
         return tags
 
