@@ -186,3 +186,17 @@ def test_a_watched_date_for_an_unwatched_film_marks_it_watched(
     catalog.apply_import(plan_import(catalog, good))
     letter = catalog.resolve_film("The Letter")
     assert letter.watched and str(letter.watched_on) == "2026-01-05"
+
+
+def test_a_cancelled_import_changes_nothing(tmp_path: Path) -> None:
+    from filmdesk.core.exchange import ImportCancelled
+
+    catalog = empty_catalog(tmp_path / "c.sqlite3")
+    plan = plan_import(catalog, DATA / "bad_year_line57.csv")
+
+    def cancel(done: int, total: int) -> None:
+        raise ImportCancelled
+
+    with pytest.raises(ImportCancelled):
+        catalog.apply_import(plan, skip_bad_rows=True, progress=cancel)
+    assert catalog.all_films() == []

@@ -592,3 +592,30 @@ def test_export_from_the_file_menu(
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("title,original_title,year")
     assert len([line for line in lines if ",1957," in line]) == 2
+
+
+def test_cancel_stops_background_work(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from filmdesk.core.exchange import ImportCancelled
+    from filmdesk.ui.background import run_with_progress
+
+    reached: list[int] = []
+
+    def task(progress: object) -> str:
+        for step in range(20_000_000):
+            progress(step, 20_000_000)  # type: ignore[operator]
+            reached.append(step) if step % 100_000 == 0 else None
+        return "finished"
+
+    def press_cancel() -> None:
+        dialogs = window.findChildren(QProgressDialog)
+        if dialogs:
+            dialogs[-1].findChild(QPushButton).click()  # type: ignore[union-attr]
+        else:
+            QTimer.singleShot(10, press_cancel)
+
+    QTimer.singleShot(10, press_cancel)
+    with pytest.raises(ImportCancelled):
+        run_with_progress(window, "Working…", task)
+    assert len(reached) < 150  # stopped long before the end

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, String, delete, func, insert, select,
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from filmdesk.core.db import MigrationResult, backup_sqlite, open_database, sqlite_path
-from filmdesk.core.exchange import ImportPlan, IncomingFilm, UnreadableFileError
+from filmdesk.core.exchange import ImportPlan, IncomingFilm, Progress, UnreadableFileError
 from filmdesk.core.models import Base, Collection, CollectionFilm, Film, Tag, film_tags
 from filmdesk.core.records import (
     CatalogStats,
@@ -45,6 +45,9 @@ class AmbiguousFilmError(LookupError):
         self.candidates = tuple(candidates)
         listed = "; ".join(f"id {f.id}: {f.display_title}" for f in self.candidates)
         super().__init__(f"{reference!r} matches {len(self.candidates)} films ({listed})")
+
+
+IMPORT_PIECE = 5000
 
 
 @dataclass(frozen=True)
@@ -603,7 +606,13 @@ class Catalog:
             session.flush()
             return [film_record(film) for film in restored]
 
-    def apply_import(self, plan: ImportPlan, *, skip_bad_rows: bool = False) -> ImportResult:
+    def apply_import(
+        self,
+        plan: ImportPlan,
+        *,
+        skip_bad_rows: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportResult:
         """Apply a planned import in one transaction, after backing up a SQLite catalog.
 
         With problems in the plan, nothing is written unless ``skip_bad_rows`` is given (the
@@ -617,9 +626,18 @@ class Catalog:
             backup = backup_sqlite(path, "before-import")
         with self._transaction() as session:
             film_of_ref = dict(plan.matched_refs)
-            added = self._insert_films(session, plan.new)
+            added: list[int] = []
+            total = len(plan.new) + len(plan.updates)
+            # In pieces, so progress can be shown and a Cancel (ImportCancelled raised by
+            # ``progress``) rolls everything back.
+            for start in range(0, len(plan.new), IMPORT_PIECE):
+                if progress is not None:
+                    progress(start, total)
+                added += self._insert_films(session, plan.new[start : start + IMPORT_PIECE])
             updated = []
-            for film_id, incoming in plan.updates:
+            for number, (film_id, incoming) in enumerate(plan.updates):
+                if progress is not None and number % IMPORT_PIECE == 0:
+                    progress(len(plan.new) + number, total)
                 film = self._load(session, film_id)
                 self._apply(session, film, incoming.fields)
                 updated.append(film.id)

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from filmdesk.core.catalog import Catalog
+from filmdesk.core.catalog import Catalog, ImportResult
 from filmdesk.core.exchange import ImportPlan
 from filmdesk.core.records import DeletedFilm, FilmRecord, FilmRow
 from filmdesk.core.validation import FilmFields
@@ -144,31 +144,30 @@ class DeleteFilmsCommand(_Command):
 
 
 class ImportCommand(_Command):
-    """Applies an import plan; undo takes out the films it added and puts back what it changed."""
+    """An import already applied (in the background); undo takes out the films it added and
+    puts back what it changed, redo brings it all back."""
 
     def __init__(
-        self, catalog: Catalog, sink: FilmSink, plan: ImportPlan, *, skip_bad_rows: bool
+        self,
+        catalog: Catalog,
+        sink: FilmSink,
+        plan: ImportPlan,
+        result: ImportResult,
+        before: Mapping[int, FilmFields],
     ) -> None:
         super().__init__(f"Import {plan.source.name}", catalog, sink)
-        self.plan = plan
-        self.skip_bad_rows = skip_bad_rows
-        self.added: list[int] = []
-        self.before: dict[int, FilmFields] = {}
+        self.added = list(result.added)
+        self.before = dict(before)
         self.after: dict[int, FilmFields] = {
             film_id: incoming.fields for film_id, incoming in plan.updates
         }
         self.deleted: list[DeletedFilm] = []
-        self.applied = False
+        self.shown = False
 
     def redo(self) -> None:
         def run() -> None:
-            if not self.applied:
-                ids = list(self.after)
-                current = {f.id: f for f in self.catalog.get_films(ids)}
-                self.before = {i: user_fields_of(current[i], list(self.after[i])) for i in ids}
-                result = self.catalog.apply_import(self.plan, skip_bad_rows=self.skip_bad_rows)
-                self.added = result.added
-                self.applied = True
+            if not self.shown:  # the first time: the import is in the catalog already
+                self.shown = True
                 self.sink.films_added(self.catalog.get_films(self.added))
             else:
                 self.sink.films_added(self.catalog.restore_films(self.deleted))

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk import __version__
 from filmdesk.core.catalog import Catalog, FilmNotFoundError
-from filmdesk.core.exchange import UnreadableFileError
+from filmdesk.core.exchange import ImportCancelled, UnreadableFileError
 from filmdesk.core.exchange.csv_format import export_csv
 from filmdesk.core.exchange.json_format import export_json
 from filmdesk.core.exchange.letterboxd import export_letterboxd
@@ -62,6 +62,7 @@ from filmdesk.core.exchange.printable import export_html, export_pdf
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import QueryError, parse_query, sort_films
 from filmdesk.core.validation import FilmFields, ValidationError
+from filmdesk.ui.background import run_with_progress
 from filmdesk.ui.commands import (
     NOTES_MERGE_ID,
     AddFilmCommand,
@@ -851,24 +852,42 @@ class MainWindow(QMainWindow):
         if not path:
             return
         self.settings.setValue("files/last_folder", str(Path(path).parent))
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        name = Path(path).name
         try:
-            plan = plan_import(self.catalog, Path(path))
+            plan = run_with_progress(
+                self,
+                f"Reading {name}…",
+                lambda progress: plan_import(self.catalog, Path(path), progress=progress),
+            )
+        except ImportCancelled:
+            return
         except UnreadableFileError as exc:
-            QApplication.restoreOverrideCursor()
             problems = "\n".join(str(p) for p in exc.problems[:10])
             QMessageBox.warning(self, "Import", f"Nothing was imported.\n\n{problems}")
             return
-        QApplication.restoreOverrideCursor()
         dialog = ImportDialog(plan, self)
         if dialog.exec() != ImportDialog.DialogCode.Accepted:
             return
-        self.undo_stack.push(
-            ImportCommand(self.catalog, self, plan, skip_bad_rows=dialog.skip_bad_rows.isChecked())
-        )
+        skip = dialog.skip_bad_rows.isChecked()
+        names = {i: list(incoming.fields) for i, incoming in plan.updates}
+        before = {f.id: user_fields_of(f, names[f.id]) for f in self.catalog.get_films(list(names))}
+        try:
+            result = run_with_progress(
+                self,
+                f"Importing {name}…",
+                lambda progress: self.catalog.apply_import(
+                    plan, skip_bad_rows=skip, progress=progress
+                ),
+            )
+        except ImportCancelled:
+            self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+            return
+        except Exception as exc:
+            self.command_failed(f"Import {name}", exc)
+            return
+        self.undo_stack.push(ImportCommand(self.catalog, self, plan, result, before))
         self.statusBar().showMessage(
-            f"Imported {plan.source.name}: {len(plan.new)} added, {len(plan.updates)} updated",
-            8000,
+            f"Imported {name}: {len(result.added)} added, {len(result.updated)} updated", 8000
         )
 
     @Slot(QModelIndex)

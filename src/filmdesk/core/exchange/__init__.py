@@ -7,6 +7,7 @@ all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,14 @@ class UnreadableFileError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems[:5]))
+
+
+class ImportCancelled(Exception):  # noqa: N818 (a request, not an error)
+    """The user stopped the import; nothing was changed."""
+
+
+# Called now and then with (done, total); it may raise ImportCancelled to stop.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from filmdesk.core.exchange import IncomingFilm, Problem, UnreadableFileError
+from filmdesk.core.exchange import IncomingFilm, Problem, Progress, UnreadableFileError
 from filmdesk.core.exchange.textfile import guess_delimiter, read_text
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import FIELD_NAMES, ValidationError, clean_film_fields
@@ -129,7 +129,9 @@ def _rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
         yield reader.line_num, row
 
 
-def read_csv(path: Path) -> tuple[list[IncomingFilm], list[Problem]]:
+def read_csv(
+    path: Path, progress: Progress | None = None
+) -> tuple[list[IncomingFilm], list[Problem]]:
     """Films from a filmdesk CSV file, with every problem found (file, line, field).
 
     Raises UnreadableFileError when the file as a whole cannot be used.
@@ -168,7 +170,10 @@ def read_csv(path: Path) -> tuple[list[IncomingFilm], list[Problem]]:
             )
         films: list[IncomingFilm] = []
         problems: list[Problem] = []
+        total_lines = text.count("\n") + 1
         for line, row in rows:
+            if progress is not None and line % 2000 == 0:
+                progress(line, total_lines)
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(columns):

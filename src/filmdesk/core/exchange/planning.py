@@ -12,6 +12,7 @@ from filmdesk.core.exchange import (
     IncomingCollection,
     IncomingFilm,
     Problem,
+    Progress,
     UnreadableFileError,
 )
 from filmdesk.core.exchange.csv_format import read_csv
@@ -66,8 +67,14 @@ def _incoming(fields: FilmFields, name: str) -> object:
     return value
 
 
-def plan_import(catalog: Catalog, path: Path, file_format: str = "auto") -> ImportPlan:
-    """Read a file and work out what importing it would change; writes nothing."""
+def plan_import(
+    catalog: Catalog, path: Path, file_format: str = "auto", progress: Progress | None = None
+) -> ImportPlan:
+    """Read a file and work out what importing it would change; writes nothing.
+
+    ``progress(done, total)`` is called now and then (lines of a CSV); it may raise
+    ImportCancelled.
+    """
     path = Path(path)
     chosen = detect_format(path) if file_format == "auto" else file_format
     if chosen not in FORMATS:
@@ -80,7 +87,7 @@ def plan_import(catalog: Catalog, path: Path, file_format: str = "auto") -> Impo
     elif chosen == "imdb":
         films, problems = read_imdb(path)
     else:
-        films, problems = read_csv(path)
+        films, problems = read_csv(path, progress)
     plan = ImportPlan(
         source=path, format=chosen, problems=list(problems), collections=list(collections)
     )
