@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 from filmdesk.core.exchange import IncomingFilm, Problem, Progress, UnreadableFileError
-from filmdesk.core.exchange.textfile import guess_delimiter, read_text
+from filmdesk.core.exchange.textfile import guess_delimiter, read_text, replaced_atomically
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import FIELD_NAMES, ValidationError, clean_film_fields
 
@@ -78,7 +76,7 @@ def _cells(film: FilmRecord) -> list[str]:
     ]
 
 
-def write_csv(out: TextIO, films: Iterable[FilmRecord], *, delimiter: str = ",") -> int:
+def write_csv(out: IO[str], films: Iterable[FilmRecord], *, delimiter: str = ",") -> int:
     """Write films as filmdesk CSV to an open text stream; returns how many."""
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -100,17 +98,9 @@ def export_csv(
 
     UTF-8 with a BOM by default, so Excel shows Cyrillic correctly.
     """
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
-            count = write_csv(out, films, delimiter=delimiter)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    encoding = "utf-8-sig" if bom else "utf-8"
+    with replaced_atomically(Path(path), encoding=encoding, newline="") as out:
+        count = write_csv(out, films, delimiter=delimiter)
     return count
 
 

@@ -15,8 +15,6 @@ collections.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,7 +24,7 @@ from filmdesk.core.exchange import (
     Problem,
     UnreadableFileError,
 )
-from filmdesk.core.exchange.textfile import read_text
+from filmdesk.core.exchange.textfile import read_text, replaced_atomically
 from filmdesk.core.records import CollectionRecord, FilmRecord
 from filmdesk.core.validation import FIELD_NAMES, ValidationError, clean_film_fields
 
@@ -68,18 +66,9 @@ def export_json(path: Path, films: list[FilmRecord], collections: list[Collectio
             for c in collections
         ],
     }
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(document, out, ensure_ascii=False, indent=1)
-            out.write("\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replaced_atomically(Path(path)) as out:
+        json.dump(document, out, ensure_ascii=False, indent=1)
+        out.write("\n")
     return len(films)
 
 

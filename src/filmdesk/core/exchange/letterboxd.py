@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from filmdesk.core.exchange import IncomingFilm, Problem, UnreadableFileError
-from filmdesk.core.exchange.textfile import read_text
+from filmdesk.core.exchange.textfile import read_text, replaced_atomically
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import fold
 from filmdesk.core.validation import ValidationError, clean_film_fields
@@ -34,31 +32,24 @@ KNOWN_FILES = ("watched.csv", "ratings.csv", "diary.csv", "reviews.csv", "watchl
 
 def export_letterboxd(path: Path, films: Iterable[FilmRecord]) -> int:
     """A CSV Letterboxd's importer accepts (written atomically, UTF-8)."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
     count = 0
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out, lineterminator="\r\n")
-            writer.writerow(EXPORT_COLUMNS)
-            for film in films:
-                writer.writerow(
-                    [
-                        film.title,
-                        film.year or "",
-                        "" if film.rating is None else f"{film.rating:g}",
-                        film.watched_on.isoformat() if film.watched_on else "",
-                        ", ".join(film.tags),
-                        film.notes,
-                        film.imdb_id or "",
-                        film.letterboxd_uri or "",
-                    ]
-                )
-                count += 1
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replaced_atomically(Path(path), newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(EXPORT_COLUMNS)
+        for film in films:
+            writer.writerow(
+                [
+                    film.title,
+                    film.year or "",
+                    "" if film.rating is None else f"{film.rating:g}",
+                    film.watched_on.isoformat() if film.watched_on else "",
+                    ", ".join(film.tags),
+                    film.notes,
+                    film.imdb_id or "",
+                    film.letterboxd_uri or "",
+                ]
+            )
+            count += 1
     return count
 
 

@@ -7,8 +7,6 @@ date on top; the PDF numbers its pages and embeds DejaVu Sans, so Cyrillic print
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from filmdesk.core.exchange.textfile import replaced_atomically
 from filmdesk.core.records import FilmRecord
 from filmdesk.paths import shipped_file
 
@@ -27,17 +26,9 @@ def _stars(rating: float | None) -> str:
     return "★" * whole + ("½" if rating - whole else "")
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _write(path: Path, data: bytes) -> None:
+    with replaced_atomically(Path(path), binary=True) as out:
+        out.write(data)
 
 
 def render_html(films: Sequence[FilmRecord], title: str, on: date | None = None) -> str:
@@ -79,7 +70,7 @@ tr {{ page-break-inside: avoid; }}
 
 def export_html(path: Path, films: Sequence[FilmRecord], title: str) -> int:
     """Write the HTML catalog (atomically)."""
-    _atomic_write(Path(path), render_html(films, title).encode("utf-8"))
+    _write(Path(path), render_html(films, title).encode("utf-8"))
     return len(films)
 
 
@@ -148,5 +139,5 @@ def render_pdf(films: Sequence[FilmRecord], title: str, on: date | None = None) 
 
 def export_pdf(path: Path, films: Sequence[FilmRecord], title: str) -> int:
     """Write the PDF catalog (atomically)."""
-    _atomic_write(Path(path), render_pdf(films, title))
+    _write(Path(path), render_pdf(films, title))
     return len(films)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 from filmdesk.core.exchange import Problem, UnreadableFileError
 
@@ -61,3 +66,27 @@ def guess_delimiter(header_line: str) -> str:
     counts = {d: header_line.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
+
+
+@contextmanager
+def replaced_atomically(
+    path: Path, *, binary: bool = False, encoding: str = "utf-8", newline: str | None = None
+) -> Iterator[IO[Any]]:
+    """Write a file so that it is whole or untouched: a temporary file beside it, then a rename.
+
+    A failed export therefore never leaves a half-written file in place of an existing one.
+    """
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        mode = "wb" if binary else "w"
+        with os.fdopen(
+            handle, mode, encoding=None if binary else encoding, newline=None if binary else newline
+        ) as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
