@@ -289,11 +289,20 @@ _CHECKS = {
 }
 
 
+# Text fields where an empty string is simply empty (title is not among them: it is required).
+_EMPTY_IS_EMPTY = frozenset(
+    {"original_title", "description", "fact", "trailer_url", "availability_note", "notes"}
+)
+
+
 def clean_film_fields(fields: Mapping[str, object], *, subject: str = "") -> FilmFields:
     """Validate and normalise the given fields; raise ValidationError listing every problem."""
     problems: list[FieldProblem] = []
     cleaned: dict[str, object] = {}
     for name, value in fields.items():
+        if value == "" and name in _EMPTY_IS_EMPTY:  # imports are mostly empty cells
+            cleaned[name] = ""
+            continue
         check = _CHECKS.get(name)
         if check is None:
             problems.append(FieldProblem(name, "is not a film field"))

@@ -43,7 +43,9 @@ def neutralise(text: str) -> str:
 
 def restore(text: str) -> str:
     """Undo ``neutralise``."""
-    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+    if not text or text[0] != "'":  # almost every cell
+        return text
+    if text.lstrip("'").startswith(FORMULA_STARTS):
         return text[1:]
     return text
 
