@@ -92,19 +92,25 @@ _LIST_COLUMNS = (
 )
 
 
-def _date(cache: dict[object, date | None], value: object) -> date | None:
-    """A date from the driver (ISO text on SQLite), shared between films watched the same day."""
-    parsed = date.fromisoformat(value) if isinstance(value, str) else value
-    cache[value] = parsed  # type: ignore[assignment]
-    return parsed  # type: ignore[return-value]
+_MISSING = object()
 
 
 class _NameCache:
-    """Shares equal name tuples between records (100,000 films have few distinct directors)."""
+    """Shares equal values between records read in bulk (100,000 films have few distinct
+    directors, tag sets or watch dates), and turns driver values into Python ones."""
 
     def __init__(self) -> None:
         self._json: dict[str | None, tuple[str, ...]] = {}
         self._tags: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._dates: dict[object, date | None] = {None: None}
+
+    def date(self, value: object) -> date | None:
+        """A date from the driver (ISO text on SQLite), shared between equal dates."""
+        parsed = self._dates.get(value, _MISSING)
+        if parsed is _MISSING:
+            parsed = date.fromisoformat(value) if isinstance(value, str) else value
+            self._dates[value] = parsed  # type: ignore[assignment]
+        return parsed  # type: ignore[return-value]
 
     def names(self, raw: str | list[str] | None) -> tuple[str, ...]:
         if isinstance(raw, list):  # a driver that decodes JSON itself
@@ -116,12 +122,8 @@ class _NameCache:
             self._json[raw] = value
         return value
 
-    def tags(self, names: list[str]) -> tuple[str, ...]:
-        key = tuple(sorted(names, key=fold)) if len(names) > 1 else tuple(names)
-        return self._tags.setdefault(key, key)
-
     def shared(self, names: list[str]) -> tuple[str, ...]:
-        """Names already in display order, shared like ``tags``."""
+        """A film's tags (already in display order), shared between films with the same."""
         key = tuple(names)
         return self._tags.setdefault(key, key)
 
@@ -193,12 +195,19 @@ class Catalog:
     # --- reading ------------------------------------------------------------------------
 
     @staticmethod
-    def _tags_by_film(conn: Connection) -> dict[int, list[str]]:
-        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    def _cursor(conn: Connection) -> Any:
+        # Plain, portable SQL on the DB-API cursor for bulk reads: SQLAlchemy's per-row result
+        # handling costs more than the query itself at 100,000 films. Callers normalise the
+        # values (SQLite gives text for dates and JSON, PostgreSQL gives objects).
+        return conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+
+    def _tags_by_film(self, conn: Connection, where: str = "") -> dict[int, list[str]]:
+        cursor = self._cursor(conn)
         try:
-            cursor.execute(
+            cursor.execute(  # tags.key is the folded name: each film's tags in display order
                 "SELECT film_tags.film_id, tags.name FROM film_tags"
-                " JOIN tags ON tags.id = film_tags.tag_id"
+                f" JOIN tags ON tags.id = film_tags.tag_id {where}"
+                " ORDER BY film_tags.film_id, tags.key"
             )
             rows = cursor.fetchall()
         finally:
@@ -222,8 +231,7 @@ class Catalog:
                     select(*columns).order_by(Film.id)
                 ).all()
             else:
-                # The DB-API cursor: SQLAlchemy's row handling costs more than the query here.
-                cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+                cursor = self._cursor(conn)
                 try:
                     cursor.execute(
                         "SELECT id, title, original_title, year, directors, countries,"
@@ -234,7 +242,6 @@ class Catalog:
                     rows = cursor.fetchall()
                 finally:
                     cursor.close()
-        dates: dict[object, date | None] = {None: None}
         names = _NameCache()
         no_tags: tuple[str, ...] = ()
         records = []
@@ -274,16 +281,14 @@ class Catalog:
                     fact or "",
                     trailer_url or "",
                     availability_note or "",
-                    dates[availability_checked_on]
-                    if availability_checked_on in dates
-                    else _date(dates, availability_checked_on),
+                    names.date(availability_checked_on),
                     imdb_id,
                     letterboxd_uri,
                     None if half_stars is None else half_stars / 2,
                     bool(watched),
-                    dates[watched_on] if watched_on in dates else _date(dates, watched_on),
+                    names.date(watched_on),
                     notes or "",
-                    names.tags(film_tags_) if film_tags_ else no_tags,
+                    names.shared(film_tags_) if film_tags_ else no_tags,
                     seed_key,
                     *(_aware(stamp) for stamp in stamps),
                 )
@@ -303,20 +308,10 @@ class Catalog:
         )
 
     def _film_rows(self, order_and_limit: str, tag_filter: str) -> list[FilmRow]:
-        # Plain, portable SQL on the DB-API cursor: SQLAlchemy's per-row result handling costs
-        # more than the query itself at this size. Values are normalised below (SQLite gives
-        # text for dates and JSON, PostgreSQL gives objects).
         with self.engine.connect() as conn:
-            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            tags = self._tags_by_film(conn, tag_filter)
+            cursor = self._cursor(conn)
             try:
-                cursor.execute(  # tags.key is the folded name: rows come in display order
-                    "SELECT film_tags.film_id, tags.name FROM film_tags"
-                    f" JOIN tags ON tags.id = film_tags.tag_id {tag_filter}"
-                    " ORDER BY film_tags.film_id, tags.key"
-                )
-                tags: defaultdict[int, list[str]] = defaultdict(list)
-                for film_id, name in cursor.fetchall():
-                    tags[film_id].append(name)
                 cursor.execute(
                     "SELECT id, title, original_title, year, directors, countries,"
                     f" rating_half_stars, watched, watched_on FROM films {order_and_limit}"
@@ -325,7 +320,6 @@ class Catalog:
                 no_tags: tuple[str, ...] = ()
                 ratings: dict[int | None, float | None] = {None: None}
                 ratings.update({half: half / 2 for half in range(1, 11)})
-                dates: dict[object, date | None] = {None: None}
                 result: list[FilmRow] = []
                 # In pieces: the raw rows of one piece are freed before the next is read.
                 while chunk := cursor.fetchmany(5000):
@@ -339,7 +333,7 @@ class Catalog:
                             names.names(countries),
                             ratings[half_stars],
                             bool(watched),
-                            dates[watched_on] if watched_on in dates else _date(dates, watched_on),
+                            names.date(watched_on),
                             names.shared(film_tags_)
                             if (film_tags_ := tags.get(film_id))
                             else no_tags,
