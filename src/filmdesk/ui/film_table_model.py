@@ -105,7 +105,6 @@ class FilmTableModel(QAbstractTableModel):
         self._index = SearchIndex()
         self._position_of_id: dict[int, int] = {}
         self._keys: dict[Column, list[Any]] = {}
-        self._title_order: list[int] | None = None
         self._orders: dict[Column, list[int]] = {}  # each column's ascending order, once known
         self._order: list[int] = []
         self._rows: list[int] = []
@@ -135,7 +134,6 @@ class FilmTableModel(QAbstractTableModel):
         self._text_after_id = 0
         self._position_of_id = {f.id: i for i, f in enumerate(films)}
         self._keys.clear()
-        self._title_order = None
         self._orders.clear()
         self._watched = sum(1 for f in films if f.watched)
         self._order = self._sorted_positions()
@@ -207,7 +205,6 @@ class FilmTableModel(QAbstractTableModel):
         self._index.replace(position, row_data, film.notes, film.description)
         for column, keys in self._keys.items():
             keys[position] = column_key(column, row_data)
-        self._title_order = None
         self._orders.clear()
         self._insert_into_order(position)
         self._watched += int(film.watched) - int(bool(old and old.watched))
@@ -230,7 +227,6 @@ class FilmTableModel(QAbstractTableModel):
             self._position_of_id[film.id] = position
             for column, keys in self._keys.items():
                 keys.append(column_key(column, row_data))
-            self._title_order = None
             self._orders.clear()
             self._insert_into_order(position)
             self._watched += int(film.watched)
@@ -269,7 +265,6 @@ class FilmTableModel(QAbstractTableModel):
             for keys in self._keys.values():
                 keys[position] = None
         self._order = [p for p in self._order if p not in gone]
-        self._title_order = None
         self._orders.clear()
 
     def film_at(self, row: int) -> FilmRow:
@@ -324,12 +319,13 @@ class FilmTableModel(QAbstractTableModel):
         return keys
 
     def _titles_in_order(self) -> list[int]:
-        if self._title_order is None:
+        by_title = self._orders.get(Column.TITLE)
+        if by_title is None:
             titles = self._keys_for(Column.TITLE)
-            alive = [i for i, f in enumerate(self._films) if f is not None]
-            alive.sort(key=titles.__getitem__)  # stable: equal titles stay in id order
-            self._title_order = alive
-        return self._title_order
+            by_title = [i for i, f in enumerate(self._films) if f is not None]
+            by_title.sort(key=titles.__getitem__)  # stable: equal titles stay in id order
+            self._orders[Column.TITLE] = by_title
+        return by_title
 
     def prepare_sorting_step(self) -> bool:
         """Compute one more column's sort keys (then the word index) ahead of time.
@@ -363,10 +359,9 @@ class FilmTableModel(QAbstractTableModel):
         if cached is None:
             by_title = self._titles_in_order()
             if column is Column.TITLE:
-                cached = list(by_title)
-            else:
-                keys = self._keys_for(column)
-                cached = sorted(by_title, key=keys.__getitem__)  # stable: ties in title order
+                return list(by_title)
+            keys = self._keys_for(column)
+            cached = sorted(by_title, key=keys.__getitem__)  # stable: ties in title order
             self._orders[column] = cached
         return list(cached)
 
