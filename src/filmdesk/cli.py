@@ -27,7 +27,6 @@ from filmdesk.core.exchange.csv_format import export_csv
 from filmdesk.core.exchange.json_format import export_json
 from filmdesk.core.exchange.letterboxd import export_letterboxd
 from filmdesk.core.exchange.planning import plan_import
-from filmdesk.core.exchange.printable import export_html, export_pdf
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import SORT_FIELDS, QueryError
 from filmdesk.core.seed import SeedError
@@ -393,10 +392,12 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
                 count = export_json(path, films, catalog.collections())
             elif file_format == "letterboxd":
                 count = export_letterboxd(path, films)
-            elif file_format == "html":
-                count = export_html(path, films, args.title)
-            elif file_format == "pdf":
-                count = export_pdf(path, films, args.title)
+            elif file_format in ("html", "pdf"):
+                # Loaded only when printing: the PDF library brings Pillow and fontTools along.
+                from filmdesk.core.exchange.printable import export_html, export_pdf
+
+                writer = export_pdf if file_format == "pdf" else export_html
+                count = writer(path, films, args.title)
             else:
                 count = export_csv(path, films, bom=not args.plain_utf8, delimiter=args.delimiter)
         except OSError as exc:

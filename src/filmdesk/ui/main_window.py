@@ -58,7 +58,6 @@ from filmdesk.core.exchange.csv_format import export_csv
 from filmdesk.core.exchange.json_format import export_json
 from filmdesk.core.exchange.letterboxd import export_letterboxd
 from filmdesk.core.exchange.planning import plan_import
-from filmdesk.core.exchange.printable import export_html, export_pdf
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import QueryError, parse_query, sort_films
 from filmdesk.core.validation import FilmFields, ValidationError
@@ -827,6 +826,9 @@ class MainWindow(QMainWindow):
             elif file_format == "letterboxd":
                 count = export_letterboxd(Path(path), films)
             elif file_format in ("pdf", "html"):
+                # Loaded only when printing: the PDF library brings Pillow and fontTools along.
+                from filmdesk.core.exchange.printable import export_html, export_pdf
+
                 heading = "Films" if scope == "all" else f"Films: {self.search_field.text()}"
                 writer = export_pdf if file_format == "pdf" else export_html
                 count = writer(Path(path), sort_films(films, "title"), heading.strip(": "))
