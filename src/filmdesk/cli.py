@@ -377,7 +377,7 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
             print(f"Updated #{film.id}: {film.display_title}")
     elif args.command == "export":
         try:
-            films = catalog.list_films(args.search) if args.search else catalog.all_films()
+            films = catalog.list_films(args.search) if args.search else []
         except QueryError as exc:
             raise CliError(f"search term {exc}") from None
         path = Path(args.path)
@@ -391,15 +391,16 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
                     films = catalog.get_films(f.id for f in films)
                 count = export_json(path, films, catalog.collections())
             elif file_format == "letterboxd":
-                count = export_letterboxd(path, films)
+                count = export_letterboxd(path, films if args.search else catalog.all_films())
             elif file_format in ("html", "pdf"):
                 # Loaded only when printing: the PDF library brings Pillow and fontTools along.
                 from filmdesk.core.exchange.printable import export_html, export_pdf
 
                 writer = export_pdf if file_format == "pdf" else export_html
-                count = writer(path, films, args.title)
+                count = writer(path, films if args.search else catalog.all_films(), args.title)
             else:
-                count = export_csv(path, films, bom=not args.plain_utf8, delimiter=args.delimiter)
+                rows = films if args.search else catalog.film_columns()  # no records: quicker
+                count = export_csv(path, rows, bom=not args.plain_utf8, delimiter=args.delimiter)
         except OSError as exc:
             raise CliError(f"cannot write {args.path}: {exc.strerror}", EXIT_FAILURE) from None
         print(f"Exported {count} film{'s' if count != 1 else ''} to {args.path}")

@@ -173,7 +173,7 @@ def test_watched_no_with_a_date_is_a_problem(tmp_path: Path, catalog: Catalog) -
     )
     plan = plan_import(catalog, bad)
     assert [(p.line, p.field) for p in plan.problems] == [(2, "watched_on")]
-    assert plan.updates == [] and plan.new == []
+    assert plan.updates == [] and len(plan.new) == 0
 
 
 def test_a_watched_date_for_an_unwatched_film_marks_it_watched(

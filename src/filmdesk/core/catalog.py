@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, String, delete, func, insert, select, type_coerce
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from filmdesk.core.db import MigrationResult, backup_sqlite, open_database, sqlite_path
-from filmdesk.core.exchange import ImportPlan, IncomingFilm, Progress, UnreadableFileError
+from filmdesk.core.exchange import FilmBatch, ImportPlan, Progress, UnreadableFileError
 from filmdesk.core.models import Base, Collection, CollectionFilm, Film, Tag, film_tags
 from filmdesk.core.records import (
     CatalogStats,
@@ -48,6 +48,32 @@ class AmbiguousFilmError(LookupError):
 
 
 IMPORT_PIECE = 5000
+REBUILD_INDEXES_FROM = 10_000
+# _insert_films writes these, in this order.
+_INSERT_COLUMNS = (
+    "id",
+    "seed_key",
+    "title",
+    "sort_title",
+    "original_title",
+    "year",
+    "directors",
+    "countries",
+    "runtime_minutes",
+    "description",
+    "fact",
+    "trailer_url",
+    "availability_note",
+    "availability_checked_on",
+    "imdb_id",
+    "letterboxd_uri",
+    "rating_half_stars",
+    "watched",
+    "watched_on",
+    "notes",
+    "created_at",
+    "updated_at",
+)
 
 
 @dataclass(frozen=True)
@@ -68,30 +94,6 @@ class OpenedCatalog:
     seeded: bool
 
 
-# all_films reads the JSON lists as text and parses each distinct value once.
-_LIST_COLUMNS = (
-    Film.id,
-    Film.title,
-    Film.original_title,
-    Film.year,
-    type_coerce(Film.directors, String),
-    type_coerce(Film.countries, String),
-    Film.runtime_minutes,
-    Film.description,
-    Film.fact,
-    Film.trailer_url,
-    Film.availability_note,
-    Film.availability_checked_on,
-    Film.imdb_id,
-    Film.letterboxd_uri,
-    Film.rating_half_stars,
-    Film.watched,
-    Film.watched_on,
-    Film.notes,
-    Film.seed_key,
-)
-
-
 _MISSING = object()
 
 
@@ -101,7 +103,6 @@ class _NameCache:
 
     def __init__(self) -> None:
         self._json: dict[str | None, tuple[str, ...]] = {}
-        self._tags: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._dates: dict[object, date | None] = {None: None}
 
     def date(self, value: object) -> date | None:
@@ -121,11 +122,6 @@ class _NameCache:
             value = tuple(str(name) for name in parsed) if isinstance(parsed, list) else ()
             self._json[raw] = value
         return value
-
-    def shared(self, names: list[str]) -> tuple[str, ...]:
-        """A film's tags (already in display order), shared between films with the same."""
-        key = tuple(names)
-        return self._tags.setdefault(key, key)
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -201,99 +197,126 @@ class Catalog:
         # values (SQLite gives text for dates and JSON, PostgreSQL gives objects).
         return conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
 
-    def _tags_by_film(self, conn: Connection, where: str = "") -> dict[int, list[str]]:
+    def _tags_by_film(self, conn: Connection, where: str = "") -> dict[int, tuple[str, ...]]:
+        """Each tagged film's tags in display order; equal tag sets are one shared tuple."""
         cursor = self._cursor(conn)
         try:
-            cursor.execute(  # tags.key is the folded name: each film's tags in display order
-                "SELECT film_tags.film_id, tags.name FROM film_tags"
-                f" JOIN tags ON tags.id = film_tags.tag_id {where}"
-                " ORDER BY film_tags.film_id, tags.key"
+            # The link table alone, in its key order (no join, no sort), and the few tags.
+            cursor.execute(
+                f"SELECT film_id, tag_id FROM film_tags {where} ORDER BY film_id, tag_id"
             )
-            rows = cursor.fetchall()
+            links = cursor.fetchall()
+            cursor.execute("SELECT id, key, name FROM tags")
+            tags = {tag_id: (key, name) for tag_id, key, name in cursor.fetchall()}
         finally:
             cursor.close()
-        tags: defaultdict[int, list[str]] = defaultdict(list)
-        for film_id, name in rows:
-            tags[film_id].append(name)
-        return tags
+        ids_of: defaultdict[int, list[int]] = defaultdict(list)
+        for film_id, tag_id in links:
+            ids_of[film_id].append(tag_id)
+        named: dict[tuple[int, ...], tuple[str, ...]] = {}
+        result = {}
+        for film_id, tag_ids in ids_of.items():
+            key = tuple(tag_ids)
+            names = named.get(key)
+            if names is None:  # tags.key is the folded name: display order
+                names = named[key] = tuple(name for _, name in sorted(map(tags.__getitem__, key)))
+            result[film_id] = names
+        return result
 
     def all_films(self, *, timestamps: bool = False) -> list[FilmRecord]:
         """Every film, in id order, as records (two queries, however many films).
 
-        Built for large catalogs: one pass over plain tuples, repeated names shared. Records
-        carry created/updated timestamps only when asked (reading them costs time).
+        Records carry created/updated timestamps only when asked (reading them costs time).
         """
+        values = self.film_values()
+        if not timestamps:
+            return [FilmRecord(*film) for film in values]
         with self.engine.connect() as conn:
-            tags = self._tags_by_film(conn)
-            if timestamps:
-                columns = (*_LIST_COLUMNS, Film.created_at, Film.updated_at)
-                rows: Sequence[Sequence[Any]] = conn.execute(
-                    select(*columns).order_by(Film.id)
-                ).all()
-            else:
-                cursor = self._cursor(conn)
-                try:
-                    cursor.execute(
-                        "SELECT id, title, original_title, year, directors, countries,"
-                        " runtime_minutes, description, fact, trailer_url, availability_note,"
-                        " availability_checked_on, imdb_id, letterboxd_uri, rating_half_stars,"
-                        " watched, watched_on, notes, seed_key FROM films ORDER BY id"
-                    )
-                    rows = cursor.fetchall()
-                finally:
-                    cursor.close()
-        names = _NameCache()
-        no_tags: tuple[str, ...] = ()
-        records = []
-        for (
-            film_id,
-            title,
-            original_title,
-            year,
-            directors,
-            countries,
-            runtime,
-            description,
-            fact,
-            trailer_url,
-            availability_note,
-            availability_checked_on,
-            imdb_id,
-            letterboxd_uri,
-            half_stars,
-            watched,
-            watched_on,
-            notes,
-            seed_key,
-            *stamps,
-        ) in rows:
-            film_tags_ = tags.get(film_id)
-            records.append(
-                FilmRecord(
-                    film_id,
-                    title,
-                    original_title or "",
-                    year,
-                    names.names(directors),
-                    names.names(countries),
-                    runtime,
-                    description or "",
-                    fact or "",
-                    trailer_url or "",
-                    availability_note or "",
-                    names.date(availability_checked_on),
-                    imdb_id,
-                    letterboxd_uri,
-                    None if half_stars is None else half_stars / 2,
-                    bool(watched),
-                    names.date(watched_on),
-                    notes or "",
-                    names.shared(film_tags_) if film_tags_ else no_tags,
-                    seed_key,
-                    *(_aware(stamp) for stamp in stamps),
+            stamps = {
+                film_id: (_aware(created), _aware(changed))
+                for film_id, created, changed in conn.execute(
+                    select(Film.id, Film.created_at, Film.updated_at)
                 )
-            )
-        return records
+            }
+        no_stamps = (None, None)
+        return [
+            FilmRecord(*film, *stamps.get(film[0], no_stamps))  # type: ignore[call-arg]
+            for film in values
+        ]
+
+    def film_values(self, film_ids: Sequence[int] | None = None) -> list[tuple[Any, ...]]:
+        """Films as plain tuples in FilmRecord's field order, without the timestamps
+        (``FilmRecord(*values)`` makes the record). See ``film_columns``."""
+        columns = self.film_columns(film_ids)
+        return list(zip(*columns.values(), strict=True))
+
+    def film_columns(self, film_ids: Sequence[int] | None = None) -> dict[str, list[Any]]:
+        """Films column by column: FilmRecord's field names (but the timestamps) -> values.
+
+        For exports of many films, where a record for each would cost more than writing the
+        file. In id order, or in the order of ``film_ids`` (a missing id raises
+        FilmNotFoundError). Equal names, tag sets and dates are shared between films.
+        """
+        select_films = (
+            "SELECT id, title, original_title, year, directors, countries,"
+            " runtime_minutes, description, fact, trailer_url, availability_note,"
+            " availability_checked_on, imdb_id, letterboxd_uri, rating_half_stars,"
+            " watched, watched_on, notes, seed_key FROM films"
+        )
+        with self.engine.connect() as conn:
+            cursor = self._cursor(conn)
+            try:
+                if film_ids is None:
+                    tags = self._tags_by_film(conn)
+                    cursor.execute(select_films + " ORDER BY id")
+                    rows = cursor.fetchall()
+                else:
+                    wanted = list(dict.fromkeys(film_ids))
+                    tags, rows = {}, []
+                    for start in range(0, len(wanted), 500):  # within SQL parameter limits
+                        some = ", ".join(str(int(i)) for i in wanted[start : start + 500])
+                        tags |= self._tags_by_film(conn, f"WHERE film_tags.film_id IN ({some})")
+                        cursor.execute(f"{select_films} WHERE id IN ({some})")
+                        rows += cursor.fetchall()
+            finally:
+                cursor.close()
+        if film_ids is not None:
+            by_id = {row[0]: row for row in rows}
+            missing = [i for i in film_ids if i not in by_id]
+            if missing:
+                raise FilmNotFoundError(f"no film with id {missing[0]}")
+            rows = [by_id[i] for i in film_ids]
+        names = _NameCache()
+        raw = list(zip(*rows, strict=True)) or [()] * 19
+        ids = list(raw[0])
+        no_tags: tuple[str, ...] = ()
+
+        def each(values: Sequence[Any], convert: Callable[[Any], Any]) -> list[Any]:
+            done = {value: convert(value) for value in set(values)}
+            return list(map(done.__getitem__, values))
+
+        return {
+            "id": ids,
+            "title": list(raw[1]),
+            "original_title": list(raw[2]),
+            "year": list(raw[3]),
+            "directors": each(raw[4], names.names),
+            "countries": each(raw[5], names.names),
+            "runtime_minutes": list(raw[6]),
+            "description": list(raw[7]),
+            "fact": list(raw[8]),
+            "trailer_url": list(raw[9]),
+            "availability_note": list(raw[10]),
+            "availability_checked_on": each(raw[11], names.date),
+            "imdb_id": list(raw[12]),
+            "letterboxd_uri": list(raw[13]),
+            "rating": each(raw[14], _rating),
+            "watched": each(raw[15], bool),
+            "watched_on": each(raw[16], names.date),
+            "notes": list(raw[17]),
+            "tags": [tags.get(film_id, no_tags) for film_id in ids],
+            "seed_key": list(raw[18]),
+        }
 
     def film_rows(self) -> list[FilmRow]:
         """Every film as a lean row (what the table needs), in id order; fast for 100,000 films."""
@@ -334,9 +357,7 @@ class Catalog:
                             ratings[half_stars],
                             bool(watched),
                             names.date(watched_on),
-                            names.shared(film_tags_)
-                            if (film_tags_ := tags.get(film_id))
-                            else no_tags,
+                            tags.get(film_id, no_tags),
                         )
                         for (
                             film_id,
@@ -622,12 +643,25 @@ class Catalog:
             film_of_ref = dict(plan.matched_refs)
             added: list[int] = []
             total = len(plan.new) + len(plan.updates)
+            # Many new films at once: building the films indexes afterwards, in one sorted
+            # pass, is quicker than growing them a row at a time (this is one transaction, so
+            # a failure or Cancel brings the indexes back too).
+            indexes = list(Base.metadata.tables["films"].indexes)
+            rebuild = len(plan.new) >= REBUILD_INDEXES_FROM and len(plan.new) > (
+                session.scalar(select(func.count(Film.id))) or 0
+            )
+            if rebuild:
+                for index in indexes:
+                    index.drop(session.connection())
             # In pieces, so progress can be shown and a Cancel (ImportCancelled raised by
             # ``progress``) rolls everything back.
             for start in range(0, len(plan.new), IMPORT_PIECE):
                 if progress is not None:
                     progress(start, total)
                 added += self._insert_films(session, plan.new[start : start + IMPORT_PIECE])
+            if rebuild:
+                for index in indexes:
+                    index.create(session.connection())
             updated = []
             for number, (film_id, incoming) in enumerate(plan.updates):
                 if progress is not None and number % IMPORT_PIECE == 0:
@@ -636,74 +670,128 @@ class Catalog:
                 self._apply(session, film, incoming.fields)
                 updated.append(film.id)
             session.flush()
-            for incoming, film_id in zip(plan.new, added, strict=True):
-                if incoming.ref is not None:
-                    film_of_ref[incoming.ref] = film_id
+            for ref, film_id in zip(plan.new.refs(), added, strict=True):
+                if ref is not None:
+                    film_of_ref[ref] = film_id
             self._import_collections(session, plan, film_of_ref)
             session.flush()
             return ImportResult(added=added, updated=updated, backup=backup)
 
-    def _insert_films(self, session: Session, films: Sequence[IncomingFilm]) -> list[int]:
-        """New films in bulk (one multi-row INSERT, not an ORM object each); their ids."""
-        if not films:
+    def _insert_films(self, session: Session, films: FilmBatch) -> list[int]:
+        """New films in bulk: column by column, then plain tuples on the DB-API cursor."""
+        count = len(films)
+        if not count:
             return []
         now = datetime.now(UTC)
-        taken_seed_keys = set(
-            session.scalars(select(Film.seed_key).where(Film.seed_key.is_not(None)))
-        )
-        # Ids are given here rather than read back: RETURNING over many rows is slow in
-        # SQLAlchemy, and this transaction holds the write lock, so no one else takes them.
+        # Ids are given here rather than read back: RETURNING over many rows is slow, and this
+        # transaction holds the write lock, so no one else takes them.
         first_id = (session.scalar(select(func.max(Film.id))) or 0) + 1
-        ids = list(range(first_id, first_id + len(films)))
-        rows = []
-        for film_id, incoming in zip(ids, films, strict=True):
-            fields = incoming.fields
-            watched_on = fields.get("watched_on")
-            watched = bool(fields.get("watched", False)) or watched_on is not None
-            rating = fields.get("rating")
-            extra = incoming.extra
-            seed_key = extra.get("seed_key")
-            if not isinstance(seed_key, str) or seed_key in taken_seed_keys:
-                seed_key = None
-            else:
-                taken_seed_keys.add(seed_key)
-            created = extra.get("created_at")
-            changed = extra.get("updated_at")
-            rows.append(
-                {
-                    "id": film_id,
-                    "title": fields["title"],
-                    "sort_title": title_sort_key(fields["title"]),
-                    "original_title": fields.get("original_title", ""),
-                    "year": fields.get("year"),
-                    "directors": list(fields.get("directors", [])),
-                    "countries": list(fields.get("countries", [])),
-                    "runtime_minutes": fields.get("runtime_minutes"),
-                    "description": fields.get("description", ""),
-                    "fact": fields.get("fact", ""),
-                    "trailer_url": fields.get("trailer_url", ""),
-                    "availability_note": fields.get("availability_note", ""),
-                    "availability_checked_on": fields.get("availability_checked_on"),
-                    "imdb_id": fields.get("imdb_id"),
-                    "letterboxd_uri": fields.get("letterboxd_uri"),
-                    "rating_half_stars": None if rating is None else round(rating * 2),
-                    "watched": watched,
-                    "watched_on": watched_on if watched else None,
-                    "notes": fields.get("notes", ""),
-                    "seed_key": seed_key,
-                    "created_at": created if isinstance(created, datetime) else now,
-                    "updated_at": changed if isinstance(changed, datetime) else now,
-                }
-            )
-        session.execute(insert(Base.metadata.tables["films"]), rows)
-        links = []
-        for film_id, incoming in zip(ids, films, strict=True):
-            names = incoming.fields.get("tags") or []
-            links += [(film_id, tag) for tag in self._tags(session, names)]
-        if links:
+        ids = range(first_id, first_id + count)
+        connection = session.connection()
+        sqlite = connection.dialect.name == "sqlite"
+
+        def converted(name: str, convert: Callable[[Any], Any]) -> list[Any]:
+            # Values repeat a lot (names, dates, ratings): each distinct one converted once.
+            values = films.column(name)
+            if name in ("directors", "countries"):
+                keys: list[tuple[str, ...]] = list(map(tuple, values))
+                done = {key: convert(list(key)) for key in set(keys)}
+                return list(map(done.__getitem__, keys))
+            done = {value: convert(value) for value in set(values)}
+            return list(map(done.__getitem__, values))
+
+        # SQLite keeps dates, timestamps and JSON as text, written the way SQLAlchemy does.
+        def day(value: date | None) -> Any:
+            return value.isoformat() if sqlite and value is not None else value
+
+        def stamp(value: object) -> Any:
+            moment = value.astimezone(UTC) if isinstance(value, datetime) else now
+            return moment.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else moment
+
+        watched_on = films.column("watched_on")
+        watched = [
+            bool(flag) or on is not None
+            for flag, on in zip(films.column("watched"), watched_on, strict=True)
+        ]
+        seed_keys: list[object] = [None] * count
+        created: list[object] = [stamp(now)] * count
+        changed = list(created)
+        extras = films.extras()
+        if any(extras):
+            taken = set(session.scalars(select(Film.seed_key).where(Film.seed_key.is_not(None))))
+            for at, extra in enumerate(extras):
+                if not extra:
+                    continue
+                seed_key = extra.get("seed_key")
+                if isinstance(seed_key, str) and seed_key not in taken:
+                    taken.add(seed_key)
+                    seed_keys[at] = seed_key
+                if "created_at" in extra:
+                    created[at] = stamp(extra["created_at"])
+                if "updated_at" in extra:
+                    changed[at] = stamp(extra["updated_at"])
+        titles = films.column("title")
+        columns = (
+            ids,
+            seed_keys,
+            titles,
+            converted("title", title_sort_key),
+            films.column("original_title"),
+            films.column("year"),
+            converted("directors", json.dumps if sqlite else list),
+            converted("countries", json.dumps if sqlite else list),
+            films.column("runtime_minutes"),
+            films.column("description"),
+            films.column("fact"),
+            films.column("trailer_url"),
+            films.column("availability_note"),
+            converted("availability_checked_on", day),
+            films.column("imdb_id"),
+            films.column("letterboxd_uri"),
+            converted("rating", lambda r: None if r is None else round(r * 2)),
+            watched,
+            [day(on) if flag else None for flag, on in zip(watched, watched_on, strict=True)],
+            films.column("notes"),
+            created,
+            changed,
+        )
+        self._bulk_insert(connection, "films", _INSERT_COLUMNS, zip(*columns, strict=True))
+        tagged = [
+            (film_id, tuple(tags))
+            for film_id, tags in zip(ids, films.column("tags"), strict=True)
+            if tags
+        ]
+        if tagged:
+            tags_of = {key: self._tags(session, key) for key in {key for _, key in tagged}}
             session.flush()  # new tags get their ids
-            session.execute(insert(film_tags), [{"film_id": f, "tag_id": t.id} for f, t in links])
-        return ids
+            ids_of = {key: [tag.id for tag in tags] for key, tags in tags_of.items()}
+            self._bulk_insert(
+                connection,
+                "film_tags",
+                ("film_id", "tag_id"),
+                [(film_id, tag_id) for film_id, key in tagged for tag_id in ids_of[key]],
+            )
+        return list(ids)
+
+    @staticmethod
+    def _bulk_insert(
+        connection: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        if connection.dialect.name == "sqlite":
+            cursor = Catalog._cursor(connection)
+            try:
+                cursor.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)})"
+                    f" VALUES ({', '.join('?' * len(columns))})",
+                    rows,
+                )
+            finally:
+                cursor.close()
+        else:
+            connection.execute(
+                insert(Base.metadata.tables[table]),
+                [dict(zip(columns, row, strict=True)) for row in rows],
+            )
 
     # --- internals ----------------------------------------------------------------------
 

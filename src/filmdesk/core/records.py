@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # The order and names of a film's keys in JSON output (CLI --json and exports build on it).
 FILM_JSON_KEYS = (
@@ -173,3 +173,11 @@ class CatalogStats:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+_VALUE_FIELDS = tuple(f.name for f in fields(FilmRecord))[:-2]  # all but the timestamps
+
+
+def record_values(film: FilmRecord) -> tuple[Any, ...]:
+    """A record as the plain tuple ``Catalog.film_values`` gives (no timestamps)."""
+    return tuple(getattr(film, name) for name in _VALUE_FIELDS)

@@ -20,6 +20,9 @@ MAX_TITLE = 500
 MAX_TAG = 100
 RATING_STEPS = tuple(step / 2 for step in range(1, 11))  # 0.5 .. 5.0
 _IMDB_ID = re.compile(r"^tt\d{7,10}$")
+IMDB_ID = _IMDB_ID
+# Free-text fields kept with their line breaks, trimmed (notes are kept exactly as typed).
+TRIMMED_TEXT = ("description", "fact", "availability_note")
 
 
 class FilmFields(TypedDict, total=False):
@@ -265,17 +268,16 @@ def check_bool(value: object) -> bool:
     raise ValueError(f"{value!r} is not yes or no")
 
 
-_CHECKS = {
+# Each field's check: takes a value, returns it clean or raises ValueError saying what is wrong.
+CHECKS: dict[str, Callable[[object], object]] = {
     "title": check_title,
     "original_title": _limited(lambda v: " ".join(check_text(v).split()), MAX_TITLE),
     "year": check_year,
     "directors": check_names,
     "countries": check_names,
     "runtime_minutes": check_runtime,
-    "description": lambda v: check_text(v).strip(),
-    "fact": lambda v: check_text(v).strip(),
+    **{name: lambda v: check_text(v).strip() for name in TRIMMED_TEXT},
     "trailer_url": _limited(lambda v: check_http_url(v, what="trailer URL"), 2000),
-    "availability_note": lambda v: check_text(v).strip(),
     "availability_checked_on": check_past_date,
     "imdb_id": check_imdb_id,
     "letterboxd_uri": lambda v: (
@@ -303,7 +305,7 @@ def clean_film_fields(fields: Mapping[str, object], *, subject: str = "") -> Fil
         if value == "" and name in _EMPTY_IS_EMPTY:  # imports are mostly empty cells
             cleaned[name] = ""
             continue
-        check = _CHECKS.get(name)
+        check = CHECKS.get(name)
         if check is None:
             problems.append(FieldProblem(name, "is not a film field"))
             continue

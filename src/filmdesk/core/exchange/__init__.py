@@ -7,11 +7,12 @@ all.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, overload
 
-from filmdesk.core.validation import FilmFields
+from filmdesk.core.validation import FIELD_NAMES, FilmFields
 
 
 @dataclass(frozen=True)
@@ -48,18 +49,194 @@ class ImportCancelled(Exception):  # noqa: N818 (a request, not an error)
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
+# What a new film gets for a field its file does not give.
+FIELD_DEFAULTS: dict[str, object] = {
+    "title": "",
+    "original_title": "",
+    "year": None,
+    "directors": [],
+    "countries": [],
+    "runtime_minutes": None,
+    "description": "",
+    "fact": "",
+    "trailer_url": "",
+    "availability_note": "",
+    "availability_checked_on": None,
+    "imdb_id": None,
+    "letterboxd_uri": None,
+    "rating": None,
+    "watched": False,
+    "watched_on": None,
+    "notes": "",
+    "tags": [],
+}
+assert tuple(FIELD_DEFAULTS) == FIELD_NAMES
+_INDEX = {name: number for number, name in enumerate(FIELD_NAMES)}
+
+
 class IncomingFilm:
     """One film read from a file: its fields and where it came from.
 
-    ``ref`` is the film's id inside the file (collections refer to it); ``extra`` holds what
-    a lossless backup restores for a new film besides its fields (seed key, timestamps).
+    Made either from a dict of the fields the file gives, or (large CSV files) from a tuple of
+    every field in ``FIELD_NAMES`` order plus the names the file gives, so that no dict is
+    built per film unless someone asks for ``fields``. ``ref`` is the film's id inside the file
+    (collections refer to it); ``extra`` holds what a lossless backup restores for a new film
+    besides its fields (seed key, timestamps).
     """
 
-    line: int
-    fields: FilmFields
-    ref: object = None
-    extra: dict[str, object] = field(default_factory=dict)
+    __slots__ = ("_fields", "_given", "_values", "extra", "line", "ref")
+
+    def __init__(
+        self,
+        line: int,
+        fields: FilmFields | None = None,
+        ref: object = None,
+        extra: dict[str, object] | None = None,
+        *,
+        values: tuple[object, ...] | None = None,
+        given: frozenset[str] = frozenset(),
+    ) -> None:
+        self.line = line
+        self.ref = ref
+        self.extra = extra if extra is not None else {}
+        self._fields = fields
+        self._values = values
+        self._given = given
+
+    @property
+    def fields(self) -> FilmFields:
+        """The fields the file gives for this film."""
+        if self._fields is None:
+            assert self._values is not None
+            given = self._given
+            self._fields = {  # type: ignore[assignment]
+                name: value
+                for name, value in zip(FIELD_NAMES, self._values, strict=True)
+                if name in given
+            }
+        return self._fields  # type: ignore[return-value]
+
+    @property
+    def values(self) -> tuple[object, ...]:
+        """Every field in ``FIELD_NAMES`` order, defaults for those the file does not give."""
+        if self._values is None:
+            fields: dict[str, object] = self._fields  # type: ignore[assignment]
+            self._values = tuple(
+                fields.get(name, default) for name, default in FIELD_DEFAULTS.items()
+            )
+        return self._values
+
+    def get(self, name: str) -> object:
+        """One field's value, or None when the file does not give it."""
+        if self._fields is not None:
+            return self._fields.get(name)
+        if name not in self._given:
+            return None
+        assert self._values is not None
+        return self._values[_INDEX[name]]
+
+    def __repr__(self) -> str:
+        return f"IncomingFilm(line={self.line}, fields={self.fields!r})"
+
+
+class FilmBatch(Sequence[IncomingFilm]):
+    """Films read from one file, kept column by column.
+
+    A large CSV file becomes one list per field instead of a dict per film, and the catalog
+    inserts the columns as they are. Indexing still gives an ``IncomingFilm``.
+    """
+
+    __slots__ = ("_columns", "_extras", "_given", "_lines", "_refs")
+
+    def __init__(
+        self,
+        columns: Mapping[str, Sequence[object]],
+        lines: Sequence[int],
+        given: frozenset[str],
+        refs: Sequence[object] | None = None,
+        extras: Sequence[dict[str, object] | None] | None = None,
+    ) -> None:
+        self._columns = {name: columns[name] for name in FIELD_NAMES}
+        self._lines = lines
+        self._given = given
+        self._refs = refs
+        self._extras = extras
+
+    @classmethod
+    def of(cls, films: Sequence[IncomingFilm]) -> FilmBatch:
+        """A batch of films read one by one (each may give other fields)."""
+        if isinstance(films, FilmBatch):
+            return films
+        if not films:
+            return cls({name: [] for name in FIELD_NAMES}, [], frozenset())
+        given = frozenset().union(*(film.fields.keys() for film in films))
+        columns = zip(*(film.values for film in films), strict=True)
+        return cls(
+            dict(zip(FIELD_NAMES, columns, strict=True)),
+            [film.line for film in films],
+            given,
+            [film.ref for film in films],
+            [film.extra for film in films],
+        )
+
+    def column(self, name: str) -> Sequence[Any]:
+        """One field of every film (its default where the file does not give it)."""
+        return self._columns[name]
+
+    @property
+    def lines(self) -> Sequence[int]:
+        """The line (or item number) each film was read from."""
+        return self._lines
+
+    def refs(self) -> Sequence[object]:
+        """Each film's id inside its file (None where it has none)."""
+        return self._refs if self._refs is not None else [None] * len(self._lines)
+
+    def extras(self) -> Sequence[dict[str, object] | None]:
+        """What a backup restores for each film besides its fields (None where nothing)."""
+        return self._extras if self._extras is not None else [None] * len(self._lines)
+
+    def take(self, positions: Sequence[int]) -> FilmBatch:
+        """The films at ``positions``, in that order."""
+        if len(positions) == len(self) and all(a == b for a, b in enumerate(positions)):
+            return self
+
+        def pick(values: Sequence[Any]) -> list[Any]:
+            return [values[at] for at in positions]
+
+        return FilmBatch(
+            {name: pick(values) for name, values in self._columns.items()},
+            pick(self._lines),
+            self._given,
+            None if self._refs is None else pick(self._refs),
+            None if self._extras is None else pick(self._extras),
+        )
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> IncomingFilm: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> FilmBatch: ...
+
+    def __getitem__(self, index: int | slice) -> IncomingFilm | FilmBatch:
+        if isinstance(index, slice):
+            return FilmBatch(
+                {name: values[index] for name, values in self._columns.items()},
+                self._lines[index],
+                self._given,
+                None if self._refs is None else self._refs[index],
+                None if self._extras is None else self._extras[index],
+            )
+        values = tuple(column[index] for column in self._columns.values())
+        film = IncomingFilm(self._lines[index], values=values, given=self._given)
+        if self._refs is not None:
+            film.ref = self._refs[index]
+        if self._extras is not None and self._extras[index]:
+            film.extra = self._extras[index]  # type: ignore[assignment]
+        return film
 
 
 @dataclass(frozen=True)
@@ -79,7 +256,7 @@ class ImportPlan:
 
     source: Path
     format: str
-    new: list[IncomingFilm] = field(default_factory=list)
+    new: FilmBatch = field(default_factory=lambda: FilmBatch.of([]))
     updates: list[tuple[int, IncomingFilm]] = field(default_factory=list)  # (film id, fields)
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)

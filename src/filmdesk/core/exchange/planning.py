@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.exchange import (
+    FilmBatch,
     ImportPlan,
     IncomingCollection,
     IncomingFilm,
@@ -80,6 +82,7 @@ def plan_import(
     if chosen not in FORMATS:
         raise ValueError(f"unknown import format {file_format!r}; choose one of {FORMATS}")
     collections: list[IncomingCollection] = []
+    films: Sequence[IncomingFilm]
     if chosen == "json":
         films, collections, problems = read_json(path)
     elif chosen == "letterboxd":
@@ -102,43 +105,52 @@ def plan_import(
         if film.original_title:
             by_title.setdefault(_key(film.original_title, film.year), film)
 
+    batch = FilmBatch.of(films)
+    refs = batch.refs()
+    extras = batch.extras()
+    new_positions: list[int] = []
     seen: dict[object, int] = {}
-    for incoming in films:
-        fields = incoming.fields
-        imdb_id = fields.get("imdb_id") or ""
-        letterboxd_uri = fields.get("letterboxd_uri") or ""
-        match = (
-            by_seed.get(str(incoming.extra.get("seed_key") or ""))
-            or by_imdb.get(imdb_id)
-            or by_letterboxd.get(letterboxd_uri)
+    for position, (line, title, year, original, imdb_id, letterboxd_uri) in enumerate(
+        zip(
+            batch.lines,
+            batch.column("title"),
+            batch.column("year"),
+            batch.column("original_title"),
+            batch.column("imdb_id"),
+            batch.column("letterboxd_uri"),
+            strict=True,
         )
-        if match is None:
-            candidate = by_title.get(_key(fields["title"], fields.get("year")))
-            if candidate is None and fields.get("original_title"):
-                candidate = by_title.get(_key(fields["original_title"], fields.get("year")))
+    ):
+        title_key = _key(title, year)
+        extra = extras[position]
+        seed_key = extra.get("seed_key") if extra else None
+        match = (
+            (by_seed.get(str(seed_key)) if seed_key else None)
+            or (by_imdb.get(imdb_id) if imdb_id else None)
+            or (by_letterboxd.get(letterboxd_uri) if letterboxd_uri else None)
+        )
+        if match is None and by_title:
+            candidate = by_title.get(title_key)
+            if candidate is None and original:
+                candidate = by_title.get(_key(original, year))
             # Same title and year but another IMDb film (remakes, namesakes): not the same film.
             if candidate is not None and not (
                 imdb_id and candidate.imdb_id and candidate.imdb_id != imdb_id
             ):
                 match = candidate
-        identity: object = (
-            match.id
-            if match
-            else imdb_id or letterboxd_uri or _key(fields["title"], fields.get("year"))
-        )
+        identity: object = match.id if match else imdb_id or letterboxd_uri or title_key
         if identity in seen:
             plan.problems.append(
-                Problem(
-                    str(path), incoming.line, None, f"repeats the film of line {seen[identity]}"
-                )
+                Problem(str(path), line, None, f"repeats the film of line {seen[identity]}")
             )
             continue
-        seen[identity] = incoming.line
-        if match is not None and incoming.ref is not None:
-            plan.matched_refs[incoming.ref] = match.id
+        seen[identity] = line
         if match is None:
-            plan.new.append(incoming)
+            new_positions.append(position)
             continue
+        if refs[position] is not None:
+            plan.matched_refs[refs[position]] = match.id
+        fields = batch[position].fields
         changed: FilmFields = {  # type: ignore[assignment]
             name: value
             for name, value in fields.items()
@@ -150,7 +162,8 @@ def plan_import(
                 if name in fields:
                     changed[name] = fields[name]
         if changed:
-            plan.updates.append((match.id, IncomingFilm(incoming.line, changed)))
+            plan.updates.append((match.id, IncomingFilm(line, changed)))
         else:
             plan.unchanged += 1
+    plan.new = batch.take(new_positions)
     return plan
