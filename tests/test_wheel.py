@@ -35,6 +35,21 @@ def test_wheel_contains_the_shipped_files(wheel: Path) -> None:
     assert any(n.startswith("filmdesk/core/migrations/versions/0001_") for n in names)
 
 
+def test_wheel_installs_the_desktop_integration(wheel: Path) -> None:
+    from filmdesk.app import APP_ID, ICON_SIZES
+
+    shared = {
+        n.split(".data/data/", 1)[1]
+        for n in zipfile.ZipFile(wheel).namelist()
+        if ".data/data/" in n
+    }
+    assert f"share/applications/{APP_ID}.desktop" in shared
+    assert f"share/metainfo/{APP_ID}.metainfo.xml" in shared
+    assert f"share/icons/hicolor/scalable/apps/{APP_ID}.svg" in shared
+    for size in ICON_SIZES:
+        assert f"share/icons/hicolor/{size}x{size}/apps/{APP_ID}.png" in shared
+
+
 def test_installed_wheel_seeds_ten_films_outside_the_source_tree(
     wheel: Path, tmp_path: Path
 ) -> None:

@@ -11,9 +11,15 @@ from filmdesk import __version__
 from filmdesk.paths import DATABASE_ENV, database_target, shipped_file
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from filmdesk.ui.main_window import MainWindow
+
+# One id everywhere the desktop looks: the .desktop file's name, the AppStream id, the icon
+# name, the Flatpak app id (packaging/README.md).
+APP_ID = "io.github.filmdesk.Filmdesk"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -25,13 +31,28 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="PATH_OR_URL",
         help=f"catalog to open (default: ${DATABASE_ENV}, else the user data folder)",
     )
+    # For packaging checks: show the window, print what it shows, close it, exit 0.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
 
+def app_icon() -> QIcon:
+    """The icon in every size drawn for it (crisp when small), else scaled from the SVG."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    hicolor = shipped_file("resources", "icons", "hicolor")
+    icon = QIcon()
+    for size in ICON_SIZES:
+        png = hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        if png.exists():
+            icon.addFile(str(png), QSize(size, size))
+    return icon if not icon.isNull() else QIcon(str(shipped_file("resources", "filmdesk.svg")))
+
+
 def create_application() -> QApplication:
     """The QApplication with filmdesk's name, icon and appearance."""
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from filmdesk.ui.settings import apply_appearance, open_settings
@@ -41,8 +62,8 @@ def create_application() -> QApplication:
     app.setApplicationName("filmdesk")
     app.setOrganizationName("filmdesk")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("filmdesk")
-    app.setWindowIcon(QIcon(str(shipped_file("resources", "filmdesk.svg"))))
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     apply_appearance(str(open_settings().value("appearance", "system")))
     return app
 
@@ -60,7 +81,10 @@ def open_window(target: str) -> MainWindow:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Open the catalog and run the window until it is closed."""
+    """Open the catalog and run the window until it is closed.
+
+    When filmdesk already runs with the same catalog, bring that window to the front instead.
+    """
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = create_application()
 
@@ -68,14 +92,60 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from filmdesk.core.db import DatabaseOpenError
     from filmdesk.core.seed import SeedError
+    from filmdesk.ui.single_instance import SingleInstance, bring_to_front, instance_name
 
     try:
-        window = open_window(database_target(args.database))
-    except (DatabaseOpenError, SeedError, ValueError) as exc:
+        target = database_target(args.database)
+    except ValueError as exc:
         QMessageBox.critical(None, "filmdesk", f"The catalog could not be opened.\n\n{exc}")
         return 1
-    window.show()
+    instance = SingleInstance(instance_name(target))
+    if not instance.claim():
+        if instance.activate_running():
+            print("filmdesk: already open with this catalog; showing that window", file=sys.stderr)
+            return 0
+        QMessageBox.critical(
+            None, "filmdesk", "filmdesk is already open with this catalog, but does not answer."
+        )
+        return 1
     try:
-        return app.exec()
+        try:
+            window = open_window(target)
+        except (DatabaseOpenError, SeedError, ValueError) as exc:
+            QMessageBox.critical(None, "filmdesk", f"The catalog could not be opened.\n\n{exc}")
+            return 1
+        instance.activation_requested.connect(lambda token: bring_to_front(window, token))
+        window.show()
+        if args.smoke_test:
+            _close_when_shown(window)
+        try:
+            return app.exec()
+        finally:
+            window.catalog.close()
     finally:
-        window.catalog.close()
+        instance.release()
+
+
+def _close_when_shown(window: MainWindow, timeout_s: float = 30) -> None:
+    """--smoke-test: once the window is up and its films are loaded, say so and close it."""
+    from time import monotonic
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    deadline = monotonic() + timeout_s
+    timer = QTimer(window, interval=100)
+
+    def check() -> None:
+        if window.isVisible() and not window.is_loading():
+            timer.stop()
+            title, films = window.windowTitle(), window.model.rowCount()
+            print(f"filmdesk: main window shown: {title!r}, {films} films", flush=True)
+            window.close()
+        elif monotonic() > deadline:
+            timer.stop()
+            print("filmdesk: main window did not finish loading", file=sys.stderr, flush=True)
+            QApplication.exit(3)
+
+    timer.timeout.connect(check)
+    timer.start()
