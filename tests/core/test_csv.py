@@ -10,7 +10,7 @@ import pytest
 
 from filmdesk.core.catalog import Catalog, open_catalog
 from filmdesk.core.exchange import UnreadableFileError
-from filmdesk.core.exchange.csv_format import export_csv, neutralise, restore
+from filmdesk.core.exchange.csv_format import COLUMNS, export_csv, neutralise, restore
 from filmdesk.core.exchange.planning import plan_import
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -200,3 +200,72 @@ def test_a_cancelled_import_changes_nothing(tmp_path: Path) -> None:
     with pytest.raises(ImportCancelled):
         catalog.apply_import(plan, skip_bad_rows=True, progress=cancel)
     assert catalog.all_films() == []
+
+
+def test_exporting_catalog_columns_writes_the_same_file_as_records(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    catalog.add_film({"title": "@risky", "notes": "+1", "tags": ["=x", "b"], "rating": 2.5})
+    by_records, by_columns = tmp_path / "records.csv", tmp_path / "columns.csv"
+    export_csv(by_records, catalog.all_films())
+    export_csv(by_columns, catalog.film_columns())
+    assert by_columns.read_bytes() == by_records.read_bytes()
+    some = [f.id for f in catalog.all_films()][3:0:-1]
+    export_csv(by_records, catalog.get_films(some))
+    export_csv(by_columns, catalog.film_columns(some))
+    assert by_columns.read_bytes() == by_records.read_bytes()
+
+
+def test_a_cancelled_export_leaves_the_old_file(catalog: Catalog, tmp_path: Path) -> None:
+    from filmdesk.core.exchange import ImportCancelled
+
+    out = tmp_path / "films.csv"
+    out.write_text("precious", encoding="utf-8")
+
+    def cancel(done: int, total: int) -> None:
+        raise ImportCancelled
+
+    with pytest.raises(ImportCancelled):
+        export_csv(out, catalog.film_columns(), progress=cancel)
+    assert out.read_text(encoding="utf-8") == "precious"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".films")] == []
+
+
+def test_a_large_file_with_some_bad_rows(tmp_path: Path) -> None:
+    # Over 10,000 films: the quick column-by-column reading and the bulk insert that builds
+    # the indexes afterwards. Unusual rows are still reported by line, in file order.
+    rows = [",".join(COLUMNS)]
+    for number in range(10_050):
+        cells = [f"Film {number}", "", str(1950 + number % 70), f"Director {number % 40}"]
+        rows.append(",".join(cells + [""] * (len(COLUMNS) - len(cells))))
+    rows[100] = rows[100].replace(",1", ",abc", 1)
+    rows[200] = "'=quoted formula,," + rows[200].split(",", 2)[2]
+    rows[300] = "Short row,,1999"
+    rows[400] = "   ,,1999" + "," * (len(COLUMNS) - 3)
+    source = tmp_path / "many.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    catalog = empty_catalog(tmp_path / "c.sqlite3")
+    plan = plan_import(catalog, source)
+    assert [(p.line, p.field) for p in plan.problems] == [(101, "year"), (401, "title")]
+    assert len(plan.new) == 10_048
+    assert [plan.new[i].line for i in (98, 99, 198, 199)] == [100, 102, 201, 202]
+    assert plan.new[198].fields["title"] == "=quoted formula"  # read on its own, in order
+    catalog.apply_import(plan, skip_bad_rows=True)
+    assert catalog.resolve_film("=quoted formula").year == 1950 + 199 % 70
+    assert catalog.resolve_film("Short row").year == 1999
+    assert catalog.stats().films == 10_048
+    with catalog.engine.connect() as conn:
+        indexes = {
+            row[0]
+            for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='index'")
+        }
+    assert {"ix_films_year", "ix_films_sort_title", "ix_film_tags_tag_id"} <= indexes
+
+
+def test_an_emptied_cell_empties_the_field_on_import(catalog: Catalog, tmp_path: Path) -> None:
+    cranes = catalog.resolve_film("The Cranes Are Flying")
+    assert cranes.runtime_minutes == 97
+    edited = tmp_path / "edited.csv"
+    edited.write_text("title,year,runtime_minutes\nThe Cranes Are Flying,1957,\n")
+    catalog.apply_import(plan_import(catalog, edited))
+    assert catalog.get_film(cranes.id).runtime_minutes is None

@@ -646,7 +646,10 @@ class Catalog:
             # Many new films at once: building the films indexes afterwards, in one sorted
             # pass, is quicker than growing them a row at a time (this is one transaction, so
             # a failure or Cancel brings the indexes back too).
-            indexes = list(Base.metadata.tables["films"].indexes)
+            indexes = [
+                *Base.metadata.tables["films"].indexes,
+                *Base.metadata.tables["film_tags"].indexes,
+            ]
             rebuild = len(plan.new) >= REBUILD_INDEXES_FROM and len(plan.new) > (
                 session.scalar(select(func.count(Film.id))) or 0
             )

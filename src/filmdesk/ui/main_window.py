@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk import __version__
 from filmdesk.core.catalog import Catalog, FilmNotFoundError
-from filmdesk.core.exchange import ImportCancelled, UnreadableFileError
+from filmdesk.core.exchange import ImportCancelled, Progress, UnreadableFileError
 from filmdesk.core.exchange.csv_format import export_csv
 from filmdesk.core.exchange.json_format import export_json
 from filmdesk.core.exchange.letterboxd import export_letterboxd
@@ -815,30 +815,40 @@ class MainWindow(QMainWindow):
             ids = [self.model.film_at(r).id for r in range(self.model.shown_count())]
         else:
             ids = []
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if scope == "all":
-                films = self.catalog.all_films(timestamps=file_format == "json")
-            else:
-                films = self.catalog.get_films(ids)
-            if file_format == "json":
-                count = export_json(Path(path), films, self.catalog.collections())
-            elif file_format == "letterboxd":
-                count = export_letterboxd(Path(path), films)
-            elif file_format in ("pdf", "html"):
-                # Loaded only when printing: the PDF library brings Pillow and fontTools along.
-                from filmdesk.core.exchange.printable import export_html, export_pdf
+        heading = "Films" if scope == "all" else f"Films: {self.search_field.text()}"
+        catalog = self.catalog
+        target = Path(path)
 
-                heading = "Films" if scope == "all" else f"Films: {self.search_field.text()}"
-                writer = export_pdf if file_format == "pdf" else export_html
-                count = writer(Path(path), sort_films(films, "title"), heading.strip(": "))
+        def export(progress: Progress) -> int:
+            # In a thread, behind a progress dialog with Cancel; the file is written whole or
+            # not at all, so a Cancel leaves whatever was there before.
+            progress(0, 1)
+            if file_format == "csv":
+                columns = catalog.film_columns(ids if scope != "all" else None)
+                return export_csv(target, columns, bom=bom, delimiter=delimiter, progress=progress)
+            if scope == "all":
+                films = catalog.all_films(timestamps=file_format == "json")
             else:
-                count = export_csv(Path(path), films, bom=bom, delimiter=delimiter)
+                films = catalog.get_films(ids)
+            progress(0, 1)
+            if file_format == "json":
+                return export_json(target, films, catalog.collections())
+            if file_format == "letterboxd":
+                return export_letterboxd(target, films)
+            # Loaded only when printing: the PDF library brings Pillow and fontTools along.
+            from filmdesk.core.exchange.printable import export_html, export_pdf
+
+            writer = export_pdf if file_format == "pdf" else export_html
+            return writer(target, sort_films(films, "title"), heading.strip(": "))
+
+        try:
+            count = run_with_progress(self, f"Exporting to {target.name}…", export)
+        except ImportCancelled:
+            self.statusBar().showMessage("Export cancelled: nothing was written.", 8000)
+            return
         except OSError as exc:
-            QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, "Export", f"{path} could not be written.\n\n{exc.strerror}")
             return
-        QApplication.restoreOverrideCursor()
         self.statusBar().showMessage(f"Exported {_plural(count, 'film')} to {path}", 8000)
 
     @Slot()

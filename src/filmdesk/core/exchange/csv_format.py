@@ -131,14 +131,29 @@ def _cells(films: Iterable[FilmRecord] | FilmColumns) -> list[Iterable[object]]:
 
 
 def write_csv(
-    out: IO[str], films: Iterable[FilmRecord] | FilmColumns, *, delimiter: str = ","
+    out: IO[str],
+    films: Iterable[FilmRecord] | FilmColumns,
+    *,
+    delimiter: str = ",",
+    progress: Progress | None = None,
 ) -> int:
-    """Write films (records, or ``Catalog.film_columns``: quicker) as filmdesk CSV; how many."""
+    """Write films (records, or ``Catalog.film_columns``: quicker) as filmdesk CSV; how many.
+
+    ``progress(done, total)`` is called now and then; it may raise ImportCancelled to stop.
+    """
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     cells = _cells(films)
-    writer.writerows(zip(*cells, strict=True))
-    return len(cells[0]) if isinstance(cells[0], Sized) else 0
+    total = len(cells[0]) if isinstance(cells[0], Sized) else 0
+    rows = zip(*cells, strict=True)
+    for done in range(0, total, _WRITE_PIECE):
+        if progress is not None:
+            progress(done, total)
+        writer.writerows(islice(rows, _WRITE_PIECE))
+    return total
+
+
+_WRITE_PIECE = 10_000
 
 
 def export_csv(
@@ -147,14 +162,16 @@ def export_csv(
     *,
     bom: bool = True,
     delimiter: str = ",",
+    progress: Progress | None = None,
 ) -> int:
-    """Write a CSV file atomically: an existing file is replaced only once the new one is whole.
+    """Write a CSV file atomically: an existing file is replaced only once the new one is whole
+    (a failure or a Cancel leaves the old one).
 
     UTF-8 with a BOM by default, so Excel shows Cyrillic correctly.
     """
     encoding = "utf-8-sig" if bom else "utf-8"
     with replaced_atomically(Path(path), encoding=encoding, newline="") as out:
-        count = write_csv(out, films, delimiter=delimiter)
+        count = write_csv(out, films, delimiter=delimiter, progress=progress)
     return count
 
 

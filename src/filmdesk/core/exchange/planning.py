@@ -21,7 +21,7 @@ from filmdesk.core.exchange.csv_format import read_csv
 from filmdesk.core.exchange.imdb import looks_like_imdb, read_imdb
 from filmdesk.core.exchange.json_format import read_json
 from filmdesk.core.exchange.letterboxd import looks_like_letterboxd, read_letterboxd
-from filmdesk.core.exchange.textfile import read_text
+from filmdesk.core.exchange.textfile import read_head
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import fold
 from filmdesk.core.validation import FilmFields
@@ -42,7 +42,7 @@ def detect_format(path: Path) -> str:
         return "letterboxd"  # the export ZIP; reading it says if it is not
     if head.startswith(b"{"):
         return "json"
-    text, _ = read_text(path)
+    text = read_head(path)  # the header is enough; reading the file says what is wrong
     header = next(csv.reader(io.StringIO(text.split("\n", 1)[0])), [])
     if looks_like_letterboxd(header):
         return "letterboxd"
@@ -121,7 +121,6 @@ def plan_import(
             strict=True,
         )
     ):
-        title_key = _key(title, year)
         extra = extras[position]
         seed_key = extra.get("seed_key") if extra else None
         match = (
@@ -129,8 +128,9 @@ def plan_import(
             or (by_imdb.get(imdb_id) if imdb_id else None)
             or (by_letterboxd.get(letterboxd_uri) if letterboxd_uri else None)
         )
+        title_key = _key(title, year) if by_title or not (imdb_id or letterboxd_uri) else None
         if match is None and by_title:
-            candidate = by_title.get(title_key)
+            candidate = by_title.get(title_key)  # type: ignore[arg-type]
             if candidate is None and original:
                 candidate = by_title.get(_key(original, year))
             # Same title and year but another IMDb film (remakes, namesakes): not the same film.

@@ -61,6 +61,25 @@ def read_text(path: Path) -> tuple[str, str]:
     return text, "cp1251"
 
 
+def read_head(path: Path, size: int = 65536) -> str:
+    """The start of a text file (for sniffing its format), decoded as ``read_text`` would."""
+    with path.open("rb") as handle:
+        raw = handle.read(size)
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            return raw.decode(encoding, errors="ignore")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(raw) - 3:  # a character cut at the end of the piece
+            return raw[: exc.start].decode("utf-8", errors="replace")
+        return raw.decode("cp1251", errors="replace")
+
+
 def guess_delimiter(header_line: str) -> str:
     """The separator of a CSV file from its header: comma, semicolon or tab."""
     counts = {d: header_line.count(d) for d in (",", ";", "\t")}
