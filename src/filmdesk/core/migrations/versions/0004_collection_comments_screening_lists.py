@@ -79,9 +79,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_list_entries_film_id"), table_name="list_entries")
     op.drop_table("list_entries")
     op.drop_table("screening_lists")
-    op.drop_index(
-        op.f("ix_collection_comments_collection_id"), table_name="collection_comments"
-    )
+    op.drop_index(op.f("ix_collection_comments_collection_id"), table_name="collection_comments")
     op.drop_table("collection_comments")
     with op.batch_alter_table("collections") as batch:
         batch.drop_column("rating_half_stars")
