@@ -24,7 +24,7 @@ from filmdesk.core.catalog import (
 from filmdesk.core.db import DatabaseOpenError
 from filmdesk.core.exchange import UnreadableFileError
 from filmdesk.core.exchange.csv_format import export_csv
-from filmdesk.core.exchange.json_format import export_json
+from filmdesk.core.exchange.json_format import export_backup
 from filmdesk.core.exchange.letterboxd import export_letterboxd
 from filmdesk.core.exchange.planning import plan_import
 from filmdesk.core.records import FilmRecord
@@ -389,7 +389,7 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
                     films = catalog.all_films(timestamps=True)
                 else:
                     films = catalog.get_films(f.id for f in films)
-                count = export_json(path, films, catalog.collections())
+                count = export_backup(path, catalog, films)
             elif file_format == "letterboxd":
                 count = export_letterboxd(path, films)
             elif file_format in ("html", "pdf"):

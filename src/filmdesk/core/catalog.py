@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -83,11 +83,24 @@ __all__ = [
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an applied import changed, and the backup written before it."""
+    """What an applied import changed, and the backup written before it.
+
+    Enough to undo it: delete the lists in ``lists_added`` (``delete_list``), take the
+    ``list_entries_added`` (list id, film id) out of lists that were there before
+    (``remove_from_list``), delete ``comments_added``, put back ``collection_ratings_before``,
+    take ``collection_films_added`` (collection id, film id) out, delete
+    ``collections_added``, then the films in ``added`` and the old values of ``updated``.
+    """
 
     added: list[int]
     updated: list[int]
     backup: Path | None
+    lists_added: list[int] = field(default_factory=list)
+    list_entries_added: list[tuple[int, int]] = field(default_factory=list)
+    collections_added: list[int] = field(default_factory=list)
+    collection_films_added: list[tuple[int, int]] = field(default_factory=list)
+    comments_added: list[int] = field(default_factory=list)
+    collection_ratings_before: dict[int, float | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -609,7 +622,7 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             raise UnreadableFileError(plan.problems)
         backup = None
         path = sqlite_path(self.engine.url)
-        if path is not None and (plan.new or plan.updates):
+        if path is not None and (plan.new or plan.updates or plan.lists):
             backup = backup_sqlite(path, "before-import")
         with self._transaction() as session:
             film_of_ref = dict(plan.matched_refs)
@@ -632,9 +645,20 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             for incoming, film_id in zip(plan.new, added, strict=True):
                 if incoming.ref is not None:
                     film_of_ref[incoming.ref] = film_id
-            self._import_collections(session, plan, film_of_ref)
+            collections = self._import_collections(session, plan.collections, film_of_ref)
+            lists_added, entries_added = self._import_lists(session, plan.lists, film_of_ref)
             session.flush()
-            return ImportResult(added=added, updated=updated, backup=backup)
+            return ImportResult(
+                added=added,
+                updated=updated,
+                backup=backup,
+                lists_added=lists_added,
+                list_entries_added=entries_added,
+                collections_added=collections.added,
+                collection_films_added=collections.films_added,
+                comments_added=collections.comments_added,
+                collection_ratings_before=collections.ratings_before,
+            )
 
     def _insert_films(self, session: Session, films: Sequence[IncomingFilm]) -> list[int]:
         """New films in bulk (one multi-row INSERT, not an ORM object each); their ids."""
@@ -699,49 +723,6 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
         return ids
 
     # --- internals ----------------------------------------------------------------------
-
-    @staticmethod
-    def _import_collections(
-        session: Session, plan: ImportPlan, film_of_ref: dict[object, int]
-    ) -> None:
-        for incoming in plan.collections:
-            collection = None
-            if incoming.seed_key:
-                collection = session.scalar(
-                    select(Collection).where(Collection.seed_key == incoming.seed_key)
-                )
-            if collection is None:
-                wanted = fold(incoming.name)
-                collection = next(
-                    (c for c in session.scalars(select(Collection)) if fold(c.name) == wanted),
-                    None,
-                )
-            if collection is None:
-                collection = Collection(
-                    name=incoming.name,
-                    description=incoming.description,
-                    source=incoming.source,
-                    seed_key=incoming.seed_key,
-                )
-                session.add(collection)
-                session.flush()
-            members = set(
-                session.scalars(
-                    select(CollectionFilm.film_id).where(
-                        CollectionFilm.collection_id == collection.id
-                    )
-                )
-            )
-            position = len(members)
-            for ref in incoming.film_refs:
-                film_id = film_of_ref.get(ref)
-                if film_id is None or film_id in members:
-                    continue
-                session.add(
-                    CollectionFilm(collection_id=collection.id, film_id=film_id, position=position)
-                )
-                members.add(film_id)
-                position += 1
 
     def _new_film(self, session: Session, cleaned: FilmFields) -> Film:
         film = Film(

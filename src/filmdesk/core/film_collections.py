@@ -18,12 +18,14 @@ deletes a film. Every change returns what undoing it needs:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from filmdesk.core.exchange import IncomingCollection
 from filmdesk.core.models import Collection, CollectionComment, CollectionFilm, Film
 from filmdesk.core.records import (
     CollectionRecord,
@@ -53,6 +55,16 @@ from filmdesk.core.validation import (
     check_comment,
     clean_collection_fields,
 )
+
+
+@dataclass
+class CollectionsImported:
+    """What an import did to collections (see ``ImportResult``)."""
+
+    added: list[int] = field(default_factory=list)
+    films_added: list[tuple[int, int]] = field(default_factory=list)
+    comments_added: list[int] = field(default_factory=list)
+    ratings_before: dict[int, float | None] = field(default_factory=dict)
 
 
 def _comment_record(comment: CollectionComment) -> CommentRecord:
@@ -339,6 +351,86 @@ class CollectionsMixin(CatalogBase):
             self._put_comment(session, comment)
             session.flush()
             return comment
+
+    # --- imports (inside Catalog.apply_import's transaction) ---------------------------------
+
+    def _import_collections(
+        self,
+        session: Session,
+        incoming: Sequence[IncomingCollection],
+        film_of_ref: Mapping[object, int],
+    ) -> CollectionsImported:
+        """Merge collections from a file: a collection is matched by seed key, then name;
+        films it lacks are added at the end, comments it lacks (same text and date) are
+        added, and a rating in the file replaces its rating."""
+        done = CollectionsImported()
+        for item in incoming:
+            collection = None
+            if item.seed_key:
+                collection = session.scalar(
+                    select(Collection).where(Collection.seed_key == item.seed_key)
+                )
+            if collection is None:
+                wanted = _key(item.name)
+                collection = next(
+                    (c for c in session.scalars(select(Collection)) if _key(c.name) == wanted),
+                    None,
+                )
+            is_new = collection is None
+            if collection is None:
+                taken = session.scalar(
+                    select(Collection.id).where(Collection.seed_key == item.seed_key)
+                )
+                collection = Collection(
+                    name=item.name,
+                    description=item.description,
+                    source=item.source,
+                    seed_key=item.seed_key if item.seed_key and taken is None else None,
+                )
+                session.add(collection)
+                session.flush()
+                done.added.append(collection.id)
+            if item.rating is not None and rating_of(collection.rating_half_stars) != item.rating:
+                if not is_new:
+                    done.ratings_before[collection.id] = rating_of(collection.rating_half_stars)
+                collection.rating_half_stars = half_stars_of(item.rating)
+            current = ordered_ids(session, CollectionFilm, collection.id)
+            members = set(current)
+            for ref in item.film_refs:
+                film_id = film_of_ref.get(ref)
+                if film_id is None or film_id in members:
+                    continue
+                session.add(
+                    CollectionFilm(
+                        collection_id=collection.id, film_id=film_id, position=len(members)
+                    )
+                )
+                members.add(film_id)
+                if not is_new:
+                    done.films_added.append((collection.id, film_id))
+            known = {
+                (c.text, aware(c.created_at))
+                for c in session.scalars(
+                    select(CollectionComment).where(
+                        CollectionComment.collection_id == collection.id
+                    )
+                )
+            }
+            for comment in item.comments:
+                created = comment.created_at or datetime.now(UTC)
+                if (comment.text, created) in known:
+                    continue
+                row = CollectionComment(
+                    collection_id=collection.id,
+                    text=comment.text,
+                    created_at=created,
+                    updated_at=comment.updated_at or created,
+                )
+                session.add(row)
+                session.flush()
+                known.add((comment.text, created))
+                done.comments_added.append(row.id)
+        return done
 
     # --- internals ----------------------------------------------------------------------
 

@@ -23,12 +23,13 @@ Every change returns what undoing it needs:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from filmdesk.core.exchange import IncomingList
 from filmdesk.core.models import Film, ListEntry, ScreeningList
 from filmdesk.core.records import (
     Edited,
@@ -469,6 +470,67 @@ class ScreeningListsMixin(CatalogBase):
             session.flush()
             order = insertion_order(current, [(e.film_id, e.position) for e in adding], 1)
             write_order(session, ListEntry, list_id, order)
+
+    # --- imports (inside Catalog.apply_import's transaction) ---------------------------------
+
+    def _import_lists(
+        self,
+        session: Session,
+        incoming: Sequence[IncomingList],
+        film_of_ref: Mapping[object, int],
+    ) -> tuple[list[int], list[tuple[int, int]]]:
+        """Make screening lists from a file; returns (new list ids, (list id, film id) of
+        entries added to lists that were there already).
+
+        A list with the name of an existing one (any case) is merged into it: its films that
+        the list lacks are added at the end, and an empty audience or description is filled.
+        Entries whose film is not in the import (a row left out) are left out.
+        """
+        added_lists: list[int] = []
+        added_entries: list[tuple[int, int]] = []
+        for item in incoming:
+            wanted = _key(item.name)
+            screening_list = next(
+                (s for s in session.scalars(select(ScreeningList)) if _key(s.name) == wanted),
+                None,
+            )
+            now = datetime.now(UTC)
+            is_new = screening_list is None
+            if screening_list is None:
+                screening_list = ScreeningList(
+                    name=item.name,
+                    audience=item.audience,
+                    description=item.description,
+                    created_at=now,
+                    updated_at=now,
+                )
+                session.add(screening_list)
+                session.flush()
+                added_lists.append(screening_list.id)
+            else:
+                screening_list.audience = screening_list.audience or item.audience
+                screening_list.description = screening_list.description or item.description
+            present = set(ordered_ids(session, ListEntry, screening_list.id))
+            for entry in item.entries:
+                film_id = film_of_ref.get(entry.ref)
+                if film_id is None or film_id in present:
+                    continue
+                fields = entry.fields
+                session.add(
+                    ListEntry(
+                        list_id=screening_list.id,
+                        film_id=film_id,
+                        position=len(present) + 1,
+                        scheduled_at=fields.get("scheduled_at"),
+                        note=fields.get("note", ""),
+                        screened=fields.get("screened", False),
+                        screened_on=fields.get("screened_on"),
+                    )
+                )
+                present.add(film_id)
+                if not is_new:
+                    added_entries.append((screening_list.id, film_id))
+        return added_lists, added_entries
 
     # --- internals ----------------------------------------------------------------------
 

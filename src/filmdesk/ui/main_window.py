@@ -55,7 +55,7 @@ from filmdesk import __version__
 from filmdesk.core.catalog import Catalog, FilmNotFoundError
 from filmdesk.core.exchange import ImportCancelled, UnreadableFileError
 from filmdesk.core.exchange.csv_format import export_csv
-from filmdesk.core.exchange.json_format import export_json
+from filmdesk.core.exchange.json_format import export_backup
 from filmdesk.core.exchange.letterboxd import export_letterboxd
 from filmdesk.core.exchange.planning import plan_import
 from filmdesk.core.records import FilmRecord, FilmRow
@@ -822,7 +822,7 @@ class MainWindow(QMainWindow):
             else:
                 films = self.catalog.get_films(ids)
             if file_format == "json":
-                count = export_json(Path(path), films, self.catalog.collections())
+                count = export_backup(Path(path), self.catalog, films)
             elif file_format == "letterboxd":
                 count = export_letterboxd(Path(path), films)
             elif file_format in ("pdf", "html"):

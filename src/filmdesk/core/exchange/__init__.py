@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-from filmdesk.core.validation import FilmFields
+from filmdesk.core.validation import EntryFields, FilmFields
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,15 @@ class IncomingFilm:
 
 
 @dataclass(frozen=True)
+class IncomingComment:
+    """A comment on a collection read from a backup, with its dates (None: now)."""
+
+    text: str
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class IncomingCollection:
     """A collection read from a file, its films given by their refs in the file."""
 
@@ -71,6 +81,26 @@ class IncomingCollection:
     source: str
     seed_key: str | None
     film_refs: tuple[object, ...]
+    rating: float | None = None
+    comments: tuple[IncomingComment, ...] = ()
+
+
+@dataclass(frozen=True)
+class IncomingEntry:
+    """One entry of a screening list read from a file: its film's ref and its fields."""
+
+    ref: object
+    fields: EntryFields = field(default_factory=lambda: EntryFields())
+
+
+@dataclass(frozen=True)
+class IncomingList:
+    """A screening list read from a file (a backup, a Letterboxd list), entries in order."""
+
+    name: str
+    audience: str = ""
+    description: str = ""
+    entries: tuple[IncomingEntry, ...] = ()
 
 
 @dataclass
@@ -84,11 +114,19 @@ class ImportPlan:
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
     collections: list[IncomingCollection] = field(default_factory=list)
+    lists: list[IncomingList] = field(default_factory=list)
     matched_refs: dict[object, int] = field(default_factory=dict)  # file ref -> film id
 
     def summary(self) -> str:
-        """One line: how many films are new, updated, unchanged, and how many problems."""
-        return (
+        """One line: how many films are new, updated, unchanged, how many problems, and the
+        screening lists the file brings."""
+        text = (
             f"{len(self.new)} new, {len(self.updates)} updated, {self.unchanged} unchanged, "
             f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"
         )
+        if self.lists:
+            names = ", ".join(f"{x.name!r} ({len(x.entries)} films)" for x in self.lists[:3])
+            more = f" and {len(self.lists) - 3} more" if len(self.lists) > 3 else ""
+            plural = "s" if len(self.lists) != 1 else ""
+            text += f"; screening list{plural} {names}{more}"
+        return text
