@@ -377,15 +377,12 @@ class CollectionsMixin(CatalogBase):
                     None,
                 )
             is_new = collection is None
-            if collection is None:
-                taken = session.scalar(
-                    select(Collection.id).where(Collection.seed_key == item.seed_key)
-                )
+            if collection is None:  # (a seed key it has is free: it was looked for above)
                 collection = Collection(
                     name=item.name,
                     description=item.description,
                     source=item.source,
-                    seed_key=item.seed_key if item.seed_key and taken is None else None,
+                    seed_key=item.seed_key,
                 )
                 session.add(collection)
                 session.flush()

@@ -275,11 +275,12 @@ class ScreeningListsMixin(CatalogBase):
         Returns the new entries; ``remove_from_list`` undoes it.
         """
         wanted = list(dict.fromkeys(film_ids))
-        fields = clean_entry_fields(
-            {"scheduled_at": scheduled_at, "note": note}, subject="list entry"
-        )
         with self._transaction() as session:
             screening_list = self._load_list(session, list_id)
+            fields = clean_entry_fields(
+                {"scheduled_at": scheduled_at, "note": note},
+                subject=f"screening list {screening_list.name!r}",
+            )
             check_film_ids(session, wanted)
             current = ordered_ids(session, ListEntry, list_id)
             present = [f for f in wanted if f in current]
