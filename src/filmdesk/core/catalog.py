@@ -583,7 +583,7 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
                 restored.append(film)
             session.flush()
             self._place_in_collections(session, items)
-            self.place_entries(session, [e for item in items for e in item.list_entries])
+            self._place_entries(session, [e for item in items for e in item.list_entries])
             session.flush()
             return [film_record(film) for film in restored]
 

@@ -347,7 +347,7 @@ class ScreeningListsMixin(CatalogBase):
         with self._transaction() as session:
             for list_id in {e.list_id for e in wanted}:
                 self._load_list(session, list_id).updated_at = datetime.now(UTC)
-            self.place_entries(session, wanted)
+            self._place_entries(session, wanted)
             session.flush()
             restored = []
             for list_id in sorted({e.list_id for e in wanted}):
@@ -453,7 +453,7 @@ class ScreeningListsMixin(CatalogBase):
     # --- shared with Catalog (film deletion and restore) ------------------------------------
 
     @staticmethod
-    def place_entries(session: Session, entries: Sequence[ListEntryRecord]) -> None:
+    def _place_entries(session: Session, entries: Sequence[ListEntryRecord]) -> None:
         """Insert entries at their former positions, moving the others down (lists that are
         gone, films that are gone and films already in the list are skipped)."""
         by_list: defaultdict[int, list[ListEntryRecord]] = defaultdict(list)
