@@ -64,3 +64,16 @@ def test_stats(catalog: Catalog) -> None:
     catalog.edit_film(film.id, {"watched": True, "rating": 2})
     stats = catalog.stats()
     assert (stats.films, stats.watched, stats.rated) == (10, 1, 1)
+
+
+def test_the_parts_of_the_catalog_do_not_shadow_each_other() -> None:
+    # Catalog is assembled from parts; a helper defined in two of them would silently use one.
+    from filmdesk.core.film_collections import CollectionsMixin
+    from filmdesk.core.screening_lists import ScreeningListsMixin
+    from filmdesk.core.service import CatalogBase
+
+    parts = [Catalog, CollectionsMixin, ScreeningListsMixin, CatalogBase]
+    names = [{n for n in vars(part) if not n.startswith("__")} for part in parts]
+    for index, own in enumerate(names):
+        for other in names[index + 1 :]:
+            assert own & other == set()

@@ -116,3 +116,25 @@ def test_a_foreign_database_is_refused_and_left_alone(db_path: Path) -> None:
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
     with pytest.raises(DatabaseOpenError, match="is a folder"):
         open_catalog(str(tmp_path))
+
+
+def test_a_catalog_at_schema_0003_keeps_its_collection_and_gains_lists(db_path: Path) -> None:
+    engine = create_catalog_engine(str(db_path))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        conn.execute(
+            text(
+                "INSERT INTO collections (name, description, source, created_at, updated_at)"
+                " VALUES ('Mine', 'about', 'me', '2020-01-01', '2020-01-01')"
+            )
+        )
+    engine.dispose()
+    opened = open_catalog(str(db_path))
+    assert opened.migration.from_revision == "0003"
+    mine = opened.catalog.resolve_collection("Mine")
+    assert (mine.description, mine.rating, mine.comment_count) == ("about", None, 0)
+    made = opened.catalog.create_list("Year 9")
+    assert opened.catalog.screening_lists()[0].id == made.id
+    opened.catalog.close()

@@ -4,24 +4,70 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from filmdesk.core.catalog import Catalog, open_catalog
 from filmdesk.core.exchange import UnreadableFileError
-from filmdesk.core.exchange.json_format import export_json
+from filmdesk.core.exchange.json_format import export_backup
 from filmdesk.core.exchange.planning import plan_import
 
 
-def snapshot(catalog: Catalog) -> tuple[list[object], list[tuple[str, list[str]]]]:
+def snapshot(catalog: Catalog) -> tuple[list[object], list[object], list[object]]:
+    """Everything a backup carries, with ids (which differ between catalogs) left out."""
     films = sorted(
         (replace(f, id=0) for f in catalog.all_films(timestamps=True)),
         key=lambda f: (f.title, f.year or 0),
     )
     titles = {f.id: f.title for f in catalog.all_films()}
-    collections = [(c.name, [titles[i] for i in c.film_ids]) for c in catalog.collections()]
-    return films, collections
+    collections = [
+        (
+            c.name,
+            c.rating,
+            [titles[i] for i in c.film_ids],
+            [(m.text, m.created_at, m.updated_at) for m in catalog.comments(c.id)],
+        )
+        for c in catalog.collections()
+    ]
+    lists = []
+    for summary in catalog.screening_lists():
+        screening_list = catalog.screening_list(summary.id)
+        lists.append(
+            (
+                screening_list.name,
+                screening_list.audience,
+                screening_list.description,
+                [
+                    (e.position, e.film.title, e.scheduled_at, e.note, e.screened, e.screened_on)
+                    for e in screening_list.entries
+                ],
+            )
+        )
+    return films, collections, lists
+
+
+def with_collection_and_lists(catalog: Catalog) -> None:
+    """Give the catalog a rated, commented collection and two screening lists."""
+    shipped = catalog.collections()[0]
+    catalog.rate_collection(shipped.id, 4.5)
+    first = catalog.add_comment(shipped.id, "Seen with 9B.\nThey liked the ending.")
+    catalog.add_comment(shipped.id, "Второй раз — лучше")
+    catalog.edit_comment(first.id, "Seen with 9B; they liked the ending.")
+    year9 = catalog.create_list("Year 9: письма", audience="9B", description="Autumn, Fridays")
+    cranes = catalog.resolve_film("The Cranes Are Flying").id
+    mirror = catalog.resolve_film("Зеркало").id
+    catalog.add_to_list(year9.id, [mirror, cranes])
+    catalog.edit_entry(
+        year9.id,
+        cranes,
+        {"scheduled_at": datetime(2026, 12, 4, 10, 30), "note": "Стр. 3:\n1. Who writes?"},
+    )
+    catalog.edit_entry(
+        year9.id, mirror, {"scheduled_at": date(2025, 11, 28), "screened_on": date(2025, 11, 28)}
+    )
+    catalog.create_list("Empty for now")
 
 
 def test_backup_restores_identically_into_an_empty_catalog(
@@ -34,20 +80,89 @@ def test_backup_restores_identically_into_an_empty_catalog(
     )
     catalog.delete_film(catalog.resolve_film("The Letter").id)
     catalog.add_film({"title": "Зеркало", "year": 1975, "tags": ["Классика"]})
+    with_collection_and_lists(catalog)
     backup = tmp_path / "backup.json"
-    export_json(backup, catalog.all_films(timestamps=True), catalog.collections())
+    export_backup(backup, catalog, catalog.all_films(timestamps=True))
     document = json.loads(backup.read_text(encoding="utf-8"))
-    assert (document["format"], document["version"]) == ("filmdesk-backup", 1)
+    assert (document["format"], document["version"]) == ("filmdesk-backup", 2)
+    (year9, _empty) = sorted(document["lists"], key=lambda x: x["name"], reverse=True)
+    assert [e["scheduled_at"] for e in year9["entries"]] == ["2025-11-28", "2026-12-04T10:30"]
 
     other = open_catalog(str(tmp_path / "other.sqlite3")).catalog
     for film in other.all_films():
         other.delete_film(film.id)
     plan = plan_import(other, backup)
     assert (len(plan.new), plan.problems) == (10, [])
+    assert "screening lists 'Empty for now' (0 films), 'Year 9: письма' (2 films)" in (
+        plan.summary()
+    )
     other.apply_import(plan)
     assert snapshot(other) == snapshot(catalog)
     again = plan_import(other, backup)
     assert (len(again.new), len(again.updates), again.unchanged) == (0, 0, 10)
+    result = other.apply_import(again)  # the same backup twice adds nothing
+    assert (result.lists_added, result.list_entries_added, result.comments_added) == ([], [], [])
+    assert snapshot(other) == snapshot(catalog)
+    other.close()
+
+
+def test_a_backup_of_some_films_keeps_only_their_entries(catalog: Catalog, tmp_path: Path) -> None:
+    catalog.add_film({"title": "Зеркало", "year": 1975})
+    with_collection_and_lists(catalog)
+    backup = tmp_path / "some.json"
+    export_backup(backup, catalog, catalog.list_films("зеркало"))
+    document = json.loads(backup.read_text(encoding="utf-8"))
+    (year9,) = (x for x in document["lists"] if x["entries"])
+    (entry,) = year9["entries"]
+    assert entry["film"] == document["films"][0]["ref"]
+    assert entry["screened"] is True and entry["screened_on"] == "2025-11-28"
+    assert document["collections"][0]["films"] == []
+
+
+def test_a_version_1_backup_is_still_read(catalog: Catalog, tmp_path: Path) -> None:
+    old = tmp_path / "v1.json"
+    old.write_text(
+        json.dumps(
+            {
+                "format": "filmdesk-backup",
+                "version": 1,
+                "films": [{"ref": 1, "title": "Зеркало", "year": 1975, "rating": 5}],
+                "collections": [
+                    {"name": "Tarkovsky", "description": "", "source": "", "films": [1]}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    plan = plan_import(catalog, old)
+    assert (len(plan.new), plan.problems, plan.lists) == (1, [], [])
+    catalog.apply_import(plan)
+    tarkovsky = catalog.resolve_collection("Tarkovsky")
+    assert tarkovsky.rating is None and tarkovsky.comment_count == 0
+    assert [catalog.get_film(i).title for i in tarkovsky.film_ids] == ["Зеркало"]
+
+
+def test_problems_in_lists_and_comments_name_where(catalog: Catalog, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "filmdesk-backup",
+                "version": 2,
+                "films": [{"ref": 1, "title": "Зеркало"}],
+                "collections": [{"name": "C", "rating": 7, "films": [1]}],
+                "lists": [
+                    {"name": "", "entries": []},
+                    {"name": "L", "entries": [{"film": 1, "scheduled_at": "2026-02-30"}]},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    plan = plan_import(catalog, bad)
+    where = sorted(p.field or "" for p in plan.problems)
+    assert where == ["collection 1 rating", "list 1 name", "list 2 entry 1 scheduled_at"]
+    assert "2026-02-30" in str(plan.problems[-1])
 
 
 def test_a_backup_from_a_newer_filmdesk_is_refused(catalog: Catalog, tmp_path: Path) -> None:

@@ -33,17 +33,27 @@ def test_the_letterboxd_zip_combines_its_files(catalog: Catalog, tmp_path: Path)
     catalog.apply_import(plan)
     cranes = catalog.resolve_film("The Cranes Are Flying")
     assert (cranes.rating, cranes.watched, str(cranes.watched_on)) == (4.5, True, "2024-02-28")
-    assert set(cranes.tags) == {"war", "classic", "rewatch", "Soviet letters"}
+    assert set(cranes.tags) == {"war", "classic", "rewatch"}
     assert cranes.notes == (
         'The camera runs with Veronika.\nThe ending, at the station, "breaks" me.'
     )
     assert cranes.letterboxd_uri == "https://boxd.it/2bWk"
     wings = catalog.resolve_film("Wings")
-    assert not wings.watched and set(wings.tags) == {"watchlist", "Soviet letters"}
+    assert not wings.watched and set(wings.tags) == {"watchlist"}
     assert catalog.resolve_film("Mirror").rating == 5.0
+    # The list in lists/ became a screening list, in Letterboxd's order.
+    (summary,) = catalog.screening_lists()
+    soviet = catalog.screening_list(summary.id)
+    assert soviet.name == "Soviet letters"
+    assert [(e.position, e.film.title) for e in soviet.entries] == [
+        (1, "The Cranes Are Flying"),
+        (2, "Wings"),
+    ]
     # The same export again changes nothing.
     again = plan_import(catalog, letterboxd_zip(tmp_path))
     assert (len(again.new), len(again.updates), again.unchanged) == (0, 0, 3)
+    catalog.apply_import(again)
+    assert catalog.screening_list(summary.id) == soviet
 
 
 def test_a_single_letterboxd_csv(catalog: Catalog) -> None:

@@ -8,33 +8,47 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy import Connection, func, insert, select
+from sqlalchemy.orm import Session, selectinload
 
 from filmdesk.core.db import MigrationResult, backup_sqlite, open_database, sqlite_path
 from filmdesk.core.exchange import FilmBatch, ImportPlan, Progress, UnreadableFileError
-from filmdesk.core.models import Base, Collection, CollectionFilm, Film, Tag, film_tags
+from filmdesk.core.film_collections import CollectionsMixin
+from filmdesk.core.models import Base, Collection, CollectionFilm, Film, ListEntry, Tag, film_tags
 from filmdesk.core.records import (
     CatalogStats,
-    CollectionRecord,
     DeletedFilm,
     FilmRecord,
     FilmRow,
     TagCount,
 )
+from filmdesk.core.screening_lists import ScreeningListsMixin, entry_record
 from filmdesk.core.search import SearchIndex, fold, parse_query, sort_films, title_sort_key
+from filmdesk.core.service import (
+    CatalogBase,
+    CollectionNotFoundError,
+    CommentNotFoundError,
+    DuplicateEntryError,
+    EntryNotFoundError,
+    FilmNotFoundError,
+    NameTakenError,
+    ScreeningListNotFoundError,
+    aware,
+    close_gaps,
+    film_label,
+    film_record,
+    insertion_order,
+    ordered_ids,
+    rating_of,
+    write_order,
+)
 from filmdesk.core.validation import FieldProblem, FilmFields, ValidationError, clean_film_fields
-
-
-class FilmNotFoundError(LookupError):
-    """No film matches the given id or title."""
 
 
 class AmbiguousFilmError(LookupError):
@@ -75,14 +89,45 @@ _INSERT_COLUMNS = (
     "updated_at",
 )
 
+# Errors the service raises, importable from here as before.
+__all__ = [
+    "AmbiguousFilmError",
+    "Catalog",
+    "CollectionNotFoundError",
+    "CommentNotFoundError",
+    "DuplicateEntryError",
+    "EntryNotFoundError",
+    "FilmNotFoundError",
+    "ImportResult",
+    "NameTakenError",
+    "OpenedCatalog",
+    "ScreeningListNotFoundError",
+    "film_label",
+    "film_record",
+    "open_catalog",
+]
+
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an applied import changed, and the backup written before it."""
+    """What an applied import changed, and the backup written before it.
+
+    Enough to undo it: delete the lists in ``lists_added`` (``delete_list``), take the
+    ``list_entries_added`` (list id, film id) out of lists that were there before
+    (``remove_from_list``), delete ``comments_added``, put back ``collection_ratings_before``,
+    take ``collection_films_added`` (collection id, film id) out, delete
+    ``collections_added``, then the films in ``added`` and the old values of ``updated``.
+    """
 
     added: list[int]
     updated: list[int]
     backup: Path | None
+    lists_added: list[int] = field(default_factory=list)
+    list_entries_added: list[tuple[int, int]] = field(default_factory=list)
+    collections_added: list[int] = field(default_factory=list)
+    collection_films_added: list[tuple[int, int]] = field(default_factory=list)
+    comments_added: list[int] = field(default_factory=list)
+    collection_ratings_before: dict[int, float | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -124,69 +169,9 @@ class _NameCache:
         return value
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; everything filmdesk writes is UTC.
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
-
-
-def _rating(half_stars: int | None) -> float | None:
-    return None if half_stars is None else half_stars / 2
-
-
-def _record(source: Any, tags: Sequence[str]) -> FilmRecord:
-    """A record from anything with the film columns as attributes (a Film or a result Row)."""
-    return FilmRecord(
-        id=source.id,
-        title=source.title,
-        original_title=source.original_title or "",
-        year=source.year,
-        directors=tuple(source.directors or ()),
-        countries=tuple(source.countries or ()),
-        runtime_minutes=source.runtime_minutes,
-        description=source.description or "",
-        fact=source.fact or "",
-        trailer_url=source.trailer_url or "",
-        availability_note=source.availability_note or "",
-        availability_checked_on=source.availability_checked_on,
-        imdb_id=source.imdb_id,
-        letterboxd_uri=source.letterboxd_uri,
-        rating=_rating(source.rating_half_stars),
-        watched=bool(source.watched),
-        watched_on=source.watched_on,
-        notes=source.notes or "",
-        tags=tuple(tags),
-        seed_key=source.seed_key,
-        created_at=_aware(source.created_at),
-        updated_at=_aware(source.updated_at),
-    )
-
-
-def film_record(film: Film) -> FilmRecord:
-    """A frozen record of an ORM film (its tags loaded)."""
-    return _record(film, sorted((t.name for t in film.tags), key=fold))
-
-
-class Catalog:
-    """The film catalog behind one database."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
-            yield session
-            if session.info.pop("tags_changed", False):
-                # Once per transaction, not once per film: a tag no film carries goes.
-                session.flush()
-                self._drop_unused_tags(session)
-
-    def close(self) -> None:
-        """Release the database connections."""
-        self.engine.dispose()
+class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
+    """The film catalog behind one database: films here, collections and screening lists in
+    their own parts (``film_collections.py``, ``screening_lists.py``)."""
 
     # --- reading ------------------------------------------------------------------------
 
@@ -233,7 +218,7 @@ class Catalog:
             return [FilmRecord(*film) for film in values]
         with self.engine.connect() as conn:
             stamps = {
-                film_id: (_aware(created), _aware(changed))
+                film_id: (aware(created), aware(changed))
                 for film_id, created, changed in conn.execute(
                     select(Film.id, Film.created_at, Film.updated_at)
                 )
@@ -310,7 +295,7 @@ class Catalog:
             "availability_checked_on": each(raw[11], names.date),
             "imdb_id": list(raw[12]),
             "letterboxd_uri": list(raw[13]),
-            "rating": each(raw[14], _rating),
+            "rating": each(raw[14], rating_of),
             "watched": each(raw[15], bool),
             "watched_on": each(raw[16], names.date),
             "notes": list(raw[17]),
@@ -465,24 +450,6 @@ class Catalog:
             ).one()
         return CatalogStats(films=films, watched=watched, rated=rated)
 
-    def collections(self) -> list[CollectionRecord]:
-        """Every collection with its films in order."""
-        with self._sessions() as session:
-            rows = session.scalars(
-                select(Collection).options(selectinload(Collection.entries)).order_by(Collection.id)
-            ).all()
-            return [
-                CollectionRecord(
-                    id=c.id,
-                    name=c.name,
-                    description=c.description,
-                    source=c.source,
-                    film_ids=tuple(e.film_id for e in c.entries),
-                    seed_key=c.seed_key,
-                )
-                for c in rows
-            ]
-
     # --- writing ------------------------------------------------------------------------
 
     def add_film(self, fields: FilmFields) -> FilmRecord:
@@ -558,28 +525,55 @@ class Catalog:
         return self.delete_films([film_id])[0].film
 
     def delete_films(self, film_ids: Iterable[int]) -> list[DeletedFilm]:
-        """Delete films in one transaction; returns what ``restore_films`` needs to undo it."""
+        """Delete films in one transaction; returns what ``restore_films`` needs to undo it.
+
+        The films leave their collections and screening lists, which close up behind them.
+        """
+        ids = list(dict.fromkeys(film_ids))
         with self._transaction() as session:
+            films = [self._load(session, film_id) for film_id in ids]
+            memberships: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+            entries: defaultdict[int, list[ListEntry]] = defaultdict(list)
+            for start in range(0, len(ids), 500):
+                piece = ids[start : start + 500]
+                for collection_id, film_id, position in session.execute(
+                    select(
+                        CollectionFilm.collection_id,
+                        CollectionFilm.film_id,
+                        CollectionFilm.position,
+                    ).where(CollectionFilm.film_id.in_(piece))
+                ):
+                    memberships[film_id].append((collection_id, position))
+                for entry in session.scalars(select(ListEntry).where(ListEntry.film_id.in_(piece))):
+                    entries[entry.film_id].append(entry)
             deleted = []
-            for film_id in film_ids:
-                film = self._load(session, film_id)
-                memberships = session.execute(
-                    select(CollectionFilm.collection_id, CollectionFilm.position).where(
-                        CollectionFilm.film_id == film_id
+            for film in films:
+                record = film_record(film)
+                deleted.append(
+                    DeletedFilm(
+                        record,
+                        tuple(sorted(memberships[film.id])),
+                        tuple(
+                            entry_record(e, record)
+                            for e in sorted(entries[film.id], key=lambda e: e.list_id)
+                        ),
                     )
-                ).all()
-                places = tuple((c, p) for c, p in memberships)
-                deleted.append(DeletedFilm(film_record(film), places))
+                )
                 session.delete(film)
             session.flush()
+            close_gaps(session, CollectionFilm, {c for m in memberships.values() for c, _ in m})
+            close_gaps(session, ListEntry, {e.list_id for es in entries.values() for e in es})
             self._drop_unused_tags(session)
             return deleted
 
     def restore_films(self, deleted: Iterable[DeletedFilm]) -> list[FilmRecord]:
-        """Bring deleted films back as they were: same id, every field, tags, collections."""
+        """Bring deleted films back as they were: same id, every field, tags, and their places
+        in collections and screening lists (with dates, notes and screening log) where those
+        still exist."""
+        items = list(deleted)
         with self._transaction() as session:
             restored = []
-            for item in deleted:
+            for item in items:
                 record = item.film
                 if session.get(Film, record.id) is not None:
                     raise ValueError(f"film id {record.id} exists already; cannot restore it")
@@ -608,18 +602,31 @@ class Catalog:
                 )
                 film.tags = self._tags(session, record.tags)
                 session.add(film)
-                session.flush()
-                existing = set(session.scalars(select(Collection.id)))
-                for collection_id, position in item.memberships:
-                    if collection_id in existing:
-                        session.add(
-                            CollectionFilm(
-                                collection_id=collection_id, film_id=film.id, position=position
-                            )
-                        )
                 restored.append(film)
             session.flush()
+            self._place_in_collections(session, items)
+            self._place_entries(session, [e for item in items for e in item.list_entries])
+            session.flush()
             return [film_record(film) for film in restored]
+
+    @staticmethod
+    def _place_in_collections(session: Session, items: Sequence[DeletedFilm]) -> None:
+        placements: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+        for item in items:
+            for collection_id, position in item.memberships:
+                placements[collection_id].append((item.film.id, position))
+        existing = set(session.scalars(select(Collection.id)))
+        for collection_id, wanted in sorted(placements.items()):
+            if collection_id not in existing:
+                continue
+            current = ordered_ids(session, CollectionFilm, collection_id)
+            adding = [(f, p) for f, p in wanted if f not in current]
+            for film_id, _position in adding:
+                session.add(
+                    CollectionFilm(collection_id=collection_id, film_id=film_id, position=-1)
+                )
+            session.flush()
+            write_order(session, CollectionFilm, collection_id, insertion_order(current, adding, 0))
 
     def apply_import(
         self,
@@ -637,7 +644,7 @@ class Catalog:
             raise UnreadableFileError(plan.problems)
         backup = None
         path = sqlite_path(self.engine.url)
-        if path is not None and (plan.new or plan.updates):
+        if path is not None and (plan.new or plan.updates or plan.lists):
             backup = backup_sqlite(path, "before-import")
         with self._transaction() as session:
             film_of_ref = dict(plan.matched_refs)
@@ -676,9 +683,20 @@ class Catalog:
             for ref, film_id in zip(plan.new.refs(), added, strict=True):
                 if ref is not None:
                     film_of_ref[ref] = film_id
-            self._import_collections(session, plan, film_of_ref)
+            collections = self._import_collections(session, plan.collections, film_of_ref)
+            lists_added, entries_added = self._import_lists(session, plan.lists, film_of_ref)
             session.flush()
-            return ImportResult(added=added, updated=updated, backup=backup)
+            return ImportResult(
+                added=added,
+                updated=updated,
+                backup=backup,
+                lists_added=lists_added,
+                list_entries_added=entries_added,
+                collections_added=collections.added,
+                collection_films_added=collections.films_added,
+                comments_added=collections.comments_added,
+                collection_ratings_before=collections.ratings_before,
+            )
 
     def _insert_films(self, session: Session, films: FilmBatch) -> list[int]:
         """New films in bulk: column by column, then plain tuples on the DB-API cursor."""
@@ -798,49 +816,6 @@ class Catalog:
 
     # --- internals ----------------------------------------------------------------------
 
-    @staticmethod
-    def _import_collections(
-        session: Session, plan: ImportPlan, film_of_ref: dict[object, int]
-    ) -> None:
-        for incoming in plan.collections:
-            collection = None
-            if incoming.seed_key:
-                collection = session.scalar(
-                    select(Collection).where(Collection.seed_key == incoming.seed_key)
-                )
-            if collection is None:
-                wanted = fold(incoming.name)
-                collection = next(
-                    (c for c in session.scalars(select(Collection)) if fold(c.name) == wanted),
-                    None,
-                )
-            if collection is None:
-                collection = Collection(
-                    name=incoming.name,
-                    description=incoming.description,
-                    source=incoming.source,
-                    seed_key=incoming.seed_key,
-                )
-                session.add(collection)
-                session.flush()
-            members = set(
-                session.scalars(
-                    select(CollectionFilm.film_id).where(
-                        CollectionFilm.collection_id == collection.id
-                    )
-                )
-            )
-            position = len(members)
-            for ref in incoming.film_refs:
-                film_id = film_of_ref.get(ref)
-                if film_id is None or film_id in members:
-                    continue
-                session.add(
-                    CollectionFilm(collection_id=collection.id, film_id=film_id, position=position)
-                )
-                members.add(film_id)
-                position += 1
-
     def _new_film(self, session: Session, cleaned: FilmFields) -> Film:
         film = Film(
             title=cleaned["title"],
@@ -923,18 +898,6 @@ class Catalog:
                 session.add(known[key])
             tags.append(known[key])
         return tags
-
-    @staticmethod
-    def _drop_unused_tags(session: Session) -> None:
-        session.execute(
-            delete(Tag).where(~Tag.id.in_(select(film_tags.c.tag_id).distinct())),
-            execution_options={"synchronize_session": False},
-        )
-
-
-def film_label(film: Film | FilmRecord) -> str:
-    """How messages name a film: title with year."""
-    return f"{film.title} ({film.year})" if film.year else film.title
 
 
 def open_catalog(target: str, *, seed: Path | None = None) -> OpenedCatalog:

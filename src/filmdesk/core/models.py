@@ -97,6 +97,9 @@ class Film(Base):
     memberships: Mapped[list[CollectionFilm]] = relationship(
         back_populates="film", cascade="all, delete-orphan", passive_deletes=True
     )
+    list_entries: Mapped[list[ListEntry]] = relationship(
+        back_populates="film", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     __table_args__ = (Index("ix_films_sort_title", "sort_title", "id"),)
 
@@ -128,6 +131,8 @@ class Collection(Base):
     name: Mapped[str] = mapped_column(String(500))
     description: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(500), default="")
+    # The user's rating of the collection as a whole, in half stars (1..10) like a film's.
+    rating_half_stars: Mapped[int | None] = mapped_column(SmallInteger)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -138,6 +143,9 @@ class Collection(Base):
         cascade="all, delete-orphan",
         order_by="CollectionFilm.position",
         passive_deletes=True,
+    )
+    comments: Mapped[list[CollectionComment]] = relationship(
+        back_populates="collection", cascade="all, delete-orphan", passive_deletes=True
     )
 
 
@@ -156,6 +164,68 @@ class CollectionFilm(Base):
 
     collection: Mapped[Collection] = relationship(back_populates="entries")
     film: Mapped[Film] = relationship(back_populates="memberships")
+
+
+class CollectionComment(Base):
+    """A dated comment the user wrote on a collection."""
+
+    __tablename__ = "collection_comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    collection_id: Mapped[int] = mapped_column(
+        ForeignKey("collections.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    collection: Mapped[Collection] = relationship(back_populates="comments")
+
+
+class ScreeningList(Base):
+    """A teacher's (or a film club's) ordered programme of films for an audience."""
+
+    __tablename__ = "screening_lists"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    audience: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    entries: Mapped[list[ListEntry]] = relationship(
+        back_populates="screening_list",
+        cascade="all, delete-orphan",
+        order_by="ListEntry.position",
+        passive_deletes=True,
+    )
+
+
+class ListEntry(Base):
+    """A film's place in a screening list: when it is shown, the teacher's note, and whether
+    it has been screened (a log of the screening, apart from the user's own "watched").
+
+    ``position`` runs 1..n without gaps within a list. ``scheduled_at`` is a naive local
+    wall-clock time (the time on the classroom clock, no time zone); 00:00 means "that day".
+    """
+
+    __tablename__ = "list_entries"
+
+    list_id: Mapped[int] = mapped_column(
+        ForeignKey("screening_lists.id", ondelete="CASCADE"), primary_key=True
+    )
+    film_id: Mapped[int] = mapped_column(
+        ForeignKey("films.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=False))
+    note: Mapped[str] = mapped_column(Text, default="")
+    screened: Mapped[bool] = mapped_column(Boolean, default=False)
+    screened_on: Mapped[date | None] = mapped_column(Date)
+
+    screening_list: Mapped[ScreeningList] = relationship(back_populates="entries")
+    film: Mapped[Film] = relationship(back_populates="list_entries")
 
 
 class SeedRecord(Base):

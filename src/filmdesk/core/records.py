@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 # The order and names of a film's keys in JSON output (CLI --json and exports build on it).
 FILM_JSON_KEYS = (
@@ -135,11 +135,147 @@ class FilmRow(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class ListEntryRecord:
+    """A film's place in a screening list.
+
+    ``position`` is 1-based (as users see it). ``scheduled_at`` is a naive local date and
+    time; 00:00 means the day only (``has_time`` is False). ``screened`` is the screening log
+    of this list, apart from the user's own "watched".
+    """
+
+    list_id: int
+    film: FilmRecord
+    position: int
+    scheduled_at: datetime | None = None
+    note: str = ""
+    screened: bool = False
+    screened_on: date | None = None
+
+    @property
+    def film_id(self) -> int:
+        """The id of the film in this entry."""
+        return self.film.id
+
+    @property
+    def has_time(self) -> bool:
+        """True when a time of day was given, not just the day."""
+        at = self.scheduled_at
+        return at is not None and (at.hour, at.minute) != (0, 0)
+
+    @property
+    def scheduled_text(self) -> str | None:
+        """The schedule as ISO text: ``2026-12-01T10:30``, ``2026-12-01`` (day only) or None."""
+        at = self.scheduled_at
+        if at is None:
+            return None
+        return at.strftime("%Y-%m-%dT%H:%M") if self.has_time else at.date().isoformat()
+
+    def to_json(self) -> dict[str, object]:
+        """The entry as ``filmdesk-cli lists show --json`` prints it."""
+        return {
+            "position": self.position,
+            "film": self.film.to_json(),
+            "scheduled_at": self.scheduled_text,
+            "note": self.note,
+            "screened": self.screened,
+            "screened_on": _iso(self.screened_on),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningListRecord:
+    """A screening list with its entries in order (position 1 first)."""
+
+    id: int
+    name: str
+    audience: str = ""
+    description: str = ""
+    entries: tuple[ListEntryRecord, ...] = ()
+    created_at: datetime | None = field(default=None, compare=False)
+    updated_at: datetime | None = field(default=None, compare=False)
+
+    @property
+    def film_ids(self) -> tuple[int, ...]:
+        """The films of the list, in order."""
+        return tuple(e.film.id for e in self.entries)
+
+    @property
+    def film_count(self) -> int:
+        """How many films the list has."""
+        return len(self.entries)
+
+    @property
+    def runtime_minutes(self) -> int:
+        """The total runtime of the films whose runtime is known."""
+        return sum(e.film.runtime_minutes or 0 for e in self.entries)
+
+    @property
+    def unknown_runtimes(self) -> int:
+        """How many films have no runtime (the total leaves them out)."""
+        return sum(1 for e in self.entries if e.film.runtime_minutes is None)
+
+    @property
+    def screened_count(self) -> int:
+        """How many entries have been screened."""
+        return sum(1 for e in self.entries if e.screened)
+
+    def entry(self, film_id: int) -> ListEntryRecord | None:
+        """The entry of this film, or None when it is not in the list."""
+        return next((e for e in self.entries if e.film.id == film_id), None)
+
+    def summary(self) -> ScreeningListSummary:
+        """The list without its entries, as ``Catalog.screening_lists`` gives it."""
+        return ScreeningListSummary(
+            self.id,
+            self.name,
+            self.audience,
+            self.description,
+            self.film_count,
+            self.runtime_minutes,
+            self.screened_count,
+        )
+
+    def to_json(self) -> dict[str, object]:
+        """The list with its entries, as ``filmdesk-cli lists show --json`` prints it."""
+        return {
+            **self.summary().to_json(),
+            "entries": [e.to_json() for e in self.entries],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningListSummary:
+    """A screening list without its entries: what a sidebar or ``filmdesk-cli lists`` shows."""
+
+    id: int
+    name: str
+    audience: str
+    description: str
+    film_count: int
+    runtime_minutes: int
+    screened_count: int
+
+    def to_json(self) -> dict[str, object]:
+        """The summary as ``filmdesk-cli lists --json`` prints it."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "audience": self.audience,
+            "description": self.description,
+            "film_count": self.film_count,
+            "runtime_minutes": self.runtime_minutes,
+            "screened_count": self.screened_count,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class DeletedFilm:
-    """A deleted film with everything needed to bring it back: its record and memberships."""
+    """A deleted film with everything needed to bring it back: its record, its collection
+    memberships and its screening list entries, with their positions."""
 
     film: FilmRecord
-    memberships: tuple[tuple[int, int], ...] = ()  # (collection id, position)
+    memberships: tuple[tuple[int, int], ...] = ()  # (collection id, 0-based position)
+    list_entries: tuple[ListEntryRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +288,7 @@ class TagCount:
 
 @dataclass(frozen=True, slots=True)
 class CollectionRecord:
-    """A collection and the ids of its films, in order."""
+    """A collection, the ids of its films in order, its rating and how many comments it has."""
 
     id: int
     name: str
@@ -160,6 +296,70 @@ class CollectionRecord:
     source: str
     film_ids: tuple[int, ...]
     seed_key: str | None = None
+    rating: float | None = None
+    comment_count: int = 0
+    created_at: datetime | None = field(default=None, compare=False)
+    updated_at: datetime | None = field(default=None, compare=False)
+
+    def to_json(self) -> dict[str, object]:
+        """The collection as ``filmdesk-cli collections --json`` prints it."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
+            "source": self.source,
+            "rating": self.rating,
+            "films": list(self.film_ids),
+            "comment_count": self.comment_count,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CommentRecord:
+    """A dated comment on a collection. ``updated_at`` is later than ``created_at`` once
+    the comment has been edited."""
+
+    id: int
+    collection_id: int
+    text: str
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def edited(self) -> bool:
+        """True when the comment was changed after it was written."""
+        return self.updated_at > self.created_at
+
+    def to_json(self) -> dict[str, object]:
+        """The comment as JSON (times in ISO 8601, UTC)."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "created_at": self.created_at.isoformat(timespec="seconds"),
+            "updated_at": self.updated_at.isoformat(timespec="seconds"),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedCollection:
+    """A deleted collection with everything ``Catalog.restore_collection`` needs: the
+    collection (same id, films in order, rating) and its comments."""
+
+    collection: CollectionRecord
+    comments: tuple[CommentRecord, ...] = ()
+
+
+RecordT = TypeVar("RecordT")
+FieldsT = TypeVar("FieldsT")
+
+
+@dataclass(frozen=True, slots=True)
+class Edited(Generic[RecordT, FieldsT]):
+    """What an edit returns: the record as it is now, and the previous values of exactly the
+    fields that were given. Passing ``before`` to the same method undoes the edit."""
+
+    record: RecordT
+    before: FieldsT
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +369,14 @@ class CatalogStats:
     films: int
     watched: int
     rated: int
+
+
+def format_minutes(minutes: int) -> str:
+    """A running time for people: "97 min", "3 h 12 min", "2 h"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
 def _iso(value: date | None) -> str | None:

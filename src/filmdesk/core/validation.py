@@ -1,7 +1,7 @@
-"""Checking film fields before anything is written.
+"""Checking fields before anything is written: films, collections, screening lists, entries.
 
-Every check reports which field and which value is wrong; ``clean_film_fields`` collects all
-problems of one edit so a dialog can show each next to its field.
+Every check reports which field and which value is wrong; the ``clean_*_fields`` functions
+collect all problems of one edit so a dialog can show each next to its field.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TypedDict
 from urllib.parse import urlsplit
 
@@ -18,6 +18,9 @@ from filmdesk.core.search import fold
 FIRST_FILM_YEAR = 1888  # Roundhay Garden Scene
 MAX_TITLE = 500
 MAX_TAG = 100
+MAX_NAME = 200  # collection and screening list names, a list's audience
+MAX_LONG_TEXT = 20_000  # descriptions, a list entry's note, a comment
+SCHEDULE_YEARS_AHEAD = 100
 RATING_STEPS = tuple(step / 2 for step in range(1, 11))  # 0.5 .. 5.0
 _IMDB_ID = re.compile(r"^tt\d{7,10}$")
 IMDB_ID = _IMDB_ID
@@ -315,4 +318,185 @@ def clean_film_fields(fields: Mapping[str, object], *, subject: str = "") -> Fil
             problems.append(FieldProblem(name, str(exc)))
     if problems:
         raise ValidationError(problems, subject)
+    return cleaned  # type: ignore[return-value]
+
+
+# --- collections, comments, screening lists --------------------------------------------------
+
+
+class CollectionFields(TypedDict, total=False):
+    """A collection's own fields as the service accepts them (every key optional)."""
+
+    name: str
+    description: str
+    source: str
+    rating: float | None
+
+
+class ListFields(TypedDict, total=False):
+    """A screening list's fields as the service accepts them (every key optional)."""
+
+    name: str
+    audience: str
+    description: str
+
+
+class EntryFields(TypedDict, total=False):
+    """A list entry's fields as the service accepts them (every key optional).
+
+    ``scheduled_at`` is a naive local date and time (a ``date`` or ISO text without a time
+    means that day, stored as 00:00); ``screened_on`` is the day it was shown.
+    """
+
+    scheduled_at: datetime | None
+    note: str
+    screened: bool
+    screened_on: date | None
+
+
+def check_name(value: object) -> str:
+    """A name for a collection or a list: trimmed, single-spaced, 1..200 characters."""
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {value!r}")
+    name = " ".join(value.split())
+    if not name:
+        raise ValueError("a name is required")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"is {len(name)} characters long; at most {MAX_NAME} are allowed")
+    return name
+
+
+def check_short_line(value: object) -> str:
+    """One line of text (a list's audience), trimmed and single-spaced; may be empty."""
+    text = " ".join(check_text(value).split())
+    if len(text) > MAX_NAME:
+        raise ValueError(f"is {len(text)} characters long; at most {MAX_NAME} are allowed")
+    return text
+
+
+def check_long_text(value: object) -> str:
+    """Free text (a description, a note) up to 20,000 characters, trimmed at both ends."""
+    text = check_text(value).strip()
+    if len(text) > MAX_LONG_TEXT:
+        raise ValueError(f"is {len(text):,} characters long; at most {MAX_LONG_TEXT:,} are allowed")
+    return text
+
+
+def check_comment(value: object) -> str:
+    """The text of a comment: like ``check_long_text``, but not empty."""
+    text = check_long_text(value)
+    if not text:
+        raise ValueError("a comment needs some text")
+    return text
+
+
+def check_scheduled_at(value: object) -> datetime | None:
+    """A naive local date and time, to the minute, or None.
+
+    Accepts a ``datetime`` (an aware one is turned into local time), a ``date`` (that day,
+    00:00) or ISO text: ``2026-12-01``, ``2026-12-01T10:30`` or ``2026-12-01 10:30``.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = datetime.fromisoformat(text) if len(text) > 10 else date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                f"{text!r} is not a date like 2026-12-01 or a date and time like 2026-12-01T10:30"
+            ) from None
+    if isinstance(value, datetime):
+        moment = value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    else:
+        raise ValueError(f"{value!r} is not a date and time")
+    top = date.today().year + SCHEDULE_YEARS_AHEAD
+    if not FIRST_FILM_YEAR <= moment.year <= top:
+        raise ValueError(
+            f"{moment.date().isoformat()} is outside the years {FIRST_FILM_YEAR}..{top}"
+        )
+    return moment.replace(second=0, microsecond=0)
+
+
+def check_position(value: object, count: int) -> int:
+    """A 1-based position in a sequence of ``count`` items (1..count)."""
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a position (a whole number)") from None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{value!r} is not a position (a whole number)")
+    if not 1 <= value <= max(count, 1):
+        raise ValueError(f"{value} is outside 1..{max(count, 1)}")
+    return value
+
+
+_COLLECTION_CHECKS: dict[str, Callable[[object], object]] = {
+    "name": check_name,
+    "description": check_long_text,
+    "source": _limited(lambda v: " ".join(check_text(v).split()), 500),
+    "rating": check_rating,
+}
+_LIST_CHECKS: dict[str, Callable[[object], object]] = {
+    "name": check_name,
+    "audience": check_short_line,
+    "description": check_long_text,
+}
+_ENTRY_CHECKS: dict[str, Callable[[object], object]] = {
+    "scheduled_at": check_scheduled_at,
+    "note": check_long_text,
+    "screened": check_bool,
+    "screened_on": check_past_date,
+}
+
+
+def _clean(
+    fields: Mapping[str, object],
+    checks: Mapping[str, Callable[[object], object]],
+    what: str,
+    subject: str,
+) -> dict[str, object]:
+    problems: list[FieldProblem] = []
+    cleaned: dict[str, object] = {}
+    for name, value in fields.items():
+        check = checks.get(name)
+        if check is None:
+            problems.append(FieldProblem(name, f"is not a {what} field"))
+            continue
+        try:
+            cleaned[name] = check(value)
+        except ValueError as exc:
+            problems.append(FieldProblem(name, str(exc)))
+    if problems:
+        raise ValidationError(problems, subject)
+    return cleaned
+
+
+def clean_collection_fields(fields: Mapping[str, object], *, subject: str = "") -> CollectionFields:
+    """Validate and normalise collection fields; raise ValidationError listing every problem."""
+    return _clean(fields, _COLLECTION_CHECKS, "collection", subject)  # type: ignore[return-value]
+
+
+def clean_list_fields(fields: Mapping[str, object], *, subject: str = "") -> ListFields:
+    """Validate and normalise screening list fields; raise ValidationError listing every problem."""
+    return _clean(fields, _LIST_CHECKS, "screening list", subject)  # type: ignore[return-value]
+
+
+def clean_entry_fields(fields: Mapping[str, object], *, subject: str = "") -> EntryFields:
+    """Validate and normalise list entry fields; raise ValidationError listing every problem.
+
+    Screened and its date go together: a date without ``screened`` implies it, and
+    ``screened=False`` with a date is refused.
+    """
+    cleaned = _clean(fields, _ENTRY_CHECKS, "list entry", subject)
+    if cleaned.get("screened") is False and cleaned.get("screened_on") is not None:
+        raise ValidationError(
+            [FieldProblem("screened_on", "an entry that was not screened has no screening date")],
+            subject,
+        )
+    if cleaned.get("screened_on") is not None:
+        cleaned["screened"] = True
     return cleaned  # type: ignore[return-value]

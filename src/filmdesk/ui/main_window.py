@@ -55,7 +55,7 @@ from filmdesk import __version__
 from filmdesk.core.catalog import Catalog, FilmNotFoundError
 from filmdesk.core.exchange import ImportCancelled, Progress, UnreadableFileError
 from filmdesk.core.exchange.csv_format import export_csv
-from filmdesk.core.exchange.json_format import export_json
+from filmdesk.core.exchange.json_format import export_backup
 from filmdesk.core.exchange.letterboxd import export_letterboxd
 from filmdesk.core.exchange.planning import plan_import
 from filmdesk.core.records import FilmRecord, FilmRow
@@ -832,7 +832,7 @@ class MainWindow(QMainWindow):
                 films = catalog.get_films(ids)
             progress(0, 1)
             if file_format == "json":
-                return export_json(target, films, catalog.collections())
+                return export_backup(target, catalog, films)
             if file_format == "letterboxd":
                 return export_letterboxd(target, films)
             # Loaded only when printing: the PDF library brings Pillow and fontTools along.

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, overload
 
-from filmdesk.core.validation import FIELD_NAMES, FilmFields
+from filmdesk.core.validation import FIELD_NAMES, EntryFields, FilmFields
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,15 @@ class FilmBatch(Sequence[IncomingFilm]):
 
 
 @dataclass(frozen=True)
+class IncomingComment:
+    """A comment on a collection read from a backup, with its dates (None: now)."""
+
+    text: str
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class IncomingCollection:
     """A collection read from a file, its films given by their refs in the file."""
 
@@ -248,6 +258,26 @@ class IncomingCollection:
     source: str
     seed_key: str | None
     film_refs: tuple[object, ...]
+    rating: float | None = None
+    comments: tuple[IncomingComment, ...] = ()
+
+
+@dataclass(frozen=True)
+class IncomingEntry:
+    """One entry of a screening list read from a file: its film's ref and its fields."""
+
+    ref: object
+    fields: EntryFields = field(default_factory=lambda: EntryFields())
+
+
+@dataclass(frozen=True)
+class IncomingList:
+    """A screening list read from a file (a backup, a Letterboxd list), entries in order."""
+
+    name: str
+    audience: str = ""
+    description: str = ""
+    entries: tuple[IncomingEntry, ...] = ()
 
 
 @dataclass
@@ -261,11 +291,19 @@ class ImportPlan:
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
     collections: list[IncomingCollection] = field(default_factory=list)
+    lists: list[IncomingList] = field(default_factory=list)
     matched_refs: dict[object, int] = field(default_factory=dict)  # file ref -> film id
 
     def summary(self) -> str:
-        """One line: how many films are new, updated, unchanged, and how many problems."""
-        return (
+        """One line: how many films are new, updated, unchanged, how many problems, and the
+        screening lists the file brings."""
+        text = (
             f"{len(self.new)} new, {len(self.updates)} updated, {self.unchanged} unchanged, "
             f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"
         )
+        if self.lists:
+            names = ", ".join(f"{x.name!r} ({len(x.entries)} films)" for x in self.lists[:3])
+            more = f" and {len(self.lists) - 3} more" if len(self.lists) > 3 else ""
+            plural = "s" if len(self.lists) != 1 else ""
+            text += f"; screening list{plural} {names}{more}"
+        return text

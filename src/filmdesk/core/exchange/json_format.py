@@ -1,35 +1,62 @@
 """The JSON backup: the whole catalog, lossless and versioned.
 
-Format ``filmdesk-backup`` version 1::
+Format ``filmdesk-backup`` version 2::
 
-    {"format": "filmdesk-backup", "version": 1, "exported_at": "2026-11-27T09:00:00+00:00",
+    {"format": "filmdesk-backup", "version": 2, "exported_at": "2026-11-27T09:00:00+00:00",
      "films": [{"ref": 6, "title": ..., every film field ..., "seed_key": ...,
                 "created_at": ..., "updated_at": ...}, ...],
      "collections": [{"name": ..., "description": ..., "source": ..., "seed_key": ...,
-                      "films": [6, 9, ...]}, ...]}
+                      "rating": 4.5, "films": [6, 9, ...],
+                      "comments": [{"text": ..., "created_at": ..., "updated_at": ...}]}, ...],
+     "lists": [{"name": ..., "audience": ..., "description": ...,
+                "entries": [{"film": 6, "scheduled_at": "2026-12-01T10:30", "note": ...,
+                             "screened": false, "screened_on": null}, ...]}, ...]}
 
-Restoring it into an empty catalog gives back identical films, user fields, tags and
-collections.
+``scheduled_at`` is a naive local time, or just a date (``2026-12-01``: that day). Version 1
+(no rating, comments or lists) is still read. Restoring a backup into an empty catalog gives
+back identical films, user fields, tags, collections (rating, comments) and screening lists.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filmdesk.core.exchange import (
     IncomingCollection,
+    IncomingComment,
+    IncomingEntry,
     IncomingFilm,
+    IncomingList,
     Problem,
     UnreadableFileError,
 )
 from filmdesk.core.exchange.textfile import read_text, replaced_atomically
-from filmdesk.core.records import CollectionRecord, FilmRecord
-from filmdesk.core.validation import FIELD_NAMES, ValidationError, clean_film_fields
+from filmdesk.core.records import (
+    CollectionRecord,
+    CommentRecord,
+    FilmRecord,
+    ScreeningListRecord,
+)
+from filmdesk.core.validation import (
+    FIELD_NAMES,
+    ValidationError,
+    check_comment,
+    check_rating,
+    clean_entry_fields,
+    clean_film_fields,
+    clean_list_fields,
+)
+
+if TYPE_CHECKING:
+    from filmdesk.core.catalog import Catalog
 
 FORMAT = "filmdesk-backup"
-VERSION = 1
+VERSION = 2
+ENTRY_KEYS = ("scheduled_at", "note", "screened", "screened_on")
 
 
 def _film(film: FilmRecord) -> dict[str, object]:
@@ -47,9 +74,29 @@ def _film(film: FilmRecord) -> dict[str, object]:
     return values
 
 
-def export_json(path: Path, films: list[FilmRecord], collections: list[CollectionRecord]) -> int:
-    """Write the backup atomically (an existing file is replaced only by a whole new one)."""
+def _comment(comment: CommentRecord) -> dict[str, object]:
+    return {
+        "text": comment.text,
+        "created_at": comment.created_at.isoformat(),
+        "updated_at": comment.updated_at.isoformat(),
+    }
+
+
+def export_json(
+    path: Path,
+    films: Sequence[FilmRecord],
+    collections: Sequence[CollectionRecord],
+    *,
+    comments: Mapping[int, Sequence[CommentRecord]] | None = None,
+    screening_lists: Sequence[ScreeningListRecord] = (),
+) -> int:
+    """Write the backup atomically (an existing file is replaced only by a whole new one).
+
+    ``comments`` maps a collection id to its comments. Collections and lists keep only the
+    films that are written (a backup of some films leaves the others out everywhere).
+    """
     shown = {f.id for f in films}
+    notes = comments or {}
     document = {
         "format": FORMAT,
         "version": VERSION,
@@ -61,15 +108,53 @@ def export_json(path: Path, films: list[FilmRecord], collections: list[Collectio
                 "description": c.description,
                 "source": c.source,
                 "seed_key": c.seed_key,
+                "rating": c.rating,
                 "films": [i for i in c.film_ids if i in shown],
+                "comments": [_comment(m) for m in sorted(notes.get(c.id, ()), key=_by_date)],
             }
             for c in collections
+        ],
+        "lists": [
+            {
+                "name": s.name,
+                "audience": s.audience,
+                "description": s.description,
+                "entries": [
+                    {
+                        "film": e.film_id,
+                        "scheduled_at": e.scheduled_text,
+                        "note": e.note,
+                        "screened": e.screened,
+                        "screened_on": e.screened_on.isoformat() if e.screened_on else None,
+                    }
+                    for e in s.entries
+                    if e.film_id in shown
+                ],
+            }
+            for s in screening_lists
         ],
     }
     with replaced_atomically(Path(path)) as out:
         json.dump(document, out, ensure_ascii=False, indent=1)
         out.write("\n")
     return len(films)
+
+
+def export_backup(path: Path, catalog: Catalog, films: Sequence[FilmRecord]) -> int:
+    """Write a backup of ``films`` (``catalog.all_films(timestamps=True)`` for everything)
+    with every collection (rating, comments) and screening list of the catalog."""
+    collections = catalog.collections()
+    return export_json(
+        path,
+        films,
+        collections,
+        comments={c.id: catalog.comments(c.id) for c in collections if c.comment_count},
+        screening_lists=[catalog.screening_list(s.id) for s in catalog.screening_lists()],
+    )
+
+
+def _by_date(comment: CommentRecord) -> tuple[datetime, int]:
+    return (comment.created_at, comment.id)
 
 
 def _stamp(value: object) -> datetime | None:
@@ -83,8 +168,9 @@ def _stamp(value: object) -> datetime | None:
 
 def read_json(
     path: Path,
-) -> tuple[list[IncomingFilm], list[IncomingCollection], list[Problem]]:
-    """Films and collections from a backup, with every problem (file, film number, field)."""
+) -> tuple[list[IncomingFilm], list[IncomingCollection], list[IncomingList], list[Problem]]:
+    """Films, collections and screening lists from a backup (version 1 or 2), with every
+    problem (file, item number, field)."""
     name = str(path)
     text, _encoding = read_text(path)
     try:
@@ -132,6 +218,23 @@ def read_json(
         if not isinstance(item, dict) or not str(item.get("name") or "").strip():
             problems.append(Problem(name, None, f"collection {number}", "has no name"))
             continue
+        try:
+            rating = check_rating(item.get("rating"))
+        except ValueError as exc:
+            problems.append(Problem(name, None, f"collection {number} rating", str(exc)))
+            continue
+        comments = []
+        for index, raw in enumerate(item.get("comments") or [], start=1):
+            where = f"collection {number} comment {index}"
+            try:
+                text = check_comment(raw.get("text") if isinstance(raw, dict) else raw)
+            except ValueError as exc:
+                problems.append(Problem(name, None, where, str(exc)))
+                continue
+            created = _stamp(raw.get("created_at"))
+            comments.append(
+                IncomingComment(text, created, _stamp(raw.get("updated_at")) or created)
+            )
         collections.append(
             IncomingCollection(
                 name=str(item["name"]).strip(),
@@ -139,6 +242,47 @@ def read_json(
                 source=str(item.get("source") or ""),
                 seed_key=item.get("seed_key") if isinstance(item.get("seed_key"), str) else None,
                 film_refs=tuple(item.get("films") or ()),
+                rating=rating,
+                comments=tuple(comments),
             )
         )
-    return films, collections, problems
+    return films, collections, _lists(name, document.get("lists") or [], problems), problems
+
+
+def _lists(name: str, items: object, problems: list[Problem]) -> list[IncomingList]:
+    lists: list[IncomingList] = []
+    for number, item in enumerate(items if isinstance(items, list) else [], start=1):
+        where = f"list {number}"
+        if not isinstance(item, dict):
+            problems.append(Problem(name, None, where, "is not an object"))
+            continue
+        try:
+            fields = clean_list_fields(
+                {k: item.get(k) or "" for k in ("name", "audience", "description")}
+            )
+        except ValidationError as exc:
+            problems += [Problem(name, None, f"{where} {p.field}", p.message) for p in exc.problems]
+            continue
+        entries = []
+        for index, raw in enumerate(item.get("entries") or [], start=1):
+            if not isinstance(raw, dict) or raw.get("film") is None:
+                problems.append(Problem(name, None, f"{where} entry {index}", "names no film"))
+                continue
+            try:
+                values = clean_entry_fields({k: raw[k] for k in ENTRY_KEYS if k in raw})
+            except ValidationError as exc:
+                problems += [
+                    Problem(name, None, f"{where} entry {index} {p.field}", p.message)
+                    for p in exc.problems
+                ]
+                continue
+            entries.append(IncomingEntry(raw["film"], values))
+        lists.append(
+            IncomingList(
+                fields["name"],
+                fields.get("audience", ""),
+                fields.get("description", ""),
+                tuple(entries),
+            )
+        )
+    return lists

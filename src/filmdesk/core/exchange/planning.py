@@ -13,6 +13,7 @@ from filmdesk.core.exchange import (
     ImportPlan,
     IncomingCollection,
     IncomingFilm,
+    IncomingList,
     Problem,
     Progress,
     UnreadableFileError,
@@ -21,12 +22,13 @@ from filmdesk.core.exchange.csv_format import read_csv
 from filmdesk.core.exchange.imdb import looks_like_imdb, read_imdb
 from filmdesk.core.exchange.json_format import read_json
 from filmdesk.core.exchange.letterboxd import looks_like_letterboxd, read_letterboxd
-from filmdesk.core.exchange.textfile import read_head
+from filmdesk.core.exchange.list_csv import looks_like_list_csv, read_list_csv
+from filmdesk.core.exchange.textfile import guess_delimiter, read_head
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import fold
 from filmdesk.core.validation import FilmFields
 
-FORMATS = ("auto", "csv", "json", "letterboxd", "imdb")
+FORMATS = ("auto", "csv", "json", "letterboxd", "imdb", "list-csv")
 
 
 def detect_format(path: Path) -> str:
@@ -43,11 +45,14 @@ def detect_format(path: Path) -> str:
     if head.startswith(b"{"):
         return "json"
     text = read_head(path)  # the header is enough; reading the file says what is wrong
-    header = next(csv.reader(io.StringIO(text.split("\n", 1)[0])), [])
+    first = text.split("\n", 1)[0]
+    header = next(csv.reader(io.StringIO(first)), [])
     if looks_like_letterboxd(header):
         return "letterboxd"
     if looks_like_imdb(header):
         return "imdb"
+    if looks_like_list_csv(next(csv.reader([first], delimiter=guess_delimiter(first)), [])):
+        return "list-csv"
     return "csv"
 
 
@@ -82,17 +87,24 @@ def plan_import(
     if chosen not in FORMATS:
         raise ValueError(f"unknown import format {file_format!r}; choose one of {FORMATS}")
     collections: list[IncomingCollection] = []
+    lists: list[IncomingList] = []
     films: Sequence[IncomingFilm]
     if chosen == "json":
-        films, collections, problems = read_json(path)
+        films, collections, lists, problems = read_json(path)
     elif chosen == "letterboxd":
-        films, problems = read_letterboxd(path)
+        films, lists, problems = read_letterboxd(path)
     elif chosen == "imdb":
         films, problems = read_imdb(path)
+    elif chosen == "list-csv":
+        films, lists, problems = read_list_csv(path)
     else:
         films, problems = read_csv(path, progress)
     plan = ImportPlan(
-        source=path, format=chosen, problems=list(problems), collections=list(collections)
+        source=path,
+        format=chosen,
+        problems=list(problems),
+        collections=list(collections),
+        lists=list(lists),
     )
 
     existing = catalog.all_films()
@@ -140,6 +152,8 @@ def plan_import(
                 match = candidate
         identity: object = match.id if match else imdb_id or letterboxd_uri or title_key
         if identity in seen:
+            if match is not None and refs[position] is not None:
+                plan.matched_refs[refs[position]] = match.id  # lists may name it either way
             plan.problems.append(
                 Problem(str(path), line, None, f"repeats the film of line {seen[identity]}")
             )

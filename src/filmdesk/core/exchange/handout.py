@@ -1,0 +1,364 @@
+"""The handout of a screening list: what a teacher prints for a class, as PDF or HTML.
+
+The list's title, audience and description, then one block per film in the list's order: its
+number, date and time, title and original title, year · director · runtime, description,
+"Did you know?" fact, the teacher's note (highlighted), and optionally ruled lines for the
+students' own notes. Descriptions, facts and notes can each be left out.
+
+The PDF (A4) numbers its pages, keeps each film's block on one page where it fits, and embeds
+DejaVu Sans, so Cyrillic prints correctly. fpdf2 is imported only when a PDF is made (it
+brings Pillow and fontTools along), as in ``printable.py``.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from filmdesk.core.exchange.textfile import replaced_atomically
+from filmdesk.core.records import ListEntryRecord, ScreeningListRecord, format_minutes
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
+MAX_STUDENT_LINES = 30
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class HandoutOptions:
+    """What a handout shows besides each film's number, date, title, year, director and
+    runtime. ``student_lines`` ruled lines (0-30) are left under each film for notes."""
+
+    descriptions: bool = True
+    facts: bool = True
+    notes: bool = True
+    student_lines: int = 0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.student_lines <= MAX_STUDENT_LINES:
+            raise ValueError(
+                f"student_lines: {self.student_lines} is outside 0..{MAX_STUDENT_LINES}"
+            )
+
+
+def when_text(entry: ListEntryRecord) -> str:
+    """The entry's date (and time) for people, in English whatever the locale:
+    "Tuesday 1 December 2026, 10:30", or "" when it has no date."""
+    at = entry.scheduled_at
+    if at is None:
+        return ""
+    day = f"{_DAYS[at.weekday()]} {at.day} {_MONTHS[at.month - 1]} {at.year}"
+    return f"{day}, {at:%H:%M}" if entry.has_time else day
+
+
+def details_text(entry: ListEntryRecord) -> str:
+    """Year · directors · runtime, whichever are known."""
+    film = entry.film
+    parts = [str(film.year) if film.year else "", ", ".join(film.directors)]
+    parts.append(format_minutes(film.runtime_minutes) if film.runtime_minutes else "")
+    return " · ".join(p for p in parts if p)
+
+
+def summary_text(screening_list: ScreeningListRecord) -> str:
+    """How many films and how long in all: "3 films · 5 h 41 min"."""
+    count = screening_list.film_count
+    text = f"{count} film{'s' if count != 1 else ''}"
+    if screening_list.runtime_minutes:
+        text += f" · {format_minutes(screening_list.runtime_minutes)}"
+        if screening_list.unknown_runtimes:
+            text += f" (runtime unknown for {screening_list.unknown_runtimes})"
+    return text
+
+
+def _write(path: Path, data: bytes) -> None:
+    with replaced_atomically(Path(path), binary=True) as out:
+        out.write(data)
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> str:
+    return "<br>".join(html.escape(line) for line in text.splitlines())
+
+
+def render_handout_html(
+    screening_list: ScreeningListRecord, options: HandoutOptions | None = None
+) -> str:
+    """The handout as a self-contained HTML page (print it from a browser)."""
+    show = options or HandoutOptions()
+    blocks = []
+    for entry in screening_list.entries:
+        film = entry.film
+        parts = [f'<div class="num">{entry.position}</div><div class="body">']
+        if entry.scheduled_at is not None:
+            parts.append(f'<p class="when">{html.escape(when_text(entry))}</p>')
+        original = (
+            f' <span class="orig">({html.escape(film.original_title)})</span>'
+            if film.original_title and film.original_title != film.title
+            else ""
+        )
+        parts.append(f"<h2>{html.escape(film.title)}{original}</h2>")
+        if details_text(entry):
+            parts.append(f'<p class="meta">{html.escape(details_text(entry))}</p>')
+        if show.descriptions and film.description:
+            parts.append(f'<p class="desc">{_paragraphs(film.description)}</p>')
+        if show.facts and film.fact:
+            parts.append(f'<p class="fact"><b>Did you know?</b> {_paragraphs(film.fact)}</p>')
+        if show.notes and entry.note:
+            parts.append(
+                f'<div class="note"><b>Teacher’s note</b><br>{_paragraphs(entry.note)}</div>'
+            )
+        if show.student_lines:
+            parts.append(
+                '<div class="lines"><span>Your notes</span>'
+                + "<div></div>" * show.student_lines
+                + "</div>"
+            )
+        parts.append("</div>")
+        blocks.append(f'<article class="entry">{"".join(parts)}</article>')
+    title = html.escape(screening_list.name)
+    audience = (
+        f'<p class="audience">For {html.escape(screening_list.audience)}</p>'
+        if screening_list.audience
+        else ""
+    )
+    description = (
+        f'<p class="intro">{_paragraphs(screening_list.description)}</p>'
+        if screening_list.description
+        else ""
+    )
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{title}</title>
+<style>
+@page {{ size: A4; margin: 18mm; }}
+body {{ font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 10.5pt;
+        color: #1e1e1e; margin: 2em auto; max-width: 46em; line-height: 1.4; }}
+@media print {{ body {{ margin: 0; max-width: none; }} }}
+h1 {{ font-size: 20pt; margin: 0; }}
+p.audience {{ font-size: 12pt; color: #555; margin: 2px 0 0; }}
+p.summary {{ font-size: 9pt; color: #777; margin: 2px 0 10px; }}
+p.intro {{ margin: 8px 0 14px; }}
+article.entry {{ display: flex; gap: 10px; border-top: 1px solid #ccc; padding: 10px 0;
+                 break-inside: avoid; page-break-inside: avoid; }}
+div.num {{ flex: 0 0 2em; height: 1.7em; line-height: 1.7em; text-align: center;
+           background: #2d3e50; color: white; font-weight: bold; border-radius: 4px; }}
+div.body {{ flex: 1; }}
+p.when {{ font-size: 8.5pt; font-weight: bold; color: #666; text-transform: uppercase;
+          letter-spacing: 0.04em; margin: 0; }}
+h2 {{ font-size: 13pt; margin: 1px 0 0; }}
+span.orig {{ font-weight: normal; color: #666; font-size: 11pt; }}
+p.meta {{ color: #666; font-size: 9.5pt; margin: 1px 0 4px; }}
+p.desc {{ margin: 4px 0; }}
+p.fact {{ font-size: 9.5pt; margin: 4px 0; }} p.fact b {{ color: #8c5a00; }}
+div.note {{ background: #fff6d6; border-left: 4px solid #e6aa28; padding: 5px 8px;
+            margin: 6px 0; }}
+div.note b {{ color: #8c5a00; font-size: 8.5pt; text-transform: uppercase; }}
+div.lines span {{ font-size: 8pt; color: #999; }}
+div.lines div {{ border-bottom: 1px solid #bbb; height: 8mm; }}
+</style></head><body>
+<h1>{title}</h1>{audience}
+<p class="summary">{html.escape(summary_text(screening_list))}</p>{description}
+{chr(10).join(blocks)}
+</body></html>
+"""
+
+
+def export_handout_html(
+    path: Path, screening_list: ScreeningListRecord, options: HandoutOptions | None = None
+) -> int:
+    """Write the HTML handout (atomically); returns the number of films."""
+    _write(Path(path), render_handout_html(screening_list, options).encode("utf-8"))
+    return screening_list.film_count
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+_INK = (30, 30, 30)
+_GREY = (105, 105, 105)
+_BADGE = (45, 62, 80)
+_BROWN = (140, 90, 0)
+_NOTE_FILL = (255, 246, 214)
+_NOTE_BAR = (230, 170, 40)
+_RULE = (200, 200, 200)
+_GUTTER = 13.0  # mm left of each film's text, for its number
+
+
+def _pdf(heading: str) -> FPDF:
+    from fpdf import FPDF
+
+    from filmdesk.paths import shipped_file
+
+    class Handout(FPDF):
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("DejaVu", size=8)
+            self.set_text_color(*_GREY)
+            self.cell(0, 6, f"{heading} · page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Handout(format="A4")
+    pdf.set_title(heading)
+    pdf.add_font("DejaVu", "", str(shipped_file("resources", "fonts", "DejaVuSans.ttf")))
+    pdf.add_font("DejaVu", "B", str(shipped_file("resources", "fonts", "DejaVuSans-Bold.ttf")))
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf.alias_nb_pages()
+    return pdf
+
+
+def _block(pdf: Any, width: float, height: float, text: str) -> None:
+    """Wrapped text from the current x, then on at the left margin of the next line."""
+    from fpdf.enums import XPos, YPos
+
+    pdf.multi_cell(width, height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _entry(
+    pdf: Any, entry: ListEntryRecord, show: HandoutOptions, width: float, rule: bool
+) -> None:
+    """One film's block, drawn through ``pdf`` (an FPDF, or a recorder measuring it), under a
+    thin rule if ``rule``."""
+    film = entry.film
+    left = pdf.l_margin
+    column = left + _GUTTER
+    inner = width - _GUTTER
+    top = pdf.get_y()
+    if rule:
+        pdf.set_draw_color(*_RULE)
+        pdf.line(left, top, left + width, top)
+    pdf.set_y(top + 3)
+    badge_y = pdf.get_y()
+    pdf.set_fill_color(*_BADGE)
+    pdf.rect(left, badge_y, 9, 7, style="F", round_corners=True, corner_radius=1.2)
+    pdf.set_xy(left, badge_y)
+    pdf.set_text_color(255, 255, 255)
+    pdf.set_font("DejaVu", "B", 10)
+    pdf.cell(9, 7, str(entry.position), align="C")
+    pdf.set_left_margin(column)
+    pdf.set_xy(column, badge_y)
+    if entry.scheduled_at is not None:
+        pdf.set_font("DejaVu", "B", 8.5)
+        pdf.set_text_color(*_GREY)
+        _block(pdf, inner, 4.5, when_text(entry).upper())
+    pdf.set_text_color(*_INK)
+    pdf.set_font("DejaVu", "B", 13)
+    pdf.write(6.5, film.title)
+    if film.original_title and film.original_title != film.title:
+        pdf.set_font("DejaVu", "", 11)
+        pdf.set_text_color(*_GREY)
+        pdf.write(6.5, f"  ({film.original_title})")
+    pdf.ln(7)
+    if details_text(entry):
+        pdf.set_font("DejaVu", "", 9.5)
+        pdf.set_text_color(*_GREY)
+        _block(pdf, inner, 5, details_text(entry))
+    if show.descriptions and film.description:
+        pdf.ln(1)
+        pdf.set_font("DejaVu", "", 10)
+        pdf.set_text_color(*_INK)
+        _block(pdf, inner, 5, film.description)
+    if show.facts and film.fact:
+        pdf.ln(1.5)
+        pdf.set_font("DejaVu", "B", 9.5)
+        pdf.set_text_color(*_BROWN)
+        pdf.write(4.8, "Did you know? ")
+        pdf.set_font("DejaVu", "", 9.5)
+        pdf.set_text_color(*_INK)
+        pdf.write(4.8, film.fact)
+        pdf.ln(5.5)
+    if show.notes and entry.note:
+        _note(pdf, entry.note, column, inner)
+    if show.student_lines:
+        pdf.ln(1.5)
+        pdf.set_font("DejaVu", "", 7.5)
+        pdf.set_text_color(*_GREY)
+        pdf.cell(inner, 4, "Your notes", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_draw_color(*_RULE)
+        for _ in range(show.student_lines):
+            y = pdf.get_y() + 8
+            pdf.line(column, y, column + inner, y)
+            pdf.set_y(y)
+    pdf.set_left_margin(left)
+    pdf.set_x(left)
+    # Ruled lines end a block clearly already; a rule under them would double them.
+    pdf.set_y(max(pdf.get_y(), badge_y + 7) + (8 if show.student_lines else 4))
+
+
+def _note(pdf: Any, text: str, column: float, inner: float) -> None:
+    pdf.ln(1.5)
+    pdf.set_font("DejaVu", "", 9.5)
+    lines = pdf.multi_cell(inner - 7, 4.8, text, align="L", dry_run=True, output="LINES")
+    height = 4.5 + 4.8 * len(lines) + 4
+    top = pdf.get_y()
+    pdf.set_fill_color(*_NOTE_FILL)
+    pdf.rect(column, top, inner, height, style="F")
+    pdf.set_fill_color(*_NOTE_BAR)
+    pdf.rect(column, top, 1.3, height, style="F")
+    pdf.set_xy(column + 4.5, top + 2)
+    pdf.set_font("DejaVu", "B", 7.5)
+    pdf.set_text_color(*_BROWN)
+    pdf.cell(inner - 7, 4.5, "TEACHER’S NOTE", new_x="LEFT", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9.5)
+    pdf.set_text_color(*_INK)
+    pdf.multi_cell(inner - 7, 4.8, text, align="L", new_x="LEFT", new_y="NEXT")
+    pdf.set_xy(column, max(pdf.get_y(), top + height) + 1.5)
+
+
+def render_handout_pdf(
+    screening_list: ScreeningListRecord, options: HandoutOptions | None = None
+) -> bytes:
+    """The handout as an A4 PDF: heading, then one block per film, pages numbered."""
+    show = options or HandoutOptions()
+    pdf = _pdf(screening_list.name)
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_text_color(*_INK)
+    pdf.set_font("DejaVu", "B", 20)
+    _block(pdf, width, 9, screening_list.name)
+    if screening_list.audience:
+        pdf.set_font("DejaVu", "", 12)
+        pdf.set_text_color(*_GREY)
+        _block(pdf, width, 6.5, f"For {screening_list.audience}")
+    pdf.set_font("DejaVu", "", 9)
+    pdf.set_text_color(*_GREY)
+    _block(pdf, width, 5.5, summary_text(screening_list))
+    if screening_list.description:
+        pdf.ln(2)
+        pdf.set_font("DejaVu", "", 10.5)
+        pdf.set_text_color(*_INK)
+        _block(pdf, width, 5.3, screening_list.description)
+    pdf.ln(4)
+    for entry in screening_list.entries:
+        # Keep a film's block on one page: measure it first, and start a new page when it
+        # would be split (unless it is longer than a page anyway).
+        rule = not show.student_lines
+        with pdf.offset_rendering() as trial:
+            _entry(trial, entry, show, width, rule)
+        if trial.page_break_triggered and pdf.get_y() > pdf.t_margin + 1:
+            pdf.add_page()
+        _entry(pdf, entry, show, width, rule and pdf.get_y() > pdf.t_margin + 1)
+    return bytes(pdf.output())
+
+
+def export_handout_pdf(
+    path: Path, screening_list: ScreeningListRecord, options: HandoutOptions | None = None
+) -> int:
+    """Write the PDF handout (atomically); returns the number of films."""
+    _write(Path(path), render_handout_pdf(screening_list, options))
+    return screening_list.film_count
+
+
+__all__ = [
+    "HandoutOptions",
+    "export_handout_html",
+    "export_handout_pdf",
+    "render_handout_html",
+    "render_handout_pdf",
+    "summary_text",
+    "when_text",
+]
