@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import shutil
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -269,3 +271,79 @@ def test_an_emptied_cell_empties_the_field_on_import(catalog: Catalog, tmp_path:
     edited.write_text("title,year,runtime_minutes\nThe Cranes Are Flying,1957,\n")
     catalog.apply_import(plan_import(catalog, edited))
     assert catalog.get_film(cranes.id).runtime_minutes is None
+
+
+def test_line_numbers_count_the_line_breaks_inside_notes(tmp_path: Path) -> None:
+    source = tmp_path / "notes.csv"
+    source.write_bytes(
+        b'title,year,notes\r\nA,1960,"one\r\ntwo\nthree"\r\nB,abc,\r\nC,1961,"x\ry"\r\nD,19x,\r\n'
+    )
+    plan = plan_import(empty_catalog(tmp_path / "c.sqlite3"), source)
+    assert [(p.line, p.field) for p in plan.problems] == [(5, "year"), (8, "year")]
+    assert [film.line for film in plan.new] == [4, 7]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_libreoffice_round_trip_loses_nothing(catalog: Catalog, tmp_path: Path) -> None:
+    # What a user does: export, open in LibreOffice Calc (every column as text, as its CSV
+    # dialog offers), save as CSV again, import into an empty catalog.
+    cranes = catalog.resolve_film("The Cranes Are Flying")
+    catalog.edit_film(
+        cranes.id,
+        {
+            "rating": 4.5,
+            "watched_on": "2026-11-01",
+            "notes": 'Line 1\n"quoted", and; commas\n=SUM(A1)\n-dash',
+            "tags": ["war", "Классика"],
+            "imdb_id": "tt0050634",
+        },
+    )
+    catalog.add_film({"title": "=cmd|' /C calc'!A0", "year": 2000, "directors": ["A", "Б"]})
+    exported = tmp_path / "films.csv"
+    export_csv(exported, catalog.film_columns())
+    text_columns = "/".join(f"{column}/2" for column in range(1, len(COLUMNS) + 1))
+    profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}"
+    run = ["soffice", profile, "--headless", "--norestore"]
+    subprocess.run(
+        [*run, f"--infilter=CSV:44,34,76,1,{text_columns}", "--convert-to", "ods", str(exported)],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    back = tmp_path / "back"
+    subprocess.run(
+        [
+            *run,
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",
+            "--outdir",
+            str(back),
+            str(tmp_path / "films.ods"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    other = empty_catalog(tmp_path / "other.sqlite3")
+    plan = plan_import(other, back / "films.csv")
+    assert (len(plan.new), plan.problems) == (11, [])
+    other.apply_import(plan)
+    assert comparable(other) == comparable(catalog)
+
+
+def test_an_export_is_readable_like_any_new_file(catalog: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "films.csv"
+    export_csv(out, catalog.film_columns())
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    out.chmod(0o600)
+    export_csv(out, catalog.film_columns())
+    assert out.stat().st_mode & 0o777 == 0o600  # replacing a file keeps its permissions
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

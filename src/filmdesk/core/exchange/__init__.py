@@ -198,8 +198,8 @@ class FilmBatch(Sequence[IncomingFilm]):
         return self._extras if self._extras is not None else [None] * len(self._lines)
 
     def take(self, positions: Sequence[int]) -> FilmBatch:
-        """The films at ``positions``, in that order."""
-        if len(positions) == len(self) and all(a == b for a, b in enumerate(positions)):
+        """The films at ``positions`` (increasing, no repeats), in that order."""
+        if len(positions) == len(self):  # every one of them
             return self
 
         def pick(values: Sequence[Any]) -> list[Any]:

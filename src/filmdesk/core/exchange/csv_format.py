@@ -16,7 +16,7 @@ import io
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from dataclasses import fields as dataclass_fields
 from datetime import date
-from itertools import islice, repeat
+from itertools import accumulate, islice, repeat
 from pathlib import Path
 from typing import IO, Any
 
@@ -195,14 +195,21 @@ def _all_rows(
         raise UnreadableFileError(
             [Problem(name, reader.line_num, None, f"is not readable as CSV ({exc})")]
         ) from None
-    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
-    physical_lines = breaks + (0 if text.endswith(("\n", "\r")) else 1)
-    if physical_lines == len(rows):  # no cell spans lines: row i is on line i + 1
+    # csv counts a line at each \n, \r or \r\n; a row ends one line on from the previous
+    # row's end, plus the line breaks inside its own cells (notes often have some).
+    inside = {
+        index: _breaks(cells)
+        for index, cells in enumerate(map("".join, rows))
+        if "\n" in cells or "\r" in cells
+    }
+    if not inside:
         return rows, lambda index: index + 1
-    # Some cells hold line breaks: read again, noting where each row ends.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_delimiter(first_line))
-    ends = [reader.line_num for _row in reader]
+    ends = list(accumulate(1 + inside.get(index, 0) for index in range(len(rows))))
     return rows, ends.__getitem__
+
+
+def _breaks(text: str) -> int:
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
 def _convert(column: str, cell: str) -> object:

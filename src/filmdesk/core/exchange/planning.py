@@ -118,6 +118,21 @@ def plan_import(
             by_title.setdefault(_key(film.original_title, film.year), film)
 
     batch = FilmBatch.of(films)
+    if not existing:
+        # Nothing to match (a first import): every film is new unless the file repeats one.
+        identities = [
+            imdb_id or letterboxd_uri or _key(title, year)
+            for title, year, imdb_id, letterboxd_uri in zip(
+                batch.column("title"),
+                batch.column("year"),
+                batch.column("imdb_id"),
+                batch.column("letterboxd_uri"),
+                strict=True,
+            )
+        ]
+        if len(set(identities)) == len(identities):
+            plan.new = batch
+            return plan
     refs = batch.refs()
     extras = batch.extras()
     new_positions: list[int] = []

@@ -98,6 +98,13 @@ def replaced_atomically(
     path = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
     try:
+        # mkstemp makes the file private; an export gets the permissions of the file it
+        # replaces, or those of any new file.
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except OSError:
+            mode = _new_file_mode()
+        os.chmod(temporary, mode)
         mode = "wb" if binary else "w"
         with os.fdopen(
             handle, mode, encoding=None if binary else encoding, newline=None if binary else newline
@@ -109,3 +116,15 @@ def replaced_atomically(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _new_file_mode() -> int:
+    # The process umask, read without changing it (os.umask would, for every thread).
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o644
