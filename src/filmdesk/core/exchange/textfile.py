@@ -101,10 +101,10 @@ def replaced_atomically(
         # mkstemp makes the file private; an export gets the permissions of the file it
         # replaces, or those of any new file.
         try:
-            mode = path.stat().st_mode & 0o7777
+            permissions = path.stat().st_mode & 0o7777
         except OSError:
-            mode = _new_file_mode()
-        os.chmod(temporary, mode)
+            permissions = _new_file_mode()
+        os.chmod(temporary, permissions)
         mode = "wb" if binary else "w"
         with os.fdopen(
             handle, mode, encoding=None if binary else encoding, newline=None if binary else newline
