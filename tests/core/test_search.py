@@ -105,3 +105,27 @@ def test_stress_marks_and_field_boundaries(catalog: Catalog) -> None:
     assert titles(catalog, "милый") == ["Ми́лый друг"]
     assert titles(catalog, '"flying летят"') == []  # end of one field, start of the next
     assert titles(catalog, '"are flying"') == ["The Cranes Are Flying"]
+
+
+def test_sort_keys_of_many_titles_are_those_of_each_title() -> None:
+    from filmdesk.core.search import title_sort_key, title_sort_keys
+
+    titles = [
+        "The Cranes Are Flying",
+        "  The Letter ",
+        "A",
+        "An Old Tale",
+        "the\tend",
+        "The  Two Spaces",
+        "Théâtre",
+        "Ёлки",
+        "Ирония судьбы",
+        "ÆON Flux",
+        "Straße",
+        "И\u0306",
+        "a\u00a0b",
+        "Thé x",
+        "",
+    ]
+    assert title_sort_keys(titles) == [title_sort_key(t) for t in titles]
+    assert title_sort_keys(["two\nlines", "The X"]) == ["two\nlines", "x"]

@@ -29,7 +29,13 @@ from filmdesk.core.records import (
     TagCount,
 )
 from filmdesk.core.screening_lists import ScreeningListsMixin, entry_record
-from filmdesk.core.search import SearchIndex, fold, parse_query, sort_films, title_sort_key
+from filmdesk.core.search import (
+    SearchIndex,
+    fold,
+    parse_query,
+    sort_films,
+    title_sort_keys,
+)
 from filmdesk.core.service import (
     CatalogBase,
     CollectionNotFoundError,
@@ -756,7 +762,7 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             ids,
             seed_keys,
             titles,
-            converted("title", title_sort_key),
+            title_sort_keys(titles),
             films.column("original_title"),
             films.column("year"),
             converted("directors", json.dumps if sqlite else list),

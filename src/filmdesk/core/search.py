@@ -625,6 +625,19 @@ def title_sort_key(title: str) -> str:
     return folded
 
 
+# _LEADING_ARTICLE for one title per line (leading white space goes too, as strip() does).
+_LEADING_ARTICLES = re.compile(r"^[^\S\n]*(?:the|a|an) [^\S\n]*(?=\w)", re.MULTILINE)
+
+
+def title_sort_keys(titles: Sequence[str]) -> list[str]:
+    """``title_sort_key`` of many titles at once (folded as one text: much quicker)."""
+    if any("\n" in title or "\r" in title for title in titles):
+        return [title_sort_key(title) for title in titles]
+    folded = _LEADING_ARTICLES.sub("", fold("\n".join(titles)))
+    keys = [key.strip() for key in folded.split("\n")]
+    return keys if len(keys) == len(titles) else [title_sort_key(t) for t in titles]
+
+
 def _missing_and_key(field: str) -> Callable[[FilmRecord], tuple[bool, object]]:
     if field == "title":
         return lambda f: (False, title_sort_key(f.title))

@@ -180,8 +180,8 @@ _READ_PIECE = 10_000
 
 def _all_rows(
     text: str, name: str, progress: Progress | None
-) -> tuple[list[list[str]], Callable[[int], int]]:
-    """Every row of the file, and a function giving the line a row (by index) ends on."""
+) -> tuple[list[list[str]], list[int] | None]:
+    """Every row of the file, and the line each row ends on (None: row i is on line i + 1)."""
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_delimiter(first_line))
     total_lines = text.count("\n") + 1
@@ -203,9 +203,8 @@ def _all_rows(
         if "\n" in cells or "\r" in cells
     }
     if not inside:
-        return rows, lambda index: index + 1
-    ends = list(accumulate(1 + inside.get(index, 0) for index in range(len(rows))))
-    return rows, ends.__getitem__
+        return rows, None
+    return rows, list(accumulate(1 + inside.get(index, 0) for index in range(len(rows))))
 
 
 def _breaks(text: str) -> int:
@@ -254,10 +253,11 @@ def _quick_column(column: str, cells: Sequence[str]) -> list[object] | None:
 _QUICK = frozenset({"title", "original_title", "notes", "imdb_id", *TRIMMED_TEXT})
 
 
-def _convert_column(column: str, cells: Sequence[str]) -> list[object]:
+def _convert_column(column: str, cells: Sequence[str]) -> tuple[list[object], bool]:
+    """The column's values, and whether any cell did not convert (those are ``_BAD``)."""
     quick = _quick_column(column, cells)
     if quick is not None:
-        return quick
+        return quick, False
     # Each distinct cell is converted once: years, dates, names, ratings repeat a lot.
     converted: dict[str, object] = {}
     for cell in set(cells):
@@ -265,7 +265,8 @@ def _convert_column(column: str, cells: Sequence[str]) -> list[object]:
             converted[cell] = _convert(column, cell)
         except ValueError:
             converted[cell] = _BAD
-    return list(map(converted.__getitem__, cells))
+    bad = any(value is _BAD for value in converted.values())
+    return list(map(converted.__getitem__, cells)), bad
 
 
 def _row_films(
@@ -313,7 +314,7 @@ def read_csv(path: Path, progress: Progress | None = None) -> tuple[FilmBatch, l
     # Read oversized cells whole, so the problem can name their line and column.
     previous_limit = csv.field_size_limit(2**31 - 1)
     try:
-        rows, line_of = _all_rows(text, name, progress)
+        rows, ends = _all_rows(text, name, progress)
     finally:
         csv.field_size_limit(previous_limit)
     if not rows:
@@ -336,32 +337,36 @@ def read_csv(path: Path, progress: Progress | None = None) -> tuple[FilmBatch, l
         raise UnreadableFileError(
             [Problem(name, 1, None, f"has columns filmdesk does not know: {', '.join(unknown)}")]
         )
-    return _films(name, columns, rows, line_of)
+    return _films(name, columns, rows, ends)
 
 
 def _films(
-    name: str, columns: list[str], rows: list[list[str]], line_of: Callable[[int], int]
+    name: str, columns: list[str], rows: list[list[str]], ends: list[int] | None
 ) -> tuple[FilmBatch, list[Problem]]:
     # Column by column for speed (100,000 rows in well under a second); a row with anything
     # unusual (a bad or oversized cell, wrong length, no title) is read again on its own.
+    def line_of(index: int) -> int:
+        return ends[index] if ends is not None else index + 1
+
     width = len(columns)
-    title_at = columns.index("title")
-    careful = {
-        index
-        for index in range(1, len(rows))
-        if len(rows[index]) != width or not rows[index][title_at].strip()
-    }
-    quick = [index for index in range(1, len(rows)) if index not in careful]
+    careful: set[int] = set()
+    if any(len(row) != width for row in rows):
+        careful = {index for index in range(1, len(rows)) if len(rows[index]) != width}
+        quick = [index for index in range(1, len(rows)) if index not in careful]
+        quick_rows = [rows[index] for index in quick]
+    else:
+        quick, quick_rows = list(range(1, len(rows))), rows[1:]
     given = frozenset(c for c in columns if c in COLUMNS)
     converted: dict[str, list[object]] = {}
     if quick:
-        cells_by_column = list(zip(*(rows[index] for index in quick), strict=True))
+        cells_by_column = list(zip(*quick_rows, strict=True))
+        del quick_rows
         for number, column in enumerate(columns):
             if column in given and column not in converted:
-                converted[column] = _convert_column(column, cells_by_column[number])
-        for values in converted.values():
-            if _BAD in values:
-                careful.update(quick[at] for at, value in enumerate(values) if value is _BAD)
+                values, bad = _convert_column(column, cells_by_column[number])
+                converted[column] = values
+                if bad:  # an empty title, too: blank rows are skipped by the careful reading
+                    careful.update(quick[at] for at, value in enumerate(values) if value is _BAD)
         if "watched" in converted and "watched_on" in converted:
             careful.update(
                 quick[at]
@@ -378,13 +383,13 @@ def _films(
             careful_films[index] = read
         elif read:
             problems += read
-    kept = [at for at, index in enumerate(quick) if index not in careful]
+    kept = [at for at, index in enumerate(quick) if index not in careful] if careful else quick
     batch = FilmBatch(
         {
             field: converted[field] if field in converted else [FIELD_DEFAULTS[field]] * len(quick)
             for field in FIELD_NAMES
         },
-        [line_of(index) for index in quick],
+        [ends[index] for index in quick] if ends is not None else [i + 1 for i in quick],
         given,
     ).take(kept)
     if careful_films:  # rows read one by one join the others, in file order
