@@ -619,3 +619,51 @@ def test_cancel_stops_background_work(qtbot: QtBot, window: MainWindow) -> None:
     with pytest.raises(ImportCancelled):
         run_with_progress(window, "Working…", task)
     assert len(reached) < 150  # stopped long before the end
+
+
+def test_undoing_an_import_takes_out_its_lists_and_comments_too(
+    qtbot: QtBot, window: MainWindow, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from filmdesk.core.exchange.json_format import export_backup
+    from filmdesk.ui.dialogs.import_dialog import ImportDialog
+
+    # Someone else's catalog: a comment and a rating on the shipped collection.
+    other = open_catalog(str(tmp_path / "other.sqlite3")).catalog
+    shipped = other.collections()[0]
+    other.add_comment(shipped.id, "Посмотрели с 9 «Б»: обсуждали письма с фронта")
+    other.rate_collection(shipped.id, 4.5)
+    backup = tmp_path / "backup.json"
+    export_backup(backup, other, other.all_films(timestamps=True))
+    # A Letterboxd export with a list: it becomes a screening list.
+    letterboxd = tmp_path / "letterboxd.zip"
+    with zipfile.ZipFile(letterboxd, "w") as archive:
+        for file in (DATA / "letterboxd").rglob("*.csv"):
+            archive.write(file, file.relative_to(DATA / "letterboxd"))
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: ImportDialog.DialogCode.Accepted.value)
+    for source in (backup, letterboxd):
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, s=source, **k: (str(s), ""))
+        window.import_action.trigger()
+
+    def state() -> tuple[object, ...]:
+        catalog = fresh(db_path)
+        collection = catalog.collections()[0]
+        return (
+            [c.text for c in catalog.comments(collection.id)],
+            collection.rating,
+            [(x.name, x.film_count) for x in catalog.screening_lists()],
+            catalog.stats().films,
+        )
+
+    imported = state()
+    assert imported[0] == ["Посмотрели с 9 «Б»: обсуждали письма с фронта"]
+    assert imported[1] == 4.5 and len(imported[2]) == 1
+    window.undo()
+    window.undo()
+    assert state() == ([], None, [], 10)
+    window.redo()
+    window.redo()
+    assert state() == imported

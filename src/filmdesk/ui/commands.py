@@ -13,7 +13,15 @@ from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog, ImportResult
 from filmdesk.core.exchange import ImportPlan
-from filmdesk.core.records import DeletedFilm, FilmRecord, FilmRow
+from filmdesk.core.records import (
+    CommentRecord,
+    DeletedCollection,
+    DeletedFilm,
+    FilmRecord,
+    FilmRow,
+    ListEntryRecord,
+    ScreeningListRecord,
+)
 from filmdesk.core.validation import FilmFields
 
 NOTES_MERGE_ID = 1
@@ -144,8 +152,9 @@ class DeleteFilmsCommand(_Command):
 
 
 class ImportCommand(_Command):
-    """An import already applied (in the background); undo takes out the films it added and
-    puts back what it changed, redo brings it all back."""
+    """An import already applied (in the background); undo takes out what it added (films,
+    collections, comments, screening lists and their entries) and puts back what it changed,
+    redo brings it all back."""
 
     def __init__(
         self,
@@ -156,6 +165,7 @@ class ImportCommand(_Command):
         before: Mapping[int, FilmFields],
     ) -> None:
         super().__init__(f"Import {plan.source.name}", catalog, sink)
+        self.result = result
         self.added = list(result.added)
         self.before = dict(before)
         self.after: dict[int, FilmFields] = {
@@ -163,6 +173,13 @@ class ImportCommand(_Command):
         }
         self.deleted: list[DeletedFilm] = []
         self.shown = False
+        # What undo took out, for redo to put back.
+        self.lists: list[ScreeningListRecord] = []
+        self.entries: list[ListEntryRecord] = []
+        self.comments: list[CommentRecord] = []
+        self.ratings_after: dict[int, float | None] = {}
+        self.collection_orders: dict[int, tuple[int, ...]] = {}
+        self.collections: list[DeletedCollection] = []
 
     def redo(self) -> None:
         def run() -> None:
@@ -173,6 +190,7 @@ class ImportCommand(_Command):
                 self.sink.films_added(self.catalog.restore_films(self.deleted))
                 if self.after:
                     self.catalog.edit_films(self.after)
+                self._put_back_the_rest()
             if self.after:
                 self.sink.films_changed(self.catalog.get_films(self.after))
 
@@ -180,9 +198,56 @@ class ImportCommand(_Command):
 
     def undo(self) -> None:
         def run() -> None:
+            self._take_out_the_rest()
             self.deleted = self.catalog.delete_films(self.added)
             self.sink.films_removed(self.added)
             if self.before:
                 self.sink.films_changed(self.catalog.edit_films(self.before))
 
         self._guard(run)
+
+    def _take_out_the_rest(self) -> None:
+        catalog, result = self.catalog, self.result
+        self.lists = [catalog.delete_list(list_id) for list_id in result.lists_added]
+        new_lists = set(result.lists_added)
+        by_list: dict[int, list[int]] = {}
+        for list_id, film_id in result.list_entries_added:
+            if list_id not in new_lists:
+                by_list.setdefault(list_id, []).append(film_id)
+        self.entries = [
+            entry
+            for list_id, film_ids in by_list.items()
+            for entry in catalog.remove_from_list(list_id, film_ids)
+        ]
+        self.comments = [catalog.delete_comment(c) for c in result.comments_added]
+        self.ratings_after = {
+            collection_id: catalog.collection(collection_id).rating
+            for collection_id in result.collection_ratings_before
+        }
+        for collection_id, rating in result.collection_ratings_before.items():
+            catalog.rate_collection(collection_id, rating)
+        new_collections = set(result.collections_added)
+        by_collection: dict[int, list[int]] = {}
+        for collection_id, film_id in result.collection_films_added:
+            if collection_id not in new_collections:
+                by_collection.setdefault(collection_id, []).append(film_id)
+        self.collection_orders = {
+            collection_id: catalog.remove_from_collection(collection_id, film_ids).before
+            for collection_id, film_ids in by_collection.items()
+        }
+        self.collections = [catalog.delete_collection(c) for c in result.collections_added]
+
+    def _put_back_the_rest(self) -> None:
+        catalog = self.catalog
+        for collection in self.collections:
+            catalog.restore_collection(collection)
+        for collection_id, order in self.collection_orders.items():
+            catalog.set_collection_films(collection_id, order)
+        for collection_id, rating in self.ratings_after.items():
+            catalog.rate_collection(collection_id, rating)
+        for comment in self.comments:
+            catalog.restore_comment(comment)
+        if self.entries:
+            catalog.restore_list_entries(self.entries)
+        for snapshot in self.lists:
+            catalog.restore_list(snapshot)
