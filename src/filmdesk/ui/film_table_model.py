@@ -24,7 +24,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -36,7 +35,7 @@ from PySide6.QtCore import (
 
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import Query, SearchIndex, fold, title_sort_key
-from filmdesk.ui.i18n import format_date, format_short_date
+from filmdesk.ui.i18n import QT_TRANSLATE_NOOP, format_date, format_short_date
 from filmdesk.ui.star_rating import rating_text
 
 _Index = QModelIndex | QPersistentModelIndex

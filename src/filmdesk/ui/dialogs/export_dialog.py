@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -14,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from filmdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 FORMATS = {  # translated when shown
     "csv": QT_TRANSLATE_NOOP("ExportDialog", "filmdesk CSV (for spreadsheets)"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import FilmFields, ValidationError, clean_film_fields
+from filmdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 # (field, label, multi-line); labels and placeholders are translated when shown
 _FIELDS: tuple[tuple[str, str, bool], ...] = (

@@ -68,7 +68,9 @@ class ShortcutsDialog(QDialog):
         found = []
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
+            assert group is not None
             for j in range(group.childCount()):
                 item = group.child(j)
+                assert item is not None
                 found.append((item.text(0), item.text(1)))
         return found
