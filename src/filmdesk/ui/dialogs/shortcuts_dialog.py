@@ -20,9 +20,8 @@ Section = tuple[str, Sequence[tuple[str, str]]]
 
 def keys_text(action: QAction) -> str:
     """An action's shortcuts as the user's keyboard names them ("Ctrl+Shift+Z, Ctrl+Y")."""
-    return ", ".join(
-        key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-    )
+    names = [key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()]
+    return ", ".join(dict.fromkeys(names))  # Redo is Ctrl+Shift+Z twice on Linux
 
 
 def plain(text: str) -> str:
