@@ -33,6 +33,9 @@ def test_wheel_contains_the_shipped_files(wheel: Path) -> None:
     assert "filmdesk/core/migrations/env.py" in names
     assert "filmdesk/core/migrations/script.py.mako" in names
     assert any(n.startswith("filmdesk/core/migrations/versions/0001_") for n in names)
+    # Compiled by hatch_build.py (git ignores them); without them the window is English only.
+    assert "filmdesk/resources/translations/filmdesk_ru.qm" in names
+    assert "filmdesk/resources/translations/filmdesk_en.qm" in names
 
 
 def test_wheel_installs_the_desktop_integration(wheel: Path) -> None:
@@ -73,3 +76,10 @@ def test_installed_wheel_seeds_ten_films_outside_the_source_tree(
         assert len(films) == 10
         assert all(f["description"] and f["fact"] and f["year"] for f in films)
     assert (tmp_path / "data" / "filmdesk" / "library.sqlite3").exists()
+
+
+def test_qt_ships_its_own_russian_translation() -> None:
+    # Qt's standard dialogs and buttons are translated by qtbase_ru.qm from the PySide6 wheel.
+    from filmdesk.ui.i18n import qt_translations_dir
+
+    assert (qt_translations_dir() / "qtbase_ru.qm").exists()

@@ -55,6 +55,7 @@ def create_application() -> QApplication:
     """The QApplication with filmdesk's name, icon and appearance."""
     from PySide6.QtWidgets import QApplication
 
+    from filmdesk.ui.i18n import install_translators
     from filmdesk.ui.settings import apply_appearance, open_settings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -64,7 +65,9 @@ def create_application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    apply_appearance(str(open_settings().value("appearance", "system")))
+    settings = open_settings()
+    install_translators(str(settings.value("language", "system")))
+    apply_appearance(str(settings.value("appearance", "system")))
     return app
 
 
@@ -88,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = create_application()
 
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from filmdesk.core.db import DatabaseOpenError
@@ -97,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         target = database_target(args.database)
     except ValueError as exc:
-        QMessageBox.critical(None, "filmdesk", f"The catalog could not be opened.\n\n{exc}")
+        QMessageBox.critical(None, "filmdesk", _cannot_open(exc))
         return 1
     instance = SingleInstance(instance_name(target))
     if not instance.claim():
@@ -105,14 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("filmdesk: already open with this catalog; showing that window", file=sys.stderr)
             return 0
         QMessageBox.critical(
-            None, "filmdesk", "filmdesk is already open with this catalog, but does not answer."
+            None,
+            "filmdesk",
+            QCoreApplication.translate(
+                "App", "filmdesk is already open with this catalog, but does not answer."
+            ),
         )
         return 1
     try:
         try:
             window = open_window(target)
         except (DatabaseOpenError, SeedError, ValueError) as exc:
-            QMessageBox.critical(None, "filmdesk", f"The catalog could not be opened.\n\n{exc}")
+            QMessageBox.critical(None, "filmdesk", _cannot_open(exc))
             return 1
         instance.activation_requested.connect(lambda token: bring_to_front(window, token))
         window.show()
@@ -124,6 +132,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.catalog.close()
     finally:
         instance.release()
+
+
+def _cannot_open(error: Exception) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    # The error itself comes from the core, in English (see README, "Languages").
+    text = QCoreApplication.translate("App", "The catalog could not be opened.")
+    return f"{text}\n\n{error}"
 
 
 def _close_when_shown(window: MainWindow, timeout_s: float = 30) -> None:

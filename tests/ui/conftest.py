@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
+
+from filmdesk.ui.i18n import install_translators
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -12,3 +15,9 @@ def type_text(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
             )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english(qapp: QApplication) -> None:
+    # The window as an English desktop shows it: English plural forms come from filmdesk_en.qm.
+    install_translators("en")

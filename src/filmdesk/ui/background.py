@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from filmdesk.core.exchange import ImportCancelled
@@ -52,7 +52,8 @@ def run_with_progress(parent: QWidget, label: str, task: Task) -> Any:
     The window stays responsive; Cancel raises ImportCancelled (the task has changed nothing).
     """
     thread = TaskThread(task, parent)
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    cancel = QCoreApplication.translate("Progress", "Cancel")
+    dialog = QProgressDialog(label, cancel, 0, 0, parent)
     dialog.setWindowTitle("filmdesk")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # quick files never show it

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog, ImportResult
@@ -25,6 +26,12 @@ from filmdesk.core.records import (
 from filmdesk.core.validation import FilmFields
 
 NOTES_MERGE_ID = 1
+
+
+class _Plurals(QObject):
+    # lupdate does not see the count in QCoreApplication.translate() calls; it does in tr().
+    def delete_films(self, count: int) -> str:
+        return self.tr("Delete %Ln film(s)", "", count)
 
 
 class FilmSink(Protocol):
@@ -104,7 +111,13 @@ class AddFilmCommand(_Command):
     """Adds a film; undo deletes it, redo brings back the same film (same id)."""
 
     def __init__(self, catalog: Catalog, sink: FilmSink, fields: FilmFields) -> None:
-        super().__init__(f"Add {fields.get('title', 'film')}", catalog, sink)
+        title = str(fields.get("title", ""))
+        text = (
+            QCoreApplication.translate("Commands", "Add {title}").replace("{title}", title)
+            if title
+            else QCoreApplication.translate("Commands", "Add a film")
+        )
+        super().__init__(text, catalog, sink)
         self.fields = fields
         self.deleted: list[DeletedFilm] = []
         self.film: FilmRecord | None = None
@@ -135,7 +148,11 @@ class DeleteFilmsCommand(_Command):
     def __init__(
         self, catalog: Catalog, sink: FilmSink, films: Sequence[FilmRecord | FilmRow]
     ) -> None:
-        text = f"Delete {films[0].title}" if len(films) == 1 else f"Delete {len(films)} films"
+        if len(films) == 1:
+            text = QCoreApplication.translate("Commands", "Delete {title}")
+            text = text.replace("{title}", films[0].title)
+        else:
+            text = _Plurals().delete_films(len(films))
         super().__init__(text, catalog, sink)
         self.film_ids = [f.id for f in films]
         self.deleted: list[DeletedFilm] = []
@@ -164,7 +181,13 @@ class ImportCommand(_Command):
         result: ImportResult,
         before: Mapping[int, FilmFields],
     ) -> None:
-        super().__init__(f"Import {plan.source.name}", catalog, sink)
+        super().__init__(
+            QCoreApplication.translate("Commands", "Import {file}").replace(
+                "{file}", plan.source.name
+            ),
+            catalog,
+            sink,
+        )
         self.result = result
         self.added = list(result.added)
         self.before = dict(before)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import check_http_url
+from filmdesk.ui.i18n import format_date, short_date_format
 from filmdesk.ui.star_rating import StarRatingWidget
 
 NOTES_SAVE_DELAY_MS = 800
@@ -75,7 +76,7 @@ class FilmDetailPanel(QScrollArea):
         layout.setContentsMargins(14, 10, 14, 14)
         layout.setSpacing(6)
 
-        self.placeholder = QLabel("Select a film to see its details.")
+        self.placeholder = QLabel(self.tr("Select a film to see its details."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
@@ -105,12 +106,12 @@ class FilmDetailPanel(QScrollArea):
 
         self.description = _wrapping_label()
         content.addWidget(self.description)
-        self.fact_heading = _section_label("Did you know?")
+        self.fact_heading = _section_label(self.tr("Did you know?"))
         self.fact = _wrapping_label()
         content.addSpacing(4)
         content.addWidget(self.fact_heading)
         content.addWidget(self.fact)
-        self.availability_heading = _section_label("Where to watch")
+        self.availability_heading = _section_label(self.tr("Where to watch"))
         self.availability = _wrapping_label()
         content.addWidget(self.availability_heading)
         content.addWidget(self.availability)
@@ -128,24 +129,24 @@ class FilmDetailPanel(QScrollArea):
         line.setFrameShadow(QFrame.Shadow.Sunken)
         content.addSpacing(6)
         content.addWidget(line)
-        content.addWidget(_section_label("Your notes"))
+        content.addWidget(_section_label(self.tr("Your notes")))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.rating = StarRatingWidget()
         self.rating.rating_changed.connect(self._rating_edited)
-        form.addRow("&Rating:", self.rating)
+        form.addRow(self.tr("&Rating:"), self.rating)
 
-        self.watched = QCheckBox("Watched")
+        self.watched = QCheckBox(self.tr("Watched"))
         self.watched.setObjectName("watched")
         self.watched_on = QDateEdit()
         self.watched_on.setObjectName("watchedOn")
         self.watched_on.setCalendarPopup(True)
-        self.watched_on.setDisplayFormat("yyyy-MM-dd")
-        self.watched_on.setSpecialValueText("no date")
+        self.watched_on.setDisplayFormat(short_date_format())
+        self.watched_on.setSpecialValueText(self.tr("no date"))
         self.watched_on.setMinimumDate(QDate(1888, 1, 1))
-        self.watched_on.setAccessibleName("Date watched")
+        self.watched_on.setAccessibleName(self.tr("Date watched"))
         self.watched.toggled.connect(self._watched_edited)
         self.watched_on.editingFinished.connect(self._watched_date_edited)
         watched_row = QHBoxLayout()
@@ -156,21 +157,23 @@ class FilmDetailPanel(QScrollArea):
 
         self.tags = QLineEdit()
         self.tags.setObjectName("tags")
-        self.tags.setPlaceholderText("comma-separated, e.g. war, classic")
-        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText(self.tr("comma-separated, e.g. war, classic"))
+        self.tags.setAccessibleName(self.tr("Tags"))
         self._completer = QCompleter([], self.tags)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self._completer.activated.connect(self._complete_tag)
         self.tags.textEdited.connect(self._update_completion_prefix)
         self.tags.editingFinished.connect(self._tags_edited)
-        form.addRow("&Tags:", self.tags)
+        form.addRow(self.tr("&Tags:"), self.tags)
         content.addLayout(form)
 
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
-        self.notes.setPlaceholderText("Your thoughts, who recommended it, what to look for…")
-        self.notes.setAccessibleName("Notes")
+        self.notes.setPlaceholderText(
+            self.tr("Your thoughts, who recommended it, what to look for…")
+        )
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setMinimumHeight(120)
         self.notes.setTabChangesFocus(True)
         self.notes.installEventFilter(self)
@@ -179,7 +182,7 @@ class FilmDetailPanel(QScrollArea):
         self._notes_timer.setInterval(NOTES_SAVE_DELAY_MS)
         self._notes_timer.timeout.connect(self.flush_notes)
         self.notes.textChanged.connect(self._notes_typed)
-        notes_label = QLabel("&Notes:")
+        notes_label = QLabel(self.tr("&Notes:"))
         notes_label.setBuddy(self.notes)
         content.addWidget(notes_label)
         content.addWidget(self.notes, 1)
@@ -221,12 +224,20 @@ class FilmDetailPanel(QScrollArea):
         if film.year:
             meta.append(str(film.year))
         if film.directors:
-            meta.append("Directed by " + ", ".join(film.directors))
+            meta.append(
+                self.tr("Directed by {names}").replace("{names}", ", ".join(film.directors))
+            )
         if film.countries:
             meta.append(", ".join(film.countries))
         if film.runtime_minutes:
             hours, minutes = divmod(film.runtime_minutes, 60)
-            runtime = f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+            runtime = (
+                self.tr("{hours} h {minutes} min")
+                .replace("{hours}", str(hours))
+                .replace("{minutes}", f"{minutes:02d}")
+                if hours
+                else self.tr("{minutes} min").replace("{minutes}", str(minutes))
+            )
             meta.append(runtime.replace(" ", "\u00a0"))  # never "1 h" / "37 min" on two lines
         self.meta.setText("  ·  ".join(meta))
         self.description.setText(film.description)
@@ -236,16 +247,20 @@ class FilmDetailPanel(QScrollArea):
         self.fact_heading.setVisible(bool(film.fact))
         availability = film.availability_note
         if film.availability_checked_on:
-            availability += f" (as of {film.availability_checked_on.isoformat()})"
+            availability += " " + self.tr("(as of {date})").replace(
+                "{date}", format_date(film.availability_checked_on)
+            )
         self.availability.setText(availability)
         self.availability.setVisible(bool(availability))
         self.availability_heading.setVisible(bool(availability))
         if film.trailer_url:
-            self.trailer_button.setText("▶  Watch the trailer")
+            self.trailer_button.setText("▶  " + self.tr("Watch the trailer"))
             self.trailer_button.setToolTip(film.trailer_url)
         else:
-            self.trailer_button.setText("Search for a trailer")
-            self.trailer_button.setToolTip("Opens a web search for the trailer in your browser")
+            self.trailer_button.setText(self.tr("Search for a trailer"))
+            self.trailer_button.setToolTip(
+                self.tr("Opens a web search for the trailer in your browser")
+            )
 
         self.rating.set_rating(film.rating)
         for widget in (self.watched, self.watched_on):

@@ -25,6 +25,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -34,6 +35,8 @@ from PySide6.QtCore import (
 
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import Query, SearchIndex, fold, title_sort_key
+from filmdesk.ui.i18n import QT_TRANSLATE_NOOP, format_date, format_short_date
+from filmdesk.ui.star_rating import rating_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -50,15 +53,23 @@ class Column(IntEnum):
     TAGS = 6
 
 
+# Marked for translation here, translated when shown (header_text): the language is chosen
+# after this module is imported.
 HEADERS = {
-    Column.TITLE: "Title",
-    Column.ORIGINAL_TITLE: "Original title",
-    Column.YEAR: "Year",
-    Column.DIRECTOR: "Director",
-    Column.RATING: "Rating",
-    Column.WATCHED: "Watched",
-    Column.TAGS: "Tags",
+    Column.TITLE: QT_TRANSLATE_NOOP("FilmTableModel", "Title"),
+    Column.ORIGINAL_TITLE: QT_TRANSLATE_NOOP("FilmTableModel", "Original title"),
+    Column.YEAR: QT_TRANSLATE_NOOP("FilmTableModel", "Year"),
+    Column.DIRECTOR: QT_TRANSLATE_NOOP("FilmTableModel", "Director"),
+    Column.RATING: QT_TRANSLATE_NOOP("FilmTableModel", "Rating"),
+    Column.WATCHED: QT_TRANSLATE_NOOP("FilmTableModel", "Watched"),
+    Column.TAGS: QT_TRANSLATE_NOOP("FilmTableModel", "Tags"),
 }
+
+
+def header_text(column: Column) -> str:
+    """The column's name in the interface's language."""
+    return QCoreApplication.translate("FilmTableModel", HEADERS[column])
+
 
 FilmIdRole = Qt.ItemDataRole.UserRole + 1
 FilmRole = Qt.ItemDataRole.UserRole + 2
@@ -442,7 +453,7 @@ class FilmTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(Column)
         ):
-            return HEADERS[Column(section)]
+            return header_text(Column(section))
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -507,15 +518,19 @@ class FilmTableModel(QAbstractTableModel):
         if column == Column.RATING:
             return None  # drawn as stars by StarDelegate
         if column == Column.WATCHED:
-            return film.watched_on.isoformat() if film.watched and film.watched_on else ""
+            return format_short_date(film.watched_on) if film.watched and film.watched_on else ""
         return ", ".join(film.tags)
 
     @staticmethod
     def _tooltip(film: FilmRow, column: int) -> str | None:
         if column == Column.RATING:
-            return "Not rated" if film.rating is None else f"{film.rating:g} of 5 stars"
+            return rating_text(film.rating)
         if column == Column.WATCHED:
             if not film.watched:
-                return "Not watched"
-            return f"Watched {film.watched_on.isoformat()}" if film.watched_on else "Watched"
+                return QCoreApplication.translate("FilmTableModel", "Not watched")
+            if not film.watched_on:
+                return QCoreApplication.translate("FilmTableModel", "Watched")
+            return QCoreApplication.translate("FilmTableModel", "Watched on {date}").replace(
+                "{date}", format_date(film.watched_on)
+            )
         return FilmTableModel._display(film, column) or None

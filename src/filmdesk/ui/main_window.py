@@ -51,7 +51,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from filmdesk import __version__
 from filmdesk.core.catalog import Catalog, FilmNotFoundError
 from filmdesk.core.exchange import ImportCancelled, Progress, UnreadableFileError
 from filmdesk.core.exchange.csv_format import export_csv
@@ -71,10 +70,13 @@ from filmdesk.ui.commands import (
     user_fields_of,
 )
 from filmdesk.ui.detail_panel import FilmDetailPanel
+from filmdesk.ui.dialogs.about_dialog import AboutDialog
 from filmdesk.ui.dialogs.export_dialog import ExportDialog
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
 from filmdesk.ui.dialogs.import_dialog import ImportDialog
-from filmdesk.ui.film_table_model import HEADERS, Column, FilmTableModel
+from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog, keys_text
+from filmdesk.ui.film_table_model import Column, FilmTableModel, header_text
+from filmdesk.ui.i18n import LANGUAGE_SETTINGS
 from filmdesk.ui.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.star_delegate import StarDelegate
 from filmdesk.ui.star_rating import is_dark
@@ -93,10 +95,7 @@ DETAIL_WIDTH = 370
 FIRST_PAGE_THRESHOLD = 5000
 FIRST_PAGE = 200
 SETTINGS_VERSION = 1
-
-
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+_NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
 class MainWindow(QMainWindow):
@@ -176,14 +175,19 @@ class MainWindow(QMainWindow):
         self.search_field = QLineEdit()
         self.search_field.setObjectName("search")
         self.search_field.setPlaceholderText(
-            "Search titles, directors, tags, notes…   try: cranes   year:1970..1979   rating:>=4"
+            self.tr(
+                "Search titles, directors, tags, notes…   try: cranes   year:1970..1979   "
+                "rating:>=4"
+            )
         )
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setAccessibleName("Search films")
+        self.search_field.setAccessibleName(self.tr("Search films"))
         self.search_field.setToolTip(
-            "Words match the start of words in titles, directors, tags, notes and descriptions.\n"
-            "Field terms: year:1957  year:1970..1979  rating:>=4  tag:war  watched:no  "
-            "director:ryazanov\nA leading - excludes: -tag:war"
+            self.tr(
+                "Words match the start of words in titles, directors, tags, notes and "
+                "descriptions.\nField terms: year:1957  year:1970..1979  rating:>=4  tag:war  "
+                "watched:no  director:ryazanov\nA leading - excludes: -tag:war"
+            )
         )
         self.search_error = QLabel()
         self.search_error.setObjectName("searchError")
@@ -205,7 +209,7 @@ class MainWindow(QMainWindow):
         self.table.setShowGrid(False)
         self.table.setMouseTracking(True)
         self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName("Films")
+        self.table.setAccessibleName(self.tr("Films"))
         vertical = self.table.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -236,7 +240,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.empty_label.setFont(font)
         layout.addWidget(self.empty_label)
-        self.clear_search_button = QPushButton("Clear search")
+        self.clear_search_button = QPushButton(self.tr("Clear search"))
         self.clear_search_button.setObjectName("clearSearch")
         self.clear_search_button.clicked.connect(self.search_field.clear)
         row = QHBoxLayout()
@@ -269,69 +273,81 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
         self.new_action = self._action(
-            "&New Film…", self.new_film, QKeySequence.StandardKey.New, sp.SP_FileIcon,
-            "Add a film to the catalog",
+            self.tr("&New Film…"), self.new_film, QKeySequence.StandardKey.New, sp.SP_FileIcon,
+            self.tr("Add a film to the catalog"),
         )  # fmt: skip
         self.edit_action = self._action(
-            "&Edit Film…", self.edit_film, "F2", sp.SP_FileDialogDetailedView,
-            "Edit the current film",
+            self.tr("&Edit Film…"), self.edit_film, "F2", sp.SP_FileDialogDetailedView,
+            self.tr("Edit the current film"),
         )  # fmt: skip
         self.delete_action = self._action(
-            "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete, sp.SP_TrashIcon,
-            "Delete the selected films",
+            self.tr("&Delete"), self.delete_selected, QKeySequence.StandardKey.Delete,
+            sp.SP_TrashIcon, self.tr("Delete the selected films"),
         )  # fmt: skip
         self.watched_action = self._action(
-            "Mark &Watched", lambda: self.mark_selected_watched(True), "Ctrl+W",
-            sp.SP_DialogApplyButton, "Mark the selected films watched today",
+            self.tr("Mark &Watched"), lambda: self.mark_selected_watched(True), "Ctrl+W",
+            sp.SP_DialogApplyButton, self.tr("Mark the selected films watched today"),
         )  # fmt: skip
         self.unwatched_action = self._action(
-            "Mark &Not Watched", lambda: self.mark_selected_watched(False), "Ctrl+Shift+W",
+            self.tr("Mark &Not Watched"), lambda: self.mark_selected_watched(False),
+            "Ctrl+Shift+W",
         )  # fmt: skip
-        self.add_tag_action = self._action("&Add Tag…", self.add_tag_to_selected, "Ctrl+T")
+        self.add_tag_action = self._action(self.tr("&Add Tag…"), self.add_tag_to_selected, "Ctrl+T")
         self.remove_tag_action = self._action(
-            "&Remove Tag…", self.remove_tag_from_selected, "Ctrl+Shift+T"
+            self.tr("&Remove Tag…"), self.remove_tag_from_selected, "Ctrl+Shift+T"
         )
-        self.find_action = self._action("&Find", self.focus_search, QKeySequence.StandardKey.Find)
+        self.find_action = self._action(
+            self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find
+        )
         self.import_action = self._action(
-            "&Import…", self.import_file, "Ctrl+I", tip="Add films from a CSV or JSON file"
-        )
+            self.tr("&Import…"), self.import_file, "Ctrl+I",
+            tip=self.tr("Add films from a CSV or JSON file"),
+        )  # fmt: skip
         self.export_action = self._action(
-            "&Export…", self.export_file, "Ctrl+E", tip="Write films to a CSV or JSON file"
-        )
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+            self.tr("&Export…"), self.export_file, "Ctrl+E",
+            tip=self.tr("Write films to a CSV or JSON file"),
+        )  # fmt: skip
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         # Undo and Redo save what is being typed in the panel first, so that text is a step of
         # its own and is not saved again over the undone state later.
         self.undo_action = self._action(
-            "&Undo", self.undo, QKeySequence.StandardKey.Undo, sp.SP_ArrowBack
+            self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo, sp.SP_ArrowBack
         )
-        self.redo_action = self._action("&Redo", self.redo, None, sp.SP_ArrowForward)
+        self.redo_action = self._action(self.tr("&Redo"), self.redo, None, sp.SP_ArrowForward)
         self.redo_action.setShortcuts(
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
         )
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
+            lambda text: self.undo_action.setText(
+                self.tr("&Undo {action}").replace("{action}", text) if text else self.tr("&Undo")
+            )
         )
         self.undo_stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setText(f"&Redo {text}" if text else "&Redo")
+            lambda text: self.redo_action.setText(
+                self.tr("&Redo {action}").replace("{action}", text) if text else self.tr("&Redo")
+            )
         )
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self.details_action = QAction("Film &Details", self, checkable=True, checked=True)
+        self.details_action = QAction(self.tr("Film &Details"), self, checkable=True, checked=True)
         self.details_action.setShortcut(QKeySequence("Ctrl+D"))
         self.details_action.toggled.connect(self.detail.setVisible)
-        self.about_action = self._action("&About filmdesk", self.show_about)
+        self.about_action = self._action(self.tr("&About filmdesk"), self.show_about)
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "F1"
+        )
 
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -344,26 +360,45 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.remove_tag_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
-        view_menu = menu_bar.addMenu("&View")
-        self.columns_menu = view_menu.addMenu("&Columns")
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
         view_menu.addAction(self.details_action)
-        appearance_menu = view_menu.addMenu("&Appearance")
+        appearance_menu = view_menu.addMenu(self.tr("&Appearance"))
         self.appearance_group = QActionGroup(self)
         current = str(self.settings.value("appearance", "system"))
         for name in APPEARANCES:
             action = appearance_menu.addAction(
-                {"system": "Follow the &Desktop", "light": "&Light", "dark": "D&ark"}[name]
+                {
+                    "system": self.tr("Follow the &Desktop"),
+                    "light": self.tr("&Light"),
+                    "dark": self.tr("D&ark"),
+                }[name]
             )
             action.setCheckable(True)
             action.setChecked(name == current)
             action.setData(name)
             self.appearance_group.addAction(action)
         self.appearance_group.triggered.connect(self._appearance_chosen)
-        help_menu = menu_bar.addMenu("&Help")
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(self)
+        current = str(self.settings.value("language", "system"))
+        for name in LANGUAGE_SETTINGS:
+            # Each language is named in itself, so it can be found whatever is shown now.
+            action = self.language_menu.addAction(
+                {"system": self.tr("Follow the &System"), "en": "&English", "ru": "&Русский"}[name]
+            )
+            action.setCheckable(True)
+            action.setChecked(name == current)
+            action.setData(name)
+            self.language_group.addAction(action)
+        self.language_group.triggered.connect(self._language_chosen)
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
-        toolbar = QToolBar("Main toolbar")
+        toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -501,7 +536,12 @@ class MainWindow(QMainWindow):
         try:
             query = parse_query(text)
         except QueryError as exc:
-            self.search_error.setText(f"Cannot search for {exc.term}: {exc.problem}")
+            # The problem is the core's, in English; the sentence around it is translated.
+            self.search_error.setText(
+                self.tr("Cannot search for {term}: {problem}")
+                .replace("{term}", exc.term)
+                .replace("{problem}", exc.problem)
+            )
             self.search_error.show()
             return
         self.search_error.hide()
@@ -551,23 +591,28 @@ class MainWindow(QMainWindow):
         if empty:
             text = self.search_field.text().strip()
             if text:
-                self.empty_label.setText(f"No films match “{text}”.")
+                self.empty_label.setText(
+                    self.tr("No films match “{text}”.").replace("{text}", text)
+                )
                 self.clear_search_button.show()
             else:
-                self.empty_label.setText("The catalog is empty. Add a film with File › New Film.")
+                self.empty_label.setText(
+                    self.tr("The catalog is empty. Add a film with File › New Film.")
+                )
                 self.clear_search_button.hide()
         self.table_stack.setCurrentWidget(self.empty_state if empty else self.table)
         self._update_status()
 
     def _update_status(self) -> None:
         if self._loading:
-            self.status_label.setText("Loading the catalog…")
+            self.status_label.setText(self.tr("Loading the catalog…"))
             return
         total = self.model.film_count()
         shown = self.model.shown_count()
-        text = f"{_plural(total, 'film')} · {self.model.watched_count()} watched"
+        text = self.tr("%Ln film(s)", "", total)
+        text += " · " + self.tr("%Ln watched", "", self.model.watched_count())
         if shown != total:
-            text += f" · {shown} shown"
+            text += " · " + self.tr("%Ln shown", "", shown)
         self.status_label.setText(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -633,8 +678,12 @@ class MainWindow(QMainWindow):
         film = self.model.film(film_id)
         if film is None or film.rating == rating:
             return
-        verb = "Clear rating of" if rating is None else "Set rating of"
-        self._push_edit(f"{verb} {film.title}", [film], {film_id: {"rating": rating}})
+        text = (
+            self.tr("Clear rating of {title}")
+            if rating is None
+            else self.tr("Set rating of {title}")
+        ).replace("{title}", film.title)
+        self._push_edit(text, [film], {film_id: {"rating": rating}})
 
     @Slot(int, bool, object)
     def set_watched(self, film_id: int, watched: bool, on: date | None = None) -> None:
@@ -643,11 +692,12 @@ class MainWindow(QMainWindow):
         if film is None or (film.watched == watched and film.watched_on == on):
             return
         if not watched:
-            text = f"Mark {film.title} not watched"
+            text = self.tr("Mark {title} not watched")
         elif film.watched:
-            text = f"Change watched date of {film.title}"
+            text = self.tr("Change watched date of {title}")
         else:
-            text = f"Mark {film.title} watched"
+            text = self.tr("Mark {title} watched")
+        text = text.replace("{title}", film.title)
         after: FilmFields = {"watched": watched, "watched_on": on if watched else None}
         self._push_edit(text, [film], {film_id: after})
 
@@ -657,7 +707,8 @@ class MainWindow(QMainWindow):
         film = self.model.film(film_id)
         if film is None:
             return
-        self._push_edit(f"Set tags of {film.title}", [film], {film_id: {"tags": tags}})
+        text = self.tr("Set tags of {title}").replace("{title}", film.title)
+        self._push_edit(text, [film], {film_id: {"tags": tags}})
 
     @Slot(int, str)
     def set_notes(self, film_id: int, notes: str) -> None:
@@ -665,9 +716,8 @@ class MainWindow(QMainWindow):
         film = self._load_film(film_id)
         if film is None or film.notes == notes:
             return
-        self._push_edit(
-            f"Edit notes of {film.title}", [film], {film_id: {"notes": notes}}, NOTES_MERGE_ID
-        )
+        text = self.tr("Edit notes of {title}").replace("{title}", film.title)
+        self._push_edit(text, [film], {film_id: {"notes": notes}}, NOTES_MERGE_ID)
 
     @Slot()
     def new_film(self) -> None:
@@ -688,7 +738,8 @@ class MainWindow(QMainWindow):
         dialog = FilmDialog(film, parent=self)
         if dialog.exec() != FilmDialog.DialogCode.Accepted or not dialog.fields():
             return
-        self._push_edit(f"Edit {film.title}", [film], {film.id: dialog.fields()})
+        text = self.tr("Edit {title}").replace("{title}", film.title)
+        self._push_edit(text, [film], {film.id: dialog.fields()})
 
     @Slot()
     def delete_selected(self) -> None:
@@ -699,16 +750,20 @@ class MainWindow(QMainWindow):
             return
         names = "\n".join(f"• {f.display_title}" for f in films[:10])
         if len(films) > 10:
-            names += f"\n… and {len(films) - 10} more"
-        what = f"“{films[0].title}”" if len(films) == 1 else _plural(len(films), "film")
+            names += "\n" + self.tr("… and %Ln more", "", len(films) - 10)
+        question = (
+            self.tr("Delete “{title}”?").replace("{title}", films[0].title)
+            if len(films) == 1
+            else self.tr("Delete %Ln film(s)?", "", len(films))
+        )
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete films" if len(films) > 1 else "Delete film",
-            f"Delete {what}?\n\n{names}\n\nYou can undo this with Edit › Undo.",
+            self.tr("Delete films") if len(films) > 1 else self.tr("Delete film"),
+            question + f"\n\n{names}\n\n" + self.tr("You can undo this with Edit › Undo."),
             QMessageBox.StandardButton.Cancel,
             self,
         )
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not delete:
@@ -726,12 +781,14 @@ class MainWindow(QMainWindow):
             f.id: {"watched": watched, "watched_on": (f.watched_on or today) if watched else None}
             for f in films
         }
-        state = "watched" if watched else "not watched"
-        text = (
-            f"Mark {films[0].title} {state}"
-            if len(films) == 1
-            else f"Mark {_plural(len(films), 'film')} {state}"
-        )
+        if len(films) == 1:
+            text = (
+                self.tr("Mark {title} watched") if watched else self.tr("Mark {title} not watched")
+            ).replace("{title}", films[0].title)
+        elif watched:
+            text = self.tr("Mark %Ln film(s) watched", "", len(films))
+        else:
+            text = self.tr("Mark %Ln film(s) not watched", "", len(films))
         self._push_edit(text, films, after)
 
     def _ask_tag(self, title: str, label: str, tags: list[str]) -> str | None:
@@ -746,14 +803,17 @@ class MainWindow(QMainWindow):
         if not films:
             return
         tag = self._ask_tag(
-            "Add tag", f"Tag to add to {_plural(len(films), 'film')}:", self.model.tag_names()
+            self.tr("Add tag"),
+            self.tr("Tag to add to %Ln film(s):", "", len(films)),
+            self.model.tag_names(),
         )
         if tag is None:
             return
         changed = [f for f in films if tag.casefold() not in (t.casefold() for t in f.tags)]
         if changed:
             after: dict[int, FilmFields] = {f.id: {"tags": [*f.tags, tag]} for f in changed}
-            self._push_edit(f"Add tag “{tag}” to {_plural(len(changed), 'film')}", changed, after)
+            text = self.tr("Add tag “{tag}” to %Ln film(s)", "", len(changed))
+            self._push_edit(text.replace("{tag}", tag), changed, after)
 
     @Slot()
     def remove_tag_from_selected(self) -> None:
@@ -761,10 +821,12 @@ class MainWindow(QMainWindow):
         films = self.selected_films()
         present = sorted({t for f in films for t in f.tags}, key=str.casefold)
         if not present:
-            self.statusBar().showMessage("The selected films have no tags.", 4000)
+            self.statusBar().showMessage(self.tr("The selected films have no tags."), 4000)
             return
         tag = self._ask_tag(
-            "Remove tag", f"Tag to remove from {_plural(len(films), 'film')}:", present
+            self.tr("Remove tag"),
+            self.tr("Tag to remove from %Ln film(s):", "", len(films)),
+            present,
         )
         if tag is None:
             return
@@ -774,9 +836,8 @@ class MainWindow(QMainWindow):
             after: dict[int, FilmFields] = {
                 f.id: {"tags": [t for t in f.tags if t.casefold() != key]} for f in changed
             }
-            self._push_edit(
-                f"Remove tag “{tag}” from {_plural(len(changed), 'film')}", changed, after
-            )
+            text = self.tr("Remove tag “{tag}” from %Ln film(s)", "", len(changed))
+            self._push_edit(text.replace("{tag}", tag), changed, after)
 
     # --- files -----------------------------------------------------------------------------
 
@@ -799,12 +860,12 @@ class MainWindow(QMainWindow):
             return
         file_format, scope, bom, delimiter = dialog.choice()
         suffix, kind = {
-            "json": (".json", "JSON backup (*.json)"),
-            "pdf": (".pdf", "PDF (*.pdf)"),
-            "html": (".html", "Web page (*.html)"),
-        }.get(file_format, (".csv", "CSV files (*.csv)"))
+            "json": (".json", self.tr("JSON backup (*.json)")),
+            "pdf": (".pdf", self.tr("PDF (*.pdf)")),
+            "html": (".html", self.tr("Web page (*.html)")),
+        }.get(file_format, (".csv", self.tr("CSV files (*.csv)")))
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export films", str(Path(self._last_folder()) / f"films{suffix}"), kind
+            self, self.tr("Export films"), str(Path(self._last_folder()) / f"films{suffix}"), kind
         )
         if not path:
             return
@@ -815,6 +876,7 @@ class MainWindow(QMainWindow):
             ids = [self.model.film_at(r).id for r in range(self.model.shown_count())]
         else:
             ids = []
+        # The printed list's heading; the printout itself (core) is English.
         heading = "Films" if scope == "all" else f"Films: {self.search_field.text()}"
         catalog = self.catalog
         target = Path(path)
@@ -842,14 +904,23 @@ class MainWindow(QMainWindow):
             return writer(target, sort_films(films, "title"), heading.strip(": "))
 
         try:
-            count = run_with_progress(self, f"Exporting to {target.name}…", export)
+            count = run_with_progress(
+                self, self.tr("Exporting to {file}…").replace("{file}", target.name), export
+            )
         except ImportCancelled:
-            self.statusBar().showMessage("Export cancelled: nothing was written.", 8000)
+            self.statusBar().showMessage(self.tr("Export cancelled: nothing was written."), 8000)
             return
         except OSError as exc:
-            QMessageBox.warning(self, "Export", f"{path} could not be written.\n\n{exc.strerror}")
+            QMessageBox.warning(
+                self,
+                self.tr("Export"),
+                self.tr("{path} could not be written.").replace("{path}", path)
+                + f"\n\n{exc.strerror}",
+            )
             return
-        self.statusBar().showMessage(f"Exported {_plural(count, 'film')} to {path}", 8000)
+        self.statusBar().showMessage(
+            self.tr("Exported %Ln film(s) to {path}", "", count).replace("{path}", path), 8000
+        )
 
     @Slot()
     def import_file(self) -> None:
@@ -857,9 +928,9 @@ class MainWindow(QMainWindow):
         self.detail.flush()
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Import films",
+            self.tr("Import films"),
             self._last_folder(),
-            "Film lists (*.csv *.json *.zip *.txt);;All files (*)",
+            self.tr("Film lists (*.csv *.json *.zip *.txt);;All files (*)"),
         )
         if not path:
             return
@@ -868,14 +939,16 @@ class MainWindow(QMainWindow):
         try:
             plan = run_with_progress(
                 self,
-                f"Reading {name}…",
+                self.tr("Reading {file}…").replace("{file}", name),
                 lambda progress: plan_import(self.catalog, Path(path), progress=progress),
             )
         except ImportCancelled:
             return
         except UnreadableFileError as exc:
             problems = "\n".join(str(p) for p in exc.problems[:10])
-            QMessageBox.warning(self, "Import", f"Nothing was imported.\n\n{problems}")
+            QMessageBox.warning(
+                self, self.tr("Import"), self.tr("Nothing was imported.") + f"\n\n{problems}"
+            )
             return
         dialog = ImportDialog(plan, self)
         if dialog.exec() != ImportDialog.DialogCode.Accepted:
@@ -886,20 +959,23 @@ class MainWindow(QMainWindow):
         try:
             result = run_with_progress(
                 self,
-                f"Importing {name}…",
+                self.tr("Importing {file}…").replace("{file}", name),
                 lambda progress: self.catalog.apply_import(
                     plan, skip_bad_rows=skip, progress=progress
                 ),
             )
         except ImportCancelled:
-            self.statusBar().showMessage("Import cancelled: nothing was changed.", 8000)
+            self.statusBar().showMessage(self.tr("Import cancelled: nothing was changed."), 8000)
             return
         except Exception as exc:
-            self.command_failed(f"Import {name}", exc)
+            self.command_failed(self.tr("Import {file}").replace("{file}", name), exc)
             return
         self.undo_stack.push(ImportCommand(self.catalog, self, plan, result, before))
         self.statusBar().showMessage(
-            f"Imported {name}: {len(result.added)} added, {len(result.updated)} updated", 8000
+            self.tr("Imported {file}: %Ln added", "", len(result.added)).replace("{file}", name)
+            + ", "
+            + self.tr("%Ln updated", "", len(result.updated)),
+            8000,
         )
 
     @Slot(QModelIndex)
@@ -960,7 +1036,11 @@ class MainWindow(QMainWindow):
         detail = (
             str(error) if isinstance(error, ValidationError) else f"{type(error).__name__}: {error}"
         )
-        QMessageBox.warning(self, "filmdesk", f"“{action}” could not be saved.\n\n{detail}")
+        QMessageBox.warning(
+            self,
+            "filmdesk",
+            self.tr("“{action}” could not be saved.").replace("{action}", action) + f"\n\n{detail}",
+        )
         # Show the database as it is: the table, and the panel's fields, typed text included.
         current = self.current_film()
         selected = [f.id for f in self.selected_films()]
@@ -978,7 +1058,7 @@ class MainWindow(QMainWindow):
         menu.clear()
         header = self.table.horizontalHeader()
         for column in Column:
-            action = menu.addAction(HEADERS[column])
+            action = menu.addAction(header_text(column))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(column is not Column.TITLE)  # the title always stays
@@ -1014,17 +1094,57 @@ class MainWindow(QMainWindow):
         apply_appearance(name)
         self._tune_table_palette()
 
+    @Slot(QAction)
+    def _language_chosen(self, action: QAction) -> None:
+        self.settings.setValue("language", str(action.data()))
+        self.settings.sync()
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("filmdesk will use the new language the next time it starts."),
+        )
+
     @Slot()
     def show_about(self) -> None:
         """Help › About."""
         location = self.catalog.engine.url.render_as_string(hide_password=True)
-        QMessageBox.about(
-            self,
-            "About filmdesk",
-            f"<h3>filmdesk {__version__}</h3>"
-            "<p>A desktop catalog for film collections.</p>"
-            f"<p>Catalog: <code>{location}</code></p>",
+        AboutDialog(location, self).exec()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard Shortcuts (F1)."""
+        ShortcutsDialog(self._shortcut_sections(), self).exec()
+
+    def _shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        # Read from the menus, so the sheet always shows the shortcuts the window really has.
+        sections: list[tuple[str, list[tuple[str, str]]]] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if not isinstance(menu, QMenu):
+                continue
+            rows = [
+                (action.text(), keys_text(action))
+                for action in menu.actions()
+                if action.shortcuts()
+            ]
+            if rows:
+                sections.append((menu_action.text(), rows))
+        sections.append(
+            (
+                self.tr("Elsewhere"),
+                [
+                    (self.tr("Clear the search"), QKeySequence("Esc").toString(_NATIVE)),
+                    (self.tr("Edit a film"), self.tr("Double-click")),
+                    (self.tr("In the stars: half a star down / up"), "← / →"),
+                    (self.tr("In the stars: whole stars"), "0 – 5"),
+                    (
+                        self.tr("In the stars: clear the rating"),
+                        QKeySequence("Del").toString(_NATIVE),
+                    ),
+                ],
+            )
         )
+        return sections
 
     # --- window state -----------------------------------------------------------------------
 

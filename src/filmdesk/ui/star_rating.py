@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QPalette,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from filmdesk.ui.i18n import format_number
 
 STAR_COUNT = 5
 GOLD = QColor("#e8a317")
@@ -54,8 +56,12 @@ def is_dark(palette: QPalette) -> bool:
 def rating_text(rating: float | None) -> str:
     """A rating as words for tooltips and screen readers."""
     if rating is None:
-        return "Not rated"
-    return f"{rating:g} of {STAR_COUNT} stars"
+        return QCoreApplication.translate("StarRating", "Not rated")
+    return (
+        QCoreApplication.translate("StarRating", "{rating} of {count} stars")
+        .replace("{rating}", format_number(rating))
+        .replace("{count}", format_number(STAR_COUNT))
+    )
 
 
 class StarPainter:
@@ -143,7 +149,7 @@ class StarRatingWidget(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName("Rating")
+        self.setAccessibleName(self.tr("Rating"))
         self._update_accessibility()
 
     def rating(self) -> float | None:
@@ -165,7 +171,11 @@ class StarRatingWidget(QWidget):
     def _update_accessibility(self) -> None:
         text = rating_text(self._rating)
         self.setAccessibleDescription(text)
-        self.setToolTip(f"{text}. Click a star to rate; click the current rating to clear it.")
+        self.setToolTip(
+            self.tr(
+                "{rating}. Click a star to rate; click the current rating to clear it."
+            ).replace("{rating}", text)
+        )
 
     def _stars_rect(self) -> QRectF:
         margin = 3.0

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-FORMATS = {
-    "csv": "filmdesk CSV (for spreadsheets)",
-    "json": "JSON backup (everything)",
-    "letterboxd": "Letterboxd import CSV",
-    "pdf": "Printable list (PDF)",
-    "html": "Printable list (HTML)",
+from filmdesk.ui.i18n import QT_TRANSLATE_NOOP
+
+FORMATS = {  # translated when shown
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "filmdesk CSV (for spreadsheets)"),
+    "json": QT_TRANSLATE_NOOP("ExportDialog", "JSON backup (everything)"),
+    "letterboxd": QT_TRANSLATE_NOOP("ExportDialog", "Letterboxd import CSV"),
+    "pdf": QT_TRANSLATE_NOOP("ExportDialog", "Printable list (PDF)"),
+    "html": QT_TRANSLATE_NOOP("ExportDialog", "Printable list (HTML)"),
 }
 
 
@@ -30,36 +32,36 @@ class ExportDialog(QDialog):
         self, *, total: int, shown: int, selected: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export films")
+        self.setWindowTitle(self.tr("Export films"))
         self.format = QComboBox()
         for key, label in FORMATS.items():
-            self.format.addItem(label, key)
-        self.scope_all = QRadioButton(f"All films ({total})")
-        self.scope_search = QRadioButton(f"Films the search shows ({shown})")
-        self.scope_selection = QRadioButton(f"Selected films ({selected})")
+            self.format.addItem(self.tr(label), key)
+        self.scope_all = QRadioButton(self.tr("All films (%Ln)", "", total))
+        self.scope_search = QRadioButton(self.tr("Films the search shows (%Ln)", "", shown))
+        self.scope_selection = QRadioButton(self.tr("Selected films (%Ln)", "", selected))
         self.scope_search.setEnabled(shown != total)
         self.scope_selection.setEnabled(selected > 0)
         self.scope_all.setChecked(True)
         self._scopes = QButtonGroup(self)
         for button in (self.scope_all, self.scope_search, self.scope_selection):
             self._scopes.addButton(button)
-        self.bom = QCheckBox("UTF-8 with BOM (Excel shows Cyrillic correctly)")
+        self.bom = QCheckBox(self.tr("UTF-8 with BOM (Excel shows Cyrillic correctly)"))
         self.bom.setChecked(True)
-        self.semicolon = QCheckBox("Separate with ; instead of ,")
+        self.semicolon = QCheckBox(self.tr("Separate with ; instead of ,"))
         self.format.currentIndexChanged.connect(self._format_changed)
 
         form = QFormLayout()
-        form.addRow("&Format:", self.format)
+        form.addRow(self.tr("&Format:"), self.format)
         scopes = QVBoxLayout()
         for button in (self.scope_all, self.scope_search, self.scope_selection):
             scopes.addWidget(button)
-        form.addRow("Films:", scopes)
-        form.addRow("CSV:", self.bom)
+        form.addRow(self.tr("Films:"), scopes)
+        form.addRow(self.tr("CSV:"), self.bom)
         form.addRow("", self.semicolon)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

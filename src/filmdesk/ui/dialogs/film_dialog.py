@@ -18,29 +18,30 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import FilmFields, ValidationError, clean_film_fields
+from filmdesk.ui.i18n import QT_TRANSLATE_NOOP
 
-# (field, label, multi-line)
+# (field, label, multi-line); labels and placeholders are translated when shown
 _FIELDS: tuple[tuple[str, str, bool], ...] = (
-    ("title", "&Title:", False),
-    ("original_title", "&Original title:", False),
-    ("year", "&Year:", False),
-    ("directors", "&Directors:", False),
-    ("countries", "&Countries:", False),
-    ("runtime_minutes", "&Runtime (min):", False),
-    ("description", "D&escription:", True),
-    ("fact", "&Fact:", True),
-    ("trailer_url", "Trailer &URL:", False),
-    ("availability_note", "&Availability:", True),
-    ("imdb_id", "&IMDb id:", False),
-    ("letterboxd_uri", "&Letterboxd URI:", False),
+    ("title", QT_TRANSLATE_NOOP("FilmDialog", "&Title:"), False),
+    ("original_title", QT_TRANSLATE_NOOP("FilmDialog", "&Original title:"), False),
+    ("year", QT_TRANSLATE_NOOP("FilmDialog", "&Year:"), False),
+    ("directors", QT_TRANSLATE_NOOP("FilmDialog", "&Directors:"), False),
+    ("countries", QT_TRANSLATE_NOOP("FilmDialog", "&Countries:"), False),
+    ("runtime_minutes", QT_TRANSLATE_NOOP("FilmDialog", "&Runtime (min):"), False),
+    ("description", QT_TRANSLATE_NOOP("FilmDialog", "D&escription:"), True),
+    ("fact", QT_TRANSLATE_NOOP("FilmDialog", "&Fact:"), True),
+    ("trailer_url", QT_TRANSLATE_NOOP("FilmDialog", "Trailer &URL:"), False),
+    ("availability_note", QT_TRANSLATE_NOOP("FilmDialog", "&Availability:"), True),
+    ("imdb_id", QT_TRANSLATE_NOOP("FilmDialog", "&IMDb id:"), False),
+    ("letterboxd_uri", QT_TRANSLATE_NOOP("FilmDialog", "&Letterboxd URI:"), False),
 )
 _LIST_FIELDS = ("directors", "countries")
 _PLACEHOLDERS = {
-    "directors": "comma-separated",
-    "countries": "comma-separated",
+    "directors": QT_TRANSLATE_NOOP("FilmDialog", "comma-separated"),
+    "countries": QT_TRANSLATE_NOOP("FilmDialog", "comma-separated"),
     "trailer_url": "https://…",
-    "imdb_id": "e.g. tt0050634",
-    "year": "e.g. 1957",
+    "imdb_id": QT_TRANSLATE_NOOP("FilmDialog", "e.g. tt0050634"),
+    "year": QT_TRANSLATE_NOOP("FilmDialog", "e.g. 1957"),
 }
 
 
@@ -49,8 +50,12 @@ class FilmDialog(QDialog):
 
     def __init__(self, film: FilmRecord | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Edit “{film.title}”" if film else "New film")
-        self.setMinimumWidth(560)
+        self.setWindowTitle(
+            self.tr("Edit “{title}”").replace("{title}", film.title)
+            if film
+            else self.tr("New film")
+        )
+        self.setMinimumWidth(600)
         self._film = film
         self._cleaned: FilmFields = {}
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
@@ -66,7 +71,9 @@ class FilmDialog(QDialog):
                 editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
             else:
                 editor = QLineEdit()
-                editor.setPlaceholderText(_PLACEHOLDERS.get(name, ""))
+                editor.setPlaceholderText(
+                    self.tr(_PLACEHOLDERS[name]) if name in _PLACEHOLDERS else ""
+                )
             editor.setObjectName(name)
             self.editors[name] = editor
             error = QLabel()
@@ -79,7 +86,7 @@ class FilmDialog(QDialog):
             box.setSpacing(2)
             box.addWidget(editor)
             box.addWidget(error)
-            label_widget = QLabel(label)
+            label_widget = QLabel(self.tr(label))
             label_widget.setBuddy(editor)  # Alt+letter jumps to the field
             form.addRow(label_widget, box)
         if film is not None:
@@ -89,7 +96,7 @@ class FilmDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Save" if film else "Add film")
+        ok.setText(self.tr("Save") if film else self.tr("Add film"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,25 +24,35 @@ class ImportDialog(QDialog):
 
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import {plan.source.name}")
-        self.resize(640, 420 if plan.problems else 200)
-        summary = QLabel(
-            f"<b>{plan.source.name}</b> ({plan.format.upper()}): "
-            f"{len(plan.new)} new, {len(plan.updates)} updated, {plan.unchanged} unchanged."
+        self.setWindowTitle(self.tr("Import {file}").replace("{file}", plan.source.name))
+        self.resize(680, 420 if plan.problems else 200)
+        counts = ", ".join(
+            (
+                self.tr("%Ln new", "", len(plan.new)),
+                self.tr("%Ln updated", "", len(plan.updates)),
+                self.tr("%Ln unchanged", "", plan.unchanged),
+            )
         )
+        summary = QLabel(f"<b>{escape(plan.source.name)}</b> ({plan.format.upper()}): {counts}.")
         summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
-        self.skip_bad_rows = QCheckBox("Import the other rows and leave these out")
+        self.skip_bad_rows = QCheckBox(self.tr("Import the other rows and leave these out"))
         if plan.problems:
-            count = len(plan.problems)
-            what = "1 row has a problem" if count == 1 else f"{count} rows have problems"
-            layout.addWidget(
-                QLabel(f"{what}; nothing is imported unless you choose to leave them out:")
+            # The problems themselves come from the core, in English.
+            explanation = QLabel(
+                self.tr(
+                    "%Ln row(s) with problems; nothing is imported unless you choose to leave "
+                    "them out:",
+                    "",
+                    len(plan.problems),
+                )
             )
+            explanation.setWordWrap(True)
+            layout.addWidget(explanation)
             table = QTableWidget(len(plan.problems), 3)
             table.setObjectName("problems")
-            table.setHorizontalHeaderLabels(["Line", "Field", "Problem"])
+            table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Field"), self.tr("Problem")])
             table.verticalHeader().hide()
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             for row, problem in enumerate(plan.problems):
@@ -53,7 +65,9 @@ class ImportDialog(QDialog):
             layout.addWidget(table, 1)
             layout.addWidget(self.skip_bad_rows)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         nothing_to_do = not (plan.new or plan.updates)
         self.import_button.setEnabled(not plan.problems and not nothing_to_do)
         self.skip_bad_rows.toggled.connect(

@@ -1,0 +1,170 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>All films (%Ln)</source>
+        <translation>
+            <numerusform>All films (%Ln)</numerusform>
+            <numerusform>All films (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Films the search shows (%Ln)</source>
+        <translation>
+            <numerusform>Films the search shows (%Ln)</numerusform>
+            <numerusform>Films the search shows (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected films (%Ln)</source>
+        <translation>
+            <numerusform>Selected films (%Ln)</numerusform>
+            <numerusform>Selected films (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%Ln new</source>
+        <translation>
+            <numerusform>%Ln new</numerusform>
+            <numerusform>%Ln new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unchanged</source>
+        <translation>
+            <numerusform>%Ln unchanged</numerusform>
+            <numerusform>%Ln unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with problems; nothing is imported unless you choose to leave them out:</source>
+        <translation>
+            <numerusform>%Ln row with problems; nothing is imported unless you choose to leave them out:</numerusform>
+            <numerusform>%Ln rows with problems; nothing is imported unless you choose to leave them out:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln film(s)</source>
+        <translation>
+            <numerusform>%Ln film</numerusform>
+            <numerusform>%Ln films</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln watched</source>
+        <translation>
+            <numerusform>%Ln watched</numerusform>
+            <numerusform>%Ln watched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln shown</numerusform>
+            <numerusform>%Ln shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln film(s)?</source>
+        <translation>
+            <numerusform>Delete %Ln film?</numerusform>
+            <numerusform>Delete %Ln films?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln film(s) watched</source>
+        <translation>
+            <numerusform>Mark %Ln film watched</numerusform>
+            <numerusform>Mark %Ln films watched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln film(s) not watched</source>
+        <translation>
+            <numerusform>Mark %Ln film not watched</numerusform>
+            <numerusform>Mark %Ln films not watched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to add to %Ln film(s):</source>
+        <translation>
+            <numerusform>Tag to add to %Ln film:</numerusform>
+            <numerusform>Tag to add to %Ln films:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add tag “{tag}” to %Ln film(s)</source>
+        <translation>
+            <numerusform>Add tag “{tag}” to %Ln film</numerusform>
+            <numerusform>Add tag “{tag}” to %Ln films</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to remove from %Ln film(s):</source>
+        <translation>
+            <numerusform>Tag to remove from %Ln film:</numerusform>
+            <numerusform>Tag to remove from %Ln films:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag “{tag}” from %Ln film(s)</source>
+        <translation>
+            <numerusform>Remove tag “{tag}” from %Ln film</numerusform>
+            <numerusform>Remove tag “{tag}” from %Ln films</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln film(s) to {path}</source>
+        <translation>
+            <numerusform>Exported %Ln film to {path}</numerusform>
+            <numerusform>Exported %Ln films to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported {file}: %Ln added</source>
+        <translation>
+            <numerusform>Imported {file}: %Ln added</numerusform>
+            <numerusform>Imported {file}: %Ln added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>Delete %Ln film(s)</source>
+        <translation>
+            <numerusform>Delete %Ln film</numerusform>
+            <numerusform>Delete %Ln films</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

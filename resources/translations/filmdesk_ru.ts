@@ -1,0 +1,938 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About filmdesk</source>
+        <translation>О программе filmdesk</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Каталог</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Папка данных</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Лицензия</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Report a problem</source>
+        <translation>Сообщить о проблеме</translation>
+    </message>
+    <message>
+        <source>A desktop catalog for film collections.</source>
+        <translation>Каталог для коллекций фильмов на вашем компьютере.</translation>
+    </message>
+    <message>
+        <source>filmdesk is free software: you can share and change it under the terms of the GNU General Public License, version 3 or later.</source>
+        <translation>filmdesk — свободная программа: её можно распространять и изменять на условиях GNU General Public License версии 3 или более поздней.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>filmdesk is already open with this catalog, but does not answer.</source>
+        <translation>filmdesk уже открыт с этим каталогом, но не отвечает.</translation>
+    </message>
+    <message>
+        <source>The catalog could not be opened.</source>
+        <translation>Не удалось открыть каталог.</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Add {title}</source>
+        <translation>добавление «{title}»</translation>
+    </message>
+    <message>
+        <source>Add a film</source>
+        <translation>добавление фильма</translation>
+    </message>
+    <message>
+        <source>Delete {title}</source>
+        <translation>удаление «{title}»</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>импорт «{file}»</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>filmdesk CSV (for spreadsheets)</source>
+        <translation>CSV filmdesk (для электронных таблиц)</translation>
+    </message>
+    <message>
+        <source>JSON backup (everything)</source>
+        <translation>Резервная копия JSON (всё)</translation>
+    </message>
+    <message>
+        <source>Letterboxd import CSV</source>
+        <translation>CSV для импорта в Letterboxd</translation>
+    </message>
+    <message>
+        <source>Printable list (PDF)</source>
+        <translation>Список для печати (PDF)</translation>
+    </message>
+    <message>
+        <source>Printable list (HTML)</source>
+        <translation>Список для печати (HTML)</translation>
+    </message>
+    <message>
+        <source>Export films</source>
+        <translation>Экспорт фильмов</translation>
+    </message>
+    <message numerus="yes">
+        <source>All films (%Ln)</source>
+        <translation>
+            <numerusform>Все фильмы (%Ln)</numerusform>
+            <numerusform>Все фильмы (%Ln)</numerusform>
+            <numerusform>Все фильмы (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Films the search shows (%Ln)</source>
+        <translation>
+            <numerusform>Найденные поиском (%Ln)</numerusform>
+            <numerusform>Найденные поиском (%Ln)</numerusform>
+            <numerusform>Найденные поиском (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected films (%Ln)</source>
+        <translation>
+            <numerusform>Выделенные фильмы (%Ln)</numerusform>
+            <numerusform>Выделенные фильмы (%Ln)</numerusform>
+            <numerusform>Выделенные фильмы (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (Excel shows Cyrillic correctly)</source>
+        <translation>UTF-8 с BOM (Excel правильно покажет кириллицу)</translation>
+    </message>
+    <message>
+        <source>Separate with ; instead of ,</source>
+        <translation>Разделять «;», а не «,»</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <source>Films:</source>
+        <translation>Фильмы:</translation>
+    </message>
+    <message>
+        <source>CSV:</source>
+        <translation>CSV:</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспортировать…</translation>
+    </message>
+</context>
+<context>
+    <name>FilmDetailPanel</name>
+    <message>
+        <source>Select a film to see its details.</source>
+        <translation>Выберите фильм, чтобы увидеть подробности.</translation>
+    </message>
+    <message>
+        <source>Did you know?</source>
+        <translation>Знаете ли вы?</translation>
+    </message>
+    <message>
+        <source>Where to watch</source>
+        <translation>Где посмотреть</translation>
+    </message>
+    <message>
+        <source>Your notes</source>
+        <translation>Для себя</translation>
+    </message>
+    <message>
+        <source>&amp;Rating:</source>
+        <translation>&amp;Оценка:</translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation>Просмотрено</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>без даты</translation>
+    </message>
+    <message>
+        <source>Date watched</source>
+        <translation>Дата просмотра</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. war, classic</source>
+        <translation>через запятую, например: война, классика</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Теги</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Теги:</translation>
+    </message>
+    <message>
+        <source>Your thoughts, who recommended it, what to look for…</source>
+        <translation>Ваши мысли, кто посоветовал, на что обратить внимание…</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Заметки:</translation>
+    </message>
+    <message>
+        <source>Directed by {names}</source>
+        <translation>Режиссёр: {names}</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} ч {minutes} мин</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} мин</translation>
+    </message>
+    <message>
+        <source>(as of {date})</source>
+        <translation>(на {date})</translation>
+    </message>
+    <message>
+        <source>Watch the trailer</source>
+        <translation>Смотреть трейлер</translation>
+    </message>
+    <message>
+        <source>Search for a trailer</source>
+        <translation>Найти трейлер</translation>
+    </message>
+    <message>
+        <source>Opens a web search for the trailer in your browser</source>
+        <translation>Откроет поиск трейлера в браузере</translation>
+    </message>
+</context>
+<context>
+    <name>FilmDialog</name>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Original title:</source>
+        <translation>&amp;Оригинальное название:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Год:</translation>
+    </message>
+    <message>
+        <source>&amp;Directors:</source>
+        <translation>&amp;Режиссёры:</translation>
+    </message>
+    <message>
+        <source>&amp;Countries:</source>
+        <translation>&amp;Страны:</translation>
+    </message>
+    <message>
+        <source>&amp;Runtime (min):</source>
+        <translation>&amp;Длительность (мин):</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>О&amp;писание:</translation>
+    </message>
+    <message>
+        <source>&amp;Fact:</source>
+        <translation>&amp;Факт:</translation>
+    </message>
+    <message>
+        <source>Trailer &amp;URL:</source>
+        <translation>Ссылка на &amp;трейлер:</translation>
+    </message>
+    <message>
+        <source>&amp;Availability:</source>
+        <translation>Где пос&amp;мотреть:</translation>
+    </message>
+    <message>
+        <source>&amp;IMDb id:</source>
+        <translation>Код &amp;IMDb:</translation>
+    </message>
+    <message>
+        <source>&amp;Letterboxd URI:</source>
+        <translation>Адрес в &amp;Letterboxd:</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>через запятую</translation>
+    </message>
+    <message>
+        <source>e.g. tt0050634</source>
+        <translation>например, tt0050634</translation>
+    </message>
+    <message>
+        <source>e.g. 1957</source>
+        <translation>например, 1957</translation>
+    </message>
+    <message>
+        <source>Edit “{title}”</source>
+        <translation>Изменить «{title}»</translation>
+    </message>
+    <message>
+        <source>New film</source>
+        <translation>Новый фильм</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Add film</source>
+        <translation>Добавить фильм</translation>
+    </message>
+</context>
+<context>
+    <name>FilmTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Original title</source>
+        <translation>Оригинальное название</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>Режиссёр</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation>Просмотрено</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Теги</translation>
+    </message>
+    <message>
+        <source>Not watched</source>
+        <translation>Не просмотрено</translation>
+    </message>
+    <message>
+        <source>Watched on {date}</source>
+        <translation>Просмотрено {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import {file}</source>
+        <translation>Импорт «{file}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new</source>
+        <translation>
+            <numerusform>%Ln новый</numerusform>
+            <numerusform>%Ln новых</numerusform>
+            <numerusform>%Ln новых</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln обновлён</numerusform>
+            <numerusform>%Ln обновлено</numerusform>
+            <numerusform>%Ln обновлено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unchanged</source>
+        <translation>
+            <numerusform>%Ln без изменений</numerusform>
+            <numerusform>%Ln без изменений</numerusform>
+            <numerusform>%Ln без изменений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import the other rows and leave these out</source>
+        <translation>Импортировать остальные строки, а эти пропустить</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with problems; nothing is imported unless you choose to leave them out:</source>
+        <translation>
+            <numerusform>%Ln строка с ошибкой; ничего не будет импортировано, если не пропустить её:</numerusform>
+            <numerusform>%Ln строки с ошибками; ничего не будет импортировано, если не пропустить их:</numerusform>
+            <numerusform>%Ln строк с ошибками; ничего не будет импортировано, если не пропустить их:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Search titles, directors, tags, notes…   try: cranes   year:1970..1979   rating:&gt;=4</source>
+        <translation>Поиск по названиям, режиссёрам, тегам, заметкам…   например: журавли   year:1970..1979   rating:&gt;=4</translation>
+    </message>
+    <message>
+        <source>Search films</source>
+        <translation>Поиск фильмов</translation>
+    </message>
+    <message>
+        <source>Words match the start of words in titles, directors, tags, notes and descriptions.
+Field terms: year:1957  year:1970..1979  rating:&gt;=4  tag:war  watched:no  director:ryazanov
+A leading - excludes: -tag:war</source>
+        <translation>Слова ищутся по началу слов в названиях, именах режиссёров, тегах, заметках и описаниях.
+Условия по полям: year:1957  year:1970..1979  rating:&gt;=4  tag:война  watched:no  director:ryazanov
+Минус в начале исключает: -tag:война</translation>
+    </message>
+    <message>
+        <source>Films</source>
+        <translation>Фильмы</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Очистить поиск</translation>
+    </message>
+    <message>
+        <source>&amp;New Film…</source>
+        <translation>&amp;Новый фильм…</translation>
+    </message>
+    <message>
+        <source>Add a film to the catalog</source>
+        <translation>Добавить фильм в каталог</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Film…</source>
+        <translation>&amp;Изменить фильм…</translation>
+    </message>
+    <message>
+        <source>Edit the current film</source>
+        <translation>Изменить текущий фильм</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Delete the selected films</source>
+        <translation>Удалить выделенные фильмы</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Watched</source>
+        <translation>Отм&amp;етить просмотренными</translation>
+    </message>
+    <message>
+        <source>Mark the selected films watched today</source>
+        <translation>Отметить выделенные фильмы как просмотренные сегодня</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Not Watched</source>
+        <translation>Отметить &amp;непросмотренными</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tag…</source>
+        <translation>Добавить &amp;тег…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Tag…</source>
+        <translation>&amp;Снять тег…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>Н&amp;айти</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <source>Add films from a CSV or JSON file</source>
+        <translation>Добавить фильмы из файла CSV или JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <source>Write films to a CSV or JSON file</source>
+        <translation>Записать фильмы в файл CSV или JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>&amp;Отменить: {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>&amp;Повторить: {action}</translation>
+    </message>
+    <message>
+        <source>Film &amp;Details</source>
+        <translation>&amp;Подробности о фильме</translation>
+    </message>
+    <message>
+        <source>&amp;About filmdesk</source>
+        <translation>&amp;О программе filmdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Столбцы</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Оформление</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;Desktop</source>
+        <translation>Как в &amp;системе</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>Св&amp;етлое</translation>
+    </message>
+    <message>
+        <source>D&amp;ark</source>
+        <translation>&amp;Тёмное</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Как в &amp;системе</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Основная панель</translation>
+    </message>
+    <message>
+        <source>Cannot search for {term}: {problem}</source>
+        <translation>Ошибка в условии {term}: {problem}</translation>
+    </message>
+    <message>
+        <source>No films match “{text}”.</source>
+        <translation>По запросу «{text}» фильмов нет.</translation>
+    </message>
+    <message>
+        <source>The catalog is empty. Add a film with File › New Film.</source>
+        <translation>Каталог пуст. Добавьте фильм: Файл › Новый фильм.</translation>
+    </message>
+    <message>
+        <source>Loading the catalog…</source>
+        <translation>Каталог загружается…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln film(s)</source>
+        <translation>
+            <numerusform>%Ln фильм</numerusform>
+            <numerusform>%Ln фильма</numerusform>
+            <numerusform>%Ln фильмов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln watched</source>
+        <translation>
+            <numerusform>%Ln просмотрен</numerusform>
+            <numerusform>%Ln просмотрено</numerusform>
+            <numerusform>%Ln просмотрено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln показан</numerusform>
+            <numerusform>%Ln показано</numerusform>
+            <numerusform>%Ln показано</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear rating of {title}</source>
+        <translation>снятие оценки «{title}»</translation>
+    </message>
+    <message>
+        <source>Set rating of {title}</source>
+        <translation>оценка «{title}»</translation>
+    </message>
+    <message>
+        <source>Mark {title} not watched</source>
+        <translation>снятие отметки о просмотре «{title}»</translation>
+    </message>
+    <message>
+        <source>Change watched date of {title}</source>
+        <translation>изменение даты просмотра «{title}»</translation>
+    </message>
+    <message>
+        <source>Mark {title} watched</source>
+        <translation>отметка о просмотре «{title}»</translation>
+    </message>
+    <message>
+        <source>Set tags of {title}</source>
+        <translation>изменение тегов «{title}»</translation>
+    </message>
+    <message>
+        <source>Edit notes of {title}</source>
+        <translation>изменение заметок «{title}»</translation>
+    </message>
+    <message>
+        <source>Edit {title}</source>
+        <translation>изменение «{title}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… и ещё %Ln</numerusform>
+            <numerusform>… и ещё %Ln</numerusform>
+            <numerusform>… и ещё %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete “{title}”?</source>
+        <translation>Удалить «{title}»?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln film(s)?</source>
+        <translation>
+            <numerusform>Удалить %Ln фильм?</numerusform>
+            <numerusform>Удалить %Ln фильма?</numerusform>
+            <numerusform>Удалить %Ln фильмов?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete films</source>
+        <translation>Удаление фильмов</translation>
+    </message>
+    <message>
+        <source>Delete film</source>
+        <translation>Удаление фильма</translation>
+    </message>
+    <message>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>Это можно отменить: Правка › Отменить.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln film(s) watched</source>
+        <translation>
+            <numerusform>отметка о просмотре %Ln фильма</numerusform>
+            <numerusform>отметка о просмотре %Ln фильмов</numerusform>
+            <numerusform>отметка о просмотре %Ln фильмов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln film(s) not watched</source>
+        <translation>
+            <numerusform>снятие отметки о просмотре %Ln фильма</numerusform>
+            <numerusform>снятие отметки о просмотре %Ln фильмов</numerusform>
+            <numerusform>снятие отметки о просмотре %Ln фильмов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Добавить тег</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to add to %Ln film(s):</source>
+        <translation>
+            <numerusform>Тег для %Ln фильма:</numerusform>
+            <numerusform>Тег для %Ln фильмов:</numerusform>
+            <numerusform>Тег для %Ln фильмов:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add tag “{tag}” to %Ln film(s)</source>
+        <translation>
+            <numerusform>добавление тега «{tag}» к %Ln фильму</numerusform>
+            <numerusform>добавление тега «{tag}» к %Ln фильмам</numerusform>
+            <numerusform>добавление тега «{tag}» к %Ln фильмам</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The selected films have no tags.</source>
+        <translation>У выделенных фильмов нет тегов.</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>Снять тег</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to remove from %Ln film(s):</source>
+        <translation>
+            <numerusform>Какой тег снять с %Ln фильма:</numerusform>
+            <numerusform>Какой тег снять с %Ln фильмов:</numerusform>
+            <numerusform>Какой тег снять с %Ln фильмов:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag “{tag}” from %Ln film(s)</source>
+        <translation>
+            <numerusform>снятие тега «{tag}» с %Ln фильма</numerusform>
+            <numerusform>снятие тега «{tag}» с %Ln фильмов</numerusform>
+            <numerusform>снятие тега «{tag}» с %Ln фильмов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JSON backup (*.json)</source>
+        <translation>Резервная копия JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Веб-страница (*.html)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export films</source>
+        <translation>Экспорт фильмов</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>Экспорт в «{file}»…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Экспорт отменён: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>{path} could not be written.</source>
+        <translation>Не удалось записать {path}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln film(s) to {path}</source>
+        <translation>
+            <numerusform>Экспортирован %Ln фильм в {path}</numerusform>
+            <numerusform>Экспортировано %Ln фильма в {path}</numerusform>
+            <numerusform>Экспортировано %Ln фильмов в {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import films</source>
+        <translation>Импорт фильмов</translation>
+    </message>
+    <message>
+        <source>Film lists (*.csv *.json *.zip *.txt);;All files (*)</source>
+        <translation>Списки фильмов (*.csv *.json *.zip *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Чтение «{file}»…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Импорт «{file}»…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>Импорт отменён: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>импорт «{file}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported {file}: %Ln added</source>
+        <translation>
+            <numerusform>Файл «{file}» импортирован: %Ln добавлен</numerusform>
+            <numerusform>Файл «{file}» импортирован: %Ln добавлено</numerusform>
+            <numerusform>Файл «{file}» импортирован: %Ln добавлено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln обновлён</numerusform>
+            <numerusform>%Ln обновлено</numerusform>
+            <numerusform>%Ln обновлено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{action}” could not be saved.</source>
+        <translation>Не удалось сохранить: {action}.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>filmdesk will use the new language the next time it starts.</source>
+        <translation>Новый язык будет применён при следующем запуске filmdesk.</translation>
+    </message>
+    <message>
+        <source>Elsewhere</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Очистить поиск</translation>
+    </message>
+    <message>
+        <source>Edit a film</source>
+        <translation>Изменить фильм</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>Двойной щелчок</translation>
+    </message>
+    <message>
+        <source>In the stars: half a star down / up</source>
+        <translation>В звёздах: на ползвезды меньше / больше</translation>
+    </message>
+    <message>
+        <source>In the stars: whole stars</source>
+        <translation>В звёздах: целые звёзды</translation>
+    </message>
+    <message>
+        <source>In the stars: clear the rating</source>
+        <translation>В звёздах: снять оценку</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
+    <name>StarRating</name>
+    <message>
+        <source>Not rated</source>
+        <translation>Без оценки</translation>
+    </message>
+    <message>
+        <source>{rating} of {count} stars</source>
+        <translation>{rating} из {count} звёзд</translation>
+    </message>
+</context>
+<context>
+    <name>StarRatingWidget</name>
+    <message>
+        <source>Rating</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>{rating}. Click a star to rate; click the current rating to clear it.</source>
+        <translation>{rating}. Щёлкните по звезде, чтобы поставить оценку; по текущей оценке — чтобы снять её.</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>Delete %Ln film(s)</source>
+        <translation>
+            <numerusform>удаление %Ln фильма</numerusform>
+            <numerusform>удаление %Ln фильмов</numerusform>
+            <numerusform>удаление %Ln фильмов</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

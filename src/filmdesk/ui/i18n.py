@@ -1,0 +1,117 @@
+"""The interface's language: filmdesk's translations and Qt's own, chosen once at start.
+
+The language follows the system (``QLocale.system().uiLanguages()``, i.e. ``LANGUAGE``,
+``LC_ALL``, ``LC_MESSAGES``, ``LANG`` on Linux) unless the ``language`` setting says ``en`` or
+``ru``. Compiled translations live in ``resources/translations/*.qm`` (built from the ``.ts``
+files by ``pyside6-lrelease``: scripts/dev-env in a checkout, hatch_build.py for the wheel).
+English has a ``.qm`` too, with only the plural forms ("1 film", "2 films").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
+
+from filmdesk.paths import shipped_file
+
+# The setting's values; "system" follows the desktop.
+LANGUAGE_SETTINGS = ("system", "en", "ru")
+# Languages with a filmdesk translation; the first is the fallback.
+LANGUAGES = ("en", "ru")
+
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    """Where filmdesk's compiled translations (``filmdesk_<lang>.qm``) are."""
+    return shipped_file("resources", "translations")
+
+
+def qt_translations_dir() -> Path:
+    """Where Qt's own translations (``qtbase_<lang>.qm``) are."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
+def choose_language(setting: str, system: QLocale | None = None) -> str:
+    """The language to use: the setting's, or the first of the system's we have, else English."""
+    if setting in LANGUAGES:
+        return setting
+    system = system or QLocale.system()
+    for name in system.uiLanguages():  # e.g. ["ru-RU", "ru", "en-US", "en"]
+        code = name.replace("-", "_").split("_")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return LANGUAGES[0]
+
+
+def locale_for(language: str, system: QLocale | None = None) -> QLocale:
+    """Formats for dates and numbers: the system's when it speaks ``language`` (so en_GB keeps
+    its dates), else the language's usual country."""
+    system = system or QLocale.system()
+    wanted = QLocale(language)
+    if system.language() == wanted.language():
+        return system
+    return wanted
+
+
+def install_translators(setting: str, system: QLocale | None = None) -> str:
+    """Load filmdesk's and Qt's translations for ``setting`` (system/en/ru); return the language.
+
+    Also makes the language's locale the default, so dates and numbers follow it. Translations
+    installed by an earlier call are removed first.
+    """
+    app = QCoreApplication.instance()
+    assert app is not None, "create the application first"
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    language = choose_language(setting, system)
+    QLocale.setDefault(locale_for(language, system))
+    for folder, name in (
+        (translations_dir(), f"filmdesk_{language}.qm"),
+        (qt_translations_dir(), f"qtbase_{language}.qm"),
+    ):
+        translator = QTranslator(app)
+        if translator.load(str(folder / name)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return language
+
+
+def format_date(day: date) -> str:
+    """A date as people write it in the interface's language: "1 мая 2024 г.", "May 1, 2024"."""
+    locale = QLocale()
+    # The long format names the month but also the weekday, which says nothing here.
+    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
+    for weekday in ("dddd, ", "dddd ", ", dddd", "dddd"):
+        pattern = pattern.replace(weekday, "")
+    return locale.toString(QDate(day.year, day.month, day.day), pattern.strip())
+
+
+def short_date_format() -> str:
+    """The locale's short date format with a four-digit year (films go back to 1888)."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return pattern
+
+
+def format_short_date(day: date) -> str:
+    """A date in the locale's short form: "01.05.2024", "5/1/2024"."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), short_date_format())
+
+
+def format_number(value: float) -> str:
+    """A number in the locale's form, without trailing zeros: "4,5", "4.5", "100 000"."""
+    locale = QLocale()
+    if float(value).is_integer():
+        return locale.toString(int(value))
+    return locale.toString(float(value), "g", 12)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate (which knows this name) and returns it untranslated; translate
+    it with QCoreApplication.translate(context, text) when shown. Typed, unlike PySide6's."""
+    return text
