@@ -192,26 +192,37 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
         """Each tagged film's tags in display order; equal tag sets are one shared tuple."""
         cursor = self._cursor(conn)
         try:
-            # The link table alone, in its key order (no join, no sort), and the few tags.
-            cursor.execute(
-                f"SELECT film_id, tag_id FROM film_tags {where} ORDER BY film_id, tag_id"
-            )
-            links = cursor.fetchall()
             cursor.execute("SELECT id, key, name FROM tags")
             tags = {tag_id: (key, name) for tag_id, key, name in cursor.fetchall()}
+            # The link table alone, in its key order (no join, no sort): on SQLite one row per
+            # film with its tag ids joined, elsewhere a row per link.
+            if conn.dialect.name == "sqlite":
+                cursor.execute(
+                    f"SELECT film_id, group_concat(tag_id) FROM film_tags {where} GROUP BY film_id"
+                )
+                per_film = cursor.fetchall()
+            else:
+                cursor.execute(
+                    f"SELECT film_id, tag_id FROM film_tags {where} ORDER BY film_id, tag_id"
+                )
+                ids_of: defaultdict[int, list[int]] = defaultdict(list)
+                for film_id, tag_id in cursor.fetchall():
+                    ids_of[film_id].append(tag_id)
+                per_film = [(film_id, ",".join(map(str, ids))) for film_id, ids in ids_of.items()]
         finally:
             cursor.close()
-        ids_of: defaultdict[int, list[int]] = defaultdict(list)
-        for film_id, tag_id in links:
-            ids_of[film_id].append(tag_id)
-        named: dict[tuple[int, ...], tuple[str, ...]] = {}
+        named: dict[str, tuple[str, ...]] = {}
+
+        def names(tag_ids: str) -> tuple[str, ...]:  # tags.key is the folded name: display order
+            found = sorted(tags[int(tag_id)] for tag_id in tag_ids.split(","))
+            return tuple(name for _, name in found)
+
         result = {}
-        for film_id, tag_ids in ids_of.items():
-            key = tuple(tag_ids)
-            names = named.get(key)
-            if names is None:  # tags.key is the folded name: display order
-                names = named[key] = tuple(name for _, name in sorted(map(tags.__getitem__, key)))
-            result[film_id] = names
+        for film_id, tag_ids in per_film:
+            shared = named.get(tag_ids)
+            if shared is None:
+                shared = named[tag_ids] = names(tag_ids)
+            result[film_id] = shared
         return result
 
     def all_films(self, *, timestamps: bool = False) -> list[FilmRecord]:

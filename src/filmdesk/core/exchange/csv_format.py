@@ -169,8 +169,9 @@ def export_csv(
 
     UTF-8 with a BOM by default, so Excel shows Cyrillic correctly.
     """
-    encoding = "utf-8-sig" if bom else "utf-8"
-    with replaced_atomically(Path(path), encoding=encoding, newline="") as out:
+    with replaced_atomically(Path(path), encoding="utf-8", newline="") as out:
+        if bom:
+            out.write("\ufeff")  # (the utf-8-sig codec would do it, slowly: per write)
         count = write_csv(out, films, delimiter=delimiter, progress=progress)
     return count
 
