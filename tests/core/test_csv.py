@@ -347,3 +347,27 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+@pytest.mark.parametrize(
+    ("column", "cells"),
+    [
+        ("title", ["Летят журавли", " The  Letter ", "A\tB", "x\u00a0y", "Ok", "\x1cZ"]),
+        ("original_title", ["", "  ", "Дама с собачкой", "a  b"]),
+        ("description", [" text ", "line\nbreak", "", "\u3000wide"]),
+        ("imdb_id", ["tt0050634", " tt0050634", "", "tt12345678"]),
+        ("notes", ["  kept as typed  ", "a\nb"]),
+    ],
+)
+def test_whole_columns_convert_as_each_cell_does(column: str, cells: list[str]) -> None:
+    from filmdesk.core.exchange.csv_format import _convert, _quick_column
+
+    quick = _quick_column(column, cells, apostrophes=False)
+    assert quick == [_convert(column, cell) for cell in cells]
+
+
+def test_a_column_with_a_bad_cell_is_left_to_the_cells(tmp_path: Path) -> None:
+    from filmdesk.core.exchange.csv_format import _quick_column
+
+    assert _quick_column("imdb_id", ["tt0050634", "nm0000001"], apostrophes=False) is None
+    assert _quick_column("title", ["Ok", "   "], apostrophes=False) is None

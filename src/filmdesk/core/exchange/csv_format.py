@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from dataclasses import fields as dataclass_fields
 from datetime import date
@@ -198,6 +199,9 @@ def _all_rows(
         ) from None
     # csv counts a line at each \n, \r or \r\n; a row ends one line on from the previous
     # row's end, plus the line breaks inside its own cells (notes often have some).
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if breaks + (0 if text.endswith(("\n", "\r")) else 1) == len(rows):
+        return rows, None  # a line per row
     inside = {
         index: _breaks(cells)
         for index, cells in enumerate(map("".join, rows))
@@ -229,34 +233,48 @@ class _Bad:
 _BAD = _Bad()
 
 
-def _quick_column(column: str, cells: Sequence[str]) -> list[object] | None:
+def _quick_column(
+    column: str, cells: Sequence[str], apostrophes: bool = True
+) -> list[object] | None:
     """Columns of distinct free text checked all at once, with the same result as ``_convert``
-    cell by cell; None when a cell needs that (oversized, apostrophe, anything invalid)."""
+    cell by cell; None when a cell needs that (oversized, apostrophe, anything invalid).
+
+    ``apostrophes``: whether some cell of the file may start with one (a neutralised formula).
+    """
     if column not in _QUICK or max(map(len, cells), default=0) > MAX_CELL:
         return None
-    if any(map(str.startswith, cells, repeat("'"))):
+    if apostrophes and any(map(str.startswith, cells, repeat("'"))):
         return None
     if column == "notes":
         return list(cells)
+    # Whole columns are looked at as one text (the cells joined by NUL, never in a CSV cell).
+    joined = "\0".join(cells)
     if column in TRIMMED_TEXT:
-        return list(map(str.strip, cells))
+        return list(map(str.strip, cells)) if _EDGE_SPACE.search(joined) else list(cells)
     if column == "imdb_id":
-        ids = list(map(str.strip, cells))
-        if not all(map(IMDB_ID.match, filter(None, ids))):
+        ids = list(map(str.strip, cells)) if _EDGE_SPACE.search(joined) else cells
+        if not _IMDB_IDS.fullmatch("\0".join(ids)):
             return None
         return [value or None for value in ids]
-    one_line = list(map(" ".join, map(str.split, cells)))  # title, original title
+    # Title, original title: runs of white space become one space, none at the ends.
+    one_line = list(map(" ".join, map(str.split, cells))) if _ODD_SPACE.search(joined) else cells
     if max(map(len, one_line), default=0) > MAX_TITLE or (column == "title" and "" in one_line):
         return None
-    return one_line  # type: ignore[return-value]
+    return list(one_line)
 
 
+_EDGE_SPACE = re.compile(r"(?:^|\0)\s|\s(?:\0|$)")
+_ODD_SPACE = re.compile(r"(?:^|\0)\s|\s(?:\0|$)|\s\s|[^\S ]")
+_ONE_ID = IMDB_ID.pattern.removeprefix("^").removesuffix("$")
+_IMDB_IDS = re.compile(f"(?:{_ONE_ID})?(?:\0(?:{_ONE_ID})?)*")
 _QUICK = frozenset({"title", "original_title", "notes", "imdb_id", *TRIMMED_TEXT})
 
 
-def _convert_column(column: str, cells: Sequence[str]) -> tuple[list[object], bool]:
+def _convert_column(
+    column: str, cells: Sequence[str], apostrophes: bool = True
+) -> tuple[list[object], bool]:
     """The column's values, and whether any cell did not convert (those are ``_BAD``)."""
-    quick = _quick_column(column, cells)
+    quick = _quick_column(column, cells, apostrophes)
     if quick is not None:
         return quick, False
     # Each distinct cell is converted once: years, dates, names, ratings repeat a lot.
@@ -338,11 +356,11 @@ def read_csv(path: Path, progress: Progress | None = None) -> tuple[FilmBatch, l
         raise UnreadableFileError(
             [Problem(name, 1, None, f"has columns filmdesk does not know: {', '.join(unknown)}")]
         )
-    return _films(name, columns, rows, ends)
+    return _films(name, text, columns, rows, ends)
 
 
 def _films(
-    name: str, columns: list[str], rows: list[list[str]], ends: list[int] | None
+    name: str, text: str, columns: list[str], rows: list[list[str]], ends: list[int] | None
 ) -> tuple[FilmBatch, list[Problem]]:
     # Column by column for speed (100,000 rows in well under a second); a row with anything
     # unusual (a bad or oversized cell, wrong length, no title) is read again on its own.
@@ -351,7 +369,12 @@ def _films(
 
     width = len(columns)
     careful: set[int] = set()
-    if any(len(row) != width for row in rows):
+    # Can a cell start with an apostrophe (a neutralised formula)? Not if none follows a
+    # separator, a quote or a line break anywhere in the file.
+    apostrophes = text.startswith("'") or any(
+        f"{before}'" in text for before in (",", ";", "\t", '"', "\n", "\r")
+    )
+    if set(map(len, rows[1:])) - {width}:
         careful = {index for index in range(1, len(rows)) if len(rows[index]) != width}
         quick = [index for index in range(1, len(rows)) if index not in careful]
         quick_rows = [rows[index] for index in quick]
@@ -364,7 +387,7 @@ def _films(
         del quick_rows
         for number, column in enumerate(columns):
             if column in given and column not in converted:
-                values, bad = _convert_column(column, cells_by_column[number])
+                values, bad = _convert_column(column, cells_by_column[number], apostrophes)
                 converted[column] = values
                 if bad:  # an empty title, too: blank rows are skipped by the careful reading
                     careful.update(quick[at] for at, value in enumerate(values) if value is _BAD)
