@@ -362,12 +362,12 @@ def _umask() -> int:
 def test_whole_columns_convert_as_each_cell_does(column: str, cells: list[str]) -> None:
     from filmdesk.core.exchange.csv_format import _convert, _quick_column
 
-    quick = _quick_column(column, cells, apostrophes=False)
+    quick = _quick_column(column, cells)
     assert quick == [_convert(column, cell) for cell in cells]
 
 
 def test_a_column_with_a_bad_cell_is_left_to_the_cells(tmp_path: Path) -> None:
     from filmdesk.core.exchange.csv_format import _quick_column
 
-    assert _quick_column("imdb_id", ["tt0050634", "nm0000001"], apostrophes=False) is None
-    assert _quick_column("title", ["Ok", "   "], apostrophes=False) is None
+    assert _quick_column("imdb_id", ["tt0050634", "nm0000001"]) is None
+    assert _quick_column("title", ["Ok", "   "]) is None

@@ -186,7 +186,8 @@ def _all_rows(
     """Every row of the file, and the line each row ends on (None: row i is on line i + 1)."""
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_delimiter(first_line))
-    total_lines = text.count("\n") + 1
+    newlines = text.count("\n")
+    total_lines = newlines + 1
     rows: list[list[str]] = []
     try:
         while piece := list(islice(reader, _READ_PIECE)):
@@ -199,7 +200,7 @@ def _all_rows(
         ) from None
     # csv counts a line at each \n, \r or \r\n; a row ends one line on from the previous
     # row's end, plus the line breaks inside its own cells (notes often have some).
-    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    breaks = newlines + text.count("\r") - text.count("\r\n")
     if breaks + (0 if text.endswith(("\n", "\r")) else 1) == len(rows):
         return rows, None  # a line per row
     inside = {
@@ -233,48 +234,41 @@ class _Bad:
 _BAD = _Bad()
 
 
-def _quick_column(
-    column: str, cells: Sequence[str], apostrophes: bool = True
-) -> list[object] | None:
+def _quick_column(column: str, cells: Sequence[str]) -> list[object] | None:
     """Columns of distinct free text checked all at once, with the same result as ``_convert``
-    cell by cell; None when a cell needs that (oversized, apostrophe, anything invalid).
-
-    ``apostrophes``: whether some cell of the file may start with one (a neutralised formula).
-    """
+    cell by cell; None when a cell needs that (oversized, apostrophe, anything invalid)."""
     if column not in _QUICK or max(map(len, cells), default=0) > MAX_CELL:
         return None
-    if apostrophes and any(map(str.startswith, cells, repeat("'"))):
+    # The column as one text (cells joined by NUL, which no CSV cell holds): quick to search.
+    joined = "\0".join(cells)
+    if joined.startswith("'") or "\0'" in joined:  # a neutralised formula, maybe
         return None
     if column == "notes":
         return list(cells)
-    # Whole columns are looked at as one text (the cells joined by NUL, never in a CSV cell).
-    joined = "\0".join(cells)
     if column in TRIMMED_TEXT:
-        return list(map(str.strip, cells)) if _EDGE_SPACE.search(joined) else list(cells)
+        return list(map(str.strip, cells))
     if column == "imdb_id":
-        ids = list(map(str.strip, cells)) if _EDGE_SPACE.search(joined) else cells
+        ids = list(map(str.strip, cells))
         if not _IMDB_IDS.fullmatch("\0".join(ids)):
             return None
         return [value or None for value in ids]
-    # Title, original title: runs of white space become one space, none at the ends.
-    one_line = list(map(" ".join, map(str.split, cells))) if _ODD_SPACE.search(joined) else cells
+    # Title, original title: runs of white space become one space, none at the ends. Split and
+    # joined again, the whole column comes out the same unless some cell needs it.
+    tidy = " ".join(joined.split()) == joined and " \0" not in joined and "\0 " not in joined
+    one_line = list(cells) if tidy else list(map(" ".join, map(str.split, cells)))
     if max(map(len, one_line), default=0) > MAX_TITLE or (column == "title" and "" in one_line):
         return None
-    return list(one_line)
+    return one_line  # type: ignore[return-value]
 
 
-_EDGE_SPACE = re.compile(r"(?:^|\0)\s|\s(?:\0|$)")
-_ODD_SPACE = re.compile(r"(?:^|\0)\s|\s(?:\0|$)|\s\s|[^\S ]")
 _ONE_ID = IMDB_ID.pattern.removeprefix("^").removesuffix("$")
 _IMDB_IDS = re.compile(f"(?:{_ONE_ID})?(?:\0(?:{_ONE_ID})?)*")
 _QUICK = frozenset({"title", "original_title", "notes", "imdb_id", *TRIMMED_TEXT})
 
 
-def _convert_column(
-    column: str, cells: Sequence[str], apostrophes: bool = True
-) -> tuple[list[object], bool]:
+def _convert_column(column: str, cells: Sequence[str]) -> tuple[list[object], bool]:
     """The column's values, and whether any cell did not convert (those are ``_BAD``)."""
-    quick = _quick_column(column, cells, apostrophes)
+    quick = _quick_column(column, cells)
     if quick is not None:
         return quick, False
     # Each distinct cell is converted once: years, dates, names, ratings repeat a lot.
@@ -356,11 +350,11 @@ def read_csv(path: Path, progress: Progress | None = None) -> tuple[FilmBatch, l
         raise UnreadableFileError(
             [Problem(name, 1, None, f"has columns filmdesk does not know: {', '.join(unknown)}")]
         )
-    return _films(name, text, columns, rows, ends)
+    return _films(name, columns, rows, ends)
 
 
 def _films(
-    name: str, text: str, columns: list[str], rows: list[list[str]], ends: list[int] | None
+    name: str, columns: list[str], rows: list[list[str]], ends: list[int] | None
 ) -> tuple[FilmBatch, list[Problem]]:
     # Column by column for speed (100,000 rows in well under a second); a row with anything
     # unusual (a bad or oversized cell, wrong length, no title) is read again on its own.
@@ -369,11 +363,6 @@ def _films(
 
     width = len(columns)
     careful: set[int] = set()
-    # Can a cell start with an apostrophe (a neutralised formula)? Not if none follows a
-    # separator, a quote or a line break anywhere in the file.
-    apostrophes = text.startswith("'") or any(
-        f"{before}'" in text for before in (",", ";", "\t", '"', "\n", "\r")
-    )
     if set(map(len, rows[1:])) - {width}:
         careful = {index for index in range(1, len(rows)) if len(rows[index]) != width}
         quick = [index for index in range(1, len(rows)) if index not in careful]
@@ -387,7 +376,7 @@ def _films(
         del quick_rows
         for number, column in enumerate(columns):
             if column in given and column not in converted:
-                values, bad = _convert_column(column, cells_by_column[number], apostrophes)
+                values, bad = _convert_column(column, cells_by_column[number])
                 converted[column] = values
                 if bad:  # an empty title, too: blank rows are skipped by the careful reading
                     careful.update(quick[at] for at, value in enumerate(values) if value is _BAD)
