@@ -75,6 +75,7 @@ from filmdesk.ui.dialogs.export_dialog import ExportDialog
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
 from filmdesk.ui.dialogs.import_dialog import ImportDialog
 from filmdesk.ui.film_table_model import HEADERS, Column, FilmTableModel
+from filmdesk.ui.lists_controller import ListsController
 from filmdesk.ui.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.star_delegate import StarDelegate
 from filmdesk.ui.star_rating import is_dark
@@ -135,13 +136,14 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        self.lists = ListsController(self)  # sidebar, list page, collection panel
+        self.splitter.addWidget(self.lists.wrap_center(left))
+        self.splitter.addWidget(self.lists.wrap_side(self.detail))
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setCollapsible(0, False)
         self.splitter.setSizes([DEFAULT_SIZE[0] - DETAIL_WIDTH, DETAIL_WIDTH])
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(self.lists.wrap_window(self.splitter))
 
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
@@ -168,6 +170,8 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
         self._restore_state()
         self.reload()
+        self.lists.connect_film_table()
+        self.lists.refresh()
         self._update_actions()
 
     # --- building ---------------------------------------------------------------------------
@@ -320,7 +324,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self.details_action = QAction("Film &Details", self, checkable=True, checked=True)
         self.details_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.details_action.toggled.connect(self.detail.setVisible)
+        self.details_action.toggled.connect(self.lists.side.setVisible)
         self.about_action = self._action("&About filmdesk", self.show_about)
 
         menu_bar = self.menuBar()
@@ -553,6 +557,9 @@ class MainWindow(QMainWindow):
             if text:
                 self.empty_label.setText(f"No films match “{text}”.")
                 self.clear_search_button.show()
+            elif self.model.scope() is not None:
+                self.empty_label.setText(self.lists.empty_scope_text())
+                self.clear_search_button.hide()
             else:
                 self.empty_label.setText("The catalog is empty. Add a film with File › New Film.")
                 self.clear_search_button.hide()
@@ -1005,6 +1012,7 @@ class MainWindow(QMainWindow):
             self.remove_tag_action,
         ):
             menu.addAction(action)
+        self.lists.add_film_menu(menu, [f.id for f in self.selected_films()])
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     @Slot(QAction)
@@ -1072,6 +1080,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/details", "true" if self.details_action.isChecked() else "false")
         settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        self.lists.save_state()
         settings.sync()
 
     def _tune_table_palette(self) -> None:
