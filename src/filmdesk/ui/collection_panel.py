@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.records import CollectionRecord, CommentRecord
+from filmdesk.ui.plural import plural
 from filmdesk.ui.star_rating import StarRatingWidget
 
 
@@ -64,12 +65,13 @@ class CommentView(QFrame):
         top = QHBoxLayout()
         written = comment.created_at.astimezone()
         day = QDate(written.year, written.month, written.day)
-        when = QLocale().toString(day, QLocale.FormatType.LongFormat)
+        when = QLocale().toString(day, "d MMM yyyy")
         when += ", " + written.strftime("%H:%M")
         if comment.updated_at > comment.created_at:
             when += " · " + self.tr("edited")
         self.date_label = QLabel(when)
         self.date_label.setEnabled(False)
+        self.date_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.date_label, 1)
         self.edit_button = _link_button(self.tr("Edit"))
         self.edit_button.setAccessibleName(self.tr("Edit comment"))
@@ -183,7 +185,9 @@ class CollectionPanel(QScrollArea):
         changed = self._collection is None or self._collection.id != collection.id
         self._collection = collection
         self.name.setText(collection.name)
-        self.films.setText(self.tr("%n film(s)", "", len(collection.film_ids)))
+        self.films.setText(
+            plural(self.tr("%n film(s)", "", len(collection.film_ids)), len(collection.film_ids))
+        )
         self.description.setText(collection.description)
         self.description.setVisible(bool(collection.description))
         source = collection.source

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.records import ListEntryRecord, ScreeningListRecord, format_minutes
 from filmdesk.ui.film_table_model import FILM_IDS_MIME, film_ids_from_mime
+from filmdesk.ui.plural import plural
 
 ENTRIES_MIME = "application/x-filmdesk-list-entries"
 _Index = QModelIndex | QPersistentModelIndex
@@ -411,8 +412,8 @@ class ScreeningListView(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((POSITION, 34), (WHEN, 190), (FILM, 250), (RUNTIME, 80),
-                              (SCREENED, 110)):  # fmt: skip
+        for column, width in ((POSITION, 30), (WHEN, 170), (FILM, 220), (RUNTIME, 75),
+                              (SCREENED, 105)):  # fmt: skip
             header.resizeSection(column, width)
         self.date_delegate = DateTimeDelegate(self.table)
         self.table.setItemDelegateForColumn(WHEN, self.date_delegate)
@@ -461,13 +462,25 @@ class ScreeningListView(QWidget):
 
     def totals_text(self, screening_list: ScreeningListRecord) -> str:
         """ "4 films · 6 h 12 min · 1 screened"."""
-        parts = [self.tr("%n film(s)", "", screening_list.film_count)]
+        parts = [
+            plural(self.tr("%n film(s)", "", screening_list.film_count), screening_list.film_count)
+        ]
         if screening_list.runtime_minutes:
             parts.append(format_minutes(screening_list.runtime_minutes))
         if screening_list.unknown_runtimes:
-            parts.append(self.tr("runtime unknown for %n", "", screening_list.unknown_runtimes))
+            parts.append(
+                plural(
+                    self.tr("runtime unknown for %n", "", screening_list.unknown_runtimes),
+                    screening_list.unknown_runtimes,
+                )
+            )
         if screening_list.screened_count:
-            parts.append(self.tr("%n screened", "", screening_list.screened_count))
+            parts.append(
+                plural(
+                    self.tr("%n screened", "", screening_list.screened_count),
+                    screening_list.screened_count,
+                )
+            )
         return " · ".join(parts)
 
     def select_films(self, film_ids: Sequence[int], current: int | None) -> None:

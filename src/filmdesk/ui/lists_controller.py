@@ -53,12 +53,13 @@ from filmdesk.ui.list_commands import (
     ReorderListCommand,
 )
 from filmdesk.ui.list_view import ScreeningListView
+from filmdesk.ui.plural import plural
 from filmdesk.ui.sidebar import ALL, Sidebar
 
 if TYPE_CHECKING:
     from filmdesk.ui.main_window import MainWindow
 
-SIDEBAR_WIDTH = 220
+SIDEBAR_WIDTH = 180
 
 
 def quoted(name: str) -> str:
@@ -399,7 +400,7 @@ class ListsController(QObject):
                 )
             )
             return
-        text = self.tr("Add %n film(s) to {name}", "", len(adding)).replace(
+        text = plural(self.tr("Add %n film(s) to {name}", "", len(adding)), len(adding)).replace(
             "{name}", quoted(collection.name)
         )
         self.undo_stack.push(
@@ -415,9 +416,9 @@ class ListsController(QObject):
         removing = [f for f in film_ids if f in collection.film_ids]
         if not removing:
             return
-        text = self.tr("Remove %n film(s) from {name}", "", len(removing)).replace(
-            "{name}", quoted(collection.name)
-        )
+        text = plural(
+            self.tr("Remove %n film(s) from {name}", "", len(removing)), len(removing)
+        ).replace("{name}", quoted(collection.name))
         self.undo_stack.push(
             CollectionFilmsCommand(text, self.catalog, self, collection.id, removing, remove=True)
         )
@@ -492,14 +493,14 @@ class ListsController(QObject):
                 ).replace("{name}", quoted(screening_list.name))
             )
             return
-        text = self.tr("Add %n film(s) to {name}", "", len(adding)).replace(
+        text = plural(self.tr("Add %n film(s) to {name}", "", len(adding)), len(adding)).replace(
             "{name}", quoted(screening_list.name)
         )
         self.undo_stack.push(AddToListCommand(text, self.catalog, self, list_id, adding, position))
         skipped = len(set(film_ids)) - len(adding)
         message = text
         if skipped:
-            message += " · " + self.tr("%n in it already", "", skipped)
+            message += " · " + plural(self.tr("%n in it already", "", skipped), skipped)
         self._message(message)
 
     @Slot(str, int, list)
@@ -546,9 +547,9 @@ class ListsController(QObject):
                 .replace("{name}", name)
             )
         else:
-            text = self.tr("Remove %n film(s) from {name}", "", len(film_ids)).replace(
-                "{name}", name
-            )
+            text = plural(
+                self.tr("Remove %n film(s) from {name}", "", len(film_ids)), len(film_ids)
+            ).replace("{name}", name)
         self.undo_stack.push(
             RemoveFromListCommand(text, self.catalog, self, self._list.id, film_ids)
         )
@@ -587,7 +588,7 @@ class ListsController(QObject):
         if len(moved) == 1 and (entry := self._list.entry(moved[0])) is not None:
             text = self.tr("Move {film} in {name}").replace("{film}", quoted(entry.film.title))
         else:
-            text = self.tr("Move %n film(s) in {name}", "", len(moved))
+            text = plural(self.tr("Move %n film(s) in {name}", "", len(moved)), len(moved))
         text = text.replace("{name}", quoted(self._list.name))
         self.undo_stack.push(ReorderListCommand(text, self.catalog, self, self._list.id, order))
 

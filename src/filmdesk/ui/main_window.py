@@ -82,14 +82,14 @@ from filmdesk.ui.star_rating import is_dark
 
 DEFAULT_SIZE = (1280, 780)
 DEFAULT_WIDTHS = {  # Tags, the last column, takes the rest
-    Column.TITLE: 226,
-    Column.ORIGINAL_TITLE: 170,
-    Column.YEAR: 50,
-    Column.DIRECTOR: 150,
+    Column.TITLE: 196,
+    Column.ORIGINAL_TITLE: 130,
+    Column.YEAR: 48,
+    Column.DIRECTOR: 120,
     Column.RATING: 92,
-    Column.WATCHED: 100,
+    Column.WATCHED: 84,
 }
-DETAIL_WIDTH = 370
+DETAIL_WIDTH = 310
 # Above this many films, the window first shows one page and then reads the rest.
 FIRST_PAGE_THRESHOLD = 5000
 FIRST_PAGE = 200

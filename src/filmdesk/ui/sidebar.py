@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QMenu,
     QPushButton,
@@ -155,6 +154,7 @@ class Sidebar(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(12)
         self.tree.setUniformRowHeights(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 2px 0; }")
         self.tree.setAcceptDrops(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.tree.setDropIndicatorShown(True)
@@ -166,13 +166,13 @@ class Sidebar(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.tree, 1)
 
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()
         buttons.setSpacing(4)
-        self.new_collection_button = QPushButton(self.tr("+ Collection"))
+        self.new_collection_button = QPushButton(self.tr("+ New collection"))
         self.new_collection_button.setObjectName("newCollection")
         self.new_collection_button.setToolTip(self.tr("Make a new collection of films"))
         self.new_collection_button.clicked.connect(self.new_collection_requested)
-        self.new_list_button = QPushButton(self.tr("+ Screening list"))
+        self.new_list_button = QPushButton(self.tr("+ New screening list"))
         self.new_list_button.setObjectName("newList")
         self.new_list_button.setToolTip(
             self.tr("Plan screenings for a class or a club: films in order, with dates and notes")
@@ -217,7 +217,7 @@ class Sidebar(QWidget):
                     len(collection.film_ids), collection.description,
                 )  # fmt: skip
             if not collections:
-                self._hint(section, self.tr("None yet: click “+ Collection”"))
+                self._hint(section, self.tr("None yet: click “+ New collection”"))
             section = self._section(self.tr("Screening lists"))
             for summary in lists:
                 tip = summary.audience and self.tr("For {audience}").replace(
@@ -225,7 +225,7 @@ class Sidebar(QWidget):
                 )
                 self._add(section, ("list", summary.id), summary.name, summary.film_count, tip)
             if not lists:
-                self._hint(section, self.tr("None yet: click “+ Screening list”"))
+                self._hint(section, self.tr("None yet: click “+ New screening list”"))
             if tags:
                 section = self._section(self.tr("Tags"))
                 for tag in tags:
