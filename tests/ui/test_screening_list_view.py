@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -263,3 +264,38 @@ def test_with_a_list_shown_delete_does_not_delete_films(
     assert db_order(db_path, list_id) == [10, 7, 4]
     assert fresh(db_path).stats().films == 10
     assert win.detail.title.text() != ""  # the current entry's film is shown beside
+
+
+def test_the_entries_model_is_a_well_behaved_model(
+    qtmodeltester: object, year9: tuple[MainWindow, int]
+) -> None:
+    win, _list_id = year9
+    qtmodeltester.check(win.lists.list_view.model)  # type: ignore[attr-defined]
+
+
+def test_printing_sends_the_handout_pages(
+    year9: tuple[MainWindow, int], catalog: Catalog, tmp_path: Path
+) -> None:
+    win, list_id = year9
+    dialog = HandoutDialog(catalog.screening_list(list_id), str(tmp_path), win)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(target))
+    dialog.print_to(printer)
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
+    pages = next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))
+    assert int(pages) == dialog.page_count()
+
+
+def test_a_long_note_is_edited_in_a_box(
+    year9: tuple[MainWindow, int], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win, list_id = year9
+    note = "Before: who writes?\nAfter: who never answers?"
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (note, True))
+    win.lists.edit_note(6)
+    assert fresh(db_path).screening_list(list_id).entries[0].note == note
+    assert win.lists.list_view.model.index(0, NOTE).data() == " ".join(note.split())
+    win.undo()
+    assert fresh(db_path).screening_list(list_id).entries[0].note == ""

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -180,6 +180,8 @@ class ListsController(QObject):
         view.model.move_requested.connect(self.move_entries)
         view.model.films_dropped.connect(self._films_dropped_on_list)
         view.table.selectionModel().currentRowChanged.connect(self._entry_current_changed)
+        view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.table.customContextMenuRequested.connect(self._entries_menu)
         panel = self.collection_panel
         panel.rating_changed.connect(self.rate_collection)
         panel.comment_added.connect(self.add_comment)
@@ -755,6 +757,53 @@ class ListsController(QObject):
         self.window.settings.setValue("files/last_folder", str(target.parent))
         done = self.tr("Exported {name} to {path}")
         self._message(done.replace("{name}", quoted(self._list.name)).replace("{path}", path))
+
+    @Slot(QPoint)
+    def _entries_menu(self, position: QPoint) -> None:
+        table = self.list_view.table
+        index = table.indexAt(position)
+        if self._list is None or not index.isValid():
+            return
+        entry = self._list.entries[index.row()]
+        menu = QMenu(self.window)
+        menu.addAction(self.tr("Edit note…"), lambda: self.edit_note(entry.film_id))
+        menu.addAction(
+            self.tr("Set date and time…"), lambda: table.edit(table.model().index(index.row(), 1))
+        )
+        clear = menu.addAction(
+            self.tr("Clear date"), lambda: self.edit_entry(entry.film_id, {"scheduled_at": None})
+        )
+        clear.setEnabled(entry.scheduled_at is not None)
+        menu.addAction(
+            self.tr("Mark not screened") if entry.screened else self.tr("Mark screened"),
+            lambda: self.edit_entry(entry.film_id, {"screened": not entry.screened}),
+        )
+        menu.addSeparator()
+        menu.addAction(self.tr("Move up\tAlt+Up"), lambda: self.move_selected_entries(-1))
+        menu.addAction(self.tr("Move down\tAlt+Down"), lambda: self.move_selected_entries(1))
+        menu.addSeparator()
+        menu.addAction(self.tr("Remove from list"), self.remove_selected_entries)
+        menu.exec(table.viewport().mapToGlobal(position))
+
+    def edit_note(self, film_id: int) -> None:
+        """The teacher's note on an entry, in a box big enough for several lines."""
+        if self._list is None or (entry := self._list.entry(film_id)) is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self.window,
+            self.tr("Note"),
+            self.tr("Note on {film} (printed on the handout):").replace(
+                "{film}", quoted(entry.film.title)
+            ),
+            entry.note,
+        )
+        if ok and text.strip() != entry.note:
+            self.edit_entry(film_id, {"note": text.strip()})
+
+    def add_menu_actions(self, menu: QMenu) -> None:
+        """File › New Collection… and New Screening List…"""
+        menu.addAction(self.tr("New &Collection…"), lambda: self.new_collection())
+        menu.addAction(self.tr("New &Screening List…"), lambda: self.new_list())
 
     # --- the film table's context menu --------------------------------------------------------
 

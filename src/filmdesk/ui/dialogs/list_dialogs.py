@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.records import FilmRow
-from filmdesk.core.search import fold
+from filmdesk.core.search import fold, title_sort_key
 from filmdesk.ui.plural import plural
 
 PICKER_LIMIT = 500  # films listed at once; typing narrows a big catalog down
@@ -91,7 +91,7 @@ class FilmPickerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(520, 560)
-        self._films = sorted(films, key=lambda f: fold(f.title))
+        self._films = sorted(films, key=lambda f: title_sort_key(f.title))
         self._present = set(present)
         self._keys = [
             fold(" ".join([f.title, f.original_title, str(f.year or ""), *f.directors]))
@@ -150,7 +150,9 @@ class FilmPickerDialog(QDialog):
                 .replace("{total}", str(shown))
             )
         else:
-            self.hint.setText(self.tr("Select several with Ctrl or Shift."))
+            self.hint.setText(
+                self.tr("Select several with Ctrl or Shift; a double-click adds one film.")
+            )
 
     @Slot()
     def _selection_changed(self) -> None:
