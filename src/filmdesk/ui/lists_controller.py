@@ -29,8 +29,12 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.exchange.letterboxd import export_letterboxd_list
 from filmdesk.core.exchange.list_csv import export_list_csv
-from filmdesk.core.records import CollectionRecord, CommentRecord, ScreeningListRecord
-from filmdesk.core.search import fold
+from filmdesk.core.records import (
+    CollectionRecord,
+    CommentRecord,
+    ScreeningListRecord,
+    TagCount,
+)
 from filmdesk.core.service import CollectionNotFoundError, ScreeningListNotFoundError
 from filmdesk.core.validation import CollectionFields, EntryFields, ListFields
 from filmdesk.ui.collection_panel import CollectionPanel
@@ -81,10 +85,13 @@ class ListsController(QObject):
         self._list: ScreeningListRecord | None = None
         self._collection: CollectionRecord | None = None
         self._scoping = False
+        self._counts: tuple[tuple[int, int, int], list[TagCount]] | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(50)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.timeout.connect(self._refresh_after_change)
+        # Film edits change the counts of the library and tags; the steps here refresh at once.
+        self._refreshed = False
         self.undo_stack.indexChanged.connect(lambda _index: self._refresh_timer.start())
         self._connect()
 
@@ -211,18 +218,28 @@ class ListsController(QObject):
     # --- reading ------------------------------------------------------------------------
 
     @Slot()
-    def refresh(self) -> None:
-        """Read the sidebar's entries (and the list or collection shown) again."""
-        self._refresh_timer.stop()
-        stats = self.catalog.stats()
-        collections = self.catalog.collections()
-        lists = self.catalog.screening_lists()
+    def _refresh_after_change(self) -> None:
+        if self._refreshed:  # a step of ours, shown already
+            self._refreshed = False
+            return
+        self.refresh()
+
+    @Slot()
+    def refresh(self, *, counts: bool = True) -> None:
+        """Read the sidebar's entries (and the list or collection shown) again; ``counts``
+        False keeps the library's and the tags' counts (a change to lists or collections)."""
+        if counts or self._counts is None:
+            model = self.window.model
+            if self.window.is_loading():
+                stats = self.catalog.stats()
+                total, watched = stats.films, stats.watched
+            else:  # the table knows already, at no cost
+                total, watched = model.film_count(), model.watched_count()
+            self._counts = ((total, watched, total - watched), self.catalog.tag_counts())
+        library, tags = self._counts
         scroll = self.sidebar.tree.verticalScrollBar().value()
         self.sidebar.populate(
-            (stats.films, stats.watched, stats.films - stats.watched),
-            collections,
-            lists,
-            self.catalog.tag_counts(),
+            library, self.catalog.collections(), self.catalog.screening_lists(), tags
         )
         self.sidebar.tree.verticalScrollBar().setValue(scroll)
         kind, key = self.sidebar.selected()
@@ -257,10 +274,9 @@ class ListsController(QObject):
         elif kind == "unwatched":
             scope = [f.id for f in model.films_for_benchmark() if not f.watched]
         elif kind == "tag":
-            wanted = fold(str(key))
-            scope = [
-                f.id for f in model.films_for_benchmark() if wanted in (fold(t) for t in f.tags)
-            ]
+            # A tag is one row of the catalog, spelled the same on every film that has it.
+            name = str(key)
+            scope = [f.id for f in model.films_for_benchmark() if name in f.tags]
         else:
             scope = None
         self._set_scope(scope)
@@ -350,13 +366,15 @@ class ListsController(QObject):
 
     def collections_changed(self, collection_id: int | None, select: bool) -> None:
         """A collection or its comments changed (or the change was undone)."""
-        self.refresh()
+        self._refreshed = True
+        self.refresh(counts=False)
         if select and collection_id is not None:
             self.sidebar.select("collection", collection_id)
 
     def lists_changed(self, list_id: int | None, select: bool) -> None:
         """A screening list changed (or the change was undone)."""
-        self.refresh()
+        self._refreshed = True
+        self.refresh(counts=False)
         if select and list_id is not None:
             self.sidebar.select("list", list_id)
 
