@@ -121,16 +121,19 @@ def test_alt_down_and_alt_up_move_an_entry_with_undo(
     assert db_order(db_path, list_id) == [10, 6, 7, 4]
 
 
-def test_dragging_entries_reorders(year9: tuple[MainWindow, int], db_path: Path) -> None:
+def test_dragging_entries_reorders(
+    qtbot: QtBot, year9: tuple[MainWindow, int], db_path: Path
+) -> None:
     win, list_id = year9
     model = win.lists.list_view.model
     mime = model.mimeData([model.index(3, 0)])  # the Stationmaster...
     model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())  # ... to the top
-    assert db_order(db_path, list_id) == [4, 6, 10, 7]
+    qtbot.waitUntil(lambda: db_order(db_path, list_id) == [4, 6, 10, 7])
     mime = QMimeData()
     mime.setData(ENTRIES_MIME, QByteArray(b"6\n10"))
     model.dropMimeData(mime, Qt.DropAction.MoveAction, 4, 0, QModelIndex())  # to the end
-    assert db_order(db_path, list_id) == [4, 7, 6, 10]
+    qtbot.waitUntil(lambda: db_order(db_path, list_id) == [4, 7, 6, 10])
+    assert films_in_view(win)[0] == "The Stationmaster (1972)"
     win.undo()
     win.undo()
     assert db_order(db_path, list_id) == FOUR

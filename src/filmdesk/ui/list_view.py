@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -417,18 +418,34 @@ class ScreeningListView(QWidget):
             header.resizeSection(column, width)
         self.date_delegate = DateTimeDelegate(self.table)
         self.table.setItemDelegateForColumn(WHEN, self.date_delegate)
-        layout.addWidget(self.table, 1)
-
+        self.empty_page = QWidget()
+        empty = QVBoxLayout(self.empty_page)
+        empty.addStretch(1)
         self.empty_hint = QLabel(
             self.tr(
-                "This list has no films yet. Click “Add films…”, or drag films from the film "
-                "table onto the list's name in the sidebar."
+                "This list has no films yet.\n\nAdd them here, or choose “All films” in the "
+                "sidebar and drag films onto the list's name."
             )
         )
         self.empty_hint.setObjectName("emptyListHint")
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setEnabled(False)
-        layout.addWidget(self.empty_hint)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint_font = QFont(self.empty_hint.font())
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 1.15)
+        self.empty_hint.setFont(hint_font)
+        empty.addWidget(self.empty_hint)
+        self.empty_add_button = QPushButton(self.tr("Add films…"))
+        self.empty_add_button.clicked.connect(self.add_films_requested)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.empty_add_button)
+        row.addStretch(1)
+        empty.addLayout(row)
+        empty.addStretch(2)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty_page)
+        layout.addWidget(self.table_stack, 1)
 
         self.totals = QLabel()
         self.totals.setObjectName("listTotals")
@@ -455,7 +472,7 @@ class ScreeningListView(QWidget):
         )
         self.description.setText(screening_list.description)
         self.description.setVisible(bool(screening_list.description))
-        self.empty_hint.setVisible(not screening_list.entries)
+        self.table_stack.setCurrentWidget(self.table if screening_list.entries else self.empty_page)
         self.totals.setText(self.totals_text(screening_list))
         self.select_films(kept, current)
         self._update_buttons()

@@ -184,8 +184,10 @@ class ListsController(QObject):
         view.table.move_by.connect(self.move_selected_entries)
         view.table.clear_date.connect(self._clear_date)
         view.model.entry_edited.connect(self.edit_entry)
-        view.model.move_requested.connect(self.move_entries)
-        view.model.films_dropped.connect(self._films_dropped_on_list)
+        # After the drop has finished: the change sets the entries again.
+        queued = Qt.ConnectionType.QueuedConnection
+        view.model.move_requested.connect(self.move_entries, queued)
+        view.model.films_dropped.connect(self._films_dropped_on_list, queued)
         view.table.selectionModel().currentRowChanged.connect(self._entry_current_changed)
         view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.table.customContextMenuRequested.connect(self._entries_menu)

@@ -217,7 +217,7 @@ class Sidebar(QWidget):
                     len(collection.film_ids), collection.description,
                 )  # fmt: skip
             if not collections:
-                self._hint(section, self.tr("None yet: click “+ New collection”"))
+                self._hint(section, self.tr("None yet"), self.tr("Click “+ New collection”"))
             section = self._section(self.tr("Screening lists"))
             for summary in lists:
                 tip = summary.audience and self.tr("For {audience}").replace(
@@ -225,7 +225,7 @@ class Sidebar(QWidget):
                 )
                 self._add(section, ("list", summary.id), summary.name, summary.film_count, tip)
             if not lists:
-                self._hint(section, self.tr("None yet: click “+ New screening list”"))
+                self._hint(section, self.tr("None yet"), self.tr("Click “+ New screening list”"))
             if tags:
                 section = self._section(self.tr("Tags"))
                 for tag in tags:
@@ -251,8 +251,9 @@ class Sidebar(QWidget):
         item.setData(0, _ENTRY_ROLE, ("section", None))
         return item
 
-    def _hint(self, parent: QTreeWidgetItem, text: str) -> None:
+    def _hint(self, parent: QTreeWidgetItem, text: str, tip: str) -> None:
         item = QTreeWidgetItem(parent, [text, ""])
+        item.setToolTip(0, tip)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         item.setData(0, _ENTRY_ROLE, ("section", None))
 
