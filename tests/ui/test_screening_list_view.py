@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog
@@ -302,3 +302,27 @@ def test_a_long_note_is_edited_in_a_box(
     assert win.lists.list_view.model.index(0, NOTE).data() == " ".join(note.split())
     win.undo()
     assert fresh(db_path).screening_list(list_id).entries[0].note == ""
+
+
+def test_a_taken_name_is_refused_and_nothing_changes(
+    year9: tuple[MainWindow, int], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win, _list_id = year9
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    fill_details(monkeypatch, name="year 9: LETTERS")
+    win.lists.new_list()
+    assert "is taken" in warnings[0]
+    assert [s.name for s in fresh(db_path).screening_lists()] == ["Year 9: letters"]
+    assert not win.undo_stack.canUndo()
+    assert win.lists.list_view.title.text() == "Year 9: letters"
+
+
+def test_films_dropped_on_the_list_page_go_where_they_are_dropped(
+    qtbot: QtBot, year9: tuple[MainWindow, int], db_path: Path
+) -> None:
+    win, list_id = year9
+    model = win.lists.list_view.model
+    mime = win.model.mimeData([win.model.index(win.model.row_of(8), 0)])
+    model.dropMimeData(mime, Qt.DropAction.CopyAction, 1, 0, QModelIndex())
+    qtbot.waitUntil(lambda: db_order(db_path, list_id) == [6, 8, 10, 7, 4])
