@@ -835,16 +835,31 @@ class ListsController(QObject):
         menu.addSeparator()
         add_to = menu.addMenu(self.tr("Add to"))
         add_to.setObjectName("addToMenu")
+        # Where the films are already is ticked (and cannot be chosen again).
+        add_to.addSection(self.tr("Collections"))
         for collection in self.catalog.collections():
             action = add_to.addAction(collection.name)
             action.triggered.connect(
                 lambda _=False, c=collection.id: self._add_to_collection(c, ids)
             )
+            if set(ids) <= set(collection.film_ids):
+                action.setCheckable(True)
+                action.setChecked(True)
+                action.setEnabled(False)
         add_to.addAction(self.tr("New collection…"), lambda: self.new_collection(ids))
-        add_to.addSeparator()
+        add_to.addSection(self.tr("Screening lists"))
+        in_lists: set[int] | None = None
+        if len(ids) <= 50:
+            for film_id in ids:
+                have = {e.list_id for e in self.catalog.lists_with_film(film_id)}
+                in_lists = have if in_lists is None else in_lists & have
         for summary in self.catalog.screening_lists():
             action = add_to.addAction(summary.name)
             action.triggered.connect(lambda _=False, s=summary.id: self._add_to_list(s, ids))
+            if in_lists is not None and summary.id in in_lists:
+                action.setCheckable(True)
+                action.setChecked(True)
+                action.setEnabled(False)
         add_to.addAction(self.tr("New screening list…"), lambda: self.new_list(ids))
         if self._collection is not None:
             menu.addAction(
