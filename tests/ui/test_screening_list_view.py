@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QStyleOptionViewItem,
+)
 from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog
@@ -326,3 +333,27 @@ def test_films_dropped_on_the_list_page_go_where_they_are_dropped(
     mime = win.model.mimeData([win.model.index(win.model.row_of(8), 0)])
     model.dropMimeData(mime, Qt.DropAction.CopyAction, 1, 0, QModelIndex())
     qtbot.waitUntil(lambda: db_order(db_path, list_id) == [6, 8, 10, 7, 4])
+
+
+def test_the_list_shown_at_close_is_shown_at_the_next_start(
+    qtbot: QtBot, year9: tuple[MainWindow, int], db_path: Path
+) -> None:
+    win, list_id = year9
+    win.close()
+    again = MainWindow(fresh(db_path))
+    qtbot.addWidget(again)
+    assert again.lists.sidebar.selected() == ("list", list_id)
+    assert again.lists.list_view.title.text() == "Year 9: letters"
+
+
+def test_a_new_date_defaults_to_a_week_after_the_one_before(
+    year9: tuple[MainWindow, int], catalog: Catalog
+) -> None:
+    win, list_id = year9
+    catalog.schedule_entry(list_id, 6, "2026-12-01T10:30")
+    win.lists.refresh()
+    view = win.lists.list_view
+    index = view.model.index(2, WHEN)
+    editor = view.date_delegate.createEditor(view.table.viewport(), QStyleOptionViewItem(), index)
+    view.date_delegate.setEditorData(editor, index)
+    assert editor.dateTime().toPython() == datetime(2026, 12, 15, 10, 30)

@@ -7,7 +7,7 @@ are announced with signals; the controller records them for undo and sets the li
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -253,6 +253,13 @@ class DateTimeDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         assert isinstance(editor, QDateTimeEdit)
         value = index.data(Qt.ItemDataRole.EditRole)
+        if not isinstance(value, datetime):
+            # A class that meets weekly: a week after the film before it, same time.
+            for row in range(index.row() - 1, -1, -1):
+                before = index.sibling(row, index.column()).data(Qt.ItemDataRole.EditRole)
+                if isinstance(before, datetime):
+                    value = before + timedelta(days=7 * (index.row() - row))
+                    break
         if isinstance(value, datetime):
             editor.setDateTime(
                 QDateTime(

@@ -153,8 +153,21 @@ class ListsController(QObject):
         return self.outer
 
     def save_state(self) -> None:
-        """Remember the sidebar's width."""
-        self.window.settings.setValue("window/sidebar", self.outer.saveState())
+        """Remember the sidebar's width and the entry chosen in it."""
+        settings = self.window.settings
+        settings.setValue("window/sidebar", self.outer.saveState())
+        kind, key = self.sidebar.selected()
+        settings.setValue("sidebar/selected", f"{kind}:{'' if key is None else key}")
+
+    def restore_selection(self) -> None:
+        """Choose the sidebar entry that was chosen when the window closed."""
+        kind, _, key = str(self.window.settings.value("sidebar/selected", "all:")).partition(":")
+        if kind in ("collection", "list") and key.isdigit():
+            self.sidebar.select(kind, int(key))
+        elif kind == "tag" and key:
+            self.sidebar.select(kind, key)
+        elif kind in ("watched", "unwatched"):
+            self.sidebar.select(kind)
 
     def show_side(self, page: str) -> None:
         """Show the collection panel or the film's details on the right."""

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self.reload()
         self.lists.connect_film_table()
         self.lists.refresh()
+        self.lists.restore_selection()
         self._update_actions()
 
     # --- building ---------------------------------------------------------------------------
