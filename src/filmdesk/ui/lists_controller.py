@@ -284,6 +284,10 @@ class ListsController(QObject):
         self.switch.hide()
         self.show_side("film")
         model = self.window.model
+        if self.window.is_loading() and kind != "all":
+            # A big catalog's first page is all the table has yet: filter once it has all.
+            QTimer.singleShot(100, lambda: self._entry_selected(*self.sidebar.selected()))
+            return
         if kind == "watched":
             scope: list[int] | None = [f.id for f in model.films_for_benchmark() if f.watched]
         elif kind == "unwatched":
