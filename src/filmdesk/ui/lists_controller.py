@@ -286,7 +286,7 @@ class ListsController(QObject):
         model = self.window.model
         if self.window.is_loading() and kind != "all":
             # A big catalog's first page is all the table has yet: filter once it has all.
-            QTimer.singleShot(100, lambda: self._entry_selected(*self.sidebar.selected()))
+            QTimer.singleShot(100, lambda: self._retry_selection(kind, key))
             return
         if kind == "watched":
             scope: list[int] | None = [f.id for f in model.films_for_benchmark() if f.watched]
@@ -299,6 +299,10 @@ class ListsController(QObject):
         else:
             scope = None
         self._set_scope(scope)
+
+    def _retry_selection(self, kind: str, key: object) -> None:
+        if self.sidebar.selected() == (kind, key):
+            self._entry_selected(kind, key)
 
     def _set_scope(self, film_ids: Sequence[int] | None) -> None:
         window = self.window
