@@ -44,7 +44,10 @@ def _link_button(text: str) -> QPushButton:
     button = QPushButton(text)
     button.setFlat(True)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setStyleSheet("QPushButton { padding: 0 4px; text-decoration: underline; }")
+    font = QFont(button.font())
+    font.setUnderline(True)
+    button.setFont(font)
+    button.setFixedWidth(button.fontMetrics().horizontalAdvance(text) + 12)
     return button
 
 

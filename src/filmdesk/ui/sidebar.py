@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QDragEnterEvent,
@@ -153,8 +153,6 @@ class Sidebar(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(12)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setStyleSheet("QTreeView::item { padding: 2px 0; }")
         self.tree.setAcceptDrops(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.tree.setDropIndicatorShown(True)
@@ -247,8 +245,10 @@ class Sidebar(QWidget):
         font.setPointSizeF(font.pointSizeF() * 0.85)
         item.setFont(0, font)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        item.setForeground(0, self.palette().placeholderText())
         item.setData(0, _ENTRY_ROLE, ("section", None))
+        if self.tree.topLevelItemCount() > 1:  # air above every section but the first
+            item.setSizeHint(0, QSize(1, self.fontMetrics().height() + 14))
+            item.setTextAlignment(0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         return item
 
     def _hint(self, parent: QTreeWidgetItem, text: str, tip: str) -> None:
@@ -261,9 +261,9 @@ class Sidebar(QWidget):
         self, parent: QTreeWidgetItem, entry: Entry, name: str, count: int, tip: str = ""
     ) -> None:
         item = QTreeWidgetItem(parent, [name, str(count)])
+        item.setSizeHint(0, QSize(1, self.fontMetrics().height() + 8))  # room to aim a drop
         item.setData(0, _ENTRY_ROLE, entry)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setForeground(1, self.palette().placeholderText())
         item.setToolTip(0, tip or name)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self._items[entry] = item
