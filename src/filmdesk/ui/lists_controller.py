@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -68,7 +68,7 @@ SIDEBAR_WIDTH = 180
 
 def quoted(name: str) -> str:
     """A name in typographic quotes, for step names and messages."""
-    return f"“{name}”"
+    return QCoreApplication.translate("ListsController", "“{name}”").replace("{name}", name)
 
 
 class ListsController(QObject):
