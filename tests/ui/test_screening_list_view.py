@@ -357,3 +357,17 @@ def test_a_new_date_defaults_to_a_week_after_the_one_before(
     editor = view.date_delegate.createEditor(view.table.viewport(), QStyleOptionViewItem(), index)
     view.date_delegate.setEditorData(editor, index)
     assert editor.dateTime().toPython() == datetime(2026, 12, 15, 10, 30)
+
+
+def test_put_the_list_in_date_order(
+    year9: tuple[MainWindow, int], catalog: Catalog, db_path: Path
+) -> None:
+    win, list_id = year9
+    catalog.schedule_entry(list_id, 6, "2026-12-08")
+    catalog.schedule_entry(list_id, 10, "2026-12-01T10:30")
+    catalog.schedule_entry(list_id, 4, "2026-12-01T09:00")
+    win.lists.refresh()
+    win.lists.sort_by_date()
+    assert db_order(db_path, list_id) == [4, 10, 6, 7]  # the undated film last
+    win.undo()
+    assert db_order(db_path, list_id) == FOUR

@@ -822,9 +822,24 @@ class ListsController(QObject):
         menu.addSeparator()
         menu.addAction(self.tr("Move up\tAlt+Up"), lambda: self.move_selected_entries(-1))
         menu.addAction(self.tr("Move down\tAlt+Down"), lambda: self.move_selected_entries(1))
+        menu.addAction(self.tr("Put the list in date order"), self.sort_by_date)
         menu.addSeparator()
         menu.addAction(self.tr("Remove from list"), self.remove_selected_entries)
         menu.exec(table.viewport().mapToGlobal(position))
+
+    def sort_by_date(self) -> None:
+        """Order the list by date and time; films without a date keep their order at the end."""
+        if self._list is None:
+            return
+        dated = sorted(
+            (e for e in self._list.entries if e.scheduled_at is not None),
+            key=lambda e: (e.scheduled_at, e.position),
+        )
+        order = [e.film_id for e in dated]
+        order += [e.film_id for e in self._list.entries if e.scheduled_at is None]
+        if order != list(self._list.film_ids):
+            text = self.tr("Put {name} in date order").replace("{name}", quoted(self._list.name))
+            self.undo_stack.push(ReorderListCommand(text, self.catalog, self, self._list.id, order))
 
     def edit_note(self, film_id: int) -> None:
         """The teacher's note on an entry, in a box big enough for several lines."""
