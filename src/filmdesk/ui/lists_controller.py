@@ -443,9 +443,7 @@ class ListsController(QObject):
                 )
             )
             return
-        text = plural(self.tr("Add %n film(s) to {name}", "", len(adding)), len(adding)).replace(
-            "{name}", quoted(collection.name)
-        )
+        text = self._adding_text(adding, collection.name)
         self.undo_stack.push(
             CollectionFilmsCommand(text, self.catalog, self, collection_id, adding)
         )
@@ -536,15 +534,21 @@ class ListsController(QObject):
                 ).replace("{name}", quoted(screening_list.name))
             )
             return
-        text = plural(self.tr("Add %n film(s) to {name}", "", len(adding)), len(adding)).replace(
-            "{name}", quoted(screening_list.name)
-        )
+        text = self._adding_text(adding, screening_list.name)
         self.undo_stack.push(AddToListCommand(text, self.catalog, self, list_id, adding, position))
         skipped = len(set(film_ids)) - len(adding)
         message = text
         if skipped:
             message += " · " + plural(self.tr("%n in it already", "", skipped), skipped)
         self._message(message)
+
+    def _adding_text(self, film_ids: Sequence[int], name: str) -> str:
+        film = self.window.model.film(film_ids[0]) if len(film_ids) == 1 else None
+        if film is not None:
+            text = self.tr("Add {film} to {name}").replace("{film}", quoted(film.title))
+        else:
+            text = plural(self.tr("Add %n film(s) to {name}", "", len(film_ids)), len(film_ids))
+        return text.replace("{name}", quoted(name))
 
     @Slot(str, int, list)
     def add_films_to(self, kind: str, key: int, film_ids: list[int]) -> None:
