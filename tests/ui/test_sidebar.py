@@ -276,3 +276,33 @@ def test_choosing_a_film_in_a_collection_shows_its_details(
     assert window.lists.side_stack.currentWidget() is window.lists.collection_panel
     assert row_of(window, CRANES) >= 0
     assert window.table.model().index(0, Column.TITLE).flags() & Qt.ItemFlag.ItemIsDragEnabled
+
+
+def test_remove_from_the_collection_shown_keeps_the_films(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    window.lists.sidebar.select("collection", 1)
+    window.select_film(6)
+    window.lists.remove_from_collection([f.id for f in window.selected_films()])
+    assert 6 not in fresh(db_path).collection(1).film_ids
+    assert CRANES not in shown_titles(window)
+    assert fresh(db_path).get_film(6).title == CRANES
+    window.undo()
+    assert CRANES in shown_titles(window)
+
+
+def test_f2_and_delete_in_the_sidebar_act_on_the_entry_not_on_films(
+    qtbot: QtBot, catalog: Catalog, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    year9 = catalog.create_list("Year 9")
+    win = make_window(qtbot, catalog)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Year 10", True))
+    monkeypatch.setattr(ListsController, "confirm_delete", lambda *a: True)
+    tree = win.lists.sidebar.tree
+    win.lists.sidebar.select("list", year9.id)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_F2)
+    assert fresh(db_path).screening_list(year9.id).name == "Year 10"
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert fresh(db_path).screening_lists() == []
+    assert fresh(db_path).stats().films == 10
