@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from filmdesk.core.exchange.letterboxd import export_letterboxd_list
-from filmdesk.core.exchange.list_csv import export_list_csv
 from filmdesk.core.records import (
     CollectionRecord,
     CommentRecord,
@@ -38,7 +36,6 @@ from filmdesk.core.records import (
 from filmdesk.core.service import CollectionNotFoundError, ScreeningListNotFoundError
 from filmdesk.core.validation import CollectionFields, EntryFields, ListFields
 from filmdesk.ui.collection_panel import CollectionPanel
-from filmdesk.ui.dialogs.handout_dialog import HandoutDialog, safe_file_name
 from filmdesk.ui.dialogs.list_dialogs import DetailsDialog, FilmPickerDialog
 from filmdesk.ui.list_commands import (
     AddCommentCommand,
@@ -158,6 +155,16 @@ class ListsController(QObject):
         settings.setValue("window/sidebar", self.outer.saveState())
         kind, key = self.sidebar.selected()
         settings.setValue("sidebar/selected", f"{kind}:{'' if key is None else key}")
+
+    def start(self) -> None:
+        """Fill the sidebar and choose the entry chosen last time. A big catalog paints its
+        first page first (see ``MainWindow.reload``); the sidebar follows right after."""
+        window = self.window
+        if window.is_loading() and not window._loading_painted:
+            QTimer.singleShot(20, self.start)
+            return
+        self.refresh()
+        self.restore_selection()
 
     def restore_selection(self) -> None:
         """Choose the sidebar entry that was chosen when the window closed."""
@@ -763,6 +770,9 @@ class ListsController(QObject):
         """Handout…: options, preview, print or save."""
         if self._list is None:
             return
+        # Loaded when first used: printing brings Qt's print support and the PDF writer along.
+        from filmdesk.ui.dialogs.handout_dialog import HandoutDialog
+
         dialog = HandoutDialog(self._list, self.window._last_folder(), self.window)
         dialog.exec()
         if dialog.saved is not None:
@@ -774,6 +784,10 @@ class ListsController(QObject):
         """Export…: the list as CSV, or as a Letterboxd list."""
         if self._list is None:
             return
+        from filmdesk.core.exchange.letterboxd import export_letterboxd_list
+        from filmdesk.core.exchange.list_csv import export_list_csv
+        from filmdesk.ui.dialogs.handout_dialog import safe_file_name
+
         csv_filter = self.tr("List as CSV (*.csv)")
         letterboxd_filter = self.tr("Letterboxd list import (*.csv)")
         start = Path(self.window._last_folder()) / f"{safe_file_name(self._list.name)}.csv"

@@ -171,8 +171,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.reload()
         self.lists.connect_film_table()
-        self.lists.refresh()
-        self.lists.restore_selection()
+        self.lists.start()
         self._update_actions()
 
     # --- building ---------------------------------------------------------------------------
