@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CollectionPanel</name>
+    <message numerus="yes">
+        <source>%n film(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>All films (%Ln)</source>
@@ -22,6 +32,16 @@
         <translation>
             <numerusform>Selected films (%Ln)</numerusform>
             <numerusform>Selected films (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilmPickerDialog</name>
+    <message numerus="yes">
+        <source>Add %n film(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -53,6 +73,37 @@
         <translation>
             <numerusform>%Ln row with problems; nothing is imported unless you choose to leave them out:</numerusform>
             <numerusform>%Ln rows with problems; nothing is imported unless you choose to leave them out:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListsController</name>
+    <message numerus="yes">
+        <source>Remove %n film(s) from {name}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in it already</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n film(s) to {name}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n film(s) in {name}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -154,6 +205,30 @@
         <translation>
             <numerusform>%Ln updated</numerusform>
             <numerusform>%Ln updated</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningListView</name>
+    <message numerus="yes">
+        <source>%n film(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>runtime unknown for %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n screened</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

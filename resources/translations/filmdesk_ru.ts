@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>New collection “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete collection “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate list “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New list “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete list “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About filmdesk</source>
@@ -52,6 +87,65 @@
     </message>
 </context>
 <context>
+    <name>CollectionPanel</name>
+    <message>
+        <source>Your rating:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your rating of the collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the collection or change its description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a comment on this collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n film(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Source: {link}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Add {title}</source>
@@ -68,6 +162,55 @@
     <message>
         <source>Import {file}</source>
         <translation>импорт «{file}»</translation>
+    </message>
+</context>
+<context>
+    <name>CommentView</name>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Удалить</translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeDelegate</name>
+    <message>
+        <source>A time of 00:00 means the day only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDialog</name>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished">&amp;Название:</translation>
+    </message>
+    <message>
+        <source>e.g. Year 9B, the film club</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audience:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -312,6 +455,37 @@
     </message>
 </context>
 <context>
+    <name>FilmPickerDialog</name>
+    <message>
+        <source>Type part of a title, a year or a director…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(in the list already)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the first {shown} of {total}; type to narrow down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select several with Ctrl or Shift; a double-click adds one film.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n film(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilmTableModel</name>
     <message>
         <source>Title</source>
@@ -348,6 +522,77 @@
     <message>
         <source>Watched on {date}</source>
         <translation>Просмотрено {date}</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Handout: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show for each film</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Did you &amp;know?”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Teacher’s note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space for students’ notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished">PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation type="unfinished">Веб-страница (*.html)</translation>
+    </message>
+    <message>
+        <source>Handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} could not be written.</source>
+        <translation type="unfinished">Не удалось записать {path}.</translation>
     </message>
 </context>
 <context>
@@ -407,6 +652,332 @@
     <message>
         <source>Import</source>
         <translation>Импортировать</translation>
+    </message>
+</context>
+<context>
+    <name>ListEntriesModel</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to set the date and time; Delete clears it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListsController</name>
+    <message>
+        <source>“{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This collection has no films yet. Choose “All films”, then drag films onto the collection in the sidebar, or right-click them: Add to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No films here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Those films are in {name} already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n film(s) from {name}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear rating of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment deleted. Edit › Undo brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New screening list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Those films are in {name} already; a film appears in a list once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in it already</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add {film} to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n film(s) to {name}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add films to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {film} from {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move {film} in {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n film(s) in {name}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit note on {film}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear date of {film}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule {film}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark {film} screened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark {film} not screened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename collection {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename list {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit collection {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit screening list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit list {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Удалить</translation>
+    </message>
+    <message>
+        <source>Its films stay in the catalog. You can undo this with Edit › Undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the collection {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the screening list {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handout saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List as CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letterboxd list import (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">Экспорт</translation>
+    </message>
+    <message>
+        <source>{path} could not be written.</source>
+        <translation type="unfinished">Не удалось записать {path}.</translation>
+    </message>
+    <message>
+        <source>Exported {name} to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set date and time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark not screened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark screened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up	Alt+Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down	Alt+Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the list in date order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put {name} in date order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on {film} (printed on the handout):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Screening List…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New screening list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from {name}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -888,6 +1459,103 @@ A leading - excludes: -tag:war</source>
     </message>
 </context>
 <context>
+    <name>ScreeningListView</name>
+    <message>
+        <source>Edit details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the list&apos;s title, audience and description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add films…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The films stay in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handout…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview, print or save a handout for the class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">Экспортировать…</translation>
+    </message>
+    <message>
+        <source>Save the list as CSV or for Letterboxd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Films in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list has no films yet.
+
+Add them here, or choose “All films” in the sidebar and drag films onto the list&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For {audience}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audience given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n film(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>runtime unknown for %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n screened</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -900,6 +1568,105 @@ A leading - excludes: -tag:war</source>
     <message>
         <source>Keys</source>
         <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Library, collections, lists and tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ New collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new collection of films</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ New screening list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan screenings for a class or a club: films in order, with dates and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All films</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation type="unfinished">Просмотрено</translation>
+    </message>
+    <message>
+        <source>Not watched</source>
+        <translation type="unfinished">Не просмотрено</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click “+ New collection”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For {audience}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click “+ New screening list”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">Теги</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit description…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New screening list…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

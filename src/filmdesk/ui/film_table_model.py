@@ -25,7 +25,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -69,6 +71,25 @@ HEADERS = {
 def header_text(column: Column) -> str:
     """The column's name in the interface's language."""
     return QCoreApplication.translate("FilmTableModel", HEADERS[column])
+
+
+# Films dragged from the table (onto a collection or a screening list): their ids, one a line.
+FILM_IDS_MIME = "application/x-filmdesk-film-ids"
+
+
+def film_ids_to_mime(film_ids: Iterable[int]) -> QMimeData:
+    """Mime data carrying film ids (what the film table offers when films are dragged)."""
+    mime = QMimeData()
+    mime.setData(FILM_IDS_MIME, QByteArray("\n".join(str(i) for i in film_ids).encode()))
+    return mime
+
+
+def film_ids_from_mime(mime: QMimeData | None) -> list[int]:
+    """The film ids in dragged mime data (empty when it carries none)."""
+    if mime is None or not mime.hasFormat(FILM_IDS_MIME):
+        return []
+    text = bytes(mime.data(FILM_IDS_MIME).data()).decode()
+    return [int(part) for part in text.split() if part.isdigit()]
 
 
 FilmIdRole = Qt.ItemDataRole.UserRole + 1
@@ -126,6 +147,10 @@ class FilmTableModel(QAbstractTableModel):
         self._text_loader: TextLoader | None = None
         self._text_after_id = 0
         self._rows_stale = False
+        # A sidebar entry (a collection, a tag, watched...) limits the films shown: their ids,
+        # and the same as positions, which is what filtering works with.
+        self._scope_ids: frozenset[int] | None = None
+        self._scope: set[int] | None = None
 
     @property
     def _films(self) -> list[FilmRow | None]:
@@ -147,6 +172,7 @@ class FilmTableModel(QAbstractTableModel):
         self._keys.clear()
         self._orders.clear()
         self._watched = sum(1 for f in films if f.watched)
+        self._scope = self._scope_positions(self._scope_ids)
         self._order = self._sorted_positions()
         self._rows = self._filtered(self._query)
         self._rows_stale = False
@@ -196,6 +222,25 @@ class FilmTableModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
+    def set_scope(self, film_ids: Iterable[int] | None) -> None:
+        """Show only these films (the search then works within them); None shows all."""
+        self._scope_ids = None if film_ids is None else frozenset(film_ids)
+        self._scope = self._scope_positions(self._scope_ids)
+        self.beginResetModel()
+        self._rows = self._filtered(self._query)
+        self._rows_stale = False
+        self.endResetModel()
+
+    def scope(self) -> frozenset[int] | None:
+        """The ids the table is limited to, or None."""
+        return self._scope_ids
+
+    def _scope_positions(self, film_ids: frozenset[int] | None) -> set[int] | None:
+        if film_ids is None:
+            return None
+        where = self._position_of_id
+        return {p for i in film_ids if (p := where.get(i)) is not None}
+
     def update_film(self, film: FilmRecord) -> None:
         """A film changed: refresh its row. It stays where it is until the next sort/search."""
         self._update_data(film)
@@ -241,7 +286,14 @@ class FilmTableModel(QAbstractTableModel):
             self._orders.clear()
             self._insert_into_order(position)
             self._watched += int(film.watched)
-            if single and (self._query is None or self._query.run(self._index, [position])):
+            if self._scope is not None and self._scope_ids and film.id in self._scope_ids:
+                self._scope.add(position)  # a film of the collection shown, restored
+            in_scope = self._scope is None or position in self._scope
+            if (
+                single
+                and in_scope
+                and (self._query is None or self._query.run(self._index, [position]))
+            ):
                 row = self._row_for_new(position)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.insert(row, position)
@@ -402,6 +454,9 @@ class FilmTableModel(QAbstractTableModel):
     ) -> list[int]:
         if candidates is None:
             candidates = self._order[::-1] if self._descending else self._order
+            if self._scope is not None:
+                scope = self._scope
+                candidates = [p for p in candidates if p in scope]
         if query is None:
             return list(candidates)
         return query.run(self._index, candidates, skip=skip)
@@ -458,9 +513,21 @@ class FilmTableModel(QAbstractTableModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
+        if index.isValid():
+            flags |= Qt.ItemFlag.ItemIsDragEnabled  # onto a collection or a list
         if index.isValid() and index.column() == Column.WATCHED:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [FILM_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return film_ids_to_mime(self.film_at(r).id for r in rows)
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every visible cell and many roles on each repaint: cheap checks first.

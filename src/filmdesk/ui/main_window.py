@@ -77,20 +77,21 @@ from filmdesk.ui.dialogs.import_dialog import ImportDialog
 from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog, keys_text
 from filmdesk.ui.film_table_model import Column, FilmTableModel, header_text
 from filmdesk.ui.i18n import LANGUAGE_SETTINGS
+from filmdesk.ui.lists_controller import ListsController
 from filmdesk.ui.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.star_delegate import StarDelegate
 from filmdesk.ui.star_rating import is_dark
 
 DEFAULT_SIZE = (1280, 780)
 DEFAULT_WIDTHS = {  # Tags, the last column, takes the rest
-    Column.TITLE: 226,
-    Column.ORIGINAL_TITLE: 170,
-    Column.YEAR: 50,
-    Column.DIRECTOR: 150,
+    Column.TITLE: 196,
+    Column.ORIGINAL_TITLE: 130,
+    Column.YEAR: 48,
+    Column.DIRECTOR: 120,
     Column.RATING: 92,
-    Column.WATCHED: 100,
+    Column.WATCHED: 84,
 }
-DETAIL_WIDTH = 370
+DETAIL_WIDTH = 310
 # Above this many films, the window first shows one page and then reads the rest.
 FIRST_PAGE_THRESHOLD = 5000
 FIRST_PAGE = 200
@@ -134,13 +135,14 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        self.lists = ListsController(self)  # sidebar, list page, collection panel
+        self.splitter.addWidget(self.lists.wrap_center(left))
+        self.splitter.addWidget(self.lists.wrap_side(self.detail))
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setCollapsible(0, False)
         self.splitter.setSizes([DEFAULT_SIZE[0] - DETAIL_WIDTH, DETAIL_WIDTH])
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(self.lists.wrap_window(self.splitter))
 
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
@@ -167,6 +169,8 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
         self._restore_state()
         self.reload()
+        self.lists.connect_film_table()
+        self.lists.start()
         self._update_actions()
 
     # --- building ---------------------------------------------------------------------------
@@ -333,7 +337,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self.details_action = QAction(self.tr("Film &Details"), self, checkable=True, checked=True)
         self.details_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.details_action.toggled.connect(self.detail.setVisible)
+        self.details_action.toggled.connect(self.lists.side.setVisible)
         self.about_action = self._action(self.tr("&About filmdesk"), self.show_about)
         self.shortcuts_action = self._action(
             self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "F1"
@@ -342,6 +346,7 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
+        self.lists.add_menu_actions(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
@@ -595,6 +600,9 @@ class MainWindow(QMainWindow):
                     self.tr("No films match “{text}”.").replace("{text}", text)
                 )
                 self.clear_search_button.show()
+            elif self.model.scope() is not None:
+                self.empty_label.setText(self.lists.empty_scope_text())
+                self.clear_search_button.hide()
             else:
                 self.empty_label.setText(
                     self.tr("The catalog is empty. Add a film with File › New Film.")
@@ -1085,6 +1093,7 @@ class MainWindow(QMainWindow):
             self.remove_tag_action,
         ):
             menu.addAction(action)
+        self.lists.add_film_menu(menu, [f.id for f in self.selected_films()])
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     @Slot(QAction)
@@ -1192,6 +1201,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/details", "true" if self.details_action.isChecked() else "false")
         settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        self.lists.save_state()
         settings.sync()
 
     def _tune_table_palette(self) -> None:
