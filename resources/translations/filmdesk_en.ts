@@ -5,9 +5,9 @@
     <name>CollectionPanel</name>
     <message numerus="yes">
         <source>%n film(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n film</numerusform>
+            <numerusform>%n films</numerusform>
         </translation>
     </message>
 </context>
@@ -39,9 +39,9 @@
     <name>FilmPickerDialog</name>
     <message numerus="yes">
         <source>Add %n film(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Add %n film</numerusform>
+            <numerusform>Add %n films</numerusform>
         </translation>
     </message>
 </context>
@@ -80,30 +80,30 @@
     <name>ListsController</name>
     <message numerus="yes">
         <source>Remove %n film(s) from {name}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Remove %n film from {name}</numerusform>
+            <numerusform>Remove %n films from {name}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n in it already</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n in it already</numerusform>
+            <numerusform>%n in it already</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Add %n film(s) to {name}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Add %n film to {name}</numerusform>
+            <numerusform>Add %n films to {name}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Move %n film(s) in {name}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Move %n film in {name}</numerusform>
+            <numerusform>Move %n films in {name}</numerusform>
         </translation>
     </message>
 </context>
@@ -212,23 +212,23 @@
     <name>ScreeningListView</name>
     <message numerus="yes">
         <source>%n film(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n film</numerusform>
+            <numerusform>%n films</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>runtime unknown for %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>runtime unknown for %n</numerusform>
+            <numerusform>runtime unknown for %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n screened</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n screened</numerusform>
+            <numerusform>%n screened</numerusform>
         </translation>
     </message>
 </context>

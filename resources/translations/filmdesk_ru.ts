@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>New collection “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete collection “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duplicate list “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New list “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete list “{name}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About filmdesk</source>
@@ -90,59 +55,59 @@
     <name>CollectionPanel</name>
     <message>
         <source>Your rating:</source>
-        <translation type="unfinished"></translation>
+        <translation>Оценка:</translation>
     </message>
     <message>
         <source>Your rating of the collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваша оценка коллекции</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить…</translation>
     </message>
     <message>
         <source>Rename the collection or change its description</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименовать коллекцию или изменить её описание</translation>
     </message>
     <message>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарии</translation>
     </message>
     <message>
         <source>Write a comment on this collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Напишите комментарий к этой коллекции…</translation>
     </message>
     <message>
         <source>New comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый комментарий</translation>
     </message>
     <message>
         <source>Add comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить комментарий</translation>
     </message>
     <message>
         <source>No comments yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментариев пока нет.</translation>
     </message>
     <message numerus="yes">
         <source>%n film(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n фильм</numerusform>
+            <numerusform>%n фильма</numerusform>
+            <numerusform>%n фильмов</numerusform>
         </translation>
     </message>
     <message>
         <source>Source: {link}</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник: {link}</translation>
     </message>
     <message>
         <source>Source: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник: {source}</translation>
     </message>
     <message>
         <source>Comments ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарии ({count})</translation>
     </message>
 </context>
 <context>
@@ -168,49 +133,49 @@
     <name>CommentView</name>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>изменён</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить</translation>
     </message>
     <message>
         <source>Edit comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить комментарий</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Delete comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить комментарий</translation>
     </message>
 </context>
 <context>
     <name>DateTimeDelegate</name>
     <message>
         <source>A time of 00:00 means the day only</source>
-        <translation type="unfinished"></translation>
+        <translation>Время 00:00 означает: только день, без времени</translation>
     </message>
 </context>
 <context>
     <name>DetailsDialog</name>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished">&amp;Название:</translation>
+        <translation>&amp;Название:</translation>
     </message>
     <message>
         <source>e.g. Year 9B, the film club</source>
-        <translation type="unfinished"></translation>
+        <translation>например, 9 «Б», киноклуб</translation>
     </message>
     <message>
         <source>&amp;Audience:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Аудитория:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Описание:</translation>
     </message>
 </context>
 <context>
@@ -458,31 +423,31 @@
     <name>FilmPickerDialog</name>
     <message>
         <source>Type part of a title, a year or a director…</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите часть названия, год или режиссёра…</translation>
     </message>
     <message>
         <source>(in the list already)</source>
-        <translation type="unfinished"></translation>
+        <translation>(уже в списке)</translation>
     </message>
     <message>
         <source>Showing the first {shown} of {total}; type to narrow down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Показаны первые {shown} из {total}; уточните поиск.</translation>
     </message>
     <message>
         <source>Select several with Ctrl or Shift; a double-click adds one film.</source>
-        <translation type="unfinished"></translation>
+        <translation>Несколько фильмов выделяются с Ctrl или Shift; двойной щелчок добавляет один фильм.</translation>
     </message>
     <message numerus="yes">
         <source>Add %n film(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Добавить %n фильм</numerusform>
+            <numerusform>Добавить %n фильма</numerusform>
+            <numerusform>Добавить %n фильмов</numerusform>
         </translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить</translation>
     </message>
 </context>
 <context>
@@ -528,71 +493,71 @@
     <name>HandoutDialog</name>
     <message>
         <source>Handout: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Раздаточный материал: {name}</translation>
     </message>
     <message>
         <source>Show for each film</source>
-        <translation type="unfinished"></translation>
+        <translation>Для каждого фильма показывать</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Описание</translation>
     </message>
     <message>
         <source>“Did you &amp;know?”</source>
-        <translation type="unfinished"></translation>
+        <translation>«&amp;Знаете ли вы?»</translation>
     </message>
     <message>
         <source>&amp;Teacher’s note</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметка &amp;учителя</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>нет</translation>
     </message>
     <message>
         <source> lines</source>
-        <translation type="unfinished"></translation>
+        <translation> шт.</translation>
     </message>
     <message>
         <source>Space for students’ notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Строк для заметок учеников:</translation>
     </message>
     <message>
         <source>Save as &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить в &amp;PDF…</translation>
     </message>
     <message>
         <source>Save as &amp;HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить в &amp;HTML…</translation>
     </message>
     <message>
         <source>P&amp;rint…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Печать…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <source>Save the handout</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить раздаточный материал</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished">PDF (*.pdf)</translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Web page (*.html)</source>
-        <translation type="unfinished">Веб-страница (*.html)</translation>
+        <translation>Веб-страница (*.html)</translation>
     </message>
     <message>
         <source>Handout</source>
-        <translation type="unfinished"></translation>
+        <translation>Раздаточный материал</translation>
     </message>
     <message>
         <source>{path} could not be written.</source>
-        <translation type="unfinished">Не удалось записать {path}.</translation>
+        <translation>Не удалось записать {path}.</translation>
     </message>
 </context>
 <context>
@@ -655,329 +620,364 @@
     </message>
 </context>
 <context>
+    <name>ListCommands</name>
+    <message>
+        <source>New collection “{name}”</source>
+        <translation>создание коллекции «{name}»</translation>
+    </message>
+    <message>
+        <source>Delete collection “{name}”</source>
+        <translation>удаление коллекции «{name}»</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>добавление комментария</translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation>изменение комментария</translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation>удаление комментария</translation>
+    </message>
+    <message>
+        <source>Duplicate list “{name}”</source>
+        <translation>дублирование списка «{name}»</translation>
+    </message>
+    <message>
+        <source>New list “{name}”</source>
+        <translation>создание списка «{name}»</translation>
+    </message>
+    <message>
+        <source>Delete list “{name}”</source>
+        <translation>удаление списка «{name}»</translation>
+    </message>
+</context>
+<context>
     <name>ListEntriesModel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>№</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата и время</translation>
     </message>
     <message>
         <source>Film</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильм</translation>
     </message>
     <message>
         <source>Runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Длит.</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметка</translation>
     </message>
     <message>
         <source>Screened</source>
-        <translation type="unfinished"></translation>
+        <translation>Показан</translation>
     </message>
     <message>
         <source>Double-click to set the date and time; Delete clears it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Двойной щелчок — задать дату и время; Delete — очистить.</translation>
     </message>
 </context>
 <context>
     <name>ListsController</name>
     <message>
         <source>“{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>«{name}»</translation>
     </message>
     <message>
         <source>Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Коллекция</translation>
     </message>
     <message>
         <source>Film</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильм</translation>
     </message>
     <message>
         <source>This collection has no films yet. Choose “All films”, then drag films onto the collection in the sidebar, or right-click them: Add to.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этой коллекции пока нет фильмов. Выберите «Все фильмы» и перетащите фильмы на коллекцию в боковой панели или щёлкните по ним правой кнопкой: «Добавить в».</translation>
     </message>
     <message>
         <source>No films here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Здесь нет фильмов.</translation>
     </message>
     <message>
         <source>New collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая коллекция</translation>
     </message>
     <message>
         <source>Those films are in {name} already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эти фильмы уже есть в коллекции {name}.</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n film(s) from {name}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>удаление %n фильма из {name}</numerusform>
+            <numerusform>удаление %n фильмов из {name}</numerusform>
+            <numerusform>удаление %n фильмов из {name}</numerusform>
         </translation>
     </message>
     <message>
         <source>Clear rating of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>снятие оценки {name}</translation>
     </message>
     <message>
         <source>Rate {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>оценка {name}</translation>
     </message>
     <message>
         <source>Edit comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить комментарий</translation>
     </message>
     <message>
         <source>Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарий:</translation>
     </message>
     <message>
         <source>Comment deleted. Edit › Undo brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарий удалён. Вернуть его: Правка › Отменить.</translation>
     </message>
     <message>
         <source>New screening list</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый список показа</translation>
     </message>
     <message>
         <source>Those films are in {name} already; a film appears in a list once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эти фильмы уже есть в списке {name}: фильм входит в список только один раз.</translation>
     </message>
     <message numerus="yes">
         <source>%n in it already</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n уже есть в списке</numerusform>
+            <numerusform>%n уже есть в списке</numerusform>
+            <numerusform>%n уже есть в списке</numerusform>
         </translation>
     </message>
     <message>
         <source>Add {film} to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>добавление {film} в {name}</translation>
     </message>
     <message numerus="yes">
         <source>Add %n film(s) to {name}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>добавление %n фильма в {name}</numerusform>
+            <numerusform>добавление %n фильмов в {name}</numerusform>
+            <numerusform>добавление %n фильмов в {name}</numerusform>
         </translation>
     </message>
     <message>
         <source>Add films to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить фильмы в {name}</translation>
     </message>
     <message>
         <source>Remove {film} from {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>удаление {film} из {name}</translation>
     </message>
     <message>
         <source>Move {film} in {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>перемещение {film} в списке {name}</translation>
     </message>
     <message numerus="yes">
         <source>Move %n film(s) in {name}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>перемещение %n фильма в списке {name}</numerusform>
+            <numerusform>перемещение %n фильмов в списке {name}</numerusform>
+            <numerusform>перемещение %n фильмов в списке {name}</numerusform>
         </translation>
     </message>
     <message>
         <source>Edit note on {film}</source>
-        <translation type="unfinished"></translation>
+        <translation>изменение заметки к {film}</translation>
     </message>
     <message>
         <source>Clear date of {film}</source>
-        <translation type="unfinished"></translation>
+        <translation>удаление даты показа {film}</translation>
     </message>
     <message>
         <source>Schedule {film}</source>
-        <translation type="unfinished"></translation>
+        <translation>назначение даты показа {film}</translation>
     </message>
     <message>
         <source>Mark {film} screened</source>
-        <translation type="unfinished"></translation>
+        <translation>отметка о показе {film}</translation>
     </message>
     <message>
         <source>Mark {film} not screened</source>
-        <translation type="unfinished"></translation>
+        <translation>снятие отметки о показе {film}</translation>
     </message>
     <message>
         <source>Rename collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименовать коллекцию</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое название:</translation>
     </message>
     <message>
         <source>Rename collection {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>переименование коллекции {name}</translation>
     </message>
     <message>
         <source>Rename list</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименовать список</translation>
     </message>
     <message>
         <source>Rename list {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>переименование списка {name}</translation>
     </message>
     <message>
         <source>Edit collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить коллекцию</translation>
     </message>
     <message>
         <source>Edit collection {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>изменение коллекции {name}</translation>
     </message>
     <message>
         <source>Edit screening list</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить список показа</translation>
     </message>
     <message>
         <source>Edit list {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>изменение списка {name}</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Удалить</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Its films stay in the catalog. You can undo this with Edit › Undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильмы останутся в каталоге. Это можно отменить: Правка › Отменить.</translation>
     </message>
     <message>
         <source>Delete the collection {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить коллекцию {name}?</translation>
     </message>
     <message>
         <source>Delete collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление коллекции</translation>
     </message>
     <message>
         <source>Delete the screening list {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить список показа {name}?</translation>
     </message>
     <message>
         <source>Delete list</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление списка</translation>
     </message>
     <message>
         <source>Handout saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Раздаточный материал сохранён: {path}</translation>
     </message>
     <message>
         <source>List as CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Список в CSV (*.csv)</translation>
     </message>
     <message>
         <source>Letterboxd list import (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV для импорта списка в Letterboxd (*.csv)</translation>
     </message>
     <message>
         <source>Export the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт списка</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">Экспорт</translation>
+        <translation>Экспорт</translation>
     </message>
     <message>
         <source>{path} could not be written.</source>
-        <translation type="unfinished">Не удалось записать {path}.</translation>
+        <translation>Не удалось записать {path}.</translation>
     </message>
     <message>
         <source>Exported {name} to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Список {name} экспортирован в {path}</translation>
     </message>
     <message>
         <source>Edit note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить заметку…</translation>
     </message>
     <message>
         <source>Set date and time…</source>
-        <translation type="unfinished"></translation>
+        <translation>Задать дату и время…</translation>
     </message>
     <message>
         <source>Clear date</source>
-        <translation type="unfinished"></translation>
+        <translation>Убрать дату</translation>
     </message>
     <message>
         <source>Mark not screened</source>
-        <translation type="unfinished"></translation>
+        <translation>Снять отметку о показе</translation>
     </message>
     <message>
         <source>Mark screened</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить как показанный</translation>
     </message>
     <message>
         <source>Move up	Alt+Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Переместить вверх	Alt+Вверх</translation>
     </message>
     <message>
         <source>Move down	Alt+Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Переместить вниз	Alt+Вниз</translation>
     </message>
     <message>
         <source>Put the list in date order</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсортировать список по дате</translation>
     </message>
     <message>
         <source>Remove from list</source>
-        <translation type="unfinished"></translation>
+        <translation>Убрать из списка</translation>
     </message>
     <message>
         <source>Put {name} in date order</source>
-        <translation type="unfinished"></translation>
+        <translation>сортировка {name} по дате</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметка</translation>
     </message>
     <message>
         <source>Note on {film} (printed on the handout):</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметка к {film} (печатается в раздаточном материале):</translation>
     </message>
     <message>
         <source>New &amp;Collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая &amp;коллекция…</translation>
     </message>
     <message>
         <source>New &amp;Screening List…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый &amp;список показа…</translation>
     </message>
     <message>
         <source>Add to</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить в</translation>
     </message>
     <message>
         <source>Collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Коллекции</translation>
     </message>
     <message>
         <source>New collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая коллекция…</translation>
     </message>
     <message>
         <source>Screening lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Списки показа</translation>
     </message>
     <message>
         <source>New screening list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый список показа…</translation>
     </message>
     <message>
         <source>Remove from {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Убрать из {name}</translation>
     </message>
 </context>
 <context>
@@ -1462,96 +1462,98 @@ A leading - excludes: -tag:war</source>
     <name>ScreeningListView</name>
     <message>
         <source>Edit details…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить сведения…</translation>
     </message>
     <message>
         <source>Change the list&apos;s title, audience and description</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить название, аудиторию и описание списка</translation>
     </message>
     <message>
         <source>Add films…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить фильмы…</translation>
     </message>
     <message>
         <source>Remove from list</source>
-        <translation type="unfinished"></translation>
+        <translation>Убрать из списка</translation>
     </message>
     <message>
         <source>The films stay in the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильмы останутся в каталоге</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Вверх</translation>
     </message>
     <message>
         <source>Alt+Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Вверх</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Вниз</translation>
     </message>
     <message>
         <source>Alt+Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Вниз</translation>
     </message>
     <message>
         <source>Handout…</source>
-        <translation type="unfinished"></translation>
+        <translation>Раздаточный материал…</translation>
     </message>
     <message>
         <source>Preview, print or save a handout for the class</source>
-        <translation type="unfinished"></translation>
+        <translation>Просмотреть, напечатать или сохранить раздаточный материал для класса</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished">Экспортировать…</translation>
+        <translation>Экспорт…</translation>
     </message>
     <message>
         <source>Save the list as CSV or for Letterboxd</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить список в CSV или для Letterboxd</translation>
     </message>
     <message>
         <source>Films in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильмы в списке</translation>
     </message>
     <message>
         <source>This list has no films yet.
 
 Add them here, or choose “All films” in the sidebar and drag films onto the list&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этом списке пока нет фильмов.
+
+Добавьте их здесь или выберите «Все фильмы» в боковой панели и перетащите фильмы на название списка.</translation>
     </message>
     <message>
         <source>For {audience}</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудитория: {audience}</translation>
     </message>
     <message>
         <source>No audience given</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудитория не указана</translation>
     </message>
     <message numerus="yes">
         <source>%n film(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n фильм</numerusform>
+            <numerusform>%n фильма</numerusform>
+            <numerusform>%n фильмов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>runtime unknown for %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>длительность неизвестна у %n фильма</numerusform>
+            <numerusform>длительность неизвестна у %n фильмов</numerusform>
+            <numerusform>длительность неизвестна у %n фильмов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n screened</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n показан</numerusform>
+            <numerusform>%n показано</numerusform>
+            <numerusform>%n показано</numerusform>
         </translation>
     </message>
 </context>
@@ -1574,99 +1576,99 @@ Add them here, or choose “All films” in the sidebar and drag films onto the 
     <name>Sidebar</name>
     <message>
         <source>Library, collections, lists and tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильмотека, коллекции, списки и теги</translation>
     </message>
     <message>
         <source>+ New collection</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Новая коллекция</translation>
     </message>
     <message>
         <source>Make a new collection of films</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать новую коллекцию фильмов</translation>
     </message>
     <message>
         <source>+ New screening list</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Новый список показа</translation>
     </message>
     <message>
         <source>Plan screenings for a class or a club: films in order, with dates and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Спланировать показы для класса или клуба: фильмы по порядку, с датами и заметками</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильмотека</translation>
     </message>
     <message>
         <source>All films</source>
-        <translation type="unfinished"></translation>
+        <translation>Все фильмы</translation>
     </message>
     <message>
         <source>Watched</source>
-        <translation type="unfinished">Просмотрено</translation>
+        <translation>Просмотренные</translation>
     </message>
     <message>
         <source>Not watched</source>
-        <translation type="unfinished">Не просмотрено</translation>
+        <translation>Непросмотренные</translation>
     </message>
     <message>
         <source>Collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Коллекции</translation>
     </message>
     <message>
         <source>None yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока нет</translation>
     </message>
     <message>
         <source>Click “+ New collection”</source>
-        <translation type="unfinished"></translation>
+        <translation>Нажмите «+ Новая коллекция»</translation>
     </message>
     <message>
         <source>Screening lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Списки показа</translation>
     </message>
     <message>
         <source>For {audience}</source>
-        <translation type="unfinished"></translation>
+        <translation>Аудитория: {audience}</translation>
     </message>
     <message>
         <source>Click “+ New screening list”</source>
-        <translation type="unfinished"></translation>
+        <translation>Нажмите «+ Новый список показа»</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">Теги</translation>
+        <translation>Теги</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименовать…</translation>
     </message>
     <message>
         <source>Edit description…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить описание…</translation>
     </message>
     <message>
         <source>Delete collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить коллекцию</translation>
     </message>
     <message>
         <source>Edit details…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить сведения…</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Дублировать</translation>
     </message>
     <message>
         <source>Delete list</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить список</translation>
     </message>
     <message>
         <source>New collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая коллекция…</translation>
     </message>
     <message>
         <source>New screening list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый список показа…</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,5 @@
 """filmdesk: a desktop catalog for film collections."""
 
-from __future__ import annotations
-
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("filmdesk")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written (pyproject.toml reads it from here); a constant, not
+# importlib.metadata, which costs tens of milliseconds at every start.
+__version__ = "0.1.0"

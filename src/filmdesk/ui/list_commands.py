@@ -26,11 +26,6 @@ from filmdesk.core.validation import CollectionFields, EntryFields, ListFields
 ENTRY_NOTE_MERGE_ID = 2
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """Translate a command's name (the context is the same for every command)."""
-    return QCoreApplication.translate("ListCommands", text, disambiguation, n)
-
-
 def named(text: str, name: str) -> str:
     """``text`` (already translated) with ``{name}`` filled in."""
     return text.replace("{name}", name)
@@ -102,7 +97,8 @@ class CreateCollectionCommand(_CollectionStep):
     select_first = True
 
     def __init__(self, catalog: Catalog, sink: ListSink, name: str, description: str = "") -> None:
-        super().__init__(named(tr("New collection “{name}”"), name), catalog, sink)
+        text = QCoreApplication.translate("ListCommands", "New collection “{name}”")
+        super().__init__(named(text, name), catalog, sink)
         self.name = name
         self.description = description
         self.deleted: DeletedCollection | None = None
@@ -151,7 +147,8 @@ class DeleteCollectionCommand(_CollectionStep):
     select_first = True
 
     def __init__(self, catalog: Catalog, sink: ListSink, collection: CollectionRecord) -> None:
-        super().__init__(named(tr("Delete collection “{name}”"), collection.name), catalog, sink)
+        text = QCoreApplication.translate("ListCommands", "Delete collection “{name}”")
+        super().__init__(named(text, collection.name), catalog, sink)
         self.collection_id = collection.id
         self.deleted: DeletedCollection | None = None
 
@@ -199,7 +196,7 @@ class AddCommentCommand(_CollectionStep):
     """A new comment on a collection; undo deletes it, redo brings back the same comment."""
 
     def __init__(self, catalog: Catalog, sink: ListSink, collection_id: int, text: str) -> None:
-        super().__init__(tr("Add comment"), catalog, sink)
+        super().__init__(QCoreApplication.translate("ListCommands", "Add comment"), catalog, sink)
         self.collection_id = collection_id
         self.comment_text = text
         self.comment: CommentRecord | None = None
@@ -220,7 +217,7 @@ class EditCommentCommand(_CollectionStep):
     """Change a comment's text; undo puts the comment back exactly as it was."""
 
     def __init__(self, catalog: Catalog, sink: ListSink, comment: CommentRecord, text: str) -> None:
-        super().__init__(tr("Edit comment"), catalog, sink)
+        super().__init__(QCoreApplication.translate("ListCommands", "Edit comment"), catalog, sink)
         self.collection_id = comment.collection_id
         self.comment_id = comment.id
         self.new_text = text
@@ -237,7 +234,9 @@ class DeleteCommentCommand(_CollectionStep):
     """Delete a comment; undo puts it back (same date)."""
 
     def __init__(self, catalog: Catalog, sink: ListSink, comment: CommentRecord) -> None:
-        super().__init__(tr("Delete comment"), catalog, sink)
+        super().__init__(
+            QCoreApplication.translate("ListCommands", "Delete comment"), catalog, sink
+        )
         self.collection_id = comment.collection_id
         self.comment = comment
 
@@ -274,9 +273,11 @@ class CreateListCommand(_ListStep):
         copy_of: ScreeningListRecord | None = None,
     ) -> None:
         text = (
-            named(tr("Duplicate list “{name}”"), copy_of.name)
+            named(
+                QCoreApplication.translate("ListCommands", "Duplicate list “{name}”"), copy_of.name
+            )
             if copy_of is not None
-            else named(tr("New list “{name}”"), name)
+            else named(QCoreApplication.translate("ListCommands", "New list “{name}”"), name)
         )
         super().__init__(text, catalog, sink)
         self.fields = (name, audience, description)
@@ -325,7 +326,8 @@ class DeleteListCommand(_ListStep):
     def __init__(
         self, catalog: Catalog, sink: ListSink, screening_list: ScreeningListRecord
     ) -> None:
-        super().__init__(named(tr("Delete list “{name}”"), screening_list.name), catalog, sink)
+        text = QCoreApplication.translate("ListCommands", "Delete list “{name}”")
+        super().__init__(named(text, screening_list.name), catalog, sink)
         self.list_id = screening_list.id
         self.snapshot = screening_list
 

@@ -53,10 +53,6 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.catalog import Catalog, FilmNotFoundError
 from filmdesk.core.exchange import ImportCancelled, Progress, UnreadableFileError
-from filmdesk.core.exchange.csv_format import export_csv
-from filmdesk.core.exchange.json_format import export_backup
-from filmdesk.core.exchange.letterboxd import export_letterboxd
-from filmdesk.core.exchange.planning import plan_import
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import QueryError, parse_query, sort_films
 from filmdesk.core.validation import FilmFields, ValidationError
@@ -70,10 +66,7 @@ from filmdesk.ui.commands import (
     user_fields_of,
 )
 from filmdesk.ui.detail_panel import FilmDetailPanel
-from filmdesk.ui.dialogs.about_dialog import AboutDialog
-from filmdesk.ui.dialogs.export_dialog import ExportDialog
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
-from filmdesk.ui.dialogs.import_dialog import ImportDialog
 from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog, keys_text
 from filmdesk.ui.film_table_model import Column, FilmTableModel, header_text
 from filmdesk.ui.i18n import LANGUAGE_SETTINGS
@@ -856,6 +849,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_file(self) -> None:
         """File › Export…: the chosen films to filmdesk CSV or a JSON backup."""
+        # Loaded when first used (start-up is quicker without them).
+        from filmdesk.core.exchange.csv_format import export_csv
+        from filmdesk.core.exchange.json_format import export_backup
+        from filmdesk.core.exchange.letterboxd import export_letterboxd
+        from filmdesk.ui.dialogs.export_dialog import ExportDialog
+
         self.detail.flush()
         selected = self.selected_films()
         dialog = ExportDialog(
@@ -933,6 +932,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def import_file(self) -> None:
         """File › Import…: a dry run first, then the whole file in one undoable step."""
+        from filmdesk.core.exchange.planning import plan_import
+        from filmdesk.ui.dialogs.import_dialog import ImportDialog
+
         self.detail.flush()
         path, _ = QFileDialog.getOpenFileName(
             self,
@@ -1116,6 +1118,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         """Help › About."""
+        from filmdesk.ui.dialogs.about_dialog import AboutDialog
+
         location = self.catalog.engine.url.render_as_string(hide_password=True)
         AboutDialog(location, self).exec()
 
