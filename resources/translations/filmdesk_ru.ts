@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>Edit</source>
-        <translation>Изменить</translation>
+        <translation>Править</translation>
     </message>
     <message>
         <source>Edit comment</source>
