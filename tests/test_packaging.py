@@ -72,9 +72,8 @@ def test_the_desktop_entry_starts_the_installed_command() -> None:
 
 def test_metainfo_has_this_release_a_rating_and_screenshots() -> None:
     meta = ET.parse(METAINFO).getroot()
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
-        "version"
-    ]
+    from filmdesk import __version__ as version  # pyproject.toml reads it from there
+
     releases = meta.findall("releases/release")
     assert releases and releases[0].get("version") == version  # newest first
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", releases[0].get("date", ""))

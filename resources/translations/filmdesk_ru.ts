@@ -458,7 +458,7 @@
     </message>
     <message>
         <source>Original title</source>
-        <translation>Оригинальное название</translation>
+        <translation>Оригинал</translation>
     </message>
     <message>
         <source>Year</source>
@@ -1456,6 +1456,21 @@ A leading - excludes: -tag:war</source>
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>Runtime</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} мин</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} ч</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} ч {minutes} мин</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import textwrap
@@ -178,6 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=0,
         metavar="N",
         help=f"N ruled lines under each film for students' notes (0-{MAX_STUDENT_LINES})",
+    )
+    handout.add_argument(
+        "--language",
+        choices=["en", "ru"],
+        help="language of the handout's own words and dates (default: from LANG, else en)",
     )
 
     p = command("import", "Read films from a file: a dry run first, then all or nothing.")
@@ -368,6 +374,15 @@ def format_film(film: FilmRecord) -> str:
         out.append(f"{label + ':':<{label_width}}{wrapped[0]}")
         out += [indent + w for w in wrapped[1:]]
     return "\n".join(out)
+
+
+def _language_from_environment() -> str:
+    """ru when the user's locale is Russian (LC_ALL, LC_MESSAGES, LANG), else en."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "ru" if value.lower().startswith("ru") else "en"
+    return "en"
 
 
 def _print_json(value: object) -> None:
@@ -852,6 +867,7 @@ def _export_list(args: argparse.Namespace, catalog: Catalog) -> None:
                 descriptions=not args.no_descriptions,
                 facts=not args.no_facts,
                 notes=not args.no_notes,
+                language=args.language or _language_from_environment(),
                 student_lines=args.lines,
             )
             writer = export_handout_pdf if file_format == "pdf" else export_handout_html

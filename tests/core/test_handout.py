@@ -144,3 +144,18 @@ def test_an_empty_list_prints_its_heading(catalog: Catalog, tmp_path: Path) -> N
     empty = catalog.create_list("Nothing yet <b>")
     assert "0 films" in pdf_text(render_handout_pdf(empty), tmp_path)
     assert "<h1>Nothing yet &lt;b&gt;</h1>" in render_handout_html(empty)
+
+
+def test_a_handout_in_russian_has_its_own_words_and_dates_in_russian(
+    year9: ScreeningListRecord,
+) -> None:
+    page = render_handout_html(year9, HandoutOptions(student_lines=2, language="ru"))
+    for words in ("Знаете ли вы?", "Заметка учителя", "Ваши заметки", 'lang="ru"'):
+        assert words in page
+    assert "Did you know" not in page and "Teacher" not in page
+    assert re.search(r"\d+ фильм(а|ов)? · \d+ ч \d+ мин", page)
+    assert re.search(r"(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье), "
+                     r"\d+ (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября"
+                     r"|ноября|декабря) \d{4} г\.", page)  # fmt: skip
+    with pytest.raises(ValueError, match="language"):
+        HandoutOptions(language="de")

@@ -191,7 +191,7 @@ def headers(window: MainWindow) -> list[str]:
 def test_the_window_in_russian(qtbot: QtBot, catalog: Catalog, russian: None) -> None:
     window = make_window(qtbot, catalog)
     assert menu_titles(window) == ["&Файл", "&Правка", "&Вид", "&Справка"]
-    assert headers(window)[:3] == ["Название", "Оригинальное название", "Год"]
+    assert headers(window)[:3] == ["Название", "Оригинал", "Год"]
     assert window.status_label.text() == "10 фильмов · 0 просмотрено"
     plural = {n: window.tr("%Ln film(s)", "", n) for n in (1, 2, 5, 11, 21, 22)}
     assert plural == {

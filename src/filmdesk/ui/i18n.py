@@ -111,6 +111,23 @@ def format_number(value: float) -> str:
     return locale.toString(float(value), "g", 12)
 
 
+def interface_language() -> str:
+    """The language the interface speaks now (en or ru): handouts are printed in it."""
+    return "ru" if QLocale().language() == QLocale.Language.Russian else "en"
+
+
+def format_runtime(minutes: int) -> str:
+    """A running time in the interface's language: "1 h 37 min", "1 ч 37 мин"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        text = QCoreApplication.translate("Runtime", "{minutes} min")
+    elif not rest:
+        text = QCoreApplication.translate("Runtime", "{hours} h")
+    else:
+        text = QCoreApplication.translate("Runtime", "{hours} h {minutes} min")
+    return text.replace("{hours}", str(hours)).replace("{minutes}", str(rest))
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for lupdate (which knows this name) and returns it untranslated; translate
     it with QCoreApplication.translate(context, text) when shown. Typed, unlike PySide6's."""

@@ -42,8 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from filmdesk.core.records import ListEntryRecord, ScreeningListRecord, format_minutes
+from filmdesk.core.records import ListEntryRecord, ScreeningListRecord
 from filmdesk.ui.film_table_model import FILM_IDS_MIME, film_ids_from_mime
+from filmdesk.ui.i18n import format_runtime, format_short_date
 from filmdesk.ui.plural import plural
 
 ENTRIES_MIME = "application/x-filmdesk-list-entries"
@@ -147,11 +148,11 @@ class ListEntriesModel(QAbstractTableModel):
             if column == FILM:
                 return film.display_title
             if column == RUNTIME:
-                return format_minutes(film.runtime_minutes) if film.runtime_minutes else "—"
+                return format_runtime(film.runtime_minutes) if film.runtime_minutes else "—"
             if column == NOTE:
                 return " ".join(entry.note.split())
             if column == SCREENED:
-                return entry.screened_on.isoformat() if entry.screened_on else ""
+                return format_short_date(entry.screened_on) if entry.screened_on else ""
             return None
         if role == Qt.ItemDataRole.EditRole:
             if column == WHEN:
@@ -492,7 +493,7 @@ class ScreeningListView(QWidget):
             plural(self.tr("%n film(s)", "", screening_list.film_count), screening_list.film_count)
         ]
         if screening_list.runtime_minutes:
-            parts.append(format_minutes(screening_list.runtime_minutes))
+            parts.append(format_runtime(screening_list.runtime_minutes))
         if screening_list.unknown_runtimes:
             parts.append(
                 plural(

@@ -69,7 +69,7 @@ from filmdesk.ui.detail_panel import FilmDetailPanel
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
 from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog, keys_text
 from filmdesk.ui.film_table_model import Column, FilmTableModel, header_text
-from filmdesk.ui.i18n import LANGUAGE_SETTINGS
+from filmdesk.ui.i18n import LANGUAGE_SETTINGS, format_short_date
 from filmdesk.ui.lists_controller import ListsController
 from filmdesk.ui.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.star_delegate import StarDelegate
@@ -218,7 +218,16 @@ class MainWindow(QMainWindow):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.setSortIndicator(Column.TITLE, Qt.SortOrder.AscendingOrder)
-        for column, width in DEFAULT_WIDTHS.items():
+        # The Watched column fits a date as the interface writes it (31.12.2026 is wider
+        # than Dec 31, 2026 in some fonts), beside its check box.
+        widths = dict(DEFAULT_WIDTHS)
+        date_width = self.table.fontMetrics().horizontalAdvance(
+            format_short_date(date(2026, 12, 31))
+        )
+        grown = max(0, date_width + 38 - widths[Column.WATCHED])
+        widths[Column.WATCHED] += grown
+        widths[Column.TITLE] -= grown  # so the table still fits without scrolling sideways
+        for column, width in widths.items():
             header.resizeSection(column, width)
         self._tune_table_palette()
         self.star_delegate = StarDelegate(self.table)

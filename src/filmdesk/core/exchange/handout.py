@@ -18,60 +18,133 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from filmdesk.core.exchange.textfile import replaced_atomically
-from filmdesk.core.records import ListEntryRecord, ScreeningListRecord, format_minutes
+from filmdesk.core.records import ListEntryRecord, ScreeningListRecord
 
 if TYPE_CHECKING:
     from fpdf import FPDF
 
 MAX_STUDENT_LINES = 30
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
+LANGUAGES = ("en", "ru")
+
+# The handout's own words, in the languages of filmdesk's interface (the handout is printed
+# for a class, so it speaks the teacher's language; the catalog's texts stay as they are).
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "for": "For {audience}",
+        "fact": "Did you know?",
+        "note": "Teacher’s note",
+        "lines": "Your notes",
+        "page": "{heading} · page {page} of {pages}",
+        "unknown": "runtime unknown for {count}",
+        "hours": "{hours} h {minutes} min",
+        "whole_hours": "{hours} h",
+        "minutes": "{minutes} min",
+        "day": "{weekday} {day} {month} {year}",
+    },
+    "ru": {
+        "for": "Аудитория: {audience}",
+        "fact": "Знаете ли вы?",
+        "note": "Заметка учителя",
+        "lines": "Ваши заметки",
+        "page": "{heading} · стр. {page} из {pages}",
+        "unknown": "длительность неизвестна: {count}",
+        "hours": "{hours} ч {minutes} мин",
+        "whole_hours": "{hours} ч",
+        "minutes": "{minutes} мин",
+        "day": "{weekday}, {day} {month} {year} г.",
+    },
+}
+_DAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
+}
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+           "сентября", "октября", "ноября", "декабря"),
+}  # fmt: skip
+
+
+def _films(count: int, language: str) -> str:
+    if language == "ru":
+        tens, ones = count % 100, count % 10
+        if ones == 1 and tens != 11:
+            word = "фильм"
+        elif 2 <= ones <= 4 and not 12 <= tens <= 14:
+            word = "фильма"
+        else:
+            word = "фильмов"
+        return f"{count} {word}"
+    return f"{count} film{'s' if count != 1 else ''}"
+
+
+def _runtime(minutes: int, language: str) -> str:
+    words = _WORDS[language]
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return words["minutes"].format(minutes=rest)
+    if not rest:
+        return words["whole_hours"].format(hours=hours)
+    return words["hours"].format(hours=hours, minutes=rest)
 
 
 @dataclass(frozen=True)
 class HandoutOptions:
     """What a handout shows besides each film's number, date, title, year, director and
-    runtime. ``student_lines`` ruled lines (0-30) are left under each film for notes."""
+    runtime. ``student_lines`` ruled lines (0-30) are left under each film for notes;
+    ``language`` (en or ru) is the language of the handout's own words and dates."""
 
     descriptions: bool = True
     facts: bool = True
     notes: bool = True
     student_lines: int = 0
+    language: str = "en"
 
     def __post_init__(self) -> None:
         if not 0 <= self.student_lines <= MAX_STUDENT_LINES:
             raise ValueError(
                 f"student_lines: {self.student_lines} is outside 0..{MAX_STUDENT_LINES}"
             )
+        if self.language not in LANGUAGES:
+            raise ValueError(f"language: {self.language!r} is not one of {', '.join(LANGUAGES)}")
+
+    def words(self, key: str) -> str:
+        """One of the handout's own words or phrases, in its language."""
+        return _WORDS[self.language][key]
 
 
-def when_text(entry: ListEntryRecord) -> str:
-    """The entry's date (and time) for people, in English whatever the locale:
-    "Tuesday 1 December 2026, 10:30", or "" when it has no date."""
+def when_text(entry: ListEntryRecord, language: str = "en") -> str:
+    """The entry's date (and time) for people: "Tuesday 1 December 2026, 10:30" (or
+    "вторник, 1 декабря 2026 г., 10:30"), or "" when it has no date."""
     at = entry.scheduled_at
     if at is None:
         return ""
-    day = f"{_DAYS[at.weekday()]} {at.day} {_MONTHS[at.month - 1]} {at.year}"
+    day = _WORDS[language]["day"].format(
+        weekday=_DAYS[language][at.weekday()],
+        day=at.day,
+        month=_MONTHS[language][at.month - 1],
+        year=at.year,
+    )
     return f"{day}, {at:%H:%M}" if entry.has_time else day
 
 
-def details_text(entry: ListEntryRecord) -> str:
+def details_text(entry: ListEntryRecord, language: str = "en") -> str:
     """Year · directors · runtime, whichever are known."""
     film = entry.film
     parts = [str(film.year) if film.year else "", ", ".join(film.directors)]
-    parts.append(format_minutes(film.runtime_minutes) if film.runtime_minutes else "")
+    parts.append(_runtime(film.runtime_minutes, language) if film.runtime_minutes else "")
     return " · ".join(p for p in parts if p)
 
 
-def summary_text(screening_list: ScreeningListRecord) -> str:
+def summary_text(screening_list: ScreeningListRecord, language: str = "en") -> str:
     """How many films and how long in all: "3 films · 5 h 41 min"."""
-    count = screening_list.film_count
-    text = f"{count} film{'s' if count != 1 else ''}"
+    text = _films(screening_list.film_count, language)
     if screening_list.runtime_minutes:
-        text += f" · {format_minutes(screening_list.runtime_minutes)}"
+        text += f" · {_runtime(screening_list.runtime_minutes, language)}"
         if screening_list.unknown_runtimes:
-            text += f" (runtime unknown for {screening_list.unknown_runtimes})"
+            unknown = _WORDS[language]["unknown"].format(count=screening_list.unknown_runtimes)
+            text += f" ({unknown})"
     return text
 
 
@@ -92,31 +165,34 @@ def render_handout_html(
 ) -> str:
     """The handout as a self-contained HTML page (print it from a browser)."""
     show = options or HandoutOptions()
+    lang = show.language
     blocks = []
     for entry in screening_list.entries:
         film = entry.film
         parts = [f'<div class="num">{entry.position}</div><div class="body">']
         if entry.scheduled_at is not None:
-            parts.append(f'<p class="when">{html.escape(when_text(entry))}</p>')
+            parts.append(f'<p class="when">{html.escape(when_text(entry, lang))}</p>')
         original = (
             f' <span class="orig">({html.escape(film.original_title)})</span>'
             if film.original_title and film.original_title != film.title
             else ""
         )
         parts.append(f"<h2>{html.escape(film.title)}{original}</h2>")
-        if details_text(entry):
-            parts.append(f'<p class="meta">{html.escape(details_text(entry))}</p>')
+        if details_text(entry, lang):
+            parts.append(f'<p class="meta">{html.escape(details_text(entry, lang))}</p>')
         if show.descriptions and film.description:
             parts.append(f'<p class="desc">{_paragraphs(film.description)}</p>')
         if show.facts and film.fact:
-            parts.append(f'<p class="fact"><b>Did you know?</b> {_paragraphs(film.fact)}</p>')
+            fact = html.escape(show.words("fact"))
+            parts.append(f'<p class="fact"><b>{fact}</b> {_paragraphs(film.fact)}</p>')
         if show.notes and entry.note:
             parts.append(
-                f'<div class="note"><b>Teacher’s note</b><br>{_paragraphs(entry.note)}</div>'
+                f'<div class="note"><b>{html.escape(show.words("note"))}</b><br>'
+                f"{_paragraphs(entry.note)}</div>"
             )
         if show.student_lines:
             parts.append(
-                '<div class="lines"><span>Your notes</span>'
+                f'<div class="lines"><span>{html.escape(show.words("lines"))}</span>'
                 + "<div></div>" * show.student_lines
                 + "</div>"
             )
@@ -124,7 +200,8 @@ def render_handout_html(
         blocks.append(f'<article class="entry">{"".join(parts)}</article>')
     title = html.escape(screening_list.name)
     audience = (
-        f'<p class="audience">For {html.escape(screening_list.audience)}</p>'
+        '<p class="audience">'
+        f"{html.escape(show.words('for').format(audience=screening_list.audience))}</p>"
         if screening_list.audience
         else ""
     )
@@ -134,7 +211,7 @@ def render_handout_html(
         else ""
     )
     return f"""<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>{title}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <style>
 @page {{ size: A4; margin: 18mm; }}
 body {{ font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 10.5pt;
@@ -163,7 +240,7 @@ div.lines span {{ font-size: 8pt; color: #999; }}
 div.lines div {{ border-bottom: 1px solid #bbb; height: 8mm; }}
 </style></head><body>
 <h1>{title}</h1>{audience}
-<p class="summary">{html.escape(summary_text(screening_list))}</p>{description}
+<p class="summary">{html.escape(summary_text(screening_list, lang))}</p>{description}
 {chr(10).join(blocks)}
 </body></html>
 """
@@ -189,7 +266,7 @@ _RULE = (200, 200, 200)
 _GUTTER = 13.0  # mm left of each film's text, for its number
 
 
-def _pdf(heading: str) -> FPDF:
+def _pdf(heading: str, page: str) -> FPDF:
     from fpdf import FPDF
 
     from filmdesk.paths import shipped_file
@@ -199,7 +276,8 @@ def _pdf(heading: str) -> FPDF:
             self.set_y(-12)
             self.set_font("DejaVu", size=8)
             self.set_text_color(*_GREY)
-            self.cell(0, 6, f"{heading} · page {self.page_no()} of {{nb}}", align="C")
+            footer = page.format(heading=heading, page=self.page_no(), pages="{nb}")
+            self.cell(0, 6, footer, align="C")
 
     pdf = Handout(format="A4")
     pdf.set_title(heading)
@@ -244,7 +322,7 @@ def _entry(
     if entry.scheduled_at is not None:
         pdf.set_font("DejaVu", "B", 8.5)
         pdf.set_text_color(*_GREY)
-        _block(pdf, inner, 4.5, when_text(entry).upper())
+        _block(pdf, inner, 4.5, when_text(entry, show.language).upper())
     pdf.set_text_color(*_INK)
     pdf.set_font("DejaVu", "B", 13)
     pdf.write(6.5, film.title)
@@ -253,10 +331,10 @@ def _entry(
         pdf.set_text_color(*_GREY)
         pdf.write(6.5, f"  ({film.original_title})")
     pdf.ln(7)
-    if details_text(entry):
+    if details_text(entry, show.language):
         pdf.set_font("DejaVu", "", 9.5)
         pdf.set_text_color(*_GREY)
-        _block(pdf, inner, 5, details_text(entry))
+        _block(pdf, inner, 5, details_text(entry, show.language))
     if show.descriptions and film.description:
         pdf.ln(1)
         pdf.set_font("DejaVu", "", 10)
@@ -266,18 +344,18 @@ def _entry(
         pdf.ln(1.5)
         pdf.set_font("DejaVu", "B", 9.5)
         pdf.set_text_color(*_BROWN)
-        pdf.write(4.8, "Did you know? ")
+        pdf.write(4.8, show.words("fact") + " ")
         pdf.set_font("DejaVu", "", 9.5)
         pdf.set_text_color(*_INK)
         pdf.write(4.8, film.fact)
         pdf.ln(5.5)
     if show.notes and entry.note:
-        _note(pdf, entry.note, column, inner)
+        _note(pdf, entry.note, show.words("note").upper(), column, inner)
     if show.student_lines:
         pdf.ln(1.5)
         pdf.set_font("DejaVu", "", 7.5)
         pdf.set_text_color(*_GREY)
-        pdf.cell(inner, 4, "Your notes", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(inner, 4, show.words("lines"), new_x="LMARGIN", new_y="NEXT")
         pdf.set_draw_color(*_RULE)
         for _ in range(show.student_lines):
             y = pdf.get_y() + 8
@@ -289,7 +367,7 @@ def _entry(
     pdf.set_y(max(pdf.get_y(), badge_y + 7) + (8 if show.student_lines else 4))
 
 
-def _note(pdf: Any, text: str, column: float, inner: float) -> None:
+def _note(pdf: Any, text: str, label: str, column: float, inner: float) -> None:
     pdf.ln(1.5)
     pdf.set_font("DejaVu", "", 9.5)
     lines = pdf.multi_cell(inner - 7, 4.8, text, align="L", dry_run=True, output="LINES")
@@ -302,7 +380,7 @@ def _note(pdf: Any, text: str, column: float, inner: float) -> None:
     pdf.set_xy(column + 4.5, top + 2)
     pdf.set_font("DejaVu", "B", 7.5)
     pdf.set_text_color(*_BROWN)
-    pdf.cell(inner - 7, 4.5, "TEACHER’S NOTE", new_x="LEFT", new_y="NEXT")
+    pdf.cell(inner - 7, 4.5, label, new_x="LEFT", new_y="NEXT")
     pdf.set_font("DejaVu", "", 9.5)
     pdf.set_text_color(*_INK)
     pdf.multi_cell(inner - 7, 4.8, text, align="L", new_x="LEFT", new_y="NEXT")
@@ -314,7 +392,7 @@ def render_handout_pdf(
 ) -> bytes:
     """The handout as an A4 PDF: heading, then one block per film, pages numbered."""
     show = options or HandoutOptions()
-    pdf = _pdf(screening_list.name)
+    pdf = _pdf(screening_list.name, show.words("page"))
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     pdf.set_text_color(*_INK)
@@ -323,10 +401,10 @@ def render_handout_pdf(
     if screening_list.audience:
         pdf.set_font("DejaVu", "", 12)
         pdf.set_text_color(*_GREY)
-        _block(pdf, width, 6.5, f"For {screening_list.audience}")
+        _block(pdf, width, 6.5, show.words("for").format(audience=screening_list.audience))
     pdf.set_font("DejaVu", "", 9)
     pdf.set_text_color(*_GREY)
-    _block(pdf, width, 5.5, summary_text(screening_list))
+    _block(pdf, width, 5.5, summary_text(screening_list, show.language))
     if screening_list.description:
         pdf.ln(2)
         pdf.set_font("DejaVu", "", 10.5)

@@ -42,6 +42,7 @@ from filmdesk.core.exchange.handout import (
     render_handout_pdf,
 )
 from filmdesk.core.records import ScreeningListRecord
+from filmdesk.ui.i18n import interface_language
 
 PREVIEW_DPI = 72
 PRINT_DPI = 200
@@ -158,6 +159,7 @@ class HandoutDialog(QDialog):
             facts=self.facts.isChecked(),
             notes=self.notes.isChecked(),
             student_lines=self.lines.value(),
+            language=interface_language(),
         )
 
     @Slot()
