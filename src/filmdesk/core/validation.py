@@ -81,16 +81,21 @@ def max_year(today: date | None = None) -> int:
     return (today or date.today()).year + 6
 
 
-def check_title(value: object) -> str:
-    """A trimmed, non-empty title."""
+def _one_line(value: object, limit: int, missing: str) -> str:
+    """Text on one line: trimmed, single-spaced, not empty, at most ``limit`` characters."""
     if not isinstance(value, str):
         raise ValueError(f"must be text, not {value!r}")
-    title = " ".join(value.split())
-    if not title:
-        raise ValueError("a title is required")
-    if len(title) > MAX_TITLE:
-        raise ValueError(f"is {len(title)} characters long; at most {MAX_TITLE} are allowed")
-    return title
+    text = " ".join(value.split())
+    if not text:
+        raise ValueError(missing)
+    if len(text) > limit:
+        raise ValueError(f"is {len(text)} characters long; at most {limit} are allowed")
+    return text
+
+
+def check_title(value: object) -> str:
+    """A trimmed, non-empty title."""
+    return _one_line(value, MAX_TITLE, "a title is required")
 
 
 def check_year(value: object) -> int | None:
@@ -356,14 +361,7 @@ class EntryFields(TypedDict, total=False):
 
 def check_name(value: object) -> str:
     """A name for a collection or a list: trimmed, single-spaced, 1..200 characters."""
-    if not isinstance(value, str):
-        raise ValueError(f"must be text, not {value!r}")
-    name = " ".join(value.split())
-    if not name:
-        raise ValueError("a name is required")
-    if len(name) > MAX_NAME:
-        raise ValueError(f"is {len(name)} characters long; at most {MAX_NAME} are allowed")
-    return name
+    return _one_line(value, MAX_NAME, "a name is required")
 
 
 def check_short_line(value: object) -> str:
