@@ -371,3 +371,27 @@ def test_a_column_with_a_bad_cell_is_left_to_the_cells(tmp_path: Path) -> None:
 
     assert _quick_column("imdb_id", ["tt0050634", "nm0000001"]) is None
     assert _quick_column("title", ["Ok", "   "]) is None
+
+
+def test_a_repeated_column_is_refused(catalog: Catalog, tmp_path: Path) -> None:
+    twice = tmp_path / "twice.csv"
+    twice.write_text("title,year,year\nA,1999,2001\n", encoding="utf-8")
+    with pytest.raises(UnreadableFileError, match="more than one column named year"):
+        plan_import(catalog, twice)
+
+
+def test_a_file_with_carriage_returns_only(tmp_path: Path) -> None:
+    old_mac = tmp_path / "cr.csv"
+    old_mac.write_bytes(
+        b"title;notes\r" + b"".join(f"Film {n};a note, with, commas\r".encode() for n in range(3))
+    )
+    plan = plan_import(empty_catalog(tmp_path / "c.sqlite3"), old_mac)
+    assert (len(plan.new), plan.problems) == (3, [])
+    assert plan.new[2].fields["notes"] == "a note, with, commas"
+
+
+def test_a_cell_holding_nul_is_checked_on_its_own() -> None:
+    from filmdesk.core.exchange.csv_format import _convert_column
+
+    values, bad = _convert_column("imdb_id", ["tt1234567\0tt7654321", "tt0050634"])
+    assert bad and values[1] == "tt0050634"

@@ -174,3 +174,66 @@ def test_a_backup_from_a_newer_filmdesk_is_refused(catalog: Catalog, tmp_path: P
     broken.write_text('{"format": "filmdesk-backup", "version": 1, "films": [', "utf-8")
     with pytest.raises(UnreadableFileError, match="not valid JSON"):
         plan_import(catalog, broken)
+
+
+def test_an_update_changes_only_the_fields_its_film_gives(catalog: Catalog, tmp_path: Path) -> None:
+    cranes = catalog.resolve_film("The Cranes Are Flying")
+    catalog.edit_film(cranes.id, {"notes": "my notes", "rating": 4, "watched": True})
+    mixed = tmp_path / "mixed.json"
+    mixed.write_text(
+        json.dumps(
+            {
+                "format": "filmdesk-backup",
+                "version": 1,
+                "films": [
+                    {"ref": 1, "title": "New", "year": 2001, "notes": "n", "rating": 3},
+                    {"ref": 2, "title": "The Cranes Are Flying", "year": 1957, "fact": "New."},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    plan = plan_import(catalog, mixed)
+    assert [set(incoming.fields) for _, incoming in plan.updates] == [{"fact"}]
+    catalog.apply_import(plan)
+    after = catalog.get_film(cranes.id)
+    assert (after.notes, after.rating, after.watched, after.fact) == ("my notes", 4, True, "New.")
+
+
+def test_backup_times_without_a_zone_are_utc(catalog: Catalog, tmp_path: Path) -> None:
+    import os
+    import time
+
+    backup = tmp_path / "naive.json"
+    backup.write_text(
+        json.dumps(
+            {
+                "format": "filmdesk-backup",
+                "version": 1,
+                "films": [
+                    {
+                        "ref": 1,
+                        "title": "Naive",
+                        "year": 2001,
+                        "created_at": "2020-01-01T10:00:00",
+                        "updated_at": "2020-01-02T10:00:00+03:00",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    zone = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Moscow"
+    time.tzset()
+    try:
+        catalog.apply_import(plan_import(catalog, backup))
+    finally:
+        if zone is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = zone
+        time.tzset()
+    film = next(f for f in catalog.all_films(timestamps=True) if f.title == "Naive")
+    assert film.created_at is not None and film.updated_at is not None
+    assert (film.created_at.hour, film.updated_at.hour) == (10, 7)

@@ -743,7 +743,9 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             return value.isoformat() if sqlite and value is not None else value
 
         def stamp(value: object) -> Any:
-            moment = value.astimezone(UTC) if isinstance(value, datetime) else now
+            # A time without a zone is UTC (as filmdesk writes them), not local time.
+            moment = aware(value) if isinstance(value, datetime) else None
+            moment = moment.astimezone(UTC) if moment is not None else now
             return moment.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else moment
 
         watched_on = films.column("watched_on")

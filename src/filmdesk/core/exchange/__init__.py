@@ -153,7 +153,7 @@ class FilmBatch(Sequence[IncomingFilm]):
         self,
         columns: Mapping[str, Sequence[object]],
         lines: Sequence[int],
-        given: frozenset[str],
+        given: frozenset[str] | Sequence[frozenset[str]],
         refs: Sequence[object] | None = None,
         extras: Sequence[dict[str, object] | None] | None = None,
     ) -> None:
@@ -170,7 +170,12 @@ class FilmBatch(Sequence[IncomingFilm]):
             return films
         if not films:
             return cls({name: [] for name in FIELD_NAMES}, [], frozenset())
-        given = frozenset().union(*(film.fields.keys() for film in films))
+        # Which fields each film gives (an update changes only those); one set for all when
+        # they agree, as in a CSV file.
+        givens = [frozenset(film.fields) for film in films]
+        given: frozenset[str] | list[frozenset[str]] = (
+            givens[0] if all(g == givens[0] for g in givens) else givens
+        )
         columns = zip(*(film.values for film in films), strict=True)
         return cls(
             dict(zip(FIELD_NAMES, columns, strict=True)),
@@ -208,7 +213,7 @@ class FilmBatch(Sequence[IncomingFilm]):
         return FilmBatch(
             {name: pick(values) for name, values in self._columns.items()},
             pick(self._lines),
-            self._given,
+            self._given if isinstance(self._given, frozenset) else pick(self._given),
             None if self._refs is None else pick(self._refs),
             None if self._extras is None else pick(self._extras),
         )
@@ -227,12 +232,13 @@ class FilmBatch(Sequence[IncomingFilm]):
             return FilmBatch(
                 {name: values[index] for name, values in self._columns.items()},
                 self._lines[index],
-                self._given,
+                self._given if isinstance(self._given, frozenset) else self._given[index],
                 None if self._refs is None else self._refs[index],
                 None if self._extras is None else self._extras[index],
             )
         values = tuple(column[index] for column in self._columns.values())
-        film = IncomingFilm(self._lines[index], values=values, given=self._given)
+        given = self._given if isinstance(self._given, frozenset) else self._given[index]
+        film = IncomingFilm(self._lines[index], values=values, given=given)
         if self._refs is not None:
             film.ref = self._refs[index]
         if self._extras is not None and self._extras[index]:

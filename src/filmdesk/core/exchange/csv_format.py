@@ -29,7 +29,12 @@ from filmdesk.core.exchange import (
     Progress,
     UnreadableFileError,
 )
-from filmdesk.core.exchange.textfile import guess_delimiter, read_text, replaced_atomically
+from filmdesk.core.exchange.textfile import (
+    first_line_of,
+    guess_delimiter,
+    read_text,
+    replaced_atomically,
+)
 from filmdesk.core.records import FilmRecord, record_values
 from filmdesk.core.validation import CHECKS as _CHECKS
 from filmdesk.core.validation import (
@@ -184,10 +189,11 @@ def _all_rows(
     text: str, name: str, progress: Progress | None
 ) -> tuple[list[list[str]], list[int] | None]:
     """Every row of the file, and the line each row ends on (None: row i is on line i + 1)."""
-    first_line = text.split("\n", 1)[0]
+    first_line = first_line_of(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_delimiter(first_line))
     newlines = text.count("\n")
-    total_lines = newlines + 1
+    breaks = newlines + text.count("\r") - text.count("\r\n")
+    total_lines = breaks + 1
     rows: list[list[str]] = []
     try:
         while piece := list(islice(reader, _READ_PIECE)):
@@ -200,7 +206,6 @@ def _all_rows(
         ) from None
     # csv counts a line at each \n, \r or \r\n; a row ends one line on from the previous
     # row's end, plus the line breaks inside its own cells (notes often have some).
-    breaks = newlines + text.count("\r") - text.count("\r\n")
     if breaks + (0 if text.endswith(("\n", "\r")) else 1) == len(rows):
         return rows, None  # a line per row
     inside = {
@@ -241,6 +246,8 @@ def _quick_column(column: str, cells: Sequence[str]) -> list[object] | None:
         return None
     # The column as one text (cells joined by NUL, which no CSV cell holds): quick to search.
     joined = "\0".join(cells)
+    if joined.count("\0") != len(cells) - 1:  # a cell holds NUL itself: look at each one
+        return None
     if joined.startswith("'") or "\0'" in joined:  # a neutralised formula, maybe
         return None
     if column == "notes":
@@ -344,6 +351,11 @@ def read_csv(path: Path, progress: Progress | None = None) -> tuple[FilmBatch, l
                     + ",".join(COLUMNS),
                 )
             ]
+        )
+    repeated = sorted({c for c in columns if c in COLUMNS and columns.count(c) > 1})
+    if repeated:
+        raise UnreadableFileError(
+            [Problem(name, 1, None, f"has more than one column named {', '.join(repeated)}")]
         )
     unknown = [c for c in columns if c and c not in COLUMNS and c != "id"]
     if unknown:

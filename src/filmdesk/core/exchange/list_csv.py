@@ -26,7 +26,12 @@ from filmdesk.core.exchange import (
     UnreadableFileError,
 )
 from filmdesk.core.exchange.csv_format import LIST_SEPARATOR, neutralise, restore
-from filmdesk.core.exchange.textfile import guess_delimiter, read_text, replaced_atomically
+from filmdesk.core.exchange.textfile import (
+    first_line_of,
+    guess_delimiter,
+    read_text,
+    replaced_atomically,
+)
 from filmdesk.core.records import ScreeningListRecord
 from filmdesk.core.validation import (
     MAX_NAME,
@@ -102,7 +107,7 @@ def read_list_csv(path: Path) -> tuple[list[IncomingFilm], list[IncomingList], l
     name = str(path)
     text, _encoding = read_text(path)
     reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=guess_delimiter(text.split("\n", 1)[0])
+        io.StringIO(text, newline=""), delimiter=guess_delimiter(first_line_of(text))
     )
     try:
         header = [h.strip().lower().lstrip("\ufeff") for h in next(reader)]

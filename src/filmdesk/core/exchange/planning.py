@@ -23,7 +23,7 @@ from filmdesk.core.exchange.imdb import looks_like_imdb, read_imdb
 from filmdesk.core.exchange.json_format import read_json
 from filmdesk.core.exchange.letterboxd import looks_like_letterboxd, read_letterboxd
 from filmdesk.core.exchange.list_csv import looks_like_list_csv, read_list_csv
-from filmdesk.core.exchange.textfile import guess_delimiter, read_head
+from filmdesk.core.exchange.textfile import first_line_of, guess_delimiter, read_head
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import fold
 from filmdesk.core.validation import FilmFields
@@ -45,7 +45,7 @@ def detect_format(path: Path) -> str:
     if head.startswith(b"{"):
         return "json"
     text = read_head(path)  # the header is enough; reading the file says what is wrong
-    first = text.split("\n", 1)[0]
+    first = first_line_of(text)
     header = next(csv.reader(io.StringIO(first)), [])
     if looks_like_letterboxd(header):
         return "letterboxd"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -78,6 +79,11 @@ def read_head(path: Path, size: int = 65536) -> str:
         if exc.start >= len(raw) - 3:  # a character cut at the end of the piece
             return raw[: exc.start].decode("utf-8", errors="replace")
         return raw.decode("cp1251", errors="replace")
+
+
+def first_line_of(text: str) -> str:
+    """The text's first line, whatever its line endings (\\n, \\r\\n or \\r alone)."""
+    return re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
 
 
 def guess_delimiter(header_line: str) -> str:
