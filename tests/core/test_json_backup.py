@@ -237,3 +237,26 @@ def test_backup_times_without_a_zone_are_utc(catalog: Catalog, tmp_path: Path) -
     film = next(f for f in catalog.all_films(timestamps=True) if f.title == "Naive")
     assert film.created_at is not None and film.updated_at is not None
     assert (film.created_at.hour, film.updated_at.hour) == (10, 7)
+
+
+def test_a_collection_naming_a_repeated_film_keeps_it(catalog: Catalog, tmp_path: Path) -> None:
+    twice = tmp_path / "twice.json"
+    twice.write_text(
+        json.dumps(
+            {
+                "format": "filmdesk-backup",
+                "version": 1,
+                "films": [
+                    {"ref": 1, "title": "Hamlet", "year": 1948},
+                    {"ref": 2, "title": "Hamlet", "year": 1948},
+                ],
+                "collections": [{"name": "Shakespeare", "films": [2]}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    plan = plan_import(catalog, twice)
+    assert [p.message for p in plan.problems] == ["repeats the film of line 1"]
+    catalog.apply_import(plan, skip_bad_rows=True)
+    shakespeare = catalog.resolve_collection("Shakespeare")
+    assert [catalog.get_film(i).title for i in shakespeare.film_ids] == ["Hamlet"]

@@ -700,6 +700,9 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             for ref, film_id in zip(plan.new.refs(), added, strict=True):
                 if ref is not None:
                     film_of_ref[ref] = film_id
+            for ref, first in plan.same_refs.items():
+                if first in film_of_ref:
+                    film_of_ref[ref] = film_of_ref[first]
             collections = self._import_collections(session, plan.collections, film_of_ref)
             lists_added, entries_added = self._import_lists(session, plan.lists, film_of_ref)
             session.flush()

@@ -299,6 +299,8 @@ class ImportPlan:
     collections: list[IncomingCollection] = field(default_factory=list)
     lists: list[IncomingList] = field(default_factory=list)
     matched_refs: dict[object, int] = field(default_factory=dict)  # file ref -> film id
+    # A repeated new film's ref -> the ref of its first appearance (which is imported).
+    same_refs: dict[object, object] = field(default_factory=dict)
 
     def summary(self) -> str:
         """One line: how many films are new, updated, unchanged, how many problems, and the

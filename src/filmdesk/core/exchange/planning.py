@@ -137,6 +137,7 @@ def plan_import(
     extras = batch.extras()
     new_positions: list[int] = []
     seen: dict[object, int] = {}
+    first_at: dict[object, int] = {}
     for position, (line, title, year, original, imdb_id, letterboxd_uri) in enumerate(
         zip(
             batch.lines,
@@ -167,13 +168,17 @@ def plan_import(
                 match = candidate
         identity: object = match.id if match else imdb_id or letterboxd_uri or title_key
         if identity in seen:
-            if match is not None and refs[position] is not None:
-                plan.matched_refs[refs[position]] = match.id  # lists may name it either way
+            if refs[position] is not None:  # lists may name it either way
+                if match is not None:
+                    plan.matched_refs[refs[position]] = match.id
+                elif (first := refs[first_at[identity]]) is not None:
+                    plan.same_refs[refs[position]] = first
             plan.problems.append(
                 Problem(str(path), line, None, f"repeats the film of line {seen[identity]}")
             )
             continue
         seen[identity] = line
+        first_at[identity] = position
         if match is None:
             new_positions.append(position)
             continue
