@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.records import CollectionRecord, CommentRecord
-from filmdesk.ui.plural import plural
 from filmdesk.ui.star_rating import StarRatingWidget
 
 
@@ -188,9 +187,7 @@ class CollectionPanel(QScrollArea):
         changed = self._collection is None or self._collection.id != collection.id
         self._collection = collection
         self.name.setText(collection.name)
-        self.films.setText(
-            plural(self.tr("%n film(s)", "", len(collection.film_ids)), len(collection.film_ids))
-        )
+        self.films.setText(self.tr("%n film(s)", "", len(collection.film_ids)))
         self.description.setText(collection.description)
         self.description.setVisible(bool(collection.description))
         source = collection.source

@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 from filmdesk.core.records import ListEntryRecord, ScreeningListRecord
 from filmdesk.ui.film_table_model import FILM_IDS_MIME, film_ids_from_mime
 from filmdesk.ui.i18n import format_runtime, format_short_date
-from filmdesk.ui.plural import plural
 
 ENTRIES_MIME = "application/x-filmdesk-list-entries"
 _Index = QModelIndex | QPersistentModelIndex
@@ -489,25 +488,13 @@ class ScreeningListView(QWidget):
 
     def totals_text(self, screening_list: ScreeningListRecord) -> str:
         """ "4 films · 6 h 12 min · 1 screened"."""
-        parts = [
-            plural(self.tr("%n film(s)", "", screening_list.film_count), screening_list.film_count)
-        ]
+        parts = [self.tr("%n film(s)", "", screening_list.film_count)]
         if screening_list.runtime_minutes:
             parts.append(format_runtime(screening_list.runtime_minutes))
         if screening_list.unknown_runtimes:
-            parts.append(
-                plural(
-                    self.tr("runtime unknown for %n", "", screening_list.unknown_runtimes),
-                    screening_list.unknown_runtimes,
-                )
-            )
+            parts.append(self.tr("runtime unknown for %n", "", screening_list.unknown_runtimes))
         if screening_list.screened_count:
-            parts.append(
-                plural(
-                    self.tr("%n screened", "", screening_list.screened_count),
-                    screening_list.screened_count,
-                )
-            )
+            parts.append(self.tr("%n screened", "", screening_list.screened_count))
         return " · ".join(parts)
 
     def select_films(self, film_ids: Sequence[int], current: int | None) -> None:

@@ -54,7 +54,6 @@ from filmdesk.ui.list_commands import (
     ReorderListCommand,
 )
 from filmdesk.ui.list_view import ScreeningListView
-from filmdesk.ui.plural import plural
 from filmdesk.ui.sidebar import ALL, Sidebar
 
 if TYPE_CHECKING:
@@ -464,9 +463,9 @@ class ListsController(QObject):
         removing = [f for f in film_ids if f in collection.film_ids]
         if not removing:
             return
-        text = plural(
-            self.tr("Remove %n film(s) from {name}", "", len(removing)), len(removing)
-        ).replace("{name}", quoted(collection.name))
+        text = self.tr("Remove %n film(s) from {name}", "", len(removing)).replace(
+            "{name}", quoted(collection.name)
+        )
         self.undo_stack.push(
             CollectionFilmsCommand(text, self.catalog, self, collection.id, removing, remove=True)
         )
@@ -546,7 +545,7 @@ class ListsController(QObject):
         skipped = len(set(film_ids)) - len(adding)
         message = text
         if skipped:
-            message += " · " + plural(self.tr("%n in it already", "", skipped), skipped)
+            message += " · " + self.tr("%n in it already", "", skipped)
         self._message(message)
 
     def _adding_text(self, film_ids: Sequence[int], name: str) -> str:
@@ -554,7 +553,7 @@ class ListsController(QObject):
         if film is not None:
             text = self.tr("Add {film} to {name}").replace("{film}", quoted(film.title))
         else:
-            text = plural(self.tr("Add %n film(s) to {name}", "", len(film_ids)), len(film_ids))
+            text = self.tr("Add %n film(s) to {name}", "", len(film_ids))
         return text.replace("{name}", quoted(name))
 
     @Slot(str, int, list)
@@ -601,9 +600,9 @@ class ListsController(QObject):
                 .replace("{name}", name)
             )
         else:
-            text = plural(
-                self.tr("Remove %n film(s) from {name}", "", len(film_ids)), len(film_ids)
-            ).replace("{name}", name)
+            text = self.tr("Remove %n film(s) from {name}", "", len(film_ids)).replace(
+                "{name}", name
+            )
         self.undo_stack.push(
             RemoveFromListCommand(text, self.catalog, self, self._list.id, film_ids)
         )
@@ -642,7 +641,7 @@ class ListsController(QObject):
         if len(moved) == 1 and (entry := self._list.entry(moved[0])) is not None:
             text = self.tr("Move {film} in {name}").replace("{film}", quoted(entry.film.title))
         else:
-            text = plural(self.tr("Move %n film(s) in {name}", "", len(moved)), len(moved))
+            text = self.tr("Move %n film(s) in {name}", "", len(moved))
         text = text.replace("{name}", quoted(self._list.name))
         self.undo_stack.push(ReorderListCommand(text, self.catalog, self, self._list.id, order))
 

@@ -72,7 +72,6 @@ FIELD_DEFAULTS: dict[str, object] = {
     "tags": [],
 }
 assert tuple(FIELD_DEFAULTS) == FIELD_NAMES
-_INDEX = {name: number for number, name in enumerate(FIELD_NAMES)}
 
 
 class IncomingFilm:
@@ -126,15 +125,6 @@ class IncomingFilm:
                 fields.get(name, default) for name, default in FIELD_DEFAULTS.items()
             )
         return self._values
-
-    def get(self, name: str) -> object:
-        """One field's value, or None when the file does not give it."""
-        if self._fields is not None:
-            return self._fields.get(name)
-        if name not in self._given:
-            return None
-        assert self._values is not None
-        return self._values[_INDEX[name]]
 
     def __repr__(self) -> str:
         return f"IncomingFilm(line={self.line}, fields={self.fields!r})"

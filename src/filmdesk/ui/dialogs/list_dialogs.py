@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.records import FilmRow
 from filmdesk.core.search import fold, title_sort_key
-from filmdesk.ui.plural import plural
 
 PICKER_LIMIT = 500  # films listed at once; typing narrows a big catalog down
 
@@ -158,7 +157,7 @@ class FilmPickerDialog(QDialog):
     def _selection_changed(self) -> None:
         count = len(self.list.selectedItems())
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(plural(self.tr("Add %n film(s)", "", count), count) if count else self.tr("Add"))
+        ok.setText(self.tr("Add %n film(s)", "", count) if count else self.tr("Add"))
         ok.setEnabled(count > 0)
 
     def film_ids(self) -> list[int]:
