@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from itertools import chain, repeat
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,7 +20,13 @@ from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from filmdesk.core.db import MigrationResult, backup_sqlite, open_database, sqlite_path
-from filmdesk.core.exchange import FilmBatch, ImportPlan, Progress, UnreadableFileError
+from filmdesk.core.exchange import (
+    FilmBatch,
+    ImportPlan,
+    Progress,
+    UnreadableFileError,
+    collector_paused,
+)
 from filmdesk.core.film_collections import CollectionsMixin
 from filmdesk.core.models import Base, Collection, CollectionFilm, Film, ListEntry, Tag, film_tags
 from filmdesk.core.records import (
@@ -69,6 +77,9 @@ class AmbiguousFilmError(LookupError):
 
 IMPORT_PIECE = 5000
 REBUILD_INDEXES_FROM = 10_000
+# SQLite's page cache for such a large import (KiB): the new rows stay in memory until the
+# commit, and the indexes are rebuilt from memory rather than read back from the WAL file.
+IMPORT_CACHE_KIB = 128 * 1024
 # _insert_films writes these, in this order.
 _INSERT_COLUMNS = (
     "id",
@@ -94,6 +105,23 @@ _INSERT_COLUMNS = (
     "created_at",
     "updated_at",
 )
+
+# Nullable columns where '' is never a value. The sqlite3 module binds None slowly (it looks
+# for an adapter each time; a third of a large import's insert time), so _bulk_insert sends
+# their NULLs to SQLite as '' and NULLIF turns them back.
+_NULLABLE_COLUMNS = frozenset(
+    {
+        "seed_key",
+        "year",
+        "runtime_minutes",
+        "availability_checked_on",
+        "imdb_id",
+        "letterboxd_uri",
+        "rating_half_stars",
+        "watched_on",
+    }
+)
+_NULL_AS_EMPTY: dict[object, object] = {None: ""}
 
 # Errors the service raises, importable from here as before.
 __all__ = [
@@ -225,6 +253,7 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             result[film_id] = shared
         return result
 
+    @collector_paused()
     def all_films(self, *, timestamps: bool = False) -> list[FilmRecord]:
         """Every film, in id order, as records (two queries, however many films).
 
@@ -252,6 +281,7 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
         columns = self.film_columns(film_ids)
         return list(zip(*columns.values(), strict=True))
 
+    @collector_paused()
     def film_columns(self, film_ids: Sequence[int] | None = None) -> dict[str, list[Any]]:
         """Films column by column: FilmRecord's field names (but the timestamps) -> values.
 
@@ -645,6 +675,7 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             session.flush()
             write_order(session, CollectionFilm, collection_id, insertion_order(current, adding, 0))
 
+    @collector_paused()
     def apply_import(
         self,
         plan: ImportPlan,
@@ -665,7 +696,6 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             backup = backup_sqlite(path, "before-import")
         with self._transaction() as session:
             film_of_ref = dict(plan.matched_refs)
-            added: list[int] = []
             total = len(plan.new) + len(plan.updates)
             # Many new films at once: building the films indexes afterwards, in one sorted
             # pass, is quicker than growing them a row at a time (this is one transaction, so
@@ -678,17 +708,14 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
                 session.scalar(select(func.count(Film.id))) or 0
             )
             if rebuild:
-                for index in indexes:
-                    index.drop(session.connection())
-            # In pieces, so progress can be shown and a Cancel (ImportCancelled raised by
-            # ``progress``) rolls everything back.
-            for start in range(0, len(plan.new), IMPORT_PIECE):
-                if progress is not None:
-                    progress(start, total)
-                added += self._insert_films(session, plan.new[start : start + IMPORT_PIECE])
-            if rebuild:
-                for index in indexes:
-                    index.create(session.connection())
+                with self._large_cache(session.connection()):
+                    for index in indexes:
+                        index.drop(session.connection())
+                    added = self._insert_pieces(session, plan.new, total, progress)
+                    for index in indexes:
+                        index.create(session.connection())
+            else:
+                added = self._insert_pieces(session, plan.new, total, progress)
             updated = []
             for number, (film_id, incoming) in enumerate(plan.updates):
                 if progress is not None and number % IMPORT_PIECE == 0:
@@ -717,6 +744,32 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
                 comments_added=collections.comments_added,
                 collection_ratings_before=collections.ratings_before,
             )
+
+    def _insert_pieces(
+        self, session: Session, films: FilmBatch, total: int, progress: Progress | None
+    ) -> list[int]:
+        """New films in pieces, so progress can be shown and a Cancel (ImportCancelled raised
+        by ``progress``) rolls everything back."""
+        added: list[int] = []
+        for start in range(0, len(films), IMPORT_PIECE):
+            if progress is not None:
+                progress(start, total)
+            added += self._insert_films(session, films[start : start + IMPORT_PIECE])
+        return added
+
+    @staticmethod
+    @contextmanager
+    def _large_cache(connection: Connection) -> Iterator[None]:
+        """A page cache of IMPORT_CACHE_KIB for a large import on SQLite, then as it was."""
+        if connection.dialect.name != "sqlite":
+            yield
+            return
+        previous = int(connection.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            connection.exec_driver_sql(f"PRAGMA cache_size = {previous}")
 
     def _insert_films(self, session: Session, films: FilmBatch) -> list[int]:
         """New films in bulk: column by column, then plain tuples on the DB-API cursor."""
@@ -752,8 +805,11 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             return moment.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else moment
 
         watched_on = films.column("watched_on")
+        # A watch date means watched. (As 1 and 0 on SQLite: the sqlite3 module binds a bool
+        # slowly, like None.)
+        yes, no = (1, 0) if sqlite else (True, False)
         watched = [
-            bool(flag) or on is not None
+            yes if flag or on is not None else no
             for flag, on in zip(films.column("watched"), watched_on, strict=True)
         ]
         seed_keys: list[object] = [None] * count
@@ -793,48 +849,67 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             films.column("letterboxd_uri"),
             converted("rating", lambda r: None if r is None else round(r * 2)),
             watched,
-            [day(on) if flag else None for flag, on in zip(watched, watched_on, strict=True)],
+            converted("watched_on", day),
             films.column("notes"),
             created,
             changed,
         )
-        self._bulk_insert(connection, "films", _INSERT_COLUMNS, zip(*columns, strict=True))
-        tagged = [
-            (film_id, tuple(tags))
-            for film_id, tags in zip(ids, films.column("tags"), strict=True)
-            if tags
-        ]
-        if tagged:
-            tags_of = {key: self._tags(session, key) for key in {key for _, key in tagged}}
-            session.flush()  # new tags get their ids
-            ids_of = {key: [tag.id for tag in tags] for key, tags in tags_of.items()}
+        self._bulk_insert(connection, "films", _INSERT_COLUMNS, columns, _NULLABLE_COLUMNS)
+        tag_names = list(map(tuple, films.column("tags")))
+        if wanted := set(tag_names) - {()}:
+            # Each set of tag names is looked up once per import (the pieces share the answer).
+            ids_of: dict[tuple[str, ...], list[int]] = session.info.setdefault("tag_ids_of", {})
+            if missing := [names for names in wanted if names not in ids_of]:
+                tags_of = {names: self._tags(session, names) for names in missing}
+                session.flush()  # new tags get their ids
+                ids_of.update((names, [tag.id for tag in tags]) for names, tags in tags_of.items())
+            ids_of[()] = []
+            tag_ids = list(map(ids_of.__getitem__, tag_names))
             self._bulk_insert(
                 connection,
                 "film_tags",
                 ("film_id", "tag_id"),
-                [(film_id, tag_id) for film_id, key in tagged for tag_id in ids_of[key]],
+                [  # each film's id as many times as it has tags, beside those tags' ids
+                    list(chain.from_iterable(map(repeat, ids, map(len, tag_ids)))),
+                    list(chain.from_iterable(tag_ids)),
+                ],
             )
         return list(ids)
 
     @staticmethod
     def _bulk_insert(
-        connection: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+        connection: Connection,
+        table: str,
+        names: Sequence[str],
+        columns: Sequence[Sequence[Any]],
+        empty_is_null: frozenset[str] = frozenset(),
     ) -> None:
-        if connection.dialect.name == "sqlite":
-            cursor = Catalog._cursor(connection)
-            try:
-                cursor.executemany(
-                    f"INSERT INTO {table} ({', '.join(columns)})"
-                    f" VALUES ({', '.join('?' * len(columns))})",
-                    rows,
-                )
-            finally:
-                cursor.close()
-        else:
+        """Insert rows given column by column. ``empty_is_null``: columns where '' is never a
+        value; on SQLite their NULLs are sent as '' (see ``_NULL_AS_EMPTY``)."""
+        if connection.dialect.name != "sqlite":
+            rows = zip(*columns, strict=True)
             connection.execute(
                 insert(Base.metadata.tables[table]),
-                [dict(zip(columns, row, strict=True)) for row in rows],
+                [dict(zip(names, row, strict=True)) for row in rows],
             )
+            return
+        marks = []
+        sent = []
+        for name, values in zip(names, columns, strict=True):
+            if name in empty_is_null and None in values:
+                marks.append("NULLIF(?, '')")
+                sent.append(list(map(_NULL_AS_EMPTY.get, values, values)))
+            else:
+                marks.append("?")
+                sent.append(values)
+        cursor = Catalog._cursor(connection)
+        try:
+            cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(marks)})",
+                zip(*sent, strict=True),
+            )
+        finally:
+            cursor.close()
 
     # --- internals ----------------------------------------------------------------------
 

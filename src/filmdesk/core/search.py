@@ -620,22 +620,23 @@ _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+(?=\w)")
 def title_sort_key(title: str) -> str:
     """How titles sort: folded, ignoring a leading English article ("The Letter" under L)."""
     folded = fold(title).strip()
-    if folded.startswith(("the ", "a ", "an ")):
+    if folded.startswith(_ARTICLES):
         return _LEADING_ARTICLE.sub("", folded)
     return folded
 
 
-# _LEADING_ARTICLE for one title per line (leading white space goes too, as strip() does).
-_LEADING_ARTICLES = re.compile(r"^[^\S\n]*(?:the|a|an) [^\S\n]*(?=\w)", re.MULTILINE)
-
-
 def title_sort_keys(titles: Sequence[str]) -> list[str]:
     """``title_sort_key`` of many titles at once (folded as one text: much quicker)."""
-    if any("\n" in title or "\r" in title for title in titles):
+    joined = "\n".join(titles)
+    if "\r" in joined or joined.count("\n") != len(titles) - 1:  # a title of several lines
         return [title_sort_key(title) for title in titles]
-    folded = _LEADING_ARTICLES.sub("", fold("\n".join(titles)))
-    keys = [key.strip() for key in folded.split("\n")]
-    return keys if len(keys) == len(titles) else [title_sort_key(t) for t in titles]
+    keys = list(map(str.strip, fold(joined).split("\n")))
+    if len(keys) != len(titles):
+        return [title_sort_key(title) for title in titles]
+    return [_LEADING_ARTICLE.sub("", key) if key.startswith(_ARTICLES) else key for key in keys]
+
+
+_ARTICLES = ("the ", "a ", "an ")
 
 
 def _missing_and_key(field: str) -> Callable[[FilmRecord], tuple[bool, object]]:

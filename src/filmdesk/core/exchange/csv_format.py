@@ -28,6 +28,7 @@ from filmdesk.core.exchange import (
     Problem,
     Progress,
     UnreadableFileError,
+    collector_paused,
 )
 from filmdesk.core.exchange.textfile import (
     first_line_of,
@@ -162,6 +163,7 @@ def write_csv(
 _WRITE_PIECE = 10_000
 
 
+@collector_paused()
 def export_csv(
     path: Path,
     films: Iterable[FilmRecord] | FilmColumns,
@@ -190,23 +192,21 @@ def _all_rows(
 ) -> tuple[list[list[str]], list[int] | None]:
     """Every row of the file, and the line each row ends on (None: row i is on line i + 1)."""
     first_line = first_line_of(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=guess_delimiter(first_line))
-    newlines = text.count("\n")
-    breaks = newlines + text.count("\r") - text.count("\r\n")
-    total_lines = breaks + 1
+    buffer = io.StringIO(text, newline="")
+    reader = csv.reader(buffer, delimiter=guess_delimiter(first_line))
     rows: list[list[str]] = []
     try:
         while piece := list(islice(reader, _READ_PIECE)):
             rows += piece
             if progress is not None:
-                progress(reader.line_num, total_lines)
+                progress(buffer.tell(), len(text))  # characters read of all
     except csv.Error as exc:
         raise UnreadableFileError(
             [Problem(name, reader.line_num, None, f"is not readable as CSV ({exc})")]
         ) from None
     # csv counts a line at each \n, \r or \r\n; a row ends one line on from the previous
     # row's end, plus the line breaks inside its own cells (notes often have some).
-    if breaks + (0 if text.endswith(("\n", "\r")) else 1) == len(rows):
+    if reader.line_num == len(rows):
         return rows, None  # a line per row
     inside = {
         index: _breaks(cells)

@@ -33,6 +33,7 @@ from filmdesk.core.exchange import (
     IncomingList,
     Problem,
     UnreadableFileError,
+    collector_paused,
 )
 from filmdesk.core.exchange.textfile import read_text, replaced_atomically
 from filmdesk.core.records import (
@@ -82,6 +83,7 @@ def _comment(comment: CommentRecord) -> dict[str, object]:
     }
 
 
+@collector_paused()
 def export_json(
     path: Path,
     films: Sequence[FilmRecord],

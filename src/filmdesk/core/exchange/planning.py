@@ -17,6 +17,7 @@ from filmdesk.core.exchange import (
     Problem,
     Progress,
     UnreadableFileError,
+    collector_paused,
 )
 from filmdesk.core.exchange.csv_format import read_csv
 from filmdesk.core.exchange.imdb import looks_like_imdb, read_imdb
@@ -74,6 +75,7 @@ def _incoming(fields: FilmFields, name: str) -> object:
     return value
 
 
+@collector_paused()
 def plan_import(
     catalog: Catalog, path: Path, file_format: str = "auto", progress: Progress | None = None
 ) -> ImportPlan:

@@ -34,7 +34,7 @@ def read_text(path: Path) -> tuple[str, str]:
         raise UnreadableFileError(
             [Problem(name, None, None, f"cannot be read ({exc.strerror})")]
         ) from None
-    if not raw.strip():
+    if not raw or raw.isspace():  # (strip() would copy the whole file)
         raise UnreadableFileError([Problem(name, None, None, "is empty")])
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
