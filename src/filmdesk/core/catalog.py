@@ -10,9 +10,9 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from itertools import chain, repeat
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -894,7 +894,7 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             )
             return
         marks = []
-        sent = []
+        sent: list[Sequence[Any]] = []
         for name, values in zip(names, columns, strict=True):
             if name in empty_is_null and None in values:
                 marks.append("NULLIF(?, '')")
