@@ -138,3 +138,38 @@ def test_a_catalog_at_schema_0003_keeps_its_collection_and_gains_lists(db_path: 
     made = opened.catalog.create_list("Year 9")
     assert opened.catalog.screening_lists()[0].id == made.id
     opened.catalog.close()
+
+
+def test_a_catalog_at_schema_0004_keeps_its_tags_in_a_table_without_rowid(db_path: Path) -> None:
+    engine = create_catalog_engine(str(db_path))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+        conn.execute(
+            text(
+                "INSERT INTO films (id, title, original_title, directors, countries, description,"
+                " fact, trailer_url, availability_note, watched, notes, created_at, updated_at)"
+                " VALUES (500, 'Mirror', '', '[]', '[]', '', '', '', '', 0, '', '2020-01-01',"
+                " '2020-01-01')"
+            )
+        )
+        conn.execute(text("INSERT INTO tags (id, name, key) VALUES (7, 'Drama', 'drama')"))
+        conn.execute(text("INSERT INTO tags (id, name, key) VALUES (8, 'To show', 'to show')"))
+        conn.execute(text("INSERT INTO film_tags (film_id, tag_id) VALUES (500, 8), (500, 7)"))
+    engine.dispose()
+
+    opened = open_catalog(str(db_path))
+    assert opened.migration.from_revision == "0004"
+    assert opened.catalog.resolve_film("Mirror").tags == ("Drama", "To show")
+    with opened.catalog.engine.connect() as conn:
+        schema = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'film_tags'"))
+        assert schema.scalar_one().endswith("WITHOUT ROWID")
+        assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+    # The links still follow their film and tag.
+    opened.catalog.delete_films([500])
+    with opened.catalog.engine.connect() as conn:
+        assert (
+            conn.execute(text("SELECT count(*) FROM film_tags WHERE film_id = 500")).scalar() == 0
+        )
+    opened.catalog.close()

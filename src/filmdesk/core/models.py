@@ -54,6 +54,7 @@ film_tags = Table(
     Base.metadata,
     Column("film_id", ForeignKey("films.id", ondelete="CASCADE"), primary_key=True),
     Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+    sqlite_with_rowid=False,  # (migration 0005) the primary key is the table: one B-tree
 )
 
 
