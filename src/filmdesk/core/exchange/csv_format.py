@@ -259,9 +259,19 @@ def _quick_column(column: str, cells: Sequence[str]) -> list[object] | None:
         if not _IMDB_IDS.fullmatch("\0".join(ids)):
             return None
         return [value or None for value in ids]
-    # Title, original title: runs of white space become one space, none at the ends. Split and
-    # joined again, the whole column comes out the same unless some cell needs it.
-    tidy = " ".join(joined.split()) == joined and " \0" not in joined and "\0 " not in joined
+    # Title, original title: runs of white space become one space, none at the ends. The whole
+    # column is already so when it has no white space but single spaces inside cells (printable
+    # text has no other kind; quicker to ask than to split the column and join it again).
+    tidy = (
+        (
+            (all(map(str.isprintable, cells)) and "  " not in joined)
+            or " ".join(joined.split()) == joined
+        )
+        and " \0" not in joined
+        and "\0 " not in joined
+        and not joined.startswith(" ")
+        and not joined.endswith(" ")
+    )
     one_line = list(cells) if tidy else list(map(" ".join, map(str.split, cells)))
     if max(map(len, one_line), default=0) > MAX_TITLE or (column == "title" and "" in one_line):
         return None
