@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from dataclasses import fields as dataclass_fields
 from datetime import date
-from itertools import accumulate, islice, repeat
+from itertools import accumulate, chain, islice, repeat
 from pathlib import Path
 from typing import IO, Any
 
@@ -187,35 +187,18 @@ def export_csv(
 _READ_PIECE = 10_000
 
 
-def _all_rows(
-    text: str, name: str, progress: Progress | None
-) -> tuple[list[list[str]], list[int] | None]:
-    """Every row of the file, and the line each row ends on (None: row i is on line i + 1)."""
-    first_line = first_line_of(text)
-    buffer = io.StringIO(text, newline="")
-    reader = csv.reader(buffer, delimiter=guess_delimiter(first_line))
-    rows: list[list[str]] = []
-    try:
-        while piece := list(islice(reader, _READ_PIECE)):
-            rows += piece
-            if progress is not None:
-                progress(buffer.tell(), len(text))  # characters read of all
-    except csv.Error as exc:
-        raise UnreadableFileError(
-            [Problem(name, reader.line_num, None, f"is not readable as CSV ({exc})")]
-        ) from None
-    # csv counts a line at each \n, \r or \r\n; a row ends one line on from the previous
-    # row's end, plus the line breaks inside its own cells (notes often have some).
-    if reader.line_num == len(rows):
-        return rows, None  # a line per row
-    inside = {
-        index: _breaks(cells)
-        for index, cells in enumerate(map("".join, rows))
-        if "\n" in cells or "\r" in cells
-    }
-    if not inside:
-        return rows, None
-    return rows, list(accumulate(1 + inside.get(index, 0) for index in range(len(rows))))
+def _row_ends(piece: list[list[str]], before: int, after: int) -> Sequence[int]:
+    """The line each row of ``piece`` ends on, given the lines read before and after it.
+
+    csv counts a line at each \n, \r or \r\n; a row ends one line on from the previous row's
+    end, plus the line breaks inside its own cells (notes often have some).
+    """
+    if after - before == len(piece):  # a line per row
+        return range(before + 1, after + 1)
+    steps = (
+        1 + _breaks(cells) if "\n" in cells or "\r" in cells else 1 for cells in map("".join, piece)
+    )
+    return list(accumulate(steps, initial=before))[1:]
 
 
 def _breaks(text: str) -> int:
@@ -341,15 +324,33 @@ def read_csv(path: Path, progress: Progress | None = None) -> tuple[FilmBatch, l
     """
     name = str(path)
     text, _encoding = read_text(path)
+    buffer = io.StringIO(text, newline="")
+    reader = csv.reader(buffer, delimiter=guess_delimiter(first_line_of(text)))
     # Read oversized cells whole, so the problem can name their line and column.
     previous_limit = csv.field_size_limit(2**31 - 1)
     try:
-        rows, ends = _all_rows(text, name, progress)
+        header = next(reader, None)
+        if header is None:
+            raise UnreadableFileError([Problem(name, 1, None, "has no header row")])
+        films = _FilmsRead(name, _header_columns(name, header), reader.line_num)
+        # A piece at a time: each piece's rows are gone once its films are taken, so a large
+        # file never has all its rows in memory at once.
+        while piece := list(islice(reader, _READ_PIECE)):
+            films.add(piece, reader.line_num)
+            if progress is not None:
+                progress(buffer.tell(), len(text))  # characters read of all
+    except csv.Error as exc:
+        raise UnreadableFileError(
+            [Problem(name, reader.line_num, None, f"is not readable as CSV ({exc})")]
+        ) from None
     finally:
         csv.field_size_limit(previous_limit)
-    if not rows:
-        raise UnreadableFileError([Problem(name, 1, None, "has no header row")])
-    columns = [h.strip().lower().lstrip("\ufeff") for h in rows[0]]
+    return films.result()
+
+
+def _header_columns(name: str, header: list[str]) -> list[str]:
+    """The header's column names; UnreadableFileError when filmdesk cannot use them."""
+    columns = [h.strip().lower().lstrip("\ufeff") for h in header]
     if "title" not in columns:
         raise UnreadableFileError(
             [
@@ -372,65 +373,89 @@ def read_csv(path: Path, progress: Progress | None = None) -> tuple[FilmBatch, l
         raise UnreadableFileError(
             [Problem(name, 1, None, f"has columns filmdesk does not know: {', '.join(unknown)}")]
         )
-    return _films(name, columns, rows, ends)
+    return columns
 
 
-def _films(
-    name: str, columns: list[str], rows: list[list[str]], ends: list[int] | None
-) -> tuple[FilmBatch, list[Problem]]:
-    # Column by column for speed (100,000 rows in well under a second); a row with anything
-    # unusual (a bad or oversized cell, wrong length, no title) is read again on its own.
-    def line_of(index: int) -> int:
-        return ends[index] if ends is not None else index + 1
+class _FilmsRead:
+    """The films of a CSV file, taken from its rows a piece at a time.
 
-    width = len(columns)
-    careful: set[int] = set()
-    if set(map(len, rows[1:])) - {width}:
-        careful = {index for index in range(1, len(rows)) if len(rows[index]) != width}
-        quick = [index for index in range(1, len(rows)) if index not in careful]
-        quick_rows = [rows[index] for index in quick]
-    else:
-        quick, quick_rows = list(range(1, len(rows))), rows[1:]
-    given = frozenset(c for c in columns if c in COLUMNS)
-    converted: dict[str, list[object]] = {}
-    if quick:
-        cells_by_column = list(zip(*quick_rows, strict=True))
-        del quick_rows
-        for number, column in enumerate(columns):
-            if column in given and column not in converted:
-                values, bad = _convert_column(column, cells_by_column[number])
-                converted[column] = values
-                if bad:  # an empty title, too: blank rows are skipped by the careful reading
-                    careful.update(quick[at] for at, value in enumerate(values) if value is _BAD)
-        if "watched" in converted and "watched_on" in converted:
-            careful.update(
-                quick[at]
-                for at, (watched, on) in enumerate(
-                    zip(converted["watched"], converted["watched_on"], strict=True)
+    Column by column for speed (100,000 rows in well under a second); a row with anything
+    unusual (a bad or oversized cell, wrong length, no title) is read again on its own.
+    """
+
+    def __init__(self, name: str, columns: list[str], header_end: int) -> None:
+        self.name = name
+        self.columns = columns
+        self.given = frozenset(c for c in columns if c in COLUMNS)
+        self.values: dict[str, list[object]] = {field: [] for field in FIELD_NAMES}
+        self.lines: list[int] = []
+        # Each film's row number (0: the first after the header), a piece at a time.
+        self.positions: list[Sequence[int]] = []
+        self.careful_films: dict[int, IncomingFilm] = {}
+        self.problems: list[Problem] = []
+        self.read = 0  # rows read so far
+        self.last_line = header_end  # the line the rows read so far end on
+
+    def add(self, piece: list[list[str]], last_line: int) -> None:
+        """Take the films of ``piece``, rows that end on line ``last_line``."""
+        ends = _row_ends(piece, self.last_line, last_line)
+        width = len(self.columns)
+        careful: set[int] = set()
+        if set(map(len, piece)) - {width}:
+            careful = {at for at, row in enumerate(piece) if len(row) != width}
+            quick = [at for at in range(len(piece)) if at not in careful]
+            quick_rows = [piece[at] for at in quick]
+        else:
+            quick, quick_rows = list(range(len(piece))), piece
+        converted: dict[str, list[object]] = {}
+        if quick:
+            cells_by_column = list(zip(*quick_rows, strict=True))
+            for number, column in enumerate(self.columns):
+                if column in self.given:
+                    values, bad = _convert_column(column, cells_by_column[number])
+                    converted[column] = values
+                    if bad:  # an empty title, too: blank rows are skipped by the careful reading
+                        careful.update(quick[at] for at, v in enumerate(values) if v is _BAD)
+            if "watched" in converted and "watched_on" in converted:
+                careful.update(
+                    quick[at]
+                    for at, (watched, on) in enumerate(
+                        zip(converted["watched"], converted["watched_on"], strict=True)
+                    )
+                    if watched is False and on is not None
                 )
-                if watched is False and on is not None
+        for at in sorted(careful):
+            read = _row_films(self.name, self.columns, ends[at], piece[at])
+            if isinstance(read, IncomingFilm):
+                self.careful_films[self.read + at] = read
+            elif read:
+                self.problems += read
+        kept = [at for at in quick if at not in careful] if careful else quick
+        if kept is not quick:
+            chosen = [number for number, at in enumerate(quick) if at not in careful]
+            converted = {
+                column: [values[number] for number in chosen]
+                for column, values in converted.items()
+            }
+        for field, values in self.values.items():
+            values += (
+                converted[field] if field in converted else [FIELD_DEFAULTS[field]] * len(kept)
             )
-    problems: list[Problem] = []
-    careful_films: dict[int, IncomingFilm] = {}
-    for index in sorted(careful):
-        read = _row_films(name, columns, line_of(index), rows[index])
-        if isinstance(read, IncomingFilm):
-            careful_films[index] = read
-        elif read:
-            problems += read
-    kept = [at for at, index in enumerate(quick) if index not in careful] if careful else quick
-    batch = FilmBatch(
-        {
-            field: converted[field] if field in converted else [FIELD_DEFAULTS[field]] * len(quick)
-            for field in FIELD_NAMES
-        },
-        [ends[index] for index in quick] if ends is not None else [i + 1 for i in quick],
-        given,
-    ).take(kept)
-    if careful_films:  # rows read one by one join the others, in file order
-        merged = dict(zip((quick[at] for at in kept), batch, strict=True)) | careful_films
-        batch = FilmBatch.of([merged[index] for index in sorted(merged)])
-    return batch, problems
+        self.lines += [ends[at] for at in kept] if careful else ends
+        self.positions.append(
+            [self.read + at for at in kept] if careful else range(self.read, self.read + len(piece))
+        )
+        self.read += len(piece)
+        self.last_line = last_line
+
+    def result(self) -> tuple[FilmBatch, list[Problem]]:
+        """Every film read, in file order, and every problem found."""
+        batch = FilmBatch(self.values, self.lines, self.given)
+        if self.careful_films:  # rows read one by one join the others, in file order
+            positions = chain.from_iterable(self.positions)
+            merged = dict(zip(positions, batch, strict=True)) | self.careful_films
+            batch = FilmBatch.of([merged[index] for index in sorted(merged)])
+        return batch, self.problems
 
 
 def _value(column: str, cell: str) -> object:
