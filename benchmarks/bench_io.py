@@ -68,6 +68,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="CSV timings: the quickest of N")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat is at least 1")
     sys.path.insert(0, str(HERE))
     from _catalog import build_catalog
     from filmdesk.core.catalog import open_catalog

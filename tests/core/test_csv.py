@@ -244,18 +244,29 @@ def test_a_large_file_with_some_bad_rows(tmp_path: Path) -> None:
     rows[200] = "'=quoted formula,," + rows[200].split(",", 2)[2]
     rows[300] = "Short row,,1999"
     rows[400] = "   ,,1999" + "," * (len(COLUMNS) - 3)
+    # The last row of the first piece read (10,000 rows) and the first of the next.
+    for index in (10_000, 10_001):
+        cells = rows[index].split(",")
+        cells[2] = "19x"
+        rows[index] = ",".join(cells)
     source = tmp_path / "many.csv"
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
     catalog = empty_catalog(tmp_path / "c.sqlite3")
     plan = plan_import(catalog, source)
-    assert [(p.line, p.field) for p in plan.problems] == [(101, "year"), (401, "title")]
-    assert len(plan.new) == 10_048
+    assert [(p.line, p.field) for p in plan.problems] == [
+        (101, "year"),
+        (401, "title"),
+        (10_001, "year"),
+        (10_002, "year"),
+    ]
+    assert len(plan.new) == 10_046
     assert [plan.new[i].line for i in (98, 99, 198, 199)] == [100, 102, 201, 202]
+    assert [plan.new[i].line for i in (9_996, 9_997)] == [10_000, 10_003]
     assert plan.new[198].fields["title"] == "=quoted formula"  # read on its own, in order
     catalog.apply_import(plan, skip_bad_rows=True)
     assert catalog.resolve_film("=quoted formula").year == 1950 + 199 % 70
     assert catalog.resolve_film("Short row").year == 1999
-    assert catalog.stats().films == 10_048
+    assert catalog.stats().films == 10_046
     with catalog.engine.connect() as conn:
         indexes = {
             row[0]
@@ -281,6 +292,23 @@ def test_line_numbers_count_the_line_breaks_inside_notes(tmp_path: Path) -> None
     plan = plan_import(empty_catalog(tmp_path / "c.sqlite3"), source)
     assert [(p.line, p.field) for p in plan.problems] == [(5, "year"), (8, "year")]
     assert [film.line for film in plan.new] == [4, 7]
+
+
+def test_line_numbers_when_one_cell_ends_a_line_and_the_next_starts_one(tmp_path: Path) -> None:
+    # "x\r" then "\ny": two line breaks, though the two cells side by side read as one.
+    source = tmp_path / "notes.csv"
+    source.write_bytes(b'title,description,fact,year\r\nA,"x\r","\ny",1990\r\nB,,,abc\r\n')
+    plan = plan_import(empty_catalog(tmp_path / "c.sqlite3"), source)
+    assert [(p.line, p.field) for p in plan.problems] == [(5, "year")]
+
+
+def test_a_new_tag_takes_its_first_spelling(tmp_path: Path) -> None:
+    source = tmp_path / "tags.csv"
+    source.write_text("title,tags\nA,Drama\nB,drama | War\nC,war\n", encoding="utf-8")
+    catalog = empty_catalog(tmp_path / "c.sqlite3")
+    catalog.apply_import(plan_import(catalog, source))
+    assert catalog.resolve_film("C").tags == ("War",)
+    assert catalog.resolve_film("B").tags == ("Drama", "War")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

@@ -173,3 +173,58 @@ def test_a_catalog_at_schema_0004_keeps_its_tags_in_a_table_without_rowid(db_pat
             conn.execute(text("SELECT count(*) FROM film_tags WHERE film_id = 500")).scalar() == 0
         )
     opened.catalog.close()
+
+
+def test_tag_links_left_without_their_film_do_not_stop_the_upgrade(db_path: Path) -> None:
+    engine = create_catalog_engine(str(db_path))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+    engine.dispose()
+    # A film deleted by a tool that runs without foreign keys (the sqlite3 shell, DB Browser)
+    # leaves its tag links behind.
+    with sqlite3.connect(db_path) as raw:
+        raw.execute(
+            "INSERT INTO films (id, title, original_title, directors, countries, description,"
+            " fact, trailer_url, availability_note, watched, notes, created_at, updated_at)"
+            " VALUES (500, 'Gone', '', '[]', '[]', '', '', '', '', 0, '', '2020-01-01',"
+            " '2020-01-01')"
+        )
+        raw.execute("INSERT INTO tags (id, name, key) VALUES (7, 'Drama', 'drama')")
+        raw.execute("INSERT INTO film_tags (film_id, tag_id) VALUES (500, 7)")
+        raw.execute("DELETE FROM films WHERE id = 500")
+    raw.close()
+
+    opened = open_catalog(str(db_path))
+    assert opened.migration.from_revision == "0004"
+    with opened.catalog.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM film_tags")).scalar() == 0
+    assert len(opened.catalog.all_films()) == 10
+    opened.catalog.close()
+
+
+def test_a_failed_upgrade_says_so_and_leaves_the_catalog_as_it_was(db_path: Path) -> None:
+    engine = create_catalog_engine(str(db_path))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+        # Something the migration does not expect (a table left by a hand edit).
+        conn.execute(text("CREATE TABLE film_tags_rebuilt (x INTEGER)"))
+    engine.dispose()
+
+    with pytest.raises(
+        DatabaseOpenError, match=f"could not be brought to schema {SCHEMA_HEAD}"
+    ) as raised:
+        open_catalog(str(db_path))
+    assert "left unchanged" in str(raised.value) and ".bak" in str(raised.value)
+    with sqlite3.connect(db_path) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+        assert (
+            "WITHOUT ROWID"
+            not in raw.execute("SELECT sql FROM sqlite_master WHERE name = 'film_tags'").fetchone()[
+                0
+            ]
+        )
+    raw.close()

@@ -260,3 +260,22 @@ def test_a_collection_naming_a_repeated_film_keeps_it(catalog: Catalog, tmp_path
     catalog.apply_import(plan, skip_bad_rows=True)
     shakespeare = catalog.resolve_collection("Shakespeare")
     assert [catalog.get_film(i).title for i in shakespeare.film_ids] == ["Hamlet"]
+
+
+def test_seed_keys_come_back_as_they_were(tmp_path: Path) -> None:
+    # An empty seed key is a key; a film without one has none.
+    backup = tmp_path / "keys.json"
+    films = [
+        {"ref": 1, "title": "Alpha", "seed_key": ""},
+        {"ref": 2, "title": "Beta"},
+        {"ref": 3, "title": "Gamma", "seed_key": "mine:gamma"},
+    ]
+    backup.write_text(
+        json.dumps({"format": "filmdesk-backup", "version": 2, "films": films}), encoding="utf-8"
+    )
+    catalog = open_catalog(str(tmp_path / "empty.sqlite3")).catalog
+    catalog.delete_films([f.id for f in catalog.all_films()])
+    catalog.apply_import(plan_import(catalog, backup))
+    keys = {f.title: f.seed_key for f in catalog.all_films()}
+    assert keys == {"Alpha": "", "Beta": None, "Gamma": "mine:gamma"}
+    catalog.close()

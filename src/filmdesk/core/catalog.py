@@ -106,10 +106,8 @@ _INSERT_COLUMNS = (
     "updated_at",
 )
 
-# Nullable columns where '' is never a value. The sqlite3 module binds None slowly (it looks
-# for an adapter each time; a third of a large import's insert time), so _bulk_insert sends
-# their NULLs to SQLite as '' and NULLIF turns them back.
-_NULLABLE_COLUMNS = frozenset(
+# Nullable columns without a default: an INSERT that leaves one out makes it NULL.
+_NULL_WHEN_LEFT_OUT = frozenset(
     {
         "seed_key",
         "year",
@@ -121,6 +119,11 @@ _NULLABLE_COLUMNS = frozenset(
         "watched_on",
     }
 )
+# Of those, the ones where '' is never a value (validation makes an empty value None). The
+# sqlite3 module binds None slowly (it looks for an adapter each time; a third of a large
+# import's insert time), so _bulk_insert leaves out a column that is all NULL and sends the
+# NULLs of these as '' for NULLIF to turn back.
+_NEVER_EMPTY = _NULL_WHEN_LEFT_OUT - {"seed_key"}  # (a backup may hold any seed key)
 _NULL_AS_EMPTY: dict[object, object] = {None: ""}
 
 # Errors the service raises, importable from here as before.
@@ -854,9 +857,13 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
             created,
             changed,
         )
-        self._bulk_insert(connection, "films", _INSERT_COLUMNS, columns, _NULLABLE_COLUMNS)
+        self._bulk_insert(
+            connection, "films", _INSERT_COLUMNS, columns, _NULL_WHEN_LEFT_OUT, _NEVER_EMPTY
+        )
         tag_names = list(map(tuple, films.column("tags")))
-        if wanted := set(tag_names) - {()}:
+        wanted = dict.fromkeys(tag_names)  # in file order: a new tag takes its first spelling
+        wanted.pop((), None)
+        if wanted:
             # Each set of tag names is looked up once per import (the pieces share the answer).
             ids_of: dict[tuple[str, ...], list[int]] = session.info.setdefault("tag_ids_of", {})
             if missing := [names for names in wanted if names not in ids_of]:
@@ -882,10 +889,12 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
         table: str,
         names: Sequence[str],
         columns: Sequence[Sequence[Any]],
-        empty_is_null: frozenset[str] = frozenset(),
+        null_when_left_out: frozenset[str] = frozenset(),
+        never_empty: frozenset[str] = frozenset(),
     ) -> None:
-        """Insert rows given column by column. ``empty_is_null``: columns where '' is never a
-        value; on SQLite their NULLs are sent as '' (see ``_NULL_AS_EMPTY``)."""
+        """Insert rows given column by column. On SQLite, a column of ``null_when_left_out``
+        that is all NULL is left out, and the NULLs of a ``never_empty`` column are sent as ''
+        (see ``_NEVER_EMPTY``)."""
         if connection.dialect.name != "sqlite":
             rows = zip(*columns, strict=True)
             connection.execute(
@@ -893,10 +902,14 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
                 [dict(zip(names, row, strict=True)) for row in rows],
             )
             return
+        sent_names = []
         marks = []
         sent: list[Sequence[Any]] = []
         for name, values in zip(names, columns, strict=True):
-            if name in empty_is_null and None in values:
+            if name in null_when_left_out and values.count(None) == len(values):
+                continue
+            sent_names.append(name)
+            if name in never_empty and None in values:
                 marks.append("NULLIF(?, '')")
                 sent.append(list(map(_NULL_AS_EMPTY.get, values, values)))
             else:
@@ -905,7 +918,7 @@ class Catalog(CollectionsMixin, ScreeningListsMixin, CatalogBase):
         cursor = Catalog._cursor(connection)
         try:
             cursor.executemany(
-                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(marks)})",
+                f"INSERT INTO {table} ({', '.join(sent_names)}) VALUES ({', '.join(marks)})",
                 zip(*sent, strict=True),
             )
         finally:

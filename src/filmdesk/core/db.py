@@ -176,9 +176,17 @@ def upgrade_schema(engine: Engine) -> MigrationResult:
     path = sqlite_path(engine.url)
     if current is not None and path is not None:
         backup = backup_sqlite(path, f"before-schema-{head}")
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except SQLAlchemyDatabaseError as exc:
+        # One transaction: the catalog is as it was.
+        kept = f"; a copy of it is at {backup}" if backup is not None else ""
+        raise DatabaseOpenError(
+            f"{engine.url.database} could not be brought to schema {head} ({exc.orig}); "
+            f"it was left unchanged{kept}"
+        ) from None
     return MigrationResult(current, head, backup)
 
 

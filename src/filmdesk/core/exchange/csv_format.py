@@ -195,8 +195,10 @@ def _row_ends(piece: list[list[str]], before: int, after: int) -> Sequence[int]:
     """
     if after - before == len(piece):  # a line per row
         return range(before + 1, after + 1)
+    # (Counted cell by cell: a cell ending in \r before one starting with \n is two breaks.)
     steps = (
-        1 + _breaks(cells) if "\n" in cells or "\r" in cells else 1 for cells in map("".join, piece)
+        1 + sum(map(_breaks, row)) if "\n" in joined or "\r" in joined else 1
+        for row, joined in zip(piece, map("".join, piece), strict=True)
     )
     return list(accumulate(steps, initial=before))[1:]
 

@@ -33,9 +33,13 @@ def _rebuild(rowid: bool) -> None:
         " CONSTRAINT fk_film_tags_tag_id_tags FOREIGN KEY(tag_id)"
         f" REFERENCES tags (id) ON DELETE CASCADE){suffix}"
     )
+    # Links to a film or tag that is gone (left by a tool that ran without foreign keys) are
+    # dropped: they mean nothing, and the new table checks its keys.
     op.execute(
         "INSERT INTO film_tags_rebuilt (film_id, tag_id)"
-        " SELECT film_id, tag_id FROM film_tags ORDER BY film_id, tag_id"
+        " SELECT film_id, tag_id FROM film_tags"
+        " WHERE film_id IN (SELECT id FROM films) AND tag_id IN (SELECT id FROM tags)"
+        " ORDER BY film_id, tag_id"
     )
     op.execute("DROP TABLE film_tags")  # (a link table: nothing refers to it)
     op.execute("ALTER TABLE film_tags_rebuilt RENAME TO film_tags")
