@@ -667,3 +667,18 @@ def test_undoing_an_import_takes_out_its_lists_and_comments_too(
     window.redo()
     window.redo()
     assert state() == imported
+
+
+def test_a_long_catalog_fits_without_scrolling_sideways(qtbot: QtBot, catalog: Catalog) -> None:
+    # More films than the window shows: the vertical scroll bar takes room from the columns,
+    # and the last column gives it up rather than pushing the table sideways.
+    for number in range(60):
+        catalog.add_film({"title": f"Film {number}", "year": 1960 + number % 30})
+    win = make_window(qtbot, catalog)
+    table = win.table
+    qtbot.waitUntil(lambda: table.verticalScrollBar().isVisible())
+    assert table.horizontalScrollBar().maximum() == 0
+    header = table.horizontalHeader()
+    assert header.sectionViewportPosition(Column.TAGS) + header.sectionSize(Column.TAGS) <= (
+        table.viewport().width()
+    )

@@ -76,13 +76,16 @@ from filmdesk.ui.star_delegate import StarDelegate
 from filmdesk.ui.star_rating import is_dark
 
 DEFAULT_SIZE = (1280, 780)
-DEFAULT_WIDTHS = {  # Tags, the last column, takes the rest
+DEFAULT_WIDTHS = {
     Column.TITLE: 196,
     Column.ORIGINAL_TITLE: 130,
     Column.YEAR: 48,
     Column.DIRECTOR: 120,
     Column.RATING: 92,
     Column.WATCHED: 84,
+    # The last column takes the rest; its own width is the least it keeps, narrow enough that
+    # the table still fits beside a vertical scroll bar (a catalog longer than the window).
+    Column.TAGS: 60,
 }
 DETAIL_WIDTH = 310
 # Above this many films, the window first shows one page and then reads the rest.
