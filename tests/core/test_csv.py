@@ -423,3 +423,20 @@ def test_a_cell_holding_nul_is_checked_on_its_own() -> None:
 
     values, bad = _convert_column("imdb_id", ["tt1234567\0tt7654321", "tt0050634"])
     assert bad and values[1] == "tt0050634"
+
+
+def test_a_file_that_turns_out_not_to_be_utf8_is_read_as_windows_1251(tmp_path: Path) -> None:
+    # The first Cyrillic letter comes after more than a piece of rows has been read as UTF-8.
+    rows = ["title,year", *(f"Film {number},1960" for number in range(12_000))]
+    rows.append("Ёжик в тумане,1975")
+    source = tmp_path / "excel.csv"
+    source.write_bytes("\r\n".join(rows).encode("cp1251"))
+    plan = plan_import(empty_catalog(tmp_path / "c.sqlite3"), source)
+    assert plan.problems == []
+    assert len(plan.new) == 12_001
+    assert (plan.new[12_000].fields["title"], plan.new[12_000].line) == ("Ёжик в тумане", 12_002)
+
+    # A file that says it is UTF-8 (a BOM) and is not: refused, by name.
+    source.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(rows).encode("cp1251"))
+    with pytest.raises(UnreadableFileError, match=r"excel\.csv: is not valid utf-8-sig text"):
+        plan_import(empty_catalog(tmp_path / "d.sqlite3"), source)

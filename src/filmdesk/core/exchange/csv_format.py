@@ -31,9 +31,11 @@ from filmdesk.core.exchange import (
     collector_paused,
 )
 from filmdesk.core.exchange.textfile import (
+    decode_head,
+    decode_text,
     first_line_of,
     guess_delimiter,
-    read_text,
+    read_bytes,
     replaced_atomically,
 )
 from filmdesk.core.records import FilmRecord, record_values
@@ -325,11 +327,39 @@ def read_csv(path: Path, progress: Progress | None = None) -> tuple[FilmBatch, l
     file as a whole cannot be used.
     """
     name = str(path)
-    text, _encoding = read_text(path)
-    buffer = io.StringIO(text, newline="")
-    reader = csv.reader(buffer, delimiter=guess_delimiter(first_line_of(text)))
+    raw, encoding = read_bytes(path)
+    delimiter = guess_delimiter(first_line_of(decode_head(raw)))
     # Read oversized cells whole, so the problem can name their line and column.
     previous_limit = csv.field_size_limit(2**31 - 1)
+    try:
+        # Decoded as it is read (the whole text at once would take several times the file's
+        # size in memory). Not UTF-8 after all: read again, as Windows-1251.
+        stream = io.BytesIO(raw)
+        try:
+            return _read_films(
+                name,
+                io.TextIOWrapper(stream, encoding=encoding, newline=""),
+                delimiter,
+                lambda: progress(stream.tell(), len(raw)) if progress else None,
+            )
+        except UnicodeDecodeError:
+            text, _ = decode_text(raw, encoding, name)
+            lines = io.StringIO(text, newline="")
+            return _read_films(
+                name,
+                lines,
+                delimiter,
+                lambda: progress(lines.tell(), len(text)) if progress else None,
+            )
+    finally:
+        csv.field_size_limit(previous_limit)
+
+
+def _read_films(
+    name: str, lines: IO[str], delimiter: str, report: Callable[[], None]
+) -> tuple[FilmBatch, list[Problem]]:
+    """The films of a CSV file's lines; ``report`` tells progress after each piece."""
+    reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = next(reader, None)
         if header is None:
@@ -339,14 +369,11 @@ def read_csv(path: Path, progress: Progress | None = None) -> tuple[FilmBatch, l
         # file never has all its rows in memory at once.
         while piece := list(islice(reader, _READ_PIECE)):
             films.add(piece, reader.line_num)
-            if progress is not None:
-                progress(buffer.tell(), len(text))  # characters read of all
+            report()
     except csv.Error as exc:
         raise UnreadableFileError(
             [Problem(name, reader.line_num, None, f"is not readable as CSV ({exc})")]
         ) from None
-    finally:
-        csv.field_size_limit(previous_limit)
     return films.result()
 
 

@@ -22,6 +22,14 @@ def read_text(path: Path) -> tuple[str, str]:
     UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1251 (what Excel on a Russian
     Windows writes). Binary files are refused.
     """
+    raw, encoding = read_bytes(path)
+    return decode_text(raw, encoding, str(path))
+
+
+def read_bytes(path: Path) -> tuple[bytes, str]:
+    """The file's bytes and the encoding to read them with: the one its BOM names (UTF-8,
+    UTF-16), else ``utf-8``, which holds only if they decode as such (else ``decode_text``
+    reads them as Windows-1251). Empty, binary and oversized files are refused."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -36,24 +44,30 @@ def read_text(path: Path) -> tuple[str, str]:
         ) from None
     if not raw or raw.isspace():  # (strip() would copy the whole file)
         raise UnreadableFileError([Problem(name, None, None, "is empty")])
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            try:
-                return raw.decode(encoding), encoding
-            except UnicodeDecodeError as exc:
-                raise UnreadableFileError(
-                    [Problem(name, None, None, f"is not valid {encoding} text ({exc.reason})")]
-                ) from None
+            return raw, encoding
     if b"\x00" in raw[:4096]:
         raise UnreadableFileError([Problem(name, None, None, "is a binary file, not text")])
+    return raw, "utf-8"
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(raw: bytes, encoding: str, name: str) -> tuple[str, str]:
+    """``read_bytes``'s bytes as text, and the encoding they were in."""
     try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        return raw.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        if encoding != "utf-8":  # named by the file's BOM
+            raise UnreadableFileError(
+                [Problem(name, None, None, f"is not valid {encoding} text ({exc.reason})")]
+            ) from None
     text = raw.decode("cp1251", errors="replace")
     if text.count("\ufffd") > len(text) // 100:
         raise UnreadableFileError(
@@ -65,12 +79,13 @@ def read_text(path: Path) -> tuple[str, str]:
 def read_head(path: Path, size: int = 65536) -> str:
     """The start of a text file (for sniffing its format), decoded as ``read_text`` would."""
     with path.open("rb") as handle:
-        raw = handle.read(size)
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+        return decode_head(handle.read(size))
+
+
+def decode_head(raw: bytes, size: int = 65536) -> str:
+    """The first ``size`` bytes of a file's contents, decoded as ``read_text`` would."""
+    raw = raw[:size]
+    for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw.decode(encoding, errors="ignore")
     try:
