@@ -17,7 +17,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from dataclasses import fields as dataclass_fields
 from datetime import date
-from itertools import accumulate, chain, islice, repeat
+from itertools import accumulate, chain, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -58,7 +59,7 @@ MAX_CELL = 1_000_000
 
 
 _RISKY_FIRST = frozenset("=+-@\t\r'")
-_RISKY_STARTS = tuple(_RISKY_FIRST)
+_FIRST_CHARACTER = itemgetter(slice(0, 1))  # ('' for an empty cell)
 
 
 def neutralise(text: str) -> str:
@@ -101,7 +102,7 @@ def _cells(films: Iterable[FilmRecord] | FilmColumns) -> list[Iterable[object]]:
 
     def text(name: str) -> Iterable[object]:
         values = columns[name]
-        if any(map(str.startswith, values, repeat(_RISKY_STARTS))):
+        if not _RISKY_FIRST.isdisjoint(map(_FIRST_CHARACTER, values)):
             return list(map(neutralise, values))
         return values
 
