@@ -271,19 +271,26 @@ _IMDB_IDS = re.compile(f"(?:{_ONE_ID})?(?:\0(?:{_ONE_ID})?)*")
 _QUICK = frozenset({"title", "original_title", "notes", "imdb_id", *TRIMMED_TEXT})
 
 
-def _convert_column(column: str, cells: Sequence[str]) -> tuple[list[object], bool]:
-    """The column's values, and whether any cell did not convert (those are ``_BAD``)."""
+def _convert_column(
+    column: str, cells: Sequence[str], known: dict[str, object] | None = None
+) -> tuple[list[object], bool]:
+    """The column's values, and whether any cell did not convert (those are ``_BAD``).
+
+    ``known``: cells of this column converted before (from earlier pieces of the file), kept
+    up to date.
+    """
     quick = _quick_column(column, cells)
     if quick is not None:
         return quick, False
     # Each distinct cell is converted once: years, dates, names, ratings repeat a lot.
-    converted: dict[str, object] = {}
-    for cell in set(cells):
+    converted: dict[str, object] = {} if known is None else known
+    distinct = set(cells)
+    for cell in distinct - converted.keys():
         try:
             converted[cell] = _convert(column, cell)
         except ValueError:
             converted[cell] = _BAD
-    bad = any(value is _BAD for value in converted.values())
+    bad = any(converted[cell] is _BAD for cell in distinct)
     return list(map(converted.__getitem__, cells)), bad
 
 
@@ -418,6 +425,7 @@ class _FilmsRead:
         self.columns = columns
         self.given = frozenset(c for c in columns if c in COLUMNS)
         self.values: dict[str, list[object]] = {field: [] for field in FIELD_NAMES}
+        self.known: dict[str, dict[str, object]] = {column: {} for column in self.given}
         self.lines: list[int] = []
         # Each film's row number (0: the first after the header), a piece at a time.
         self.positions: list[Sequence[int]] = []
@@ -442,7 +450,9 @@ class _FilmsRead:
             cells_by_column = list(zip(*quick_rows, strict=True))
             for number, column in enumerate(self.columns):
                 if column in self.given:
-                    values, bad = _convert_column(column, cells_by_column[number])
+                    values, bad = _convert_column(
+                        column, cells_by_column[number], self.known[column]
+                    )
                     converted[column] = values
                     if bad:  # an empty title, too: blank rows are skipped by the careful reading
                         careful.update(quick[at] for at, v in enumerate(values) if v is _BAD)
