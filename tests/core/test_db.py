@@ -61,23 +61,36 @@ def test_new_database_needs_no_backup(db_path: Path) -> None:
     opened.catalog.close()
 
 
-def test_existing_database_is_backed_up_then_upgraded(db_path: Path) -> None:
-    # A catalog written by an earlier filmdesk, at the first schema revision, with a user's film.
+def catalog_at(db_path: Path, revision: str, *statements: str) -> None:
+    """A catalog as an earlier filmdesk left it: the schema at ``revision``, then ``statements``."""
     engine = create_catalog_engine(str(db_path))
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
-        conn.execute(
-            text(
-                "INSERT INTO films (title, original_title, year, directors, countries, description,"
-                " fact, trailer_url, availability_note, watched, notes, rating_half_stars,"
-                " created_at, updated_at) VALUES ('Mirror', 'Зеркало', 1975,"
-                " '[\"Andrei Tarkovsky\"]', '[]', '', '', '', '', 1, 'my notes', 9,"
-                " '2020-01-01', '2020-01-01')"
-            )
-        )
+        command.upgrade(cfg, revision)
+        for statement in statements:
+            conn.execute(text(statement))
     engine.dispose()
+
+
+_FILM_500 = (
+    "INSERT INTO films (id, title, original_title, directors, countries, description, fact,"
+    " trailer_url, availability_note, watched, notes, created_at, updated_at)"
+    " VALUES (500, '{title}', '', '[]', '[]', '', '', '', '', 0, '', '2020-01-01', '2020-01-01')"
+)
+
+
+def test_existing_database_is_backed_up_then_upgraded(db_path: Path) -> None:
+    # A catalog written by an earlier filmdesk, at the first schema revision, with a user's film.
+    catalog_at(
+        db_path,
+        "0001",
+        "INSERT INTO films (title, original_title, year, directors, countries, description,"
+        " fact, trailer_url, availability_note, watched, notes, rating_half_stars,"
+        " created_at, updated_at) VALUES ('Mirror', 'Зеркало', 1975,"
+        " '[\"Andrei Tarkovsky\"]', '[]', '', '', '', '', 1, 'my notes', 9,"
+        " '2020-01-01', '2020-01-01')",
+    )
 
     opened = open_catalog(str(db_path))
     assert opened.migration.from_revision == "0001"
@@ -119,18 +132,12 @@ def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
 
 
 def test_a_catalog_at_schema_0003_keeps_its_collection_and_gains_lists(db_path: Path) -> None:
-    engine = create_catalog_engine(str(db_path))
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
-        conn.execute(
-            text(
-                "INSERT INTO collections (name, description, source, created_at, updated_at)"
-                " VALUES ('Mine', 'about', 'me', '2020-01-01', '2020-01-01')"
-            )
-        )
-    engine.dispose()
+    catalog_at(
+        db_path,
+        "0003",
+        "INSERT INTO collections (name, description, source, created_at, updated_at)"
+        " VALUES ('Mine', 'about', 'me', '2020-01-01', '2020-01-01')",
+    )
     opened = open_catalog(str(db_path))
     assert opened.migration.from_revision == "0003"
     mine = opened.catalog.resolve_collection("Mine")
@@ -141,23 +148,14 @@ def test_a_catalog_at_schema_0003_keeps_its_collection_and_gains_lists(db_path: 
 
 
 def test_a_catalog_at_schema_0004_keeps_its_tags_in_a_table_without_rowid(db_path: Path) -> None:
-    engine = create_catalog_engine(str(db_path))
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0004")
-        conn.execute(
-            text(
-                "INSERT INTO films (id, title, original_title, directors, countries, description,"
-                " fact, trailer_url, availability_note, watched, notes, created_at, updated_at)"
-                " VALUES (500, 'Mirror', '', '[]', '[]', '', '', '', '', 0, '', '2020-01-01',"
-                " '2020-01-01')"
-            )
-        )
-        conn.execute(text("INSERT INTO tags (id, name, key) VALUES (7, 'Drama', 'drama')"))
-        conn.execute(text("INSERT INTO tags (id, name, key) VALUES (8, 'To show', 'to show')"))
-        conn.execute(text("INSERT INTO film_tags (film_id, tag_id) VALUES (500, 8), (500, 7)"))
-    engine.dispose()
+    catalog_at(
+        db_path,
+        "0004",
+        _FILM_500.format(title="Mirror"),
+        "INSERT INTO tags (id, name, key) VALUES (7, 'Drama', 'drama')",
+        "INSERT INTO tags (id, name, key) VALUES (8, 'To show', 'to show')",
+        "INSERT INTO film_tags (film_id, tag_id) VALUES (500, 8), (500, 7)",
+    )
 
     opened = open_catalog(str(db_path))
     assert opened.migration.from_revision == "0004"
@@ -176,21 +174,11 @@ def test_a_catalog_at_schema_0004_keeps_its_tags_in_a_table_without_rowid(db_pat
 
 
 def test_tag_links_left_without_their_film_do_not_stop_the_upgrade(db_path: Path) -> None:
-    engine = create_catalog_engine(str(db_path))
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0004")
-    engine.dispose()
+    catalog_at(db_path, "0004")
     # A film deleted by a tool that runs without foreign keys (the sqlite3 shell, DB Browser)
     # leaves its tag links behind.
     with sqlite3.connect(db_path) as raw:
-        raw.execute(
-            "INSERT INTO films (id, title, original_title, directors, countries, description,"
-            " fact, trailer_url, availability_note, watched, notes, created_at, updated_at)"
-            " VALUES (500, 'Gone', '', '[]', '[]', '', '', '', '', 0, '', '2020-01-01',"
-            " '2020-01-01')"
-        )
+        raw.execute(_FILM_500.format(title="Gone"))
         raw.execute("INSERT INTO tags (id, name, key) VALUES (7, 'Drama', 'drama')")
         raw.execute("INSERT INTO film_tags (film_id, tag_id) VALUES (500, 7)")
         raw.execute("DELETE FROM films WHERE id = 500")
@@ -205,14 +193,8 @@ def test_tag_links_left_without_their_film_do_not_stop_the_upgrade(db_path: Path
 
 
 def test_a_failed_upgrade_says_so_and_leaves_the_catalog_as_it_was(db_path: Path) -> None:
-    engine = create_catalog_engine(str(db_path))
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0004")
-        # Something the migration does not expect (a table left by a hand edit).
-        conn.execute(text("CREATE TABLE film_tags_rebuilt (x INTEGER)"))
-    engine.dispose()
+    # Something the migration does not expect (a table left by a hand edit).
+    catalog_at(db_path, "0004", "CREATE TABLE film_tags_rebuilt (x INTEGER)")
 
     with pytest.raises(
         DatabaseOpenError, match=f"could not be brought to schema {SCHEMA_HEAD}"
