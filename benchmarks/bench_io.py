@@ -58,7 +58,7 @@ def empty_catalog(path: Path):  # type: ignore[no-untyped-def]
 
     remove_database(path)
     catalog = open_catalog(str(path)).catalog
-    catalog.delete_films([f.id for f in catalog.all_films()])
+    catalog.films.delete_many([f.id for f in catalog.films.all()])
     return catalog
 
 
@@ -89,7 +89,7 @@ def main() -> None:
 
         def export_filmdesk() -> float:
             started = time.perf_counter()
-            export_csv(out, source.film_columns())
+            export_csv(out, source.films.columns())
             return time.perf_counter() - started
 
         def export_baseline() -> float:
@@ -114,7 +114,7 @@ def main() -> None:
         def import_filmdesk() -> float:
             target = empty_catalog(folder / "target.sqlite3")
             started = time.perf_counter()
-            target.apply_import(plan_import(target, out))
+            target.imports.apply(plan_import(target, out))
             elapsed = time.perf_counter() - started
             target.close()
             return elapsed
@@ -165,11 +165,11 @@ def main() -> None:
 
         backup = folder / "backup.json"
         started = time.perf_counter()
-        export_json(backup, source.all_films(timestamps=True), source.collections())
+        export_json(backup, source.films.all(timestamps=True), source.collections.all())
         result["export_json_s"] = round(time.perf_counter() - started, 3)
         target = empty_catalog(folder / "target2.sqlite3")
         started = time.perf_counter()
-        target.apply_import(plan_import(target, backup))
+        target.imports.apply(plan_import(target, backup))
         result["import_json_s"] = round(time.perf_counter() - started, 3)
         target.close()
         source.close()

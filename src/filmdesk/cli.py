@@ -437,7 +437,7 @@ def _fields_from_args(args: argparse.Namespace) -> FilmFields:
 
 def _resolve(catalog: Catalog, reference: str) -> FilmRecord:
     try:
-        return catalog.resolve_film(reference)
+        return catalog.films.resolve(reference)
     except AmbiguousFilmError as exc:
         listed = "; ".join(f"id {f.id}: {f.display_title}" for f in exc.candidates)
         raise CliError(
@@ -447,7 +447,7 @@ def _resolve(catalog: Catalog, reference: str) -> FilmRecord:
     except FilmNotFoundError as exc:
         message = str(exc)
         try:
-            similar = catalog.list_films(f'"{reference}"') or catalog.list_films(reference)
+            similar = catalog.films.search(f'"{reference}"') or catalog.films.search(reference)
         except QueryError:
             similar = []
         if similar:
@@ -459,7 +459,7 @@ def _resolve(catalog: Catalog, reference: str) -> FilmRecord:
 def _run(args: argparse.Namespace, catalog: Catalog) -> None:
     if args.command == "list":
         try:
-            films = catalog.list_films(args.search, args.sort)
+            films = catalog.films.search(args.search, args.sort)
         except QueryError as exc:
             raise CliError(f"search term {exc}") from None
         except ValueError as exc:
@@ -478,7 +478,7 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
         fields = _fields_from_args(args)
         if args.tag:
             fields["tags"] = args.tag
-        film = catalog.add_film(fields)
+        film = catalog.films.add(fields)
         if args.json:
             _print_json(film.to_json())
         else:
@@ -496,7 +496,7 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
             fields["watched"] = False
         if not fields and not args.add_tag and not args.remove_tag:
             raise CliError(f"nothing to change for {film.display_title}; see edit --help")
-        film = catalog.edit_film(
+        film = catalog.films.edit(
             film.id, fields, add_tags=args.add_tag, remove_tags=args.remove_tag
         )
         if args.json:
@@ -507,7 +507,7 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
         _export_list(args, catalog)
     elif args.command == "export":
         try:
-            films = catalog.list_films(args.search) if args.search else []
+            films = catalog.films.search(args.search) if args.search else []
         except QueryError as exc:
             raise CliError(f"search term {exc}") from None
         path = Path(args.path)
@@ -516,20 +516,20 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
         try:
             if file_format == "json":
                 if not args.search:
-                    films = catalog.all_films(timestamps=True)
+                    films = catalog.films.all(timestamps=True)
                 else:
-                    films = catalog.get_films(f.id for f in films)
+                    films = catalog.films.get_many(f.id for f in films)
                 count = export_backup(path, catalog, films)
             elif file_format == "letterboxd":
-                count = export_letterboxd(path, films if args.search else catalog.all_films())
+                count = export_letterboxd(path, films if args.search else catalog.films.all())
             elif file_format in ("html", "pdf"):
                 # Loaded only when printing: the PDF library brings Pillow and fontTools along.
                 from filmdesk.core.exchange.printable import export_html, export_pdf
 
                 writer = export_pdf if file_format == "pdf" else export_html
-                count = writer(path, films if args.search else catalog.all_films(), args.title)
+                count = writer(path, films if args.search else catalog.films.all(), args.title)
             else:
-                rows = films if args.search else catalog.film_columns()  # no records: quicker
+                rows = films if args.search else catalog.films.columns()  # no records: quicker
                 count = export_csv(path, rows, bom=not args.plain_utf8, delimiter=args.delimiter)
         except OSError as exc:
             raise CliError(f"cannot write {args.path}: {exc.strerror}", EXIT_FAILURE) from None
@@ -551,13 +551,13 @@ def _run(args: argparse.Namespace, catalog: Catalog) -> None:
                 "--skip-bad-rows to import the other rows",
                 EXIT_FAILURE,
             )
-        result = catalog.apply_import(plan, skip_bad_rows=args.skip_bad_rows)
+        result = catalog.imports.apply(plan, skip_bad_rows=args.skip_bad_rows)
         print(f"Imported: {len(result.added)} added, {len(result.updated)} updated.")
         if result.backup is not None:
             print(f"Backup of the catalog before the import: {result.backup}")
     elif args.command == "delete":
         film = _resolve(catalog, args.film)
-        catalog.delete_film(film.id)
+        catalog.films.delete(film.id)
         print(f"Deleted #{film.id}: {film.display_title}")
     elif args.command in ("collections", "collection"):
         _run_collections(args, catalog)
@@ -595,11 +595,11 @@ def _plural(count: int, word: str) -> str:
 
 
 def _collection(catalog: Catalog, reference: str) -> CollectionRecord:
-    return catalog.resolve_collection(reference)
+    return catalog.collections.resolve(reference)
 
 
 def _screening_list(catalog: Catalog, reference: str) -> ScreeningListRecord:
-    return catalog.resolve_list(reference)
+    return catalog.lists.resolve(reference)
 
 
 def _film_of(catalog: Catalog, reference: str, films: Sequence[FilmRecord]) -> FilmRecord:
@@ -615,7 +615,7 @@ def _film_of(catalog: Catalog, reference: str, films: Sequence[FilmRecord]) -> F
 
 def _run_collections(args: argparse.Namespace, catalog: Catalog) -> None:
     if args.command == "collections":
-        collections = catalog.collections()
+        collections = catalog.collections.all()
         if args.json:
             _print_json([c.to_json() for c in collections])
             return
@@ -633,13 +633,13 @@ def _run_collections(args: argparse.Namespace, catalog: Catalog) -> None:
         print(_plural(len(collections), "collection"))
         return
     if args.action == "create":
-        made = catalog.create_collection(args.name, args.description, args.source)
+        made = catalog.collections.create(args.name, args.description, args.source)
         print(f"Created collection #{made.id}: {made.name}")
         return
     collection = _collection(catalog, args.name)
     if args.action == "show":
-        films = catalog.get_films(collection.film_ids)
-        comments = catalog.comments(collection.id)
+        films = catalog.films.get_many(collection.film_ids)
+        comments = catalog.collections.comments(collection.id)
         if args.json:
             _print_json(
                 {
@@ -665,33 +665,33 @@ def _run_collections(args: argparse.Namespace, catalog: Catalog) -> None:
                 out += _wrapped(f"  {stamp}", comment.text, 20)
         print("\n".join(out))
     elif args.action == "rename":
-        edited = catalog.rename_collection(collection.id, args.new_name)
-        print(f"Renamed collection #{collection.id}: {collection.name} -> {edited.record.name}")
+        edited = catalog.collections.rename(collection.id, args.new_name)
+        print(f"Renamed collection #{collection.id}: {collection.name} -> {edited.name}")
     elif args.action == "describe":
-        catalog.describe_collection(collection.id, args.text)
+        catalog.collections.describe(collection.id, args.text)
         print(f"Described collection #{collection.id}: {collection.name}")
     elif args.action == "rate":
         given: str = args.rating.strip()
         rating = None if given.casefold() in ("none", "clear", "") else given
-        rated = catalog.edit_collection(collection.id, {"rating": rating})  # type: ignore[typeddict-item]
-        shown = _rating_text(rated.record.rating)
+        rated = catalog.collections.edit(collection.id, {"rating": rating})  # type: ignore[typeddict-item]
+        shown = _rating_text(rated.rating)
         print(f"Rated {collection.name}: " + (f"{shown} / 5" if shown else "no rating"))
     elif args.action == "comment":
-        comment = catalog.add_comment(collection.id, args.text)
+        comment = catalog.collections.add_comment(collection.id, args.text)
         print(f"Commented on {collection.name} (comment #{comment.id})")
     elif args.action == "add":
         film = _resolve(catalog, args.film)
         if film.id in collection.film_ids:
             raise CliError(f"{film.display_title} is in the collection {collection.name!r} already")
-        catalog.add_to_collection(collection.id, [film.id])
+        catalog.collections.add(collection.id, [film.id])
         print(f"Added {film.display_title} to {collection.name}")
     elif args.action == "remove":
-        films = catalog.get_films(collection.film_ids)
+        films = catalog.films.get_many(collection.film_ids)
         film = _film_of(catalog, args.film, films)
-        catalog.remove_from_collection(collection.id, [film.id])
+        catalog.collections.remove(collection.id, [film.id])
         print(f"Removed {film.display_title} from {collection.name} (the film stays)")
     elif args.action == "delete":
-        catalog.delete_collection(collection.id)
+        catalog.collections.delete(collection.id)
         print(f"Deleted collection #{collection.id}: {collection.name} (its films stay)")
 
 
@@ -738,7 +738,7 @@ def format_list(screening_list: ScreeningListRecord) -> str:
 
 def _run_lists(args: argparse.Namespace, catalog: Catalog) -> None:
     if args.action is None:
-        lists = catalog.screening_lists()
+        lists = catalog.lists.summaries()
         if args.json:
             _print_json([s.to_json() for s in lists])
             return
@@ -758,7 +758,7 @@ def _run_lists(args: argparse.Namespace, catalog: Catalog) -> None:
         print(_plural(len(lists), "screening list"))
         return
     if args.action == "create":
-        made = catalog.create_list(args.name, args.audience, args.description)
+        made = catalog.lists.create(args.name, args.audience, args.description)
         print(f"Created screening list #{made.id}: {made.name}")
         return
     screening_list = _screening_list(catalog, args.name)
@@ -772,38 +772,38 @@ def _run_lists(args: argparse.Namespace, catalog: Catalog) -> None:
     elif args.action == "add":
         film = _resolve(catalog, args.film)
         position = None if args.position is None else _position_arg(args.position)
-        (entry,) = catalog.add_to_list(
+        (entry,) = catalog.lists.add(
             screening_list.id, [film.id], position=position, scheduled_at=args.date, note=args.note
         )
         print(f"Added {film.display_title} to {name} at position {entry.position}")
     elif args.action == "move":
         film = _film_of(catalog, args.film, films)
-        catalog.move_in_list(screening_list.id, film.id, _position_arg(args.position))
+        catalog.lists.move(screening_list.id, film.id, _position_arg(args.position))
         print(f"Moved {film.display_title} to position {args.position.strip()} in {name}")
     elif args.action == "remove":
         film = _film_of(catalog, args.film, films)
-        catalog.remove_from_list(screening_list.id, [film.id])
+        catalog.lists.remove(screening_list.id, [film.id])
         print(f"Removed {film.display_title} from {name} (the film stays)")
     elif args.action == "screened":
         film = _film_of(catalog, args.film, films)
         if args.unscreened:
             if args.on is not None:
                 raise CliError("--on and --not cannot be used together")
-            catalog.set_screened(screening_list.id, film.id, False)
+            catalog.lists.set_screened(screening_list.id, film.id, False)
             print(f"Not screened: {film.display_title} in {name}")
             return
         on = date.today() if args.on is None else _parse_day(args.on, "--on")
-        catalog.set_screened(screening_list.id, film.id, True, on)
+        catalog.lists.set_screened(screening_list.id, film.id, True, on)
         print(f"Screened: {film.display_title} in {name} on {on.isoformat()}")
     elif args.action == "schedule":
         film = _film_of(catalog, args.film, films)
         at = None if args.date.strip().casefold() in ("none", "") else args.date
-        edited = catalog.schedule_entry(screening_list.id, film.id, at)
-        when = edited.record.scheduled_text
+        edited = catalog.lists.schedule(screening_list.id, film.id, at)
+        when = edited.scheduled_text
         print(f"Scheduled {film.display_title} in {name}: {when or 'no date'}")
     elif args.action == "note":
         film = _film_of(catalog, args.film, films)
-        catalog.set_entry_note(screening_list.id, film.id, args.text)
+        catalog.lists.set_note(screening_list.id, film.id, args.text)
         print(f"Noted on {film.display_title} in {name}")
     elif args.action == "edit":
         fields: dict[str, object] = {}
@@ -816,16 +816,16 @@ def _run_lists(args: argparse.Namespace, catalog: Catalog) -> None:
                 fields[field_name] = getattr(args, attribute)
         if not fields:
             raise CliError(f"nothing to change for {name}; see lists edit --help")
-        catalog.edit_list(screening_list.id, fields)  # type: ignore[arg-type]
+        catalog.lists.edit(screening_list.id, fields)  # type: ignore[arg-type]
         print(f"Updated screening list #{screening_list.id}")
     elif args.action == "rename":
-        renamed = catalog.rename_list(screening_list.id, args.new_name)
-        print(f"Renamed screening list #{screening_list.id}: {name} -> {renamed.record.name}")
+        renamed = catalog.lists.rename(screening_list.id, args.new_name)
+        print(f"Renamed screening list #{screening_list.id}: {name} -> {renamed.name}")
     elif args.action == "duplicate":
-        copy = catalog.duplicate_list(screening_list.id, args.new_name)
+        copy = catalog.lists.duplicate(screening_list.id, args.new_name)
         print(f"Copied {name} to screening list #{copy.id}: {copy.name}")
     elif args.action == "delete":
-        catalog.delete_list(screening_list.id)
+        catalog.lists.delete(screening_list.id)
         print(f"Deleted screening list #{screening_list.id}: {name} (its films stay)")
 
 

@@ -100,10 +100,10 @@ def test_bad_input_is_one_clear_line_and_changes_nothing(
     cli: Cli, db_path: Path, tmp_path: Path, args: list[str], status: int, words: list[str]
 ) -> None:
     catalog = open_catalog(str(db_path)).catalog
-    catalog.add_film({"title": "Mirror", "year": 1975})
-    made = catalog.create_list("Year 9")
+    catalog.films.add({"title": "Mirror", "year": 1975})
+    made = catalog.lists.create("Year 9")
     films = ["The Letter", "The Cranes Are Flying", "The Ballad of a Soldier"]
-    catalog.add_to_list(made.id, [catalog.resolve_film(t).id for t in films])
+    catalog.lists.add(made.id, [catalog.films.resolve(t).id for t in films])
     catalog.close()
     before = dump(db_path)
     if args[0] == "export":

@@ -23,7 +23,7 @@ def comparable(catalog: Catalog) -> list[object]:
     return sorted(
         (
             replace(f, id=0, seed_key=None, created_at=None, updated_at=None)
-            for f in catalog.all_films()
+            for f in catalog.films.all()
         ),
         key=lambda f: (f.title, f.year or 0),
     )
@@ -31,16 +31,16 @@ def comparable(catalog: Catalog) -> list[object]:
 
 def empty_catalog(path: Path) -> Catalog:
     catalog = open_catalog(str(path)).catalog
-    for film in catalog.all_films():
-        catalog.delete_film(film.id)
+    for film in catalog.films.all():
+        catalog.films.delete(film.id)
     return catalog
 
 
 def test_round_trip_into_an_empty_catalog_gives_identical_data(
     catalog: Catalog, tmp_path: Path
 ) -> None:
-    cranes = catalog.resolve_film("The Cranes Are Flying")
-    catalog.edit_film(
+    cranes = catalog.films.resolve("The Cranes Are Flying")
+    catalog.films.edit(
         cranes.id,
         {
             "rating": 4.5,
@@ -51,15 +51,15 @@ def test_round_trip_into_an_empty_catalog_gives_identical_data(
             "imdb_id": "tt0050634",
         },
     )
-    catalog.add_film({"title": "=cmd|' /C calc'!A0", "year": 2000, "directors": ["A", "B"]})
+    catalog.films.add({"title": "=cmd|' /C calc'!A0", "year": 2000, "directors": ["A", "B"]})
     out = tmp_path / "films.csv"
-    assert export_csv(out, catalog.all_films()) == 11
+    assert export_csv(out, catalog.films.all()) == 11
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads the Cyrillic right
 
     other = empty_catalog(tmp_path / "other.sqlite3")
     plan = plan_import(other, out)
     assert (len(plan.new), len(plan.updates), plan.unchanged, plan.problems) == (11, 0, 0, [])
-    other.apply_import(plan)
+    other.imports.apply(plan)
     assert comparable(other) == comparable(catalog)
     # Importing the same file again adds nothing.
     again = plan_import(other, out)
@@ -67,9 +67,9 @@ def test_round_trip_into_an_empty_catalog_gives_identical_data(
 
 
 def test_formula_cells_are_neutralised_in_the_file(catalog: Catalog, tmp_path: Path) -> None:
-    catalog.add_film({"title": '=HYPERLINK("x")', "notes": "@SUM(1)", "tags": ["+tag"]})
+    catalog.films.add({"title": '=HYPERLINK("x")', "notes": "@SUM(1)", "tags": ["+tag"]})
     out = tmp_path / "films.csv"
-    export_csv(out, catalog.all_films(), bom=False)
+    export_csv(out, catalog.films.all(), bom=False)
     rows = list(csv.reader(out.open(encoding="utf-8", newline="")))
     assert ",".join(rows[0]) == (
         "title,original_title,year,directors,countries,runtime_minutes,description,fact,"
@@ -87,19 +87,19 @@ def test_encodings_and_separators(tmp_path: Path, name: str) -> None:
     catalog = empty_catalog(tmp_path / "c.sqlite3")
     plan = plan_import(catalog, DATA / name)
     assert plan.problems == []
-    catalog.apply_import(plan)
-    mirror = catalog.resolve_film("Зеркало")
+    catalog.imports.apply(plan)
+    mirror = catalog.films.resolve("Зеркало")
     assert mirror.directors == ("Андрей Тарковский",)
     assert mirror.notes == "Смотрели всей семьёй;\nобсудить сон"
     assert mirror.tags == ("драма", "классика")
     assert (mirror.rating, mirror.watched, mirror.imdb_id) == (5.0, True, "tt0072443")
-    assert catalog.list_films("ежик")[0].title == "Ёжик в тумане"
+    assert catalog.films.search("ежик")[0].title == "Ёжик в тумане"
 
 
 def test_formula_cells_from_filmdesk_are_restored(tmp_path: Path) -> None:
     catalog = empty_catalog(tmp_path / "c.sqlite3")
-    catalog.apply_import(plan_import(catalog, DATA / "formula_cells.csv"))
-    (film,) = catalog.all_films()
+    catalog.imports.apply(plan_import(catalog, DATA / "formula_cells.csv"))
+    (film,) = catalog.films.all()
     assert film.title == '=HYPERLINK("http://evil")'
     assert film.description == "-starts with a dash"
     assert (film.notes, film.tags) == ("@note", ("+tag",))
@@ -112,10 +112,10 @@ def test_a_bad_row_names_its_line_and_field_and_nothing_is_imported(tmp_path: Pa
     assert (problem.line, problem.field) == (57, "year")
     assert "line 57, year" in str(problem) and "abc" in str(problem)
     with pytest.raises(UnreadableFileError):
-        catalog.apply_import(plan)
-    assert catalog.all_films() == []
+        catalog.imports.apply(plan)
+    assert catalog.films.all() == []
     # The user may choose to skip it: the other 56 films come in, in one step.
-    result = catalog.apply_import(plan, skip_bad_rows=True)
+    result = catalog.imports.apply(plan, skip_bad_rows=True)
     assert len(result.added) == 56
     assert result.backup is not None and result.backup.exists()
 
@@ -159,7 +159,7 @@ def test_a_failed_export_leaves_the_old_file_alone(catalog: Catalog, tmp_path: P
     out.write_text("precious", encoding="utf-8")
 
     def broken() -> object:
-        yield catalog.all_films()[0]
+        yield catalog.films.all()[0]
         raise RuntimeError("disk gone")
 
     with pytest.raises(RuntimeError):
@@ -185,8 +185,8 @@ def test_a_watched_date_for_an_unwatched_film_marks_it_watched(
     good.write_text(
         "title,year,watched,watched_on\nThe Letter,1982,yes,2026-01-05\n", encoding="utf-8"
     )
-    catalog.apply_import(plan_import(catalog, good))
-    letter = catalog.resolve_film("The Letter")
+    catalog.imports.apply(plan_import(catalog, good))
+    letter = catalog.films.resolve("The Letter")
     assert letter.watched and str(letter.watched_on) == "2026-01-05"
 
 
@@ -200,21 +200,21 @@ def test_a_cancelled_import_changes_nothing(tmp_path: Path) -> None:
         raise ImportCancelled
 
     with pytest.raises(ImportCancelled):
-        catalog.apply_import(plan, skip_bad_rows=True, progress=cancel)
-    assert catalog.all_films() == []
+        catalog.imports.apply(plan, skip_bad_rows=True, progress=cancel)
+    assert catalog.films.all() == []
 
 
 def test_exporting_catalog_columns_writes_the_same_file_as_records(
     catalog: Catalog, tmp_path: Path
 ) -> None:
-    catalog.add_film({"title": "@risky", "notes": "+1", "tags": ["=x", "b"], "rating": 2.5})
+    catalog.films.add({"title": "@risky", "notes": "+1", "tags": ["=x", "b"], "rating": 2.5})
     by_records, by_columns = tmp_path / "records.csv", tmp_path / "columns.csv"
-    export_csv(by_records, catalog.all_films())
-    export_csv(by_columns, catalog.film_columns())
+    export_csv(by_records, catalog.films.all())
+    export_csv(by_columns, catalog.films.columns())
     assert by_columns.read_bytes() == by_records.read_bytes()
-    some = [f.id for f in catalog.all_films()][3:0:-1]
-    export_csv(by_records, catalog.get_films(some))
-    export_csv(by_columns, catalog.film_columns(some))
+    some = [f.id for f in catalog.films.all()][3:0:-1]
+    export_csv(by_records, catalog.films.get_many(some))
+    export_csv(by_columns, catalog.films.columns(some))
     assert by_columns.read_bytes() == by_records.read_bytes()
 
 
@@ -228,7 +228,7 @@ def test_a_cancelled_export_leaves_the_old_file(catalog: Catalog, tmp_path: Path
         raise ImportCancelled
 
     with pytest.raises(ImportCancelled):
-        export_csv(out, catalog.film_columns(), progress=cancel)
+        export_csv(out, catalog.films.columns(), progress=cancel)
     assert out.read_text(encoding="utf-8") == "precious"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".films")] == []
 
@@ -263,10 +263,10 @@ def test_a_large_file_with_some_bad_rows(tmp_path: Path) -> None:
     assert [plan.new[i].line for i in (98, 99, 198, 199)] == [100, 102, 201, 202]
     assert [plan.new[i].line for i in (9_996, 9_997)] == [10_000, 10_003]
     assert plan.new[198].fields["title"] == "=quoted formula"  # read on its own, in order
-    catalog.apply_import(plan, skip_bad_rows=True)
-    assert catalog.resolve_film("=quoted formula").year == 1950 + 199 % 70
-    assert catalog.resolve_film("Short row").year == 1999
-    assert catalog.stats().films == 10_046
+    catalog.imports.apply(plan, skip_bad_rows=True)
+    assert catalog.films.resolve("=quoted formula").year == 1950 + 199 % 70
+    assert catalog.films.resolve("Short row").year == 1999
+    assert catalog.films.stats().films == 10_046
     with catalog.engine.connect() as conn:
         indexes = {
             row[0]
@@ -276,12 +276,12 @@ def test_a_large_file_with_some_bad_rows(tmp_path: Path) -> None:
 
 
 def test_an_emptied_cell_empties_the_field_on_import(catalog: Catalog, tmp_path: Path) -> None:
-    cranes = catalog.resolve_film("The Cranes Are Flying")
+    cranes = catalog.films.resolve("The Cranes Are Flying")
     assert cranes.runtime_minutes == 97
     edited = tmp_path / "edited.csv"
     edited.write_text("title,year,runtime_minutes\nThe Cranes Are Flying,1957,\n")
-    catalog.apply_import(plan_import(catalog, edited))
-    assert catalog.get_film(cranes.id).runtime_minutes is None
+    catalog.imports.apply(plan_import(catalog, edited))
+    assert catalog.films.get(cranes.id).runtime_minutes is None
 
 
 def test_line_numbers_count_the_line_breaks_inside_notes(tmp_path: Path) -> None:
@@ -306,17 +306,17 @@ def test_a_new_tag_takes_its_first_spelling(tmp_path: Path) -> None:
     source = tmp_path / "tags.csv"
     source.write_text("title,tags\nA,Drama\nB,drama | War\nC,war\n", encoding="utf-8")
     catalog = empty_catalog(tmp_path / "c.sqlite3")
-    catalog.apply_import(plan_import(catalog, source))
-    assert catalog.resolve_film("C").tags == ("War",)
-    assert catalog.resolve_film("B").tags == ("Drama", "War")
+    catalog.imports.apply(plan_import(catalog, source))
+    assert catalog.films.resolve("C").tags == ("War",)
+    assert catalog.films.resolve("B").tags == ("Drama", "War")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_a_libreoffice_round_trip_loses_nothing(catalog: Catalog, tmp_path: Path) -> None:
     # What a user does: export, open in LibreOffice Calc (every column as text, as its CSV
     # dialog offers), save as CSV again, import into an empty catalog.
-    cranes = catalog.resolve_film("The Cranes Are Flying")
-    catalog.edit_film(
+    cranes = catalog.films.resolve("The Cranes Are Flying")
+    catalog.films.edit(
         cranes.id,
         {
             "rating": 4.5,
@@ -326,9 +326,9 @@ def test_a_libreoffice_round_trip_loses_nothing(catalog: Catalog, tmp_path: Path
             "imdb_id": "tt0050634",
         },
     )
-    catalog.add_film({"title": "=cmd|' /C calc'!A0", "year": 2000, "directors": ["A", "Б"]})
+    catalog.films.add({"title": "=cmd|' /C calc'!A0", "year": 2000, "directors": ["A", "Б"]})
     exported = tmp_path / "films.csv"
-    export_csv(exported, catalog.film_columns())
+    export_csv(exported, catalog.films.columns())
     text_columns = "/".join(f"{column}/2" for column in range(1, len(COLUMNS) + 1))
     profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}"
     run = ["soffice", profile, "--headless", "--norestore"]
@@ -356,16 +356,16 @@ def test_a_libreoffice_round_trip_loses_nothing(catalog: Catalog, tmp_path: Path
     other = empty_catalog(tmp_path / "other.sqlite3")
     plan = plan_import(other, back / "films.csv")
     assert (len(plan.new), plan.problems) == (11, [])
-    other.apply_import(plan)
+    other.imports.apply(plan)
     assert comparable(other) == comparable(catalog)
 
 
 def test_an_export_is_readable_like_any_new_file(catalog: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "films.csv"
-    export_csv(out, catalog.film_columns())
+    export_csv(out, catalog.films.columns())
     assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
     out.chmod(0o600)
-    export_csv(out, catalog.film_columns())
+    export_csv(out, catalog.films.columns())
     assert out.stat().st_mode & 0o777 == 0o600  # replacing a file keeps its permissions
 
 

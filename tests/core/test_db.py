@@ -97,10 +97,10 @@ def test_existing_database_is_backed_up_then_upgraded(db_path: Path) -> None:
     assert opened.migration.to_revision == head_revision()
     backup = opened.migration.backup_path
     assert backup is not None and backup.parent == db_path.parent
-    mirror = opened.catalog.resolve_film("Mirror")
+    mirror = opened.catalog.films.resolve("Mirror")
     assert (mirror.original_title, mirror.rating, mirror.notes) == ("Зеркало", 4.5, "my notes")
     assert mirror.directors == ("Andrei Tarkovsky",)
-    assert len(opened.catalog.all_films()) == 11  # the seed was added beside it
+    assert len(opened.catalog.films.all()) == 11  # the seed was added beside it
     opened.catalog.close()
 
     with sqlite3.connect(backup) as old:
@@ -140,10 +140,10 @@ def test_a_catalog_at_schema_0003_keeps_its_collection_and_gains_lists(db_path: 
     )
     opened = open_catalog(str(db_path))
     assert opened.migration.from_revision == "0003"
-    mine = opened.catalog.resolve_collection("Mine")
+    mine = opened.catalog.collections.resolve("Mine")
     assert (mine.description, mine.rating, mine.comment_count) == ("about", None, 0)
-    made = opened.catalog.create_list("Year 9")
-    assert opened.catalog.screening_lists()[0].id == made.id
+    made = opened.catalog.lists.create("Year 9")
+    assert opened.catalog.lists.summaries()[0].id == made.id
     opened.catalog.close()
 
 
@@ -159,13 +159,13 @@ def test_a_catalog_at_schema_0004_keeps_its_tags_in_a_table_without_rowid(db_pat
 
     opened = open_catalog(str(db_path))
     assert opened.migration.from_revision == "0004"
-    assert opened.catalog.resolve_film("Mirror").tags == ("Drama", "To show")
+    assert opened.catalog.films.resolve("Mirror").tags == ("Drama", "To show")
     with opened.catalog.engine.connect() as conn:
         schema = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'film_tags'"))
         assert schema.scalar_one().endswith("WITHOUT ROWID")
         assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
     # The links still follow their film and tag.
-    opened.catalog.delete_films([500])
+    opened.catalog.films.delete_many([500])
     with opened.catalog.engine.connect() as conn:
         assert (
             conn.execute(text("SELECT count(*) FROM film_tags WHERE film_id = 500")).scalar() == 0
@@ -188,7 +188,7 @@ def test_tag_links_left_without_their_film_do_not_stop_the_upgrade(db_path: Path
     assert opened.migration.from_revision == "0004"
     with opened.catalog.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM film_tags")).scalar() == 0
-    assert len(opened.catalog.all_films()) == 10
+    assert len(opened.catalog.films.all()) == 10
     opened.catalog.close()
 
 

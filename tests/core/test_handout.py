@@ -25,7 +25,7 @@ ORDER = ["The Cranes Are Flying", "Зеркало", "The Letter", "The Ballad of
 
 @pytest.fixture
 def year9(catalog: Catalog) -> ScreeningListRecord:
-    catalog.add_film(
+    catalog.films.add(
         {
             "title": "Зеркало",
             "year": 1975,
@@ -35,18 +35,18 @@ def year9(catalog: Catalog) -> ScreeningListRecord:
             "fact": "Тарковский снимал в фильме свою мать.",
         }
     )
-    ids = {f.title: f.id for f in catalog.all_films()}
-    made = catalog.create_list(
+    ids = {f.title: f.id for f in catalog.films.all()}
+    made = catalog.lists.create(
         "Девятый класс: письма", audience="9Б", description="Фильмы, где письмо двигает сюжет."
     )
-    catalog.add_to_list(made.id, [ids[t] for t in ORDER])
-    catalog.edit_entry(
+    catalog.lists.add(made.id, [ids[t] for t in ORDER])
+    catalog.lists.edit_entry(
         made.id,
         ids["The Cranes Are Flying"],
         {"scheduled_at": datetime(2026, 12, 4, 10, 30), "note": "Вопрос: кто пишет письмо?"},
     )
-    catalog.schedule_entry(made.id, ids["Зеркало"], date(2026, 12, 11))
-    return catalog.screening_list(made.id)
+    catalog.lists.schedule(made.id, ids["Зеркало"], date(2026, 12, 11))
+    return catalog.lists.get(made.id)
 
 
 def pdf_text(data: bytes, tmp_path: Path) -> str:
@@ -109,9 +109,9 @@ def test_ruled_lines_for_students_and_pages_numbered(
     catalog: Catalog, year9: ScreeningListRecord, tmp_path: Path
 ) -> None:
     for number in range(12):
-        film = catalog.add_film({"title": f"Фильм {number}", "description": "Описание. " * 30})
-        catalog.add_to_list(year9.id, [film.id], note="Заметка " * 20)
-    longer = catalog.screening_list(year9.id)
+        film = catalog.films.add({"title": f"Фильм {number}", "description": "Описание. " * 30})
+        catalog.lists.add(year9.id, [film.id], note="Заметка " * 20)
+    longer = catalog.lists.get(year9.id)
     data = render_handout_pdf(longer, HandoutOptions(student_lines=4))
     pages = len(re.findall(rb"/Type\s*/Page\b", data))
     assert pages >= 4 and b"DejaVu" in data
@@ -141,7 +141,7 @@ def test_html_handout(year9: ScreeningListRecord, tmp_path: Path) -> None:
 
 
 def test_an_empty_list_prints_its_heading(catalog: Catalog, tmp_path: Path) -> None:
-    empty = catalog.create_list("Nothing yet <b>")
+    empty = catalog.lists.create("Nothing yet <b>")
     assert "0 films" in pdf_text(render_handout_pdf(empty), tmp_path)
     assert "<h1>Nothing yet &lt;b&gt;</h1>" in render_handout_html(empty)
 

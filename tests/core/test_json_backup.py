@@ -18,22 +18,22 @@ from filmdesk.core.exchange.planning import plan_import
 def snapshot(catalog: Catalog) -> tuple[list[object], list[object], list[object]]:
     """Everything a backup carries, with ids (which differ between catalogs) left out."""
     films = sorted(
-        (replace(f, id=0) for f in catalog.all_films(timestamps=True)),
+        (replace(f, id=0) for f in catalog.films.all(timestamps=True)),
         key=lambda f: (f.title, f.year or 0),
     )
-    titles = {f.id: f.title for f in catalog.all_films()}
+    titles = {f.id: f.title for f in catalog.films.all()}
     collections = [
         (
             c.name,
             c.rating,
             [titles[i] for i in c.film_ids],
-            [(m.text, m.created_at, m.updated_at) for m in catalog.comments(c.id)],
+            [(m.text, m.created_at, m.updated_at) for m in catalog.collections.comments(c.id)],
         )
-        for c in catalog.collections()
+        for c in catalog.collections.all()
     ]
     lists = []
-    for summary in catalog.screening_lists():
-        screening_list = catalog.screening_list(summary.id)
+    for summary in catalog.lists.summaries():
+        screening_list = catalog.lists.get(summary.id)
         lists.append(
             (
                 screening_list.name,
@@ -50,67 +50,67 @@ def snapshot(catalog: Catalog) -> tuple[list[object], list[object], list[object]
 
 def with_collection_and_lists(catalog: Catalog) -> None:
     """Give the catalog a rated, commented collection and two screening lists."""
-    shipped = catalog.collections()[0]
-    catalog.rate_collection(shipped.id, 4.5)
-    first = catalog.add_comment(shipped.id, "Seen with 9B.\nThey liked the ending.")
-    catalog.add_comment(shipped.id, "Второй раз — лучше")
-    catalog.edit_comment(first.id, "Seen with 9B; they liked the ending.")
-    year9 = catalog.create_list("Year 9: письма", audience="9B", description="Autumn, Fridays")
-    cranes = catalog.resolve_film("The Cranes Are Flying").id
-    mirror = catalog.resolve_film("Зеркало").id
-    catalog.add_to_list(year9.id, [mirror, cranes])
-    catalog.edit_entry(
+    shipped = catalog.collections.all()[0]
+    catalog.collections.rate(shipped.id, 4.5)
+    first = catalog.collections.add_comment(shipped.id, "Seen with 9B.\nThey liked the ending.")
+    catalog.collections.add_comment(shipped.id, "Второй раз — лучше")
+    catalog.collections.edit_comment(first.id, "Seen with 9B; they liked the ending.")
+    year9 = catalog.lists.create("Year 9: письма", audience="9B", description="Autumn, Fridays")
+    cranes = catalog.films.resolve("The Cranes Are Flying").id
+    mirror = catalog.films.resolve("Зеркало").id
+    catalog.lists.add(year9.id, [mirror, cranes])
+    catalog.lists.edit_entry(
         year9.id,
         cranes,
         {"scheduled_at": datetime(2026, 12, 4, 10, 30), "note": "Стр. 3:\n1. Who writes?"},
     )
-    catalog.edit_entry(
+    catalog.lists.edit_entry(
         year9.id, mirror, {"scheduled_at": date(2025, 11, 28), "screened_on": date(2025, 11, 28)}
     )
-    catalog.create_list("Empty for now")
+    catalog.lists.create("Empty for now")
 
 
 def test_backup_restores_identically_into_an_empty_catalog(
     catalog: Catalog, tmp_path: Path
 ) -> None:
-    cranes = catalog.resolve_film("The Cranes Are Flying")
-    catalog.edit_film(
+    cranes = catalog.films.resolve("The Cranes Are Flying")
+    catalog.films.edit(
         cranes.id,
         {"rating": 4.5, "watched_on": "2026-11-01", "notes": "Line 1\nLine 2", "tags": ["war"]},
     )
-    catalog.delete_film(catalog.resolve_film("The Letter").id)
-    catalog.add_film({"title": "Зеркало", "year": 1975, "tags": ["Классика"]})
+    catalog.films.delete(catalog.films.resolve("The Letter").id)
+    catalog.films.add({"title": "Зеркало", "year": 1975, "tags": ["Классика"]})
     with_collection_and_lists(catalog)
     backup = tmp_path / "backup.json"
-    export_backup(backup, catalog, catalog.all_films(timestamps=True))
+    export_backup(backup, catalog, catalog.films.all(timestamps=True))
     document = json.loads(backup.read_text(encoding="utf-8"))
     assert (document["format"], document["version"]) == ("filmdesk-backup", 2)
     (year9, _empty) = sorted(document["lists"], key=lambda x: x["name"], reverse=True)
     assert [e["scheduled_at"] for e in year9["entries"]] == ["2025-11-28", "2026-12-04T10:30"]
 
     other = open_catalog(str(tmp_path / "other.sqlite3")).catalog
-    for film in other.all_films():
-        other.delete_film(film.id)
+    for film in other.films.all():
+        other.films.delete(film.id)
     plan = plan_import(other, backup)
     assert (len(plan.new), plan.problems) == (10, [])
     assert "screening lists 'Empty for now' (0 films), 'Year 9: письма' (2 films)" in (
         plan.summary()
     )
-    other.apply_import(plan)
+    other.imports.apply(plan)
     assert snapshot(other) == snapshot(catalog)
     again = plan_import(other, backup)
     assert (len(again.new), len(again.updates), again.unchanged) == (0, 0, 10)
-    result = other.apply_import(again)  # the same backup twice adds nothing
+    result = other.imports.apply(again)  # the same backup twice adds nothing
     assert (result.lists_added, result.list_entries_added, result.comments_added) == ([], [], [])
     assert snapshot(other) == snapshot(catalog)
     other.close()
 
 
 def test_a_backup_of_some_films_keeps_only_their_entries(catalog: Catalog, tmp_path: Path) -> None:
-    catalog.add_film({"title": "Зеркало", "year": 1975})
+    catalog.films.add({"title": "Зеркало", "year": 1975})
     with_collection_and_lists(catalog)
     backup = tmp_path / "some.json"
-    export_backup(backup, catalog, catalog.list_films("зеркало"))
+    export_backup(backup, catalog, catalog.films.search("зеркало"))
     document = json.loads(backup.read_text(encoding="utf-8"))
     (year9,) = (x for x in document["lists"] if x["entries"])
     (entry,) = year9["entries"]
@@ -136,10 +136,10 @@ def test_a_version_1_backup_is_still_read(catalog: Catalog, tmp_path: Path) -> N
     )
     plan = plan_import(catalog, old)
     assert (len(plan.new), plan.problems, plan.lists) == (1, [], [])
-    catalog.apply_import(plan)
-    tarkovsky = catalog.resolve_collection("Tarkovsky")
+    catalog.imports.apply(plan)
+    tarkovsky = catalog.collections.resolve("Tarkovsky")
     assert tarkovsky.rating is None and tarkovsky.comment_count == 0
-    assert [catalog.get_film(i).title for i in tarkovsky.film_ids] == ["Зеркало"]
+    assert [catalog.films.get(i).title for i in tarkovsky.film_ids] == ["Зеркало"]
 
 
 def test_problems_in_lists_and_comments_name_where(catalog: Catalog, tmp_path: Path) -> None:
@@ -177,8 +177,8 @@ def test_a_backup_from_a_newer_filmdesk_is_refused(catalog: Catalog, tmp_path: P
 
 
 def test_an_update_changes_only_the_fields_its_film_gives(catalog: Catalog, tmp_path: Path) -> None:
-    cranes = catalog.resolve_film("The Cranes Are Flying")
-    catalog.edit_film(cranes.id, {"notes": "my notes", "rating": 4, "watched": True})
+    cranes = catalog.films.resolve("The Cranes Are Flying")
+    catalog.films.edit(cranes.id, {"notes": "my notes", "rating": 4, "watched": True})
     mixed = tmp_path / "mixed.json"
     mixed.write_text(
         json.dumps(
@@ -195,8 +195,8 @@ def test_an_update_changes_only_the_fields_its_film_gives(catalog: Catalog, tmp_
     )
     plan = plan_import(catalog, mixed)
     assert [set(incoming.fields) for _, incoming in plan.updates] == [{"fact"}]
-    catalog.apply_import(plan)
-    after = catalog.get_film(cranes.id)
+    catalog.imports.apply(plan)
+    after = catalog.films.get(cranes.id)
     assert (after.notes, after.rating, after.watched, after.fact) == ("my notes", 4, True, "New.")
 
 
@@ -227,14 +227,14 @@ def test_backup_times_without_a_zone_are_utc(catalog: Catalog, tmp_path: Path) -
     os.environ["TZ"] = "Europe/Moscow"
     time.tzset()
     try:
-        catalog.apply_import(plan_import(catalog, backup))
+        catalog.imports.apply(plan_import(catalog, backup))
     finally:
         if zone is None:
             del os.environ["TZ"]
         else:
             os.environ["TZ"] = zone
         time.tzset()
-    film = next(f for f in catalog.all_films(timestamps=True) if f.title == "Naive")
+    film = next(f for f in catalog.films.all(timestamps=True) if f.title == "Naive")
     assert film.created_at is not None and film.updated_at is not None
     assert (film.created_at.hour, film.updated_at.hour) == (10, 7)
 
@@ -257,9 +257,9 @@ def test_a_collection_naming_a_repeated_film_keeps_it(catalog: Catalog, tmp_path
     )
     plan = plan_import(catalog, twice)
     assert [p.message for p in plan.problems] == ["repeats the film of line 1"]
-    catalog.apply_import(plan, skip_bad_rows=True)
-    shakespeare = catalog.resolve_collection("Shakespeare")
-    assert [catalog.get_film(i).title for i in shakespeare.film_ids] == ["Hamlet"]
+    catalog.imports.apply(plan, skip_bad_rows=True)
+    shakespeare = catalog.collections.resolve("Shakespeare")
+    assert [catalog.films.get(i).title for i in shakespeare.film_ids] == ["Hamlet"]
 
 
 def test_seed_keys_come_back_as_they_were(tmp_path: Path) -> None:
@@ -274,8 +274,8 @@ def test_seed_keys_come_back_as_they_were(tmp_path: Path) -> None:
         json.dumps({"format": "filmdesk-backup", "version": 2, "films": films}), encoding="utf-8"
     )
     catalog = open_catalog(str(tmp_path / "empty.sqlite3")).catalog
-    catalog.delete_films([f.id for f in catalog.all_films()])
-    catalog.apply_import(plan_import(catalog, backup))
-    keys = {f.title: f.seed_key for f in catalog.all_films()}
+    catalog.films.delete_many([f.id for f in catalog.films.all()])
+    catalog.imports.apply(plan_import(catalog, backup))
+    keys = {f.title: f.seed_key for f in catalog.films.all()}
     assert keys == {"Alpha": "", "Beta": None, "Gamma": "mine:gamma"}
     catalog.close()

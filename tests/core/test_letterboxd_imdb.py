@@ -30,20 +30,20 @@ def test_the_letterboxd_zip_combines_its_files(catalog: Catalog, tmp_path: Path)
     plan = plan_import(catalog, letterboxd_zip(tmp_path))
     assert plan.format == "letterboxd" and plan.problems == []
     assert (len(plan.new), len(plan.updates)) == (2, 1)  # Mirror and Wings new; Cranes matched
-    catalog.apply_import(plan)
-    cranes = catalog.resolve_film("The Cranes Are Flying")
+    catalog.imports.apply(plan)
+    cranes = catalog.films.resolve("The Cranes Are Flying")
     assert (cranes.rating, cranes.watched, str(cranes.watched_on)) == (4.5, True, "2024-02-28")
     assert set(cranes.tags) == {"war", "classic", "rewatch"}
     assert cranes.notes == (
         'The camera runs with Veronika.\nThe ending, at the station, "breaks" me.'
     )
     assert cranes.letterboxd_uri == "https://boxd.it/2bWk"
-    wings = catalog.resolve_film("Wings")
+    wings = catalog.films.resolve("Wings")
     assert not wings.watched and set(wings.tags) == {"watchlist"}
-    assert catalog.resolve_film("Mirror").rating == 5.0
+    assert catalog.films.resolve("Mirror").rating == 5.0
     # The list in lists/ became a screening list, in Letterboxd's order.
-    (summary,) = catalog.screening_lists()
-    soviet = catalog.screening_list(summary.id)
+    (summary,) = catalog.lists.summaries()
+    soviet = catalog.lists.get(summary.id)
     assert soviet.name == "Soviet letters"
     assert [(e.position, e.film.title) for e in soviet.entries] == [
         (1, "The Cranes Are Flying"),
@@ -52,8 +52,8 @@ def test_the_letterboxd_zip_combines_its_files(catalog: Catalog, tmp_path: Path)
     # The same export again changes nothing.
     again = plan_import(catalog, letterboxd_zip(tmp_path))
     assert (len(again.new), len(again.updates), again.unchanged) == (0, 0, 3)
-    catalog.apply_import(again)
-    assert catalog.screening_list(summary.id) == soviet
+    catalog.imports.apply(again)
+    assert catalog.lists.get(summary.id) == soviet
 
 
 def test_a_single_letterboxd_csv(catalog: Catalog) -> None:
@@ -72,12 +72,12 @@ def test_a_truncated_zip_is_refused(catalog: Catalog, tmp_path: Path) -> None:
 
 
 def test_letterboxd_export_has_the_importers_columns(catalog: Catalog, tmp_path: Path) -> None:
-    cranes = catalog.resolve_film("The Cranes Are Flying")
-    catalog.edit_film(
+    cranes = catalog.films.resolve("The Cranes Are Flying")
+    catalog.films.edit(
         cranes.id, {"rating": 4.5, "watched_on": "2024-01-04", "tags": ["war"], "notes": "x\ny"}
     )
     out = tmp_path / "letterboxd.csv"
-    assert export_letterboxd(out, catalog.all_films()) == 10
+    assert export_letterboxd(out, catalog.films.all()) == 10
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
     assert tuple(rows[0]) == EXPORT_COLUMNS
     row = next(r for r in rows if r["Title"] == "The Cranes Are Flying")
@@ -92,16 +92,16 @@ def test_imdb_exports(catalog: Catalog, name: str) -> None:
     assert plan.format == "imdb"
     (problem,) = plan.problems
     assert "not a film" in problem.message and problem.line == (4 if "new" in name else 3)
-    catalog.apply_import(plan, skip_bad_rows=True)
+    catalog.imports.apply(plan, skip_bad_rows=True)
     if "new" in name:
-        cranes = catalog.resolve_film("The Cranes Are Flying")
+        cranes = catalog.films.resolve("The Cranes Are Flying")
         assert (cranes.imdb_id, cranes.rating, str(cranes.watched_on)) == (
             "tt0050634", 4.5, "2024-01-05"
         )  # fmt: skip
-        mirror = catalog.resolve_film("Mirror")
+        mirror = catalog.films.resolve("Mirror")
         assert (mirror.rating, mirror.directors, mirror.runtime_minutes) == (
             5.0, ("Andrei Tarkovsky",), 107
         )  # fmt: skip
     else:
-        wings = catalog.resolve_film("Wings")
+        wings = catalog.films.resolve("Wings")
         assert (wings.imdb_id, wings.watched, wings.rating) == ("tt0060966", False, None)

@@ -20,24 +20,24 @@ from filmdesk.core.records import ScreeningListRecord
 @pytest.fixture
 def year9(catalog: Catalog) -> ScreeningListRecord:
     """Three films: one with a day, one with a day and time and a two-line note, one screened."""
-    ids = {f.title: f.id for f in catalog.all_films()}
-    made = catalog.create_list("Year 9", audience="9B")
-    catalog.add_to_list(
+    ids = {f.title: f.id for f in catalog.films.all()}
+    made = catalog.lists.create("Year 9", audience="9B")
+    catalog.lists.add(
         made.id, [ids["The Letter"], ids["The Cranes Are Flying"], ids["The Stationmaster"]]
     )
-    catalog.add_film({"title": "=Formula", "year": 2001})
-    catalog.edit_film(
+    catalog.films.add({"title": "=Formula", "year": 2001})
+    catalog.films.edit(
         ids["The Cranes Are Flying"],
         {"imdb_id": "tt0050634", "letterboxd_uri": "https://boxd.it/2bWk"},
     )
-    catalog.schedule_entry(made.id, ids["The Letter"], date(2026, 12, 1))
-    catalog.edit_entry(
+    catalog.lists.schedule(made.id, ids["The Letter"], date(2026, 12, 1))
+    catalog.lists.edit_entry(
         made.id,
         ids["The Cranes Are Flying"],
         {"scheduled_at": datetime(2026, 12, 8, 10, 30), "note": 'Вопросы:\n1. "Who" writes, why?'},
     )
-    catalog.set_screened(made.id, ids["The Stationmaster"], on=date(2025, 11, 3))
-    return catalog.screening_list(made.id)
+    catalog.lists.set_screened(made.id, ids["The Stationmaster"], on=date(2025, 11, 3))
+    return catalog.lists.get(made.id)
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -77,9 +77,9 @@ def test_list_csv_round_trip_into_another_catalog(
     plan = plan_import(other, out)
     assert plan.format == "list-csv" and plan.problems == []
     assert (len(plan.new), plan.unchanged + len(plan.updates)) == (0, 3)  # all in the seed
-    other.apply_import(plan)
-    (summary,) = other.screening_lists()
-    copy = other.screening_list(summary.id)
+    other.imports.apply(plan)
+    (summary,) = other.lists.summaries()
+    copy = other.lists.get(summary.id)
     assert copy.name == "Year 9"
     strip = lambda r: [  # noqa: E731
         (e.position, e.film.title, e.scheduled_at, e.note, e.screened, e.screened_on)
@@ -141,17 +141,17 @@ def test_a_letterboxd_list_becomes_an_ordered_screening_list(
     plan = plan_import(catalog, path)
     assert plan.format == "letterboxd" and plan.problems == []
     assert "screening list 'Зимние письма' (3 films)" in plan.summary()
-    result = catalog.apply_import(plan)
+    result = catalog.imports.apply(plan)
     assert len(result.added) == 2 and len(result.lists_added) == 1
-    winter = catalog.screening_list(result.lists_added[0])
+    winter = catalog.lists.get(result.lists_added[0])
     assert (winter.name, winter.description) == ("Зимние письма", "For 9B.\nTwo lines.")
     assert [e.film.title for e in winter.entries] == ["The Cranes Are Flying", "Зеркало", "Wings"]
     assert winter.entries[0].note == "Stairs scene, 40 min in"
-    assert catalog.resolve_film("Wings").tags == ()  # a list is no longer a tag
+    assert catalog.films.resolve("Wings").tags == ()  # a list is no longer a tag
 
 
 def test_a_letterboxd_list_import_is_all_or_nothing(catalog: Catalog, tmp_path: Path) -> None:
-    before = (catalog.all_films(), catalog.screening_lists())
+    before = (catalog.films.all(), catalog.lists.summaries())
     archive = tmp_path / "export.zip"
     with zipfile.ZipFile(archive, "w") as out:
         out.writestr("lists/winter.csv", LIST)
@@ -162,14 +162,14 @@ def test_a_letterboxd_list_import_is_all_or_nothing(catalog: Catalog, tmp_path: 
     plan = plan_import(catalog, archive)
     assert [p.field for p in plan.problems] == ["rating"]
     with pytest.raises(UnreadableFileError):
-        catalog.apply_import(plan)
-    assert (catalog.all_films(), catalog.screening_lists()) == before
+        catalog.imports.apply(plan)
+    assert (catalog.films.all(), catalog.lists.summaries()) == before
 
 
 def test_a_cancelled_letterboxd_import_leaves_no_list(catalog: Catalog, tmp_path: Path) -> None:
     from filmdesk.core.exchange import ImportCancelled
 
-    before = (catalog.all_films(), catalog.screening_lists())
+    before = (catalog.films.all(), catalog.lists.summaries())
     path = tmp_path / "winter.csv"
     path.write_text(LIST, encoding="utf-8")
 
@@ -177,5 +177,5 @@ def test_a_cancelled_letterboxd_import_leaves_no_list(catalog: Catalog, tmp_path
         raise ImportCancelled
 
     with pytest.raises(ImportCancelled):
-        catalog.apply_import(plan_import(catalog, path), progress=cancel)
-    assert (catalog.all_films(), catalog.screening_lists()) == before
+        catalog.imports.apply(plan_import(catalog, path), progress=cancel)
+    assert (catalog.films.all(), catalog.lists.summaries()) == before

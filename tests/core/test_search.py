@@ -7,7 +7,7 @@ from filmdesk.core.search import QueryError, fold, parse_query
 
 
 def titles(catalog: Catalog, query: str) -> list[str]:
-    return [f.title for f in catalog.list_films(query)]
+    return [f.title for f in catalog.films.search(query)]
 
 
 @pytest.mark.parametrize(
@@ -38,17 +38,17 @@ def test_prefix_not_infix(catalog: Catalog) -> None:
 
 
 def test_accents_are_ignored(catalog: Catalog) -> None:
-    catalog.add_film({"title": "Le Fabuleux Destin d'Amélie Poulain", "year": 2001})
+    catalog.films.add({"title": "Le Fabuleux Destin d'Amélie Poulain", "year": 2001})
     assert titles(catalog, "amelie") == ["Le Fabuleux Destin d'Amélie Poulain"]
     assert titles(catalog, "AMÉLIE") == ["Le Fabuleux Destin d'Amélie Poulain"]
     assert fold("Мой") != fold("мои")  # й is not folded to и
 
 
 def test_user_fields_are_searchable(catalog: Catalog) -> None:
-    cranes = catalog.resolve_film("The Cranes Are Flying")
-    letter = catalog.resolve_film("The Letter")
-    catalog.edit_film(cranes.id, {"rating": 4.5, "tags": ["war"], "notes": "Urusevsky camera"})
-    catalog.edit_film(letter.id, {"rating": 3, "watched": True})
+    cranes = catalog.films.resolve("The Cranes Are Flying")
+    letter = catalog.films.resolve("The Letter")
+    catalog.films.edit(cranes.id, {"rating": 4.5, "tags": ["war"], "notes": "Urusevsky camera"})
+    catalog.films.edit(letter.id, {"rating": 3, "watched": True})
     assert titles(catalog, "rating:>=4") == ["The Cranes Are Flying"]
     assert titles(catalog, "rating:3") == ["The Letter"]
     assert titles(catalog, "tag:WAR") == ["The Cranes Are Flying"]
@@ -76,32 +76,32 @@ def test_bad_terms_name_the_term(query: str, names: str) -> None:
 
 
 def test_sorting(catalog: Catalog) -> None:
-    by_year = [f.year for f in catalog.list_films(sort="year")]
+    by_year = [f.year for f in catalog.films.search(sort="year")]
     assert by_year == sorted(by_year)
-    assert [f.year for f in catalog.list_films(sort="-year")] == sorted(by_year, reverse=True)
-    cranes = catalog.resolve_film("The Cranes Are Flying")
-    catalog.rate(cranes.id, 4)
-    by_rating = catalog.list_films(sort="rating:desc")
+    assert [f.year for f in catalog.films.search(sort="-year")] == sorted(by_year, reverse=True)
+    cranes = catalog.films.resolve("The Cranes Are Flying")
+    catalog.films.rate(cranes.id, 4)
+    by_rating = catalog.films.search(sort="rating:desc")
     assert by_rating[0].id == cranes.id  # rated first, unrated after, in either direction
-    assert catalog.list_films(sort="rating")[0].id == cranes.id
+    assert catalog.films.search(sort="rating")[0].id == cranes.id
     with pytest.raises(ValueError, match="cannot sort by 'colour'"):
-        catalog.list_films(sort="colour")
+        catalog.films.search(sort="colour")
 
 
 def test_rating_terms_between_half_stars(catalog: Catalog) -> None:
-    films = catalog.all_films()
+    films = catalog.films.all()
     for film, rating in zip(films[:3], (3.5, 4.0, 4.5), strict=True):
-        catalog.rate(film.id, rating)
-    assert sorted(f.rating for f in catalog.list_films("rating:<4.3")) == [3.5, 4.0]
-    assert [f.rating for f in catalog.list_films("rating:>4.2")] == [4.5]
-    assert sorted(f.rating for f in catalog.list_films("rating:3.5..4")) == [3.5, 4.0]
+        catalog.films.rate(film.id, rating)
+    assert sorted(f.rating for f in catalog.films.search("rating:<4.3")) == [3.5, 4.0]
+    assert [f.rating for f in catalog.films.search("rating:>4.2")] == [4.5]
+    assert sorted(f.rating for f in catalog.films.search("rating:3.5..4")) == [3.5, 4.0]
     for bad in ("rating:3..2", "rating:4.3"):
         with pytest.raises(QueryError):
             parse_query(bad)
 
 
 def test_stress_marks_and_field_boundaries(catalog: Catalog) -> None:
-    catalog.add_film({"title": "Ми́лый друг", "year": 1955})
+    catalog.films.add({"title": "Ми́лый друг", "year": 1955})
     assert titles(catalog, "милый") == ["Ми́лый друг"]
     assert titles(catalog, '"flying летят"') == []  # end of one field, start of the next
     assert titles(catalog, '"are flying"') == ["The Cranes Are Flying"]

@@ -48,16 +48,16 @@ def test_shipped_seed_has_the_ten_films_of_the_source_page() -> None:
 def test_first_open_seeds_and_reopening_never_duplicates(db_path: Path) -> None:
     first = open_catalog(str(db_path))
     assert first.seeded
-    assert len(first.catalog.all_films()) == 10
+    assert len(first.catalog.films.all()) == 10
     first.catalog.close()
     second = open_catalog(str(db_path))
     assert not second.seeded
-    films = second.catalog.all_films()
+    films = second.catalog.films.all()
     assert len(films) == 10
     cranes = next(f for f in films if f.title == "The Cranes Are Flying")
     assert cranes.original_title == "Летят журавли"
     assert cranes.directors == ("Mikhail Kalatozov",)
-    collections = second.catalog.collections()
+    collections = second.catalog.collections.all()
     assert [c.name for c in collections] == ["Soviet Films About Correspondence"]
     assert len(collections[0].film_ids) == 10
     second.catalog.close()
@@ -69,15 +69,15 @@ def test_changed_seed_updates_in_place_and_keeps_the_users_fields(
     v1 = write_seed(tmp_path / "seed1.json", seed_doc)
     opened = open_catalog(str(db_path), seed=v1)
     catalog = opened.catalog
-    cranes = catalog.resolve_film("The Cranes Are Flying")
-    catalog.edit_film(
+    cranes = catalog.films.resolve("The Cranes Are Flying")
+    catalog.films.edit(
         cranes.id,
         {"rating": 5, "watched_on": "2026-11-01", "notes": "mine", "tags": ["war", "classic"]},
     )
-    irony = catalog.resolve_film("The Irony of Fate, or Enjoy Your Bath!")
-    catalog.edit_film(irony.id, {"description": "My own words."})
-    letter = catalog.resolve_film("The Letter")
-    catalog.delete_film(letter.id)
+    irony = catalog.films.resolve("The Irony of Fate, or Enjoy Your Bath!")
+    catalog.films.edit(irony.id, {"description": "My own words."})
+    letter = catalog.films.resolve("The Letter")
+    catalog.films.delete(letter.id)
     catalog.close()
 
     films = seed_doc["films"]
@@ -95,22 +95,22 @@ def test_changed_seed_updates_in_place_and_keeps_the_users_fields(
     reopened = open_catalog(str(db_path), seed=v2)
     catalog = reopened.catalog
     assert reopened.seeded
-    cranes_after = catalog.get_film(cranes.id)
+    cranes_after = catalog.films.get(cranes.id)
     assert cranes_after.title == "The Cranes are Flying"
     assert cranes_after.fact == "Corrected fact."
     assert cranes_after.rating == 5.0
     assert cranes_after.watched and cranes_after.watched_on.isoformat() == "2026-11-01"
     assert cranes_after.notes == "mine"
     assert set(cranes_after.tags) == {"war", "classic"}
-    irony_after = catalog.get_film(irony.id)
+    irony_after = catalog.films.get(irony.id)
     assert irony_after.description == "My own words."  # edited by the user: kept
     assert irony_after.fact == "New fact."  # untouched by the user: updated
-    titles = [f.title for f in catalog.all_films()]
+    titles = [f.title for f in catalog.films.all()]
     assert "The Letter" not in titles  # deleted stays deleted
     assert "New Film" in titles
     assert len(titles) == 10
-    new_film = catalog.resolve_film("New Film")
-    assert new_film.id in catalog.collections()[0].film_ids
+    new_film = catalog.films.resolve("New Film")
+    assert new_film.id in catalog.collections.all()[0].film_ids
     catalog.close()
 
 
@@ -144,7 +144,7 @@ def test_a_field_missing_from_one_seed_is_filled_by_the_next(
     cranes["fact"] = fact
     cranes["trailer_url"] = "https://example.org/cranes"
     reopened = open_catalog(str(db_path), seed=write_seed(tmp_path / "v2.json", seed_doc))
-    film = reopened.catalog.resolve_film("The Cranes Are Flying")
+    film = reopened.catalog.films.resolve("The Cranes Are Flying")
     assert (film.fact, film.trailer_url) == (fact, "https://example.org/cranes")
     assert reopened.seeded
 
@@ -179,7 +179,7 @@ def test_a_catalog_seeded_before_bookkeeping_keeps_edits_and_deletions(
             )
     engine.dispose()
     opened = open_catalog(str(db_path))
-    films = {f.seed_key: f for f in opened.catalog.all_films()}
+    films = {f.seed_key: f for f in opened.catalog.films.all()}
     assert len(films) == 2  # the eight the user had deleted stay deleted
     cranes = films["the-cranes-are-flying-1957"]
     assert (cranes.title, cranes.description) == ("Cranes (my title)", "My description.")

@@ -10,7 +10,7 @@ from filmdesk.core.validation import ValidationError
 
 
 def snapshot(catalog: Catalog) -> list[Any]:
-    return [(f, f.updated_at) for f in catalog.all_films()]
+    return [(f, f.updated_at) for f in catalog.films.all()]
 
 
 @pytest.mark.parametrize(
@@ -33,10 +33,10 @@ def snapshot(catalog: Catalog) -> list[Any]:
 def test_bad_edits_are_refused_and_change_nothing(
     catalog: Catalog, fields: dict[str, Any], field: str, words: str
 ) -> None:
-    cranes = catalog.resolve_film("The Cranes Are Flying")
+    cranes = catalog.films.resolve("The Cranes Are Flying")
     before = snapshot(catalog)
     with pytest.raises(ValidationError) as err:
-        catalog.edit_film(cranes.id, {**fields, "notes": "should not be saved"})  # type: ignore[typeddict-item]
+        catalog.films.edit(cranes.id, {**fields, "notes": "should not be saved"})  # type: ignore[typeddict-item]
     assert err.value.for_field(field) is not None
     assert words in str(err.value)
     assert "The Cranes Are Flying (1957)" in str(err.value)
@@ -45,50 +45,50 @@ def test_bad_edits_are_refused_and_change_nothing(
 
 def test_all_problems_of_one_edit_are_reported_together(catalog: Catalog) -> None:
     with pytest.raises(ValidationError) as err:
-        catalog.add_film({"title": "", "year": 1500, "rating": 9})
+        catalog.films.add({"title": "", "year": 1500, "rating": 9})
     assert {p.field for p in err.value.problems} == {"title", "year", "rating"}
-    assert len(catalog.all_films()) == 10
+    assert len(catalog.films.all()) == 10
 
 
 def test_every_half_star_step_is_accepted(catalog: Catalog) -> None:
-    film = catalog.resolve_film("The Letter")
+    film = catalog.films.resolve("The Letter")
     for half in range(1, 11):
-        assert catalog.rate(film.id, half / 2).rating == half / 2
-    assert catalog.rate(film.id, None).rating is None
+        assert catalog.films.rate(film.id, half / 2).rating == half / 2
+    assert catalog.films.rate(film.id, None).rating is None
 
 
 def test_year_bounds(catalog: Catalog) -> None:
-    assert catalog.add_film({"title": "Roundhay", "year": 1888}).year == 1888
+    assert catalog.films.add({"title": "Roundhay", "year": 1888}).year == 1888
     top = date.today().year + 6
-    assert catalog.add_film({"title": "Announced", "year": top}).year == top
+    assert catalog.films.add({"title": "Announced", "year": top}).year == top
 
 
 def test_tags_are_trimmed_and_unique_regardless_of_case(catalog: Catalog) -> None:
-    film = catalog.resolve_film("The Letter")
-    other = catalog.resolve_film("The Stationmaster")
-    tags = catalog.set_tags(film.id, ["  War ", "war", "WAR", "Драма", "драма", ""]).tags
+    film = catalog.films.resolve("The Letter")
+    other = catalog.films.resolve("The Stationmaster")
+    tags = catalog.films.set_tags(film.id, ["  War ", "war", "WAR", "Драма", "драма", ""]).tags
     assert tags == ("War", "Драма")
     # An existing tag keeps its spelling when added in another case.
-    assert catalog.set_tags(other.id, ["wAr"]).tags == ("War",)
-    assert {t.name: t.films for t in catalog.tag_counts()} == {"War": 2, "Драма": 1}
+    assert catalog.films.set_tags(other.id, ["wAr"]).tags == ("War",)
+    assert {t.name: t.films for t in catalog.films.tag_counts()} == {"War": 2, "Драма": 1}
 
 
 def test_watched_date_implies_watched_and_unwatching_clears_it(catalog: Catalog) -> None:
-    film = catalog.resolve_film("The Letter")
-    marked = catalog.edit_film(film.id, {"watched_on": date(2026, 1, 2)})
+    film = catalog.films.resolve("The Letter")
+    marked = catalog.films.edit(film.id, {"watched_on": date(2026, 1, 2)})
     assert marked.watched and marked.watched_on == date(2026, 1, 2)
-    unmarked = catalog.set_watched(film.id, False)
+    unmarked = catalog.films.set_watched(film.id, False)
     assert not unmarked.watched and unmarked.watched_on is None
     with pytest.raises(ValidationError):
-        catalog.edit_film(film.id, {"watched": False, "watched_on": date(2026, 1, 2)})
+        catalog.films.edit(film.id, {"watched": False, "watched_on": date(2026, 1, 2)})
 
 
 def test_the_file_list_separator_is_refused_in_tags_and_names(catalog: Catalog) -> None:
-    film = catalog.resolve_film("The Letter")
+    film = catalog.films.resolve("The Letter")
     for fields in ({"tags": ["a|b"]}, {"directors": ["A | B"]}):
         with pytest.raises(ValidationError, match=r"\|"):
-            catalog.edit_film(film.id, fields)  # type: ignore[arg-type]
+            catalog.films.edit(film.id, fields)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="future"):
-        catalog.edit_film(film.id, {"watched_on": date(2999, 1, 1)})
+        catalog.films.edit(film.id, {"watched_on": date(2999, 1, 1)})
     with pytest.raises(ValidationError, match="original_title"):
-        catalog.edit_film(film.id, {"original_title": "x" * 501})
+        catalog.films.edit(film.id, {"original_title": "x" * 501})

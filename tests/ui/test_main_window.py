@@ -130,7 +130,7 @@ def test_click_a_star_rates_and_undo_clears(
 
 
 def test_rating_widget_mouse_and_keyboard(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
-    window.select_film(window.catalog.resolve_film(CRANES).id)
+    window.select_film(window.catalog.films.resolve(CRANES).id)
     stars = window.detail.rating
     assert stars.accessibleName() == "Rating"
     stars.setFocus()
@@ -178,8 +178,8 @@ def test_delete_asks_names_the_film_and_undo_brings_every_field_back(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
     catalog = window.catalog
-    cranes = catalog.resolve_film(CRANES)
-    catalog.edit_film(
+    cranes = catalog.films.resolve(CRANES)
+    catalog.films.edit(
         cranes.id,
         {
             "rating": 4.5,
@@ -207,7 +207,7 @@ def test_delete_asks_names_the_film_and_undo_brings_every_field_back(
 
 
 def test_cancelled_delete_changes_nothing(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
-    window.select_film(window.catalog.resolve_film(CRANES).id)
+    window.select_film(window.catalog.films.resolve(CRANES).id)
     accept_next_message_box(qtbot, "Cancel")
     window.delete_action.trigger()
     assert len(fresh(db_path).all_films()) == 10
@@ -237,7 +237,7 @@ def test_watched_checkbox_in_the_table(qtbot: QtBot, window: MainWindow, db_path
 
 def test_notes_are_saved_on_close(qtbot: QtBot, catalog: Catalog, db_path: Path) -> None:
     win = make_window(qtbot, catalog)
-    win.select_film(catalog.resolve_film(CRANES).id)
+    win.select_film(catalog.films.resolve(CRANES).id)
     win.detail.notes.setFocus()
     type_text(win.detail.notes, "Урусевский")
     win.close()  # well before the autosave pause
@@ -247,7 +247,7 @@ def test_notes_are_saved_on_close(qtbot: QtBot, catalog: Catalog, db_path: Path)
 def test_notes_autosave_after_a_pause_as_one_undo_step(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
-    window.select_film(window.catalog.resolve_film(CRANES).id)
+    window.select_film(window.catalog.films.resolve(CRANES).id)
     notes = window.detail.notes
     notes.setFocus()
     type_text(notes, "first")
@@ -262,7 +262,7 @@ def test_notes_autosave_after_a_pause_as_one_undo_step(
 
 
 def test_tags_from_the_panel(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
-    window.select_film(window.catalog.resolve_film(CRANES).id)
+    window.select_film(window.catalog.films.resolve(CRANES).id)
     tags = window.detail.tags
     tags.setFocus()
     qtbot.keyClicks(tags, "war, Classic, WAR")
@@ -336,7 +336,7 @@ def test_a_window_saved_off_screen_comes_back(qtbot: QtBot, catalog: Catalog) ->
 
 def test_models_pass_the_model_tester(qtmodeltester: object, catalog: Catalog) -> None:
     model = FilmTableModel()
-    model.set_films(catalog.all_films())
+    model.set_films(catalog.films.all())
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     model.sort(Column.YEAR, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
@@ -344,7 +344,7 @@ def test_models_pass_the_model_tester(qtmodeltester: object, catalog: Catalog) -
 
     model.set_query(parse_query("year:1957"))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
-    film = catalog.resolve_film(CRANES)
+    film = catalog.films.resolve(CRANES)
     model.remove_films([film.id])
     assert model.rowCount() == 1
     model.add_films([film])
@@ -365,7 +365,7 @@ def test_search_finds_descriptions_and_new_notes_at_every_stage(
     assert shown_titles(win) == ["The Stationmaster"]
     win.search_field.clear()
     # A note written now is found by the next search.
-    win.set_notes(catalog.resolve_film(CRANES).id, "Urusevsky's camera")
+    win.set_notes(catalog.films.resolve(CRANES).id, "Urusevsky's camera")
     qtbot.keyClicks(win.search_field, "urusev")
     assert shown_titles(win) == [CRANES]
 
@@ -373,7 +373,7 @@ def test_search_finds_descriptions_and_new_notes_at_every_stage(
 def test_tab_goes_from_search_to_table_to_the_films_fields(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.select_film(window.catalog.resolve_film(CRANES).id)
+    window.select_film(window.catalog.films.resolve(CRANES).id)
     window.search_field.setFocus()
     order = []
     for _ in range(6):
@@ -394,7 +394,7 @@ def test_tab_goes_from_search_to_table_to_the_films_fields(
 def test_undo_while_typing_notes_keeps_both_steps(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
-    window.select_film(window.catalog.resolve_film(CRANES).id)
+    window.select_film(window.catalog.films.resolve(CRANES).id)
     notes = window.detail.notes
     notes.setFocus()
     type_text(notes, "great film")
@@ -412,7 +412,7 @@ def test_undo_while_typing_notes_keeps_both_steps(
 def test_notes_typed_just_before_a_delete_come_back_with_undo(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
-    window.select_film(window.catalog.resolve_film(CRANES).id)
+    window.select_film(window.catalog.films.resolve(CRANES).id)
     window.detail.notes.setFocus()
     type_text(window.detail.notes, "watch with grandma")
     accept_next_message_box(qtbot, "Delete")
@@ -424,7 +424,7 @@ def test_notes_typed_just_before_a_delete_come_back_with_undo(
 def test_search_keeps_the_selection_and_a_typo_does_not_lose_it(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    ids = [window.catalog.resolve_film(t).id for t in (CRANES, "The Letter", "The Stationmaster")]
+    ids = [window.catalog.films.resolve(t).id for t in (CRANES, "The Letter", "The Stationmaster")]
     window.select_film(ids[0])
     for film_id in ids[1:]:
         row = window.model.row_of(film_id)
@@ -447,7 +447,7 @@ def test_search_keeps_the_selection_and_a_typo_does_not_lose_it(
 def test_a_search_typed_on_after_an_edit_finds_the_edited_film(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    letter = window.catalog.resolve_film("The Letter")
+    letter = window.catalog.films.resolve("The Letter")
     qtbot.keyClicks(window.search_field, "cr")
     window.set_tags(letter.id, ["crime"])  # The Letter now matches, though not shown yet
     qtbot.keyClicks(window.search_field, "ime")
@@ -459,7 +459,7 @@ def test_double_click_in_the_stars_rates_without_opening_the_editor(
 ) -> None:
     opened: list[object] = []
     monkeypatch.setattr(FilmDialog, "exec", lambda self: opened.append(self) or 0)
-    window.select_film(window.catalog.resolve_film(CRANES).id)
+    window.select_film(window.catalog.films.resolve(CRANES).id)
     index = window.model.index(row_of(window, CRANES), Column.RATING)
     window._double_clicked(index)
     assert opened == []
@@ -469,7 +469,7 @@ def test_double_click_in_the_stars_rates_without_opening_the_editor(
 
 def test_deleting_many_films_and_undoing(qtbot: QtBot, catalog: Catalog, db_path: Path) -> None:
     for number in range(300):
-        catalog.add_film({"title": f"Generated {number}", "year": 2000})
+        catalog.films.add({"title": f"Generated {number}", "year": 2000})
     win = make_window(qtbot, catalog)
     qtbot.keyClicks(win.search_field, "generated")
     win.table.selectAll()
@@ -519,11 +519,11 @@ def test_typing_letter_by_letter_finds_what_the_whole_query_finds(
     from filmdesk.core.search import parse_query
 
     typed = FilmTableModel()
-    typed.set_films(catalog.film_rows(), catalog.film_texts)
+    typed.set_films(catalog.films.rows(), catalog.films.texts)
     for end in range(1, len(text) + 1):
         typed.set_query(parse_query(text[:end]))
     at_once = FilmTableModel()
-    at_once.set_films(catalog.film_rows(), catalog.film_texts)
+    at_once.set_films(catalog.films.rows(), catalog.films.texts)
     at_once.set_query(parse_query(text))
     rows = range(typed.rowCount())
     assert [typed.film_at(r).id for r in rows] == [
@@ -633,11 +633,11 @@ def test_undoing_an_import_takes_out_its_lists_and_comments_too(
 
     # Someone else's catalog: a comment and a rating on the shipped collection.
     other = open_catalog(str(tmp_path / "other.sqlite3")).catalog
-    shipped = other.collections()[0]
-    other.add_comment(shipped.id, "Посмотрели с 9 «Б»: обсуждали письма с фронта")
-    other.rate_collection(shipped.id, 4.5)
+    shipped = other.collections.all()[0]
+    other.collections.add_comment(shipped.id, "Посмотрели с 9 «Б»: обсуждали письма с фронта")
+    other.collections.rate(shipped.id, 4.5)
     backup = tmp_path / "backup.json"
-    export_backup(backup, other, other.all_films(timestamps=True))
+    export_backup(backup, other, other.films.all(timestamps=True))
     # A Letterboxd export with a list: it becomes a screening list.
     letterboxd = tmp_path / "letterboxd.zip"
     with zipfile.ZipFile(letterboxd, "w") as archive:
@@ -650,12 +650,12 @@ def test_undoing_an_import_takes_out_its_lists_and_comments_too(
 
     def state() -> tuple[object, ...]:
         catalog = fresh(db_path)
-        collection = catalog.collections()[0]
+        collection = catalog.collections.all()[0]
         return (
-            [c.text for c in catalog.comments(collection.id)],
+            [c.text for c in catalog.collections.comments(collection.id)],
             collection.rating,
-            [(x.name, x.film_count) for x in catalog.screening_lists()],
-            catalog.stats().films,
+            [(x.name, x.film_count) for x in catalog.lists.summaries()],
+            catalog.films.stats().films,
         )
 
     imported = state()
@@ -673,7 +673,7 @@ def test_a_long_catalog_fits_without_scrolling_sideways(qtbot: QtBot, catalog: C
     # More films than the window shows: the vertical scroll bar takes room from the columns,
     # and the last column gives it up rather than pushing the table sideways.
     for number in range(60):
-        catalog.add_film({"title": f"Film {number}", "year": 1960 + number % 30})
+        catalog.films.add({"title": f"Film {number}", "year": 1960 + number % 30})
     win = make_window(qtbot, catalog)
     table = win.table
     qtbot.waitUntil(lambda: table.verticalScrollBar().isVisible())

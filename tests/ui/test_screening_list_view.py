@@ -50,8 +50,8 @@ def db_order(db_path: Path, list_id: int) -> list[int]:
 @pytest.fixture
 def year9(qtbot: QtBot, catalog: Catalog) -> tuple[MainWindow, int]:
     """A window showing a four-film list."""
-    screening_list = catalog.create_list("Year 9: letters", audience="9B")
-    catalog.add_to_list(screening_list.id, FOUR)
+    screening_list = catalog.lists.create("Year 9: letters", audience="9B")
+    catalog.lists.add(screening_list.id, FOUR)
     win = make_window(qtbot, catalog)
     win.lists.sidebar.select("list", screening_list.id)
     return win, screening_list.id
@@ -219,8 +219,8 @@ def test_the_handout_is_previewed_and_saved_with_the_films_in_order(
     year9: tuple[MainWindow, int], catalog: Catalog, tmp_path: Path
 ) -> None:
     win, list_id = year9
-    catalog.set_entry_note(list_id, 6, "Who writes to whom?")
-    dialog = HandoutDialog(catalog.screening_list(list_id), str(tmp_path), win)
+    catalog.lists.set_note(list_id, 6, "Who writes to whom?")
+    dialog = HandoutDialog(catalog.lists.get(list_id), str(tmp_path), win)
     assert dialog.page_count() >= 1
     dialog.notes.setChecked(False)
     dialog.lines.setValue(4)
@@ -287,7 +287,7 @@ def test_printing_sends_the_handout_pages(
     year9: tuple[MainWindow, int], catalog: Catalog, tmp_path: Path
 ) -> None:
     win, list_id = year9
-    dialog = HandoutDialog(catalog.screening_list(list_id), str(tmp_path), win)
+    dialog = HandoutDialog(catalog.lists.get(list_id), str(tmp_path), win)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     target = tmp_path / "printed.pdf"
@@ -350,7 +350,7 @@ def test_a_new_date_defaults_to_a_week_after_the_one_before(
     year9: tuple[MainWindow, int], catalog: Catalog
 ) -> None:
     win, list_id = year9
-    catalog.schedule_entry(list_id, 6, "2026-12-01T10:30")
+    catalog.lists.schedule(list_id, 6, "2026-12-01T10:30")
     win.lists.refresh()
     view = win.lists.list_view
     index = view.model.index(2, WHEN)
@@ -363,9 +363,9 @@ def test_put_the_list_in_date_order(
     year9: tuple[MainWindow, int], catalog: Catalog, db_path: Path
 ) -> None:
     win, list_id = year9
-    catalog.schedule_entry(list_id, 6, "2026-12-08")
-    catalog.schedule_entry(list_id, 10, "2026-12-01T10:30")
-    catalog.schedule_entry(list_id, 4, "2026-12-01T09:00")
+    catalog.lists.schedule(list_id, 6, "2026-12-08")
+    catalog.lists.schedule(list_id, 10, "2026-12-01T10:30")
+    catalog.lists.schedule(list_id, 4, "2026-12-01T09:00")
     win.lists.refresh()
     win.lists.sort_by_date()
     assert db_order(db_path, list_id) == [4, 10, 6, 7]  # the undated film last

@@ -49,8 +49,8 @@ def fill_details(monkeypatch: pytest.MonkeyPatch, **values: str) -> None:
 
 
 def test_sidebar_shows_library_collections_lists_and_tags(qtbot: QtBot, catalog: Catalog) -> None:
-    catalog.edit_films({6: {"tags": ["war"]}, 10: {"tags": ["war"], "watched": True}})
-    catalog.create_list("Year 9", audience="9B")
+    catalog.films.edit_many({6: {"tags": ["war"]}, 10: {"tags": ["war"], "watched": True}})
+    catalog.lists.create("Year 9", audience="9B")
     win = make_window(qtbot, catalog)
     names = sidebar_names(win)
     assert names[:4] == ["LIBRARY", "  All films", "  Watched", "  Not watched"]
@@ -66,7 +66,7 @@ def test_sidebar_shows_library_collections_lists_and_tags(qtbot: QtBot, catalog:
 def test_selecting_entries_filters_the_table_and_search_works_within(
     qtbot: QtBot, catalog: Catalog
 ) -> None:
-    catalog.edit_films({6: {"tags": ["war"]}, 10: {"tags": ["war"], "watched": True}})
+    catalog.films.edit_many({6: {"tags": ["war"]}, 10: {"tags": ["war"], "watched": True}})
     win = make_window(qtbot, catalog)
     sidebar = win.lists.sidebar
     sidebar.select("tag", "war")
@@ -124,7 +124,7 @@ def drop_on(win: MainWindow, kind: str, key: int, film_ids: list[int]) -> None:
 def test_dropping_films_on_a_collection_adds_them_in_one_step(
     qtbot: QtBot, catalog: Catalog, db_path: Path
 ) -> None:
-    thaw = catalog.create_collection("Thaw cinema")
+    thaw = catalog.collections.create("Thaw cinema")
     win = make_window(qtbot, catalog)
     drop_on(win, "collection", thaw.id, [6, 8])
     assert fresh(db_path).collection(thaw.id).film_ids == (6, 8)
@@ -140,8 +140,8 @@ def test_dropping_films_on_a_collection_adds_them_in_one_step(
 def test_dropping_films_on_a_list_adds_them_once(
     qtbot: QtBot, catalog: Catalog, db_path: Path
 ) -> None:
-    year9 = catalog.create_list("Year 9")
-    catalog.add_to_list(year9.id, [6])
+    year9 = catalog.lists.create("Year 9")
+    catalog.lists.add(year9.id, [6])
     win = make_window(qtbot, catalog)
     drop_on(win, "list", year9.id, [6, 10])
     assert fresh(db_path).screening_list(year9.id).film_ids == (6, 10)
@@ -153,7 +153,7 @@ def test_dropping_films_on_a_list_adds_them_once(
 def test_context_menu_add_to_a_list(
     qtbot: QtBot, catalog: Catalog, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    year9 = catalog.create_list("Year 9")
+    year9 = catalog.lists.create("Year 9")
     win = make_window(qtbot, catalog)
     win.select_film(6)
     chosen = []
@@ -294,7 +294,7 @@ def test_remove_from_the_collection_shown_keeps_the_films(
 def test_f2_and_delete_in_the_sidebar_act_on_the_entry_not_on_films(
     qtbot: QtBot, catalog: Catalog, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    year9 = catalog.create_list("Year 9")
+    year9 = catalog.lists.create("Year 9")
     win = make_window(qtbot, catalog)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Year 10", True))
     monkeypatch.setattr(ListsController, "confirm_delete", lambda *a: True)

@@ -151,7 +151,8 @@ class Collection(Base):
 
 
 class CollectionFilm(Base):
-    """Membership of a film in a collection, in the collection's order."""
+    """Membership of a film in a collection, in the collection's order (``position`` runs
+    1..n without gaps, as in screening lists)."""
 
     __tablename__ = "collection_films"
 
@@ -161,7 +162,7 @@ class CollectionFilm(Base):
     film_id: Mapped[int] = mapped_column(
         ForeignKey("films.id", ondelete="CASCADE"), primary_key=True, index=True
     )
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[int] = mapped_column(Integer, default=1)
 
     collection: Mapped[Collection] = relationship(back_populates="entries")
     film: Mapped[Film] = relationship(back_populates="memberships")

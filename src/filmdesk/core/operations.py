@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from filmdesk.core.records import FilmRecord
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from filmdesk.core.transaction import Transaction
 
 T = TypeVar("T", covariant=True)
+R = TypeVar("R")
 
 _NONE: frozenset[int] = frozenset()
 
@@ -179,3 +180,9 @@ class Batch(Operation[tuple[Any, ...]]):
             inverses.append(outcome.inverse)
             changes = changes | outcome.changes
         return Outcome(tuple(results), Batch(tuple(reversed(inverses))), changes)
+
+
+class Runner(Protocol):
+    """What runs an operation in a transaction of its own (``Catalog.run``)."""
+
+    def __call__(self, operation: Operation[R], /) -> Outcome[R]: ...

@@ -309,11 +309,11 @@ def _merge_collection(
             )
         }
     position = session.scalar(
-        select(func.coalesce(func.max(CollectionFilm.position), -1)).where(
+        select(func.coalesce(func.max(CollectionFilm.position), 0)).where(
             CollectionFilm.collection_id == collection.id
         )
     )
-    next_position = (position if position is not None else -1) + 1
+    next_position = (position or 0) + 1  # positions count from 1
     # Films join a seeded collection when they are new to this catalog; a film the user took
     # out of the collection is not put back.
     for key in item.film_keys:

@@ -1,29 +1,39 @@
-"""Undoable changes to collections, their comments, and screening lists.
-
-Like ``commands.py`` for films: each command calls the catalog, keeps what the catalog returned
-for undoing it (``Edited.before``, deleted snapshots), and tells the sink what changed. A
-command that is redone after an undo brings back the same thing (same ids), not a copy.
-"""
+"""Collection and screening-list steps for Edit › Undo: each builds the one
+``OperationCommand`` (``undo.py``) around a core operation and names the step."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.records import (
-    CollectionRecord,
-    CommentRecord,
-    DeletedCollection,
-    ListEntryRecord,
-    ScreeningListRecord,
+from filmdesk.core.groups.collection_ops import (
+    AddComment,
+    AddToCollection,
+    CreateCollection,
+    DeleteCollection,
+    DeleteComment,
+    EditCollection,
+    EditComment,
+    RemoveFromCollection,
 )
+from filmdesk.core.groups.list_ops import (
+    AddToList,
+    CreateList,
+    DeleteList,
+    DuplicateList,
+    EditEntry,
+    EditList,
+    RemoveFromList,
+    SetListOrder,
+    SortListByDate,
+)
+from filmdesk.core.records import CollectionRecord, CommentRecord, ScreeningListRecord
 from filmdesk.core.validation import CollectionFields, EntryFields, ListFields
+from filmdesk.ui.undo import ENTRY_NOTE_MERGE_ID, ChangeSink, OperationCommand
 
-ENTRY_NOTE_MERGE_ID = 2
+__all__ = ["ENTRY_NOTE_MERGE_ID"]
 
 
 def named(text: str, name: str) -> str:
@@ -31,410 +41,178 @@ def named(text: str, name: str) -> str:
     return text.replace("{name}", name)
 
 
-class ListSink(Protocol):
-    """What the commands report to (the lists controller)."""
-
-    def collections_changed(self, collection_id: int | None, select: bool) -> None: ...
-    def lists_changed(self, list_id: int | None, select: bool) -> None: ...
-    def command_failed(self, action: str, error: Exception) -> None: ...
-
-
-class _Step(QUndoCommand):
-    """One change: ``apply`` does it (again), ``revert`` undoes it; the sink hears of both.
-
-    The sink is asked to show what changed (select it) on undo and redo, and the first time
-    for a step that makes or deletes a whole list or collection.
-    """
-
-    select_first = False
-
-    def __init__(self, text: str, catalog: Catalog, sink: ListSink) -> None:
-        super().__init__(text)
-        self.catalog = catalog
-        self.sink = sink
-        self.done_once = False
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-    def notify(self, select: bool) -> None:
-        raise NotImplementedError
-
-    def _run(self, action: str) -> None:
-        select = self.done_once or self.select_first
-        try:
-            self.apply() if action == "apply" else self.revert()
-        except Exception as exc:  # a database error must not take the window down
-            self.setObsolete(True)
-            self.sink.command_failed(self.text(), exc)
-            return
-        self.done_once = True
-        self.notify(select)
-
-    def redo(self) -> None:
-        self._run("apply")
-
-    def undo(self) -> None:
-        self._run("revert")
-
-
 # --- collections ---------------------------------------------------------------------------
 
 
-class _CollectionStep(_Step):
-    collection_id: int | None = None
-
-    def notify(self, select: bool) -> None:
-        self.sink.collections_changed(self.collection_id, select)
-
-
-class CreateCollectionCommand(_CollectionStep):
+def create_collection_step(
+    catalog: Catalog, sink: ChangeSink, name: str, description: str = ""
+) -> OperationCommand:
     """A new collection; undo deletes it, redo brings back the same one."""
-
-    select_first = True
-
-    def __init__(self, catalog: Catalog, sink: ListSink, name: str, description: str = "") -> None:
-        text = QCoreApplication.translate("ListCommands", "New collection “{name}”")
-        super().__init__(named(text, name), catalog, sink)
-        self.name = name
-        self.description = description
-        self.deleted: DeletedCollection | None = None
-        self.record: CollectionRecord | None = None
-
-    def apply(self) -> None:
-        if self.deleted is not None:
-            self.record = self.catalog.restore_collection(self.deleted)
-        else:
-            self.record = self.catalog.create_collection(self.name, self.description)
-        self.collection_id = self.record.id
-
-    def revert(self) -> None:
-        assert self.record is not None
-        self.deleted = self.catalog.delete_collection(self.record.id)
+    text = named(QCoreApplication.translate("ListCommands", "New collection “{name}”"), name)
+    operation = CreateCollection(name, description)
+    return OperationCommand(text, catalog, sink, operation, select_first=True)
 
 
-class EditCollectionCommand(_CollectionStep):
+def edit_collection_step(
+    text: str, catalog: Catalog, sink: ChangeSink, collection_id: int, fields: CollectionFields
+) -> OperationCommand:
     """Rename, describe or rate a collection."""
-
-    def __init__(
-        self,
-        text: str,
-        catalog: Catalog,
-        sink: ListSink,
-        collection_id: int,
-        fields: CollectionFields,
-    ) -> None:
-        super().__init__(text, catalog, sink)
-        self.collection_id = collection_id
-        self.after = fields
-        self.before: CollectionFields = {}
-
-    def apply(self) -> None:
-        assert self.collection_id is not None
-        self.before = self.catalog.edit_collection(self.collection_id, self.after).before
-
-    def revert(self) -> None:
-        assert self.collection_id is not None
-        self.catalog.edit_collection(self.collection_id, self.before)
+    return OperationCommand(text, catalog, sink, EditCollection(collection_id, fields))
 
 
-class DeleteCollectionCommand(_CollectionStep):
+def delete_collection_step(
+    catalog: Catalog, sink: ChangeSink, collection: CollectionRecord
+) -> OperationCommand:
     """Delete a collection (its films stay); undo brings it back with its comments."""
-
-    select_first = True
-
-    def __init__(self, catalog: Catalog, sink: ListSink, collection: CollectionRecord) -> None:
-        text = QCoreApplication.translate("ListCommands", "Delete collection “{name}”")
-        super().__init__(named(text, collection.name), catalog, sink)
-        self.collection_id = collection.id
-        self.deleted: DeletedCollection | None = None
-
-    def apply(self) -> None:
-        assert self.collection_id is not None
-        self.deleted = self.catalog.delete_collection(self.collection_id)
-
-    def revert(self) -> None:
-        assert self.deleted is not None
-        self.catalog.restore_collection(self.deleted)
+    text = named(
+        QCoreApplication.translate("ListCommands", "Delete collection “{name}”"), collection.name
+    )
+    operation = DeleteCollection(collection.id)
+    return OperationCommand(text, catalog, sink, operation, select_first=True)
 
 
-class CollectionFilmsCommand(_CollectionStep):
-    """Add films to a collection or take them out; undo puts the previous films back."""
-
-    def __init__(
-        self,
-        text: str,
-        catalog: Catalog,
-        sink: ListSink,
-        collection_id: int,
-        film_ids: Sequence[int],
-        *,
-        remove: bool = False,
-    ) -> None:
-        super().__init__(text, catalog, sink)
-        self.collection_id = collection_id
-        self.film_ids = list(film_ids)
-        self.remove = remove
-        self.before: tuple[int, ...] = ()
-
-    def apply(self) -> None:
-        assert self.collection_id is not None
-        change = (
-            self.catalog.remove_from_collection if self.remove else self.catalog.add_to_collection
-        )
-        self.before = change(self.collection_id, self.film_ids).before
-
-    def revert(self) -> None:
-        assert self.collection_id is not None
-        self.catalog.set_collection_films(self.collection_id, self.before)
+def collection_films_step(
+    text: str,
+    catalog: Catalog,
+    sink: ChangeSink,
+    collection_id: int,
+    film_ids: Sequence[int],
+    *,
+    remove: bool = False,
+) -> OperationCommand:
+    """Add films to a collection (those in it already stay where they are) or take them out."""
+    operation = (
+        RemoveFromCollection(collection_id, tuple(film_ids))
+        if remove
+        else AddToCollection(collection_id, tuple(film_ids), skip_present=True)
+    )
+    return OperationCommand(text, catalog, sink, operation)
 
 
-class AddCommentCommand(_CollectionStep):
-    """A new comment on a collection; undo deletes it, redo brings back the same comment."""
-
-    def __init__(self, catalog: Catalog, sink: ListSink, collection_id: int, text: str) -> None:
-        super().__init__(QCoreApplication.translate("ListCommands", "Add comment"), catalog, sink)
-        self.collection_id = collection_id
-        self.comment_text = text
-        self.comment: CommentRecord | None = None
-
-    def apply(self) -> None:
-        assert self.collection_id is not None
-        if self.comment is None:
-            self.comment = self.catalog.add_comment(self.collection_id, self.comment_text)
-        else:
-            self.catalog.restore_comment(self.comment)
-
-    def revert(self) -> None:
-        assert self.comment is not None
-        self.catalog.delete_comment(self.comment.id)
+def add_comment_step(
+    catalog: Catalog, sink: ChangeSink, collection_id: int, text: str
+) -> OperationCommand:
+    """A new comment; undo deletes it, redo brings back the same comment."""
+    return OperationCommand(
+        QCoreApplication.translate("ListCommands", "Add comment"),
+        catalog,
+        sink,
+        AddComment(collection_id, text),
+    )
 
 
-class EditCommentCommand(_CollectionStep):
-    """Change a comment's text; undo puts the comment back exactly as it was."""
-
-    def __init__(self, catalog: Catalog, sink: ListSink, comment: CommentRecord, text: str) -> None:
-        super().__init__(QCoreApplication.translate("ListCommands", "Edit comment"), catalog, sink)
-        self.collection_id = comment.collection_id
-        self.comment_id = comment.id
-        self.new_text = text
-        self.before: CommentRecord = comment
-
-    def apply(self) -> None:
-        self.before = self.catalog.edit_comment(self.comment_id, self.new_text).before
-
-    def revert(self) -> None:
-        self.catalog.restore_comment(self.before)
+def edit_comment_step(
+    catalog: Catalog, sink: ChangeSink, comment: CommentRecord, text: str
+) -> OperationCommand:
+    """Change a comment's text; undo puts it back exactly as it was."""
+    return OperationCommand(
+        QCoreApplication.translate("ListCommands", "Edit comment"),
+        catalog,
+        sink,
+        EditComment(comment.id, text),
+    )
 
 
-class DeleteCommentCommand(_CollectionStep):
+def delete_comment_step(
+    catalog: Catalog, sink: ChangeSink, comment: CommentRecord
+) -> OperationCommand:
     """Delete a comment; undo puts it back (same date)."""
-
-    def __init__(self, catalog: Catalog, sink: ListSink, comment: CommentRecord) -> None:
-        super().__init__(
-            QCoreApplication.translate("ListCommands", "Delete comment"), catalog, sink
-        )
-        self.collection_id = comment.collection_id
-        self.comment = comment
-
-    def apply(self) -> None:
-        self.comment = self.catalog.delete_comment(self.comment.id)
-
-    def revert(self) -> None:
-        self.catalog.restore_comment(self.comment)
+    return OperationCommand(
+        QCoreApplication.translate("ListCommands", "Delete comment"),
+        catalog,
+        sink,
+        DeleteComment(comment.id),
+    )
 
 
 # --- screening lists -----------------------------------------------------------------------
 
 
-class _ListStep(_Step):
-    list_id: int | None = None
-
-    def notify(self, select: bool) -> None:
-        self.sink.lists_changed(self.list_id, select)
-
-
-class CreateListCommand(_ListStep):
+def create_list_step(
+    catalog: Catalog,
+    sink: ChangeSink,
+    name: str,
+    audience: str = "",
+    description: str = "",
+    *,
+    copy_of: ScreeningListRecord | None = None,
+) -> OperationCommand:
     """A new screening list (or a copy of one); undo deletes it, redo brings the same back."""
-
-    select_first = True
-
-    def __init__(
-        self,
-        catalog: Catalog,
-        sink: ListSink,
-        name: str,
-        audience: str = "",
-        description: str = "",
-        *,
-        copy_of: ScreeningListRecord | None = None,
-    ) -> None:
-        text = (
-            named(
-                QCoreApplication.translate("ListCommands", "Duplicate list “{name}”"), copy_of.name
-            )
-            if copy_of is not None
-            else named(QCoreApplication.translate("ListCommands", "New list “{name}”"), name)
+    if copy_of is not None:
+        text = named(
+            QCoreApplication.translate("ListCommands", "Duplicate list “{name}”"), copy_of.name
         )
-        super().__init__(text, catalog, sink)
-        self.fields = (name, audience, description)
-        self.copy_of = copy_of
-        self.snapshot: ScreeningListRecord | None = None
-
-    def apply(self) -> None:
-        if self.snapshot is not None:
-            record = self.catalog.restore_list(self.snapshot)
-        elif self.copy_of is not None:
-            record = self.catalog.duplicate_list(self.copy_of.id, self.fields[0] or None)
-        else:
-            record = self.catalog.create_list(*self.fields)
-        self.list_id = record.id
-
-    def revert(self) -> None:
-        assert self.list_id is not None
-        self.snapshot = self.catalog.delete_list(self.list_id)
+        return OperationCommand(
+            text, catalog, sink, DuplicateList(copy_of.id, name or None), select_first=True
+        )
+    text = named(QCoreApplication.translate("ListCommands", "New list “{name}”"), name)
+    operation = CreateList(name, audience, description)
+    return OperationCommand(text, catalog, sink, operation, select_first=True)
 
 
-class EditListCommand(_ListStep):
+def edit_list_step(
+    text: str, catalog: Catalog, sink: ChangeSink, list_id: int, fields: ListFields
+) -> OperationCommand:
     """Rename a list, or change its audience or description."""
-
-    def __init__(
-        self, text: str, catalog: Catalog, sink: ListSink, list_id: int, fields: ListFields
-    ) -> None:
-        super().__init__(text, catalog, sink)
-        self.list_id = list_id
-        self.after = fields
-        self.before: ListFields = {}
-
-    def apply(self) -> None:
-        assert self.list_id is not None
-        self.before = self.catalog.edit_list(self.list_id, self.after).before
-
-    def revert(self) -> None:
-        assert self.list_id is not None
-        self.catalog.edit_list(self.list_id, self.before)
+    return OperationCommand(text, catalog, sink, EditList(list_id, fields))
 
 
-class DeleteListCommand(_ListStep):
+def delete_list_step(
+    catalog: Catalog, sink: ChangeSink, screening_list: ScreeningListRecord
+) -> OperationCommand:
     """Delete a list (its films stay); undo brings it back with every entry."""
-
-    select_first = True
-
-    def __init__(
-        self, catalog: Catalog, sink: ListSink, screening_list: ScreeningListRecord
-    ) -> None:
-        text = QCoreApplication.translate("ListCommands", "Delete list “{name}”")
-        super().__init__(named(text, screening_list.name), catalog, sink)
-        self.list_id = screening_list.id
-        self.snapshot = screening_list
-
-    def apply(self) -> None:
-        assert self.list_id is not None
-        self.snapshot = self.catalog.delete_list(self.list_id)
-
-    def revert(self) -> None:
-        self.catalog.restore_list(self.snapshot)
+    text = named(
+        QCoreApplication.translate("ListCommands", "Delete list “{name}”"), screening_list.name
+    )
+    operation = DeleteList(screening_list.id)
+    return OperationCommand(text, catalog, sink, operation, select_first=True)
 
 
-class AddToListCommand(_ListStep):
+def add_to_list_step(
+    text: str,
+    catalog: Catalog,
+    sink: ChangeSink,
+    list_id: int,
+    film_ids: Sequence[int],
+    position: int | None = None,
+) -> OperationCommand:
     """Add films to a list (films already in it stay where they are)."""
-
-    def __init__(
-        self,
-        text: str,
-        catalog: Catalog,
-        sink: ListSink,
-        list_id: int,
-        film_ids: Sequence[int],
-        position: int | None = None,
-    ) -> None:
-        super().__init__(text, catalog, sink)
-        self.list_id = list_id
-        self.film_ids = list(film_ids)
-        self.position = position
-        self.added: list[ListEntryRecord] = []
-
-    def apply(self) -> None:
-        assert self.list_id is not None
-        if self.added and self.done_once:
-            self.catalog.restore_list_entries(self.added)
-        else:
-            self.added = self.catalog.add_to_list(
-                self.list_id, self.film_ids, position=self.position, skip_present=True
-            )
-
-    def revert(self) -> None:
-        assert self.list_id is not None
-        if self.added:
-            self.catalog.remove_from_list(self.list_id, [e.film_id for e in self.added])
+    operation = AddToList(list_id, tuple(film_ids), position, skip_present=True)
+    return OperationCommand(text, catalog, sink, operation)
 
 
-class RemoveFromListCommand(_ListStep):
+def remove_from_list_step(
+    text: str, catalog: Catalog, sink: ChangeSink, list_id: int, film_ids: Sequence[int]
+) -> OperationCommand:
     """Take films out of a list (the films stay); undo puts the entries back as they were."""
-
-    def __init__(
-        self, text: str, catalog: Catalog, sink: ListSink, list_id: int, film_ids: Sequence[int]
-    ) -> None:
-        super().__init__(text, catalog, sink)
-        self.list_id = list_id
-        self.film_ids = list(film_ids)
-        self.removed: list[ListEntryRecord] = []
-
-    def apply(self) -> None:
-        assert self.list_id is not None
-        self.removed = self.catalog.remove_from_list(self.list_id, self.film_ids)
-
-    def revert(self) -> None:
-        self.catalog.restore_list_entries(self.removed)
+    return OperationCommand(text, catalog, sink, RemoveFromList(list_id, tuple(film_ids)))
 
 
-class ReorderListCommand(_ListStep):
+def reorder_list_step(
+    text: str, catalog: Catalog, sink: ChangeSink, list_id: int, order: Sequence[int]
+) -> OperationCommand:
     """Put a list's films in a new order."""
-
-    def __init__(
-        self, text: str, catalog: Catalog, sink: ListSink, list_id: int, order: Sequence[int]
-    ) -> None:
-        super().__init__(text, catalog, sink)
-        self.list_id = list_id
-        self.order = list(order)
-        self.before: tuple[int, ...] = ()
-
-    def apply(self) -> None:
-        assert self.list_id is not None
-        self.before = self.catalog.set_list_order(self.list_id, self.order).before
-
-    def revert(self) -> None:
-        assert self.list_id is not None
-        self.catalog.set_list_order(self.list_id, self.before)
+    return OperationCommand(text, catalog, sink, SetListOrder(list_id, tuple(order)))
 
 
-class EditEntryCommand(_ListStep):
+def sort_list_by_date_step(
+    text: str, catalog: Catalog, sink: ChangeSink, list_id: int
+) -> OperationCommand:
+    """Put a list in date order (the rule is the core's)."""
+    return OperationCommand(text, catalog, sink, SortListByDate(list_id))
+
+
+def edit_entry_step(
+    text: str,
+    catalog: Catalog,
+    sink: ChangeSink,
+    list_id: int,
+    film_id: int,
+    fields: EntryFields,
+    merge_id: int = -1,
+) -> OperationCommand:
     """Change an entry's date and time, note or screened mark."""
-
-    def __init__(
-        self,
-        text: str,
-        catalog: Catalog,
-        sink: ListSink,
-        list_id: int,
-        film_id: int,
-        fields: EntryFields,
-    ) -> None:
-        super().__init__(text, catalog, sink)
-        self.list_id = list_id
-        self.film_id = film_id
-        self.after = fields
-        self.before: EntryFields = {}
-
-    def apply(self) -> None:
-        assert self.list_id is not None
-        edited = self.catalog.edit_entry(self.list_id, self.film_id, self.after)
-        if not self.before:
-            self.before = edited.before
-
-    def revert(self) -> None:
-        assert self.list_id is not None
-        self.catalog.edit_entry(self.list_id, self.film_id, self.before)
+    operation = EditEntry(list_id, film_id, fields)
+    return OperationCommand(
+        text, catalog, sink, operation, merge_id=merge_id, merge_key=(list_id, film_id)
+    )

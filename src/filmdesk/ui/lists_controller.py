@@ -27,31 +27,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from filmdesk.core.errors import CollectionNotFoundError, ScreeningListNotFoundError
+from filmdesk.core.operations import Changes
 from filmdesk.core.records import (
     CollectionRecord,
     CommentRecord,
     ScreeningListRecord,
     TagCount,
 )
-from filmdesk.core.service import CollectionNotFoundError, ScreeningListNotFoundError
 from filmdesk.core.validation import CollectionFields, EntryFields, ListFields
 from filmdesk.ui.collection_panel import CollectionPanel
 from filmdesk.ui.dialogs.list_dialogs import DetailsDialog, FilmPickerDialog
 from filmdesk.ui.list_commands import (
-    AddCommentCommand,
-    AddToListCommand,
-    CollectionFilmsCommand,
-    CreateCollectionCommand,
-    CreateListCommand,
-    DeleteCollectionCommand,
-    DeleteCommentCommand,
-    DeleteListCommand,
-    EditCollectionCommand,
-    EditCommentCommand,
-    EditEntryCommand,
-    EditListCommand,
-    RemoveFromListCommand,
-    ReorderListCommand,
+    add_comment_step,
+    add_to_list_step,
+    collection_films_step,
+    create_collection_step,
+    create_list_step,
+    delete_collection_step,
+    delete_comment_step,
+    delete_list_step,
+    edit_collection_step,
+    edit_comment_step,
+    edit_entry_step,
+    edit_list_step,
+    remove_from_list_step,
+    reorder_list_step,
 )
 from filmdesk.ui.list_view import ScreeningListView
 from filmdesk.ui.sidebar import ALL, Sidebar
@@ -252,15 +253,15 @@ class ListsController(QObject):
         if counts or self._counts is None:
             model = self.window.model
             if self.window.is_loading():
-                stats = self.catalog.stats()
+                stats = self.catalog.films.stats()
                 total, watched = stats.films, stats.watched
             else:  # the table knows already, at no cost
                 total, watched = model.film_count(), model.watched_count()
-            self._counts = ((total, watched, total - watched), self.catalog.tag_counts())
+            self._counts = ((total, watched, total - watched), self.catalog.films.tag_counts())
         library, tags = self._counts
         scroll = self.sidebar.tree.verticalScrollBar().value()
         self.sidebar.populate(
-            library, self.catalog.collections(), self.catalog.screening_lists(), tags
+            library, self.catalog.collections.all(), self.catalog.lists.summaries(), tags
         )
         self.sidebar.tree.verticalScrollBar().setValue(scroll)
         kind, key = self.sidebar.selected()
@@ -340,8 +341,8 @@ class ListsController(QObject):
 
     def _show_collection(self, collection_id: int, *, rescope: bool) -> None:
         try:
-            collection = self.catalog.collection(collection_id)
-            comments = self.catalog.comments(collection_id)
+            collection = self.catalog.collections.get(collection_id)
+            comments = self.catalog.collections.comments(collection_id)
         except CollectionNotFoundError:
             return
         changed_films = self._collection is None or self._collection.film_ids != collection.film_ids
@@ -356,7 +357,7 @@ class ListsController(QObject):
 
     def _show_list(self, list_id: int, *, first: bool = False) -> None:
         try:
-            record = self.catalog.screening_list(list_id)
+            record = self.catalog.lists.get(list_id)
         except ScreeningListNotFoundError:
             return
         same = self._list is not None and self._list.id == list_id
@@ -407,6 +408,20 @@ class ListsController(QObject):
         if select and list_id is not None:
             self.sidebar.select("list", list_id)
 
+    def groups_changed(self, changes: Changes, select: bool) -> None:
+        """Collections or lists changed (or the change was undone): show them as they are,
+        and, when asked, select the one that changed (not one that is gone)."""
+        collections = changes.collections_added | changes.collections_changed
+        lists = changes.lists_added | changes.lists_changed
+        if collections or changes.collections_removed:
+            self.collections_changed(min(collections, default=None), select)
+        if lists or changes.lists_removed:
+            self.lists_changed(min(lists, default=None), select)
+
+    def changes_applied(self, changes: Changes, select: bool) -> None:
+        """What a step of ours did goes to the window, which routes it."""
+        self.window.changes_applied(changes, select)
+
     def command_failed(self, action: str, error: Exception) -> None:
         """A change could not be saved: say so, and show the catalog as it is."""
         self.window.command_failed(action, error)
@@ -429,18 +444,18 @@ class ListsController(QObject):
         if dialog.exec() != DetailsDialog.DialogCode.Accepted:
             return None
         values = dialog.values()
-        command = CreateCollectionCommand(self.catalog, self, values["name"], values["description"])
+        command = create_collection_step(self.catalog, self, values["name"], values["description"])
         if film_ids:
             self.undo_stack.beginMacro(command.text())
         self.undo_stack.push(command)
-        if command.record is not None and film_ids:
-            self._add_to_collection(command.record.id, film_ids)
+        if command.result is not None and film_ids:
+            self._add_to_collection(command.result.id, film_ids)
         if film_ids:
             self.undo_stack.endMacro()
-        return command.record.id if command.record is not None else None
+        return command.result.id if command.result is not None else None
 
     def _add_to_collection(self, collection_id: int, film_ids: Sequence[int]) -> None:
-        collection = self.catalog.collection(collection_id)
+        collection = self.catalog.collections.get(collection_id)
         adding = [f for f in film_ids if f not in collection.film_ids]
         if not adding:
             self._message(
@@ -450,9 +465,7 @@ class ListsController(QObject):
             )
             return
         text = self._adding_text(adding, collection.name)
-        self.undo_stack.push(
-            CollectionFilmsCommand(text, self.catalog, self, collection_id, adding)
-        )
+        self.undo_stack.push(collection_films_step(text, self.catalog, self, collection_id, adding))
         self._message(text)
 
     def remove_from_collection(self, film_ids: Sequence[int]) -> None:
@@ -467,23 +480,23 @@ class ListsController(QObject):
             "{name}", quoted(collection.name)
         )
         self.undo_stack.push(
-            CollectionFilmsCommand(text, self.catalog, self, collection.id, removing, remove=True)
+            collection_films_step(text, self.catalog, self, collection.id, removing, remove=True)
         )
 
     @Slot(int, object)
     def rate_collection(self, collection_id: int, rating: float | None) -> None:
         """The user rated a collection (None clears it)."""
-        name = quoted(self.catalog.collection(collection_id).name)
+        name = quoted(self.catalog.collections.get(collection_id).name)
         text = (
             self.tr("Clear rating of {name}") if rating is None else self.tr("Rate {name}")
         ).replace("{name}", name)
         fields: CollectionFields = {"rating": rating}
-        self.undo_stack.push(EditCollectionCommand(text, self.catalog, self, collection_id, fields))
+        self.undo_stack.push(edit_collection_step(text, self.catalog, self, collection_id, fields))
 
     @Slot(int, str)
     def add_comment(self, collection_id: int, text: str) -> None:
         """Write a comment on a collection."""
-        self.undo_stack.push(AddCommentCommand(self.catalog, self, collection_id, text))
+        self.undo_stack.push(add_comment_step(self.catalog, self, collection_id, text))
 
     @Slot(object)
     def edit_comment(self, comment: CommentRecord) -> None:
@@ -493,12 +506,12 @@ class ListsController(QObject):
         )
         text = text.strip()
         if ok and text and text != comment.text:
-            self.undo_stack.push(EditCommentCommand(self.catalog, self, comment, text))
+            self.undo_stack.push(edit_comment_step(self.catalog, self, comment, text))
 
     @Slot(object)
     def delete_comment(self, comment: CommentRecord) -> None:
         """Delete a comment (Edit › Undo brings it back)."""
-        self.undo_stack.push(DeleteCommentCommand(self.catalog, self, comment))
+        self.undo_stack.push(delete_comment_step(self.catalog, self, comment))
         self._message(self.tr("Comment deleted. Edit › Undo brings it back."))
 
     # --- lists ----------------------------------------------------------------------------
@@ -510,28 +523,28 @@ class ListsController(QObject):
         if dialog.exec() != DetailsDialog.DialogCode.Accepted:
             return None
         values = dialog.values()
-        command = CreateListCommand(
+        command = create_list_step(
             self.catalog, self, values["name"], values["audience"], values["description"]
         )
         if film_ids:
             self.undo_stack.beginMacro(command.text())
         self.undo_stack.push(command)
-        if command.list_id is not None and film_ids:
-            self._add_to_list(command.list_id, film_ids)
+        if command.result is not None and film_ids:
+            self._add_to_list(command.result.id, film_ids)
         if film_ids:
             self.undo_stack.endMacro()
-        return command.list_id
+        return command.result.id if command.result is not None else None
 
     @Slot(int)
     def duplicate_list(self, list_id: int) -> None:
         """A copy of a list (unscreened), selected."""
-        original = self.catalog.screening_list(list_id)
-        self.undo_stack.push(CreateListCommand(self.catalog, self, "", copy_of=original))
+        original = self.catalog.lists.get(list_id)
+        self.undo_stack.push(create_list_step(self.catalog, self, "", copy_of=original))
 
     def _add_to_list(
         self, list_id: int, film_ids: Sequence[int], position: int | None = None
     ) -> None:
-        screening_list = self.catalog.screening_list(list_id)
+        screening_list = self.catalog.lists.get(list_id)
         adding = [f for f in dict.fromkeys(film_ids) if f not in screening_list.film_ids]
         if not adding:
             self._message(
@@ -541,7 +554,7 @@ class ListsController(QObject):
             )
             return
         text = self._adding_text(adding, screening_list.name)
-        self.undo_stack.push(AddToListCommand(text, self.catalog, self, list_id, adding, position))
+        self.undo_stack.push(add_to_list_step(text, self.catalog, self, list_id, adding, position))
         skipped = len(set(film_ids)) - len(adding)
         message = text
         if skipped:
@@ -604,7 +617,7 @@ class ListsController(QObject):
                 "{name}", name
             )
         self.undo_stack.push(
-            RemoveFromListCommand(text, self.catalog, self, self._list.id, film_ids)
+            remove_from_list_step(text, self.catalog, self, self._list.id, film_ids)
         )
 
     @Slot(int)
@@ -643,7 +656,7 @@ class ListsController(QObject):
         else:
             text = self.tr("Move %n film(s) in {name}", "", len(moved))
         text = text.replace("{name}", quoted(self._list.name))
-        self.undo_stack.push(ReorderListCommand(text, self.catalog, self, self._list.id, order))
+        self.undo_stack.push(reorder_list_step(text, self.catalog, self, self._list.id, order))
 
     @Slot(int, dict)
     def edit_entry(self, film_id: int, fields: EntryFields) -> None:
@@ -664,7 +677,7 @@ class ListsController(QObject):
         else:
             text = self.tr("Mark {film} not screened")
         self.undo_stack.push(
-            EditEntryCommand(
+            edit_entry_step(
                 text.replace("{film}", film), self.catalog, self, self._list.id, film_id, fields
             )
         )
@@ -682,25 +695,25 @@ class ListsController(QObject):
     def rename(self, kind: str, key: int) -> None:
         """Rename a collection or a list."""
         if kind == "collection":
-            old = self.catalog.collection(key).name
+            old = self.catalog.collections.get(key).name
             name = self._ask(self.tr("Rename collection"), self.tr("New name:"), old)
             if name and name != old:
                 text = self.tr("Rename collection {name}").replace("{name}", quoted(old))
                 fields: CollectionFields = {"name": name}
-                self.undo_stack.push(EditCollectionCommand(text, self.catalog, self, key, fields))
+                self.undo_stack.push(edit_collection_step(text, self.catalog, self, key, fields))
             return
-        old = self.catalog.screening_list(key).name
+        old = self.catalog.lists.get(key).name
         name = self._ask(self.tr("Rename list"), self.tr("New name:"), old)
         if name and name != old:
             text = self.tr("Rename list {name}").replace("{name}", quoted(old))
             list_fields: ListFields = {"name": name}
-            self.undo_stack.push(EditListCommand(text, self.catalog, self, key, list_fields))
+            self.undo_stack.push(edit_list_step(text, self.catalog, self, key, list_fields))
 
     @Slot(str, int)
     def edit_details(self, kind: str, key: int) -> None:
         """Edit a collection's name and description, or a list's title, audience, description."""
         if kind == "collection":
-            collection = self.catalog.collection(key)
+            collection = self.catalog.collections.get(key)
             dialog = DetailsDialog(
                 self.tr("Edit collection"), collection.name, collection.description,
                 parent=self.window,
@@ -715,9 +728,9 @@ class ListsController(QObject):
                 fields["description"] = values["description"]
             if fields:
                 text = self.tr("Edit collection {name}").replace("{name}", quoted(collection.name))
-                self.undo_stack.push(EditCollectionCommand(text, self.catalog, self, key, fields))
+                self.undo_stack.push(edit_collection_step(text, self.catalog, self, key, fields))
             return
-        screening_list = self.catalog.screening_list(key)
+        screening_list = self.catalog.lists.get(key)
         dialog = DetailsDialog(
             self.tr("Edit screening list"), screening_list.name, screening_list.description,
             audience=screening_list.audience, parent=self.window,
@@ -731,7 +744,7 @@ class ListsController(QObject):
                 list_fields[name] = values[name]
         if list_fields:
             text = self.tr("Edit list {name}").replace("{name}", quoted(screening_list.name))
-            self.undo_stack.push(EditListCommand(text, self.catalog, self, key, list_fields))
+            self.undo_stack.push(edit_list_step(text, self.catalog, self, key, list_fields))
 
     def confirm_delete(self, title: str, text: str) -> bool:
         """Ask before deleting a whole list or collection."""
@@ -748,19 +761,19 @@ class ListsController(QObject):
         """Delete a collection or a list (after asking); its films stay in the catalog."""
         undo_hint = self.tr("Its films stay in the catalog. You can undo this with Edit › Undo.")
         if kind == "collection":
-            collection = self.catalog.collection(key)
+            collection = self.catalog.collections.get(key)
             question = self.tr("Delete the collection {name}?").replace(
                 "{name}", quoted(collection.name)
             )
             if self.confirm_delete(self.tr("Delete collection"), question + "\n\n" + undo_hint):
-                self.undo_stack.push(DeleteCollectionCommand(self.catalog, self, collection))
+                self.undo_stack.push(delete_collection_step(self.catalog, self, collection))
             return
-        screening_list = self.catalog.screening_list(key)
+        screening_list = self.catalog.lists.get(key)
         question = self.tr("Delete the screening list {name}?").replace(
             "{name}", quoted(screening_list.name)
         )
         if self.confirm_delete(self.tr("Delete list"), question + "\n\n" + undo_hint):
-            self.undo_stack.push(DeleteListCommand(self.catalog, self, screening_list))
+            self.undo_stack.push(delete_list_step(self.catalog, self, screening_list))
 
     # --- handout and export -------------------------------------------------------------------
 
@@ -856,7 +869,7 @@ class ListsController(QObject):
         order += [e.film_id for e in self._list.entries if e.scheduled_at is None]
         if order != list(self._list.film_ids):
             text = self.tr("Put {name} in date order").replace("{name}", quoted(self._list.name))
-            self.undo_stack.push(ReorderListCommand(text, self.catalog, self, self._list.id, order))
+            self.undo_stack.push(reorder_list_step(text, self.catalog, self, self._list.id, order))
 
     def edit_note(self, film_id: int) -> None:
         """The teacher's note on an entry, in a box big enough for several lines."""
@@ -890,7 +903,7 @@ class ListsController(QObject):
         add_to.setObjectName("addToMenu")
         # Where the films are already is ticked (and cannot be chosen again).
         add_to.addSection(self.tr("Collections"))
-        for collection in self.catalog.collections():
+        for collection in self.catalog.collections.all():
             action = add_to.addAction(collection.name)
             action.triggered.connect(
                 lambda _=False, c=collection.id: self._add_to_collection(c, ids)
@@ -904,9 +917,9 @@ class ListsController(QObject):
         in_lists: set[int] | None = None
         if len(ids) <= 50:
             for film_id in ids:
-                have = {e.list_id for e in self.catalog.lists_with_film(film_id)}
+                have = {e.list_id for e in self.catalog.lists.with_film(film_id)}
                 in_lists = have if in_lists is None else in_lists & have
-        for summary in self.catalog.screening_lists():
+        for summary in self.catalog.lists.summaries():
             action = add_to.addAction(summary.name)
             action.triggered.connect(lambda _=False, s=summary.id: self._add_to_list(s, ids))
             if in_lists is not None and summary.id in in_lists:

@@ -53,17 +53,18 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.catalog import Catalog, FilmNotFoundError
 from filmdesk.core.exchange import ImportCancelled, Progress, UnreadableFileError
+from filmdesk.core.names import has_tag, tag_key
+from filmdesk.core.operations import Changes
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import QueryError, parse_query, sort_films
 from filmdesk.core.validation import FilmFields, ValidationError
 from filmdesk.ui.background import run_with_progress
 from filmdesk.ui.commands import (
     NOTES_MERGE_ID,
-    AddFilmCommand,
-    DeleteFilmsCommand,
-    EditFilmsCommand,
-    ImportCommand,
-    user_fields_of,
+    add_film_step,
+    delete_films_step,
+    edit_films_step,
+    import_step,
 )
 from filmdesk.ui.detail_panel import FilmDetailPanel
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
@@ -456,11 +457,11 @@ class MainWindow(QMainWindow):
             not self.isVisible()
             and column is Column.TITLE
             and order == Qt.SortOrder.AscendingOrder
-            and self.catalog.stats().films > FIRST_PAGE_THRESHOLD
+            and self.catalog.films.stats().films > FIRST_PAGE_THRESHOLD
         ):
             self._loading = True
             self._loading_painted = False
-            self.model.set_films(self.catalog.first_film_rows(FIRST_PAGE))
+            self.model.set_films(self.catalog.films.first_rows(FIRST_PAGE))
             self.search_field.setEnabled(False)
             self._after_rows_changed()
             return
@@ -478,7 +479,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _finish_loading(self) -> None:
-        self.model.set_films(self.catalog.film_rows(), self.catalog.film_texts)
+        self.model.set_films(self.catalog.films.rows(), self.catalog.films.texts)
         self._loading = False
         self.search_field.setEnabled(True)
         self.detail.set_tag_names(self.model.tag_names())
@@ -662,7 +663,7 @@ class MainWindow(QMainWindow):
 
     def _load_film(self, film_id: int) -> FilmRecord | None:
         try:
-            return self.catalog.get_film(film_id)
+            return self.catalog.films.get(film_id)
         except FilmNotFoundError:
             return None
 
@@ -672,17 +673,21 @@ class MainWindow(QMainWindow):
         films: Sequence[FilmRow | FilmRecord],
         after: dict[int, FilmFields],
         merge_id: int = -1,
+        *,
+        add_tags: Sequence[str] = (),
+        remove_tags: Sequence[str] = (),
     ) -> None:
-        # What undo puts back comes from the database, not from what the table shows.
-        names = sorted({name for fields in after.values() for name in fields})
-        try:
-            current = self.catalog.get_films(f.id for f in films)
-        except FilmNotFoundError as exc:
-            self.command_failed(text, exc)
-            return
-        before = {f.id: user_fields_of(f, names) for f in current}
+        # The operation itself reads what undo puts back, in its own transaction.
         self.undo_stack.push(
-            EditFilmsCommand(text, self.catalog, self, before, after, merge_id=merge_id)
+            edit_films_step(
+                text,
+                self.catalog,
+                self,
+                after,
+                merge_id,
+                add_tags=add_tags,
+                remove_tags=remove_tags,
+            )
         )
 
     @Slot(int, object)
@@ -738,7 +743,7 @@ class MainWindow(QMainWindow):
         dialog = FilmDialog(parent=self)
         if dialog.exec() != FilmDialog.DialogCode.Accepted:
             return
-        self.undo_stack.push(AddFilmCommand(self.catalog, self, dialog.fields()))
+        self.undo_stack.push(add_film_step(self.catalog, self, dialog.fields()))
 
     @Slot()
     def edit_film(self) -> None:
@@ -781,7 +786,7 @@ class MainWindow(QMainWindow):
         box.exec()
         if box.clickedButton() is not delete:
             return
-        self.undo_stack.push(DeleteFilmsCommand(self.catalog, self, films))
+        self.undo_stack.push(delete_films_step(self.catalog, self, films))
 
     def mark_selected_watched(self, watched: bool) -> None:
         """Mark every selected film watched (today, unless it has a date) or not watched."""
@@ -822,17 +827,17 @@ class MainWindow(QMainWindow):
         )
         if tag is None:
             return
-        changed = [f for f in films if tag.casefold() not in (t.casefold() for t in f.tags)]
+        changed = [f for f in films if not has_tag(f.tags, tag)]
         if changed:
-            after: dict[int, FilmFields] = {f.id: {"tags": [*f.tags, tag]} for f in changed}
+            after: dict[int, FilmFields] = {f.id: {} for f in changed}
             text = self.tr("Add tag “{tag}” to %Ln film(s)", "", len(changed))
-            self._push_edit(text.replace("{tag}", tag), changed, after)
+            self._push_edit(text.replace("{tag}", tag), changed, after, add_tags=[tag])
 
     @Slot()
     def remove_tag_from_selected(self) -> None:
         """Remove one tag from every selected film, in one step."""
         films = self.selected_films()
-        present = sorted({t for f in films for t in f.tags}, key=str.casefold)
+        present = sorted({t for f in films for t in f.tags}, key=tag_key)
         if not present:
             self.statusBar().showMessage(self.tr("The selected films have no tags."), 4000)
             return
@@ -843,14 +848,11 @@ class MainWindow(QMainWindow):
         )
         if tag is None:
             return
-        key = tag.casefold()
-        changed = [f for f in films if key in (t.casefold() for t in f.tags)]
+        changed = [f for f in films if has_tag(f.tags, tag)]
         if changed:
-            after: dict[int, FilmFields] = {
-                f.id: {"tags": [t for t in f.tags if t.casefold() != key]} for f in changed
-            }
+            after: dict[int, FilmFields] = {f.id: {} for f in changed}
             text = self.tr("Remove tag “{tag}” from %Ln film(s)", "", len(changed))
-            self._push_edit(text.replace("{tag}", tag), changed, after)
+            self._push_edit(text.replace("{tag}", tag), changed, after, remove_tags=[tag])
 
     # --- files -----------------------------------------------------------------------------
 
@@ -905,12 +907,12 @@ class MainWindow(QMainWindow):
             # not at all, so a Cancel leaves whatever was there before.
             progress(0, 1)
             if file_format == "csv":
-                columns = catalog.film_columns(ids if scope != "all" else None)
+                columns = catalog.films.columns(ids if scope != "all" else None)
                 return export_csv(target, columns, bom=bom, delimiter=delimiter, progress=progress)
             if scope == "all":
-                films = catalog.all_films(timestamps=file_format == "json")
+                films = catalog.films.all(timestamps=file_format == "json")
             else:
-                films = catalog.get_films(ids)
+                films = catalog.films.get_many(ids)
             progress(0, 1)
             if file_format == "json":
                 return export_backup(target, catalog, films)
@@ -976,13 +978,11 @@ class MainWindow(QMainWindow):
         if dialog.exec() != ImportDialog.DialogCode.Accepted:
             return
         skip = dialog.skip_bad_rows.isChecked()
-        names = {i: list(incoming.fields) for i, incoming in plan.updates}
-        before = {f.id: user_fields_of(f, names[f.id]) for f in self.catalog.get_films(list(names))}
         try:
-            result = run_with_progress(
+            outcome = run_with_progress(
                 self,
                 self.tr("Importing {file}…").replace("{file}", name),
-                lambda progress: self.catalog.apply_import(
+                lambda progress: self.catalog.imports.run(
                     plan, skip_bad_rows=skip, progress=progress
                 ),
             )
@@ -992,7 +992,8 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             self.command_failed(self.tr("Import {file}").replace("{file}", name), exc)
             return
-        self.undo_stack.push(ImportCommand(self.catalog, self, plan, result, before))
+        self.undo_stack.push(import_step(self.catalog, self, plan, outcome))
+        result = outcome.result
         self.statusBar().showMessage(
             self.tr("Imported {file}: %Ln added", "", len(result.added)).replace("{file}", name)
             + ", "
@@ -1019,6 +1020,21 @@ class MainWindow(QMainWindow):
         self.undo_stack.redo()
 
     # --- what commands report ---------------------------------------------------------------
+
+    def changes_applied(self, changes: Changes, select: bool) -> None:
+        """A step was done or undone: show what it changed (films here, groups in the
+        sidebar and its pages)."""
+        if changes.films_removed:
+            self.films_removed(sorted(changes.films_removed))
+        if changes.films_added:
+            carried = {f.id: f for f in changes.films if f.id in changes.films_added}
+            missing = [i for i in sorted(changes.films_added) if i not in carried]
+            added = [*carried.values(), *self.catalog.films.get_many(missing)]
+            self.films_added(sorted(added, key=lambda f: f.id))
+        if changes.films_changed:
+            self.films_changed([f for f in changes.films if f.id in changes.films_changed])
+        if changes.touches_groups:
+            self.lists.groups_changed(changes, select)
 
     def films_changed(self, films: Sequence[FilmRecord]) -> None:
         """Films were edited (or an edit undone)."""
@@ -1066,7 +1082,7 @@ class MainWindow(QMainWindow):
         # Show the database as it is: the table, and the panel's fields, typed text included.
         current = self.current_film()
         selected = [f.id for f in self.selected_films()]
-        self.model.set_films(self.catalog.film_rows(), self.catalog.film_texts)
+        self.model.set_films(self.catalog.films.rows(), self.catalog.films.texts)
         self._after_rows_changed()
         self._restore_selection(selected, current.id if current is not None else None)
         shown = self.detail.film()

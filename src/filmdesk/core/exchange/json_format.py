@@ -143,15 +143,15 @@ def export_json(
 
 
 def export_backup(path: Path, catalog: Catalog, films: Sequence[FilmRecord]) -> int:
-    """Write a backup of ``films`` (``catalog.all_films(timestamps=True)`` for everything)
+    """Write a backup of ``films`` (``catalog.films.all(timestamps=True)`` for everything)
     with every collection (rating, comments) and screening list of the catalog."""
-    collections = catalog.collections()
+    collections = catalog.collections.all()
     return export_json(
         path,
         films,
         collections,
-        comments={c.id: catalog.comments(c.id) for c in collections if c.comment_count},
-        screening_lists=[catalog.screening_list(s.id) for s in catalog.screening_lists()],
+        comments={c.id: catalog.collections.comments(c.id) for c in collections if c.comment_count},
+        screening_lists=[catalog.lists.get(s.id) for s in catalog.lists.summaries()],
     )
 
 

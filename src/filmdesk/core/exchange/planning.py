@@ -109,7 +109,7 @@ def plan_import(
         lists=list(lists),
     )
 
-    existing = catalog.all_films()
+    existing = catalog.films.all()
     by_seed = {f.seed_key: f for f in existing if f.seed_key}
     by_imdb = {f.imdb_id: f for f in existing if f.imdb_id}
     by_letterboxd = {f.letterboxd_uri: f for f in existing if f.letterboxd_uri}

@@ -1,0 +1,244 @@
+"""Films: reading them (one, many, all, searched) and changing them through operations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from filmdesk.core.errors import AmbiguousFilmError, FilmNotFoundError
+from filmdesk.core.exchange import collector_paused
+from filmdesk.core.films import bulk
+from filmdesk.core.films.editing import load_film
+from filmdesk.core.films.operations import (
+    AddFilm,
+    DeleteFilms,
+    EditFilms,
+    RestoreFilms,
+    change_tags,
+)
+from filmdesk.core.models import Film, Tag, film_tags
+from filmdesk.core.operations import Runner
+from filmdesk.core.records import CatalogStats, DeletedFilm, FilmRecord, FilmRow, TagCount
+from filmdesk.core.rows import aware, film_record
+from filmdesk.core.search import SearchIndex, fold, parse_query, sort_films
+from filmdesk.core.validation import FilmFields
+
+
+class FilmService:
+    """The films of one catalog (``catalog.films``)."""
+
+    def __init__(self, engine: Engine, sessions: sessionmaker[Session], run: Runner) -> None:
+        self._engine = engine
+        self._sessions = sessions
+        self._run = run
+
+    # --- reading ------------------------------------------------------------------------
+
+    @collector_paused()
+    def all(self, *, timestamps: bool = False) -> list[FilmRecord]:
+        """Every film, in id order, as records (two queries, however many films).
+
+        Records carry created/updated timestamps only when asked (reading them costs time).
+        """
+        values = self.values()
+        if not timestamps:
+            return [FilmRecord(*film) for film in values]
+        with self._engine.connect() as conn:
+            stamps = {
+                film_id: (aware(created), aware(changed))
+                for film_id, created, changed in conn.execute(
+                    select(Film.id, Film.created_at, Film.updated_at)
+                )
+            }
+        no_stamps = (None, None)
+        return [
+            FilmRecord(*film, *stamps.get(film[0], no_stamps))  # type: ignore[call-arg]
+            for film in values
+        ]
+
+    def values(self, film_ids: Sequence[int] | None = None) -> list[tuple[Any, ...]]:
+        """Films as plain tuples in FilmRecord's field order, without the timestamps
+        (``FilmRecord(*values)`` makes the record). See ``columns``."""
+        return list(zip(*self.columns(film_ids).values(), strict=True))
+
+    def columns(self, film_ids: Sequence[int] | None = None) -> dict[str, list[Any]]:
+        """Films column by column: FilmRecord's field names (but the timestamps) -> values.
+
+        For exports of many films, where a record for each would cost more than writing the
+        file. In id order, or in the order of ``film_ids`` (a missing id raises
+        FilmNotFoundError). Equal names, tag sets and dates are shared between films.
+        """
+        return bulk.film_columns(self._engine, film_ids)
+
+    def rows(self) -> list[FilmRow]:
+        """Every film as a lean row (what the table needs), in id order; fast for 100,000."""
+        return bulk.film_rows(self._engine, "ORDER BY films.id", "")
+
+    def first_rows(self, limit: int) -> list[FilmRow]:
+        """The first ``limit`` films in title order: enough to show a window at once."""
+        return bulk.film_rows(
+            self._engine,
+            f"ORDER BY films.sort_title, films.id LIMIT {int(limit)}",
+            f"WHERE film_tags.film_id IN (SELECT id FROM films ORDER BY sort_title, id"
+            f" LIMIT {int(limit)})",
+        )
+
+    def texts(self, after_id: int = 0, limit: int = 5000) -> list[tuple[int, str, str]]:
+        """(id, notes, description) of up to ``limit`` films with ids above ``after_id``.
+
+        Lets a window index long texts in small steps after it has appeared.
+        """
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(Film.id, Film.notes, Film.description)
+                .where(Film.id > after_id)
+                .order_by(Film.id)
+                .limit(limit)
+            ).all()
+        return [(film_id, notes or "", description or "") for film_id, notes, description in rows]
+
+    def get(self, film_id: int) -> FilmRecord:
+        """The film with this id; raises FilmNotFoundError."""
+        with self._sessions() as session:
+            return film_record(load_film(session, film_id))
+
+    def get_many(self, film_ids: Iterable[int]) -> list[FilmRecord]:
+        """Several films by id, in the order asked; FilmNotFoundError for a missing one."""
+        ids = list(film_ids)
+        with self._sessions() as session:
+            found = {
+                f.id: film_record(f)
+                for f in session.scalars(
+                    select(Film).where(Film.id.in_(ids)).options(selectinload(Film.tags))
+                )
+            }
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise FilmNotFoundError(f"no film with id {missing[0]}")
+        return [found[i] for i in ids]
+
+    def search(self, query: str = "", sort: str = "title") -> list[FilmRecord]:
+        """Films matching the search query (see ``filmdesk.core.search``), sorted.
+
+        Raises ``QueryError`` for a term it cannot understand and ``ValueError`` for an
+        unknown sort field, before reading anything.
+        """
+        parsed = parse_query(query)
+        sort_films((), sort)  # validate the sort spec up front
+        films = self.all()
+        if not parsed.is_empty:
+            films = [films[i] for i in parsed.run(SearchIndex.of(films))]
+        return sort_films(films, sort)
+
+    def resolve(self, reference: str) -> FilmRecord:
+        """A film named by numeric id or exact title (any case; original title also accepted).
+
+        Raises FilmNotFoundError, or AmbiguousFilmError listing the candidates.
+        """
+        text = reference.strip()
+        if text.isascii() and text.isdigit():
+            try:
+                return self.get(int(text))
+            except FilmNotFoundError:
+                pass
+        wanted = fold(" ".join(text.split()))
+        films = self.all()
+        for attribute in ("title", "original_title", "display_title"):
+            matches = [f for f in films if fold(getattr(f, attribute)) == wanted]
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                raise AmbiguousFilmError(reference, matches)
+        raise FilmNotFoundError(f"no film with the id or title {reference!r}")
+
+    def tag_counts(self) -> list[TagCount]:
+        """Every tag with the number of films carrying it, by name."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(Tag.name, func.count(film_tags.c.film_id))
+                .join(film_tags, film_tags.c.tag_id == Tag.id)
+                .group_by(Tag.id, Tag.name)
+            ).all()
+        return sorted((TagCount(name, count) for name, count in rows), key=lambda t: fold(t.name))
+
+    def stats(self) -> CatalogStats:
+        """How many films there are, watched and rated."""
+        with self._sessions() as session:
+            films, watched, rated = session.execute(
+                select(
+                    func.count(Film.id),
+                    func.count(Film.id).filter(Film.watched.is_(True)),
+                    func.count(Film.rating_half_stars),
+                )
+            ).one()
+        return CatalogStats(films=films, watched=watched, rated=rated)
+
+    # --- changing (each an operation, in one transaction) --------------------------------
+
+    def add(self, fields: FilmFields) -> FilmRecord:
+        """Add a film; ``title`` is required. Returns the stored film."""
+        return self._run(AddFilm(fields)).result
+
+    def edit(
+        self,
+        film_id: int,
+        fields: FilmFields,
+        *,
+        add_tags: Iterable[str] = (),
+        remove_tags: Iterable[str] = (),
+    ) -> FilmRecord:
+        """Change any of a film's fields in one step; all are validated before any is written.
+
+        ``add_tags`` and ``remove_tags`` adjust the tags (after ``fields["tags"]``, if given).
+        """
+        operation = EditFilms({film_id: fields}, tuple(add_tags), tuple(remove_tags))
+        return self._run(operation).result[0]
+
+    def edit_many(self, changes: Mapping[int, FilmFields]) -> list[FilmRecord]:
+        """Apply different field changes to several films in one transaction (all or none)."""
+        return self._run(EditFilms(dict(changes))).result
+
+    def change_tags(
+        self, film_ids: Iterable[int], add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> list[FilmRecord]:
+        """Add and remove tags on several films in one transaction."""
+        return self._run(change_tags(film_ids, add, remove)).result
+
+    def rate(self, film_id: int, rating: float | None) -> FilmRecord:
+        """Set (or with None, clear) the user's rating in half stars, 0.5 to 5."""
+        return self.edit(film_id, {"rating": rating})
+
+    def set_watched(self, film_id: int, watched: bool, on: date | None = None) -> FilmRecord:
+        """Mark a film watched (optionally on a date) or not watched (which clears the date)."""
+        fields: FilmFields = {"watched": watched}
+        if watched and on is not None:
+            fields["watched_on"] = on
+        return self.edit(film_id, fields)
+
+    def set_notes(self, film_id: int, notes: str) -> FilmRecord:
+        """Replace the user's notes on a film."""
+        return self.edit(film_id, {"notes": notes})
+
+    def set_tags(self, film_id: int, tags: Iterable[str]) -> FilmRecord:
+        """Replace a film's tags."""
+        return self.edit(film_id, {"tags": list(tags)})
+
+    def delete(self, film_id: int) -> FilmRecord:
+        """Delete a film and return it as it was."""
+        return self.delete_many([film_id])[0].film
+
+    def delete_many(self, film_ids: Iterable[int]) -> list[DeletedFilm]:
+        """Delete films in one transaction; returns what ``restore`` needs to undo it.
+
+        The films leave their collections and screening lists, which close up behind them.
+        """
+        return self._run(DeleteFilms(tuple(film_ids))).result
+
+    def restore(self, deleted: Iterable[DeletedFilm]) -> list[FilmRecord]:
+        """Bring deleted films back as they were: same id, every field, tags, and their places
+        in collections and screening lists where those still exist."""
+        return self._run(RestoreFilms(tuple(deleted))).result

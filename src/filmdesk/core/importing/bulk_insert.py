@@ -1,0 +1,252 @@
+"""Writing many new films at once (an import): column by column on the DB-API cursor.
+
+The ``sqlite3`` module binds ``None`` and ``bool`` slowly (it looks for an adapter each time),
+so columns that are all NULL are left out and NULLs are sent as '' where '' is never a value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from itertools import chain, repeat
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select
+
+from filmdesk.core.exchange import FilmBatch, Progress
+from filmdesk.core.films.bulk import dbapi_cursor
+from filmdesk.core.films.editing import tags_named
+from filmdesk.core.models import Base, Film
+from filmdesk.core.rows import aware
+from filmdesk.core.search import title_sort_keys
+from filmdesk.core.transaction import Transaction
+
+IMPORT_PIECE = 5000
+REBUILD_INDEXES_FROM = 10_000
+# SQLite's page cache for such a large import (KiB): the new rows stay in memory until the
+# commit, and the indexes are rebuilt from memory rather than read back from the WAL file.
+IMPORT_CACHE_KIB = 128 * 1024
+# insert_films writes these, in this order.
+_INSERT_COLUMNS = (
+    "id",
+    "seed_key",
+    "title",
+    "sort_title",
+    "original_title",
+    "year",
+    "directors",
+    "countries",
+    "runtime_minutes",
+    "description",
+    "fact",
+    "trailer_url",
+    "availability_note",
+    "availability_checked_on",
+    "imdb_id",
+    "letterboxd_uri",
+    "rating_half_stars",
+    "watched",
+    "watched_on",
+    "notes",
+    "created_at",
+    "updated_at",
+)
+
+# Nullable columns without a default: an INSERT that leaves one out makes it NULL.
+_NULL_WHEN_LEFT_OUT = frozenset(
+    {
+        "seed_key",
+        "year",
+        "runtime_minutes",
+        "availability_checked_on",
+        "imdb_id",
+        "letterboxd_uri",
+        "rating_half_stars",
+        "watched_on",
+    }
+)
+# Of those, the ones where '' is never a value (validation makes an empty value None). The
+# sqlite3 module binds None slowly (it looks for an adapter each time; a third of a large
+# import's insert time), so bulk_insert leaves out a column that is all NULL and sends the
+# NULLs of these as '' for NULLIF to turn back.
+_NEVER_EMPTY = _NULL_WHEN_LEFT_OUT - {"seed_key"}  # (a backup may hold any seed key)
+_NULL_AS_EMPTY: dict[object, object] = {None: ""}
+
+
+def insert_pieces(
+    tx: Transaction, films: FilmBatch, total: int, progress: Progress | None
+) -> list[int]:
+    """New films in pieces, so progress can be shown and a Cancel (ImportCancelled raised
+    by ``progress``) rolls everything back."""
+    added: list[int] = []
+    for start in range(0, len(films), IMPORT_PIECE):
+        if progress is not None:
+            progress(start, total)
+        added += insert_films(tx, films[start : start + IMPORT_PIECE])
+    return added
+
+
+@contextmanager
+def large_cache(connection: Connection) -> Iterator[None]:
+    """A page cache of IMPORT_CACHE_KIB for a large import on SQLite, then as it was."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    previous = int(connection.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {previous}")
+
+
+def insert_films(tx: Transaction, films: FilmBatch) -> list[int]:
+    """New films in bulk: column by column, then plain tuples on the DB-API cursor."""
+    session = tx.session
+    count = len(films)
+    if not count:
+        return []
+    now = datetime.now(UTC)
+    # Ids are given here rather than read back: RETURNING over many rows is slow, and this
+    # transaction holds the write lock, so no one else takes them.
+    first_id = (session.scalar(select(func.max(Film.id))) or 0) + 1
+    ids = range(first_id, first_id + count)
+    connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
+
+    def converted(name: str, convert: Callable[[Any], Any]) -> list[Any]:
+        # Values repeat a lot (names, dates, ratings): each distinct one converted once.
+        values = films.column(name)
+        if name in ("directors", "countries"):
+            keys: list[tuple[str, ...]] = list(map(tuple, values))
+            done = {key: convert(list(key)) for key in set(keys)}
+            return list(map(done.__getitem__, keys))
+        done = {value: convert(value) for value in set(values)}
+        return list(map(done.__getitem__, values))
+
+    # SQLite keeps dates, timestamps and JSON as text, written the way SQLAlchemy does.
+    def day(value: date | None) -> Any:
+        return value.isoformat() if sqlite and value is not None else value
+
+    def stamp(value: object) -> Any:
+        # A time without a zone is UTC (as filmdesk writes them), not local time.
+        moment = aware(value) if isinstance(value, datetime) else None
+        moment = moment.astimezone(UTC) if moment is not None else now
+        return moment.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else moment
+
+    watched_on = films.column("watched_on")
+    # A watch date means watched. (As 1 and 0 on SQLite: the sqlite3 module binds a bool
+    # slowly, like None.)
+    yes, no = (1, 0) if sqlite else (True, False)
+    watched = [
+        yes if flag or on is not None else no
+        for flag, on in zip(films.column("watched"), watched_on, strict=True)
+    ]
+    seed_keys: list[object] = [None] * count
+    created: list[object] = [stamp(now)] * count
+    changed = list(created)
+    extras = films.extras()
+    if any(extras):
+        taken = set(session.scalars(select(Film.seed_key).where(Film.seed_key.is_not(None))))
+        for at, extra in enumerate(extras):
+            if not extra:
+                continue
+            seed_key = extra.get("seed_key")
+            if isinstance(seed_key, str) and seed_key not in taken:
+                taken.add(seed_key)
+                seed_keys[at] = seed_key
+            if "created_at" in extra:
+                created[at] = stamp(extra["created_at"])
+            if "updated_at" in extra:
+                changed[at] = stamp(extra["updated_at"])
+    titles = films.column("title")
+    columns = (
+        ids,
+        seed_keys,
+        titles,
+        title_sort_keys(titles),
+        films.column("original_title"),
+        films.column("year"),
+        converted("directors", json.dumps if sqlite else list),
+        converted("countries", json.dumps if sqlite else list),
+        films.column("runtime_minutes"),
+        films.column("description"),
+        films.column("fact"),
+        films.column("trailer_url"),
+        films.column("availability_note"),
+        converted("availability_checked_on", day),
+        films.column("imdb_id"),
+        films.column("letterboxd_uri"),
+        converted("rating", lambda r: None if r is None else round(r * 2)),
+        watched,
+        converted("watched_on", day),
+        films.column("notes"),
+        created,
+        changed,
+    )
+    bulk_insert(connection, "films", _INSERT_COLUMNS, columns, _NULL_WHEN_LEFT_OUT, _NEVER_EMPTY)
+    tag_names = list(map(tuple, films.column("tags")))
+    wanted = dict.fromkeys(tag_names)  # in file order: a new tag takes its first spelling
+    wanted.pop((), None)
+    if wanted:
+        # Each set of tag names is looked up once per import (the pieces share the answer).
+        ids_of: dict[tuple[str, ...], list[int]] = session.info.setdefault("tag_ids_of", {})
+        if missing := [names for names in wanted if names not in ids_of]:
+            tags_of = {names: tags_named(tx, names) for names in missing}
+            session.flush()  # new tags get their ids
+            ids_of.update((names, [tag.id for tag in tags]) for names, tags in tags_of.items())
+        ids_of[()] = []
+        tag_ids = list(map(ids_of.__getitem__, tag_names))
+        bulk_insert(
+            connection,
+            "film_tags",
+            ("film_id", "tag_id"),
+            [  # each film's id as many times as it has tags, beside those tags' ids
+                list(chain.from_iterable(map(repeat, ids, map(len, tag_ids)))),
+                list(chain.from_iterable(tag_ids)),
+            ],
+        )
+    return list(ids)
+
+
+def bulk_insert(
+    connection: Connection,
+    table: str,
+    names: Sequence[str],
+    columns: Sequence[Sequence[Any]],
+    null_when_left_out: frozenset[str] = frozenset(),
+    never_empty: frozenset[str] = frozenset(),
+) -> None:
+    """Insert rows given column by column. On SQLite, a column of ``null_when_left_out``
+    that is all NULL is left out, and the NULLs of a ``never_empty`` column are sent as ''
+    (see ``_NEVER_EMPTY``)."""
+    if connection.dialect.name != "sqlite":
+        rows = zip(*columns, strict=True)
+        connection.execute(
+            insert(Base.metadata.tables[table]),
+            [dict(zip(names, row, strict=True)) for row in rows],
+        )
+        return
+    sent_names = []
+    marks = []
+    sent: list[Sequence[Any]] = []
+    for name, values in zip(names, columns, strict=True):
+        if name in null_when_left_out and values.count(None) == len(values):
+            continue
+        sent_names.append(name)
+        if name in never_empty and None in values:
+            marks.append("NULLIF(?, '')")
+            sent.append(list(map(_NULL_AS_EMPTY.get, values, values)))
+        else:
+            marks.append("?")
+            sent.append(values)
+    cursor = dbapi_cursor(connection)
+    try:
+        cursor.executemany(
+            f"INSERT INTO {table} ({', '.join(sent_names)}) VALUES ({', '.join(marks)})",
+            zip(*sent, strict=True),
+        )
+    finally:
+        cursor.close()

@@ -1,0 +1,108 @@
+"""The one undo command: it runs a core operation and keeps the operation that undoes it.
+
+Every change a user makes in the window is an ``OperationCommand`` on the window's
+QUndoStack: redo runs the operation (the first time, or its inverse's inverse after an undo,
+which brings back the same ids), undo runs the inverse, each in one transaction. What changed
+goes to a ``ChangeSink`` (the window routes it to the panels); a failure makes the step
+obsolete and is reported, and the window stays as the catalog is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any, Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from filmdesk.core.catalog import Catalog
+from filmdesk.core.operations import Changes, Operation, Outcome
+
+# Merge ids (QUndoCommand.id): steps with the same id and the same merge key become one step.
+NOTES_MERGE_ID = 1
+ENTRY_NOTE_MERGE_ID = 2
+
+
+class ChangeSink(Protocol):
+    """What an OperationCommand reports to (the window)."""
+
+    def changes_applied(self, changes: Changes, select: bool) -> None:
+        """``changes`` were made (or undone). ``select`` asks to show what changed."""
+
+    def command_failed(self, action: str, error: Exception) -> None:
+        """The step named ``action`` could not be saved."""
+
+
+class OperationCommand(QUndoCommand):
+    """One step of Edit › Undo: an operation and, once run, its inverse."""
+
+    def __init__(
+        self,
+        text: str,
+        catalog: Catalog,
+        sink: ChangeSink,
+        operation: Operation[Any],
+        *,
+        applied: Outcome[Any] | None = None,
+        merge_id: int = -1,
+        merge_key: Hashable = None,
+        select_first: bool = False,
+    ) -> None:
+        """``applied`` is the outcome of an operation run already (an import, run in the
+        background): the first redo only reports it. ``select_first`` asks the window to
+        show what changed the first time too (a new or deleted list), not only on undo and
+        redo."""
+        super().__init__(text)
+        self._catalog = catalog
+        self._sink = sink
+        self._operation: Operation[Any] = operation
+        self._inverse: Operation[Any] | None = None
+        self._applied = applied
+        self._merge_id = merge_id
+        self._merge_key = merge_key
+        self._select_first = select_first
+        self._done_once = False
+        self.result: Any = None
+
+    def redo(self) -> None:
+        if self._applied is not None:
+            outcome, self._applied = self._applied, None
+            self._finish(outcome, forward=True)
+            return
+        self._run(self._operation, forward=True)
+
+    def undo(self) -> None:
+        if self._inverse is not None:
+            self._run(self._inverse, forward=False)
+
+    def _run(self, operation: Operation[Any], *, forward: bool) -> None:
+        try:
+            outcome = self._catalog.run(operation)
+        except Exception as exc:  # a database error must not take the window down
+            self.setObsolete(True)
+            self._sink.command_failed(self.text(), exc)
+            return
+        self._finish(outcome, forward=forward)
+
+    def _finish(self, outcome: Outcome[Any], *, forward: bool) -> None:
+        if forward:
+            self._inverse = outcome.inverse
+            self.result = outcome.result
+        else:  # what undoes the undo: the same change again, with the same ids
+            self._operation = outcome.inverse
+        select = self._done_once or self._select_first
+        self._done_once = True
+        self._sink.changes_applied(outcome.changes, select)
+
+    def id(self) -> int:
+        return self._merge_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Notes are saved after every pause in typing: one film's note edits are one step,
+        # undone by the inverse of the first and redone by the operation of the last.
+        if not isinstance(other, OperationCommand) or other.id() != self.id():
+            return False
+        if other._merge_key != self._merge_key or other._inverse is None:
+            return False
+        self._operation = other._operation
+        self.result = other.result
+        return True
