@@ -118,15 +118,15 @@ def test_click_a_star_rates_and_undo_clears(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
     click_star(qtbot, window, row_of(window, CRANES), 4.5)
-    assert fresh(db_path).resolve_film(CRANES).rating == 4.5
+    assert fresh(db_path).films.resolve(CRANES).rating == 4.5
     assert window.undo_action.text() == f"&Undo Set rating of {CRANES}"
     window.undo_action.trigger()
-    assert fresh(db_path).resolve_film(CRANES).rating is None
+    assert fresh(db_path).films.resolve(CRANES).rating is None
     window.redo_action.trigger()
-    assert fresh(db_path).resolve_film(CRANES).rating == 4.5
+    assert fresh(db_path).films.resolve(CRANES).rating == 4.5
     # Clicking the current value clears it.
     click_star(qtbot, window, row_of(window, CRANES), 4.5)
-    assert fresh(db_path).resolve_film(CRANES).rating is None
+    assert fresh(db_path).films.resolve(CRANES).rating is None
 
 
 def test_rating_widget_mouse_and_keyboard(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
@@ -135,22 +135,22 @@ def test_rating_widget_mouse_and_keyboard(qtbot: QtBot, window: MainWindow, db_p
     assert stars.accessibleName() == "Rating"
     stars.setFocus()
     qtbot.keyClick(stars, Qt.Key.Key_3)
-    assert fresh(db_path).resolve_film(CRANES).rating == 3.0
+    assert fresh(db_path).films.resolve(CRANES).rating == 3.0
     qtbot.keyClick(stars, Qt.Key.Key_Right)
-    assert fresh(db_path).resolve_film(CRANES).rating == 3.5
+    assert fresh(db_path).films.resolve(CRANES).rating == 3.5
     assert stars.accessibleDescription() == "3.5 of 5 stars"
     qtbot.keyClick(stars, Qt.Key.Key_Left)
     qtbot.keyClick(stars, Qt.Key.Key_Left)
-    assert fresh(db_path).resolve_film(CRANES).rating == 2.5
+    assert fresh(db_path).films.resolve(CRANES).rating == 2.5
     qtbot.keyClick(stars, Qt.Key.Key_Delete)
-    assert fresh(db_path).resolve_film(CRANES).rating is None
+    assert fresh(db_path).films.resolve(CRANES).rating is None
     size = stars.sizeHint()
     qtbot.mouseClick(
         stars,
         Qt.MouseButton.LeftButton,
         pos=QPoint(3 + (size.width() - 6) // 10, size.height() // 2),
     )
-    assert fresh(db_path).resolve_film(CRANES).rating == 0.5
+    assert fresh(db_path).films.resolve(CRANES).rating == 0.5
     # the table shows the same value
     assert (
         window.model.index(row_of(window, CRANES), Column.RATING).data(Qt.ItemDataRole.ToolTipRole)
@@ -189,20 +189,20 @@ def test_delete_asks_names_the_film_and_undo_brings_every_field_back(
         },
     )
     window.reload()
-    before = fresh(db_path).resolve_film(CRANES)
+    before = fresh(db_path).films.resolve(CRANES)
     window.select_film(cranes.id)
     seen = accept_next_message_box(qtbot, "Delete")
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert seen and CRANES in seen[0]
     assert CRANES not in shown_titles(window)
-    assert CRANES not in [f.title for f in fresh(db_path).all_films()]
+    assert CRANES not in [f.title for f in fresh(db_path).films.all()]
     assert window.undo_action.text() == f"&Undo Delete {CRANES}"
     window.activateWindow()  # the confirmation has closed; back to the window
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    after = fresh(db_path).resolve_film(CRANES)
+    after = fresh(db_path).films.resolve(CRANES)
     assert after == before  # every field, tags and id included
-    assert after.id in fresh(db_path).collections()[0].film_ids
+    assert after.id in fresh(db_path).collections.all()[0].film_ids
     assert CRANES in shown_titles(window)
 
 
@@ -210,7 +210,7 @@ def test_cancelled_delete_changes_nothing(qtbot: QtBot, window: MainWindow, db_p
     window.select_film(window.catalog.films.resolve(CRANES).id)
     accept_next_message_box(qtbot, "Cancel")
     window.delete_action.trigger()
-    assert len(fresh(db_path).all_films()) == 10
+    assert len(fresh(db_path).films.all()) == 10
     assert not window.undo_stack.canUndo()
 
 
@@ -220,17 +220,17 @@ def test_bulk_mark_watched_is_one_undo_step(
     window.table.setFocus()
     window.table.selectAll()
     window.watched_action.trigger()
-    assert fresh(db_path).stats().watched == 10
+    assert fresh(db_path).films.stats().watched == 10
     assert window.status_label.text() == "10 films · 10 watched"
     assert window.undo_action.text() == "&Undo Mark 10 films watched"
     window.undo_action.trigger()
-    assert fresh(db_path).stats().watched == 0
+    assert fresh(db_path).films.stats().watched == 0
 
 
 def test_watched_checkbox_in_the_table(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
     index = window.model.index(row_of(window, CRANES), Column.WATCHED)
     assert window.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    film = fresh(db_path).resolve_film(CRANES)
+    film = fresh(db_path).films.resolve(CRANES)
     assert film.watched and film.watched_on == date.today()
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
@@ -241,7 +241,7 @@ def test_notes_are_saved_on_close(qtbot: QtBot, catalog: Catalog, db_path: Path)
     win.detail.notes.setFocus()
     type_text(win.detail.notes, "Урусевский")
     win.close()  # well before the autosave pause
-    assert fresh(db_path).resolve_film(CRANES).notes == "Урусевский"
+    assert fresh(db_path).films.resolve(CRANES).notes == "Урусевский"
 
 
 def test_notes_autosave_after_a_pause_as_one_undo_step(
@@ -251,14 +251,14 @@ def test_notes_autosave_after_a_pause_as_one_undo_step(
     notes = window.detail.notes
     notes.setFocus()
     type_text(notes, "first")
-    qtbot.waitUntil(lambda: fresh(db_path).resolve_film(CRANES).notes == "first", timeout=3000)
+    qtbot.waitUntil(lambda: fresh(db_path).films.resolve(CRANES).notes == "first", timeout=3000)
     type_text(notes, " second")
     qtbot.waitUntil(
-        lambda: fresh(db_path).resolve_film(CRANES).notes == "first second", timeout=3000
+        lambda: fresh(db_path).films.resolve(CRANES).notes == "first second", timeout=3000
     )
     assert window.undo_stack.count() == 1
     window.undo_action.trigger()
-    assert fresh(db_path).resolve_film(CRANES).notes == ""
+    assert fresh(db_path).films.resolve(CRANES).notes == ""
 
 
 def test_tags_from_the_panel(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
@@ -267,7 +267,7 @@ def test_tags_from_the_panel(qtbot: QtBot, window: MainWindow, db_path: Path) ->
     tags.setFocus()
     qtbot.keyClicks(tags, "war, Classic, WAR")
     qtbot.keyClick(tags, Qt.Key.Key_Return)
-    assert fresh(db_path).resolve_film(CRANES).tags == ("Classic", "war")
+    assert fresh(db_path).films.resolve(CRANES).tags == ("Classic", "war")
     assert window.undo_action.text() == f"&Undo Set tags of {CRANES}"
 
 
@@ -296,13 +296,13 @@ def test_new_film_through_the_dialog_and_undo(
 
     monkeypatch.setattr(FilmDialog, "exec", fill_and_accept)
     window.new_action.trigger()
-    mirror = fresh(db_path).resolve_film("Mirror")
+    mirror = fresh(db_path).films.resolve("Mirror")
     assert mirror.directors == ("Andrei Tarkovsky",)
     assert window.current_film() is not None and window.current_film().title == "Mirror"  # type: ignore[union-attr]
     window.undo_action.trigger()
-    assert "Mirror" not in [f.title for f in fresh(db_path).all_films()]
+    assert "Mirror" not in [f.title for f in fresh(db_path).films.all()]
     window.redo_action.trigger()
-    assert fresh(db_path).resolve_film("Mirror").id == mirror.id
+    assert fresh(db_path).films.resolve("Mirror").id == mirror.id
 
 
 def test_column_layout_and_sort_survive_a_restart(qtbot: QtBot, catalog: Catalog) -> None:
@@ -398,15 +398,17 @@ def test_undo_while_typing_notes_keeps_both_steps(
     notes = window.detail.notes
     notes.setFocus()
     type_text(notes, "great film")
-    qtbot.waitUntil(lambda: fresh(db_path).resolve_film(CRANES).notes == "great film", timeout=3000)
+    qtbot.waitUntil(
+        lambda: fresh(db_path).films.resolve(CRANES).notes == "great film", timeout=3000
+    )
     window.undo()
-    assert fresh(db_path).resolve_film(CRANES).notes == ""
+    assert fresh(db_path).films.resolve(CRANES).notes == ""
     assert notes.toPlainText() == ""  # the field follows the undo
     window.table.setFocus()  # leaving the field must not save the old text again
-    assert fresh(db_path).resolve_film(CRANES).notes == ""
+    assert fresh(db_path).films.resolve(CRANES).notes == ""
     assert window.undo_stack.canRedo()
     window.redo()
-    assert fresh(db_path).resolve_film(CRANES).notes == "great film"
+    assert fresh(db_path).films.resolve(CRANES).notes == "great film"
 
 
 def test_notes_typed_just_before_a_delete_come_back_with_undo(
@@ -418,7 +420,7 @@ def test_notes_typed_just_before_a_delete_come_back_with_undo(
     accept_next_message_box(qtbot, "Delete")
     window.delete_action.trigger()
     window.undo()
-    assert fresh(db_path).resolve_film(CRANES).notes == "watch with grandma"
+    assert fresh(db_path).films.resolve(CRANES).notes == "watch with grandma"
 
 
 def test_search_keeps_the_selection_and_a_typo_does_not_lose_it(
@@ -475,10 +477,10 @@ def test_deleting_many_films_and_undoing(qtbot: QtBot, catalog: Catalog, db_path
     win.table.selectAll()
     accept_next_message_box(qtbot, "Delete")
     win.delete_action.trigger()
-    assert fresh(db_path).stats().films == 10
+    assert fresh(db_path).films.stats().films == 10
     assert win.status_label.text().startswith("10 films")
     win.undo()
-    assert fresh(db_path).stats().films == 310
+    assert fresh(db_path).films.stats().films == 310
     assert win.model.shown_count() == 300
     assert len(win.selected_films()) >= 1
 
@@ -553,14 +555,14 @@ def test_import_from_the_file_menu_is_one_undo_step(
     monkeypatch.setattr(ImportDialog, "exec", accept)
     window.import_action.trigger()
     assert "2 new, 0 updated, 0 unchanged" in shown[0]
-    assert fresh(db_path).stats().films == 12
+    assert fresh(db_path).films.stats().films == 12
     assert "Зеркало" in shown_titles(window)
     assert window.undo_action.text() == "&Undo Import utf8_bom.csv"
     window.undo()
-    assert fresh(db_path).stats().films == 10
+    assert fresh(db_path).films.stats().films == 10
     assert "Зеркало" not in shown_titles(window)
     window.redo()
-    assert fresh(db_path).resolve_film("Зеркало").notes == "Смотрели всей семьёй;\nобсудить сон"
+    assert fresh(db_path).films.resolve("Зеркало").notes == "Смотрели всей семьёй;\nобсудить сон"
 
 
 def test_a_bad_file_is_refused_with_its_problem(
@@ -575,7 +577,7 @@ def test_a_bad_file_is_refused_with_its_problem(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     window.import_action.trigger()
     assert "no 'title' column" in warnings[0]
-    assert fresh(db_path).stats().films == 10
+    assert fresh(db_path).films.stats().films == 10
 
 
 def test_export_from_the_file_menu(

@@ -44,7 +44,7 @@ def films_in_view(win: MainWindow) -> list[str]:
 
 
 def db_order(db_path: Path, list_id: int) -> list[int]:
-    return list(fresh(db_path).screening_list(list_id).film_ids)
+    return list(fresh(db_path).lists.get(list_id).film_ids)
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_a_teacher_builds_a_four_film_list(
 
     monkeypatch.setattr(FilmPickerDialog, "exec", pick)
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
-    (summary,) = fresh(db_path).screening_lists()
+    (summary,) = fresh(db_path).lists.summaries()
     assert summary.film_count == 4
     assert not view.empty_hint.isVisible()
     assert view.totals.text().startswith("4 films · ")
@@ -96,7 +96,7 @@ def test_a_teacher_builds_a_four_film_list(
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The delegate commits a moment later (a queued call), as after a real Return.
     qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
-    entry = fresh(db_path).screening_list(summary.id).entries[0]
+    entry = fresh(db_path).lists.get(summary.id).entries[0]
     assert entry.scheduled_at == datetime(2026, 12, 1, 10, 30)
     assert entry.note == "Кто пишет письма?"
     assert model.index(0, WHEN).data().endswith("2026, 10:30")
@@ -155,25 +155,25 @@ def test_screened_date_clearing_and_removal_undo(
     model.setData(
         model.index(1, SCREENED), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
     )
-    assert fresh(db_path).screening_list(list_id).entries[1].screened
+    assert fresh(db_path).lists.get(list_id).entries[1].screened
     assert view.totals.text().endswith("1 screened")
     model.setData(model.index(2, WHEN), datetime(2026, 12, 15))
     assert model.index(2, WHEN).data().endswith("Dec 2026")  # a day, no time
     view.table.setFocus()
     view.table.setCurrentIndex(model.index(2, WHEN))
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # on the date: clears it
-    assert fresh(db_path).screening_list(list_id).entries[2].scheduled_at is None
+    assert fresh(db_path).lists.get(list_id).entries[2].scheduled_at is None
     view.table.selectRow(0)
     qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
     assert db_order(db_path, list_id) == [10, 7, 4]
-    assert fresh(db_path).get_film(6).title == CRANES  # the film stays in the catalog
+    assert fresh(db_path).films.get(6).title == CRANES  # the film stays in the catalog
     win.undo()
     assert db_order(db_path, list_id) == FOUR
     win.undo()
-    assert fresh(db_path).screening_list(list_id).entries[2].scheduled_at == datetime(2026, 12, 15)
+    assert fresh(db_path).lists.get(list_id).entries[2].scheduled_at == datetime(2026, 12, 15)
     win.undo()
     win.undo()
-    assert not fresh(db_path).screening_list(list_id).entries[1].screened
+    assert not fresh(db_path).lists.get(list_id).entries[1].screened
 
 
 def test_undo_of_a_list_change_shows_the_list(year9: tuple[MainWindow, int], db_path: Path) -> None:
@@ -183,7 +183,7 @@ def test_undo_of_a_list_change_shows_the_list(year9: tuple[MainWindow, int], db_
     win.lists.sidebar.select("all")
     win.undo()
     assert win.lists.center.currentWidget() is win.lists.list_view
-    assert fresh(db_path).screening_list(list_id).entries[0].note == ""
+    assert fresh(db_path).lists.get(list_id).entries[0].note == ""
 
 
 def test_rename_duplicate_delete_a_list(
@@ -196,17 +196,17 @@ def test_rename_duplicate_delete_a_list(
     assert win.lists.list_view.title.text() == "Autumn term"
     assert win.undo_action.text() == "&Undo Rename list “Year 9: letters”"
     win.lists.duplicate_list(list_id)
-    names = [s.name for s in fresh(db_path).screening_lists()]
+    names = [s.name for s in fresh(db_path).lists.summaries()]
     assert names == ["Autumn term", "Autumn term (copy)"]
     assert win.lists.list_view.title.text() == "Autumn term (copy)"
     win.lists.delete("list", list_id)
-    assert [s.name for s in fresh(db_path).screening_lists()] == ["Autumn term (copy)"]
-    assert fresh(db_path).stats().films == 10
+    assert [s.name for s in fresh(db_path).lists.summaries()] == ["Autumn term (copy)"]
+    assert fresh(db_path).films.stats().films == 10
     win.undo()
     assert db_order(db_path, list_id) == FOUR
     win.undo()
     win.undo()
-    assert [s.name for s in fresh(db_path).screening_lists()] == ["Year 9: letters"]
+    assert [s.name for s in fresh(db_path).lists.summaries()] == ["Year 9: letters"]
 
 
 def pdf_text(path: Path) -> str:
@@ -272,7 +272,7 @@ def test_with_a_list_shown_delete_does_not_delete_films(
     view.table.setCurrentIndex(view.model.index(0, FILM))
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # takes the film out of the list only
     assert db_order(db_path, list_id) == [10, 7, 4]
-    assert fresh(db_path).stats().films == 10
+    assert fresh(db_path).films.stats().films == 10
     assert win.detail.title.text() != ""  # the current entry's film is shown beside
 
 
@@ -305,10 +305,10 @@ def test_a_long_note_is_edited_in_a_box(
     note = "Before: who writes?\nAfter: who never answers?"
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (note, True))
     win.lists.edit_note(6)
-    assert fresh(db_path).screening_list(list_id).entries[0].note == note
+    assert fresh(db_path).lists.get(list_id).entries[0].note == note
     assert win.lists.list_view.model.index(0, NOTE).data() == " ".join(note.split())
     win.undo()
-    assert fresh(db_path).screening_list(list_id).entries[0].note == ""
+    assert fresh(db_path).lists.get(list_id).entries[0].note == ""
 
 
 def test_a_taken_name_is_refused_and_nothing_changes(
@@ -320,7 +320,7 @@ def test_a_taken_name_is_refused_and_nothing_changes(
     fill_details(monkeypatch, name="year 9: LETTERS")
     win.lists.new_list()
     assert "is taken" in warnings[0]
-    assert [s.name for s in fresh(db_path).screening_lists()] == ["Year 9: letters"]
+    assert [s.name for s in fresh(db_path).lists.summaries()] == ["Year 9: letters"]
     assert not win.undo_stack.canUndo()
     assert win.lists.list_view.title.text() == "Year 9: letters"
 

@@ -88,16 +88,16 @@ def test_an_empty_collection_says_how_to_fill_it(
 ) -> None:
     fill_details(monkeypatch, name="Thaw cinema", description="1956-1966")
     qtbot.mouseClick(window.lists.sidebar.new_collection_button, Qt.MouseButton.LeftButton)
-    assert [c.name for c in fresh(db_path).collections()][-1] == "Thaw cinema"
+    assert [c.name for c in fresh(db_path).collections.all()][-1] == "Thaw cinema"
     assert window.lists.sidebar.selected()[0] == "collection"
     assert window.table_stack.currentWidget() is window.empty_state
     assert "drag films" in window.empty_label.text()
     assert window.lists.collection_panel.name.text() == "Thaw cinema"
     window.undo()
-    assert "Thaw cinema" not in [c.name for c in fresh(db_path).collections()]
+    assert "Thaw cinema" not in [c.name for c in fresh(db_path).collections.all()]
     assert window.lists.sidebar.selected() == ("all", None)
     window.redo()
-    assert [c.name for c in fresh(db_path).collections()][-1] == "Thaw cinema"
+    assert [c.name for c in fresh(db_path).collections.all()][-1] == "Thaw cinema"
 
 
 def drop_on(win: MainWindow, kind: str, key: int, film_ids: list[int]) -> None:
@@ -127,11 +127,11 @@ def test_dropping_films_on_a_collection_adds_them_in_one_step(
     thaw = catalog.collections.create("Thaw cinema")
     win = make_window(qtbot, catalog)
     drop_on(win, "collection", thaw.id, [6, 8])
-    assert fresh(db_path).collection(thaw.id).film_ids == (6, 8)
+    assert fresh(db_path).collections.get(thaw.id).film_ids == (6, 8)
     assert win.lists.sidebar.item("collection", thaw.id).text(1) == "2"
     assert win.undo_action.text() == "&Undo Add 2 films to “Thaw cinema”"
     win.undo()
-    assert fresh(db_path).collection(thaw.id).film_ids == ()
+    assert fresh(db_path).collections.get(thaw.id).film_ids == ()
     win.lists.sidebar.select("collection", thaw.id)
     win.redo()
     assert shown_titles(win) == [CRANES, "The Story of Asya Klyachina"]
@@ -144,10 +144,10 @@ def test_dropping_films_on_a_list_adds_them_once(
     catalog.lists.add(year9.id, [6])
     win = make_window(qtbot, catalog)
     drop_on(win, "list", year9.id, [6, 10])
-    assert fresh(db_path).screening_list(year9.id).film_ids == (6, 10)
+    assert fresh(db_path).lists.get(year9.id).film_ids == (6, 10)
     assert "1 in it already" in win.statusBar().currentMessage()
     win.undo()
-    assert fresh(db_path).screening_list(year9.id).film_ids == (6,)
+    assert fresh(db_path).lists.get(year9.id).film_ids == (6,)
 
 
 def test_context_menu_add_to_a_list(
@@ -168,7 +168,7 @@ def test_context_menu_add_to_a_list(
     QTimer.singleShot(50, choose)
     win._table_menu(QPoint(5, 5))
     chosen[0].trigger()
-    assert fresh(db_path).screening_list(year9.id).film_ids == (6,)
+    assert fresh(db_path).lists.get(year9.id).film_ids == (6,)
 
 
 def test_new_list_from_the_context_menu_with_the_selected_films(
@@ -177,11 +177,11 @@ def test_new_list_from_the_context_menu_with_the_selected_films(
     fill_details(monkeypatch, name="Club", audience="Film club")
     window.select_film(6)
     window.lists.new_list([6])
-    (summary,) = fresh(db_path).screening_lists()
+    (summary,) = fresh(db_path).lists.summaries()
     assert (summary.name, summary.audience, summary.film_count) == ("Club", "Film club", 1)
     assert window.lists.center.currentWidget() is window.lists.list_view
     window.undo()  # one step: the list and its film
-    assert fresh(db_path).screening_lists() == []
+    assert fresh(db_path).lists.summaries() == []
 
 
 def test_rename_and_delete_a_collection_keeps_its_films(
@@ -190,16 +190,16 @@ def test_rename_and_delete_a_collection_keeps_its_films(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Letters", True))
     monkeypatch.setattr(ListsController, "confirm_delete", lambda *a: True)
     window.lists.rename("collection", 1)
-    assert fresh(db_path).collection(1).name == "Letters"
+    assert fresh(db_path).collections.get(1).name == "Letters"
     assert window.lists.sidebar.item("collection", 1).text(0) == "Letters"
     window.lists.delete("collection", 1)
-    assert fresh(db_path).collections() == []
-    assert fresh(db_path).stats().films == 10
+    assert fresh(db_path).collections.all() == []
+    assert fresh(db_path).films.stats().films == 10
     window.undo()
-    restored = fresh(db_path).collection(1)
+    restored = fresh(db_path).collections.get(1)
     assert (restored.name, len(restored.film_ids)) == ("Letters", 10)
     window.undo()
-    assert fresh(db_path).collection(1).name == SEED_COLLECTION
+    assert fresh(db_path).collections.get(1).name == SEED_COLLECTION
 
 
 def test_collection_rating_and_comments_persist_across_a_restart(
@@ -218,7 +218,7 @@ def test_collection_rating_and_comments_persist_across_a_restart(
         Qt.MouseButton.LeftButton,
         pos=QPoint(int(star * 4 - star / 4), rating.height() // 2),
     )
-    assert fresh(db_path).collection(1).rating == 4.0
+    assert fresh(db_path).collections.get(1).rating == 4.0
     type_text(panel.composer, "Первый комментарий")
     qtbot.mouseClick(panel.add_comment_button, Qt.MouseButton.LeftButton)
     type_text(panel.composer, "Second thoughts")
@@ -252,16 +252,16 @@ def test_comments_edit_delete_and_undo(
         QInputDialog, "getMultiLineText", lambda *a, **k: ("Good for Year 10", True)
     )
     qtbot.mouseClick(panel.comment_views[0].edit_button, Qt.MouseButton.LeftButton)
-    assert [c.text for c in fresh(db_path).comments(1)] == ["Good for Year 10"]
+    assert [c.text for c in fresh(db_path).collections.comments(1)] == ["Good for Year 10"]
     qtbot.mouseClick(panel.comment_views[0].delete_button, Qt.MouseButton.LeftButton)
-    assert fresh(db_path).comments(1) == []
+    assert fresh(db_path).collections.comments(1) == []
     assert panel.no_comments.isVisible()
     window.undo()
     assert [v.text_label.text() for v in panel.comment_views] == ["Good for Year 10"]
     window.undo()
-    assert [c.text for c in fresh(db_path).comments(1)] == ["Good for Year 9"]
+    assert [c.text for c in fresh(db_path).collections.comments(1)] == ["Good for Year 9"]
     window.undo()
-    assert fresh(db_path).comments(1) == []
+    assert fresh(db_path).collections.comments(1) == []
 
 
 def test_choosing_a_film_in_a_collection_shows_its_details(
@@ -284,9 +284,9 @@ def test_remove_from_the_collection_shown_keeps_the_films(
     window.lists.sidebar.select("collection", 1)
     window.select_film(6)
     window.lists.remove_from_collection([f.id for f in window.selected_films()])
-    assert 6 not in fresh(db_path).collection(1).film_ids
+    assert 6 not in fresh(db_path).collections.get(1).film_ids
     assert CRANES not in shown_titles(window)
-    assert fresh(db_path).get_film(6).title == CRANES
+    assert fresh(db_path).films.get(6).title == CRANES
     window.undo()
     assert CRANES in shown_titles(window)
 
@@ -302,7 +302,7 @@ def test_f2_and_delete_in_the_sidebar_act_on_the_entry_not_on_films(
     win.lists.sidebar.select("list", year9.id)
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_F2)
-    assert fresh(db_path).screening_list(year9.id).name == "Year 10"
+    assert fresh(db_path).lists.get(year9.id).name == "Year 10"
     qtbot.keyClick(tree, Qt.Key.Key_Delete)
-    assert fresh(db_path).screening_lists() == []
-    assert fresh(db_path).stats().films == 10
+    assert fresh(db_path).lists.summaries() == []
+    assert fresh(db_path).films.stats().films == 10
