@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 # The order and names of a film's keys in JSON output (CLI --json and exports build on it).
 FILM_JSON_KEYS = (
@@ -347,19 +347,6 @@ class DeletedCollection:
 
     collection: CollectionRecord
     comments: tuple[CommentRecord, ...] = ()
-
-
-RecordT = TypeVar("RecordT")
-FieldsT = TypeVar("FieldsT")
-
-
-@dataclass(frozen=True, slots=True)
-class Edited(Generic[RecordT, FieldsT]):
-    """What an edit returns: the record as it is now, and the previous values of exactly the
-    fields that were given. Passing ``before`` to the same method undoes the edit."""
-
-    record: RecordT
-    before: FieldsT
 
 
 @dataclass(frozen=True, slots=True)
