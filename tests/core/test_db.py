@@ -210,3 +210,28 @@ def test_a_failed_upgrade_says_so_and_leaves_the_catalog_as_it_was(db_path: Path
             ]
         )
     raw.close()
+
+
+def test_a_catalog_at_schema_0005_numbers_collection_films_from_one(db_path: Path) -> None:
+    catalog_at(
+        db_path,
+        "0005",
+        _FILM_500.format(title="Mirror"),
+        _FILM_500.replace("500", "501").format(title="Solaris"),
+        "INSERT INTO collections (id, name, description, source, created_at, updated_at)"
+        " VALUES (3, 'Mine', '', '', '2020-01-01', '2020-01-01')",
+        "INSERT INTO collection_films (collection_id, film_id, position) VALUES (3, 501, 0)",
+        "INSERT INTO collection_films (collection_id, film_id, position) VALUES (3, 500, 1)",
+    )
+    opened = open_catalog(str(db_path))
+    assert opened.migration.from_revision == "0005"
+    catalog = opened.catalog
+    assert catalog.collections.get(3).film_ids == (501, 500)
+    with catalog.engine.connect() as conn:
+        positions = conn.execute(
+            text("SELECT film_id, position FROM collection_films WHERE collection_id = 3")
+        ).all()
+    assert sorted(positions) == [(500, 2), (501, 1)]
+    # Positions count from 1, as in screening lists: moving to 1 puts a film first.
+    assert catalog.collections.move(3, 500, 1).film_ids == (500, 501)
+    opened.catalog.close()
