@@ -55,8 +55,8 @@ def create_application() -> QApplication:
     """The QApplication with filmdesk's name, icon and appearance."""
     from PySide6.QtWidgets import QApplication
 
-    from filmdesk.ui.i18n import install_translators
-    from filmdesk.ui.settings import apply_appearance, open_settings
+    from filmdesk.ui.shell.i18n import install_translators
+    from filmdesk.ui.shell.settings import apply_appearance, open_settings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from filmdesk.core.db import DatabaseOpenError
     from filmdesk.core.seed import SeedError
-    from filmdesk.ui.single_instance import SingleInstance, bring_to_front, instance_name
+    from filmdesk.ui.shell.single_instance import SingleInstance, bring_to_front, instance_name
 
     try:
         target = database_target(args.database)

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog, open_catalog
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
-from filmdesk.ui.film_table_model import Column, FilmTableModel
+from filmdesk.ui.films.film_table_model import Column, FilmTableModel
+from filmdesk.ui.films.star_delegate import StarDelegate
 from filmdesk.ui.main_window import MainWindow
-from filmdesk.ui.star_delegate import StarDelegate
 from tests.ui.conftest import type_text
 
 CRANES = "The Cranes Are Flying"
@@ -486,7 +486,7 @@ def test_deleting_many_films_and_undoing(qtbot: QtBot, catalog: Catalog, db_path
 def test_switching_appearance_repaints_the_table_too(window: MainWindow) -> None:
     from PySide6.QtGui import QPalette
 
-    from filmdesk.ui.settings import apply_appearance
+    from filmdesk.ui.shell.settings import apply_appearance
 
     def choose(name: str) -> None:
         action = next(a for a in window.appearance_group.actions() if a.data() == name)
@@ -598,7 +598,7 @@ def test_cancel_stops_background_work(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtWidgets import QProgressDialog
 
     from filmdesk.core.exchange import ImportCancelled
-    from filmdesk.ui.background import run_with_progress
+    from filmdesk.ui.shell.background import run_with_progress
 
     reached: list[int] = []
 

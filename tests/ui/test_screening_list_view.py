@@ -23,9 +23,9 @@ from pytestqt.qtbot import QtBot
 from filmdesk.core.catalog import Catalog
 from filmdesk.ui.dialogs.handout_dialog import HandoutDialog
 from filmdesk.ui.dialogs.list_dialogs import FilmPickerDialog
-from filmdesk.ui.list_view import ENTRIES_MIME, FILM, NOTE, SCREENED, WHEN
 from filmdesk.ui.lists_controller import ListsController
 from filmdesk.ui.main_window import MainWindow
+from filmdesk.ui.screening_lists.list_view import ENTRIES_MIME, FILM, NOTE, SCREENED, WHEN
 from tests.ui.conftest import type_text
 from tests.ui.test_main_window import CRANES, fresh, make_window
 from tests.ui.test_sidebar import fill_details

@@ -35,7 +35,7 @@ from filmdesk.core.records import (
 )
 from filmdesk.core.service import CollectionNotFoundError, ScreeningListNotFoundError
 from filmdesk.core.validation import CollectionFields, EntryFields, ListFields
-from filmdesk.ui.collection_panel import CollectionPanel
+from filmdesk.ui.collections.collection_panel import CollectionPanel
 from filmdesk.ui.dialogs.list_dialogs import DetailsDialog, FilmPickerDialog
 from filmdesk.ui.list_commands import (
     AddCommentCommand,
@@ -53,8 +53,8 @@ from filmdesk.ui.list_commands import (
     RemoveFromListCommand,
     ReorderListCommand,
 )
-from filmdesk.ui.list_view import ScreeningListView
-from filmdesk.ui.sidebar import ALL, Sidebar
+from filmdesk.ui.screening_lists.list_view import ScreeningListView
+from filmdesk.ui.sidebar.sidebar import ALL, Sidebar
 
 if TYPE_CHECKING:
     from filmdesk.ui.main_window import MainWindow

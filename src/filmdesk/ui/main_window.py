@@ -56,7 +56,6 @@ from filmdesk.core.exchange import ImportCancelled, Progress, UnreadableFileErro
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import QueryError, parse_query, sort_films
 from filmdesk.core.validation import FilmFields, ValidationError
-from filmdesk.ui.background import run_with_progress
 from filmdesk.ui.commands import (
     NOTES_MERGE_ID,
     AddFilmCommand,
@@ -65,15 +64,16 @@ from filmdesk.ui.commands import (
     ImportCommand,
     user_fields_of,
 )
-from filmdesk.ui.detail_panel import FilmDetailPanel
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
 from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog, keys_text
-from filmdesk.ui.film_table_model import Column, FilmTableModel, header_text
-from filmdesk.ui.i18n import LANGUAGE_SETTINGS, format_short_date
+from filmdesk.ui.films.detail_panel import FilmDetailPanel
+from filmdesk.ui.films.film_table_model import Column, FilmTableModel, header_text
+from filmdesk.ui.films.star_delegate import StarDelegate
 from filmdesk.ui.lists_controller import ListsController
-from filmdesk.ui.settings import APPEARANCES, apply_appearance, open_settings
-from filmdesk.ui.star_delegate import StarDelegate
-from filmdesk.ui.star_rating import is_dark
+from filmdesk.ui.shell.background import run_with_progress
+from filmdesk.ui.shell.i18n import LANGUAGE_SETTINGS, format_short_date
+from filmdesk.ui.shell.settings import APPEARANCES, apply_appearance, open_settings
+from filmdesk.ui.widgets.star_rating import is_dark
 
 DEFAULT_SIZE = (1280, 780)
 DEFAULT_WIDTHS = {
