@@ -153,9 +153,9 @@ def _close_when_shown(window: MainWindow, timeout_s: float = 30) -> None:
     timer = QTimer(window, interval=100)
 
     def check() -> None:
-        if window.isVisible() and not window.is_loading():
+        if window.isVisible() and not window.films.is_loading():
             timer.stop()
-            title, films = window.windowTitle(), window.model.rowCount()
+            title, films = window.windowTitle(), window.films.model.rowCount()
             print(f"filmdesk: main window shown: {title!r}, {films} films", flush=True)
             window.close()
         elif monotonic() > deadline:

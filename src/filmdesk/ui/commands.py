@@ -1,4 +1,5 @@
-"""Undoable operations. Each command calls the catalog and tells the window what changed.
+"""Undoable operations. Each command calls the catalog and reports what changed (``Changes``)
+to one sink, which routes it to every panel.
 
 Every change a user makes goes through one of these and the window's QUndoStack, so Undo and
 Redo cover ratings, watched, notes, tags, edits, additions, deletions and bulk actions alike.
@@ -14,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog, ImportResult
 from filmdesk.core.exchange import ImportPlan
+from filmdesk.core.operations import Changes, films_added, films_changed, films_removed
 from filmdesk.core.records import (
     CommentRecord,
     DeletedCollection,
@@ -34,13 +36,16 @@ class _Plurals(QObject):
         return self.tr("Delete %Ln film(s)", "", count)
 
 
-class FilmSink(Protocol):
-    """What the commands report to (the main window)."""
+class ChangeSink(Protocol):
+    """What every command reports to: what changed (``reveal``: show it, select it), or that
+    the change could not be made."""
 
-    def films_changed(self, films: Sequence[FilmRecord]) -> None: ...
-    def films_added(self, films: Sequence[FilmRecord]) -> None: ...
-    def films_removed(self, film_ids: Sequence[int]) -> None: ...
+    def changes_applied(self, changes: Changes, reveal: bool = False) -> None: ...
     def command_failed(self, action: str, error: Exception) -> None: ...
+
+
+def _touches_tags(changes: Mapping[int, FilmFields]) -> bool:
+    return any("tags" in fields for fields in changes.values())
 
 
 def user_fields_of(film: FilmRecord, names: Sequence[str]) -> FilmFields:
@@ -55,7 +60,7 @@ def user_fields_of(film: FilmRecord, names: Sequence[str]) -> FilmFields:
 
 
 class _Command(QUndoCommand):
-    def __init__(self, text: str, catalog: Catalog, sink: FilmSink) -> None:
+    def __init__(self, text: str, catalog: Catalog, sink: ChangeSink) -> None:
         super().__init__(text)
         self.catalog = catalog
         self.sink = sink
@@ -75,7 +80,7 @@ class EditFilmsCommand(_Command):
         self,
         text: str,
         catalog: Catalog,
-        sink: FilmSink,
+        sink: ChangeSink,
         before: Mapping[int, FilmFields],
         after: Mapping[int, FilmFields],
         merge_id: int = -1,
@@ -86,7 +91,8 @@ class EditFilmsCommand(_Command):
         self._merge_id = merge_id
 
     def _apply(self, changes: Mapping[int, FilmFields]) -> None:
-        self.sink.films_changed(self.catalog.edit_films(changes))
+        edited = self.catalog.edit_films(changes)
+        self.sink.changes_applied(films_changed(edited, tags=_touches_tags(changes)))
 
     def redo(self) -> None:
         self._guard(lambda: self._apply(self.after))
@@ -110,7 +116,7 @@ class EditFilmsCommand(_Command):
 class AddFilmCommand(_Command):
     """Adds a film; undo deletes it, redo brings back the same film (same id)."""
 
-    def __init__(self, catalog: Catalog, sink: FilmSink, fields: FilmFields) -> None:
+    def __init__(self, catalog: Catalog, sink: ChangeSink, fields: FilmFields) -> None:
         title = str(fields.get("title", ""))
         text = (
             QCoreApplication.translate("Commands", "Add {title}").replace("{title}", title)
@@ -129,7 +135,8 @@ class AddFilmCommand(_Command):
             else:
                 films = [self.catalog.add_film(self.fields)]
             self.film = films[0]
-            self.sink.films_added(films)
+            # A film the user has just made is shown, even where a search would hide it.
+            self.sink.changes_applied(films_added(films), reveal=True)
 
         self._guard(run)
 
@@ -137,7 +144,7 @@ class AddFilmCommand(_Command):
         def run() -> None:
             assert self.film is not None
             self.deleted = self.catalog.delete_films([self.film.id])
-            self.sink.films_removed([self.film.id])
+            self.sink.changes_applied(films_removed([self.film.id]))
 
         self._guard(run)
 
@@ -146,7 +153,7 @@ class DeleteFilmsCommand(_Command):
     """Deletes films; undo restores each with every field, tag and collection membership."""
 
     def __init__(
-        self, catalog: Catalog, sink: FilmSink, films: Sequence[FilmRecord | FilmRow]
+        self, catalog: Catalog, sink: ChangeSink, films: Sequence[FilmRecord | FilmRow]
     ) -> None:
         if len(films) == 1:
             text = QCoreApplication.translate("Commands", "Delete {title}")
@@ -160,12 +167,14 @@ class DeleteFilmsCommand(_Command):
     def redo(self) -> None:
         def run() -> None:
             self.deleted = self.catalog.delete_films(self.film_ids)
-            self.sink.films_removed(self.film_ids)
+            self.sink.changes_applied(films_removed(self.film_ids))
 
         self._guard(run)
 
     def undo(self) -> None:
-        self._guard(lambda: self.sink.films_added(self.catalog.restore_films(self.deleted)))
+        self._guard(
+            lambda: self.sink.changes_applied(films_added(self.catalog.restore_films(self.deleted)))
+        )
 
 
 class ImportCommand(_Command):
@@ -176,7 +185,7 @@ class ImportCommand(_Command):
     def __init__(
         self,
         catalog: Catalog,
-        sink: FilmSink,
+        sink: ChangeSink,
         plan: ImportPlan,
         result: ImportResult,
         before: Mapping[int, FilmFields],
@@ -208,26 +217,50 @@ class ImportCommand(_Command):
         def run() -> None:
             if not self.shown:  # the first time: the import is in the catalog already
                 self.shown = True
-                self.sink.films_added(self.catalog.get_films(self.added))
+                changes = films_added(self.catalog.get_films(self.added))
             else:
-                self.sink.films_added(self.catalog.restore_films(self.deleted))
+                changes = films_added(self.catalog.restore_films(self.deleted))
                 if self.after:
                     self.catalog.edit_films(self.after)
                 self._put_back_the_rest()
             if self.after:
-                self.sink.films_changed(self.catalog.get_films(self.after))
+                changes |= films_changed(self.catalog.get_films(self.after), tags=True)
+            self.sink.changes_applied(changes | self._group_changes(added=True))
 
         self._guard(run)
 
     def undo(self) -> None:
         def run() -> None:
+            groups = self._group_changes(added=False)
             self._take_out_the_rest()
             self.deleted = self.catalog.delete_films(self.added)
-            self.sink.films_removed(self.added)
+            changes = films_removed(self.added)
             if self.before:
-                self.sink.films_changed(self.catalog.edit_films(self.before))
+                changes |= films_changed(self.catalog.edit_films(self.before), tags=True)
+            self.sink.changes_applied(changes | groups)
 
         self._guard(run)
+
+    def _group_changes(self, *, added: bool) -> Changes:
+        """The collections and lists the import made (``added``) or takes out again, and
+        those it changed."""
+        result = self.result
+        new_lists = frozenset(result.lists_added)
+        new_collections = frozenset(result.collections_added)
+        lists = frozenset(list_id for list_id, _film in result.list_entries_added) - new_lists
+        collections = frozenset(c for c, _film in result.collection_films_added) | frozenset(
+            result.collection_ratings_before
+        )
+        if result.comments_added:  # which collection each comment is on is not kept
+            collections |= frozenset(c.id for c in self.catalog.collections())
+        return Changes(
+            collections_added=new_collections if added else frozenset(),
+            collections_removed=frozenset() if added else new_collections,
+            collections_changed=collections - new_collections,
+            lists_added=new_lists if added else frozenset(),
+            lists_removed=frozenset() if added else new_lists,
+            lists_changed=lists,
+        )
 
     def _take_out_the_rest(self) -> None:
         catalog, result = self.catalog, self.result

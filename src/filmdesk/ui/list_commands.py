@@ -1,19 +1,21 @@
 """Undoable changes to collections, their comments, and screening lists.
 
 Like ``commands.py`` for films: each command calls the catalog, keeps what the catalog returned
-for undoing it (``Edited.before``, deleted snapshots), and tells the sink what changed. A
+for undoing it (``Edited.before``, deleted snapshots), and tells the sink what changed (the
+same ``ChangeSink`` and ``Changes`` as the film commands). A
 command that is redone after an undo brings back the same thing (same ids), not a copy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.operations import Changes
 from filmdesk.core.records import (
     CollectionRecord,
     CommentRecord,
@@ -22,6 +24,7 @@ from filmdesk.core.records import (
     ScreeningListRecord,
 )
 from filmdesk.core.validation import CollectionFields, EntryFields, ListFields
+from filmdesk.ui.commands import ChangeSink
 
 ENTRY_NOTE_MERGE_ID = 2
 
@@ -31,12 +34,25 @@ def named(text: str, name: str) -> str:
     return text.replace("{name}", name)
 
 
-class ListSink(Protocol):
-    """What the commands report to (the lists controller)."""
+How = Literal["added", "changed", "removed"]
 
-    def collections_changed(self, collection_id: int | None, select: bool) -> None: ...
-    def lists_changed(self, list_id: int | None, select: bool) -> None: ...
-    def command_failed(self, action: str, error: Exception) -> None: ...
+
+def group_changes(kind: Literal["collections", "lists"], group_id: int | None, how: How) -> Changes:
+    """``Changes`` naming one collection or list as added, changed or removed."""
+    if group_id is None:
+        return Changes()
+    ids = frozenset({group_id})
+    if kind == "collections":
+        return {
+            "added": Changes(collections_added=ids),
+            "changed": Changes(collections_changed=ids),
+            "removed": Changes(collections_removed=ids),
+        }[how]
+    return {
+        "added": Changes(lists_added=ids),
+        "changed": Changes(lists_changed=ids),
+        "removed": Changes(lists_removed=ids),
+    }[how]
 
 
 class _Step(QUndoCommand):
@@ -47,8 +63,10 @@ class _Step(QUndoCommand):
     """
 
     select_first = False
+    # What applying the step does to its list or collection; reverting does the opposite.
+    applies: How = "changed"
 
-    def __init__(self, text: str, catalog: Catalog, sink: ListSink) -> None:
+    def __init__(self, text: str, catalog: Catalog, sink: ChangeSink) -> None:
         super().__init__(text)
         self.catalog = catalog
         self.sink = sink
@@ -60,7 +78,7 @@ class _Step(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    def notify(self, select: bool) -> None:
+    def notify(self, select: bool, how: How) -> None:
         raise NotImplementedError
 
     def _run(self, action: str) -> None:
@@ -72,7 +90,8 @@ class _Step(QUndoCommand):
             self.sink.command_failed(self.text(), exc)
             return
         self.done_once = True
-        self.notify(select)
+        opposite: dict[How, How] = {"added": "removed", "removed": "added", "changed": "changed"}
+        self.notify(select, self.applies if action == "apply" else opposite[self.applies])
 
     def redo(self) -> None:
         self._run("apply")
@@ -87,16 +106,20 @@ class _Step(QUndoCommand):
 class _CollectionStep(_Step):
     collection_id: int | None = None
 
-    def notify(self, select: bool) -> None:
-        self.sink.collections_changed(self.collection_id, select)
+    def notify(self, select: bool, how: How) -> None:
+        changes = group_changes("collections", self.collection_id, how)
+        self.sink.changes_applied(changes, reveal=select)
 
 
 class CreateCollectionCommand(_CollectionStep):
     """A new collection; undo deletes it, redo brings back the same one."""
 
     select_first = True
+    applies = "added"
 
-    def __init__(self, catalog: Catalog, sink: ListSink, name: str, description: str = "") -> None:
+    def __init__(
+        self, catalog: Catalog, sink: ChangeSink, name: str, description: str = ""
+    ) -> None:
         text = QCoreApplication.translate("ListCommands", "New collection “{name}”")
         super().__init__(named(text, name), catalog, sink)
         self.name = name
@@ -123,7 +146,7 @@ class EditCollectionCommand(_CollectionStep):
         self,
         text: str,
         catalog: Catalog,
-        sink: ListSink,
+        sink: ChangeSink,
         collection_id: int,
         fields: CollectionFields,
     ) -> None:
@@ -145,8 +168,9 @@ class DeleteCollectionCommand(_CollectionStep):
     """Delete a collection (its films stay); undo brings it back with its comments."""
 
     select_first = True
+    applies = "removed"
 
-    def __init__(self, catalog: Catalog, sink: ListSink, collection: CollectionRecord) -> None:
+    def __init__(self, catalog: Catalog, sink: ChangeSink, collection: CollectionRecord) -> None:
         text = QCoreApplication.translate("ListCommands", "Delete collection “{name}”")
         super().__init__(named(text, collection.name), catalog, sink)
         self.collection_id = collection.id
@@ -168,7 +192,7 @@ class CollectionFilmsCommand(_CollectionStep):
         self,
         text: str,
         catalog: Catalog,
-        sink: ListSink,
+        sink: ChangeSink,
         collection_id: int,
         film_ids: Sequence[int],
         *,
@@ -195,7 +219,7 @@ class CollectionFilmsCommand(_CollectionStep):
 class AddCommentCommand(_CollectionStep):
     """A new comment on a collection; undo deletes it, redo brings back the same comment."""
 
-    def __init__(self, catalog: Catalog, sink: ListSink, collection_id: int, text: str) -> None:
+    def __init__(self, catalog: Catalog, sink: ChangeSink, collection_id: int, text: str) -> None:
         super().__init__(QCoreApplication.translate("ListCommands", "Add comment"), catalog, sink)
         self.collection_id = collection_id
         self.comment_text = text
@@ -216,7 +240,9 @@ class AddCommentCommand(_CollectionStep):
 class EditCommentCommand(_CollectionStep):
     """Change a comment's text; undo puts the comment back exactly as it was."""
 
-    def __init__(self, catalog: Catalog, sink: ListSink, comment: CommentRecord, text: str) -> None:
+    def __init__(
+        self, catalog: Catalog, sink: ChangeSink, comment: CommentRecord, text: str
+    ) -> None:
         super().__init__(QCoreApplication.translate("ListCommands", "Edit comment"), catalog, sink)
         self.collection_id = comment.collection_id
         self.comment_id = comment.id
@@ -233,7 +259,7 @@ class EditCommentCommand(_CollectionStep):
 class DeleteCommentCommand(_CollectionStep):
     """Delete a comment; undo puts it back (same date)."""
 
-    def __init__(self, catalog: Catalog, sink: ListSink, comment: CommentRecord) -> None:
+    def __init__(self, catalog: Catalog, sink: ChangeSink, comment: CommentRecord) -> None:
         super().__init__(
             QCoreApplication.translate("ListCommands", "Delete comment"), catalog, sink
         )
@@ -253,19 +279,20 @@ class DeleteCommentCommand(_CollectionStep):
 class _ListStep(_Step):
     list_id: int | None = None
 
-    def notify(self, select: bool) -> None:
-        self.sink.lists_changed(self.list_id, select)
+    def notify(self, select: bool, how: How) -> None:
+        self.sink.changes_applied(group_changes("lists", self.list_id, how), reveal=select)
 
 
 class CreateListCommand(_ListStep):
     """A new screening list (or a copy of one); undo deletes it, redo brings the same back."""
 
     select_first = True
+    applies = "added"
 
     def __init__(
         self,
         catalog: Catalog,
-        sink: ListSink,
+        sink: ChangeSink,
         name: str,
         audience: str = "",
         description: str = "",
@@ -302,7 +329,7 @@ class EditListCommand(_ListStep):
     """Rename a list, or change its audience or description."""
 
     def __init__(
-        self, text: str, catalog: Catalog, sink: ListSink, list_id: int, fields: ListFields
+        self, text: str, catalog: Catalog, sink: ChangeSink, list_id: int, fields: ListFields
     ) -> None:
         super().__init__(text, catalog, sink)
         self.list_id = list_id
@@ -322,9 +349,10 @@ class DeleteListCommand(_ListStep):
     """Delete a list (its films stay); undo brings it back with every entry."""
 
     select_first = True
+    applies = "removed"
 
     def __init__(
-        self, catalog: Catalog, sink: ListSink, screening_list: ScreeningListRecord
+        self, catalog: Catalog, sink: ChangeSink, screening_list: ScreeningListRecord
     ) -> None:
         text = QCoreApplication.translate("ListCommands", "Delete list “{name}”")
         super().__init__(named(text, screening_list.name), catalog, sink)
@@ -346,7 +374,7 @@ class AddToListCommand(_ListStep):
         self,
         text: str,
         catalog: Catalog,
-        sink: ListSink,
+        sink: ChangeSink,
         list_id: int,
         film_ids: Sequence[int],
         position: int | None = None,
@@ -376,7 +404,7 @@ class RemoveFromListCommand(_ListStep):
     """Take films out of a list (the films stay); undo puts the entries back as they were."""
 
     def __init__(
-        self, text: str, catalog: Catalog, sink: ListSink, list_id: int, film_ids: Sequence[int]
+        self, text: str, catalog: Catalog, sink: ChangeSink, list_id: int, film_ids: Sequence[int]
     ) -> None:
         super().__init__(text, catalog, sink)
         self.list_id = list_id
@@ -395,7 +423,7 @@ class ReorderListCommand(_ListStep):
     """Put a list's films in a new order."""
 
     def __init__(
-        self, text: str, catalog: Catalog, sink: ListSink, list_id: int, order: Sequence[int]
+        self, text: str, catalog: Catalog, sink: ChangeSink, list_id: int, order: Sequence[int]
     ) -> None:
         super().__init__(text, catalog, sink)
         self.list_id = list_id
@@ -418,7 +446,7 @@ class EditEntryCommand(_ListStep):
         self,
         text: str,
         catalog: Catalog,
-        sink: ListSink,
+        sink: ChangeSink,
         list_id: int,
         film_id: int,
         fields: EntryFields,
