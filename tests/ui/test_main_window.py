@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog, open_catalog
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
-from filmdesk.ui.films.film_table_model import Column, FilmTableModel
+from filmdesk.ui.films.film_table_model import Column
 from filmdesk.ui.films.star_delegate import StarDelegate
 from filmdesk.ui.main_window import MainWindow
 from tests.ui.conftest import type_text
@@ -338,24 +338,6 @@ def test_a_window_saved_off_screen_comes_back(qtbot: QtBot, catalog: Catalog) ->
     assert screen.intersects(QRect(second.frameGeometry()))
 
 
-def test_models_pass_the_model_tester(qtmodeltester: object, catalog: Catalog) -> None:
-    model = FilmTableModel()
-    model.set_films(catalog.all_films())
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
-    model.sort(Column.YEAR, Qt.SortOrder.DescendingOrder)
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
-    from filmdesk.core.search import parse_query
-
-    model.set_query(parse_query("year:1957"))
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
-    film = catalog.resolve_film(CRANES)
-    model.remove_films([film.id])
-    assert model.rowCount() == 1
-    model.add_films([film])
-    assert model.rowCount() == 2
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
-
-
 def test_search_finds_descriptions_and_new_notes_at_every_stage(
     qtbot: QtBot, catalog: Catalog
 ) -> None:
@@ -518,25 +500,6 @@ def test_the_star_preview_ends_when_the_mouse_leaves(qtbot: QtBot, window: MainW
     assert window.films.table.star_delegate._hover is None
 
 
-@pytest.mark.parametrize("text", ["the s", "the soldier", "letters war", "ch letter", "ти зо"])
-def test_typing_letter_by_letter_finds_what_the_whole_query_finds(
-    catalog: Catalog, text: str
-) -> None:
-    from filmdesk.core.search import parse_query
-
-    typed = FilmTableModel()
-    typed.set_films(catalog.film_rows(), catalog.film_texts)
-    for end in range(1, len(text) + 1):
-        typed.set_query(parse_query(text[:end]))
-    at_once = FilmTableModel()
-    at_once.set_films(catalog.film_rows(), catalog.film_texts)
-    at_once.set_query(parse_query(text))
-    rows = range(typed.rowCount())
-    assert [typed.film_at(r).id for r in rows] == [
-        at_once.film_at(r).id for r in range(at_once.rowCount())
-    ]
-
-
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -688,3 +651,44 @@ def test_a_long_catalog_fits_without_scrolling_sideways(qtbot: QtBot, catalog: C
     assert header.sectionViewportPosition(Column.TAGS) + header.sectionSize(Column.TAGS) <= (
         table.viewport().width()
     )
+
+
+def _add_mirror(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fill_and_accept(dialog: FilmDialog) -> int:
+        dialog.editors["title"].setText("Mirror")  # type: ignore[union-attr]
+        dialog.editors["year"].setText("1975")  # type: ignore[union-attr]
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(FilmDialog, "exec", fill_and_accept)
+
+
+def test_a_new_film_hidden_by_the_search_is_shown(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qtbot.keyClicks(window.films.search.field, "cranes")
+    assert shown_titles(window) == [CRANES]
+    _add_mirror(monkeypatch)
+    window.window_actions["new_film"].trigger()
+    assert window.films.search.text() == ""
+    assert "Mirror" in shown_titles(window)
+    current = window.films.current_film()
+    assert current is not None and current.title == "Mirror"
+    assert window.detail.title.text() == "Mirror"
+    assert "search was cleared" in window.statusBar().currentMessage()
+
+
+def test_a_new_film_outside_the_sidebar_entry_is_shown(
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    year9 = catalog.create_list("Year 9")
+    window = make_window(qtbot, catalog)
+    for kind, key in (("watched", None), ("list", year9.id)):
+        window.sidebar_view.select(kind, key)
+        _add_mirror(monkeypatch)
+        window.window_actions["new_film"].trigger()
+        assert window.sidebar_view.selected() == ("all", None)
+        assert window.center.currentWidget() is window.films
+        current = window.films.current_film()
+        assert current is not None and current.title == "Mirror"
+        assert "Showing all films" in window.statusBar().currentMessage()

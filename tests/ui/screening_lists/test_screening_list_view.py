@@ -27,8 +27,8 @@ from filmdesk.ui.main_window import MainWindow
 from filmdesk.ui.operations.context import Asking
 from filmdesk.ui.screening_lists.list_view import ENTRIES_MIME, FILM, NOTE, SCREENED, WHEN
 from tests.ui.conftest import type_text
+from tests.ui.sidebar.test_sidebar import fill_details
 from tests.ui.test_main_window import CRANES, fresh, make_window
-from tests.ui.test_sidebar import fill_details
 
 FOUR = [6, 10, 7, 4]  # Cranes, Ballad, Lady with the Dog, Stationmaster
 
