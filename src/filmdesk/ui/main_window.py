@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeyEvent, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -40,6 +40,7 @@ from filmdesk.ui.operations.router import ChangeRouter
 from filmdesk.ui.screening_lists.controller import ScreeningListController
 from filmdesk.ui.screening_lists.list_view import ScreeningListView
 from filmdesk.ui.shell.i18n import LANGUAGE_SETTINGS
+from filmdesk.ui.shell.screens import bring_on_screen
 from filmdesk.ui.shell.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.sidebar.controller import SidebarController
 from filmdesk.ui.sidebar.sidebar import ALL, Sidebar
@@ -406,7 +407,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        self._bring_on_screen()
+        bring_on_screen(self)
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -417,23 +418,6 @@ class MainWindow(QMainWindow):
             self.films.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         details = settings.value("window/details", "true")
         self.window_actions["details"].setChecked(str(details).lower() != "false")
-
-    def _bring_on_screen(self) -> None:
-        # A window saved on a monitor that is gone would open where nobody can see it.
-        frame = self.frameGeometry()
-        if QGuiApplication.screenAt(frame.center()) is not None:
-            return
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
-        width = min(frame.width(), available.width())
-        height = min(frame.height(), available.height())
-        self.resize(width, height)
-        self.move(
-            available.left() + (available.width() - width) // 2,
-            available.top() + (available.height() - height) // 2,
-        )
 
     def save_state(self) -> None:
         """Remember geometry, splitters, columns, sort and the sidebar's entry."""
