@@ -48,12 +48,12 @@ class FirstPaint(QObject):
         return False
 
     def wait_until_loaded(self):
-        if window.is_loading():  # a big catalog shows its first page, then reads the rest
+        if window.films.is_loading():  # a big catalog shows its first page, then reads the rest
             QTimer.singleShot(10, self.wait_until_loaded)
             return
         if not hasattr(self, "loaded"):
             self.loaded = time.time()
-        if window.is_preparing():  # memory is measured once search and sorting are ready
+        if window.films.is_preparing():  # memory is measured once search and sorting are ready
             QTimer.singleShot(50, self.wait_until_loaded)
             return
         status = open("/proc/self/status").read()
@@ -64,7 +64,7 @@ class FirstPaint(QObject):
 app = create_application()
 window = open_window(sys.argv[1])
 probe = FirstPaint()
-window.table.viewport().installEventFilter(probe)
+window.films.table.viewport().installEventFilter(probe)
 window.show()
 app.exec()
 """
@@ -141,7 +141,7 @@ def measure_interaction(db: Path) -> dict[str, float]:
 
     from filmdesk.app import create_application, open_window
     from filmdesk.core.search import fold
-    from filmdesk.ui.film_table_model import Column
+    from filmdesk.ui.films.film_table_model import Column
 
     create_application()
     window = open_window(str(db))
@@ -150,11 +150,11 @@ def measure_interaction(db: Path) -> dict[str, float]:
     # A person reads the window for a moment before typing; by then the window has finished
     # preparing search texts and sort keys (reported as search_texts_loaded_after_s).
     started = time.perf_counter()
-    while window.is_loading() or window.is_preparing():
+    while window.films.is_loading() or window.films.is_preparing():
         QApplication.processEvents()
     search_ready_s = time.perf_counter() - started
-    field = window.search_field
-    films = window.model.films_for_benchmark()
+    field = window.films.search.field
+    films = window.films.model.films_for_benchmark()
 
     def settle() -> None:
         # Runs what the keystroke or click queued, including the table's repaint.
@@ -187,7 +187,7 @@ def measure_interaction(db: Path) -> dict[str, float]:
             baseline.append((time.perf_counter() - started) * 1000)
 
     # Sorting: click every header once (and Title twice, to reverse), until repainted.
-    header = window.table.horizontalHeader()
+    header = window.films.table.horizontalHeader()
     sort_times: list[float] = []
     for column in [*Column, Column.TITLE]:
         x = header.sectionViewportPosition(column) + 5

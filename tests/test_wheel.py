@@ -80,6 +80,6 @@ def test_installed_wheel_seeds_ten_films_outside_the_source_tree(
 
 def test_qt_ships_its_own_russian_translation() -> None:
     # Qt's standard dialogs and buttons are translated by qtbase_ru.qm from the PySide6 wheel.
-    from filmdesk.ui.i18n import qt_translations_dir
+    from filmdesk.ui.shell.i18n import qt_translations_dir
 
     assert (qt_translations_dir() / "qtbase_ru.qm").exists()

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CollectionOperations</name>
+    <message numerus="yes">
+        <source>Remove %n film(s) from {name}</source>
+        <translation>
+            <numerusform>Remove %n film from {name}</numerusform>
+            <numerusform>Remove %n films from {name}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CollectionPanel</name>
     <message numerus="yes">
         <source>%n film(s)</source>
@@ -36,22 +46,12 @@
     </message>
 </context>
 <context>
-    <name>FilmPickerDialog</name>
+    <name>FileOperations</name>
     <message numerus="yes">
-        <source>Add %n film(s)</source>
+        <source>Imported {file}: %Ln added</source>
         <translation>
-            <numerusform>Add %n film</numerusform>
-            <numerusform>Add %n films</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message numerus="yes">
-        <source>%Ln new</source>
-        <translation>
-            <numerusform>%Ln new</numerusform>
-            <numerusform>%Ln new</numerusform>
+            <numerusform>Imported {file}: %Ln added</numerusform>
+            <numerusform>Imported {file}: %Ln added</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -62,74 +62,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln unchanged</source>
+        <source>Exported %Ln film(s) to {path}</source>
         <translation>
-            <numerusform>%Ln unchanged</numerusform>
-            <numerusform>%Ln unchanged</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln row(s) with problems; nothing is imported unless you choose to leave them out:</source>
-        <translation>
-            <numerusform>%Ln row with problems; nothing is imported unless you choose to leave them out:</numerusform>
-            <numerusform>%Ln rows with problems; nothing is imported unless you choose to leave them out:</numerusform>
+            <numerusform>Exported %Ln film to {path}</numerusform>
+            <numerusform>Exported %Ln films to {path}</numerusform>
         </translation>
     </message>
 </context>
 <context>
-    <name>ListsController</name>
-    <message numerus="yes">
-        <source>Remove %n film(s) from {name}</source>
-        <translation>
-            <numerusform>Remove %n film from {name}</numerusform>
-            <numerusform>Remove %n films from {name}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n in it already</source>
-        <translation>
-            <numerusform>%n in it already</numerusform>
-            <numerusform>%n in it already</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Add %n film(s) to {name}</source>
-        <translation>
-            <numerusform>Add %n film to {name}</numerusform>
-            <numerusform>Add %n films to {name}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Move %n film(s) in {name}</source>
-        <translation>
-            <numerusform>Move %n film in {name}</numerusform>
-            <numerusform>Move %n films in {name}</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>%Ln film(s)</source>
-        <translation>
-            <numerusform>%Ln film</numerusform>
-            <numerusform>%Ln films</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln watched</source>
-        <translation>
-            <numerusform>%Ln watched</numerusform>
-            <numerusform>%Ln watched</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln shown</source>
-        <translation>
-            <numerusform>%Ln shown</numerusform>
-            <numerusform>%Ln shown</numerusform>
-        </translation>
-    </message>
+    <name>FilmOperations</name>
     <message numerus="yes">
         <source>… and %Ln more</source>
         <translation>
@@ -186,18 +127,48 @@
             <numerusform>Remove tag “{tag}” from %Ln films</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>FilmPickerDialog</name>
     <message numerus="yes">
-        <source>Exported %Ln film(s) to {path}</source>
+        <source>Add %n film(s)</source>
         <translation>
-            <numerusform>Exported %Ln film to {path}</numerusform>
-            <numerusform>Exported %Ln films to {path}</numerusform>
+            <numerusform>Add %n film</numerusform>
+            <numerusform>Add %n films</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilmsPanel</name>
+    <message numerus="yes">
+        <source>%Ln film(s)</source>
+        <translation>
+            <numerusform>%Ln film</numerusform>
+            <numerusform>%Ln films</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Imported {file}: %Ln added</source>
+        <source>%Ln watched</source>
         <translation>
-            <numerusform>Imported {file}: %Ln added</numerusform>
-            <numerusform>Imported {file}: %Ln added</numerusform>
+            <numerusform>%Ln watched</numerusform>
+            <numerusform>%Ln watched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln shown</numerusform>
+            <numerusform>%Ln shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%Ln new</source>
+        <translation>
+            <numerusform>%Ln new</numerusform>
+            <numerusform>%Ln new</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -205,6 +176,44 @@
         <translation>
             <numerusform>%Ln updated</numerusform>
             <numerusform>%Ln updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unchanged</source>
+        <translation>
+            <numerusform>%Ln unchanged</numerusform>
+            <numerusform>%Ln unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with problems; nothing is imported unless you choose to leave them out:</source>
+        <translation>
+            <numerusform>%Ln row with problems; nothing is imported unless you choose to leave them out:</numerusform>
+            <numerusform>%Ln rows with problems; nothing is imported unless you choose to leave them out:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListOperations</name>
+    <message numerus="yes">
+        <source>%n in it already</source>
+        <translation>
+            <numerusform>%n in it already</numerusform>
+            <numerusform>%n in it already</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n film(s) from {name}</source>
+        <translation>
+            <numerusform>Remove %n film from {name}</numerusform>
+            <numerusform>Remove %n films from {name}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n film(s) in {name}</source>
+        <translation>
+            <numerusform>Move %n film in {name}</numerusform>
+            <numerusform>Move %n films in {name}</numerusform>
         </translation>
     </message>
 </context>
@@ -239,6 +248,16 @@
         <translation>
             <numerusform>Delete %Ln film</numerusform>
             <numerusform>Delete %Ln films</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Texts</name>
+    <message numerus="yes">
+        <source>Add %n film(s) to {name}</source>
+        <translation>
+            <numerusform>Add %n film to {name}</numerusform>
+            <numerusform>Add %n films to {name}</numerusform>
         </translation>
     </message>
 </context>

@@ -41,6 +41,169 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;New Film…</source>
+        <translation>&amp;Новый фильм…</translation>
+    </message>
+    <message>
+        <source>Add a film to the catalog</source>
+        <translation>Добавить фильм в каталог</translation>
+    </message>
+    <message>
+        <source>New &amp;Collection…</source>
+        <translation>Новая &amp;коллекция…</translation>
+    </message>
+    <message>
+        <source>New &amp;Screening List…</source>
+        <translation>Новый &amp;список показа…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <source>Add films from a CSV or JSON file</source>
+        <translation>Добавить фильмы из файла CSV или JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <source>Write films to a CSV or JSON file</source>
+        <translation>Записать фильмы в файл CSV или JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Film…</source>
+        <translation>&amp;Изменить фильм…</translation>
+    </message>
+    <message>
+        <source>Edit the current film</source>
+        <translation>Изменить текущий фильм</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Delete the selected films</source>
+        <translation>Удалить выделенные фильмы</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Watched</source>
+        <translation>Отм&amp;етить просмотренными</translation>
+    </message>
+    <message>
+        <source>Mark the selected films watched today</source>
+        <translation>Отметить выделенные фильмы как просмотренные сегодня</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Not Watched</source>
+        <translation>Отметить &amp;непросмотренными</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tag…</source>
+        <translation>Добавить &amp;тег…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Tag…</source>
+        <translation>&amp;Снять тег…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>Н&amp;айти</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Столбцы</translation>
+    </message>
+    <message>
+        <source>Film &amp;Details</source>
+        <translation>&amp;Подробности о фильме</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Оформление</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;About filmdesk</source>
+        <translation>&amp;О программе filmdesk</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Очистить поиск</translation>
+    </message>
+    <message>
+        <source>Edit a film</source>
+        <translation>Изменить фильм</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>Двойной щелчок</translation>
+    </message>
+    <message>
+        <source>In the stars: half a star down / up</source>
+        <translation>В звёздах: на ползвезды меньше / больше</translation>
+    </message>
+    <message>
+        <source>In the stars: whole stars</source>
+        <translation>В звёздах: целые звёзды</translation>
+    </message>
+    <message>
+        <source>In the stars: clear the rating</source>
+        <translation>В звёздах: снять оценку</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>&amp;Отменить: {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>&amp;Повторить: {action}</translation>
+    </message>
+    <message>
+        <source>Elsewhere</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>filmdesk is already open with this catalog, but does not answer.</source>
@@ -49,6 +212,95 @@
     <message>
         <source>The catalog could not be opened.</source>
         <translation>Не удалось открыть каталог.</translation>
+    </message>
+</context>
+<context>
+    <name>Asking</name>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>«{name}»</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionController</name>
+    <message>
+        <source>This collection has no films yet. Choose “All films”, then drag films onto the collection in the sidebar, or right-click them: Add to.</source>
+        <translation>В этой коллекции пока нет фильмов. Выберите «Все фильмы» и перетащите фильмы на коллекцию в боковой панели или щёлкните по ним правой кнопкой: «Добавить в».</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionOperations</name>
+    <message>
+        <source>New collection</source>
+        <translation>Новая коллекция</translation>
+    </message>
+    <message>
+        <source>Those films are in {name} already.</source>
+        <translation>Эти фильмы уже есть в коллекции {name}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n film(s) from {name}</source>
+        <translation>
+            <numerusform>удаление %n фильма из {name}</numerusform>
+            <numerusform>удаление %n фильмов из {name}</numerusform>
+            <numerusform>удаление %n фильмов из {name}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear rating of {name}</source>
+        <translation>снятие оценки {name}</translation>
+    </message>
+    <message>
+        <source>Rate {name}</source>
+        <translation>оценка {name}</translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation>Изменить комментарий</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <source>Comment deleted. Edit › Undo brings it back.</source>
+        <translation>Комментарий удалён. Вернуть его: Правка › Отменить.</translation>
+    </message>
+    <message>
+        <source>Rename collection</source>
+        <translation>Переименовать коллекцию</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Новое название:</translation>
+    </message>
+    <message>
+        <source>Rename collection {name}</source>
+        <translation>переименование коллекции {name}</translation>
+    </message>
+    <message>
+        <source>Edit collection</source>
+        <translation>Изменить коллекцию</translation>
+    </message>
+    <message>
+        <source>Edit collection {name}</source>
+        <translation>изменение коллекции {name}</translation>
+    </message>
+    <message>
+        <source>Delete the collection {name}?</source>
+        <translation>Удалить коллекцию {name}?</translation>
+    </message>
+    <message>
+        <source>Its films stay in the catalog. You can undo this with Edit › Undo.</source>
+        <translation>Фильмы останутся в каталоге. Это можно отменить: Правка › Отменить.</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>Удаление коллекции</translation>
     </message>
 </context>
 <context>
@@ -254,6 +506,121 @@
     </message>
 </context>
 <context>
+    <name>FileOperations</name>
+    <message>
+        <source>Import films</source>
+        <translation>Импорт фильмов</translation>
+    </message>
+    <message>
+        <source>Film lists (*.csv *.json *.zip *.txt);;All files (*)</source>
+        <translation>Списки фильмов (*.csv *.json *.zip *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Чтение «{file}»…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Импорт «{file}»…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>Импорт отменён: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>импорт «{file}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported {file}: %Ln added</source>
+        <translation>
+            <numerusform>Файл «{file}» импортирован: %Ln добавлен</numerusform>
+            <numerusform>Файл «{file}» импортирован: %Ln добавлено</numerusform>
+            <numerusform>Файл «{file}» импортирован: %Ln добавлено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln обновлён</numerusform>
+            <numerusform>%Ln обновлено</numerusform>
+            <numerusform>%Ln обновлено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JSON backup (*.json)</source>
+        <translation>Резервная копия JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Веб-страница (*.html)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export films</source>
+        <translation>Экспорт фильмов</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>Экспорт в «{file}»…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Экспорт отменён: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>{path} could not be written.</source>
+        <translation>Не удалось записать {path}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln film(s) to {path}</source>
+        <translation>
+            <numerusform>Экспортирован %Ln фильм в {path}</numerusform>
+            <numerusform>Экспортировано %Ln фильма в {path}</numerusform>
+            <numerusform>Экспортировано %Ln фильмов в {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handout saved to {path}</source>
+        <translation>Раздаточный материал сохранён: {path}</translation>
+    </message>
+    <message>
+        <source>List as CSV (*.csv)</source>
+        <translation>Список в CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Letterboxd list import (*.csv)</source>
+        <translation>CSV для импорта списка в Letterboxd (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>Экспорт списка</translation>
+    </message>
+    <message>
+        <source>Exported {name} to {path}</source>
+        <translation>Список {name} экспортирован в {path}</translation>
+    </message>
+</context>
+<context>
     <name>FilmDetailPanel</name>
     <message>
         <source>Select a film to see its details.</source>
@@ -420,6 +787,137 @@
     </message>
 </context>
 <context>
+    <name>FilmOperations</name>
+    <message>
+        <source>Clear rating of {title}</source>
+        <translation>снятие оценки «{title}»</translation>
+    </message>
+    <message>
+        <source>Set rating of {title}</source>
+        <translation>оценка «{title}»</translation>
+    </message>
+    <message>
+        <source>Mark {title} not watched</source>
+        <translation>снятие отметки о просмотре «{title}»</translation>
+    </message>
+    <message>
+        <source>Change watched date of {title}</source>
+        <translation>изменение даты просмотра «{title}»</translation>
+    </message>
+    <message>
+        <source>Mark {title} watched</source>
+        <translation>отметка о просмотре «{title}»</translation>
+    </message>
+    <message>
+        <source>Set tags of {title}</source>
+        <translation>изменение тегов «{title}»</translation>
+    </message>
+    <message>
+        <source>Edit notes of {title}</source>
+        <translation>изменение заметок «{title}»</translation>
+    </message>
+    <message>
+        <source>Edit {title}</source>
+        <translation>изменение «{title}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… и ещё %Ln</numerusform>
+            <numerusform>… и ещё %Ln</numerusform>
+            <numerusform>… и ещё %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete “{title}”?</source>
+        <translation>Удалить «{title}»?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln film(s)?</source>
+        <translation>
+            <numerusform>Удалить %Ln фильм?</numerusform>
+            <numerusform>Удалить %Ln фильма?</numerusform>
+            <numerusform>Удалить %Ln фильмов?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete films</source>
+        <translation>Удаление фильмов</translation>
+    </message>
+    <message>
+        <source>Delete film</source>
+        <translation>Удаление фильма</translation>
+    </message>
+    <message>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>Это можно отменить: Правка › Отменить.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln film(s) watched</source>
+        <translation>
+            <numerusform>отметка о просмотре %Ln фильма</numerusform>
+            <numerusform>отметка о просмотре %Ln фильмов</numerusform>
+            <numerusform>отметка о просмотре %Ln фильмов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln film(s) not watched</source>
+        <translation>
+            <numerusform>снятие отметки о просмотре %Ln фильма</numerusform>
+            <numerusform>снятие отметки о просмотре %Ln фильмов</numerusform>
+            <numerusform>снятие отметки о просмотре %Ln фильмов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Добавить тег</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to add to %Ln film(s):</source>
+        <translation>
+            <numerusform>Тег для %Ln фильма:</numerusform>
+            <numerusform>Тег для %Ln фильмов:</numerusform>
+            <numerusform>Тег для %Ln фильмов:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add tag “{tag}” to %Ln film(s)</source>
+        <translation>
+            <numerusform>добавление тега «{tag}» к %Ln фильму</numerusform>
+            <numerusform>добавление тега «{tag}» к %Ln фильмам</numerusform>
+            <numerusform>добавление тега «{tag}» к %Ln фильмам</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The selected films have no tags.</source>
+        <translation>У выделенных фильмов нет тегов.</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>Снять тег</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to remove from %Ln film(s):</source>
+        <translation>
+            <numerusform>Какой тег снять с %Ln фильма:</numerusform>
+            <numerusform>Какой тег снять с %Ln фильмов:</numerusform>
+            <numerusform>Какой тег снять с %Ln фильмов:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag “{tag}” from %Ln film(s)</source>
+        <translation>
+            <numerusform>снятие тега «{tag}» с %Ln фильма</numerusform>
+            <numerusform>снятие тега «{tag}» с %Ln фильмов</numerusform>
+            <numerusform>снятие тега «{tag}» с %Ln фильмов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilmPickerDialog</name>
     <message>
         <source>Type part of a title, a year or a director…</source>
@@ -448,6 +946,13 @@
     <message>
         <source>Add</source>
         <translation>Добавить</translation>
+    </message>
+</context>
+<context>
+    <name>FilmTable</name>
+    <message>
+        <source>Films</source>
+        <translation>Фильмы</translation>
     </message>
 </context>
 <context>
@@ -487,6 +992,53 @@
     <message>
         <source>Watched on {date}</source>
         <translation>Просмотрено {date}</translation>
+    </message>
+</context>
+<context>
+    <name>FilmsPanel</name>
+    <message>
+        <source>Clear search</source>
+        <translation>Очистить поиск</translation>
+    </message>
+    <message>
+        <source>No films here.</source>
+        <translation>Здесь нет фильмов.</translation>
+    </message>
+    <message>
+        <source>No films match “{text}”.</source>
+        <translation>По запросу «{text}» фильмов нет.</translation>
+    </message>
+    <message>
+        <source>The catalog is empty. Add a film with File › New Film.</source>
+        <translation>Каталог пуст. Добавьте фильм: Файл › Новый фильм.</translation>
+    </message>
+    <message>
+        <source>Loading the catalog…</source>
+        <translation>Каталог загружается…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln film(s)</source>
+        <translation>
+            <numerusform>%Ln фильм</numerusform>
+            <numerusform>%Ln фильма</numerusform>
+            <numerusform>%Ln фильмов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln watched</source>
+        <translation>
+            <numerusform>%Ln просмотрен</numerusform>
+            <numerusform>%Ln просмотрено</numerusform>
+            <numerusform>%Ln просмотрено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln показан</numerusform>
+            <numerusform>%Ln показано</numerusform>
+            <numerusform>%Ln показано</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -686,66 +1238,42 @@
     </message>
 </context>
 <context>
-    <name>ListsController</name>
-    <message>
-        <source>“{name}”</source>
-        <translation>«{name}»</translation>
-    </message>
-    <message>
-        <source>Collection</source>
-        <translation>Коллекция</translation>
-    </message>
-    <message>
-        <source>Film</source>
-        <translation>Фильм</translation>
-    </message>
-    <message>
-        <source>This collection has no films yet. Choose “All films”, then drag films onto the collection in the sidebar, or right-click them: Add to.</source>
-        <translation>В этой коллекции пока нет фильмов. Выберите «Все фильмы» и перетащите фильмы на коллекцию в боковой панели или щёлкните по ним правой кнопкой: «Добавить в».</translation>
-    </message>
-    <message>
-        <source>No films here.</source>
-        <translation>Здесь нет фильмов.</translation>
-    </message>
-    <message>
-        <source>New collection</source>
-        <translation>Новая коллекция</translation>
-    </message>
-    <message>
-        <source>Those films are in {name} already.</source>
-        <translation>Эти фильмы уже есть в коллекции {name}.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %n film(s) from {name}</source>
-        <translation>
-            <numerusform>удаление %n фильма из {name}</numerusform>
-            <numerusform>удаление %n фильмов из {name}</numerusform>
-            <numerusform>удаление %n фильмов из {name}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Clear rating of {name}</source>
-        <translation>снятие оценки {name}</translation>
-    </message>
-    <message>
-        <source>Rate {name}</source>
-        <translation>оценка {name}</translation>
-    </message>
-    <message>
-        <source>Edit comment</source>
-        <translation>Изменить комментарий</translation>
-    </message>
-    <message>
-        <source>Comment:</source>
-        <translation>Комментарий:</translation>
-    </message>
-    <message>
-        <source>Comment deleted. Edit › Undo brings it back.</source>
-        <translation>Комментарий удалён. Вернуть его: Правка › Отменить.</translation>
-    </message>
+    <name>ListOperations</name>
     <message>
         <source>New screening list</source>
         <translation>Новый список показа</translation>
+    </message>
+    <message>
+        <source>Rename list</source>
+        <translation>Переименовать список</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Новое название:</translation>
+    </message>
+    <message>
+        <source>Rename list {name}</source>
+        <translation>переименование списка {name}</translation>
+    </message>
+    <message>
+        <source>Edit screening list</source>
+        <translation>Изменить список показа</translation>
+    </message>
+    <message>
+        <source>Edit list {name}</source>
+        <translation>изменение списка {name}</translation>
+    </message>
+    <message>
+        <source>Delete the screening list {name}?</source>
+        <translation>Удалить список показа {name}?</translation>
+    </message>
+    <message>
+        <source>Its films stay in the catalog. You can undo this with Edit › Undo.</source>
+        <translation>Фильмы останутся в каталоге. Это можно отменить: Правка › Отменить.</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>Удаление списка</translation>
     </message>
     <message>
         <source>Those films are in {name} already; a film appears in a list once.</source>
@@ -760,24 +1288,20 @@
         </translation>
     </message>
     <message>
-        <source>Add {film} to {name}</source>
-        <translation>добавление {film} в {name}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Add %n film(s) to {name}</source>
-        <translation>
-            <numerusform>добавление %n фильма в {name}</numerusform>
-            <numerusform>добавление %n фильмов в {name}</numerusform>
-            <numerusform>добавление %n фильмов в {name}</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Add films to {name}</source>
         <translation>Добавить фильмы в {name}</translation>
     </message>
     <message>
         <source>Remove {film} from {name}</source>
         <translation>удаление {film} из {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n film(s) from {name}</source>
+        <translation>
+            <numerusform>удаление %n фильма из {name}</numerusform>
+            <numerusform>удаление %n фильмов из {name}</numerusform>
+            <numerusform>удаление %n фильмов из {name}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Move {film} in {name}</source>
@@ -790,6 +1314,10 @@
             <numerusform>перемещение %n фильмов в списке {name}</numerusform>
             <numerusform>перемещение %n фильмов в списке {name}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Put {name} in date order</source>
+        <translation>сортировка {name} по дате</translation>
     </message>
     <message>
         <source>Edit note on {film}</source>
@@ -812,93 +1340,108 @@
         <translation>снятие отметки о показе {film}</translation>
     </message>
     <message>
-        <source>Rename collection</source>
-        <translation>Переименовать коллекцию</translation>
+        <source>Note</source>
+        <translation>Заметка</translation>
     </message>
     <message>
-        <source>New name:</source>
-        <translation>Новое название:</translation>
+        <source>Note on {film} (printed on the handout):</source>
+        <translation>Заметка к {film} (печатается в раздаточном материале):</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Follow the &amp;Desktop</source>
+        <translation>Как в &amp;системе</translation>
     </message>
     <message>
-        <source>Rename collection {name}</source>
-        <translation>переименование коллекции {name}</translation>
+        <source>&amp;Light</source>
+        <translation>Св&amp;етлое</translation>
     </message>
     <message>
-        <source>Rename list</source>
-        <translation>Переименовать список</translation>
+        <source>D&amp;ark</source>
+        <translation>&amp;Тёмное</translation>
     </message>
     <message>
-        <source>Rename list {name}</source>
-        <translation>переименование списка {name}</translation>
+        <source>Added {title}. Showing all films, so that it can be seen.</source>
+        <translation>Добавлен фильм {title}. Показаны все фильмы, чтобы его было видно.</translation>
     </message>
     <message>
-        <source>Edit collection</source>
-        <translation>Изменить коллекцию</translation>
+        <source>Added {title}. It did not match the search, so the search was cleared.</source>
+        <translation>Добавлен фильм {title}. Он не подходил под поиск, поэтому поиск сброшен.</translation>
     </message>
     <message>
-        <source>Edit collection {name}</source>
-        <translation>изменение коллекции {name}</translation>
+        <source>Follow the &amp;System</source>
+        <translation>Как в &amp;системе</translation>
     </message>
     <message>
-        <source>Edit screening list</source>
-        <translation>Изменить список показа</translation>
+        <source>Main toolbar</source>
+        <translation>Основная панель</translation>
     </message>
     <message>
-        <source>Edit list {name}</source>
-        <translation>изменение списка {name}</translation>
+        <source>“{action}” could not be saved.</source>
+        <translation>Не удалось сохранить: {action}.</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Удалить</translation>
+        <source>Language</source>
+        <translation>Язык</translation>
     </message>
     <message>
-        <source>Its films stay in the catalog. You can undo this with Edit › Undo.</source>
-        <translation>Фильмы останутся в каталоге. Это можно отменить: Правка › Отменить.</translation>
+        <source>filmdesk will use the new language the next time it starts.</source>
+        <translation>Новый язык будет применён при следующем запуске filmdesk.</translation>
+    </message>
+</context>
+<context>
+    <name>Membership</name>
+    <message>
+        <source>Add to</source>
+        <translation>Добавить в</translation>
     </message>
     <message>
-        <source>Delete the collection {name}?</source>
-        <translation>Удалить коллекцию {name}?</translation>
+        <source>Collections</source>
+        <translation>Коллекции</translation>
     </message>
     <message>
-        <source>Delete collection</source>
-        <translation>Удаление коллекции</translation>
+        <source>New collection…</source>
+        <translation>Новая коллекция…</translation>
     </message>
     <message>
-        <source>Delete the screening list {name}?</source>
-        <translation>Удалить список показа {name}?</translation>
+        <source>Screening lists</source>
+        <translation>Списки показа</translation>
     </message>
     <message>
-        <source>Delete list</source>
-        <translation>Удаление списка</translation>
+        <source>New screening list…</source>
+        <translation>Новый список показа…</translation>
     </message>
     <message>
-        <source>Handout saved to {path}</source>
-        <translation>Раздаточный материал сохранён: {path}</translation>
+        <source>Remove from {name}</source>
+        <translation>Убрать из {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>Runtime</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} мин</translation>
     </message>
     <message>
-        <source>List as CSV (*.csv)</source>
-        <translation>Список в CSV (*.csv)</translation>
+        <source>{hours} h</source>
+        <translation>{hours} ч</translation>
     </message>
     <message>
-        <source>Letterboxd list import (*.csv)</source>
-        <translation>CSV для импорта списка в Letterboxd (*.csv)</translation>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} ч {minutes} мин</translation>
     </message>
-    <message>
-        <source>Export the list</source>
-        <translation>Экспорт списка</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Экспорт</translation>
-    </message>
-    <message>
-        <source>{path} could not be written.</source>
-        <translation>Не удалось записать {path}.</translation>
-    </message>
-    <message>
-        <source>Exported {name} to {path}</source>
-        <translation>Список {name} экспортирован в {path}</translation>
-    </message>
+</context>
+<context>
+    <name>ScreeningListController</name>
     <message>
         <source>Edit note…</source>
         <translation>Изменить заметку…</translation>
@@ -934,543 +1477,6 @@
     <message>
         <source>Remove from list</source>
         <translation>Убрать из списка</translation>
-    </message>
-    <message>
-        <source>Put {name} in date order</source>
-        <translation>сортировка {name} по дате</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Заметка</translation>
-    </message>
-    <message>
-        <source>Note on {film} (printed on the handout):</source>
-        <translation>Заметка к {film} (печатается в раздаточном материале):</translation>
-    </message>
-    <message>
-        <source>New &amp;Collection…</source>
-        <translation>Новая &amp;коллекция…</translation>
-    </message>
-    <message>
-        <source>New &amp;Screening List…</source>
-        <translation>Новый &amp;список показа…</translation>
-    </message>
-    <message>
-        <source>Add to</source>
-        <translation>Добавить в</translation>
-    </message>
-    <message>
-        <source>Collections</source>
-        <translation>Коллекции</translation>
-    </message>
-    <message>
-        <source>New collection…</source>
-        <translation>Новая коллекция…</translation>
-    </message>
-    <message>
-        <source>Screening lists</source>
-        <translation>Списки показа</translation>
-    </message>
-    <message>
-        <source>New screening list…</source>
-        <translation>Новый список показа…</translation>
-    </message>
-    <message>
-        <source>Remove from {name}</source>
-        <translation>Убрать из {name}</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Search titles, directors, tags, notes…   try: cranes   year:1970..1979   rating:&gt;=4</source>
-        <translation>Поиск по названиям, режиссёрам, тегам, заметкам…   например: журавли   year:1970..1979   rating:&gt;=4</translation>
-    </message>
-    <message>
-        <source>Search films</source>
-        <translation>Поиск фильмов</translation>
-    </message>
-    <message>
-        <source>Words match the start of words in titles, directors, tags, notes and descriptions.
-Field terms: year:1957  year:1970..1979  rating:&gt;=4  tag:war  watched:no  director:ryazanov
-A leading - excludes: -tag:war</source>
-        <translation>Слова ищутся по началу слов в названиях, именах режиссёров, тегах, заметках и описаниях.
-Условия по полям: year:1957  year:1970..1979  rating:&gt;=4  tag:война  watched:no  director:ryazanov
-Минус в начале исключает: -tag:война</translation>
-    </message>
-    <message>
-        <source>Films</source>
-        <translation>Фильмы</translation>
-    </message>
-    <message>
-        <source>Clear search</source>
-        <translation>Очистить поиск</translation>
-    </message>
-    <message>
-        <source>&amp;New Film…</source>
-        <translation>&amp;Новый фильм…</translation>
-    </message>
-    <message>
-        <source>Add a film to the catalog</source>
-        <translation>Добавить фильм в каталог</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Film…</source>
-        <translation>&amp;Изменить фильм…</translation>
-    </message>
-    <message>
-        <source>Edit the current film</source>
-        <translation>Изменить текущий фильм</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Удалить</translation>
-    </message>
-    <message>
-        <source>Delete the selected films</source>
-        <translation>Удалить выделенные фильмы</translation>
-    </message>
-    <message>
-        <source>Mark &amp;Watched</source>
-        <translation>Отм&amp;етить просмотренными</translation>
-    </message>
-    <message>
-        <source>Mark the selected films watched today</source>
-        <translation>Отметить выделенные фильмы как просмотренные сегодня</translation>
-    </message>
-    <message>
-        <source>Mark &amp;Not Watched</source>
-        <translation>Отметить &amp;непросмотренными</translation>
-    </message>
-    <message>
-        <source>&amp;Add Tag…</source>
-        <translation>Добавить &amp;тег…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove Tag…</source>
-        <translation>&amp;Снять тег…</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>Н&amp;айти</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Импорт…</translation>
-    </message>
-    <message>
-        <source>Add films from a CSV or JSON file</source>
-        <translation>Добавить фильмы из файла CSV или JSON</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Экспорт…</translation>
-    </message>
-    <message>
-        <source>Write films to a CSV or JSON file</source>
-        <translation>Записать фильмы в файл CSV или JSON</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>В&amp;ыход</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Отменить</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Повторить</translation>
-    </message>
-    <message>
-        <source>&amp;Undo {action}</source>
-        <translation>&amp;Отменить: {action}</translation>
-    </message>
-    <message>
-        <source>&amp;Redo {action}</source>
-        <translation>&amp;Повторить: {action}</translation>
-    </message>
-    <message>
-        <source>Film &amp;Details</source>
-        <translation>&amp;Подробности о фильме</translation>
-    </message>
-    <message>
-        <source>&amp;About filmdesk</source>
-        <translation>&amp;О программе filmdesk</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>&amp;Сочетания клавиш</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Файл</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Правка</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Вид</translation>
-    </message>
-    <message>
-        <source>&amp;Columns</source>
-        <translation>&amp;Столбцы</translation>
-    </message>
-    <message>
-        <source>&amp;Appearance</source>
-        <translation>&amp;Оформление</translation>
-    </message>
-    <message>
-        <source>Follow the &amp;Desktop</source>
-        <translation>Как в &amp;системе</translation>
-    </message>
-    <message>
-        <source>&amp;Light</source>
-        <translation>Св&amp;етлое</translation>
-    </message>
-    <message>
-        <source>D&amp;ark</source>
-        <translation>&amp;Тёмное</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Язык</translation>
-    </message>
-    <message>
-        <source>Follow the &amp;System</source>
-        <translation>Как в &amp;системе</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Справка</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Основная панель</translation>
-    </message>
-    <message>
-        <source>Cannot search for {term}: {problem}</source>
-        <translation>Ошибка в условии {term}: {problem}</translation>
-    </message>
-    <message>
-        <source>No films match “{text}”.</source>
-        <translation>По запросу «{text}» фильмов нет.</translation>
-    </message>
-    <message>
-        <source>The catalog is empty. Add a film with File › New Film.</source>
-        <translation>Каталог пуст. Добавьте фильм: Файл › Новый фильм.</translation>
-    </message>
-    <message>
-        <source>Loading the catalog…</source>
-        <translation>Каталог загружается…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln film(s)</source>
-        <translation>
-            <numerusform>%Ln фильм</numerusform>
-            <numerusform>%Ln фильма</numerusform>
-            <numerusform>%Ln фильмов</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln watched</source>
-        <translation>
-            <numerusform>%Ln просмотрен</numerusform>
-            <numerusform>%Ln просмотрено</numerusform>
-            <numerusform>%Ln просмотрено</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln shown</source>
-        <translation>
-            <numerusform>%Ln показан</numerusform>
-            <numerusform>%Ln показано</numerusform>
-            <numerusform>%Ln показано</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Clear rating of {title}</source>
-        <translation>снятие оценки «{title}»</translation>
-    </message>
-    <message>
-        <source>Set rating of {title}</source>
-        <translation>оценка «{title}»</translation>
-    </message>
-    <message>
-        <source>Mark {title} not watched</source>
-        <translation>снятие отметки о просмотре «{title}»</translation>
-    </message>
-    <message>
-        <source>Change watched date of {title}</source>
-        <translation>изменение даты просмотра «{title}»</translation>
-    </message>
-    <message>
-        <source>Mark {title} watched</source>
-        <translation>отметка о просмотре «{title}»</translation>
-    </message>
-    <message>
-        <source>Set tags of {title}</source>
-        <translation>изменение тегов «{title}»</translation>
-    </message>
-    <message>
-        <source>Edit notes of {title}</source>
-        <translation>изменение заметок «{title}»</translation>
-    </message>
-    <message>
-        <source>Edit {title}</source>
-        <translation>изменение «{title}»</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %Ln more</source>
-        <translation>
-            <numerusform>… и ещё %Ln</numerusform>
-            <numerusform>… и ещё %Ln</numerusform>
-            <numerusform>… и ещё %Ln</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete “{title}”?</source>
-        <translation>Удалить «{title}»?</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %Ln film(s)?</source>
-        <translation>
-            <numerusform>Удалить %Ln фильм?</numerusform>
-            <numerusform>Удалить %Ln фильма?</numerusform>
-            <numerusform>Удалить %Ln фильмов?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete films</source>
-        <translation>Удаление фильмов</translation>
-    </message>
-    <message>
-        <source>Delete film</source>
-        <translation>Удаление фильма</translation>
-    </message>
-    <message>
-        <source>You can undo this with Edit › Undo.</source>
-        <translation>Это можно отменить: Правка › Отменить.</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Удалить</translation>
-    </message>
-    <message numerus="yes">
-        <source>Mark %Ln film(s) watched</source>
-        <translation>
-            <numerusform>отметка о просмотре %Ln фильма</numerusform>
-            <numerusform>отметка о просмотре %Ln фильмов</numerusform>
-            <numerusform>отметка о просмотре %Ln фильмов</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Mark %Ln film(s) not watched</source>
-        <translation>
-            <numerusform>снятие отметки о просмотре %Ln фильма</numerusform>
-            <numerusform>снятие отметки о просмотре %Ln фильмов</numerusform>
-            <numerusform>снятие отметки о просмотре %Ln фильмов</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add tag</source>
-        <translation>Добавить тег</translation>
-    </message>
-    <message numerus="yes">
-        <source>Tag to add to %Ln film(s):</source>
-        <translation>
-            <numerusform>Тег для %Ln фильма:</numerusform>
-            <numerusform>Тег для %Ln фильмов:</numerusform>
-            <numerusform>Тег для %Ln фильмов:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Add tag “{tag}” to %Ln film(s)</source>
-        <translation>
-            <numerusform>добавление тега «{tag}» к %Ln фильму</numerusform>
-            <numerusform>добавление тега «{tag}» к %Ln фильмам</numerusform>
-            <numerusform>добавление тега «{tag}» к %Ln фильмам</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The selected films have no tags.</source>
-        <translation>У выделенных фильмов нет тегов.</translation>
-    </message>
-    <message>
-        <source>Remove tag</source>
-        <translation>Снять тег</translation>
-    </message>
-    <message numerus="yes">
-        <source>Tag to remove from %Ln film(s):</source>
-        <translation>
-            <numerusform>Какой тег снять с %Ln фильма:</numerusform>
-            <numerusform>Какой тег снять с %Ln фильмов:</numerusform>
-            <numerusform>Какой тег снять с %Ln фильмов:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove tag “{tag}” from %Ln film(s)</source>
-        <translation>
-            <numerusform>снятие тега «{tag}» с %Ln фильма</numerusform>
-            <numerusform>снятие тега «{tag}» с %Ln фильмов</numerusform>
-            <numerusform>снятие тега «{tag}» с %Ln фильмов</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>JSON backup (*.json)</source>
-        <translation>Резервная копия JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Web page (*.html)</source>
-        <translation>Веб-страница (*.html)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Файлы CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export films</source>
-        <translation>Экспорт фильмов</translation>
-    </message>
-    <message>
-        <source>Exporting to {file}…</source>
-        <translation>Экспорт в «{file}»…</translation>
-    </message>
-    <message>
-        <source>Export cancelled: nothing was written.</source>
-        <translation>Экспорт отменён: ничего не записано.</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Экспорт</translation>
-    </message>
-    <message>
-        <source>{path} could not be written.</source>
-        <translation>Не удалось записать {path}.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln film(s) to {path}</source>
-        <translation>
-            <numerusform>Экспортирован %Ln фильм в {path}</numerusform>
-            <numerusform>Экспортировано %Ln фильма в {path}</numerusform>
-            <numerusform>Экспортировано %Ln фильмов в {path}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import films</source>
-        <translation>Импорт фильмов</translation>
-    </message>
-    <message>
-        <source>Film lists (*.csv *.json *.zip *.txt);;All files (*)</source>
-        <translation>Списки фильмов (*.csv *.json *.zip *.txt);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <source>Reading {file}…</source>
-        <translation>Чтение «{file}»…</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Импорт</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>Ничего не импортировано.</translation>
-    </message>
-    <message>
-        <source>Importing {file}…</source>
-        <translation>Импорт «{file}»…</translation>
-    </message>
-    <message>
-        <source>Import cancelled: nothing was changed.</source>
-        <translation>Импорт отменён: ничего не изменено.</translation>
-    </message>
-    <message>
-        <source>Import {file}</source>
-        <translation>импорт «{file}»</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported {file}: %Ln added</source>
-        <translation>
-            <numerusform>Файл «{file}» импортирован: %Ln добавлен</numerusform>
-            <numerusform>Файл «{file}» импортирован: %Ln добавлено</numerusform>
-            <numerusform>Файл «{file}» импортирован: %Ln добавлено</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln updated</source>
-        <translation>
-            <numerusform>%Ln обновлён</numerusform>
-            <numerusform>%Ln обновлено</numerusform>
-            <numerusform>%Ln обновлено</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“{action}” could not be saved.</source>
-        <translation>Не удалось сохранить: {action}.</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Язык</translation>
-    </message>
-    <message>
-        <source>filmdesk will use the new language the next time it starts.</source>
-        <translation>Новый язык будет применён при следующем запуске filmdesk.</translation>
-    </message>
-    <message>
-        <source>Elsewhere</source>
-        <translation>Другое</translation>
-    </message>
-    <message>
-        <source>Clear the search</source>
-        <translation>Очистить поиск</translation>
-    </message>
-    <message>
-        <source>Edit a film</source>
-        <translation>Изменить фильм</translation>
-    </message>
-    <message>
-        <source>Double-click</source>
-        <translation>Двойной щелчок</translation>
-    </message>
-    <message>
-        <source>In the stars: half a star down / up</source>
-        <translation>В звёздах: на ползвезды меньше / больше</translation>
-    </message>
-    <message>
-        <source>In the stars: whole stars</source>
-        <translation>В звёздах: целые звёзды</translation>
-    </message>
-    <message>
-        <source>In the stars: clear the rating</source>
-        <translation>В звёздах: снять оценку</translation>
-    </message>
-</context>
-<context>
-    <name>Progress</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-</context>
-<context>
-    <name>Runtime</name>
-    <message>
-        <source>{minutes} min</source>
-        <translation>{minutes} мин</translation>
-    </message>
-    <message>
-        <source>{hours} h</source>
-        <translation>{hours} ч</translation>
-    </message>
-    <message>
-        <source>{hours} h {minutes} min</source>
-        <translation>{hours} ч {minutes} мин</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +1579,29 @@ Add them here, or choose “All films” in the sidebar and drag films onto the 
     </message>
 </context>
 <context>
+    <name>SearchBar</name>
+    <message>
+        <source>Search titles, directors, tags, notes…   try: cranes   year:1970..1979   rating:&gt;=4</source>
+        <translation>Поиск по названиям, режиссёрам, тегам, заметкам…   например: журавли   year:1970..1979   rating:&gt;=4</translation>
+    </message>
+    <message>
+        <source>Search films</source>
+        <translation>Поиск фильмов</translation>
+    </message>
+    <message>
+        <source>Words match the start of words in titles, directors, tags, notes and descriptions.
+Field terms: year:1957  year:1970..1979  rating:&gt;=4  tag:war  watched:no  director:ryazanov
+A leading - excludes: -tag:war</source>
+        <translation>Слова ищутся по началу слов в названиях, именах режиссёров, тегах, заметках и описаниях.
+Условия по полям: year:1957  year:1970..1979  rating:&gt;=4  tag:война  watched:no  director:ryazanov
+Минус в начале исключает: -tag:война</translation>
+    </message>
+    <message>
+        <source>Cannot search for {term}: {problem}</source>
+        <translation>Ошибка в условии {term}: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1585,6 +1614,17 @@ Add them here, or choose “All films” in the sidebar and drag films onto the 
     <message>
         <source>Keys</source>
         <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
+    <name>SidePane</name>
+    <message>
+        <source>Collection</source>
+        <translation>Коллекция</translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>Фильм</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +1756,21 @@ Add them here, or choose “All films” in the sidebar and drag films onto the 
             <numerusform>удаление %Ln фильма</numerusform>
             <numerusform>удаление %Ln фильмов</numerusform>
             <numerusform>удаление %Ln фильмов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Texts</name>
+    <message>
+        <source>Add {film} to {name}</source>
+        <translation>добавление {film} в {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n film(s) to {name}</source>
+        <translation>
+            <numerusform>добавление %n фильма в {name}</numerusform>
+            <numerusform>добавление %n фильмов в {name}</numerusform>
+            <numerusform>добавление %n фильмов в {name}</numerusform>
         </translation>
     </message>
 </context>

@@ -55,8 +55,8 @@ def create_application() -> QApplication:
     """The QApplication with filmdesk's name, icon and appearance."""
     from PySide6.QtWidgets import QApplication
 
-    from filmdesk.ui.i18n import install_translators
-    from filmdesk.ui.settings import apply_appearance, open_settings
+    from filmdesk.ui.shell.i18n import install_translators
+    from filmdesk.ui.shell.settings import apply_appearance, open_settings
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from filmdesk.core.db import DatabaseOpenError
     from filmdesk.core.seed import SeedError
-    from filmdesk.ui.single_instance import SingleInstance, bring_to_front, instance_name
+    from filmdesk.ui.shell.single_instance import SingleInstance, bring_to_front, instance_name
 
     try:
         target = database_target(args.database)
@@ -153,9 +153,9 @@ def _close_when_shown(window: MainWindow, timeout_s: float = 30) -> None:
     timer = QTimer(window, interval=100)
 
     def check() -> None:
-        if window.isVisible() and not window.is_loading():
+        if window.isVisible() and not window.films.is_loading():
             timer.stop()
-            title, films = window.windowTitle(), window.model.rowCount()
+            title, films = window.windowTitle(), window.films.model.rowCount()
             print(f"filmdesk: main window shown: {title!r}, {films} films", flush=True)
             window.close()
         elif monotonic() > deadline:

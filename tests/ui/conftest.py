@@ -5,7 +5,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from filmdesk.ui.i18n import install_translators
+from filmdesk.ui.shell.i18n import install_translators
 
 
 def type_text(widget: QWidget, text: str) -> None:

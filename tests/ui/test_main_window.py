@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog, open_catalog
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
-from filmdesk.ui.film_table_model import Column, FilmTableModel
+from filmdesk.ui.films.film_table_model import Column
+from filmdesk.ui.films.star_delegate import StarDelegate
 from filmdesk.ui.main_window import MainWindow
-from filmdesk.ui.star_delegate import StarDelegate
 from tests.ui.conftest import type_text
 
 CRANES = "The Cranes Are Flying"
@@ -40,7 +40,7 @@ def fresh(db_path: Path) -> Catalog:
 
 
 def shown_titles(win: MainWindow) -> list[str]:
-    model = win.model
+    model = win.films.model
     return [model.index(r, Column.TITLE).data() for r in range(model.rowCount())]
 
 
@@ -49,13 +49,13 @@ def row_of(win: MainWindow, title: str) -> int:
 
 
 def click_star(qtbot: QtBot, win: MainWindow, row: int, stars: float) -> None:
-    index = win.model.index(row, Column.RATING)
-    cell = win.table.visualRect(index)
+    index = win.films.model.index(row, Column.RATING)
+    cell = win.films.table.visualRect(index)
     rect = StarDelegate.stars_rect(cell.toRectF())
     star = rect.width() / 5
     x = rect.left() + star * stars - star / 4  # inside the half that gives ``stars``
     qtbot.mouseClick(
-        win.table.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(x), cell.center().y())
+        win.films.table.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(x), cell.center().y())
     )
 
 
@@ -67,49 +67,49 @@ def test_window_lists_the_catalog(window: MainWindow) -> None:
 
 
 def test_typing_a_query_filters_the_table(qtbot: QtBot, window: MainWindow) -> None:
-    type_text(window.search_field, "летят")
+    type_text(window.films.search.field, "летят")
     assert shown_titles(window) == [CRANES]
     assert window.status_label.text() == "10 films · 0 watched · 1 shown"
-    window.search_field.clear()
-    qtbot.keyClicks(window.search_field, "year:1957")
+    window.films.search.field.clear()
+    qtbot.keyClicks(window.films.search.field, "year:1957")
     assert shown_titles(window) == [CRANES, "The House I Live In"]
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
-    assert window.search_field.text() == ""
+    qtbot.keyClick(window.films.search.field, Qt.Key.Key_Escape)
+    assert window.films.search.field.text() == ""
     assert len(shown_titles(window)) == 10
 
 
 def test_ctrl_f_focuses_search(qtbot: QtBot, window: MainWindow) -> None:
-    window.table.setFocus()
+    window.films.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.search_field.hasFocus()
+    assert window.films.search.field.hasFocus()
 
 
 def test_a_bad_term_shows_a_message_instead_of_failing(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.keyClicks(window.search_field, "year:abc")
-    assert window.search_error.isVisible()
-    assert "year:abc" in window.search_error.text()
-    window.search_field.clear()
-    assert not window.search_error.isVisible()
+    qtbot.keyClicks(window.films.search.field, "year:abc")
+    assert window.films.search.error.isVisible()
+    assert "year:abc" in window.films.search.error.text()
+    window.films.search.field.clear()
+    assert not window.films.search.error.isVisible()
     assert len(shown_titles(window)) == 10
 
 
 def test_no_match_says_so_and_offers_to_clear(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.keyClicks(window.search_field, "zzzz")
-    assert window.table_stack.currentWidget() is window.empty_state
-    assert "No films match “zzzz”" in window.empty_label.text()
-    qtbot.mouseClick(window.clear_search_button, Qt.MouseButton.LeftButton)
-    assert window.table_stack.currentWidget() is window.table
+    qtbot.keyClicks(window.films.search.field, "zzzz")
+    assert window.films.stack.currentWidget() is window.films.empty_state
+    assert "No films match “zzzz”" in window.films.empty_label.text()
+    qtbot.mouseClick(window.films.clear_search_button, Qt.MouseButton.LeftButton)
+    assert window.films.stack.currentWidget() is window.films.table
     assert len(shown_titles(window)) == 10
 
 
 def test_clicking_a_header_sorts_and_again_reverses(qtbot: QtBot, window: MainWindow) -> None:
-    header = window.table.horizontalHeader()
+    header = window.films.table.horizontalHeader()
     x = header.sectionViewportPosition(Column.YEAR) + 10
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    years = [window.model.index(r, Column.YEAR).data() for r in range(10)]
+    years = [window.films.model.index(r, Column.YEAR).data() for r in range(10)]
     assert years == sorted(years)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    assert [window.model.index(r, Column.YEAR).data() for r in range(10)] == sorted(
+    assert [window.films.model.index(r, Column.YEAR).data() for r in range(10)] == sorted(
         years, reverse=True
     )
 
@@ -119,10 +119,10 @@ def test_click_a_star_rates_and_undo_clears(
 ) -> None:
     click_star(qtbot, window, row_of(window, CRANES), 4.5)
     assert fresh(db_path).films.resolve(CRANES).rating == 4.5
-    assert window.undo_action.text() == f"&Undo Set rating of {CRANES}"
-    window.undo_action.trigger()
+    assert window.window_actions["undo"].text() == f"&Undo Set rating of {CRANES}"
+    window.window_actions["undo"].trigger()
     assert fresh(db_path).films.resolve(CRANES).rating is None
-    window.redo_action.trigger()
+    window.window_actions["redo"].trigger()
     assert fresh(db_path).films.resolve(CRANES).rating == 4.5
     # Clicking the current value clears it.
     click_star(qtbot, window, row_of(window, CRANES), 4.5)
@@ -130,7 +130,7 @@ def test_click_a_star_rates_and_undo_clears(
 
 
 def test_rating_widget_mouse_and_keyboard(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
-    window.select_film(window.catalog.films.resolve(CRANES).id)
+    window.films.select_film(window.catalog.films.resolve(CRANES).id)
     stars = window.detail.rating
     assert stars.accessibleName() == "Rating"
     stars.setFocus()
@@ -153,7 +153,9 @@ def test_rating_widget_mouse_and_keyboard(qtbot: QtBot, window: MainWindow, db_p
     assert fresh(db_path).films.resolve(CRANES).rating == 0.5
     # the table shows the same value
     assert (
-        window.model.index(row_of(window, CRANES), Column.RATING).data(Qt.ItemDataRole.ToolTipRole)
+        window.films.model.index(row_of(window, CRANES), Column.RATING).data(
+            Qt.ItemDataRole.ToolTipRole
+        )
         == "0.5 of 5 stars"
     )
 
@@ -188,18 +190,18 @@ def test_delete_asks_names_the_film_and_undo_brings_every_field_back(
             "tags": ["war"],
         },
     )
-    window.reload()
+    window.films.load()
     before = fresh(db_path).films.resolve(CRANES)
-    window.select_film(cranes.id)
+    window.films.select_film(cranes.id)
     seen = accept_next_message_box(qtbot, "Delete")
-    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.films.table, Qt.Key.Key_Delete)
     assert seen and CRANES in seen[0]
     assert CRANES not in shown_titles(window)
     assert CRANES not in [f.title for f in fresh(db_path).films.all()]
-    assert window.undo_action.text() == f"&Undo Delete {CRANES}"
+    assert window.window_actions["undo"].text() == f"&Undo Delete {CRANES}"
     window.activateWindow()  # the confirmation has closed; back to the window
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.films.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     after = fresh(db_path).films.resolve(CRANES)
     assert after == before  # every field, tags and id included
     assert after.id in fresh(db_path).collections.all()[0].film_ids
@@ -207,9 +209,9 @@ def test_delete_asks_names_the_film_and_undo_brings_every_field_back(
 
 
 def test_cancelled_delete_changes_nothing(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
-    window.select_film(window.catalog.films.resolve(CRANES).id)
+    window.films.select_film(window.catalog.films.resolve(CRANES).id)
     accept_next_message_box(qtbot, "Cancel")
-    window.delete_action.trigger()
+    window.window_actions["delete"].trigger()
     assert len(fresh(db_path).films.all()) == 10
     assert not window.undo_stack.canUndo()
 
@@ -217,19 +219,21 @@ def test_cancelled_delete_changes_nothing(qtbot: QtBot, window: MainWindow, db_p
 def test_bulk_mark_watched_is_one_undo_step(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
-    window.table.setFocus()
-    window.table.selectAll()
-    window.watched_action.trigger()
+    window.films.table.setFocus()
+    window.films.table.selectAll()
+    window.window_actions["mark_watched"].trigger()
     assert fresh(db_path).films.stats().watched == 10
     assert window.status_label.text() == "10 films · 10 watched"
-    assert window.undo_action.text() == "&Undo Mark 10 films watched"
-    window.undo_action.trigger()
+    assert window.window_actions["undo"].text() == "&Undo Mark 10 films watched"
+    window.window_actions["undo"].trigger()
     assert fresh(db_path).films.stats().watched == 0
 
 
 def test_watched_checkbox_in_the_table(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
-    index = window.model.index(row_of(window, CRANES), Column.WATCHED)
-    assert window.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    index = window.films.model.index(row_of(window, CRANES), Column.WATCHED)
+    assert window.films.model.setData(
+        index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
     film = fresh(db_path).films.resolve(CRANES)
     assert film.watched and film.watched_on == date.today()
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
@@ -237,7 +241,7 @@ def test_watched_checkbox_in_the_table(qtbot: QtBot, window: MainWindow, db_path
 
 def test_notes_are_saved_on_close(qtbot: QtBot, catalog: Catalog, db_path: Path) -> None:
     win = make_window(qtbot, catalog)
-    win.select_film(catalog.films.resolve(CRANES).id)
+    win.films.select_film(catalog.films.resolve(CRANES).id)
     win.detail.notes.setFocus()
     type_text(win.detail.notes, "Урусевский")
     win.close()  # well before the autosave pause
@@ -247,7 +251,7 @@ def test_notes_are_saved_on_close(qtbot: QtBot, catalog: Catalog, db_path: Path)
 def test_notes_autosave_after_a_pause_as_one_undo_step(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
-    window.select_film(window.catalog.films.resolve(CRANES).id)
+    window.films.select_film(window.catalog.films.resolve(CRANES).id)
     notes = window.detail.notes
     notes.setFocus()
     type_text(notes, "first")
@@ -257,18 +261,18 @@ def test_notes_autosave_after_a_pause_as_one_undo_step(
         lambda: fresh(db_path).films.resolve(CRANES).notes == "first second", timeout=3000
     )
     assert window.undo_stack.count() == 1
-    window.undo_action.trigger()
+    window.window_actions["undo"].trigger()
     assert fresh(db_path).films.resolve(CRANES).notes == ""
 
 
 def test_tags_from_the_panel(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
-    window.select_film(window.catalog.films.resolve(CRANES).id)
+    window.films.select_film(window.catalog.films.resolve(CRANES).id)
     tags = window.detail.tags
     tags.setFocus()
     qtbot.keyClicks(tags, "war, Classic, WAR")
     qtbot.keyClick(tags, Qt.Key.Key_Return)
     assert fresh(db_path).films.resolve(CRANES).tags == ("Classic", "war")
-    assert window.undo_action.text() == f"&Undo Set tags of {CRANES}"
+    assert window.window_actions["undo"].text() == f"&Undo Set tags of {CRANES}"
 
 
 def test_edit_dialog_shows_problems_next_to_fields(qtbot: QtBot) -> None:
@@ -295,19 +299,19 @@ def test_new_film_through_the_dialog_and_undo(
         return dialog.result()
 
     monkeypatch.setattr(FilmDialog, "exec", fill_and_accept)
-    window.new_action.trigger()
+    window.window_actions["new_film"].trigger()
     mirror = fresh(db_path).films.resolve("Mirror")
     assert mirror.directors == ("Andrei Tarkovsky",)
-    assert window.current_film() is not None and window.current_film().title == "Mirror"  # type: ignore[union-attr]
-    window.undo_action.trigger()
+    assert window.films.current_film() is not None and window.films.current_film().title == "Mirror"  # type: ignore[union-attr]
+    window.window_actions["undo"].trigger()
     assert "Mirror" not in [f.title for f in fresh(db_path).films.all()]
-    window.redo_action.trigger()
+    window.window_actions["redo"].trigger()
     assert fresh(db_path).films.resolve("Mirror").id == mirror.id
 
 
 def test_column_layout_and_sort_survive_a_restart(qtbot: QtBot, catalog: Catalog) -> None:
     first = make_window(qtbot, catalog)
-    header = first.table.horizontalHeader()
+    header = first.films.table.horizontalHeader()
     header.resizeSection(Column.TITLE, 321)
     header.setSectionHidden(Column.TAGS, True)
     header.moveSection(header.visualIndex(Column.YEAR), 0)
@@ -315,13 +319,13 @@ def test_column_layout_and_sort_survive_a_restart(qtbot: QtBot, catalog: Catalog
     first.close()
 
     second = make_window(qtbot, catalog)
-    header2 = second.table.horizontalHeader()
+    header2 = second.films.table.horizontalHeader()
     assert header2.sectionSize(Column.TITLE) == 321
     assert header2.isSectionHidden(Column.TAGS)
     assert header2.visualIndex(Column.YEAR) == 0
     assert header2.sortIndicatorSection() == Column.YEAR
     assert header2.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-    years = [second.model.index(r, Column.YEAR).data() for r in range(10)]
+    years = [second.films.model.index(r, Column.YEAR).data() for r in range(10)]
     assert years == sorted(years, reverse=True)
 
 
@@ -334,47 +338,29 @@ def test_a_window_saved_off_screen_comes_back(qtbot: QtBot, catalog: Catalog) ->
     assert screen.intersects(QRect(second.frameGeometry()))
 
 
-def test_models_pass_the_model_tester(qtmodeltester: object, catalog: Catalog) -> None:
-    model = FilmTableModel()
-    model.set_films(catalog.films.all())
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
-    model.sort(Column.YEAR, Qt.SortOrder.DescendingOrder)
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
-    from filmdesk.core.search import parse_query
-
-    model.set_query(parse_query("year:1957"))
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
-    film = catalog.films.resolve(CRANES)
-    model.remove_films([film.id])
-    assert model.rowCount() == 1
-    model.add_films([film])
-    assert model.rowCount() == 2
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
-
-
 def test_search_finds_descriptions_and_new_notes_at_every_stage(
     qtbot: QtBot, catalog: Catalog
 ) -> None:
     win = make_window(qtbot, catalog)
     # Straight away, before the window has indexed descriptions in the background.
-    qtbot.keyClicks(win.search_field, "pushkin")
+    qtbot.keyClicks(win.films.search.field, "pushkin")
     assert shown_titles(win) == ["The Stationmaster"]
-    win.search_field.clear()
-    qtbot.waitUntil(lambda: not win.is_preparing(), timeout=10000)
-    qtbot.keyClicks(win.search_field, "pushkin")
+    win.films.search.field.clear()
+    qtbot.waitUntil(lambda: not win.films.is_preparing(), timeout=10000)
+    qtbot.keyClicks(win.films.search.field, "pushkin")
     assert shown_titles(win) == ["The Stationmaster"]
-    win.search_field.clear()
+    win.films.search.field.clear()
     # A note written now is found by the next search.
-    win.set_notes(catalog.films.resolve(CRANES).id, "Urusevsky's camera")
-    qtbot.keyClicks(win.search_field, "urusev")
+    win.film_ops.set_notes(catalog.films.resolve(CRANES).id, "Urusevsky's camera")
+    qtbot.keyClicks(win.films.search.field, "urusev")
     assert shown_titles(win) == [CRANES]
 
 
 def test_tab_goes_from_search_to_table_to_the_films_fields(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.select_film(window.catalog.films.resolve(CRANES).id)
-    window.search_field.setFocus()
+    window.films.select_film(window.catalog.films.resolve(CRANES).id)
+    window.films.search.field.setFocus()
     order = []
     for _ in range(6):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -382,7 +368,7 @@ def test_tab_goes_from_search_to_table_to_the_films_fields(
     detail = window.detail
     # The date field is skipped while the film is not watched (it is disabled).
     assert order == [
-        window.table,
+        window.films.table,
         detail.trailer_button,
         detail.rating,
         detail.watched,
@@ -394,7 +380,7 @@ def test_tab_goes_from_search_to_table_to_the_films_fields(
 def test_undo_while_typing_notes_keeps_both_steps(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
-    window.select_film(window.catalog.films.resolve(CRANES).id)
+    window.films.select_film(window.catalog.films.resolve(CRANES).id)
     notes = window.detail.notes
     notes.setFocus()
     type_text(notes, "great film")
@@ -404,7 +390,7 @@ def test_undo_while_typing_notes_keeps_both_steps(
     window.undo()
     assert fresh(db_path).films.resolve(CRANES).notes == ""
     assert notes.toPlainText() == ""  # the field follows the undo
-    window.table.setFocus()  # leaving the field must not save the old text again
+    window.films.table.setFocus()  # leaving the field must not save the old text again
     assert fresh(db_path).films.resolve(CRANES).notes == ""
     assert window.undo_stack.canRedo()
     window.redo()
@@ -414,11 +400,11 @@ def test_undo_while_typing_notes_keeps_both_steps(
 def test_notes_typed_just_before_a_delete_come_back_with_undo(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
-    window.select_film(window.catalog.films.resolve(CRANES).id)
+    window.films.select_film(window.catalog.films.resolve(CRANES).id)
     window.detail.notes.setFocus()
     type_text(window.detail.notes, "watch with grandma")
     accept_next_message_box(qtbot, "Delete")
-    window.delete_action.trigger()
+    window.window_actions["delete"].trigger()
     window.undo()
     assert fresh(db_path).films.resolve(CRANES).notes == "watch with grandma"
 
@@ -427,22 +413,22 @@ def test_search_keeps_the_selection_and_a_typo_does_not_lose_it(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     ids = [window.catalog.films.resolve(t).id for t in (CRANES, "The Letter", "The Stationmaster")]
-    window.select_film(ids[0])
+    window.films.select_film(ids[0])
     for film_id in ids[1:]:
-        row = window.model.row_of(film_id)
+        row = window.films.model.row_of(film_id)
         assert row is not None
-        window.table.selectionModel().select(
-            window.model.index(row, 0),
-            window.table.selectionModel().SelectionFlag.Select
-            | window.table.selectionModel().SelectionFlag.Rows,
+        window.films.table.selectionModel().select(
+            window.films.model.index(row, 0),
+            window.films.table.selectionModel().SelectionFlag.Select
+            | window.films.table.selectionModel().SelectionFlag.Rows,
         )
-    qtbot.keyClicks(window.search_field, "year:1957..1982")
-    assert sorted(f.id for f in window.selected_films()) == sorted(ids)
-    window.search_field.clear()
-    qtbot.keyClicks(window.search_field, "cranx")
-    assert window.current_film() is None
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Backspace)
-    assert window.current_film() is not None and window.current_film().id == ids[0]  # type: ignore[union-attr]
+    qtbot.keyClicks(window.films.search.field, "year:1957..1982")
+    assert sorted(f.id for f in window.films.selected_films()) == sorted(ids)
+    window.films.search.field.clear()
+    qtbot.keyClicks(window.films.search.field, "cranx")
+    assert window.films.current_film() is None
+    qtbot.keyClick(window.films.search.field, Qt.Key.Key_Backspace)
+    assert window.films.current_film() is not None and window.films.current_film().id == ids[0]  # type: ignore[union-attr]
     assert window.detail.film() is not None
 
 
@@ -450,9 +436,9 @@ def test_a_search_typed_on_after_an_edit_finds_the_edited_film(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     letter = window.catalog.films.resolve("The Letter")
-    qtbot.keyClicks(window.search_field, "cr")
-    window.set_tags(letter.id, ["crime"])  # The Letter now matches, though not shown yet
-    qtbot.keyClicks(window.search_field, "ime")
+    qtbot.keyClicks(window.films.search.field, "cr")
+    window.film_ops.set_tags(letter.id, ["crime"])  # The Letter now matches, though not shown yet
+    qtbot.keyClicks(window.films.search.field, "ime")
     assert "The Letter" in shown_titles(window)
 
 
@@ -461,11 +447,13 @@ def test_double_click_in_the_stars_rates_without_opening_the_editor(
 ) -> None:
     opened: list[object] = []
     monkeypatch.setattr(FilmDialog, "exec", lambda self: opened.append(self) or 0)
-    window.select_film(window.catalog.films.resolve(CRANES).id)
-    index = window.model.index(row_of(window, CRANES), Column.RATING)
-    window._double_clicked(index)
+    window.films.select_film(window.catalog.films.resolve(CRANES).id)
+    index = window.films.model.index(row_of(window, CRANES), Column.RATING)
+    window.films.table.doubleClicked.emit(index)
     assert opened == []
-    window._double_clicked(window.model.index(row_of(window, CRANES), Column.TITLE))
+    window.films.table.doubleClicked.emit(
+        window.films.model.index(row_of(window, CRANES), Column.TITLE)
+    )
     assert len(opened) == 1
 
 
@@ -473,22 +461,22 @@ def test_deleting_many_films_and_undoing(qtbot: QtBot, catalog: Catalog, db_path
     for number in range(300):
         catalog.films.add({"title": f"Generated {number}", "year": 2000})
     win = make_window(qtbot, catalog)
-    qtbot.keyClicks(win.search_field, "generated")
-    win.table.selectAll()
+    qtbot.keyClicks(win.films.search.field, "generated")
+    win.films.table.selectAll()
     accept_next_message_box(qtbot, "Delete")
-    win.delete_action.trigger()
+    win.window_actions["delete"].trigger()
     assert fresh(db_path).films.stats().films == 10
     assert win.status_label.text().startswith("10 films")
     win.undo()
     assert fresh(db_path).films.stats().films == 310
-    assert win.model.shown_count() == 300
-    assert len(win.selected_films()) >= 1
+    assert win.films.model.shown_count() == 300
+    assert len(win.films.selected_films()) >= 1
 
 
 def test_switching_appearance_repaints_the_table_too(window: MainWindow) -> None:
     from PySide6.QtGui import QPalette
 
-    from filmdesk.ui.settings import apply_appearance
+    from filmdesk.ui.shell.settings import apply_appearance
 
     def choose(name: str) -> None:
         action = next(a for a in window.appearance_group.actions() if a.data() == name)
@@ -496,41 +484,22 @@ def test_switching_appearance_repaints_the_table_too(window: MainWindow) -> None
 
     try:
         choose("dark")
-        assert window.table.palette().color(QPalette.ColorRole.Base).lightness() < 100
+        assert window.films.table.palette().color(QPalette.ColorRole.Base).lightness() < 100
         choose("light")
-        assert window.table.palette().color(QPalette.ColorRole.Base).lightness() > 200
+        assert window.films.table.palette().color(QPalette.ColorRole.Base).lightness() > 200
     finally:
         apply_appearance("system")
 
 
 def test_the_star_preview_ends_when_the_mouse_leaves(qtbot: QtBot, window: MainWindow) -> None:
-    index = window.model.index(row_of(window, CRANES), Column.RATING)
-    cell = window.table.visualRect(index)
-    qtbot.mouseMove(window.table.viewport(), QPoint(cell.left() + 30, cell.center().y()))
-    assert window.star_delegate._hover is not None
+    index = window.films.model.index(row_of(window, CRANES), Column.RATING)
+    cell = window.films.table.visualRect(index)
+    qtbot.mouseMove(window.films.table.viewport(), QPoint(cell.left() + 30, cell.center().y()))
+    assert window.films.table.star_delegate._hover is not None
     from PySide6.QtCore import QEvent
 
-    QApplication.sendEvent(window.table.viewport(), QEvent(QEvent.Type.Leave))
-    assert window.star_delegate._hover is None
-
-
-@pytest.mark.parametrize("text", ["the s", "the soldier", "letters war", "ch letter", "ти зо"])
-def test_typing_letter_by_letter_finds_what_the_whole_query_finds(
-    catalog: Catalog, text: str
-) -> None:
-    from filmdesk.core.search import parse_query
-
-    typed = FilmTableModel()
-    typed.set_films(catalog.films.rows(), catalog.films.texts)
-    for end in range(1, len(text) + 1):
-        typed.set_query(parse_query(text[:end]))
-    at_once = FilmTableModel()
-    at_once.set_films(catalog.films.rows(), catalog.films.texts)
-    at_once.set_query(parse_query(text))
-    rows = range(typed.rowCount())
-    assert [typed.film_at(r).id for r in rows] == [
-        at_once.film_at(r).id for r in range(at_once.rowCount())
-    ]
+    QApplication.sendEvent(window.films.table.viewport(), QEvent(QEvent.Type.Leave))
+    assert window.films.table.star_delegate._hover is None
 
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -553,11 +522,11 @@ def test_import_from_the_file_menu_is_one_undo_step(
         return ImportDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(ImportDialog, "exec", accept)
-    window.import_action.trigger()
+    window.window_actions["import"].trigger()
     assert "2 new, 0 updated, 0 unchanged" in shown[0]
     assert fresh(db_path).films.stats().films == 12
     assert "Зеркало" in shown_titles(window)
-    assert window.undo_action.text() == "&Undo Import utf8_bom.csv"
+    assert window.window_actions["undo"].text() == "&Undo Import utf8_bom.csv"
     window.undo()
     assert fresh(db_path).films.stats().films == 10
     assert "Зеркало" not in shown_titles(window)
@@ -575,7 +544,7 @@ def test_a_bad_file_is_refused_with_its_problem(
         QFileDialog, "getOpenFileName", lambda *a, **k: (str(DATA / "wrong_columns.csv"), "")
     )
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
-    window.import_action.trigger()
+    window.window_actions["import"].trigger()
     assert "no 'title' column" in warnings[0]
     assert fresh(db_path).films.stats().films == 10
 
@@ -590,7 +559,7 @@ def test_export_from_the_file_menu(
     target = tmp_path / "out.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(ExportDialog, "exec", lambda self: ExportDialog.DialogCode.Accepted.value)
-    window.export_action.trigger()
+    window.window_actions["export"].trigger()
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("title,original_title,year")
     assert len([line for line in lines if ",1957," in line]) == 2
@@ -600,7 +569,7 @@ def test_cancel_stops_background_work(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtWidgets import QProgressDialog
 
     from filmdesk.core.exchange import ImportCancelled
-    from filmdesk.ui.background import run_with_progress
+    from filmdesk.ui.shell.background import run_with_progress
 
     reached: list[int] = []
 
@@ -648,7 +617,7 @@ def test_undoing_an_import_takes_out_its_lists_and_comments_too(
     monkeypatch.setattr(ImportDialog, "exec", lambda self: ImportDialog.DialogCode.Accepted.value)
     for source in (backup, letterboxd):
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, s=source, **k: (str(s), ""))
-        window.import_action.trigger()
+        window.window_actions["import"].trigger()
 
     def state() -> tuple[object, ...]:
         catalog = fresh(db_path)
@@ -677,10 +646,51 @@ def test_a_long_catalog_fits_without_scrolling_sideways(qtbot: QtBot, catalog: C
     for number in range(60):
         catalog.films.add({"title": f"Film {number}", "year": 1960 + number % 30})
     win = make_window(qtbot, catalog)
-    table = win.table
+    table = win.films.table
     qtbot.waitUntil(lambda: table.verticalScrollBar().isVisible())
     assert table.horizontalScrollBar().maximum() == 0
     header = table.horizontalHeader()
     assert header.sectionViewportPosition(Column.TAGS) + header.sectionSize(Column.TAGS) <= (
         table.viewport().width()
     )
+
+
+def _add_mirror(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fill_and_accept(dialog: FilmDialog) -> int:
+        dialog.editors["title"].setText("Mirror")  # type: ignore[union-attr]
+        dialog.editors["year"].setText("1975")  # type: ignore[union-attr]
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(FilmDialog, "exec", fill_and_accept)
+
+
+def test_a_new_film_hidden_by_the_search_is_shown(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qtbot.keyClicks(window.films.search.field, "cranes")
+    assert shown_titles(window) == [CRANES]
+    _add_mirror(monkeypatch)
+    window.window_actions["new_film"].trigger()
+    assert window.films.search.text() == ""
+    assert "Mirror" in shown_titles(window)
+    current = window.films.current_film()
+    assert current is not None and current.title == "Mirror"
+    assert window.detail.title.text() == "Mirror"
+    assert "search was cleared" in window.statusBar().currentMessage()
+
+
+def test_a_new_film_outside_the_sidebar_entry_is_shown(
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    year9 = catalog.lists.create("Year 9")
+    window = make_window(qtbot, catalog)
+    for kind, key in (("watched", None), ("list", year9.id)):
+        window.sidebar_view.select(kind, key)
+        _add_mirror(monkeypatch)
+        window.window_actions["new_film"].trigger()
+        assert window.sidebar_view.selected() == ("all", None)
+        assert window.center.currentWidget() is window.films
+        current = window.films.current_film()
+        assert current is not None and current.title == "Mirror"
+        assert "Showing all films" in window.statusBar().currentMessage()

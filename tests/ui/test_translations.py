@@ -26,9 +26,9 @@ from pytestqt.qtbot import QtBot
 from filmdesk.core.catalog import Catalog
 from filmdesk.ui.dialogs.about_dialog import AboutDialog
 from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
-from filmdesk.ui.film_table_model import Column
-from filmdesk.ui.i18n import choose_language, format_date, install_translators
+from filmdesk.ui.films.film_table_model import Column
 from filmdesk.ui.main_window import MainWindow
+from filmdesk.ui.shell.i18n import choose_language, format_date, install_translators
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -185,7 +185,7 @@ def menu_titles(window: MainWindow) -> list[str]:
 
 
 def headers(window: MainWindow) -> list[str]:
-    return [window.model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+    return [window.films.model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
 
 
 def test_the_window_in_russian(qtbot: QtBot, catalog: Catalog, russian: None) -> None:
@@ -193,12 +193,12 @@ def test_the_window_in_russian(qtbot: QtBot, catalog: Catalog, russian: None) ->
     assert menu_titles(window) == ["&Файл", "&Правка", "&Вид", "&Справка"]
     assert headers(window)[:3] == ["Название", "Оригинал", "Год"]
     assert window.status_label.text() == "10 фильмов · 0 просмотрено"
-    plural = {n: window.tr("%Ln film(s)", "", n) for n in (1, 2, 5, 11, 21, 22)}
+    plural = {n: window.films.tr("%Ln film(s)", "", n) for n in (1, 2, 5, 11, 21, 22)}
     assert plural == {
         1: "1 фильм", 2: "2 фильма", 5: "5 фильмов", 11: "11 фильмов", 21: "21 фильм",
         22: "22 фильма",
     }  # fmt: skip
-    assert window.new_action.text() == "&Новый фильм…"
+    assert window.window_actions["new_film"].text() == "&Новый фильм…"
     # Qt's own texts come from qtbase_ru.qm.
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == (
@@ -214,7 +214,7 @@ def test_the_window_in_english(qtbot: QtBot, catalog: Catalog) -> None:
     assert menu_titles(window) == ["&File", "&Edit", "&View", "&Help"]
     assert headers(window)[:3] == ["Title", "Original title", "Year"]
     assert window.status_label.text() == "10 films · 0 watched"
-    assert [window.tr("%Ln film(s)", "", n) for n in (1, 2)] == ["1 film", "2 films"]
+    assert [window.films.tr("%Ln film(s)", "", n) for n in (1, 2)] == ["1 film", "2 films"]
     tr = QCoreApplication.translate
     assert tr("Commands", "Import {file}") == "Import {file}"
 
@@ -223,7 +223,7 @@ def test_keyboard_shortcuts_sheet_lists_the_window_shortcuts(
     qtbot: QtBot, catalog: Catalog
 ) -> None:
     window = make_window(qtbot, catalog)
-    dialog = ShortcutsDialog(window._shortcut_sections(), window)
+    dialog = ShortcutsDialog(window.window_actions.shortcut_sections(), window)
     qtbot.addWidget(dialog)
     rows = dict(dialog.rows())
     assert rows["New Film…"] == "Ctrl+N"

@@ -29,8 +29,9 @@ class Changes:
     """What one operation did, by kind: ids added, changed and removed.
 
     ``films`` holds the films added or changed as they are now, so a front end does not ask
-    the catalog again for what the operation already read. ``tags`` says the set of tags (or
-    how many films carry each) may differ.
+    the catalog again for what the operation already read (an import carries the films it
+    changed but not the thousands it may add: those are best read after the commit).
+    ``tags`` says the set of tags (or how many films carry each) may differ.
     """
 
     films_added: frozenset[int] = _NONE

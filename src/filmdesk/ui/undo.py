@@ -10,6 +10,7 @@ obsolete and is reported, and the window stays as the catalog is.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import replace
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
@@ -91,7 +92,16 @@ class OperationCommand(QUndoCommand):
             self._operation = outcome.inverse
         select = self._done_once or self._select_first
         self._done_once = True
-        self._sink.changes_applied(outcome.changes, select)
+        self._sink.changes_applied(self._with_records(outcome.changes), select)
+
+    def _with_records(self, changes: Changes) -> Changes:
+        """``changes`` carrying every added film's record (an import carries none of its new
+        films: they are read here, after the commit, in one query)."""
+        carried = {film.id for film in changes.films}
+        missing = sorted(changes.films_added - carried)
+        if not missing:
+            return changes
+        return replace(changes, films=(*changes.films, *self._catalog.films.get_many(missing)))
 
     def id(self) -> int:
         return self._merge_id

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from filmdesk.ui.i18n import QT_TRANSLATE_NOOP
+from filmdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 
 FORMATS = {  # translated when shown
     "csv": QT_TRANSLATE_NOOP("ExportDialog", "filmdesk CSV (for spreadsheets)"),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import FilmFields, ValidationError, clean_film_fields
-from filmdesk.ui.i18n import QT_TRANSLATE_NOOP
+from filmdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 
 # (field, label, multi-line); labels and placeholders are translated when shown
 _FIELDS: tuple[tuple[str, str, bool], ...] = (

@@ -42,7 +42,7 @@ from filmdesk.core.exchange.handout import (
     render_handout_pdf,
 )
 from filmdesk.core.records import ScreeningListRecord
-from filmdesk.ui.i18n import interface_language
+from filmdesk.ui.shell.i18n import interface_language
 
 PREVIEW_DPI = 72
 PRINT_DPI = 200

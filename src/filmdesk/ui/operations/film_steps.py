@@ -58,7 +58,8 @@ def add_film_step(catalog: Catalog, sink: ChangeSink, fields: FilmFields) -> Ope
         if title
         else QCoreApplication.translate("Commands", "Add a film")
     )
-    return OperationCommand(text, catalog, sink, AddFilm(fields))
+    # Shown at once, even where the search or a sidebar entry would hide it.
+    return OperationCommand(text, catalog, sink, AddFilm(fields), select_first=True)
 
 
 def delete_films_step(

@@ -25,7 +25,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QByteArray,
     QCoreApplication,
     QMimeData,
     QModelIndex,
@@ -37,8 +36,9 @@ from PySide6.QtCore import (
 
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import Query, SearchIndex, fold, title_sort_key
-from filmdesk.ui.i18n import QT_TRANSLATE_NOOP, format_date, format_short_date
-from filmdesk.ui.star_rating import rating_text
+from filmdesk.ui.shell.i18n import QT_TRANSLATE_NOOP, format_date, format_short_date
+from filmdesk.ui.widgets.film_drag import FILM_IDS_MIME, film_ids_to_mime
+from filmdesk.ui.widgets.star_rating import rating_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -71,25 +71,6 @@ HEADERS = {
 def header_text(column: Column) -> str:
     """The column's name in the interface's language."""
     return QCoreApplication.translate("FilmTableModel", HEADERS[column])
-
-
-# Films dragged from the table (onto a collection or a screening list): their ids, one a line.
-FILM_IDS_MIME = "application/x-filmdesk-film-ids"
-
-
-def film_ids_to_mime(film_ids: Iterable[int]) -> QMimeData:
-    """Mime data carrying film ids (what the film table offers when films are dragged)."""
-    mime = QMimeData()
-    mime.setData(FILM_IDS_MIME, QByteArray("\n".join(str(i) for i in film_ids).encode()))
-    return mime
-
-
-def film_ids_from_mime(mime: QMimeData | None) -> list[int]:
-    """The film ids in dragged mime data (empty when it carries none)."""
-    if mime is None or not mime.hasFormat(FILM_IDS_MIME):
-        return []
-    text = bytes(mime.data(FILM_IDS_MIME).data()).decode()
-    return [int(part) for part in text.split() if part.isdigit()]
 
 
 FilmIdRole = Qt.ItemDataRole.UserRole + 1

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.records import CollectionRecord, ScreeningListSummary, TagCount
-from filmdesk.ui.film_table_model import FILM_IDS_MIME, film_ids_from_mime
+from filmdesk.ui.widgets.film_drag import FILM_IDS_MIME, film_ids_from_mime
 
 # What an entry is: (kind, key). Kinds: "all", "watched", "unwatched", "collection" (key: id),
 # "list" (key: id), "tag" (key: name), and "section" headings that are not selectable.

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from filmdesk.ui.film_table_model import FilmIdRole, RatingRole
-from filmdesk.ui.star_rating import StarPainter
+from filmdesk.ui.films.film_table_model import FilmIdRole, RatingRole
+from filmdesk.ui.widgets.star_rating import StarPainter
 
 _Index = QModelIndex | QPersistentModelIndex
 STAR_SIZE = 16

@@ -23,12 +23,12 @@ from pytestqt.qtbot import QtBot
 from filmdesk.core.catalog import Catalog
 from filmdesk.ui.dialogs.handout_dialog import HandoutDialog
 from filmdesk.ui.dialogs.list_dialogs import FilmPickerDialog
-from filmdesk.ui.list_view import ENTRIES_MIME, FILM, NOTE, SCREENED, WHEN
-from filmdesk.ui.lists_controller import ListsController
 from filmdesk.ui.main_window import MainWindow
+from filmdesk.ui.operations.context import Asking
+from filmdesk.ui.screening_lists.list_view import ENTRIES_MIME, FILM, NOTE, SCREENED, WHEN
 from tests.ui.conftest import type_text
+from tests.ui.sidebar.test_sidebar import fill_details
 from tests.ui.test_main_window import CRANES, fresh, make_window
-from tests.ui.test_sidebar import fill_details
 
 FOUR = [6, 10, 7, 4]  # Cranes, Ballad, Lady with the Dog, Stationmaster
 
@@ -39,7 +39,7 @@ def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
 
 
 def films_in_view(win: MainWindow) -> list[str]:
-    model = win.lists.list_view.model
+    model = win.list_view.model
     return [model.index(r, FILM).data() for r in range(model.rowCount())]
 
 
@@ -53,7 +53,7 @@ def year9(qtbot: QtBot, catalog: Catalog) -> tuple[MainWindow, int]:
     screening_list = catalog.lists.create("Year 9: letters", audience="9B")
     catalog.lists.add(screening_list.id, FOUR)
     win = make_window(qtbot, catalog)
-    win.lists.sidebar.select("list", screening_list.id)
+    win.sidebar_view.select("list", screening_list.id)
     return win, screening_list.id
 
 
@@ -61,9 +61,9 @@ def test_a_teacher_builds_a_four_film_list(
     qtbot: QtBot, window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fill_details(monkeypatch, name="Year 9: letters", audience="9B", description="Autumn")
-    qtbot.mouseClick(window.lists.sidebar.new_list_button, Qt.MouseButton.LeftButton)
-    view = window.lists.list_view
-    assert window.lists.center.currentWidget() is view
+    qtbot.mouseClick(window.sidebar_view.new_list_button, Qt.MouseButton.LeftButton)
+    view = window.list_view
+    assert window.center.currentWidget() is view
     assert view.title.text() == "Year 9: letters"
     assert view.audience.text() == "For 9B"
     assert view.empty_hint.isVisible()
@@ -107,16 +107,16 @@ def test_alt_down_and_alt_up_move_an_entry_with_undo(
     qtbot: QtBot, year9: tuple[MainWindow, int], db_path: Path
 ) -> None:
     win, list_id = year9
-    table = win.lists.list_view.table
+    table = win.list_view.table
     table.setFocus()
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert db_order(db_path, list_id) == [10, 6, 7, 4]
     assert films_in_view(win)[1] == f"{CRANES} (1957)"
-    assert win.lists.list_view.selected_film_ids() == [6]  # the moved film stays selected
+    assert win.list_view.selected_film_ids() == [6]  # the moved film stays selected
     qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert db_order(db_path, list_id) == [10, 7, 6, 4]
-    assert win.undo_action.text() == f"&Undo Move “{CRANES}” in “Year 9: letters”"
+    assert win.window_actions["undo"].text() == f"&Undo Move “{CRANES}” in “Year 9: letters”"
     qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert db_order(db_path, list_id) == [10, 6, 7, 4]
     win.undo()
@@ -132,7 +132,7 @@ def test_dragging_entries_reorders(
     qtbot: QtBot, year9: tuple[MainWindow, int], db_path: Path
 ) -> None:
     win, list_id = year9
-    model = win.lists.list_view.model
+    model = win.list_view.model
     mime = model.mimeData([model.index(3, 0)])  # the Stationmaster...
     model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())  # ... to the top
     qtbot.waitUntil(lambda: db_order(db_path, list_id) == [4, 6, 10, 7])
@@ -150,7 +150,7 @@ def test_screened_date_clearing_and_removal_undo(
     qtbot: QtBot, year9: tuple[MainWindow, int], db_path: Path
 ) -> None:
     win, list_id = year9
-    view = win.lists.list_view
+    view = win.list_view
     model = view.model
     model.setData(
         model.index(1, SCREENED), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
@@ -178,11 +178,11 @@ def test_screened_date_clearing_and_removal_undo(
 
 def test_undo_of_a_list_change_shows_the_list(year9: tuple[MainWindow, int], db_path: Path) -> None:
     win, list_id = year9
-    model = win.lists.list_view.model
+    model = win.list_view.model
     model.setData(model.index(0, NOTE), "Bring tissues")
-    win.lists.sidebar.select("all")
+    win.sidebar_view.select("all")
     win.undo()
-    assert win.lists.center.currentWidget() is win.lists.list_view
+    assert win.center.currentWidget() is win.list_view
     assert fresh(db_path).lists.get(list_id).entries[0].note == ""
 
 
@@ -191,15 +191,15 @@ def test_rename_duplicate_delete_a_list(
 ) -> None:
     win, list_id = year9
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Autumn term", True))
-    monkeypatch.setattr(ListsController, "confirm_delete", lambda *a: True)
-    win.lists.rename("list", list_id)
-    assert win.lists.list_view.title.text() == "Autumn term"
-    assert win.undo_action.text() == "&Undo Rename list “Year 9: letters”"
-    win.lists.duplicate_list(list_id)
+    monkeypatch.setattr(Asking, "confirm_delete", lambda *a: True)
+    win.list_ops.rename(list_id)
+    assert win.list_view.title.text() == "Autumn term"
+    assert win.window_actions["undo"].text() == "&Undo Rename list “Year 9: letters”"
+    win.list_ops.duplicate(list_id)
     names = [s.name for s in fresh(db_path).lists.summaries()]
     assert names == ["Autumn term", "Autumn term (copy)"]
-    assert win.lists.list_view.title.text() == "Autumn term (copy)"
-    win.lists.delete("list", list_id)
+    assert win.list_view.title.text() == "Autumn term (copy)"
+    win.list_ops.delete(list_id)
     assert [s.name for s in fresh(db_path).lists.summaries()] == ["Autumn term (copy)"]
     assert fresh(db_path).films.stats().films == 10
     win.undo()
@@ -247,7 +247,7 @@ def test_export_as_csv_and_for_letterboxd(
         monkeypatch.setattr(
             QFileDialog, "getSaveFileName", lambda *a, t=target, c=chosen, **k: (str(t), c)
         )
-        win.lists.export_list()
+        win.screening_list.export()
     with (tmp_path / "year9.csv").open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert [r["title"] for r in rows] == [
@@ -266,8 +266,8 @@ def test_with_a_list_shown_delete_does_not_delete_films(
     qtbot: QtBot, year9: tuple[MainWindow, int], db_path: Path
 ) -> None:
     win, list_id = year9
-    assert not win.delete_action.isEnabled()
-    view = win.lists.list_view
+    assert not win.window_actions["delete"].isEnabled()
+    view = win.list_view
     view.table.setFocus()
     view.table.setCurrentIndex(view.model.index(0, FILM))
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # takes the film out of the list only
@@ -280,7 +280,7 @@ def test_the_entries_model_is_a_well_behaved_model(
     qtmodeltester: object, year9: tuple[MainWindow, int]
 ) -> None:
     win, _list_id = year9
-    qtmodeltester.check(win.lists.list_view.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(win.list_view.model)  # type: ignore[attr-defined]
 
 
 def test_printing_sends_the_handout_pages(
@@ -304,9 +304,9 @@ def test_a_long_note_is_edited_in_a_box(
     win, list_id = year9
     note = "Before: who writes?\nAfter: who never answers?"
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (note, True))
-    win.lists.edit_note(6)
+    win.screening_list.edit_note(6)
     assert fresh(db_path).lists.get(list_id).entries[0].note == note
-    assert win.lists.list_view.model.index(0, NOTE).data() == " ".join(note.split())
+    assert win.list_view.model.index(0, NOTE).data() == " ".join(note.split())
     win.undo()
     assert fresh(db_path).lists.get(list_id).entries[0].note == ""
 
@@ -318,19 +318,19 @@ def test_a_taken_name_is_refused_and_nothing_changes(
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     fill_details(monkeypatch, name="year 9: LETTERS")
-    win.lists.new_list()
+    win.list_ops.new_list()
     assert "is taken" in warnings[0]
     assert [s.name for s in fresh(db_path).lists.summaries()] == ["Year 9: letters"]
     assert not win.undo_stack.canUndo()
-    assert win.lists.list_view.title.text() == "Year 9: letters"
+    assert win.list_view.title.text() == "Year 9: letters"
 
 
 def test_films_dropped_on_the_list_page_go_where_they_are_dropped(
     qtbot: QtBot, year9: tuple[MainWindow, int], db_path: Path
 ) -> None:
     win, list_id = year9
-    model = win.lists.list_view.model
-    mime = win.model.mimeData([win.model.index(win.model.row_of(8), 0)])
+    model = win.list_view.model
+    mime = win.films.model.mimeData([win.films.model.index(win.films.model.row_of(8), 0)])
     model.dropMimeData(mime, Qt.DropAction.CopyAction, 1, 0, QModelIndex())
     qtbot.waitUntil(lambda: db_order(db_path, list_id) == [6, 8, 10, 7, 4])
 
@@ -342,8 +342,8 @@ def test_the_list_shown_at_close_is_shown_at_the_next_start(
     win.close()
     again = MainWindow(fresh(db_path))
     qtbot.addWidget(again)
-    assert again.lists.sidebar.selected() == ("list", list_id)
-    assert again.lists.list_view.title.text() == "Year 9: letters"
+    assert again.sidebar_view.selected() == ("list", list_id)
+    assert again.list_view.title.text() == "Year 9: letters"
 
 
 def test_a_new_date_defaults_to_a_week_after_the_one_before(
@@ -351,8 +351,8 @@ def test_a_new_date_defaults_to_a_week_after_the_one_before(
 ) -> None:
     win, list_id = year9
     catalog.lists.schedule(list_id, 6, "2026-12-01T10:30")
-    win.lists.refresh()
-    view = win.lists.list_view
+    win.screening_list.show_list(list_id)
+    view = win.list_view
     index = view.model.index(2, WHEN)
     editor = view.date_delegate.createEditor(view.table.viewport(), QStyleOptionViewItem(), index)
     view.date_delegate.setEditorData(editor, index)
@@ -366,8 +366,8 @@ def test_put_the_list_in_date_order(
     catalog.lists.schedule(list_id, 6, "2026-12-08")
     catalog.lists.schedule(list_id, 10, "2026-12-01T10:30")
     catalog.lists.schedule(list_id, 4, "2026-12-01T09:00")
-    win.lists.refresh()
-    win.lists.sort_by_date()
+    win.screening_list.show_list(list_id)
+    win.screening_list.sort_by_date()
     assert db_order(db_path, list_id) == [4, 10, 6, 7]  # the undated film last
     win.undo()
     assert db_order(db_path, list_id) == FOUR

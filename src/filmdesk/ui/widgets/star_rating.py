@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from filmdesk.ui.i18n import format_number
+from filmdesk.ui.shell.i18n import format_number
 
 STAR_COUNT = 5
 GOLD = QColor("#e8a317")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.records import CollectionRecord, CommentRecord
-from filmdesk.ui.star_rating import StarRatingWidget
+from filmdesk.ui.widgets.star_rating import StarRatingWidget
 
 
 def _label(text: str = "", *, bold: bool = False, scale: float = 1.0) -> QLabel:

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from filmdesk.ui.single_instance import SingleInstance, bring_to_front, instance_name
+from filmdesk.ui.shell.single_instance import SingleInstance, bring_to_front, instance_name
 
 
 @pytest.fixture(autouse=True)
@@ -103,7 +103,7 @@ def test_a_crashed_copy_leaves_nothing_in_the_way(runtime_dir: Path) -> None:
     crash = (
         "import os, signal, sys;"
         "from PySide6.QtCore import QCoreApplication;"
-        "from filmdesk.ui.single_instance import SingleInstance;"
+        "from filmdesk.ui.shell.single_instance import SingleInstance;"
         "app = QCoreApplication([]);"
         f"i = SingleInstance({name!r}); assert i.claim() and i.is_listening;"
         "os.kill(os.getpid(), signal.SIGKILL)"

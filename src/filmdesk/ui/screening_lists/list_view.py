@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.records import ListEntryRecord, ScreeningListRecord
-from filmdesk.ui.film_table_model import FILM_IDS_MIME, film_ids_from_mime
-from filmdesk.ui.i18n import format_runtime, format_short_date
+from filmdesk.ui.shell.i18n import format_runtime, format_short_date
+from filmdesk.ui.widgets.film_drag import FILM_IDS_MIME, film_ids_from_mime
 
 ENTRIES_MIME = "application/x-filmdesk-list-entries"
 _Index = QModelIndex | QPersistentModelIndex

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import check_http_url
-from filmdesk.ui.i18n import format_date, short_date_format
-from filmdesk.ui.star_rating import StarRatingWidget
+from filmdesk.ui.shell.i18n import format_date, short_date_format
+from filmdesk.ui.widgets.star_rating import StarRatingWidget
 
 NOTES_SAVE_DELAY_MS = 800
 TRAILER_SEARCH = "https://www.youtube.com/results?search_query={}"

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.ui.dialogs.list_dialogs import DetailsDialog
-from filmdesk.ui.film_table_model import Column
-from filmdesk.ui.lists_controller import ListsController
+from filmdesk.ui.films.film_table_model import Column
 from filmdesk.ui.main_window import MainWindow
+from filmdesk.ui.operations.context import Asking
 from tests.ui.conftest import type_text
 from tests.ui.test_main_window import CRANES, fresh, make_window, row_of, shown_titles
 
@@ -28,7 +28,7 @@ def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
 
 
 def sidebar_names(win: MainWindow) -> list[str]:
-    tree = win.lists.sidebar.tree
+    tree = win.sidebar_view.tree
     names = []
     for i in range(tree.topLevelItemCount()):
         section = tree.topLevelItem(i)
@@ -57,7 +57,7 @@ def test_sidebar_shows_library_collections_lists_and_tags(qtbot: QtBot, catalog:
     assert "  " + SEED_COLLECTION in names
     assert "  Year 9" in names
     assert names[-2:] == ["TAGS", "  war"]
-    sidebar = win.lists.sidebar
+    sidebar = win.sidebar_view
     assert sidebar.item("tag", "war").text(1) == "2"
     assert sidebar.item("watched").text(1) == "1"
     assert sidebar.item("unwatched").text(1) == "9"
@@ -68,12 +68,12 @@ def test_selecting_entries_filters_the_table_and_search_works_within(
 ) -> None:
     catalog.films.edit_many({6: {"tags": ["war"]}, 10: {"tags": ["war"], "watched": True}})
     win = make_window(qtbot, catalog)
-    sidebar = win.lists.sidebar
+    sidebar = win.sidebar_view
     sidebar.select("tag", "war")
     assert shown_titles(win) == ["The Ballad of a Soldier", CRANES]
-    type_text(win.search_field, "cranes")
+    type_text(win.films.search.field, "cranes")
     assert shown_titles(win) == [CRANES]
-    win.search_field.clear()
+    win.films.search.field.clear()
     sidebar.select("watched")
     assert shown_titles(win) == ["The Ballad of a Soldier"]
     sidebar.select("unwatched")
@@ -87,27 +87,29 @@ def test_an_empty_collection_says_how_to_fill_it(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, db_path: Path
 ) -> None:
     fill_details(monkeypatch, name="Thaw cinema", description="1956-1966")
-    qtbot.mouseClick(window.lists.sidebar.new_collection_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.sidebar_view.new_collection_button, Qt.MouseButton.LeftButton)
     assert [c.name for c in fresh(db_path).collections.all()][-1] == "Thaw cinema"
-    assert window.lists.sidebar.selected()[0] == "collection"
-    assert window.table_stack.currentWidget() is window.empty_state
-    assert "drag films" in window.empty_label.text()
-    assert window.lists.collection_panel.name.text() == "Thaw cinema"
+    assert window.sidebar_view.selected()[0] == "collection"
+    assert window.films.stack.currentWidget() is window.films.empty_state
+    assert "drag films" in window.films.empty_label.text()
+    assert window.collection_panel.name.text() == "Thaw cinema"
     window.undo()
     assert "Thaw cinema" not in [c.name for c in fresh(db_path).collections.all()]
-    assert window.lists.sidebar.selected() == ("all", None)
+    assert window.sidebar_view.selected() == ("all", None)
     window.redo()
     assert [c.name for c in fresh(db_path).collections.all()][-1] == "Thaw cinema"
 
 
 def drop_on(win: MainWindow, kind: str, key: int, film_ids: list[int]) -> None:
     """Drop films (as the film table drags them) on a sidebar entry."""
-    tree = win.lists.sidebar.tree
-    item = win.lists.sidebar.item(kind, key)
+    tree = win.sidebar_view.tree
+    item = win.sidebar_view.item(kind, key)
     assert item is not None
     tree.scrollToItem(item)
     position = tree.visualItemRect(item).center()
-    mime = win.model.mimeData([win.model.index(win.model.row_of(i), 0) for i in film_ids])
+    mime = win.films.model.mimeData(
+        [win.films.model.index(win.films.model.row_of(i), 0) for i in film_ids]
+    )
     assert isinstance(mime, QMimeData)
     # As a real drag delivers it: enter, move over the entry, drop.
     args = (
@@ -128,11 +130,11 @@ def test_dropping_films_on_a_collection_adds_them_in_one_step(
     win = make_window(qtbot, catalog)
     drop_on(win, "collection", thaw.id, [6, 8])
     assert fresh(db_path).collections.get(thaw.id).film_ids == (6, 8)
-    assert win.lists.sidebar.item("collection", thaw.id).text(1) == "2"
-    assert win.undo_action.text() == "&Undo Add 2 films to “Thaw cinema”"
+    assert win.sidebar_view.item("collection", thaw.id).text(1) == "2"
+    assert win.window_actions["undo"].text() == "&Undo Add 2 films to “Thaw cinema”"
     win.undo()
     assert fresh(db_path).collections.get(thaw.id).film_ids == ()
-    win.lists.sidebar.select("collection", thaw.id)
+    win.sidebar_view.select("collection", thaw.id)
     win.redo()
     assert shown_titles(win) == [CRANES, "The Story of Asya Klyachina"]
 
@@ -155,7 +157,7 @@ def test_context_menu_add_to_a_list(
 ) -> None:
     year9 = catalog.lists.create("Year 9")
     win = make_window(qtbot, catalog)
-    win.select_film(6)
+    win.films.select_film(6)
     chosen = []
 
     def choose() -> None:
@@ -166,7 +168,7 @@ def test_context_menu_add_to_a_list(
         menu.close()
 
     QTimer.singleShot(50, choose)
-    win._table_menu(QPoint(5, 5))
+    win.show_film_menu(QPoint(5, 5))
     chosen[0].trigger()
     assert fresh(db_path).lists.get(year9.id).film_ids == (6,)
 
@@ -175,11 +177,11 @@ def test_new_list_from_the_context_menu_with_the_selected_films(
     qtbot: QtBot, window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fill_details(monkeypatch, name="Club", audience="Film club")
-    window.select_film(6)
-    window.lists.new_list([6])
+    window.films.select_film(6)
+    window.list_ops.new_list([6])
     (summary,) = fresh(db_path).lists.summaries()
     assert (summary.name, summary.audience, summary.film_count) == ("Club", "Film club", 1)
-    assert window.lists.center.currentWidget() is window.lists.list_view
+    assert window.center.currentWidget() is window.list_view
     window.undo()  # one step: the list and its film
     assert fresh(db_path).lists.summaries() == []
 
@@ -188,11 +190,11 @@ def test_rename_and_delete_a_collection_keeps_its_films(
     qtbot: QtBot, window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Letters", True))
-    monkeypatch.setattr(ListsController, "confirm_delete", lambda *a: True)
-    window.lists.rename("collection", 1)
+    monkeypatch.setattr(Asking, "confirm_delete", lambda *a: True)
+    window.collection_ops.rename(1)
     assert fresh(db_path).collections.get(1).name == "Letters"
-    assert window.lists.sidebar.item("collection", 1).text(0) == "Letters"
-    window.lists.delete("collection", 1)
+    assert window.sidebar_view.item("collection", 1).text(0) == "Letters"
+    window.collection_ops.delete(1)
     assert fresh(db_path).collections.all() == []
     assert fresh(db_path).films.stats().films == 10
     window.undo()
@@ -206,8 +208,8 @@ def test_collection_rating_and_comments_persist_across_a_restart(
     qtbot: QtBot, catalog: Catalog, db_path: Path
 ) -> None:
     win = make_window(qtbot, catalog)
-    win.lists.sidebar.select("collection", 1)
-    panel = win.lists.collection_panel
+    win.sidebar_view.select("collection", 1)
+    panel = win.collection_panel
     assert panel.isVisible()
     assert panel.name.text() == SEED_COLLECTION
     assert "cinepicker" in panel.source.text()
@@ -232,8 +234,8 @@ def test_collection_rating_and_comments_persist_across_a_restart(
     again = MainWindow(fresh(db_path))
     qtbot.addWidget(again)
     again.show()
-    again.lists.sidebar.select("collection", 1)
-    panel = again.lists.collection_panel
+    again.sidebar_view.select("collection", 1)
+    panel = again.collection_panel
     assert panel.rating.rating() == 4.0
     assert [v.text_label.text() for v in panel.comment_views] == [
         "Second thoughts",
@@ -244,8 +246,8 @@ def test_collection_rating_and_comments_persist_across_a_restart(
 def test_comments_edit_delete_and_undo(
     qtbot: QtBot, window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.lists.sidebar.select("collection", 1)
-    panel = window.lists.collection_panel
+    window.sidebar_view.select("collection", 1)
+    panel = window.collection_panel
     type_text(panel.composer, "Good for Year 9")
     qtbot.mouseClick(panel.add_comment_button, Qt.MouseButton.LeftButton)
     monkeypatch.setattr(
@@ -267,23 +269,25 @@ def test_comments_edit_delete_and_undo(
 def test_choosing_a_film_in_a_collection_shows_its_details(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.lists.sidebar.select("collection", 1)
-    assert window.lists.side_stack.currentWidget() is window.lists.collection_panel
-    window.select_film(6)
-    assert window.lists.side_stack.currentWidget() is window.detail
+    window.sidebar_view.select("collection", 1)
+    assert window.side.stack.currentWidget() is window.collection_panel
+    window.films.select_film(6)
+    assert window.side.stack.currentWidget() is window.detail
     assert window.detail.title.text() == CRANES
-    qtbot.mouseClick(window.lists.show_collection_button, Qt.MouseButton.LeftButton)
-    assert window.lists.side_stack.currentWidget() is window.lists.collection_panel
+    qtbot.mouseClick(window.side.show_collection_button, Qt.MouseButton.LeftButton)
+    assert window.side.stack.currentWidget() is window.collection_panel
     assert row_of(window, CRANES) >= 0
-    assert window.table.model().index(0, Column.TITLE).flags() & Qt.ItemFlag.ItemIsDragEnabled
+    assert window.films.table.model().index(0, Column.TITLE).flags() & Qt.ItemFlag.ItemIsDragEnabled
 
 
 def test_remove_from_the_collection_shown_keeps_the_films(
     qtbot: QtBot, window: MainWindow, db_path: Path
 ) -> None:
-    window.lists.sidebar.select("collection", 1)
-    window.select_film(6)
-    window.lists.remove_from_collection([f.id for f in window.selected_films()])
+    window.sidebar_view.select("collection", 1)
+    window.films.select_film(6)
+    window.collection_ops.remove_films(
+        window.collection.current(), [f.id for f in window.films.selected_films()]
+    )
     assert 6 not in fresh(db_path).collections.get(1).film_ids
     assert CRANES not in shown_titles(window)
     assert fresh(db_path).films.get(6).title == CRANES
@@ -297,9 +301,9 @@ def test_f2_and_delete_in_the_sidebar_act_on_the_entry_not_on_films(
     year9 = catalog.lists.create("Year 9")
     win = make_window(qtbot, catalog)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Year 10", True))
-    monkeypatch.setattr(ListsController, "confirm_delete", lambda *a: True)
-    tree = win.lists.sidebar.tree
-    win.lists.sidebar.select("list", year9.id)
+    monkeypatch.setattr(Asking, "confirm_delete", lambda *a: True)
+    tree = win.sidebar_view.tree
+    win.sidebar_view.select("list", year9.id)
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_F2)
     assert fresh(db_path).lists.get(year9.id).name == "Year 10"

@@ -1,0 +1,1 @@
+"""A collection on the right: its description, rating and comments."""

@@ -1,0 +1,1 @@
+"""The film table (model, view, search, loading) and the film's detail panel."""

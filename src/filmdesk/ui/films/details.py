@@ -1,0 +1,68 @@
+"""The film's details on the right: which film they show, and keeping them current."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+
+from filmdesk.core.catalog import Catalog, FilmNotFoundError
+from filmdesk.core.operations import Changes
+from filmdesk.core.records import FilmRecord
+from filmdesk.ui.films.detail_panel import FilmDetailPanel
+
+
+class FilmDetails(QObject):
+    """Shows one film (or none) in a ``FilmDetailPanel`` and follows changes to it."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        panel: FilmDetailPanel,
+        tag_names: Callable[[], list[str]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.panel = panel
+        self._tag_names = tag_names
+
+    def load(self, film_id: int) -> FilmRecord | None:
+        """The film as the catalog has it, or None when it is gone."""
+        try:
+            return self.catalog.films.get(film_id)
+        except FilmNotFoundError:
+            return None
+
+    def show_film(self, film_id: int | None) -> None:
+        """Show this film (None: no film)."""
+        shown = self.panel.film()
+        if film_id is not None and shown is not None and shown.id == film_id:
+            return
+        self.panel.set_film(self.load(film_id) if film_id is not None else None)
+
+    def shown_id(self) -> int | None:
+        """The id of the film shown."""
+        film = self.panel.film()
+        return film.id if film is not None else None
+
+    def flush(self) -> None:
+        """Save what is being typed in the notes now."""
+        self.panel.flush()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The film shown changed or went; the tags to complete from may differ."""
+        shown = self.panel.film()
+        if shown is not None:
+            if shown.id in changes.films_removed:
+                self.panel.set_film(None)
+            elif (film := changes.film(shown.id)) is not None:
+                self.panel.set_film(film)
+        if changes.tags or changes.films_added or changes.films_removed:
+            self.panel.set_tag_names(self._tag_names())
+
+    def reload(self) -> None:
+        """Show the film as the database has it, typed text included (after a failed step)."""
+        self.panel.set_tag_names(self._tag_names())
+        shown = self.panel.film()
+        self.panel.set_film(self.load(shown.id) if shown else None, force=True)

@@ -1,0 +1,381 @@
+"""The films page: the search bar over the film table (or a word when nothing is shown).
+
+It keeps the user's selection across searches, limits the table to a sidebar entry's films,
+and follows ``Changes``: films added, changed or removed by any step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from filmdesk.core.catalog import Catalog
+from filmdesk.core.operations import Changes
+from filmdesk.core.records import FilmRow
+from filmdesk.core.search import Query
+from filmdesk.ui.films.film_table import FilmTable
+from filmdesk.ui.films.film_table_model import Column, FilmTableModel
+from filmdesk.ui.films.loading import FilmLoader
+from filmdesk.ui.films.search_bar import SearchBar
+
+# The sidebar's library entries, as the films page understands them.
+LIBRARY_KINDS = ("all", "watched", "unwatched", "tag")
+
+
+class FilmsPanel(QWidget):
+    """Search and the film table, over one catalog."""
+
+    current_film_changed = Signal(object)  # film id | None: the film whose details to show
+    film_chosen = Signal(int)  # the user made this film current (not a search or a scope)
+    selection_changed = Signal()
+    status_changed = Signal(str)  # "10 films · 2 watched · 3 shown"
+    edit_requested = Signal()  # double-click on a film
+    context_menu_requested = Signal(QPoint)  # global position
+    rating_changed = Signal(int, object)  # film id, float | None: the stars in the table
+    watched_changed = Signal(int, bool, object)  # film id, watched, date | None: the check box
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self._quiet = False  # a search or a scope moves the current row, not the user
+        self._kept_current: int | None = None  # what the user selected, kept across searches
+        self._kept_selection: list[int] = []
+        self._pending_scope: tuple[str, object] | None = None
+        self._scope_empty_text = ""
+
+        self.search = SearchBar()
+        self.model = FilmTableModel(self)
+        self.table = FilmTable(self.model)
+        self.loader = FilmLoader(catalog, self.model, self)
+        self.empty_state = self._build_empty_state()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.stack, 1)
+        self._connect()
+
+    def _build_empty_state(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("emptyState")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        font = self.empty_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.empty_label.setFont(font)
+        layout.addWidget(self.empty_label)
+        self.clear_search_button = QPushButton(self.tr("Clear search"))
+        self.clear_search_button.setObjectName("clearSearch")
+        self.clear_search_button.clicked.connect(self.search.clear)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.clear_search_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _connect(self) -> None:
+        self.search.query_changed.connect(self._query_changed)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._current_changed)
+        selection.selectionChanged.connect(self.selection_changed)
+        selection.selectionChanged.connect(self._remember_selection)
+        selection.currentRowChanged.connect(self._remember_selection)
+        self.table.edit_requested.connect(self.edit_requested)
+        self.table.customContextMenuRequested.connect(
+            lambda position: self.context_menu_requested.emit(
+                self.table.viewport().mapToGlobal(position)
+            )
+        )
+        self.table.star_delegate.rating_clicked.connect(self.rating_changed)
+        self.model.watched_toggled.connect(
+            lambda film_id, watched: self.watched_changed.emit(
+                film_id, watched, date.today() if watched else None
+            )
+        )
+        self.loader.first_page_shown.connect(self._first_page_shown)
+        self.loader.loaded.connect(self._loaded)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def load(self, *, first_page_only: bool = False) -> None:
+        """Read every film from the catalog (a big catalog: its first page first)."""
+        self.loader.load(first_page_only=first_page_only)
+
+    def is_loading(self) -> bool:
+        """True while a big catalog shows only its first page."""
+        return self.loader.is_loading()
+
+    def is_preparing(self) -> bool:
+        """True while search texts and sort keys are still being prepared after start."""
+        return self.loader.is_preparing()
+
+    @Slot()
+    def _first_page_shown(self) -> None:
+        self.search.setEnabled(False)
+        self._after_rows_changed()
+        self.table.first_painted.connect(
+            self._read_the_rest, Qt.ConnectionType.SingleShotConnection
+        )
+
+    @Slot()
+    def _read_the_rest(self) -> None:
+        QTimer.singleShot(0, self.loader.finish)  # once the first page is on screen
+
+    @Slot()
+    def _loaded(self) -> None:
+        self.search.setEnabled(True)
+        if self._pending_scope is not None:
+            kind, key = self._pending_scope
+            self._pending_scope = None
+            self.scope_to(kind, key)
+        self._after_rows_changed()
+
+    def reread(self) -> None:
+        """Read every film again, keeping the selection (after a step failed)."""
+        current = self.current_film()
+        selected = [f.id for f in self.selected_films()]
+        self.model.set_films(self.catalog.films.rows(), self.catalog.films.texts)
+        self._after_rows_changed()
+        self.restore_selection(selected, current.id if current is not None else None)
+
+    # --- the films ----------------------------------------------------------------------
+
+    def film(self, film_id: int) -> FilmRow | None:
+        """A film as the table has it."""
+        return self.model.film(film_id)
+
+    def tag_names(self) -> list[str]:
+        """Every tag on a film, for completion."""
+        return self.model.tag_names()
+
+    def all_films(self) -> list[FilmRow]:
+        """Every film the table holds, shown or not."""
+        return self.model.films_for_benchmark()
+
+    def library_counts(self) -> tuple[int, int] | None:
+        """Films and watched films, when every film is read (None while loading)."""
+        if self.is_loading():
+            return None
+        return self.model.film_count(), self.model.watched_count()
+
+    def shown_ids(self) -> list[int]:
+        """The films shown, in table order."""
+        return [self.model.film_at(r).id for r in range(self.model.shown_count())]
+
+    def current_film(self) -> FilmRow | None:
+        """The film of the current row."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.film_at(index.row())
+
+    def selected_films(self) -> list[FilmRow]:
+        """The selected films, in table order (the current film if none is selected)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        films = [self.model.film_at(r) for r in rows]
+        if not films and (current := self.current_film()) is not None:
+            films = [current]
+        return films
+
+    def has_selection(self) -> bool:
+        """Whether a film is selected or current."""
+        selection = self.table.selectionModel()
+        return selection.hasSelection() or selection.currentIndex().isValid()
+
+    def select_film(self, film_id: int) -> bool:
+        """Make ``film_id`` the current, selected row (if the search shows it)."""
+        row = self.model.row_of(film_id)
+        if row is None:
+            return False
+        index = self.model.index(row, Column.TITLE)
+        flags = self.table.selectionModel().SelectionFlag
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def select_films(self, film_ids: Sequence[int]) -> bool:
+        """Select these films, the first one current; False when the first is not shown."""
+        if not film_ids or not self.select_film(film_ids[0]):
+            return False
+        flags = self.table.selectionModel().SelectionFlag
+        for film_id in film_ids[1:]:
+            row = self.model.row_of(film_id)
+            if row is not None:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0), flags.Select | flags.Rows
+                )
+        return True
+
+    def hides(self, film_id: int) -> bool:
+        """Whether the search or the scope keeps this film out of the table."""
+        return self.model.film(film_id) is not None and self.model.row_of(film_id) is None
+
+    # --- search and scope ---------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search field."""
+        self.search.focus()
+
+    def clear_search(self) -> None:
+        """Show every film the scope has."""
+        self.search.clear()
+
+    @Slot(object)
+    def _query_changed(self, query: Query) -> None:
+        # The user's selection is kept across searches (see _remember_selection), so a film a
+        # search hid comes back selected when a typo is corrected.
+        self._quiet = True
+        try:
+            self.model.set_query(query)
+            found = self.restore_selection(self._kept_selection, self._kept_current)
+        finally:
+            self._quiet = False
+        if not found:
+            self.current_film_changed.emit(None)
+        self._after_rows_changed()
+        self.selection_changed.emit()
+
+    def set_scope(self, film_ids: Iterable[int] | None, empty_text: str = "") -> None:
+        """Show only these films (the search then works within them); None shows all.
+        ``empty_text`` is what the table says when the scope has no films."""
+        self._pending_scope = None
+        self._scope_empty_text = empty_text or self.tr("No films here.")
+        self._quiet = True
+        try:
+            self.model.set_scope(film_ids)
+            self.current_film_changed.emit(None)
+        finally:
+            self._quiet = False
+        self._after_rows_changed()
+        self.selection_changed.emit()
+
+    def scope_to(self, kind: str, key: object = None) -> None:
+        """Show a library entry of the sidebar: all films, watched, not watched, a tag."""
+        if self.is_loading() and kind != "all":
+            # A big catalog's first page is all the table has yet: filter once it has all.
+            self._pending_scope = (kind, key)
+            return
+        films = self.model.films_for_benchmark()
+        if kind == "watched":
+            scope: list[int] | None = [f.id for f in films if f.watched]
+        elif kind == "unwatched":
+            scope = [f.id for f in films if not f.watched]
+        elif kind == "tag":
+            # A tag is one row of the catalog, spelled the same on every film that has it.
+            scope = [f.id for f in films if str(key) in f.tags]
+        else:
+            scope = None
+        self.set_scope(scope)
+
+    def is_scoped(self) -> bool:
+        """Whether the table shows only some films (a sidebar entry other than All films)."""
+        return self.model.scope() is not None
+
+    @Slot()
+    def _remember_selection(self) -> None:
+        if self._quiet:
+            return
+        current = self.current_film()
+        self._kept_current = current.id if current is not None else None
+        rows = self.table.selectionModel().selectedRows()
+        self._kept_selection = [self.model.film_at(i.row()).id for i in rows]
+
+    def restore_selection(self, film_ids: Sequence[int], current_id: int | None) -> bool:
+        """Select the given films that are shown, and make ``current_id`` current if shown."""
+        selection_model = self.table.selectionModel()
+        selection = QItemSelection()
+        for film_id in film_ids:
+            row = self.model.row_of(film_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0), self.model.index(row, len(Column) - 1))
+        current_row = self.model.row_of(current_id) if current_id is not None else None
+        if current_row is None:
+            selection_model.select(selection, selection_model.SelectionFlag.ClearAndSelect)
+            return False
+        selection_model.setCurrentIndex(
+            self.model.index(current_row, Column.TITLE), selection_model.SelectionFlag.NoUpdate
+        )
+        selection_model.select(selection, selection_model.SelectionFlag.ClearAndSelect)
+        self.table.scrollTo(self.model.index(current_row, Column.TITLE))
+        return True
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        film_id = self.model.film_at(current.row()).id if current.isValid() else None
+        self.current_film_changed.emit(film_id)
+        if film_id is not None and not self._quiet:
+            self.film_chosen.emit(film_id)
+
+    # --- what changed -------------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Films added, changed or removed: the table follows, the films added selected."""
+        if not changes.touches_films:
+            return
+        if changes.films_removed:
+            self.model.remove_films(changes.films_removed)
+        added = [f for f in changes.films if f.id in changes.films_added]
+        if added:
+            self.model.add_films(added)
+        for film in changes.films:
+            if film.id in changes.films_changed:
+                self.model.update_film(film)
+        if added or changes.films_removed:
+            self._after_rows_changed()
+        else:
+            self._update_status()
+        if added:
+            self.select_films([f.id for f in added])
+
+    def _after_rows_changed(self) -> None:
+        empty = self.model.shown_count() == 0
+        if empty:
+            text = self.search.text().strip()
+            if text:
+                self.empty_label.setText(
+                    self.tr("No films match “{text}”.").replace("{text}", text)
+                )
+                self.clear_search_button.show()
+            elif self.model.scope() is not None:
+                self.empty_label.setText(self._scope_empty_text)
+                self.clear_search_button.hide()
+            else:
+                self.empty_label.setText(
+                    self.tr("The catalog is empty. Add a film with File › New Film.")
+                )
+                self.clear_search_button.hide()
+        self.stack.setCurrentWidget(self.empty_state if empty else self.table)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        self.status_changed.emit(self.status_text())
+
+    def status_text(self) -> str:
+        """What the status bar says about the films."""
+        if self.is_loading():
+            return self.tr("Loading the catalog…")
+        total = self.model.film_count()
+        shown = self.model.shown_count()
+        text = self.tr("%Ln film(s)", "", total)
+        text += " · " + self.tr("%Ln watched", "", self.model.watched_count())
+        if shown != total:
+            text += " · " + self.tr("%Ln shown", "", shown)
+        return text

@@ -1,0 +1,207 @@
+"""Changes to films: rate, watched, tags, notes, new, edit, delete; each one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from filmdesk.core.catalog import FilmNotFoundError
+from filmdesk.core.names import has_tag, without_tag
+from filmdesk.core.records import FilmRecord, FilmRow
+from filmdesk.core.validation import FilmFields
+from filmdesk.ui.dialogs.film_dialog import FilmDialog
+from filmdesk.ui.operations.context import StepContext
+from filmdesk.ui.operations.film_steps import (
+    NOTES_MERGE_ID,
+    add_film_step,
+    delete_films_step,
+    edit_films_step,
+)
+
+
+class FilmOperations(QObject):
+    """Ask, name the step, push the command."""
+
+    def __init__(self, context: StepContext) -> None:
+        super().__init__(context.window)
+        self.context = context
+        self.catalog = context.catalog
+
+    def _load(self, film_id: int) -> FilmRecord | None:
+        try:
+            return self.catalog.films.get(film_id)
+        except FilmNotFoundError:
+            return None
+
+    def _push_edit(
+        self,
+        text: str,
+        films: Sequence[FilmRow | FilmRecord],
+        after: dict[int, FilmFields],
+        merge_id: int = -1,
+    ) -> None:
+        # The operation reads what undo puts back itself, in its own transaction.
+        command = edit_films_step(text, self.catalog, self.context.sink, after, merge_id)
+        self.context.undo_stack.push(command)
+
+    @Slot(int, object)
+    def set_rating(self, film_id: int, rating: float | None) -> None:
+        """Rate a film (None clears the rating)."""
+        film = self.context.films.film(film_id)
+        if film is None or film.rating == rating:
+            return
+        text = (
+            self.tr("Clear rating of {title}")
+            if rating is None
+            else self.tr("Set rating of {title}")
+        ).replace("{title}", film.title)
+        self._push_edit(text, [film], {film_id: {"rating": rating}})
+
+    @Slot(int, bool, object)
+    def set_watched(self, film_id: int, watched: bool, on: date | None = None) -> None:
+        """Mark a film watched (on a date) or not watched."""
+        film = self.context.films.film(film_id)
+        if film is None or (film.watched == watched and film.watched_on == on):
+            return
+        if not watched:
+            text = self.tr("Mark {title} not watched")
+        elif film.watched:
+            text = self.tr("Change watched date of {title}")
+        else:
+            text = self.tr("Mark {title} watched")
+        text = text.replace("{title}", film.title)
+        after: FilmFields = {"watched": watched, "watched_on": on if watched else None}
+        self._push_edit(text, [film], {film_id: after})
+
+    @Slot(int, list)
+    def set_tags(self, film_id: int, tags: list[str]) -> None:
+        """Replace a film's tags."""
+        film = self.context.films.film(film_id)
+        if film is None:
+            return
+        text = self.tr("Set tags of {title}").replace("{title}", film.title)
+        self._push_edit(text, [film], {film_id: {"tags": tags}})
+
+    @Slot(int, str)
+    def set_notes(self, film_id: int, notes: str) -> None:
+        """Replace a film's notes (consecutive edits of one film's notes are one undo step)."""
+        film = self._load(film_id)
+        if film is None or film.notes == notes:
+            return
+        text = self.tr("Edit notes of {title}").replace("{title}", film.title)
+        self._push_edit(text, [film], {film_id: {"notes": notes}}, NOTES_MERGE_ID)
+
+    def new_film(self) -> None:
+        """Ctrl+N: add a film through the dialog."""
+        dialog = FilmDialog(parent=self.context.window)
+        if dialog.exec() != FilmDialog.DialogCode.Accepted:
+            return
+        self.context.undo_stack.push(
+            add_film_step(self.catalog, self.context.sink, dialog.fields())
+        )
+
+    def edit_film(self, row: FilmRow | None) -> None:
+        """F2 / double-click: edit a film's details."""
+        self.context.save_typing()
+        film = self._load(row.id) if row is not None else None
+        if film is None:
+            return
+        dialog = FilmDialog(film, parent=self.context.window)
+        if dialog.exec() != FilmDialog.DialogCode.Accepted or not dialog.fields():
+            return
+        text = self.tr("Edit {title}").replace("{title}", film.title)
+        self._push_edit(text, [film], {film.id: dialog.fields()})
+
+    def delete(self, films: Sequence[FilmRow]) -> None:
+        """Del: delete films after confirmation."""
+        self.context.save_typing()
+        if not films:
+            return
+        names = "\n".join(f"• {f.display_title}" for f in films[:10])
+        if len(films) > 10:
+            names += "\n" + self.tr("… and %Ln more", "", len(films) - 10)
+        question = (
+            self.tr("Delete “{title}”?").replace("{title}", films[0].title)
+            if len(films) == 1
+            else self.tr("Delete %Ln film(s)?", "", len(films))
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete films") if len(films) > 1 else self.tr("Delete film"),
+            question + f"\n\n{names}\n\n" + self.tr("You can undo this with Edit › Undo."),
+            QMessageBox.StandardButton.Cancel,
+            self.context.window,
+        )
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        self.context.undo_stack.push(delete_films_step(self.catalog, self.context.sink, films))
+
+    def mark_watched(self, films: Sequence[FilmRow], watched: bool) -> None:
+        """Mark films watched (today, unless they have a date) or not watched, in one step."""
+        self.context.save_typing()
+        films = [f for f in films if f.watched != watched]
+        if not films:
+            return
+        today = date.today()
+        after: dict[int, FilmFields] = {
+            f.id: {"watched": watched, "watched_on": (f.watched_on or today) if watched else None}
+            for f in films
+        }
+        if len(films) == 1:
+            text = (
+                self.tr("Mark {title} watched") if watched else self.tr("Mark {title} not watched")
+            ).replace("{title}", films[0].title)
+        elif watched:
+            text = self.tr("Mark %Ln film(s) watched", "", len(films))
+        else:
+            text = self.tr("Mark %Ln film(s) not watched", "", len(films))
+        self._push_edit(text, films, after)
+
+    def _ask_tag(self, title: str, label: str, tags: list[str]) -> str | None:
+        tag, ok = QInputDialog.getItem(self.context.window, title, label, tags, 0, True)
+        tag = " ".join(tag.split())
+        return tag if ok and tag else None
+
+    def add_tag(self, films: Sequence[FilmRow]) -> None:
+        """Add one tag to every film, in one step."""
+        if not films:
+            return
+        tag = self._ask_tag(
+            self.tr("Add tag"),
+            self.tr("Tag to add to %Ln film(s):", "", len(films)),
+            self.context.films.tag_names(),
+        )
+        if tag is None:
+            return
+        changed = [f for f in films if not has_tag(f.tags, tag)]
+        if changed:
+            after: dict[int, FilmFields] = {f.id: {"tags": [*f.tags, tag]} for f in changed}
+            text = self.tr("Add tag “{tag}” to %Ln film(s)", "", len(changed))
+            self._push_edit(text.replace("{tag}", tag), changed, after)
+
+    def remove_tag(self, films: Sequence[FilmRow]) -> None:
+        """Remove one tag from every film, in one step."""
+        present = sorted({t for f in films for t in f.tags}, key=str.casefold)
+        if not present:
+            self.context.message(self.tr("The selected films have no tags."), 4000)
+            return
+        tag = self._ask_tag(
+            self.tr("Remove tag"),
+            self.tr("Tag to remove from %Ln film(s):", "", len(films)),
+            present,
+        )
+        if tag is None:
+            return
+        changed = [f for f in films if has_tag(f.tags, tag)]
+        if changed:
+            after: dict[int, FilmFields] = {
+                f.id: {"tags": without_tag(f.tags, tag)} for f in changed
+            }
+            text = self.tr("Remove tag “{tag}” from %Ln film(s)", "", len(changed))
+            self._push_edit(text.replace("{tag}", tag), changed, after)

@@ -1,0 +1,1 @@
+"""A screening list's page: entries with dates, notes and the screened mark."""

@@ -1,0 +1,1 @@
+"""What the window stands on: settings, language, single instance, background work, icons."""

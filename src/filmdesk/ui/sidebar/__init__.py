@@ -1,0 +1,1 @@
+"""The sidebar: library, collections, screening lists and tags."""

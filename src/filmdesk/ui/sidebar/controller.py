@@ -1,0 +1,88 @@
+"""What the sidebar shows, read from the catalog, and kept current from ``Changes``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Slot
+
+from filmdesk.core.catalog import Catalog
+from filmdesk.core.operations import Changes
+from filmdesk.core.records import TagCount
+from filmdesk.ui.sidebar.sidebar import Sidebar
+
+# Films and watched films when the film table knows them at no cost (None: ask the catalog).
+LibraryCounts = Callable[[], tuple[int, int] | None]
+
+
+class SidebarController(QObject):
+    """Fills a ``Sidebar`` and refreshes it after each change."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        sidebar: Sidebar,
+        library_counts: LibraryCounts,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.sidebar = sidebar
+        self._library_counts = library_counts
+        self._counts: tuple[tuple[int, int, int], list[TagCount]] | None = None
+        # Film edits come in runs (notes saved as one types): count once they pause.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(50)
+        self._count_timer.timeout.connect(self.refresh)
+
+    def start(self, settings: QSettings) -> None:
+        """Fill the sidebar and choose the entry chosen when the window last closed."""
+        self.refresh()
+        kind, _, key = str(settings.value("sidebar/selected", "all:")).partition(":")
+        if kind in ("collection", "list") and key.isdigit():
+            self.sidebar.select(kind, int(key))
+        elif kind == "tag" and key:
+            self.sidebar.select(kind, key)
+        elif kind in ("watched", "unwatched"):
+            self.sidebar.select(kind)
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember the entry chosen."""
+        kind, key = self.sidebar.selected()
+        settings.setValue("sidebar/selected", f"{kind}:{'' if key is None else key}")
+
+    @Slot()
+    def refresh(self, *, counts: bool = True) -> None:
+        """Read the entries again; ``counts`` False keeps the library's and the tags' counts
+        (a change to lists or collections only)."""
+        if counts or self._counts is None:
+            known = self._library_counts()
+            if known is None:
+                stats = self.catalog.films.stats()
+                known = (stats.films, stats.watched)
+            total, watched = known
+            self._counts = ((total, watched, total - watched), self.catalog.films.tag_counts())
+        library, tags = self._counts
+        scroll = self.sidebar.tree.verticalScrollBar().value()
+        self.sidebar.populate(
+            library, self.catalog.collections.all(), self.catalog.lists.summaries(), tags
+        )
+        self.sidebar.tree.verticalScrollBar().setValue(scroll)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Collections and lists at once; the counts of films and tags after a pause."""
+        if changes.touches_groups:
+            self.refresh(counts=False)
+        if changes.touches_films or changes.tags:
+            self._count_timer.start()
+
+    def reveal(self, changes: Changes) -> None:
+        """Select the collection or list a step made or changed (undo and redo show it)."""
+        for kind, ids in (
+            ("collection", changes.collections_added | changes.collections_changed),
+            ("list", changes.lists_added | changes.lists_changed),
+        ):
+            for key in sorted(ids):
+                if self.sidebar.select(kind, key):
+                    return

@@ -1,0 +1,77 @@
+"""The films page on its own, without a window: it reads the catalog and follows Changes."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from filmdesk.core.catalog import Catalog
+from filmdesk.core.operations import Changes, films_added, films_changed, films_removed
+from filmdesk.ui.films.detail_panel import FilmDetailPanel
+from filmdesk.ui.films.details import FilmDetails
+from filmdesk.ui.films.film_table_model import Column
+from filmdesk.ui.films.films_panel import FilmsPanel
+
+CRANES = "The Cranes Are Flying"
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, catalog: Catalog) -> FilmsPanel:
+    films = FilmsPanel(catalog)
+    qtbot.addWidget(films)
+    films.load()
+    return films
+
+
+def titles(panel: FilmsPanel) -> list[str]:
+    model = panel.model
+    return [model.index(r, Column.TITLE).data() for r in range(model.rowCount())]
+
+
+def test_the_panel_follows_changes_to_films(
+    qtbot: QtBot, panel: FilmsPanel, catalog: Catalog, qtmodeltester: object
+) -> None:
+    assert len(titles(panel)) == 10
+    cranes = catalog.films.resolve(CRANES)
+    (edited,) = catalog.films.edit_many({cranes.id: {"title": "Летят журавли", "tags": ["war"]}})
+    with qtbot.waitSignal(panel.status_changed):
+        panel.apply_changes(films_changed([edited], tags=True))
+    assert "Летят журавли" in titles(panel)
+    assert panel.tag_names() == ["war"]
+    new = catalog.films.add({"title": "Mirror", "year": 1975})
+    with qtbot.waitSignal(panel.current_film_changed) as chosen:
+        panel.apply_changes(films_added([new]))
+    assert chosen.args == [new.id]  # a film added is selected
+    assert panel.status_text() == "11 films · 0 watched"
+    catalog.films.delete_many([new.id])
+    panel.apply_changes(films_removed([new.id]))
+    assert "Mirror" not in titles(panel)
+    qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
+
+
+def test_a_scope_and_a_search_together(qtbot: QtBot, panel: FilmsPanel, catalog: Catalog) -> None:
+    catalog.films.edit_many({6: {"tags": ["war"]}, 10: {"tags": ["war"]}})
+    panel.reread()
+    panel.scope_to("tag", "war")
+    assert titles(panel) == ["The Ballad of a Soldier", CRANES]
+    qtbot.keyClicks(panel.search.field, "zzz")
+    assert panel.stack.currentWidget() is panel.empty_state
+    assert "No films match" in panel.empty_label.text()
+    panel.clear_search()
+    panel.set_scope([], "Nothing in this collection.")
+    assert panel.empty_label.text() == "Nothing in this collection."
+    assert panel.status_text() == "10 films · 0 watched · 0 shown"
+
+
+def test_details_follow_the_film_shown(qtbot: QtBot, catalog: Catalog) -> None:
+    detail = FilmDetailPanel()
+    qtbot.addWidget(detail)
+    details = FilmDetails(catalog, detail, lambda: ["war"])
+    cranes = catalog.films.resolve(CRANES)
+    details.show_film(cranes.id)
+    assert detail.title.text() == CRANES
+    (edited,) = catalog.films.edit_many({cranes.id: {"notes": "Урусевский"}})
+    details.apply_changes(films_changed([edited]))
+    assert detail.notes.toPlainText() == "Урусевский"
+    details.apply_changes(Changes(films_removed=frozenset({cranes.id})))
+    assert detail.film() is None
