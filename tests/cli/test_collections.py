@@ -59,3 +59,16 @@ def test_bad_input_is_one_clear_line_and_changes_nothing(
     cli: Cli, db_path: Path, tmp_path: Path, args: list[str], status: int, words: list[str]
 ) -> None:
     refused_without_change(cli, db_path, tmp_path, args, status, words)
+
+
+def test_a_film_of_the_collection_is_named_as_the_core_folds_titles(cli: Cli) -> None:
+    # Two films called "Ёлка"; the collection holds one. "елка" (е for ё, another case) names
+    # that one there, as the core folds titles, rather than both films of the catalog.
+    new = json.loads(ok(cli("add", "--title", "Ёлка", "--year", "2010", "--json")))
+    ok(cli("add", "--title", "Ёлка", "--year", "1990"))
+    ok(cli("collection", "create", "Зима"))
+    ok(cli("collection", "add", "Зима", str(new["id"])))
+    removed = ok(cli("collection", "remove", "зима", "ЕЛКА"))
+    assert removed == "Removed Ёлка (2010) from Зима (the film stays)\n"
+    shown = json.loads(ok(cli("collection", "show", "Зима", "--json")))
+    assert shown["films"] == [] and len(cli.films()) == 12

@@ -138,3 +138,16 @@ def test_add_and_delete(cli: Cli) -> None:
     assert mirror["directors"] == ["Andrei Tarkovsky"] and mirror["watched"] is True
     assert cli("delete", "mirror").returncode == 0
     assert len(cli.films()) == 10
+
+
+def test_tags_and_titles_match_as_the_core_folds_them(cli: Cli) -> None:
+    # ё and е, and case, are one letter to the core; the command line asks it, not casefold.
+    added = cli("add", "--title", "Ёлки", "--year", "2010", "--tag", "Ёлка", "--tag", "Новый год")
+    assert added.returncode == 0, added.stderr
+    (found,) = cli.films("--search", "tag:елка")
+    assert found["title"] == "Ёлки"
+    shown = json.loads(cli("show", "ЕЛКИ", "--json").stdout)
+    assert shown["id"] == found["id"]
+    edited = cli("edit", "елки", "--remove-tag", "ЕЛКА", "--json")
+    assert edited.returncode == 0, edited.stderr
+    assert json.loads(edited.stdout)["tags"] == ["Новый год"]

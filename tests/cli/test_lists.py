@@ -111,3 +111,23 @@ def test_bad_input_is_one_clear_line_and_changes_nothing(
     cli: Cli, db_path: Path, tmp_path: Path, args: list[str], status: int, words: list[str]
 ) -> None:
     refused_without_change(cli, db_path, tmp_path, args, status, words)
+
+
+def test_a_film_of_the_list_is_named_as_the_core_folds_titles(cli: Cli) -> None:
+    # Two films called "Ёлка"; the list holds one. "елка" (е for ё, another case) names that
+    # one in the list, as the core folds titles, rather than both films of the catalog.
+    new = json.loads(ok(cli("add", "--title", "Ёлка", "--year", "2010", "--json")))
+    ok(cli("add", "--title", "Ёлка", "--year", "1990"))
+    ok(cli("lists", "create", "Зима"))
+    ok(cli("lists", "add", "Зима", str(new["id"])))
+    ok(cli("lists", "add", "Зима", "The Letter"))
+    assert "Moved Ёлка (2010) to position 2" in ok(cli("lists", "move", "Зима", "елка", "2"))
+    ok(cli("lists", "note", "зима", "ЕЛКА", "Новый год"))
+    ok(cli("lists", "screened", "Зима", "Елка", "--on", "2025-12-31"))
+    entry = json.loads(ok(cli("lists", "show", "Зима", "--json")))["entries"][1]
+    assert (entry["film"]["id"], entry["note"], entry["screened_on"]) == (
+        new["id"],
+        "Новый год",
+        "2025-12-31",
+    )
+    assert "Removed Ёлка (2010)" in ok(cli("lists", "remove", "Зима", "елка"))

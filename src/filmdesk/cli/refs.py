@@ -1,7 +1,8 @@
 """What the user types to name things: films by id or title, and dates and positions.
 
 Collections and screening lists are named by id or name too; ``catalog.resolve_collection``
-and ``catalog.resolve_list`` read those, as ``catalog.resolve_film`` reads a film.
+and ``catalog.resolve_list`` read those, as ``catalog.resolve_film`` reads a film. Titles and
+names compare as the core folds them (case, ё and е, accents), never by ``str.casefold``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date
 from filmdesk.cli.errors import EXIT_FAILURE, CliError
 from filmdesk.core.catalog import AmbiguousFilmError, Catalog, FilmNotFoundError
 from filmdesk.core.records import FilmRecord
-from filmdesk.core.search import QueryError
+from filmdesk.core.search import QueryError, fold
 
 
 def resolve_film(catalog: Catalog, reference: str) -> FilmRecord:
@@ -41,9 +42,9 @@ def resolve_film(catalog: Catalog, reference: str) -> FilmRecord:
 def film_among(catalog: Catalog, reference: str, films: Sequence[FilmRecord]) -> FilmRecord:
     """A film named by id or title, looked for among ``films`` (a list's or a collection's)
     first: a title two films of the catalog share may name only one of them there."""
-    wanted = " ".join(reference.split()).casefold()
+    wanted = fold(" ".join(reference.split()))
     for attribute in ("id", "title", "original_title", "display_title"):
-        matches = [f for f in films if str(getattr(f, attribute)).casefold() == wanted]
+        matches = [f for f in films if fold(str(getattr(f, attribute))) == wanted]
         if len(matches) == 1:
             return matches[0]
     return resolve_film(catalog, reference)
