@@ -2,59 +2,26 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Sequence
 from pathlib import Path
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.exchange import (
     FilmBatch,
     ImportPlan,
-    IncomingCollection,
     IncomingFilm,
-    IncomingList,
     Problem,
     Progress,
-    UnreadableFileError,
     collector_paused,
 )
-from filmdesk.core.exchange.csv_format import read_csv
-from filmdesk.core.exchange.imdb import looks_like_imdb, read_imdb
-from filmdesk.core.exchange.json_format import read_json
-from filmdesk.core.exchange.letterboxd import looks_like_letterboxd, read_letterboxd
-from filmdesk.core.exchange.list_csv import looks_like_list_csv, read_list_csv
-from filmdesk.core.exchange.textfile import first_line_of, guess_delimiter, read_head
+from filmdesk.core.exchange.formats import IMPORT_FORMATS, detect_format, import_format
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import fold
 from filmdesk.core.validation import FilmFields
 
-FORMATS = ("auto", "csv", "json", "letterboxd", "imdb", "list-csv")
+# "auto": the format is recognised by the file's contents (``detect_format``).
+FORMATS = ("auto", *(f.name for f in IMPORT_FORMATS))
 
-
-def detect_format(path: Path) -> str:
-    """The format of a file, from its contents (reading it says what is wrong with it)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(16).lstrip(b"\xef\xbb\xbf").lstrip()
-    except OSError as exc:
-        raise UnreadableFileError(
-            [Problem(str(path), None, None, f"cannot be read ({exc.strerror})")]
-        ) from None
-    if head.startswith(b"PK"):
-        return "letterboxd"  # the export ZIP; reading it says if it is not
-    if head.startswith(b"{"):
-        return "json"
-    text = read_head(path)  # the header is enough; reading the file says what is wrong
-    first = first_line_of(text)
-    header = next(csv.reader(io.StringIO(first)), [])
-    if looks_like_letterboxd(header):
-        return "letterboxd"
-    if looks_like_imdb(header):
-        return "imdb"
-    if looks_like_list_csv(next(csv.reader([first], delimiter=guess_delimiter(first)), [])):
-        return "list-csv"
-    return "csv"
+__all__ = ["FORMATS", "detect_format", "plan_import"]
 
 
 def _key(title: str, year: int | None) -> tuple[str, int | None]:
@@ -86,28 +53,15 @@ def plan_import(
     """
     path = Path(path)
     chosen = detect_format(path) if file_format == "auto" else file_format
-    if chosen not in FORMATS:
-        raise ValueError(f"unknown import format {file_format!r}; choose one of {FORMATS}")
-    collections: list[IncomingCollection] = []
-    lists: list[IncomingList] = []
-    films: Sequence[IncomingFilm]
-    if chosen == "json":
-        films, collections, lists, problems = read_json(path)
-    elif chosen == "letterboxd":
-        films, lists, problems = read_letterboxd(path)
-    elif chosen == "imdb":
-        films, problems = read_imdb(path)
-    elif chosen == "list-csv":
-        films, lists, problems = read_list_csv(path)
-    else:
-        films, problems = read_csv(path, progress)
+    contents = import_format(chosen).read(path, progress)  # UnknownFormatError: a ValueError
     plan = ImportPlan(
         source=path,
         format=chosen,
-        problems=list(problems),
-        collections=list(collections),
-        lists=list(lists),
+        problems=list(contents.problems),
+        collections=list(contents.collections),
+        lists=list(contents.lists),
     )
+    films = contents.films
 
     existing = catalog.films.all()
     by_seed = {f.seed_key: f for f in existing if f.seed_key}

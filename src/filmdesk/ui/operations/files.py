@@ -3,56 +3,17 @@ and a screening list's export and handout."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from filmdesk.core.catalog import Catalog
 from filmdesk.core.exchange import ImportCancelled, Progress, UnreadableFileError
-from filmdesk.core.records import FilmRecord, FilmRow, ScreeningListRecord
-from filmdesk.core.search import sort_films
+from filmdesk.core.records import FilmRow, ScreeningListRecord
 from filmdesk.ui.operations.context import StepContext, quoted
 from filmdesk.ui.operations.film_steps import import_step
 from filmdesk.ui.shell.background import run_with_progress
-
-Writer = Callable[[Path, Catalog, Sequence[FilmRecord], str, Progress], int]
-
-
-def _write_json(target: Path, catalog: Catalog, films: Sequence[FilmRecord], _h: str,
-                _p: Progress) -> int:  # fmt: skip
-    from filmdesk.core.exchange.json_format import export_backup
-
-    return export_backup(target, catalog, films)
-
-
-def _write_letterboxd(target: Path, _c: Catalog, films: Sequence[FilmRecord], _h: str,
-                      _p: Progress) -> int:  # fmt: skip
-    from filmdesk.core.exchange.letterboxd import export_letterboxd
-
-    return export_letterboxd(target, films)
-
-
-def _write_printable(kind: str) -> Writer:
-    def write(target: Path, _c: Catalog, films: Sequence[FilmRecord], heading: str,
-              _p: Progress) -> int:  # fmt: skip
-        # Loaded only when printing: the PDF library brings Pillow and fontTools along.
-        from filmdesk.core.exchange.printable import export_html, export_pdf
-
-        writer = export_pdf if kind == "pdf" else export_html
-        return writer(target, sort_films(films, "title"), heading)
-
-    return write
-
-
-# The export dialog's formats, other than CSV (written from columns, not records).
-WRITERS: dict[str, Writer] = {
-    "json": _write_json,
-    "letterboxd": _write_letterboxd,
-    "pdf": _write_printable("pdf"),
-    "html": _write_printable("html"),
-}
 
 
 class FileOperations(QObject):
@@ -128,7 +89,7 @@ class FileOperations(QObject):
         self, selected: Sequence[FilmRow], shown: Sequence[int], total: int, search: str
     ) -> None:
         """File › Export…: every film, those shown or those selected, in a chosen format."""
-        from filmdesk.core.exchange.csv_format import export_csv
+        from filmdesk.core.exchange.formats import ExportOptions, FilmSelection, film_export
         from filmdesk.ui.dialogs.export_dialog import ExportDialog
 
         window = self.context.window
@@ -137,12 +98,13 @@ class FileOperations(QObject):
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         file_format, scope, bom, delimiter = dialog.choice()
-        suffix, kind = {
-            "json": (".json", self.tr("JSON backup (*.json)")),
-            "pdf": (".pdf", self.tr("PDF (*.pdf)")),
-            "html": (".html", self.tr("Web page (*.html)")),
-        }.get(file_format, (".csv", self.tr("CSV files (*.csv)")))
-        start = Path(self.context.last_folder()) / f"films{suffix}"
+        chosen = film_export(file_format)  # the core's table of formats
+        kind = {
+            "json": self.tr("JSON backup (*.json)"),
+            "pdf": self.tr("PDF (*.pdf)"),
+            "html": self.tr("Web page (*.html)"),
+        }.get(file_format, self.tr("CSV files (*.csv)"))
+        start = Path(self.context.last_folder()) / f"films{chosen.save_suffix}"
         path, _ = QFileDialog.getSaveFileName(window, self.tr("Export films"), str(start), kind)
         if not path:
             return
@@ -150,23 +112,21 @@ class FileOperations(QObject):
         ids = {"selection": [f.id for f in selected], "search": list(shown)}.get(scope, [])
         # The printed list's heading; the printout itself (core) is English.
         heading = "Films" if scope == "all" else f"Films: {search}"
-        catalog = self.catalog
+        selection = FilmSelection(self.catalog, None if scope == "all" else ids)
         target = Path(path)
-        write = WRITERS.get(file_format)
 
         def export(progress: Progress) -> int:
             # In a thread, behind a progress dialog with Cancel; the file is written whole or
             # not at all, so a Cancel leaves whatever was there before.
             progress(0, 1)
-            if write is None:
-                columns = catalog.films.columns(ids if scope != "all" else None)
-                return export_csv(target, columns, bom=bom, delimiter=delimiter, progress=progress)
-            if scope == "all":
-                films = catalog.films.all(timestamps=file_format == "json")
-            else:
-                films = catalog.films.get_many(ids)
-            progress(0, 1)
-            return write(target, catalog, films, heading.strip(": "), progress)
+            options = ExportOptions(
+                bom=bom,
+                delimiter=delimiter,
+                title=heading.strip(": "),
+                sort="title",
+                progress=progress,
+            )
+            return chosen.write(target, selection, options)
 
         try:
             count = run_with_progress(

@@ -1,0 +1,123 @@
+"""filmdesk-cli: the catalog from a terminal. A thin front end over ``filmdesk.core``.
+
+One module per command group (films, files, collections, lists), each with ``register``
+(its sub-commands and options) and ``run``; this module holds the top-level parser and its
+global options, opens the catalog, dispatches, and turns every failure into one line on
+stderr and an exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Protocol
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from filmdesk import __version__
+from filmdesk.cli import collections, files, films, lists
+from filmdesk.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
+from filmdesk.cli.parsing import PROG, Parser, Subparsers, add_database_option
+from filmdesk.core.catalog import (
+    Catalog,
+    CollectionNotFoundError,
+    DuplicateEntryError,
+    EntryNotFoundError,
+    FilmNotFoundError,
+    NameTakenError,
+    ScreeningListNotFoundError,
+    open_catalog,
+)
+from filmdesk.core.db import DatabaseOpenError
+from filmdesk.core.seed import SeedError
+from filmdesk.core.validation import ValidationError
+from filmdesk.paths import database_target
+
+
+class CommandGroup(Protocol):
+    """A module of commands: ``films``, ``files``, ``collections``, ``lists``."""
+
+    def register(self, subparsers: Subparsers) -> None: ...
+
+    def run(self, args: argparse.Namespace, catalog: Catalog) -> None: ...
+
+
+# In the order --help lists their commands.
+GROUPS: tuple[CommandGroup, ...] = (films, files, collections, lists)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of filmdesk-cli."""
+    parser = Parser(prog=PROG, description="Work with the filmdesk catalog from a terminal.")
+    parser.add_argument("--version", action="version", version=f"filmdesk {__version__}")
+    add_database_option(parser, None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands.required = True
+    for group in GROUPS:
+        known = len(commands.choices)
+        group.register(commands)
+        # The commands it just added run through it.
+        for name in list(commands.choices)[known:]:
+            commands.choices[name].set_defaults(run=group.run)
+    return parser
+
+
+def _attach_dash_values(argv: Sequence[str]) -> list[str]:
+    # "--search -tag:war" and "--sort -rating" mean what they say; argparse alone would take
+    # the value for an option.
+    joined: list[str] = []
+    items = list(argv)
+    index = 0
+    while index < len(items):
+        item = items[index]
+        following = items[index + 1] if index + 1 < len(items) else None
+        if item in ("--search", "--sort") and following is not None and following.startswith("-"):
+            joined.append(f"{item}={following}")
+            index += 2
+            continue
+        joined.append(item)
+        index += 1
+    return joined
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of filmdesk-cli; returns the exit status."""
+    args = build_parser().parse_args(_attach_dash_values(sys.argv[1:] if argv is None else argv))
+    catalog: Catalog | None = None
+    try:
+        try:
+            target = database_target(args.database)
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+        try:
+            catalog = open_catalog(target).catalog
+        except (DatabaseOpenError, SeedError) as exc:
+            raise CliError(str(exc), EXIT_FAILURE) from None
+        args.run(args, catalog)
+    except CliError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return exc.status
+    except (ValidationError, DuplicateEntryError, NameTakenError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (
+        CollectionNotFoundError,
+        ScreeningListNotFoundError,
+        EntryNotFoundError,
+        FilmNotFoundError,
+    ) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        print(f"{PROG}: error: the catalog could not be used ({reason}); nothing was changed",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILURE
+    except OSError as exc:
+        print(f"{PROG}: error: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    finally:
+        if catalog is not None:
+            catalog.close()
+    return 0
