@@ -10,7 +10,7 @@ from sqlalchemy import insert, select
 
 from filmdesk.core.db import open_database
 from filmdesk.core.models import Film, Tag, film_tags
-from filmdesk.core.search import title_sort_key
+from filmdesk.core.sorting import title_sort_key
 
 EN = [
     "letter",

@@ -140,7 +140,7 @@ def measure_interaction(db: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from filmdesk.app import create_application, open_window
-    from filmdesk.core.search import fold
+    from filmdesk.core.folding import fold
     from filmdesk.ui.films.film_table_model import Column
 
     create_application()

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.search import QueryError, fold, parse_query
+from filmdesk.core.folding import fold
+from filmdesk.core.search import QueryError, parse_query
 
 
 def titles(catalog: Catalog, query: str) -> list[str]:
@@ -108,7 +109,7 @@ def test_stress_marks_and_field_boundaries(catalog: Catalog) -> None:
 
 
 def test_sort_keys_of_many_titles_are_those_of_each_title() -> None:
-    from filmdesk.core.search import title_sort_key, title_sort_keys
+    from filmdesk.core.sorting import title_sort_key, title_sort_keys
 
     titles = [
         "The Cranes Are Flying",

@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 
+from filmdesk.core.folding import fold
 from filmdesk.core.records import FilmRecord, FilmRow
-from filmdesk.core.search import SearchIndex, fold, parse_query
+from filmdesk.core.search import SearchIndex, parse_query
 
 WORDS = (
     "letter lettered night ночь ночной журавли журавль cranes crane war война амели amélie".split()

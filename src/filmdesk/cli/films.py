@@ -10,7 +10,8 @@ from filmdesk.cli.output import format_film, format_table, print_json
 from filmdesk.cli.parsing import Handler, Subparsers, add_command
 from filmdesk.cli.refs import resolve_film, watched_day_arg
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.search import SORT_FIELDS, QueryError
+from filmdesk.core.search import QueryError
+from filmdesk.core.sorting import SORT_FIELDS
 from filmdesk.core.validation import FilmFields
 
 FILM_HELP = "numeric id or exact title (any case)"

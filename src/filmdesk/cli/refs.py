@@ -12,8 +12,9 @@ from datetime import date
 
 from filmdesk.cli.errors import EXIT_FAILURE, CliError
 from filmdesk.core.catalog import AmbiguousFilmError, Catalog, FilmNotFoundError
+from filmdesk.core.folding import fold
 from filmdesk.core.records import FilmRecord
-from filmdesk.core.search import QueryError, fold
+from filmdesk.core.search import QueryError
 
 
 def resolve_film(catalog: Catalog, reference: str) -> FilmRecord:

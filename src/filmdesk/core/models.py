@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
-from filmdesk.core.search import title_sort_key
+from filmdesk.core.sorting import title_sort_key
 
 # Explicit constraint names keep migrations deterministic on every backend.
 NAMING_CONVENTION = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from filmdesk.core.search import fold
+from filmdesk.core.folding import fold
 
 
 def tag_key(name: str) -> str:

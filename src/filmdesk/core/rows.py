@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from filmdesk.core.errors import FilmNotFoundError
+from filmdesk.core.folding import fold
 from filmdesk.core.models import Film
 from filmdesk.core.records import FilmRecord
-from filmdesk.core.search import fold
 
 
 def aware(value: datetime | None) -> datetime | None:

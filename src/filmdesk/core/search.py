@@ -1,4 +1,4 @@
-"""Search: text normalisation, the query language, and an in-memory index.
+"""Search: the query language, and an in-memory index (text folds as ``folding`` says).
 
 The GUI and the CLI both search through here, so a query means the same thing everywhere.
 
@@ -18,20 +18,17 @@ from __future__ import annotations
 import bisect
 import math
 import re
-import unicodedata
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import contains, not_
 from typing import Any, Protocol
 
-from filmdesk.core.records import FilmRecord
+from filmdesk.core.folding import FIELD_BREAK, fold, word_blob, words
 
 FIELDS = ("year", "rating", "tag", "watched", "director", "title", "country")
-_WORD = re.compile(r"\w+")
 
 
 class QueryError(ValueError):
@@ -41,61 +38,6 @@ class QueryError(ValueError):
         super().__init__(f"{term!r}: {problem}")
         self.term = term
         self.problem = problem
-
-
-def _fold_table() -> dict[int, str]:
-    # Latin letters with accents map to their base letters; ё maps to е, since Russian text
-    # writes ё as е so often that search must treat them alike. й is left alone: it is a letter
-    # of its own ("мой" must not find "мои").
-    table: dict[int, str] = {ord("ё"): "е", ord("Ё"): "е"}
-    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
-        char = chr(code)
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        if base and base != char:
-            table[code] = base.casefold()
-    for char, base in {"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d"}.items():
-        table[ord(char)] = base
-    return table
-
-
-_FOLD = _fold_table()
-_COMBINING = re.compile("[\u0300-\u036f]")
-# Every mark goes (accents, stress marks) except the breve that makes й and ў letters.
-_COMBINING_EXCEPT_SHORT = re.compile("[\u0300-\u0305\u0307-\u036f]|(?<![ИиУу])\u0306")
-_NON_WORD = re.compile(r"\W+")
-
-
-_NEEDS_TABLE = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
-
-
-def fold(text: str) -> str:
-    """Normalise text for matching: case-insensitive (Latin and Cyrillic), ё as е, no accents."""
-    if text.isascii():
-        return text.casefold()
-    folded = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
-    if _NEEDS_TABLE.search(folded):  # accented Latin letters (rare): look each one up
-        folded = folded.translate(_FOLD)
-    if _COMBINING.search(folded):  # marks that have no precomposed letter: drop them
-        stripped = _COMBINING_EXCEPT_SHORT.sub("", unicodedata.normalize("NFD", folded))
-        folded = unicodedata.normalize("NFC", stripped)
-    return folded
-
-
-def words(text: str) -> list[str]:
-    """The folded words of ``text``."""
-    return _WORD.findall(fold(text))
-
-
-_NON_WORD_KEEP_LINES = re.compile(r"[^\w\n]+")
-FIELD_BREAK = "|"  # between fields in a blob: never part of a needle, so no phrase spans two
-
-
-def word_blob(*parts: str) -> str:
-    """Folded words of ``parts`` as " w1 w2 | w3 ... ", so " " + prefix finds a word's start."""
-    words_only = _NON_WORD_KEEP_LINES.sub(" ", fold("\n".join(p.replace("\n", " ") for p in parts)))
-    return " " + " ".join(words_only.replace("\n", f" {FIELD_BREAK} ").split()) + " "
 
 
 class Searchable(Protocol):
@@ -607,80 +549,3 @@ def _yes_no(raw: str, value: str) -> bool:
     if folded in ("no", "n", "false", "0", "нет"):
         return False
     raise QueryError(raw, f"watched: expects yes or no, not {value!r}")
-
-
-# --- sorting -------------------------------------------------------------------------------
-
-SORT_FIELDS = ("title", "original_title", "year", "director", "rating", "watched", "added")
-
-
-_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+(?=\w)")
-
-
-def title_sort_key(title: str) -> str:
-    """How titles sort: folded, ignoring a leading English article ("The Letter" under L)."""
-    folded = fold(title).strip()
-    if folded.startswith(_ARTICLES):
-        return _LEADING_ARTICLE.sub("", folded)
-    return folded
-
-
-def title_sort_keys(titles: Sequence[str]) -> list[str]:
-    """``title_sort_key`` of many titles at once (folded as one text: much quicker)."""
-    joined = "\n".join(titles)
-    if "\r" in joined or joined.count("\n") != len(titles) - 1:  # a title of several lines
-        return [title_sort_key(title) for title in titles]
-    keys = list(map(str.strip, fold(joined).split("\n")))
-    if len(keys) != len(titles):
-        return [title_sort_key(title) for title in titles]
-    return [_LEADING_ARTICLE.sub("", key) if key.startswith(_ARTICLES) else key for key in keys]
-
-
-_ARTICLES = ("the ", "a ", "an ")
-
-
-def _missing_and_key(field: str) -> Callable[[FilmRecord], tuple[bool, object]]:
-    if field == "title":
-        return lambda f: (False, title_sort_key(f.title))
-    if field == "original_title":
-        return lambda f: (not f.original_title, fold(f.original_title))
-    if field == "year":
-        return lambda f: (f.year is None, f.year or 0)
-    if field == "director":
-        return lambda f: (not f.directors, fold(", ".join(f.directors)))
-    if field == "rating":
-        return lambda f: (f.rating is None, f.rating or 0.0)
-    if field == "watched":
-        return lambda f: (not f.watched, f.watched_on or date.min)
-    if field == "added":
-        return lambda f: (False, f.id)
-    raise ValueError(f"cannot sort by {field!r}; choose one of: {', '.join(SORT_FIELDS)}")
-
-
-def parse_sort(spec: str) -> tuple[str, bool]:
-    """``"year"`` -> ("year", False); ``"-year"`` or ``"year:desc"`` -> ("year", True)."""
-    spec = spec.strip().casefold()
-    descending = False
-    if spec.startswith("-"):
-        spec, descending = spec[1:], True
-    elif spec.endswith((":desc", ":asc")):
-        spec, direction = spec.rsplit(":", 1)
-        descending = direction == "desc"
-    spec = spec.replace("-", "_")
-    if spec not in SORT_FIELDS:
-        raise ValueError(f"cannot sort by {spec!r}; choose one of: {', '.join(SORT_FIELDS)}")
-    return spec, descending
-
-
-def sort_films(films: Iterable[FilmRecord], spec: str = "title") -> list[FilmRecord]:
-    """Films sorted by a sort spec (see ``parse_sort``); films lacking the value come last.
-
-    Ties are broken by title, then by id, in either direction, so the order is stable.
-    """
-    field, descending = parse_sort(spec)
-    key = _missing_and_key(field)
-    by_title = sorted(films, key=lambda f: (title_sort_key(f.title), f.id))
-    present = [f for f in by_title if not key(f)[0]]
-    missing = [f for f in by_title if key(f)[0]]
-    present.sort(key=lambda f: key(f)[1], reverse=descending)  # type: ignore[arg-type,return-value]
-    return present + missing

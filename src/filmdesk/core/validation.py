@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import TypedDict
 from urllib.parse import urlsplit
 
-from filmdesk.core.search import fold
+from filmdesk.core.folding import fold
 
 FIRST_FILM_YEAR = 1888  # Roundhay Garden Scene
 MAX_TITLE = 500

@@ -44,7 +44,7 @@ from filmdesk.core.exchange.letterboxd import (
 from filmdesk.core.exchange.list_csv import export_list_csv, looks_like_list_csv, read_list_csv
 from filmdesk.core.exchange.textfile import first_line_of, guess_delimiter, read_head
 from filmdesk.core.records import FilmRecord, ScreeningListRecord
-from filmdesk.core.search import sort_films
+from filmdesk.core.sorting import sort_films
 
 if TYPE_CHECKING:
     from filmdesk.core.catalog import Catalog

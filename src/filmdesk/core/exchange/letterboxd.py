@@ -35,8 +35,8 @@ from filmdesk.core.exchange import (
     UnreadableFileError,
 )
 from filmdesk.core.exchange.textfile import read_text, replaced_atomically
+from filmdesk.core.folding import fold
 from filmdesk.core.records import FilmRecord, ScreeningListRecord
-from filmdesk.core.search import fold
 from filmdesk.core.validation import (
     MAX_NAME,
     ValidationError,

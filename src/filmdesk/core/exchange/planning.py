@@ -14,8 +14,8 @@ from filmdesk.core.exchange import (
     collector_paused,
 )
 from filmdesk.core.exchange.formats import IMPORT_FORMATS, detect_format, import_format
+from filmdesk.core.folding import fold
 from filmdesk.core.records import FilmRecord
-from filmdesk.core.search import fold
 from filmdesk.core.validation import FilmFields
 
 # "auto": the format is recognised by the file's contents (``detect_format``).

@@ -20,11 +20,13 @@ from filmdesk.core.films.operations import (
     RestoreFilms,
     change_tags,
 )
+from filmdesk.core.folding import fold
 from filmdesk.core.models import Film, Tag, film_tags
 from filmdesk.core.operations import Runner
 from filmdesk.core.records import CatalogStats, DeletedFilm, FilmRecord, FilmRow, TagCount
 from filmdesk.core.rows import aware, film_record
-from filmdesk.core.search import SearchIndex, fold, parse_query, sort_films
+from filmdesk.core.search import SearchIndex, parse_query
+from filmdesk.core.sorting import sort_films
 from filmdesk.core.validation import FilmFields
 
 

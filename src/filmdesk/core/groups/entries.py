@@ -9,6 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from filmdesk.core.errors import ScreeningListNotFoundError
+from filmdesk.core.folding import fold
 from filmdesk.core.groups.ordered import LIST_ENTRIES, insertion_order
 from filmdesk.core.models import Film, ListEntry, ScreeningList
 from filmdesk.core.records import (
@@ -18,7 +19,6 @@ from filmdesk.core.records import (
     ScreeningListSummary,
 )
 from filmdesk.core.rows import aware, film_record
-from filmdesk.core.search import fold
 
 
 def entry_record(entry: ListEntry, film: FilmRecord | None = None) -> ListEntryRecord:

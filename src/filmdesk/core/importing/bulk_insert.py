@@ -20,7 +20,7 @@ from filmdesk.core.films.bulk import dbapi_cursor
 from filmdesk.core.films.editing import tags_named
 from filmdesk.core.models import Base, Film
 from filmdesk.core.rows import aware
-from filmdesk.core.search import title_sort_keys
+from filmdesk.core.sorting import title_sort_keys
 from filmdesk.core.transaction import Transaction
 
 IMPORT_PIECE = 5000

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from filmdesk.core.folding import fold
 from filmdesk.core.records import FilmRow
-from filmdesk.core.search import fold, title_sort_key
+from filmdesk.core.sorting import title_sort_key
 
 PICKER_LIMIT = 500  # films listed at once; typing narrows a big catalog down
 

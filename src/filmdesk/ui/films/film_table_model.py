@@ -34,8 +34,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from filmdesk.core.folding import fold
 from filmdesk.core.records import FilmRecord, FilmRow
-from filmdesk.core.search import Query, SearchIndex, fold, title_sort_key
+from filmdesk.core.search import Query, SearchIndex
+from filmdesk.core.sorting import title_sort_key
 from filmdesk.ui.shell.i18n import QT_TRANSLATE_NOOP, format_date, format_short_date
 from filmdesk.ui.widgets.film_drag import FILM_IDS_MIME, film_ids_to_mime
 from filmdesk.ui.widgets.star_rating import rating_text

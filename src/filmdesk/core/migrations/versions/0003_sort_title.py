@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from filmdesk.core.search import title_sort_key
+from filmdesk.core.sorting import title_sort_key
 
 revision = "0003"
 down_revision = "0002"
