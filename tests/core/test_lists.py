@@ -331,3 +331,15 @@ def test_scheduled_times_are_naive_local_minutes(
     at = catalog.lists.schedule(year9.id, letter, "2026-12-01 09:05:59").scheduled_at
     assert at == datetime(2026, 12, 1, 9, 5) and at.tzinfo is None
     assert catalog.lists.get(year9.id).entries[0].scheduled_at == datetime(2026, 12, 1, 9, 5)
+
+
+def test_the_lists_holding_every_one_of_some_films(
+    catalog: Catalog, year9: ScreeningListRecord, ids: dict[str, int]
+) -> None:
+    other = catalog.lists.create("Club")
+    catalog.lists.add(other.id, [ids["The Letter"]])
+    assert catalog.lists.holding_all([ids["The Letter"]]) == {year9.id, other.id}
+    assert catalog.lists.holding_all([ids["The Letter"], ids["The Cranes Are Flying"]]) == {
+        year9.id
+    }
+    assert catalog.lists.holding_all([]) == set()

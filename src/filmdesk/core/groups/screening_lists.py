@@ -89,6 +89,19 @@ class ListService:
             )
             return [entry_record(e) for e in rows]
 
+    def holding_all(self, film_ids: Iterable[int]) -> set[int]:
+        """The ids of the lists that hold every one of these films (one query: lists are
+        short, so every entry's two ids are read and compared here)."""
+        wanted = set(film_ids)
+        if not wanted:
+            return set()
+        held: dict[int, set[int]] = {}
+        with self._sessions() as session:
+            for list_id, film_id in session.execute(select(ListEntry.list_id, ListEntry.film_id)):
+                if film_id in wanted:
+                    held.setdefault(list_id, set()).add(film_id)
+        return {list_id for list_id, films in held.items() if films == wanted}
+
     # --- changing (each an operation, in one transaction) --------------------------------
 
     def create(self, name: str, audience: str = "", description: str = "") -> ScreeningListRecord:

@@ -46,15 +46,11 @@ class Membership(QObject):
                 action.setEnabled(False)
         add_to.addAction(self.tr("New collection…"), lambda: self.collections.new_collection(ids))
         add_to.addSection(self.tr("Screening lists"))
-        in_lists: set[int] | None = None
-        if len(ids) <= 50:
-            for film_id in ids:
-                have = {e.list_id for e in self.catalog.lists.with_film(film_id)}
-                in_lists = have if in_lists is None else in_lists & have
+        in_lists = self.catalog.lists.holding_all(ids)
         for summary in self.catalog.lists.summaries():
             action = add_to.addAction(summary.name)
             action.triggered.connect(lambda _=False, s=summary.id: self.lists.add_films(s, ids))
-            if in_lists is not None and summary.id in in_lists:
+            if summary.id in in_lists:
                 action.setCheckable(True)
                 action.setChecked(True)
                 action.setEnabled(False)
