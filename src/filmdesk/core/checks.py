@@ -2,7 +2,8 @@
 
 Each check takes a value as it came (typed, read from a file, given on the command line) and
 returns it clean, or raises ValueError saying what is wrong with it, in words that can follow
-the field's name. ``validation`` checks a set of fields at once with these.
+the field's name. ``validation`` checks a set of fields at once with these; ``fields`` names the
+check of each film field.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Every check reports which field and which value is wrong; the ``clean_*_fields`` functions
 collect all problems of one edit so a dialog can show each next to its field. The checks of
-single values are in ``checks``.
+single values are in ``checks``; which check a film field has is in ``fields``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypedDict
 
-# The checks of single values are in ``checks`` now; the front ends still find them here,
-# where they always have.
+# The checks of single values are in ``checks`` now (``fields`` names them, and this module
+# reads ``fields``); the front ends still find them here, where they always have.
 from filmdesk.core.checks import FIRST_FILM_YEAR as FIRST_FILM_YEAR
 from filmdesk.core.checks import IMDB_ID as IMDB_ID
 from filmdesk.core.checks import MAX_LONG_TEXT as MAX_LONG_TEXT
@@ -27,12 +27,6 @@ from filmdesk.core.checks import check_comment as check_comment
 from filmdesk.core.checks import check_date as check_date
 from filmdesk.core.checks import check_http_url as check_http_url
 from filmdesk.core.checks import check_imdb_id as check_imdb_id
-from filmdesk.core.checks import (
-    check_letterboxd_uri,
-    check_original_title,
-    check_trailer_url,
-    check_trimmed_text,
-)
 from filmdesk.core.checks import check_long_text as check_long_text
 from filmdesk.core.checks import check_name as check_name
 from filmdesk.core.checks import check_names as check_names
@@ -48,13 +42,16 @@ from filmdesk.core.checks import check_text as check_text
 from filmdesk.core.checks import check_title as check_title
 from filmdesk.core.checks import check_year as check_year
 from filmdesk.core.checks import max_year as max_year
-
-# Free-text fields kept with their line breaks, trimmed (notes are kept exactly as typed).
-TRIMMED_TEXT = ("description", "fact", "availability_note")
+from filmdesk.core.fields import FIELD_NAMES as FIELD_NAMES
+from filmdesk.core.fields import INPUT_FIELDS
 
 
 class FilmFields(TypedDict, total=False):
-    """Film fields as the service accepts them (every key optional)."""
+    """Film fields as the service accepts them (every key optional).
+
+    Written out for the type checker; the keys are ``fields.FIELD_NAMES`` in that order, and
+    ``tests/core/test_fields.py`` fails when the two differ.
+    """
 
     title: str
     original_title: str
@@ -98,34 +95,15 @@ class ValidationError(ValueError):
         return next((p.message for p in self.problems if p.field == field), None)
 
 
-FIELD_NAMES: tuple[str, ...] = tuple(FilmFields.__annotations__)
-
-
 # Each field's check: takes a value, returns it clean or raises ValueError saying what is wrong.
 CHECKS: dict[str, Callable[[object], object]] = {
-    "title": check_title,
-    "original_title": check_original_title,
-    "year": check_year,
-    "directors": check_names,
-    "countries": check_names,
-    "runtime_minutes": check_runtime,
-    **{name: check_trimmed_text for name in TRIMMED_TEXT},
-    "trailer_url": check_trailer_url,
-    "availability_checked_on": check_past_date,
-    "imdb_id": check_imdb_id,
-    "letterboxd_uri": check_letterboxd_uri,
-    "rating": check_rating,
-    "watched": check_bool,
-    "watched_on": check_past_date,
-    "notes": check_text,
-    "tags": check_tags,
+    f.name: f.check
+    for f in INPUT_FIELDS
+    if f.check is not None  # (all of them: see INPUT_FIELDS)
 }
 
-
-# Text fields where an empty string is simply empty (title is not among them: it is required).
-_EMPTY_IS_EMPTY = frozenset(
-    {"original_title", "description", "fact", "trailer_url", "availability_note", "notes"}
-)
+# Fields where an empty string is simply empty (title is not among them: it is required).
+_EMPTY_IS_EMPTY = frozenset(f.name for f in INPUT_FIELDS if f.empty == "" and not f.required)
 
 
 def clean_film_fields(fields: Mapping[str, object], *, subject: str = "") -> FilmFields:
