@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from filmdesk.core.errors import FilmNotFoundError
+from filmdesk.core.fields import FIELDS, FILM_FIELDS, FilmField, Kind
 from filmdesk.core.folding import fold
 from filmdesk.core.models import Film
 from filmdesk.core.records import FilmRecord
@@ -34,30 +36,66 @@ def half_stars_of(rating: float | None) -> int | None:
 
 def record_of(source: Any, tags: Sequence[str]) -> FilmRecord:
     """A record from anything with the film columns as attributes (a Film or a result Row)."""
-    return FilmRecord(
-        id=source.id,
-        title=source.title,
-        original_title=source.original_title or "",
-        year=source.year,
-        directors=tuple(source.directors or ()),
-        countries=tuple(source.countries or ()),
-        runtime_minutes=source.runtime_minutes,
-        description=source.description or "",
-        fact=source.fact or "",
-        trailer_url=source.trailer_url or "",
-        availability_note=source.availability_note or "",
-        availability_checked_on=source.availability_checked_on,
-        imdb_id=source.imdb_id,
-        letterboxd_uri=source.letterboxd_uri,
-        rating=rating_of(source.rating_half_stars),
-        watched=bool(source.watched),
-        watched_on=source.watched_on,
-        notes=source.notes or "",
-        tags=tuple(tags),
-        seed_key=source.seed_key,
-        created_at=aware(source.created_at),
-        updated_at=aware(source.updated_at),
-    )
+    values = {
+        name: value if read is None else read(value)
+        for name, read, value in zip(_STORED_NAMES, _READERS, _get_columns(source), strict=True)
+    }
+    return FilmRecord(id=source.id, tags=tuple(tags), **values)
+
+
+def column_values(record: FilmRecord) -> dict[str, Any]:
+    """A record's columns of the films table (``Film`` keyword arguments) but the id: every
+    field that has a column, timestamps too; not the tags."""
+    return {column: write(getattr(record, name)) for name, column, write in _WRITE_COLUMNS}
+
+
+def empty_columns() -> dict[str, Any]:
+    """What a new film holds in the columns that may not be NULL, but the title and the
+    timestamps: each field's empty value (new lists each time)."""
+    return {column: write(FIELDS[name].empty) for name, column, write in _EMPTY_COLUMNS}
+
+
+def _text(value: str | None) -> str:
+    return value or ""  # (a text column holding NULL reads as no text)
+
+
+def _names(value: Sequence[str] | None) -> tuple[str, ...]:
+    return tuple(value or ())
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _reader(field: FilmField) -> Callable[[Any], Any] | None:
+    """How a record takes the field from its column; None: as it is."""
+    by_kind: dict[Kind, Callable[[Any], Any]] = {
+        Kind.NAMES: _names,
+        Kind.RATING: rating_of,
+        Kind.BOOL: bool,
+        Kind.TIMESTAMP: aware,
+    }
+    return by_kind.get(field.kind, _text if field.empty == "" else None)
+
+
+def _writer(field: FilmField) -> Callable[[Any], Any]:
+    by_kind: dict[Kind, Callable[[Any], Any]] = {Kind.NAMES: list, Kind.RATING: half_stars_of}
+    return by_kind.get(field.kind, _same)
+
+
+# The fields kept in a column of the films table (all but the tags) with their columns, how a
+# record reads each (all taken at once: a record is made for every film an edit touches) and
+# how each is written back.
+_STORED = [(f, f.column) for f in FILM_FIELDS if f.column is not None]
+_STORED_NAMES = [f.name for f, _ in _STORED]
+_get_columns = attrgetter(*(column for _, column in _STORED))
+_READERS = [_reader(f) for f, _ in _STORED]
+_WRITE_COLUMNS = [(f.name, column, _writer(f)) for f, column in _STORED]
+_EMPTY_COLUMNS = [
+    (f.name, column, _writer(f))
+    for f, column in _STORED
+    if not (f.nullable or f.required or f.kind is Kind.TIMESTAMP)
+]
 
 
 def film_record(film: Film) -> FilmRecord:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from filmdesk.core.fields import FIELDS, FILM_FIELDS, Group, Kind
 from filmdesk.core.models import CatalogMeta, Collection, CollectionFilm, Film, SeedRecord
 from filmdesk.core.validation import ValidationError, clean_film_fields
 from filmdesk.paths import seed_path
@@ -32,21 +33,7 @@ SEED_VERSION = 1
 _DIGEST_KEY = "seed_digest"
 
 # Curated fields a seed film provides (the user's own fields are never seeded).
-CURATED_FIELDS = (
-    "title",
-    "original_title",
-    "year",
-    "directors",
-    "countries",
-    "runtime_minutes",
-    "description",
-    "fact",
-    "trailer_url",
-    "availability_note",
-    "availability_checked_on",
-    "imdb_id",
-    "letterboxd_uri",
-)
+CURATED_FIELDS = tuple(f.name for f in FILM_FIELDS if f.group is Group.CURATED)
 COLLECTION_FIELDS = ("name", "description", "source")
 
 
@@ -172,14 +159,14 @@ def _film_value(film: Film, name: str) -> object:
 
 
 def _to_column(name: str, value: object) -> object:
-    if name == "availability_checked_on" and isinstance(value, str):
+    """A curated value (checked, or as the seed records keep it) as the film's column holds it."""
+    field = FIELDS[name]
+    if field.kind is Kind.DATE and isinstance(value, str):
         return date.fromisoformat(value)
-    if name in ("directors", "countries"):
+    if field.kind is Kind.NAMES:
         return list(value or [])  # type: ignore[call-overload]
-    if name in ("imdb_id", "letterboxd_uri"):
-        return value or None
-    if value is None and name not in ("year", "runtime_minutes", "availability_checked_on"):
-        return ""
+    if value is None or (value == "" and field.empty is None):
+        return field.empty  # an empty IMDb id is None, an empty description ""
     return value
 
 

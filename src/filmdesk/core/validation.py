@@ -1,35 +1,57 @@
 """Checking fields before anything is written: films, collections, screening lists, entries.
 
 Every check reports which field and which value is wrong; the ``clean_*_fields`` functions
-collect all problems of one edit so a dialog can show each next to its field.
+collect all problems of one edit so a dialog can show each next to its field. The checks of
+single values are in ``checks``; which check a film field has is in ``fields``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypedDict
-from urllib.parse import urlsplit
 
-from filmdesk.core.folding import fold
-
-FIRST_FILM_YEAR = 1888  # Roundhay Garden Scene
-MAX_TITLE = 500
-MAX_TAG = 100
-MAX_NAME = 200  # collection and screening list names, a list's audience
-MAX_LONG_TEXT = 20_000  # descriptions, a list entry's note, a comment
-SCHEDULE_YEARS_AHEAD = 100
-RATING_STEPS = tuple(step / 2 for step in range(1, 11))  # 0.5 .. 5.0
-_IMDB_ID = re.compile(r"^tt\d{7,10}$")
-IMDB_ID = _IMDB_ID
-# Free-text fields kept with their line breaks, trimmed (notes are kept exactly as typed).
-TRIMMED_TEXT = ("description", "fact", "availability_note")
+# The checks of single values are in ``checks`` now (``fields`` names them, and this module
+# reads ``fields``); the front ends still find them here, where they always have.
+from filmdesk.core.checks import FIRST_FILM_YEAR as FIRST_FILM_YEAR
+from filmdesk.core.checks import IMDB_ID as IMDB_ID
+from filmdesk.core.checks import MAX_LONG_TEXT as MAX_LONG_TEXT
+from filmdesk.core.checks import MAX_NAME as MAX_NAME
+from filmdesk.core.checks import MAX_TAG as MAX_TAG
+from filmdesk.core.checks import MAX_TITLE as MAX_TITLE
+from filmdesk.core.checks import RATING_STEPS as RATING_STEPS
+from filmdesk.core.checks import SCHEDULE_YEARS_AHEAD as SCHEDULE_YEARS_AHEAD
+from filmdesk.core.checks import check_bool as check_bool
+from filmdesk.core.checks import check_comment as check_comment
+from filmdesk.core.checks import check_date as check_date
+from filmdesk.core.checks import check_http_url as check_http_url
+from filmdesk.core.checks import check_imdb_id as check_imdb_id
+from filmdesk.core.checks import check_long_text as check_long_text
+from filmdesk.core.checks import check_name as check_name
+from filmdesk.core.checks import check_names as check_names
+from filmdesk.core.checks import check_past_date as check_past_date
+from filmdesk.core.checks import check_position as check_position
+from filmdesk.core.checks import check_rating as check_rating
+from filmdesk.core.checks import check_runtime as check_runtime
+from filmdesk.core.checks import check_scheduled_at as check_scheduled_at
+from filmdesk.core.checks import check_short_line as check_short_line
+from filmdesk.core.checks import check_source as check_source
+from filmdesk.core.checks import check_tags as check_tags
+from filmdesk.core.checks import check_text as check_text
+from filmdesk.core.checks import check_title as check_title
+from filmdesk.core.checks import check_year as check_year
+from filmdesk.core.checks import max_year as max_year
+from filmdesk.core.fields import FIELD_NAMES as FIELD_NAMES
+from filmdesk.core.fields import INPUT_FIELDS
 
 
 class FilmFields(TypedDict, total=False):
-    """Film fields as the service accepts them (every key optional)."""
+    """Film fields as the service accepts them (every key optional).
+
+    Written out for the type checker; the keys are ``fields.FIELD_NAMES`` in that order, and
+    ``tests/core/test_fields.py`` fails when the two differ.
+    """
 
     title: str
     original_title: str
@@ -49,9 +71,6 @@ class FilmFields(TypedDict, total=False):
     watched_on: date | None
     notes: str
     tags: list[str]
-
-
-FIELD_NAMES: tuple[str, ...] = tuple(FilmFields.__annotations__)
 
 
 @dataclass(frozen=True)
@@ -76,233 +95,15 @@ class ValidationError(ValueError):
         return next((p.message for p in self.problems if p.field == field), None)
 
 
-def max_year(today: date | None = None) -> int:
-    """The latest year a film may have: next year plus five (announced films)."""
-    return (today or date.today()).year + 6
-
-
-def _one_line(value: object, limit: int, missing: str) -> str:
-    """Text on one line: trimmed, single-spaced, not empty, at most ``limit`` characters."""
-    if not isinstance(value, str):
-        raise ValueError(f"must be text, not {value!r}")
-    text = " ".join(value.split())
-    if not text:
-        raise ValueError(missing)
-    if len(text) > limit:
-        raise ValueError(f"is {len(text)} characters long; at most {limit} are allowed")
-    return text
-
-
-def check_title(value: object) -> str:
-    """A trimmed, non-empty title."""
-    return _one_line(value, MAX_TITLE, "a title is required")
-
-
-def check_year(value: object) -> int | None:
-    """A year from 1888 to next year + 5, or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            value = int(value.strip())
-        except ValueError:
-            raise ValueError(f"{value!r} is not a year") from None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{value!r} is not a year")
-    top = max_year()
-    if not FIRST_FILM_YEAR <= value <= top:
-        raise ValueError(f"{value} is outside {FIRST_FILM_YEAR}..{top}")
-    return value
-
-
-def check_rating(value: object) -> float | None:
-    """A half-star rating 0.5..5.0, or None for no rating."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            value = float(value.strip().replace(",", "."))
-        except ValueError:
-            raise ValueError(f"{value!r} is not a number of stars") from None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{value!r} is not a number of stars")
-    rating = float(value)
-    if rating not in RATING_STEPS:
-        raise ValueError(f"{value:g} is not a half-star step from 0.5 to 5 (0.5, 1, 1.5, ... 5)")
-    return rating
-
-
-def check_http_url(value: object, *, what: str = "URL") -> str:
-    """An http or https URL with a host, or the empty string."""
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ValueError(f"must be text, not {value!r}")
-    url = value.strip()
-    if not url:
-        return ""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"{url!r} is not an http or https {what}")
-    if any(c.isspace() for c in url):
-        raise ValueError(f"{url!r} contains spaces")
-    return url
-
-
-def check_runtime(value: object) -> int | None:
-    """Runtime in whole minutes (1..10000), or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            value = int(value.strip())
-        except ValueError:
-            raise ValueError(f"{value!r} is not a number of minutes") from None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10000:
-        raise ValueError(f"{value!r} is not a number of minutes between 1 and 10000")
-    return value
-
-
-def check_date(value: object) -> date | None:
-    """A date (or ISO date text) from 1888 on, or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(f"{value!r} is not a date like 2026-11-27") from None
-    if not isinstance(value, date):
-        raise ValueError(f"{value!r} is not a date")
-    if value.year < FIRST_FILM_YEAR:
-        raise ValueError(f"{value.isoformat()} is before the first film ({FIRST_FILM_YEAR})")
-    return value
-
-
-def check_past_date(value: object) -> date | None:
-    """A date that has already come (a film is watched, or checked, today at the latest)."""
-    checked = check_date(value)
-    if checked is not None and checked > date.today():
-        raise ValueError(f"{checked.isoformat()} is in the future")
-    return checked
-
-
-def _limited(check: Callable[[object], str], limit: int) -> Callable[[object], str]:
-    def run(value: object) -> str:
-        text = check(value)
-        if len(text) > limit:
-            raise ValueError(f"is {len(text)} characters long; at most {limit} are allowed")
-        return text
-
-    return run
-
-
-def check_imdb_id(value: object) -> str | None:
-    """An IMDb title id such as tt0050634, or None."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not an IMDb id")
-    text = value.strip()
-    if not text:
-        return None
-    if not _IMDB_ID.match(text):
-        raise ValueError(f"{text!r} is not an IMDb title id like tt0050634")
-    return text
-
-
-def check_names(value: object) -> list[str]:
-    """A list of names (directors, countries): trimmed, empty ones dropped, duplicates removed."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = value.split(",")
-    if not isinstance(value, list | tuple):
-        raise ValueError(f"{value!r} is not a list of names")
-    names: list[str] = []
-    seen: set[str] = set()
-    for item in value:
-        if not isinstance(item, str):
-            raise ValueError(f"{item!r} is not a name")
-        name = " ".join(item.split())
-        if "|" in name:
-            raise ValueError(f"{name!r}: the character | separates names in files; leave it out")
-        if len(name) > MAX_TITLE:
-            raise ValueError(f"{name[:20]!r}… is longer than {MAX_TITLE} characters")
-        if name and fold(name) not in seen:
-            seen.add(fold(name))
-            names.append(name)
-    return names
-
-
-def check_tags(value: object) -> list[str]:
-    """Tags trimmed, empty ones dropped, unique regardless of case (first spelling wins)."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list | tuple):
-        raise ValueError(f"{value!r} is not a list of tags")
-    tags: list[str] = []
-    seen: set[str] = set()
-    for item in value:
-        if not isinstance(item, str):
-            raise ValueError(f"{item!r} is not a tag")
-        tag = " ".join(item.split())
-        if "|" in tag:
-            raise ValueError(f"{tag!r}: the character | separates tags in files; leave it out")
-        if len(tag) > MAX_TAG:
-            raise ValueError(f"{tag[:20]!r}… is longer than {MAX_TAG} characters")
-        key = fold(tag)
-        if tag and key not in seen:
-            seen.add(key)
-            tags.append(tag)
-    return tags
-
-
-def check_text(value: object) -> str:
-    """Free text; None becomes the empty string. Kept as typed (newlines included)."""
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ValueError(f"must be text, not {value!r}")
-    return value
-
-
-def check_bool(value: object) -> bool:
-    """A yes/no value."""
-    if isinstance(value, bool):
-        return value
-    raise ValueError(f"{value!r} is not yes or no")
-
-
 # Each field's check: takes a value, returns it clean or raises ValueError saying what is wrong.
 CHECKS: dict[str, Callable[[object], object]] = {
-    "title": check_title,
-    "original_title": _limited(lambda v: " ".join(check_text(v).split()), MAX_TITLE),
-    "year": check_year,
-    "directors": check_names,
-    "countries": check_names,
-    "runtime_minutes": check_runtime,
-    **{name: lambda v: check_text(v).strip() for name in TRIMMED_TEXT},
-    "trailer_url": _limited(lambda v: check_http_url(v, what="trailer URL"), 2000),
-    "availability_checked_on": check_past_date,
-    "imdb_id": check_imdb_id,
-    "letterboxd_uri": lambda v: (
-        _limited(lambda u: check_http_url(u, what="Letterboxd URI"), 500)(v) or None
-    ),
-    "rating": check_rating,
-    "watched": check_bool,
-    "watched_on": check_past_date,
-    "notes": check_text,
-    "tags": check_tags,
+    f.name: f.check
+    for f in INPUT_FIELDS
+    if f.check is not None  # (all of them: see INPUT_FIELDS)
 }
 
-
-# Text fields where an empty string is simply empty (title is not among them: it is required).
-_EMPTY_IS_EMPTY = frozenset(
-    {"original_title", "description", "fact", "trailer_url", "availability_note", "notes"}
-)
+# Fields where an empty string is simply empty (title is not among them: it is required).
+_EMPTY_IS_EMPTY = frozenset(f.name for f in INPUT_FIELDS if f.empty == "" and not f.required)
 
 
 def clean_film_fields(fields: Mapping[str, object], *, subject: str = "") -> FilmFields:
@@ -359,83 +160,10 @@ class EntryFields(TypedDict, total=False):
     screened_on: date | None
 
 
-def check_name(value: object) -> str:
-    """A name for a collection or a list: trimmed, single-spaced, 1..200 characters."""
-    return _one_line(value, MAX_NAME, "a name is required")
-
-
-def check_short_line(value: object) -> str:
-    """One line of text (a list's audience), trimmed and single-spaced; may be empty."""
-    text = " ".join(check_text(value).split())
-    if len(text) > MAX_NAME:
-        raise ValueError(f"is {len(text)} characters long; at most {MAX_NAME} are allowed")
-    return text
-
-
-def check_long_text(value: object) -> str:
-    """Free text (a description, a note) up to 20,000 characters, trimmed at both ends."""
-    text = check_text(value).strip()
-    if len(text) > MAX_LONG_TEXT:
-        raise ValueError(f"is {len(text):,} characters long; at most {MAX_LONG_TEXT:,} are allowed")
-    return text
-
-
-def check_comment(value: object) -> str:
-    """The text of a comment: like ``check_long_text``, but not empty."""
-    text = check_long_text(value)
-    if not text:
-        raise ValueError("a comment needs some text")
-    return text
-
-
-def check_scheduled_at(value: object) -> datetime | None:
-    """A naive local date and time, to the minute, or None.
-
-    Accepts a ``datetime`` (an aware one is turned into local time), a ``date`` (that day,
-    00:00) or ISO text: ``2026-12-01``, ``2026-12-01T10:30`` or ``2026-12-01 10:30``.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            value = datetime.fromisoformat(text) if len(text) > 10 else date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(
-                f"{text!r} is not a date like 2026-12-01 or a date and time like 2026-12-01T10:30"
-            ) from None
-    if isinstance(value, datetime):
-        moment = value.astimezone().replace(tzinfo=None) if value.tzinfo else value
-    elif isinstance(value, date):
-        moment = datetime(value.year, value.month, value.day)
-    else:
-        raise ValueError(f"{value!r} is not a date and time")
-    top = date.today().year + SCHEDULE_YEARS_AHEAD
-    if not FIRST_FILM_YEAR <= moment.year <= top:
-        raise ValueError(
-            f"{moment.date().isoformat()} is outside the years {FIRST_FILM_YEAR}..{top}"
-        )
-    return moment.replace(second=0, microsecond=0)
-
-
-def check_position(value: object, count: int) -> int:
-    """A 1-based position in a sequence of ``count`` items (1..count)."""
-    if isinstance(value, str):
-        try:
-            value = int(value.strip())
-        except ValueError:
-            raise ValueError(f"{value!r} is not a position (a whole number)") from None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{value!r} is not a position (a whole number)")
-    if not 1 <= value <= max(count, 1):
-        raise ValueError(f"{value} is outside 1..{max(count, 1)}")
-    return value
-
-
 _COLLECTION_CHECKS: dict[str, Callable[[object], object]] = {
     "name": check_name,
     "description": check_long_text,
-    "source": _limited(lambda v: " ".join(check_text(v).split()), 500),
+    "source": check_source,
     "rating": check_rating,
 }
 _LIST_CHECKS: dict[str, Callable[[object], object]] = {

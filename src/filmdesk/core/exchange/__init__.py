@@ -16,7 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, overload
 
-from filmdesk.core.validation import FIELD_NAMES, EntryFields, FilmFields
+from filmdesk.core.fields import FIELD_NAMES, INPUT_FIELDS
+from filmdesk.core.validation import EntryFields, FilmFields
 
 
 @dataclass(frozen=True)
@@ -82,28 +83,8 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-# What a new film gets for a field its file does not give.
-FIELD_DEFAULTS: dict[str, object] = {
-    "title": "",
-    "original_title": "",
-    "year": None,
-    "directors": [],
-    "countries": [],
-    "runtime_minutes": None,
-    "description": "",
-    "fact": "",
-    "trailer_url": "",
-    "availability_note": "",
-    "availability_checked_on": None,
-    "imdb_id": None,
-    "letterboxd_uri": None,
-    "rating": None,
-    "watched": False,
-    "watched_on": None,
-    "notes": "",
-    "tags": [],
-}
-assert tuple(FIELD_DEFAULTS) == FIELD_NAMES
+# What a new film gets for a field its file does not give: the field's empty value.
+FIELD_DEFAULTS: dict[str, object] = {field.name: field.empty for field in INPUT_FIELDS}
 
 
 class IncomingFilm:

@@ -22,6 +22,13 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
+from filmdesk.core.checks import (
+    check_imdb_id,
+    check_original_title,
+    check_text,
+    check_title,
+    check_trimmed_text,
+)
 from filmdesk.core.exchange import (
     FIELD_DEFAULTS,
     FilmBatch,
@@ -39,21 +46,20 @@ from filmdesk.core.exchange.textfile import (
     read_bytes,
     replaced_atomically,
 )
+from filmdesk.core.fields import FIELD_NAMES, FIELDS, INPUT_FIELDS, Kind
 from filmdesk.core.records import FilmRecord, record_values
 from filmdesk.core.validation import CHECKS as _CHECKS
 from filmdesk.core.validation import (
-    FIELD_NAMES,
     IMDB_ID,
     MAX_TITLE,
-    TRIMMED_TEXT,
     ValidationError,
     clean_film_fields,
 )
 
-# The header, in this order: every film field (a test pins it, since files depend on it).
+# The header, in this order: every film field an edit or a file may give (a test pins it,
+# since files depend on it).
 COLUMNS: tuple[str, ...] = FIELD_NAMES
 LIST_SEPARATOR = " | "
-LIST_COLUMNS = ("directors", "countries", "tags")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL = 1_000_000
 
@@ -117,27 +123,34 @@ def _cells(films: Iterable[FilmRecord] | FilmColumns) -> list[Iterable[object]]:
     def day(value: date | None) -> str:
         return value.isoformat() if value else ""
 
-    uris = columns["letterboxd_uri"]
-    return [
-        text("title"),
-        text("original_title"),
-        columns["year"],
-        each("directors", names),
-        each("countries", names),
-        columns["runtime_minutes"],
-        text("description"),
-        text("fact"),
-        text("trailer_url"),
-        text("availability_note"),
-        each("availability_checked_on", day),
-        columns["imdb_id"],
-        [neutralise(uri or "") for uri in uris] if any(uris) else uris,
-        each("rating", lambda rating: "" if rating is None else f"{rating:g}"),
-        each("watched", lambda watched: "yes" if watched else "no"),
-        each("watched_on", day),
-        text("notes"),
-        each("tags", names),
-    ]
+    def rating(value: float | None) -> str:
+        return "" if value is None else f"{value:g}"
+
+    def yes_no(value: bool) -> str:
+        return "yes" if value else "no"
+
+    def cells(name: str, kind: Kind) -> Iterable[object]:
+        if FIELDS[name].empty is None and kind in _TEXT_CELLS:
+            # None, for no address, is an empty cell (text() would look at its first letter).
+            values = columns[name]
+            return [neutralise(value or "") for value in values] if any(values) else values
+        if kind in _TEXT_CELLS:
+            return text(name)
+        if kind in (Kind.NAMES, Kind.TAGS):
+            return each(name, names)
+        if kind is Kind.DATE:
+            return each(name, day)
+        if kind is Kind.RATING:
+            return each(name, rating)
+        if kind is Kind.BOOL:
+            return each(name, yes_no)
+        return columns[name]  # numbers and IMDb ids: never taken for a formula
+
+    return [cells(field.name, field.kind) for field in INPUT_FIELDS]
+
+
+# Text a spreadsheet could take for a formula, looked at before it is written.
+_TEXT_CELLS = frozenset({Kind.LINE, Kind.TEXT, Kind.TEXT_AS_TYPED, Kind.URL})
 
 
 def write_csv(
@@ -215,7 +228,7 @@ def _convert(column: str, cell: str) -> object:
     if len(cell) > MAX_CELL:
         raise ValueError(f"is {len(cell):,} characters; at most {MAX_CELL:,}")
     value = _value(column, restore(cell))
-    if column == "watched" and value is None:
+    if value is None and _KINDS[column] is Kind.BOOL:
         raise ValueError("expects yes or no")
     return _CHECKS[column](value)
 
@@ -230,7 +243,8 @@ _BAD = _Bad()
 def _quick_column(column: str, cells: Sequence[str]) -> list[object] | None:
     """Columns of distinct free text checked all at once, with the same result as ``_convert``
     cell by cell; None when a cell needs that (oversized, apostrophe, anything invalid)."""
-    if column not in _QUICK or max(map(len, cells), default=0) > MAX_CELL:
+    kind = _QUICK.get(column)
+    if kind is None or max(map(len, cells), default=0) > MAX_CELL:
         return None
     # The column as one text (cells joined by NUL, which no CSV cell holds): quick to search.
     joined = "\0".join(cells)
@@ -238,18 +252,18 @@ def _quick_column(column: str, cells: Sequence[str]) -> list[object] | None:
         return None
     if joined.startswith("'") or "\0'" in joined:  # a neutralised formula, maybe
         return None
-    if column == "notes":
+    if kind is Kind.TEXT_AS_TYPED:
         return list(cells)
-    if column in TRIMMED_TEXT:
+    if kind is Kind.TEXT:
         return list(map(str.strip, cells))
-    if column == "imdb_id":
+    if kind is Kind.IMDB_ID:
         ids = list(map(str.strip, cells))
         if not _IMDB_IDS.fullmatch("\0".join(ids)):
             return None
         return [value or None for value in ids]
-    # Title, original title: runs of white space become one space, none at the ends. The whole
-    # column is already so when it has no white space but single spaces inside cells (printable
-    # text has no other kind; quicker to ask than to split the column and join it again).
+    # One line (title, original title): runs of white space become one space, none at the ends.
+    # The whole column is already so when it has no white space but single spaces inside cells
+    # (printable text has no other kind; quicker to ask than to split the column and join it).
     tidy = (
         (
             (all(map(str.isprintable, cells)) and "  " not in joined)
@@ -261,14 +275,22 @@ def _quick_column(column: str, cells: Sequence[str]) -> list[object] | None:
         and not joined.endswith(" ")
     )
     one_line = list(cells) if tidy else list(map(" ".join, map(str.split, cells)))
-    if max(map(len, one_line), default=0) > MAX_TITLE or (column == "title" and "" in one_line):
+    if max(map(len, one_line), default=0) > MAX_TITLE or (
+        FIELDS[column].required and "" in one_line
+    ):
         return None
     return one_line  # type: ignore[return-value]
 
 
 _ONE_ID = IMDB_ID.pattern.removeprefix("^").removesuffix("$")
 _IMDB_IDS = re.compile(f"(?:{_ONE_ID})?(?:\0(?:{_ONE_ID})?)*")
-_QUICK = frozenset({"title", "original_title", "notes", "imdb_id", *TRIMMED_TEXT})
+# The checks that _quick_column does for a whole column at once, with the same result; the
+# columns of fields with one of them are read that way, by their kind.
+_QUICK_CHECKS = frozenset(
+    {check_title, check_original_title, check_trimmed_text, check_text, check_imdb_id}
+)
+_QUICK = {f.name: f.kind for f in INPUT_FIELDS if f.check in _QUICK_CHECKS}
+_KINDS = {f.name: f.kind for f in INPUT_FIELDS}
 
 
 def _convert_column(
@@ -316,8 +338,11 @@ def _row_films(
         raw[column] = _value(column, restore(cell))
     if problems:
         return problems
-    if "watched" in raw and raw["watched"] is None:
-        return [Problem(name, line, "watched", "expects yes or no")]
+    unreadable = [
+        column for column, value in raw.items() if value is None and _KINDS[column] is Kind.BOOL
+    ]
+    if unreadable:
+        return [Problem(name, line, unreadable[0], "expects yes or no")]
     if raw.get("watched") is False and raw.get("watched_on"):
         return [Problem(name, line, "watched_on", "has a date, but watched says no")]
     try:
@@ -499,16 +524,19 @@ class _FilmsRead:
 
 
 def _value(column: str, cell: str) -> object:
-    text = cell.strip() if column not in ("notes", "description", "fact") else cell
-    if column in LIST_COLUMNS:
+    """A cell as its field's check takes it (None for a yes/no that is neither)."""
+    kind = _KINDS[column]
+    # Free text is left to its check, which trims what is trimmed (notes are kept as typed).
+    text = cell if kind in (Kind.TEXT, Kind.TEXT_AS_TYPED) else cell.strip()
+    if kind in (Kind.NAMES, Kind.TAGS):
         return [part.strip() for part in cell.split(LIST_SEPARATOR.strip()) if part.strip()]
-    if column == "watched":
+    if kind is Kind.BOOL:
         folded = text.casefold()
         if folded in ("yes", "y", "true", "1", "да", "x", "✓"):
             return True
         if folded in ("", "no", "n", "false", "0", "нет"):
             return False
         return None
-    if column in ("year", "runtime_minutes", "rating", "availability_checked_on", "watched_on"):
+    if kind in (Kind.INT, Kind.RATING, Kind.DATE):
         return text or None
     return text

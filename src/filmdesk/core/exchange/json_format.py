@@ -20,7 +20,7 @@ back identical films, user fields, tags, collections (rating, comments) and scre
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +36,7 @@ from filmdesk.core.exchange import (
     collector_paused,
 )
 from filmdesk.core.exchange.textfile import read_text, replaced_atomically
+from filmdesk.core.fields import FIELD_NAMES, FILM_FIELDS, Group, Kind
 from filmdesk.core.records import (
     CollectionRecord,
     CommentRecord,
@@ -43,7 +44,6 @@ from filmdesk.core.records import (
     ScreeningListRecord,
 )
 from filmdesk.core.validation import (
-    FIELD_NAMES,
     ValidationError,
     check_comment,
     check_rating,
@@ -61,18 +61,19 @@ ENTRY_KEYS = ("scheduled_at", "note", "screened", "screened_on")
 
 
 def _film(film: FilmRecord) -> dict[str, object]:
+    """Every field of the film, bookkeeping too: a backup is lossless."""
     values: dict[str, object] = {"ref": film.id}
-    for name in FIELD_NAMES:
+    for name in _FILM_KEYS:
         value = getattr(film, name)
         if isinstance(value, tuple):
             value = list(value)
-        elif hasattr(value, "isoformat"):
+        elif hasattr(value, "isoformat"):  # dates and timestamps
             value = value.isoformat()
         values[name] = value
-    values["seed_key"] = film.seed_key
-    values["created_at"] = film.created_at.isoformat() if film.created_at else None
-    values["updated_at"] = film.updated_at.isoformat() if film.updated_at else None
     return values
+
+
+_FILM_KEYS = tuple(field.name for field in FILM_FIELDS)
 
 
 def _comment(comment: CommentRecord) -> dict[str, object]:
@@ -159,6 +160,10 @@ def _by_date(comment: CommentRecord) -> tuple[datetime, int]:
     return (comment.created_at, comment.id)
 
 
+def _key(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def _stamp(value: object) -> datetime | None:
     if not isinstance(value, str) or not value:
         return None
@@ -166,6 +171,12 @@ def _stamp(value: object) -> datetime | None:
         return datetime.fromisoformat(value)
     except ValueError:
         return None
+
+
+# What a backup restores for a new film besides its fields (``IncomingFilm.extra``), and how
+# each kind of it is read.
+_BOOKKEEPING = tuple(field for field in FILM_FIELDS if field.group is Group.BOOKKEEPING)
+_EXTRA: dict[Kind, Callable[[object], object]] = {Kind.KEY: _key, Kind.TIMESTAMP: _stamp}
 
 
 def read_json(
@@ -209,11 +220,7 @@ def read_json(
         if "title" not in fields:
             problems.append(Problem(name, None, f"film {number} title", "a title is required"))
             continue
-        extra = {
-            "seed_key": item.get("seed_key") if isinstance(item.get("seed_key"), str) else None,
-            "created_at": _stamp(item.get("created_at")),
-            "updated_at": _stamp(item.get("updated_at")),
-        }
+        extra = {field.name: _EXTRA[field.kind](item.get(field.name)) for field in _BOOKKEEPING}
         films.append(IncomingFilm(number, fields, ref=item.get("ref", number), extra=extra))
     collections = []
     for number, item in enumerate(document.get("collections") or [], start=1):

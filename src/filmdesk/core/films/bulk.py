@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine
 
 from filmdesk.core.errors import FilmNotFoundError
 from filmdesk.core.exchange import collector_paused
+from filmdesk.core.fields import FILM_FIELDS, Kind
 from filmdesk.core.records import FilmRow
 from filmdesk.core.rows import rating_of
 
@@ -103,18 +104,12 @@ def film_columns(engine: Engine, film_ids: Sequence[int] | None = None) -> dict[
     file. In id order, or in the order of ``film_ids`` (a missing id raises
     FilmNotFoundError). Equal names, tag sets and dates are shared between films.
     """
-    select_films = (
-        "SELECT id, title, original_title, year, directors, countries,"
-        " runtime_minutes, description, fact, trailer_url, availability_note,"
-        " availability_checked_on, imdb_id, letterboxd_uri, rating_half_stars,"
-        " watched, watched_on, notes, seed_key FROM films"
-    )
     with engine.connect() as conn:
         cursor = dbapi_cursor(conn)
         try:
             if film_ids is None:
                 tags = tags_by_film(conn)
-                cursor.execute(select_films + " ORDER BY id")
+                cursor.execute(_SELECT_FILMS + " ORDER BY id")
                 rows = cursor.fetchall()
             else:
                 wanted = list(dict.fromkeys(film_ids))
@@ -122,7 +117,7 @@ def film_columns(engine: Engine, film_ids: Sequence[int] | None = None) -> dict[
                 for start in range(0, len(wanted), 500):  # within SQL parameter limits
                     some = ", ".join(str(int(i)) for i in wanted[start : start + 500])
                     tags |= tags_by_film(conn, f"WHERE film_tags.film_id IN ({some})")
-                    cursor.execute(f"{select_films} WHERE id IN ({some})")
+                    cursor.execute(f"{_SELECT_FILMS} WHERE id IN ({some})")
                     rows += cursor.fetchall()
         finally:
             cursor.close()
@@ -133,36 +128,38 @@ def film_columns(engine: Engine, film_ids: Sequence[int] | None = None) -> dict[
             raise FilmNotFoundError(f"no film with id {missing[0]}")
         rows = [by_id[i] for i in film_ids]
     names = NameCache()
-    raw = list(zip(*rows, strict=True)) or [()] * 19
+    raw = list(zip(*rows, strict=True)) or [()] * (1 + len(_COLUMNS))
     ids = list(raw[0])
     no_tags: tuple[str, ...] = ()
+    # Values as records hold them; each distinct name list, date or rating converted once.
+    convert: dict[Kind, Callable[[Any], Any]] = {
+        Kind.NAMES: names.names,
+        Kind.DATE: names.date,
+        Kind.RATING: rating_of,
+        Kind.BOOL: bool,
+    }
 
-    def each(values: Sequence[Any], convert: Callable[[Any], Any]) -> list[Any]:
-        done = {value: convert(value) for value in set(values)}
+    def each(values: Sequence[Any], kind: Kind) -> list[Any]:
+        if kind not in convert:
+            return list(values)
+        done = {value: convert[kind](value) for value in set(values)}
         return list(map(done.__getitem__, values))
 
-    return {
-        "id": ids,
-        "title": list(raw[1]),
-        "original_title": list(raw[2]),
-        "year": list(raw[3]),
-        "directors": each(raw[4], names.names),
-        "countries": each(raw[5], names.names),
-        "runtime_minutes": list(raw[6]),
-        "description": list(raw[7]),
-        "fact": list(raw[8]),
-        "trailer_url": list(raw[9]),
-        "availability_note": list(raw[10]),
-        "availability_checked_on": each(raw[11], names.date),
-        "imdb_id": list(raw[12]),
-        "letterboxd_uri": list(raw[13]),
-        "rating": each(raw[14], rating_of),
-        "watched": each(raw[15], bool),
-        "watched_on": each(raw[16], names.date),
-        "notes": list(raw[17]),
-        "tags": [tags.get(film_id, no_tags) for film_id in ids],
-        "seed_key": list(raw[18]),
-    }
+    read = dict(zip(_COLUMNS, raw[1:], strict=True))
+    columns: dict[str, list[Any]] = {"id": ids}
+    for field in _RECORD_FIELDS:  # in FilmRecord's order: FilmRecord(*values) makes a record
+        if field.kind is Kind.TAGS:
+            columns[field.name] = [tags.get(film_id, no_tags) for film_id in ids]
+        else:
+            columns[field.name] = each(read[field.name], field.kind)
+    return columns
+
+
+# FilmRecord's fields but the timestamps (reading them costs time; few need them), and of
+# those the ones with a column of the films table, which one SELECT reads.
+_RECORD_FIELDS = tuple(f for f in FILM_FIELDS if f.kind is not Kind.TIMESTAMP)
+_COLUMNS = {f.name: f.column for f in _RECORD_FIELDS if f.column is not None}  # field -> column
+_SELECT_FILMS = f"SELECT id, {', '.join(_COLUMNS.values())} FROM films"
 
 
 def film_rows(engine: Engine, order_and_limit: str, tag_filter: str) -> list[FilmRow]:

@@ -16,7 +16,7 @@ from filmdesk.core.groups.ordered import COLLECTION_FILMS, LIST_ENTRIES, inserti
 from filmdesk.core.models import Collection, CollectionFilm, Film, ListEntry, Tag, film_tags
 from filmdesk.core.names import tag_key
 from filmdesk.core.records import DeletedFilm, FilmRecord
-from filmdesk.core.rows import film_label, film_record, half_stars_of
+from filmdesk.core.rows import column_values, empty_columns, film_label, film_record, half_stars_of
 from filmdesk.core.transaction import Transaction
 from filmdesk.core.validation import FieldProblem, FilmFields, ValidationError, clean_film_fields
 
@@ -61,18 +61,8 @@ def drop_unused_tags(session: Session) -> None:
 
 def new_film(tx: Transaction, cleaned: FilmFields) -> Film:
     """A film made from checked fields (``clean_film_fields``), added to the session."""
-    film = Film(
-        title=cleaned["title"],
-        original_title="",
-        directors=[],
-        countries=[],
-        description="",
-        fact="",
-        trailer_url="",
-        availability_note="",
-        watched=False,
-        notes="",
-    )
+    # Each column holds its empty value from the start (the defaults would come at the flush).
+    film = Film(title=cleaned["title"], **empty_columns())
     tx.session.add(film)
     apply_fields(tx, film, cleaned)
     return film
@@ -177,29 +167,7 @@ def restore_films(tx: Transaction, deleted: Sequence[DeletedFilm]) -> list[FilmR
         record = item.film
         if session.get(Film, record.id) is not None:
             raise ValueError(f"film id {record.id} exists already; cannot restore it")
-        film = Film(
-            id=record.id,
-            seed_key=record.seed_key,
-            title=record.title,
-            original_title=record.original_title,
-            year=record.year,
-            directors=list(record.directors),
-            countries=list(record.countries),
-            runtime_minutes=record.runtime_minutes,
-            description=record.description,
-            fact=record.fact,
-            trailer_url=record.trailer_url,
-            availability_note=record.availability_note,
-            availability_checked_on=record.availability_checked_on,
-            imdb_id=record.imdb_id,
-            letterboxd_uri=record.letterboxd_uri,
-            rating_half_stars=half_stars_of(record.rating),
-            watched=record.watched,
-            watched_on=record.watched_on,
-            notes=record.notes,
-            created_at=record.created_at,
-            updated_at=record.updated_at,
-        )
+        film = Film(id=record.id, **column_values(record))
         film.tags = tags_named(tx, record.tags)
         session.add(film)
         restored.append(film)

@@ -16,10 +16,11 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from filmdesk.core.exchange import FilmBatch, Progress
+from filmdesk.core.fields import FIELDS, FILM_FIELDS, Kind
 from filmdesk.core.films.bulk import dbapi_cursor
 from filmdesk.core.films.editing import tags_named
 from filmdesk.core.models import Base, Film
-from filmdesk.core.rows import aware
+from filmdesk.core.rows import aware, half_stars_of
 from filmdesk.core.sorting import title_sort_keys
 from filmdesk.core.transaction import Transaction
 
@@ -28,45 +29,16 @@ REBUILD_INDEXES_FROM = 10_000
 # SQLite's page cache for such a large import (KiB): the new rows stay in memory until the
 # commit, and the indexes are rebuilt from memory rather than read back from the WAL file.
 IMPORT_CACHE_KIB = 128 * 1024
-# insert_films writes these, in this order.
+# insert_films writes these, in this order: the id, every field that has a column of the
+# films table (tags have a table of their own), and the title as it sorts.
 _INSERT_COLUMNS = (
     "id",
-    "seed_key",
-    "title",
+    *(f.column for f in FILM_FIELDS if f.column is not None),
     "sort_title",
-    "original_title",
-    "year",
-    "directors",
-    "countries",
-    "runtime_minutes",
-    "description",
-    "fact",
-    "trailer_url",
-    "availability_note",
-    "availability_checked_on",
-    "imdb_id",
-    "letterboxd_uri",
-    "rating_half_stars",
-    "watched",
-    "watched_on",
-    "notes",
-    "created_at",
-    "updated_at",
 )
 
 # Nullable columns without a default: an INSERT that leaves one out makes it NULL.
-_NULL_WHEN_LEFT_OUT = frozenset(
-    {
-        "seed_key",
-        "year",
-        "runtime_minutes",
-        "availability_checked_on",
-        "imdb_id",
-        "letterboxd_uri",
-        "rating_half_stars",
-        "watched_on",
-    }
-)
+_NULL_WHEN_LEFT_OUT = frozenset(f.column for f in FILM_FIELDS if f.column and f.nullable)
 # Of those, the ones where '' is never a value (validation makes an empty value None). The
 # sqlite3 module binds None slowly (it looks for an adapter each time; a third of a large
 # import's insert time), so bulk_insert leaves out a column that is all NULL and sends the
@@ -119,7 +91,7 @@ def insert_films(tx: Transaction, films: FilmBatch) -> list[int]:
     def converted(name: str, convert: Callable[[Any], Any]) -> list[Any]:
         # Values repeat a lot (names, dates, ratings): each distinct one converted once.
         values = films.column(name)
-        if name in ("directors", "countries"):
+        if FIELDS[name].kind is Kind.NAMES:  # (lists: a tuple of each is a key)
             keys: list[tuple[str, ...]] = list(map(tuple, values))
             done = {key: convert(list(key)) for key in set(keys)}
             return list(map(done.__getitem__, keys))
@@ -162,30 +134,28 @@ def insert_films(tx: Transaction, films: FilmBatch) -> list[int]:
             if "updated_at" in extra:
                 changed[at] = stamp(extra["updated_at"])
     titles = films.column("title")
-    columns = (
-        ids,
-        seed_keys,
-        titles,
-        title_sort_keys(titles),
-        films.column("original_title"),
-        films.column("year"),
-        converted("directors", json.dumps if sqlite else list),
-        converted("countries", json.dumps if sqlite else list),
-        films.column("runtime_minutes"),
-        films.column("description"),
-        films.column("fact"),
-        films.column("trailer_url"),
-        films.column("availability_note"),
-        converted("availability_checked_on", day),
-        films.column("imdb_id"),
-        films.column("letterboxd_uri"),
-        converted("rating", lambda r: None if r is None else round(r * 2)),
-        watched,
-        converted("watched_on", day),
-        films.column("notes"),
-        created,
-        changed,
-    )
+    by_column: dict[str, Sequence[Any]] = {
+        "id": ids,
+        "seed_key": seed_keys,
+        "sort_title": title_sort_keys(titles),
+        "watched": watched,
+        "created_at": created,
+        "updated_at": changed,
+    }
+    # The other columns as their fields' kinds are written (as the file gave them, mostly).
+    convert: dict[Kind, Callable[[Any], Any]] = {
+        Kind.NAMES: json.dumps if sqlite else list,
+        Kind.DATE: day,
+        Kind.RATING: half_stars_of,
+    }
+    for field in FILM_FIELDS:
+        if field.column is None or field.column in by_column:
+            continue
+        kind = field.kind
+        by_column[field.column] = (
+            converted(field.name, convert[kind]) if kind in convert else films.column(field.name)
+        )
+    columns = [by_column[name] for name in _INSERT_COLUMNS]
     bulk_insert(connection, "films", _INSERT_COLUMNS, columns, _NULL_WHEN_LEFT_OUT, _NEVER_EMPTY)
     tag_names = list(map(tuple, films.column("tags")))
     wanted = dict.fromkeys(tag_names)  # in file order: a new tag takes its first spelling
