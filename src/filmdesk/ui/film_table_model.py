@@ -40,6 +40,7 @@ from PySide6.QtCore import (
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import Query, SearchIndex, fold, title_sort_key
 from filmdesk.ui.i18n import QT_TRANSLATE_NOOP, format_date, format_short_date
+from filmdesk.ui.plain_text import as_typed
 from filmdesk.ui.star_rating import rating_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -654,4 +655,5 @@ class FilmTableModel(QAbstractTableModel):
             return QCoreApplication.translate("FilmTableModel", "Watched on {date}").replace(
                 "{date}", format_date(film.watched_on)
             )
-        return FilmTableModel._display(film, column) or None
+        shown = FilmTableModel._display(film, column)
+        return as_typed(shown) if shown else None

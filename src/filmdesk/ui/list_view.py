@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from filmdesk.core.records import ListEntryRecord, ScreeningListRecord
 from filmdesk.ui.film_table_model import FILM_IDS_MIME, film_ids_from_mime
 from filmdesk.ui.i18n import format_runtime, format_short_date
+from filmdesk.ui.plain_text import as_typed, plain_label
 from filmdesk.ui.when_edit import WhenEdit
 
 ENTRIES_MIME = "application/x-filmdesk-list-entries"
@@ -164,9 +165,9 @@ class ListEntriesModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == FILM and film.original_title and film.original_title != film.title:
-                return film.original_title
+                return as_typed(film.original_title)
             if column == NOTE and entry.note:
-                return entry.note
+                return as_typed(entry.note)
             if column == WHEN:
                 return self.tr("Double-click to set the date and time; Delete clears it.")
         return None
@@ -331,14 +332,15 @@ class ScreeningListView(QWidget):
         top = QHBoxLayout()
         heading = QVBoxLayout()
         heading.setSpacing(2)
-        self.title = QLabel()
+        # The list's name, audience and description are the user's text: shown as typed.
+        self.title = plain_label(QLabel())
         self.title.setObjectName("listTitle")
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.audience = QLabel()
+        self.audience = plain_label(QLabel())
         self.audience.setObjectName("listAudience")
         audience_font = QFont(self.audience.font())
         audience_font.setPointSizeF(audience_font.pointSizeF() * 1.1)
@@ -353,7 +355,7 @@ class ScreeningListView(QWidget):
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
-        self.description = QLabel()
+        self.description = plain_label(QLabel())
         self.description.setObjectName("listDescription")
         self.description.setWordWrap(True)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -54,6 +54,7 @@ from filmdesk.ui.list_commands import (
     ReorderListCommand,
 )
 from filmdesk.ui.list_view import ScreeningListView
+from filmdesk.ui.plain_text import as_typed
 from filmdesk.ui.sidebar import ALL, Sidebar
 
 if TYPE_CHECKING:
@@ -738,6 +739,7 @@ class ListsController(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, self.window
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the text names the list or collection
         delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -865,8 +867,10 @@ class ListsController(QObject):
         text, ok = QInputDialog.getMultiLineText(
             self.window,
             self.tr("Note"),
-            self.tr("Note on {film} (printed on the handout):").replace(
-                "{film}", quoted(entry.film.title)
+            as_typed(
+                self.tr("Note on {film} (printed on the handout):").replace(
+                    "{film}", quoted(entry.film.title)
+                )
             ),
             entry.note,
         )

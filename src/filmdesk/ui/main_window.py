@@ -71,6 +71,7 @@ from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog, keys_text
 from filmdesk.ui.film_table_model import Column, FilmTableModel, header_text
 from filmdesk.ui.i18n import LANGUAGE_SETTINGS, format_short_date
 from filmdesk.ui.lists_controller import ListsController
+from filmdesk.ui.plain_text import as_typed, plain_label
 from filmdesk.ui.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.star_delegate import StarDelegate
 from filmdesk.ui.star_rating import is_dark
@@ -242,7 +243,7 @@ class MainWindow(QMainWindow):
         page.setObjectName("emptyState")
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        self.empty_label = QLabel()
+        self.empty_label = plain_label(QLabel())  # names a search, a collection or a tag
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         font = self.empty_label.font()
@@ -772,7 +773,9 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete films") if len(films) > 1 else self.tr("Delete film"),
-            question + f"\n\n{names}\n\n" + self.tr("You can undo this with Edit › Undo."),
+            as_typed(
+                question + f"\n\n{names}\n\n" + self.tr("You can undo this with Edit › Undo.")
+            ),
             QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -969,7 +972,9 @@ class MainWindow(QMainWindow):
         except UnreadableFileError as exc:
             problems = "\n".join(str(p) for p in exc.problems[:10])
             QMessageBox.warning(
-                self, self.tr("Import"), self.tr("Nothing was imported.") + f"\n\n{problems}"
+                self,
+                self.tr("Import"),
+                as_typed(self.tr("Nothing was imported.") + f"\n\n{problems}"),
             )
             return
         dialog = ImportDialog(plan, self)
@@ -1061,7 +1066,10 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(
             self,
             "filmdesk",
-            self.tr("“{action}” could not be saved.").replace("{action}", action) + f"\n\n{detail}",
+            as_typed(
+                self.tr("“{action}” could not be saved.").replace("{action}", action)
+                + f"\n\n{detail}"
+            ),
         )
         # Show the database as it is: the table, and the panel's fields, typed text included.
         current = self.current_film()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.records import CollectionRecord, ScreeningListSummary, TagCount
 from filmdesk.ui.film_table_model import FILM_IDS_MIME, film_ids_from_mime
+from filmdesk.ui.plain_text import as_typed
 
 # What an entry is: (kind, key). Kinds: "all", "watched", "unwatched", "collection" (key: id),
 # "list" (key: id), "tag" (key: name), and "section" headings that are not selectable.
@@ -324,7 +325,7 @@ class Sidebar(QWidget):
         item.setSizeHint(0, QSize(1, self.fontMetrics().height() + 8))  # room to aim a drop
         item.setData(0, _ENTRY_ROLE, entry)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setToolTip(0, tip or name)
+        item.setToolTip(0, as_typed(tip or name))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self._items[entry] = item
 
