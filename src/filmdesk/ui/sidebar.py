@@ -259,11 +259,11 @@ class Sidebar(QWidget):
     def _fit_entries(self) -> None:
         """Work out the width at which no text of ours and no count is cut.
 
-        Our own words (the library's entries, headings, hints) differ by language: «Непросмотр-
-        енные» is twice "Not watched". Names of collections, lists and tags are the user's and
-        may be any length: they are left out, and are cut where they must (the tooltip has them
-        whole). Room for the scroll bar is always kept: a few tags bring it, and it takes its
-        width from the entries.
+        Our own words (the library's entries, headings, hints) differ by language:
+        «Непросмотренные» is much longer than "Not watched". Names of collections, lists and
+        tags are the user's and may be any length: they are left out, and are cut where they
+        must (the tooltip has them whole). Room for the scroll bar is always kept: a few tags
+        bring it, and it takes its width from the entries.
         """
         tree = self.tree
         style = tree.style()
