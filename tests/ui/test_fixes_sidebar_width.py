@@ -103,18 +103,3 @@ def test_nor_with_a_scroll_bar_and_counts_in_thousands(
     with qtbot.waitSignal(sidebar.entry_selected, timeout=500, raising=False):
         sidebar.populate((12345, 2345, 10000), catalog.collections(), [], catalog.tag_counts())
     qtbot.waitUntil(lambda: not cut_entries(sidebar), timeout=2000)
-
-
-def test_the_width_follows_the_language_not_a_constant(qtbot: QtBot, catalog: Catalog) -> None:
-    english = Sidebar()
-    qtbot.addWidget(english)
-    english.populate((10, 0, 10), catalog.collections(), [], [])
-    install_translators("ru")
-    try:
-        russian = Sidebar()
-        qtbot.addWidget(russian)
-        russian.populate((10, 0, 10), catalog.collections(), [], [])
-    finally:
-        install_translators("en")
-    # «Непросмотренные» is longer than "Not watched".
-    assert russian.minimumSizeHint().width() > english.minimumSizeHint().width()
