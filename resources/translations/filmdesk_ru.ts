@@ -405,13 +405,6 @@
     </message>
 </context>
 <context>
-    <name>DateTimeDelegate</name>
-    <message>
-        <source>A time of 00:00 means the day only</source>
-        <translation>Время 00:00 означает: только день, без времени</translation>
-    </message>
-</context>
-<context>
     <name>DetailsDialog</name>
     <message>
         <source>&amp;Title:</source>
@@ -1746,6 +1739,17 @@ A leading - excludes: -tag:war</source>
     <message>
         <source>{rating}. Click a star to rate; click the current rating to clear it.</source>
         <translation>{rating}. Щёлкните по звезде, чтобы поставить оценку; по текущей оценке — чтобы снять её.</translation>
+    </message>
+</context>
+<context>
+    <name>WhenEdit</name>
+    <message>
+        <source>A date, and a time if you like: 2026-12-01 10:30, or as the list shows it. Without a time (or at 00:00): the day only. Empty: no date.</source>
+        <translation>Дата и, если нужно, время: 2026-12-01 10:30 или так, как показано в списке. Без времени (или 00:00) — только день. Пусто — без даты.</translation>
+    </message>
+    <message>
+        <source>Choose the day on a calendar (Alt+Down)</source>
+        <translation>Выбрать день в календаре (Alt+Вниз)</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,7 @@ from filmdesk.ui.shell.screens import bring_on_screen
 from filmdesk.ui.shell.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.sidebar.controller import SidebarController
 from filmdesk.ui.sidebar.sidebar import ALL, Sidebar
+from filmdesk.ui.widgets.plain_text import as_typed
 
 DEFAULT_SIZE = (1280, 780)
 DETAIL_WIDTH = 310
@@ -293,7 +294,10 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(
             self,
             "filmdesk",
-            self.tr("“{action}” could not be saved.").replace("{action}", action) + f"\n\n{detail}",
+            as_typed(
+                self.tr("“{action}” could not be saved.").replace("{action}", action)
+                + f"\n\n{detail}"
+            ),
         )
         # Show the database as it is: the table, and the panel's fields, typed text included.
         self.films.reread()

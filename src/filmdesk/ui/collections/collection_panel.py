@@ -7,6 +7,7 @@ collection again.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
@@ -24,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.records import CollectionRecord, CommentRecord
+from filmdesk.ui.widgets.plain_text import link, plain_label
 from filmdesk.ui.widgets.star_rating import StarRatingWidget
 
 
 def _label(text: str = "", *, bold: bool = False, scale: float = 1.0) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(QLabel(text))  # names, descriptions, comments: the user's own text
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -116,6 +118,7 @@ class CollectionPanel(QScrollArea):
         self.films.setEnabled(False)
         self.source = _label()
         self.source.setObjectName("collectionSource")
+        self.source.setTextFormat(Qt.TextFormat.RichText)  # a link; the text in it is escaped
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.source.setOpenExternalLinks(True)
         self.description = _label()
@@ -193,10 +196,12 @@ class CollectionPanel(QScrollArea):
         source = collection.source
         if source.startswith(("http://", "https://")):
             self.source.setText(
-                self.tr("Source: {link}").replace("{link}", f'<a href="{source}">{source}</a>')
+                html.escape(self.tr("Source: {link}")).replace("{link}", link(source))
             )
         else:
-            self.source.setText(self.tr("Source: {source}").replace("{source}", source))
+            self.source.setText(
+                html.escape(self.tr("Source: {source}")).replace("{source}", html.escape(source))
+            )
         self.source.setVisible(bool(source))
         self.rating.set_rating(collection.rating)
         if changed:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import FilmFields, ValidationError, clean_film_fields
 from filmdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
+from filmdesk.ui.widgets.plain_text import plain_label
 
 # (field, label, multi-line); labels and placeholders are translated when shown
 _FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -76,7 +77,7 @@ class FilmDialog(QDialog):
                 )
             editor.setObjectName(name)
             self.editors[name] = editor
-            error = QLabel()
+            error = plain_label(QLabel())  # messages quote what was typed
             error.setObjectName(f"{name}_error")
             error.setWordWrap(True)
             error.setStyleSheet("color: #c0392b;")

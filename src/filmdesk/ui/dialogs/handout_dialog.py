@@ -43,6 +43,7 @@ from filmdesk.core.exchange.handout import (
 )
 from filmdesk.core.records import ScreeningListRecord
 from filmdesk.ui.shell.i18n import interface_language
+from filmdesk.ui.widgets.plain_text import as_typed
 
 PREVIEW_DPI = 72
 PRINT_DPI = 200
@@ -217,8 +218,10 @@ class HandoutDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("Handout"),
-                self.tr("{path} could not be written.").replace("{path}", str(target))
-                + f"\n\n{exc.strerror or exc}",
+                as_typed(
+                    self.tr("{path} could not be written.").replace("{path}", str(target))
+                    + f"\n\n{exc.strerror or exc}"
+                ),
             )
             return
         self.saved = target

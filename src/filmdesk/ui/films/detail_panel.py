@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import check_http_url
 from filmdesk.ui.shell.i18n import format_date, short_date_format
+from filmdesk.ui.widgets.plain_text import as_typed, plain_label
 from filmdesk.ui.widgets.star_rating import StarRatingWidget
 
 NOTES_SAVE_DELAY_MS = 800
@@ -47,7 +48,7 @@ def _section_label(text: str) -> QLabel:
 
 
 def _wrapping_label() -> QLabel:
-    label = QLabel()
+    label = plain_label(QLabel())  # every one shows the film's own text
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -255,7 +256,7 @@ class FilmDetailPanel(QScrollArea):
         self.availability_heading.setVisible(bool(availability))
         if film.trailer_url:
             self.trailer_button.setText("▶  " + self.tr("Watch the trailer"))
-            self.trailer_button.setToolTip(film.trailer_url)
+            self.trailer_button.setToolTip(as_typed(film.trailer_url))
         else:
             self.trailer_button.setText(self.tr("Search for a trailer"))
             self.trailer_button.setToolTip(

@@ -7,10 +7,12 @@ A QSortFilterProxyModel would call ``data()`` in Python for every row on every k
 * a ``SearchIndex`` over the same positions (lean rows first; the long texts search also
   looks at, notes and descriptions, are added in small steps by ``load_texts_step`` after the
   window has appeared, or all at once when a search needs them sooner);
-* ``_order``: all positions sorted ascending by the sort column's key (re-sorted only when the
-  sort column changes; an edited or added film is moved into place with a binary search);
-* ``_rows``: the positions shown, i.e. ``_order`` (or its reverse) filtered by the query, which
-  therefore needs no sorting of its own.
+* ``_order``: all positions in the order shown: by the sort column's key, ascending or
+  descending, ties always in title order and films without a value last (re-sorted only when
+  the sort changes, from orders worked out ahead of time; an edited or added film is moved into
+  place with a binary search);
+* ``_rows``: the positions shown, i.e. ``_order`` filtered by the query, which therefore needs
+  no sorting of its own.
 
 The model never writes to the catalog: edits in the table (stars, the Watched checkbox) are
 announced with signals and come back through ``update_film`` once the catalog has them.
@@ -40,6 +42,7 @@ from filmdesk.core.search import Query, SearchIndex
 from filmdesk.core.sorting import title_sort_key
 from filmdesk.ui.shell.i18n import QT_TRANSLATE_NOOP, format_date, format_short_date
 from filmdesk.ui.widgets.film_drag import FILM_IDS_MIME, film_ids_to_mime
+from filmdesk.ui.widgets.plain_text import as_typed
 from filmdesk.ui.widgets.star_rating import rating_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -90,6 +93,18 @@ _ROLES = frozenset(
 )
 TextLoader = Callable[[int, int], list[tuple[int, str, str]]]
 _LAST = "\U0010ffff"  # sorts after any text: films without a value come last
+_NO_YEAR = 1_000_000
+_NO_RATING = 1.0  # after every -rating
+# The key of a film without a value, per column: such films stay last in both directions, as
+# the core's sort_films has them. (Not watched is a value: a second click shows those first.)
+_NO_VALUE: dict[Column, object] = {
+    Column.ORIGINAL_TITLE: _LAST,
+    Column.YEAR: _NO_YEAR,
+    Column.DIRECTOR: _LAST,
+    Column.RATING: _NO_RATING,
+    Column.TAGS: _LAST,
+}
+_NOTHING = object()  # equal to no key
 
 
 def column_key(column: Column, film: FilmRow) -> Any:
@@ -99,15 +114,43 @@ def column_key(column: Column, film: FilmRow) -> Any:
     if column is Column.ORIGINAL_TITLE:
         return fold(film.original_title) if film.original_title else _LAST
     if column is Column.YEAR:
-        return film.year if film.year is not None else 1_000_000
+        return film.year if film.year is not None else _NO_YEAR
     if column is Column.DIRECTOR:
         return fold(", ".join(film.directors)) if film.directors else _LAST
     if column is Column.RATING:
         # Best first when ascending: that is what a click on "Rating" should show.
-        return -film.rating if film.rating is not None else 1.0
+        return -film.rating if film.rating is not None else _NO_RATING
     if column is Column.WATCHED:
         return 0 if film.watched else 1
     return fold(", ".join(film.tags)) if film.tags else _LAST
+
+
+def _descending(ascending: list[int], keys: list[Any], none: Any) -> list[int]:
+    """``ascending`` the other way round, except that ties keep their (title) order and films
+    whose key is ``none`` (no value) stay last.
+
+    Not ``ascending[::-1]``, which would reverse the titles of ties too. Python's sort is stable
+    with ``reverse=True`` as well, and fast on a list already in order.
+    """
+    present = len(ascending)
+    if none is not _NOTHING:  # films without a value are the end of the ascending order
+        present = bisect.bisect_left(ascending, none, key=keys.__getitem__)
+    return sorted(ascending[:present], key=keys.__getitem__, reverse=True) + ascending[present:]
+
+
+class _Reversed:
+    """Compares the other way: a descending column inside one ascending key."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return bool(other.value < self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and bool(self.value == other.value)
 
 
 class FilmTableModel(QAbstractTableModel):
@@ -120,7 +163,8 @@ class FilmTableModel(QAbstractTableModel):
         self._index = SearchIndex()
         self._position_of_id: dict[int, int] = {}
         self._keys: dict[Column, list[Any]] = {}
-        self._orders: dict[Column, list[int]] = {}  # each column's ascending order, once known
+        # Each (column, descending) order, once known.
+        self._orders: dict[tuple[Column, bool], list[int]] = {}
         self._order: list[int] = []
         self._rows: list[int] = []
         self._query: Query | None = None
@@ -365,12 +409,12 @@ class FilmTableModel(QAbstractTableModel):
         return keys
 
     def _titles_in_order(self) -> list[int]:
-        by_title = self._orders.get(Column.TITLE)
+        by_title = self._orders.get((Column.TITLE, False))
         if by_title is None:
             titles = self._keys_for(Column.TITLE)
             by_title = [i for i, f in enumerate(self._films) if f is not None]
             by_title.sort(key=titles.__getitem__)  # stable: equal titles stay in id order
-            self._orders[Column.TITLE] = by_title
+            self._orders[(Column.TITLE, False)] = by_title
         return by_title
 
     def prepare_sorting_step(self) -> bool:
@@ -383,32 +427,52 @@ class FilmTableModel(QAbstractTableModel):
             if column not in self._keys:
                 self._keys_for(column)
                 return False
-        for column in Column:
-            if column not in self._orders:
-                self._sorted_positions(column)  # a click on its header then only reads it
-                return False
+        for descending in (False, True):
+            for column in Column:
+                if (column, descending) not in self._orders:
+                    # A click on its header then only reads it.
+                    self._sorted_positions(column, descending)
+                    return False
         for name in ("year", "half_stars", "watched", "tags"):
             self._index.positions_where(name, bool)  # groups field terms read, built ahead
         return self._index.build_words_step()
 
     def _key_function(self) -> Callable[[int], Any]:
-        # The order of _order: the column's value, then the title.
-        keys = self._keys_for(self._sort_column)
-        if self._sort_column is Column.TITLE:
-            return keys.__getitem__
+        # The order of _order as one ascending key, for a binary search when one film moves
+        # (too slow to sort 100,000 films with: _sorted_positions makes the same order).
+        column = self._sort_column
+        keys = self._keys_for(column)
         titles = self._keys_for(Column.TITLE)
-        return lambda position: (keys[position], titles[position])
+        if column is Column.TITLE:
+            if self._descending:
+                return lambda position: _Reversed(titles[position])
+            return titles.__getitem__
+        if not self._descending:
+            return lambda position: (keys[position], titles[position])
+        none = _NO_VALUE.get(column, _NOTHING)
+        return lambda position: (
+            keys[position] == none,
+            _Reversed(keys[position]),
+            titles[position],
+        )
 
-    def _sorted_positions(self, column: Column | None = None) -> list[int]:
+    def _sorted_positions(
+        self, column: Column | None = None, descending: bool | None = None
+    ) -> list[int]:
         column = self._sort_column if column is None else column
-        cached = self._orders.get(column)
+        descending = self._descending if descending is None else descending
+        cached = self._orders.get((column, descending))
         if cached is None:
-            by_title = self._titles_in_order()
-            if column is Column.TITLE:
-                return list(by_title)
             keys = self._keys_for(column)
-            cached = sorted(by_title, key=keys.__getitem__)  # stable: ties in title order
-            self._orders[column] = cached
+            if descending:
+                ascending = self._sorted_positions(column, False)
+                cached = _descending(ascending, keys, _NO_VALUE.get(column, _NOTHING))
+            elif column is Column.TITLE:
+                cached = self._titles_in_order()
+            else:
+                by_title = self._titles_in_order()
+                cached = sorted(by_title, key=keys.__getitem__)  # stable: ties in title order
+            self._orders[(column, descending)] = cached
         return list(cached)
 
     def _remove_from_order(self, position: int) -> None:
@@ -420,23 +484,13 @@ class FilmTableModel(QAbstractTableModel):
 
     def _row_for_new(self, position: int) -> int:
         key = self._key_function()
-        if not self._descending:
-            return bisect.bisect_left(self._rows, key(position), key=key)
-        # _rows is descending: count rows whose key is greater.
-        lo, hi = 0, len(self._rows)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if key(self._rows[mid]) > key(position):
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect.bisect_left(self._rows, key(position), key=key)
 
     def _filtered(
         self, query: Query | None, candidates: Sequence[int] | None = None, skip: int = 0
     ) -> list[int]:
         if candidates is None:
-            candidates = self._order[::-1] if self._descending else self._order
+            candidates = self._order
             if self._scope is not None:
                 scope = self._scope
                 candidates = [p for p in candidates if p in scope]
@@ -450,12 +504,13 @@ class FilmTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         old_rows = self._rows
-        if Column(column) is not self._sort_column:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if Column(column) is not self._sort_column or descending != self._descending:
             self._sort_column = Column(column)
+            self._descending = descending
             self._order = self._sorted_positions()
-        self._descending = order == Qt.SortOrder.DescendingOrder
         # The same films stay shown; only their order changes.
-        ordered = self._order[::-1] if self._descending else self._order
+        ordered = self._order
         if len(old_rows) == len(ordered):
             self._rows = list(ordered)
         else:
@@ -583,4 +638,5 @@ class FilmTableModel(QAbstractTableModel):
             return QCoreApplication.translate("FilmTableModel", "Watched on {date}").replace(
                 "{date}", format_date(film.watched_on)
             )
-        return FilmTableModel._display(film, column) or None
+        shown = FilmTableModel._display(film, column)
+        return as_typed(shown) if shown else None

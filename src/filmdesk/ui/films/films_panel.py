@@ -27,6 +27,7 @@ from filmdesk.ui.films.film_table import FilmTable
 from filmdesk.ui.films.film_table_model import Column, FilmTableModel
 from filmdesk.ui.films.loading import FilmLoader
 from filmdesk.ui.films.search_bar import SearchBar
+from filmdesk.ui.widgets.plain_text import plain_label
 
 # The sidebar's library entries, as the films page understands them.
 LIBRARY_KINDS = ("all", "watched", "unwatched", "tag")
@@ -73,7 +74,7 @@ class FilmsPanel(QWidget):
         page.setObjectName("emptyState")
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        self.empty_label = QLabel()
+        self.empty_label = plain_label(QLabel())  # names a search, a collection or a tag
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         font = self.empty_label.font()

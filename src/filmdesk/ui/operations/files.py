@@ -14,6 +14,7 @@ from filmdesk.core.records import FilmRow, ScreeningListRecord
 from filmdesk.ui.operations.context import StepContext, quoted
 from filmdesk.ui.operations.film_steps import import_step
 from filmdesk.ui.shell.background import run_with_progress
+from filmdesk.ui.widgets.plain_text import as_typed
 
 
 class FileOperations(QObject):
@@ -56,7 +57,9 @@ class FileOperations(QObject):
         except UnreadableFileError as exc:
             problems = "\n".join(str(p) for p in exc.problems[:10])
             QMessageBox.warning(
-                window, self.tr("Import"), self.tr("Nothing was imported.") + f"\n\n{problems}"
+                window,
+                self.tr("Import"),
+                as_typed(self.tr("Nothing was imported.") + f"\n\n{problems}"),
             )
             return
         dialog = ImportDialog(plan, window)

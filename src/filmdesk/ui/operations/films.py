@@ -20,6 +20,7 @@ from filmdesk.ui.operations.film_steps import (
     delete_films_step,
     edit_films_step,
 )
+from filmdesk.ui.widgets.plain_text import as_typed
 
 
 class FilmOperations(QObject):
@@ -131,7 +132,9 @@ class FilmOperations(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete films") if len(films) > 1 else self.tr("Delete film"),
-            question + f"\n\n{names}\n\n" + self.tr("You can undo this with Edit › Undo."),
+            as_typed(
+                question + f"\n\n{names}\n\n" + self.tr("You can undo this with Edit › Undo.")
+            ),
             QMessageBox.StandardButton.Cancel,
             self.context.window,
         )

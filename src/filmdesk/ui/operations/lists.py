@@ -24,6 +24,7 @@ from filmdesk.ui.operations.group_steps import (
     reorder_list_step,
     sort_list_by_date_step,
 )
+from filmdesk.ui.widgets.plain_text import as_typed
 
 
 class ListOperations(QObject):
@@ -223,8 +224,10 @@ class ListOperations(QObject):
         text, ok = QInputDialog.getMultiLineText(
             self.context.window,
             self.tr("Note"),
-            self.tr("Note on {film} (printed on the handout):").replace(
-                "{film}", quoted(entry.film.title)
+            as_typed(
+                self.tr("Note on {film} (printed on the handout):").replace(
+                    "{film}", quoted(entry.film.title)
+                )
             ),
             entry.note,
         )

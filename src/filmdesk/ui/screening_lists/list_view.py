@@ -7,14 +7,13 @@ are announced with signals; the controller records them for undo and sets the li
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
     QDate,
-    QDateTime,
     QEvent,
     QLocale,
     QMimeData,
@@ -28,7 +27,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateTimeEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,8 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.records import ListEntryRecord, ScreeningListRecord
+from filmdesk.ui.screening_lists.when_edit import WhenEdit
 from filmdesk.ui.shell.i18n import format_runtime, format_short_date
 from filmdesk.ui.widgets.film_drag import FILM_IDS_MIME, film_ids_from_mime
+from filmdesk.ui.widgets.plain_text import as_typed, plain_label
 
 ENTRIES_MIME = "application/x-filmdesk-list-entries"
 _Index = QModelIndex | QPersistentModelIndex
@@ -165,9 +165,9 @@ class ListEntriesModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == FILM and film.original_title and film.original_title != film.title:
-                return film.original_title
+                return as_typed(film.original_title)
             if column == NOTE and entry.note:
-                return entry.note
+                return as_typed(entry.note)
             if column == WHEN:
                 return self.tr("Double-click to set the date and time; Delete clears it.")
         return None
@@ -241,17 +241,16 @@ class ListEntriesModel(QAbstractTableModel):
 
 
 class DateTimeDelegate(QStyledItemDelegate):
-    """Edits an entry's date and time with a calendar; 00:00 means the day only."""
+    """Edits an entry's date and time as text (see ``when_edit``), with a calendar to pick from.
+
+    00:00, or no time, means the day only; an empty cell, no date.
+    """
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        editor = QDateTimeEdit(parent)
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("yyyy-MM-dd HH:mm")
-        editor.setToolTip(self.tr("A time of 00:00 means the day only"))
-        return editor
+        return WhenEdit(parent)
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        assert isinstance(editor, QDateTimeEdit)
+        assert isinstance(editor, WhenEdit)
         value = index.data(Qt.ItemDataRole.EditRole)
         if not isinstance(value, datetime):
             # A class that meets weekly: a week after the film before it, same time.
@@ -260,20 +259,17 @@ class DateTimeDelegate(QStyledItemDelegate):
                 if isinstance(before, datetime):
                     value = before + timedelta(days=7 * (index.row() - row))
                     break
-        if isinstance(value, datetime):
-            editor.setDateTime(
-                QDateTime(
-                    QDate(value.year, value.month, value.day), QTime(value.hour, value.minute)
-                )
-            )
-        else:
-            editor.setDateTime(QDateTime(QDate.currentDate(), QTime(0, 0)))
+        if not isinstance(value, datetime):
+            value = datetime.combine(date.today(), datetime.min.time())
+        editor.set_when(value)
 
     def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:
-        assert isinstance(editor, QDateTimeEdit)
-        value = editor.dateTime().toPython()
-        assert isinstance(value, datetime)
-        model.setData(index, value.replace(second=0, microsecond=0), Qt.ItemDataRole.EditRole)
+        assert isinstance(editor, WhenEdit)
+        try:
+            at = editor.when()
+        except ValueError:
+            return  # not a date: the view only gets here when focus left; keep what was there
+        model.setData(index, at, Qt.ItemDataRole.EditRole)
 
 
 class EntriesTable(QTableView):
@@ -336,14 +332,15 @@ class ScreeningListView(QWidget):
         top = QHBoxLayout()
         heading = QVBoxLayout()
         heading.setSpacing(2)
-        self.title = QLabel()
+        # The list's name, audience and description are the user's text: shown as typed.
+        self.title = plain_label(QLabel())
         self.title.setObjectName("listTitle")
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.audience = QLabel()
+        self.audience = plain_label(QLabel())
         self.audience.setObjectName("listAudience")
         audience_font = QFont(self.audience.font())
         audience_font.setPointSizeF(audience_font.pointSizeF() * 1.1)
@@ -358,7 +355,7 @@ class ScreeningListView(QWidget):
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
-        self.description = QLabel()
+        self.description = plain_label(QLabel())
         self.description.setObjectName("listDescription")
         self.description.setWordWrap(True)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -6,6 +6,7 @@ collection or a list are announced with ``films_dropped``. What to do is the con
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal, Slot
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
 )
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.records import CollectionRecord, ScreeningListSummary, TagCount
 from filmdesk.ui.widgets.film_drag import FILM_IDS_MIME, film_ids_from_mime
+from filmdesk.ui.widgets.plain_text import as_typed
 
 # What an entry is: (kind, key). Kinds: "all", "watched", "unwatched", "collection" (key: id),
 # "list" (key: id), "tag" (key: name), and "section" headings that are not selectable.
@@ -181,6 +185,7 @@ class Sidebar(QWidget):
         layout.addLayout(buttons)
 
         self._items: dict[Entry, QTreeWidgetItem] = {}
+        self._entries_width = 0
         self._selected: Entry = ALL
         self._filling = False
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -233,10 +238,66 @@ class Sidebar(QWidget):
             self.tree.setCurrentItem(item, 0)
         finally:
             self._filling = False
+        self._fit_entries()
         entry = item.data(0, _ENTRY_ROLE)
         if (entry[0], entry[1]) != self._selected:
             self._selected = (entry[0], entry[1])
             self.entry_selected.emit(entry[0], entry[1])
+
+    # --- width ------------------------------------------------------------------------------
+
+    def minimumSizeHint(self) -> QSize:
+        # The splitter never makes the sidebar narrower than this (short of hiding it).
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._entries_width), hint.height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_entries()
+
+    def _fit_entries(self) -> None:
+        """Work out the width at which no text of ours and no count is cut.
+
+        Our own words (the library's entries, headings, hints) differ by language:
+        «Непросмотренные» is much longer than "Not watched". Names of collections, lists and
+        tags are the user's and may be any length: they are left out, and are cut where they
+        must (the tooltip has them whole). Room for the scroll bar is always kept: a few tags
+        bring it, and it takes its width from the entries.
+        """
+        tree = self.tree
+        style = tree.style()
+        # What Qt's item views put on either side of a cell's text (QCommonStyle).
+        margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+
+        def text_width(item: QTreeWidgetItem, column: int) -> int:
+            font = item.data(column, Qt.ItemDataRole.FontRole)  # the headings' own font
+            font = font.resolve(tree.font()) if isinstance(font, QFont) else tree.font()
+            return math.ceil(QFontMetricsF(font).horizontalAdvance(item.text(column))) + margins
+
+        words = counts = 0
+        for top in range(tree.topLevelItemCount()):
+            section = tree.topLevelItem(top)
+            assert section is not None
+            rows = [(section, 0)] + [(section.child(i), 1) for i in range(section.childCount())]
+            for item, depth in rows:
+                assert item is not None
+                entry = item.data(0, _ENTRY_ROLE)
+                if entry and entry[0] not in ("collection", "list", "tag"):
+                    words = max(words, depth * tree.indentation() + text_width(item, 0))
+                if item.text(1):
+                    counts = max(counts, text_width(item, 1))
+        # The count column is never narrower than the header's smallest section.
+        counts = max(counts, tree.header().minimumSectionSize())
+        scroll_bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, tree)
+        layout = self.layout()
+        assert layout is not None
+        outside = layout.contentsMargins().left() + layout.contentsMargins().right()
+        gap = tree.fontMetrics().horizontalAdvance("  ")  # a name and its count do not touch
+        width = outside + 2 * tree.frameWidth() + scroll_bar + words + gap + counts
+        if width != self._entries_width:
+            self._entries_width = width
+            self.updateGeometry()  # the splitter reads minimumSizeHint again
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self.tree, [title.upper(), ""])
@@ -264,7 +325,7 @@ class Sidebar(QWidget):
         item.setSizeHint(0, QSize(1, self.fontMetrics().height() + 8))  # room to aim a drop
         item.setData(0, _ENTRY_ROLE, entry)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setToolTip(0, tip or name)
+        item.setToolTip(0, as_typed(tip or name))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self._items[entry] = item
 
@@ -285,6 +346,12 @@ class Sidebar(QWidget):
     def item(self, kind: str, key: object = None) -> QTreeWidgetItem | None:
         """The tree item of an entry (for tests and drops)."""
         return self._items.get((kind, key))
+
+    @staticmethod
+    def entry_of(item: QTreeWidgetItem) -> Entry | None:
+        """What a tree item stands for (kind "section" for headings and hints)."""
+        entry = item.data(0, _ENTRY_ROLE)
+        return (str(entry[0]), entry[1]) if entry else None
 
     @Slot(QTreeWidgetItem, QTreeWidgetItem)
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
