@@ -141,7 +141,7 @@ def measure_interaction(db: Path) -> dict[str, float]:
 
     from filmdesk.app import create_application, open_window
     from filmdesk.core.folding import fold
-    from filmdesk.ui.films.film_table_model import Column
+    from filmdesk.ui.films.film_order import Column
 
     create_application()
     window = open_window(str(db))

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog, open_catalog
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
-from filmdesk.ui.films.film_table_model import Column
+from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.star_delegate import StarDelegate
 from filmdesk.ui.main_window import MainWindow
 from tests.ui.conftest import type_text

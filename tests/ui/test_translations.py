@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from filmdesk.core.catalog import Catalog
 from filmdesk.ui.dialogs.about_dialog import AboutDialog
 from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
-from filmdesk.ui.films.film_table_model import Column
+from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.main_window import MainWindow
 from filmdesk.ui.shell.i18n import choose_language, format_date, install_translators
 

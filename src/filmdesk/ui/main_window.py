@@ -28,7 +28,7 @@ from filmdesk.ui.collections.side_pane import SidePane
 from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from filmdesk.ui.films.detail_panel import FilmDetailPanel
 from filmdesk.ui.films.details import FilmDetails
-from filmdesk.ui.films.film_table_model import Column
+from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.films_panel import FilmsPanel
 from filmdesk.ui.operations.collections import CollectionOperations
 from filmdesk.ui.operations.context import StepContext, quoted

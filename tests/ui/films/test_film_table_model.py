@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.ui.films.film_table_model import Column, FilmTableModel
+from filmdesk.ui.films.film_order import Column
+from filmdesk.ui.films.film_table_model import FilmTableModel
 
 CRANES = "The Cranes Are Flying"
 

@@ -9,7 +9,7 @@ from filmdesk.core.catalog import Catalog
 from filmdesk.core.operations import Changes, films_added, films_changed, films_removed
 from filmdesk.ui.films.detail_panel import FilmDetailPanel
 from filmdesk.ui.films.details import FilmDetails
-from filmdesk.ui.films.film_table_model import Column
+from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.films_panel import FilmsPanel
 
 CRANES = "The Cranes Are Flying"

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.ui.dialogs.list_dialogs import DetailsDialog
-from filmdesk.ui.films.film_table_model import Column
+from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.main_window import MainWindow
 from filmdesk.ui.operations.context import Asking
 from tests.ui.conftest import type_text

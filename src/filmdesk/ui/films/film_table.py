@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from filmdesk.ui.films.film_table_model import Column, FilmTableModel, header_text
+from filmdesk.ui.films.film_order import Column
+from filmdesk.ui.films.film_table_model import FilmTableModel, header_text
 from filmdesk.ui.films.star_delegate import StarDelegate
 from filmdesk.ui.shell.i18n import format_short_date
 from filmdesk.ui.widgets.star_rating import is_dark

@@ -7,11 +7,11 @@ A QSortFilterProxyModel would call ``data()`` in Python for every row on every k
 * a ``SearchIndex`` over the same positions (lean rows first; the long texts search also
   looks at, notes and descriptions, are added in small steps by ``load_texts_step`` after the
   window has appeared, or all at once when a search needs them sooner);
-* ``_order``: all positions in the order shown: by the sort column's key, ascending or
-  descending, ties always in title order and films without a value last (re-sorted only when
-  the sort changes, from orders worked out ahead of time; an edited or added film is moved into
-  place with a binary search);
-* ``_rows``: the positions shown, i.e. ``_order`` filtered by the query, which therefore needs
+* ``_sorting`` (``film_order.FilmOrder``): all positions in the order shown: by the sort
+  column's key, ascending or descending, ties always in title order and films without a value
+  last (re-sorted only when the sort changes, from orders worked out ahead of time; an edited
+  or added film is moved into place with a binary search);
+* ``_rows``: the positions shown, i.e. that order filtered by the query, which therefore needs
   no sorting of its own.
 
 The model never writes to the catalog: edits in the table (stars, the Watched checkbox) are
@@ -20,9 +20,7 @@ announced with signals and come back through ``update_film`` once the catalog ha
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable, Sequence
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,25 +37,13 @@ from PySide6.QtCore import (
 from filmdesk.core.folding import fold
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import Query, SearchIndex
-from filmdesk.core.sorting import title_sort_key
+from filmdesk.ui.films.film_order import Column, FilmOrder
 from filmdesk.ui.shell.i18n import QT_TRANSLATE_NOOP, format_date, format_short_date
 from filmdesk.ui.widgets.film_drag import FILM_IDS_MIME, film_ids_to_mime
 from filmdesk.ui.widgets.plain_text import as_typed
 from filmdesk.ui.widgets.star_rating import rating_text
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class Column(IntEnum):
-    """The table's columns, in their default order."""
-
-    TITLE = 0
-    ORIGINAL_TITLE = 1
-    YEAR = 2
-    DIRECTOR = 3
-    RATING = 4
-    WATCHED = 5
-    TAGS = 6
 
 
 # Marked for translation here, translated when shown (header_text): the language is chosen
@@ -92,65 +78,6 @@ _ROLES = frozenset(
     {_DISPLAY, _CHECK, _ALIGN, _TOOLTIP, _ACCESSIBLE, FilmIdRole, FilmRole, RatingRole}
 )
 TextLoader = Callable[[int, int], list[tuple[int, str, str]]]
-_LAST = "\U0010ffff"  # sorts after any text: films without a value come last
-_NO_YEAR = 1_000_000
-_NO_RATING = 1.0  # after every -rating
-# The key of a film without a value, per column: such films stay last in both directions, as
-# the core's sort_films has them. (Not watched is a value: a second click shows those first.)
-_NO_VALUE: dict[Column, object] = {
-    Column.ORIGINAL_TITLE: _LAST,
-    Column.YEAR: _NO_YEAR,
-    Column.DIRECTOR: _LAST,
-    Column.RATING: _NO_RATING,
-    Column.TAGS: _LAST,
-}
-_NOTHING = object()  # equal to no key
-
-
-def column_key(column: Column, film: FilmRow) -> Any:
-    """How ``film`` sorts in ``column`` (ties are then broken by title): one plain value."""
-    if column is Column.TITLE:
-        return title_sort_key(film.title)
-    if column is Column.ORIGINAL_TITLE:
-        return fold(film.original_title) if film.original_title else _LAST
-    if column is Column.YEAR:
-        return film.year if film.year is not None else _NO_YEAR
-    if column is Column.DIRECTOR:
-        return fold(", ".join(film.directors)) if film.directors else _LAST
-    if column is Column.RATING:
-        # Best first when ascending: that is what a click on "Rating" should show.
-        return -film.rating if film.rating is not None else _NO_RATING
-    if column is Column.WATCHED:
-        return 0 if film.watched else 1
-    return fold(", ".join(film.tags)) if film.tags else _LAST
-
-
-def _descending(ascending: list[int], keys: list[Any], none: Any) -> list[int]:
-    """``ascending`` the other way round, except that ties keep their (title) order and films
-    whose key is ``none`` (no value) stay last.
-
-    Not ``ascending[::-1]``, which would reverse the titles of ties too. Python's sort is stable
-    with ``reverse=True`` as well, and fast on a list already in order.
-    """
-    present = len(ascending)
-    if none is not _NOTHING:  # films without a value are the end of the ascending order
-        present = bisect.bisect_left(ascending, none, key=keys.__getitem__)
-    return sorted(ascending[:present], key=keys.__getitem__, reverse=True) + ascending[present:]
-
-
-class _Reversed:
-    """Compares the other way: a descending column inside one ascending key."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __lt__(self, other: _Reversed) -> bool:
-        return bool(other.value < self.value)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Reversed) and bool(self.value == other.value)
 
 
 class FilmTableModel(QAbstractTableModel):
@@ -162,14 +89,9 @@ class FilmTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._index = SearchIndex()
         self._position_of_id: dict[int, int] = {}
-        self._keys: dict[Column, list[Any]] = {}
-        # Each (column, descending) order, once known.
-        self._orders: dict[tuple[Column, bool], list[int]] = {}
-        self._order: list[int] = []
+        self._sorting = FilmOrder(lambda: self._films)
         self._rows: list[int] = []
         self._query: Query | None = None
-        self._sort_column = Column.TITLE
-        self._descending = False
         self._watched = 0
         self._text_loader: TextLoader | None = None
         self._text_after_id = 0
@@ -196,11 +118,9 @@ class FilmTableModel(QAbstractTableModel):
         self._text_loader = text_loader
         self._text_after_id = 0
         self._position_of_id = {f.id: i for i, f in enumerate(films)}
-        self._keys.clear()
-        self._orders.clear()
         self._watched = sum(1 for f in films if f.watched)
         self._scope = self._scope_positions(self._scope_ids)
-        self._order = self._sorted_positions()
+        self._sorting.reset()
         self._rows = self._filtered(self._query)
         self._rows_stale = False
         self.endResetModel()
@@ -283,13 +203,11 @@ class FilmTableModel(QAbstractTableModel):
         # finds; the next search must not build on them.
         self._rows_stale = True
         old = self._films[position]
-        self._remove_from_order(position)
+        self._sorting.take_out(position)
         row_data = FilmRow.of(film)
         self._index.replace(position, row_data, film.notes, film.description)
-        for column, keys in self._keys.items():
-            keys[position] = column_key(column, row_data)
-        self._orders.clear()
-        self._insert_into_order(position)
+        self._sorting.film_changed(position, row_data)
+        self._sorting.put_in(position)
         self._watched += int(film.watched) - int(bool(old and old.watched))
 
     def add_films(self, films: Iterable[FilmRecord]) -> None:
@@ -308,10 +226,8 @@ class FilmTableModel(QAbstractTableModel):
             row_data = FilmRow.of(film)
             self._index.append(row_data, film.notes, film.description)
             self._position_of_id[film.id] = position
-            for column, keys in self._keys.items():
-                keys.append(column_key(column, row_data))
-            self._orders.clear()
-            self._insert_into_order(position)
+            self._sorting.film_added(row_data)
+            self._sorting.put_in(position)
             self._watched += int(film.watched)
             if self._scope is not None and self._scope_ids and film.id in self._scope_ids:
                 self._scope.add(position)  # a film of the collection shown, restored
@@ -321,7 +237,7 @@ class FilmTableModel(QAbstractTableModel):
                 and in_scope
                 and (self._query is None or self._query.run(self._index, [position]))
             ):
-                row = self._row_for_new(position)
+                row = self._sorting.row_for_new(self._rows, position)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.insert(row, position)
                 self.endInsertRows()
@@ -352,10 +268,8 @@ class FilmTableModel(QAbstractTableModel):
             del self._position_of_id[film.id]
             self._watched -= int(film.watched)
             self._index.replace(position, None)
-            for keys in self._keys.values():
-                keys[position] = None
-        self._order = [p for p in self._order if p not in gone]
-        self._orders.clear()
+            self._sorting.film_changed(position, None)
+        self._sorting.drop(gone)
 
     def film_at(self, row: int) -> FilmRow:
         """The film shown in ``row``."""
@@ -401,96 +315,22 @@ class FilmTableModel(QAbstractTableModel):
 
     # --- filtering and sorting ------------------------------------------------------------
 
-    def _keys_for(self, column: Column) -> list[Any]:
-        keys = self._keys.get(column)
-        if keys is None:
-            keys = [None if f is None else column_key(column, f) for f in self._films]
-            self._keys[column] = keys
-        return keys
-
-    def _titles_in_order(self) -> list[int]:
-        by_title = self._orders.get((Column.TITLE, False))
-        if by_title is None:
-            titles = self._keys_for(Column.TITLE)
-            by_title = [i for i, f in enumerate(self._films) if f is not None]
-            by_title.sort(key=titles.__getitem__)  # stable: equal titles stay in id order
-            self._orders[(Column.TITLE, False)] = by_title
-        return by_title
-
     def prepare_sorting_step(self) -> bool:
         """Compute one more column's sort keys (then the word index) ahead of time.
 
         True when everything is ready.
         """
-        self._titles_in_order()
-        for column in Column:
-            if column not in self._keys:
-                self._keys_for(column)
-                return False
-        for descending in (False, True):
-            for column in Column:
-                if (column, descending) not in self._orders:
-                    # A click on its header then only reads it.
-                    self._sorted_positions(column, descending)
-                    return False
+        if not self._sorting.prepare_step():
+            return False
         for name in ("year", "half_stars", "watched", "tags"):
             self._index.positions_where(name, bool)  # groups field terms read, built ahead
         return self._index.build_words_step()
-
-    def _key_function(self) -> Callable[[int], Any]:
-        # The order of _order as one ascending key, for a binary search when one film moves
-        # (too slow to sort 100,000 films with: _sorted_positions makes the same order).
-        column = self._sort_column
-        keys = self._keys_for(column)
-        titles = self._keys_for(Column.TITLE)
-        if column is Column.TITLE:
-            if self._descending:
-                return lambda position: _Reversed(titles[position])
-            return titles.__getitem__
-        if not self._descending:
-            return lambda position: (keys[position], titles[position])
-        none = _NO_VALUE.get(column, _NOTHING)
-        return lambda position: (
-            keys[position] == none,
-            _Reversed(keys[position]),
-            titles[position],
-        )
-
-    def _sorted_positions(
-        self, column: Column | None = None, descending: bool | None = None
-    ) -> list[int]:
-        column = self._sort_column if column is None else column
-        descending = self._descending if descending is None else descending
-        cached = self._orders.get((column, descending))
-        if cached is None:
-            keys = self._keys_for(column)
-            if descending:
-                ascending = self._sorted_positions(column, False)
-                cached = _descending(ascending, keys, _NO_VALUE.get(column, _NOTHING))
-            elif column is Column.TITLE:
-                cached = self._titles_in_order()
-            else:
-                by_title = self._titles_in_order()
-                cached = sorted(by_title, key=keys.__getitem__)  # stable: ties in title order
-            self._orders[(column, descending)] = cached
-        return list(cached)
-
-    def _remove_from_order(self, position: int) -> None:
-        self._order.remove(position)
-        self._orders.clear()  # other columns' orders are worked out again when next needed
-
-    def _insert_into_order(self, position: int) -> None:
-        bisect.insort(self._order, position, key=self._key_function())
-
-    def _row_for_new(self, position: int) -> int:
-        key = self._key_function()
-        return bisect.bisect_left(self._rows, key(position), key=key)
 
     def _filtered(
         self, query: Query | None, candidates: Sequence[int] | None = None, skip: int = 0
     ) -> list[int]:
         if candidates is None:
-            candidates = self._order
+            candidates = self._sorting.shown
             if self._scope is not None:
                 scope = self._scope
                 candidates = [p for p in candidates if p in scope]
@@ -505,12 +345,9 @@ class FilmTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_rows = self._rows
         descending = order == Qt.SortOrder.DescendingOrder
-        if Column(column) is not self._sort_column or descending != self._descending:
-            self._sort_column = Column(column)
-            self._descending = descending
-            self._order = self._sorted_positions()
+        self._sorting.set_sort(Column(column), descending)
         # The same films stay shown; only their order changes.
-        ordered = self._order
+        ordered = self._sorting.shown
         if len(old_rows) == len(ordered):
             self._rows = list(ordered)
         else:
@@ -527,8 +364,9 @@ class FilmTableModel(QAbstractTableModel):
 
     def sort_state(self) -> tuple[Column, Qt.SortOrder]:
         """The current sort column and order."""
-        order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
-        return self._sort_column, order
+        descending = self._sorting.descending
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        return self._sorting.column, order
 
     # --- Qt model interface ---------------------------------------------------------------
 

@@ -23,8 +23,9 @@ from filmdesk.core.catalog import Catalog
 from filmdesk.core.operations import Changes
 from filmdesk.core.records import FilmRow
 from filmdesk.core.search import Query
+from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.film_table import FilmTable
-from filmdesk.ui.films.film_table_model import Column, FilmTableModel
+from filmdesk.ui.films.film_table_model import FilmTableModel
 from filmdesk.ui.films.loading import FilmLoader
 from filmdesk.ui.films.search_bar import SearchBar
 from filmdesk.ui.widgets.plain_text import plain_label

@@ -8,7 +8,8 @@ import gc
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.ui.films.film_table_model import Column, FilmTableModel
+from filmdesk.ui.films.film_order import Column
+from filmdesk.ui.films.film_table_model import FilmTableModel
 
 # Above this many films, the window first shows one page and then reads the rest.
 FIRST_PAGE_THRESHOLD = 5000
