@@ -10,6 +10,7 @@ from filmdesk.cli.output import format_film, format_table, print_json
 from filmdesk.cli.parsing import Handler, Subparsers, add_command
 from filmdesk.cli.refs import resolve_film, watched_day_arg
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.fields import FILM_FIELDS, FilmField, Kind
 from filmdesk.core.search import QueryError
 from filmdesk.core.sorting import SORT_FIELDS
 from filmdesk.core.validation import FilmFields
@@ -62,74 +63,78 @@ def run(args: argparse.Namespace, catalog: Catalog) -> None:
     handler(args, catalog)
 
 
-def _add_film_fields(parser: argparse.ArgumentParser, *, adding: bool) -> None:
-    parser.add_argument("--title", required=adding)
-    parser.add_argument("--year", required=adding, help="year of release")
-    parser.add_argument("--original-title")
-    parser.add_argument(
-        "--director",
-        action="append",
-        metavar="NAME",
-        help="a director (repeat for several)" + ("" if adding else "; replaces the list"),
-    )
-    parser.add_argument(
-        "--country",
-        action="append",
-        metavar="NAME",
-        help="a country (repeat for several)" + ("" if adding else "; replaces the list"),
-    )
-    parser.add_argument("--runtime", metavar="MINUTES")
-    parser.add_argument("--description")
-    parser.add_argument("--fact")
-    parser.add_argument("--trailer-url", metavar="URL", help="http or https only")
-    parser.add_argument("--availability", metavar="NOTE", help="where it can be watched")
-    parser.add_argument("--imdb-id", metavar="ID", help="e.g. tt0050634")
-    parser.add_argument("--letterboxd-uri", metavar="URL")
-    parser.add_argument("--rating", metavar="R", help="0.5 to 5 in half stars")
-    parser.add_argument(
-        "--watched",
-        nargs="?",
-        const="",
-        metavar="DATE",
-        help="mark watched, optionally on DATE (YYYY-MM-DD or 'today')",
-    )
-    parser.add_argument("--notes", metavar="TEXT")
-    parser.add_argument("--json", action="store_true", help="print the film as JSON")
-
-
-# Options that set one field each: option's dest -> the field's name.
-_SIMPLE_FIELDS = {
-    "title": "title",
-    "year": "year",
-    "original_title": "original_title",
-    "runtime": "runtime_minutes",
-    "description": "description",
-    "fact": "fact",
-    "trailer_url": "trailer_url",
-    "availability": "availability_note",
-    "imdb_id": "imdb_id",
-    "letterboxd_uri": "letterboxd_uri",
-    "rating": "rating",
-    "notes": "notes",
+# How some fields are typed on the command line: metavar and help; the options themselves
+# (which fields, in which order, under which name) come from the core's field table.
+_METAVARS = {
+    "runtime_minutes": "MINUTES",
+    "trailer_url": "URL",
+    "availability_note": "NOTE",
+    "imdb_id": "ID",
+    "letterboxd_uri": "URL",
+    "rating": "R",
+    "notes": "TEXT",
 }
+_HINTS = {
+    "year": "year of release",
+    "trailer_url": "http or https only",
+    "availability_note": "where it can be watched",
+    "imdb_id": "e.g. tt0050634",
+    "rating": "0.5 to 5 in half stars",
+}
+
+
+def _option_fields() -> list[FilmField]:
+    # Tags have options of their own (--tag on add, --add-tag/--remove-tag on edit).
+    return [f for f in FILM_FIELDS if f.option and f.kind is not Kind.TAGS]
+
+
+def _add_film_fields(parser: argparse.ArgumentParser, *, adding: bool) -> None:
+    for field in _option_fields():
+        option = f"--{field.option}"
+        if field.kind is Kind.NAMES:
+            replaces = "" if adding else "; replaces the list"
+            parser.add_argument(
+                option,
+                dest=field.name,
+                action="append",
+                metavar="NAME",
+                help=f"a {field.option} (repeat for several){replaces}",
+            )
+        elif field.kind is Kind.BOOL:
+            parser.add_argument(
+                option,
+                dest=field.name,
+                nargs="?",
+                const="",
+                metavar="DATE",
+                help="mark watched, optionally on DATE (YYYY-MM-DD or 'today')",
+            )
+        else:
+            parser.add_argument(
+                option,
+                dest=field.name,
+                # A film is added with its year as well, so that it can be told apart.
+                required=adding and (field.required or field.name == "year"),
+                metavar=_METAVARS.get(field.name),
+                help=_HINTS.get(field.name),
+            )
+    parser.add_argument("--json", action="store_true", help="print the film as JSON")
 
 
 def _fields_from_args(args: argparse.Namespace, *, adding: bool) -> FilmFields:
     fields: dict[str, object] = {}
-    for attribute, field in _SIMPLE_FIELDS.items():
-        value = getattr(args, attribute, None)
-        if value is not None:
-            fields[field] = value
-    if args.director is not None:
-        fields["directors"] = args.director
-    if args.country is not None:
-        fields["countries"] = args.country
-    if args.watched is not None:
-        fields["watched"] = True
-        if args.watched:
-            fields["watched_on"] = watched_day_arg(args.watched)
-        elif adding:  # a new film watched "now"; an edit keeps the date it has
-            fields["watched_on"] = date.today()
+    for field in _option_fields():
+        value = getattr(args, field.name, None)
+        if value is None:
+            continue
+        if field.kind is Kind.BOOL:  # --watched [DATE]
+            fields[field.name] = True
+            if value:
+                fields["watched_on"] = watched_day_arg(value)
+            elif adding:  # a new film watched "now"; an edit keeps the date it has
+                fields["watched_on"] = date.today()
+        else:
+            fields[field.name] = value
     return fields  # type: ignore[return-value]
 
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.operations import Changes
-from filmdesk.core.validation import ValidationError
 from filmdesk.ui.actions import FILM_ACTIONS, FILM_MENU, Actions
 from filmdesk.ui.collections.collection_panel import CollectionPanel
 from filmdesk.ui.collections.controller import CollectionController
@@ -28,7 +27,6 @@ from filmdesk.ui.collections.side_pane import SidePane
 from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from filmdesk.ui.films.detail_panel import FilmDetailPanel
 from filmdesk.ui.films.details import FilmDetails
-from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.films_panel import FilmsPanel
 from filmdesk.ui.operations.collections import CollectionOperations
 from filmdesk.ui.operations.context import StepContext, quoted
@@ -44,7 +42,7 @@ from filmdesk.ui.shell.screens import bring_on_screen
 from filmdesk.ui.shell.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.sidebar.controller import SidebarController
 from filmdesk.ui.sidebar.sidebar import ALL, Sidebar
-from filmdesk.ui.widgets.plain_text import as_typed
+from filmdesk.ui.undo import failure_text
 
 DEFAULT_SIZE = (1280, 780)
 DETAIL_WIDTH = 310
@@ -142,6 +140,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/sidebar")
         if isinstance(state, QByteArray):
             self.outer.restoreState(state)
+
         self.setCentralWidget(self.outer)
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
@@ -288,17 +287,7 @@ class MainWindow(QMainWindow):
     @Slot(str, object)
     def _step_failed(self, action: str, error: Exception) -> None:
         """A change could not be saved; say so and show the catalog as it is."""
-        detail = (
-            str(error) if isinstance(error, ValidationError) else f"{type(error).__name__}: {error}"
-        )
-        QMessageBox.warning(
-            self,
-            "filmdesk",
-            as_typed(
-                self.tr("“{action}” could not be saved.").replace("{action}", action)
-                + f"\n\n{detail}"
-            ),
-        )
+        QMessageBox.warning(self, "filmdesk", failure_text(action, error))
         # Show the database as it is: the table, and the panel's fields, typed text included.
         self.films.reread()
         self.details.reload()
@@ -415,11 +404,7 @@ class MainWindow(QMainWindow):
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        header_state = settings.value("table/header")
-        header = self.films.table.horizontalHeader()
-        if isinstance(header_state, QByteArray) and header.restoreState(header_state):
-            header.setSectionHidden(Column.TITLE, False)
-            self.films.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.films.restore_state(settings)
         details = settings.value("window/details", "true")
         self.window_actions["details"].setChecked(str(details).lower() != "false")
 
@@ -432,7 +417,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/sidebar", self.outer.saveState())
         details = self.window_actions["details"].isChecked()
         settings.setValue("window/details", "true" if details else "false")
-        settings.setValue("table/header", self.films.table.horizontalHeader().saveState())
+        self.films.save_state(settings)
         self.sidebar.save_state(settings)
         settings.sync()
 

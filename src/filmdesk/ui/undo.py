@@ -13,10 +13,13 @@ from collections.abc import Hashable
 from dataclasses import replace
 from typing import Any, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.operations import Changes, Operation, Outcome
+from filmdesk.core.validation import ValidationError
+from filmdesk.ui.widgets.plain_text import as_typed
 
 # Merge ids (QUndoCommand.id): steps with the same id and the same merge key become one step.
 NOTES_MERGE_ID = 1
@@ -116,3 +119,14 @@ class OperationCommand(QUndoCommand):
         self._operation = other._operation
         self.result = other.result
         return True
+
+
+def failure_text(action: str, error: Exception) -> str:
+    """What the window says when the step named ``action`` could not be saved: the step, and
+    the core's own words for why (a field's problem) or the error's."""
+    detail = (
+        str(error) if isinstance(error, ValidationError) else f"{type(error).__name__}: {error}"
+    )
+    # (In the window's translation context, where the sentence has always been.)
+    text = QCoreApplication.translate("MainWindow", "“{action}” could not be saved.")
+    return as_typed(text.replace("{action}", action) + f"\n\n{detail}")

@@ -16,27 +16,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from filmdesk.core.fields import FILM_FIELDS, FilmField, Group, Kind
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import FilmFields, ValidationError, clean_film_fields
 from filmdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 from filmdesk.ui.widgets.plain_text import plain_label
 
-# (field, label, multi-line); labels and placeholders are translated when shown
-_FIELDS: tuple[tuple[str, str, bool], ...] = (
-    ("title", QT_TRANSLATE_NOOP("FilmDialog", "&Title:"), False),
-    ("original_title", QT_TRANSLATE_NOOP("FilmDialog", "&Original title:"), False),
-    ("year", QT_TRANSLATE_NOOP("FilmDialog", "&Year:"), False),
-    ("directors", QT_TRANSLATE_NOOP("FilmDialog", "&Directors:"), False),
-    ("countries", QT_TRANSLATE_NOOP("FilmDialog", "&Countries:"), False),
-    ("runtime_minutes", QT_TRANSLATE_NOOP("FilmDialog", "&Runtime (min):"), False),
-    ("description", QT_TRANSLATE_NOOP("FilmDialog", "D&escription:"), True),
-    ("fact", QT_TRANSLATE_NOOP("FilmDialog", "&Fact:"), True),
-    ("trailer_url", QT_TRANSLATE_NOOP("FilmDialog", "Trailer &URL:"), False),
-    ("availability_note", QT_TRANSLATE_NOOP("FilmDialog", "&Availability:"), True),
-    ("imdb_id", QT_TRANSLATE_NOOP("FilmDialog", "&IMDb id:"), False),
-    ("letterboxd_uri", QT_TRANSLATE_NOOP("FilmDialog", "&Letterboxd URI:"), False),
+# The dialog's labels, with their mnemonics (translated when shown). Which fields it shows, in
+# which order and how each is typed come from the core's field table: the curated fields a
+# user may edit (a test checks these labels cover exactly those).
+_LABELS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("FilmDialog", "&Title:"),
+    "original_title": QT_TRANSLATE_NOOP("FilmDialog", "&Original title:"),
+    "year": QT_TRANSLATE_NOOP("FilmDialog", "&Year:"),
+    "directors": QT_TRANSLATE_NOOP("FilmDialog", "&Directors:"),
+    "countries": QT_TRANSLATE_NOOP("FilmDialog", "&Countries:"),
+    "runtime_minutes": QT_TRANSLATE_NOOP("FilmDialog", "&Runtime (min):"),
+    "description": QT_TRANSLATE_NOOP("FilmDialog", "D&escription:"),
+    "fact": QT_TRANSLATE_NOOP("FilmDialog", "&Fact:"),
+    "trailer_url": QT_TRANSLATE_NOOP("FilmDialog", "Trailer &URL:"),
+    "availability_note": QT_TRANSLATE_NOOP("FilmDialog", "&Availability:"),
+    "imdb_id": QT_TRANSLATE_NOOP("FilmDialog", "&IMDb id:"),
+    "letterboxd_uri": QT_TRANSLATE_NOOP("FilmDialog", "&Letterboxd URI:"),
+}
+
+
+def dialog_fields() -> list[FilmField]:
+    """The fields the dialog edits: the curated ones a user may type, in the table's order."""
+    return [f for f in FILM_FIELDS if f.group is Group.CURATED and f.editable]
+
+
+# (field, label, multi-line)
+_FIELDS: tuple[tuple[str, str, bool], ...] = tuple(
+    (f.name, _LABELS[f.name], f.kind is Kind.TEXT) for f in dialog_fields()
 )
-_LIST_FIELDS = ("directors", "countries")
+_LIST_FIELDS = tuple(f.name for f in dialog_fields() if f.kind is Kind.NAMES)
 _PLACEHOLDERS = {
     "directors": QT_TRANSLATE_NOOP("FilmDialog", "comma-separated"),
     "countries": QT_TRANSLATE_NOOP("FilmDialog", "comma-separated"),

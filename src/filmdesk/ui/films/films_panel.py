@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -327,6 +337,18 @@ class FilmsPanel(QWidget):
             self.film_chosen.emit(film_id)
 
     # --- what changed -------------------------------------------------------------------
+
+    def restore_state(self, settings: QSettings) -> None:
+        """The columns, their widths and order, and the sort, as the user left them."""
+        state = settings.value("table/header")
+        header = self.table.horizontalHeader()
+        if isinstance(state, QByteArray) and header.restoreState(state):
+            header.setSectionHidden(Column.TITLE, False)  # a film without its title is nothing
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember the columns and the sort for the next start."""
+        settings.setValue("table/header", self.table.horizontalHeader().saveState())
 
     def apply_changes(self, changes: Changes) -> None:
         """Films added, changed or removed: the table follows, the films added selected."""
