@@ -37,7 +37,7 @@ def titles(films: list[FilmRecord]) -> list[str]:
 
 @pytest.mark.parametrize("spec", ["rating", "-rating", "rating:desc", "rating:asc"])
 def test_equal_ratings_stay_in_title_order(rated: Catalog, spec: str) -> None:
-    films = rated.list_films(sort=spec)
+    films = rated.films.search(sort=spec)
     fours = [f.title for f in films if f.rating == 4.0]
     assert fours == IN_TITLE_ORDER
     assert all(f.rating is None for f in films[5:])  # unrated last, both ways
@@ -48,9 +48,9 @@ def test_equal_ratings_stay_in_title_order(rated: Catalog, spec: str) -> None:
 def test_reverse_sorts_reverse_only_the_sorted_column(rated: Catalog) -> None:
     # The shipped catalog has two films of 1957; Cranes comes before House either way.
     for spec in ("year", "-year"):
-        shown = titles(rated.list_films(sort=spec))
+        shown = titles(rated.films.search(sort=spec))
         assert shown.index("The Cranes Are Flying") < shown.index("The House I Live In")
-    assert titles(rated.list_films(sort="rating"))[:5] == [
+    assert titles(rated.films.search(sort="rating"))[:5] == [
         *IN_TITLE_ORDER,
         "The Story of Asya Klyachina",
     ]

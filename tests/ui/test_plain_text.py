@@ -81,7 +81,7 @@ def film_id(catalog: Catalog) -> int:
 
 def test_the_detail_panel_shows_a_films_texts_as_typed(qtbot: QtBot, odd: Catalog) -> None:
     window = make_window(qtbot, odd)
-    assert window.select_film(film_id(odd))
+    assert window.films.select_film(film_id(odd))
     detail = window.detail
     assert_plain(detail.title, HTML)
     assert_plain(detail.original_title, "<i>Оригинал</i>")
@@ -94,10 +94,10 @@ def test_the_detail_panel_shows_a_films_texts_as_typed(qtbot: QtBot, odd: Catalo
 
 def test_the_film_tables_tooltips_show_titles_as_typed(qtbot: QtBot, odd: Catalog) -> None:
     window = make_window(qtbot, odd)
-    row = window.model.row_of(film_id(odd))
+    row = window.films.model.row_of(film_id(odd))
     assert row is not None
     tips = {
-        column: window.model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+        column: window.films.model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
         for column in (Column.TITLE, Column.ORIGINAL_TITLE, Column.DIRECTOR, Column.TAGS)
     }
     assert {column: seen(tip) for column, tip in tips.items()} == {
@@ -107,17 +107,17 @@ def test_the_film_tables_tooltips_show_titles_as_typed(qtbot: QtBot, odd: Catalo
         Column.TAGS: "<b>tag</b>",
     }
     # Plain titles keep a plain tooltip (no HTML wrapping that changes how it looks).
-    plain_row = window.model.row_of(6)
+    plain_row = window.films.model.row_of(6)
     assert plain_row is not None
-    tip = window.model.index(plain_row, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    tip = window.films.model.index(plain_row, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "The Cranes Are Flying"
 
 
 def test_a_collection_its_comment_and_source_are_shown_as_typed(qtbot: QtBot, odd: Catalog) -> None:
     window = make_window(qtbot, odd)
-    (collection,) = [c for c in odd.collections() if c.name == "<b>Collection</b>"]
-    window.lists.sidebar.select("collection", collection.id)
-    panel = window.lists.collection_panel
+    (collection,) = [c for c in odd.collections.all() if c.name == "<b>Collection</b>"]
+    window.sidebar_view.select("collection", collection.id)
+    panel = window.collection_panel
     assert_plain(panel.name, "<b>Collection</b>")
     assert_plain(panel.description, "<i>about letters</i>")
     (comment,) = panel.comment_views
@@ -129,23 +129,23 @@ def test_a_collection_its_comment_and_source_are_shown_as_typed(qtbot: QtBot, od
     assert f'href="{source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}"' in (
         panel.source.text()
     )
-    item = window.lists.sidebar.item("collection", collection.id)
+    item = window.sidebar_view.item("collection", collection.id)
     assert item is not None
     assert seen(item.toolTip(0)) == "<i>about letters</i>"
 
 
 def test_a_screening_list_is_shown_as_typed(qtbot: QtBot, odd: Catalog) -> None:
     window = make_window(qtbot, odd)
-    (summary,) = odd.screening_lists()
-    window.lists.sidebar.select("list", summary.id)
-    view = window.lists.list_view
+    (summary,) = odd.lists.summaries()
+    window.sidebar_view.select("list", summary.id)
+    view = window.list_view
     assert_plain(view.title, "<b>Year 9</b>")
     assert view.audience.textFormat() == Qt.TextFormat.PlainText
     assert view.audience.text() == "For <i>9B</i>"
     assert_plain(view.description, f"<h1>Autumn</h1> {AMPERSAND}")
     note_tip = view.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert seen(note_tip) == "<b>Who writes?</b>"
-    item = window.lists.sidebar.item("list", summary.id)
+    item = window.sidebar_view.item("list", summary.id)
     assert item is not None
     assert seen(item.toolTip(0)) == "For <i>9B</i>"
 
@@ -153,7 +153,7 @@ def test_a_screening_list_is_shown_as_typed(qtbot: QtBot, odd: Catalog) -> None:
 def test_a_sidebar_names_tooltip_is_the_name_as_typed(qtbot: QtBot, odd: Catalog) -> None:
     sidebar = Sidebar()
     qtbot.addWidget(sidebar)
-    sidebar.populate((11, 0, 11), [], [], odd.tag_counts())
+    sidebar.populate((11, 0, 11), [], [], odd.films.tag_counts())
     item = sidebar.item("tag", "<b>tag</b>")
     assert item is not None
     assert seen(item.toolTip(0)) == "<b>tag</b>"
@@ -163,7 +163,7 @@ def test_the_delete_question_names_the_film_as_typed(
     qtbot: QtBot, odd: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(qtbot, odd)
-    assert window.select_film(film_id(odd))
+    assert window.films.select_film(film_id(odd))
     asked: list[str] = []
 
     def answer(box: QMessageBox) -> int:
@@ -171,7 +171,7 @@ def test_the_delete_question_names_the_film_as_typed(
         return QMessageBox.StandardButton.Cancel.value
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    window.delete_selected()
+    window.window_actions["delete"].trigger()
     assert asked and asked[0].startswith(f"Delete “{HTML}”?")
 
 
@@ -186,7 +186,7 @@ def test_a_failed_change_names_it_as_typed(
         return QMessageBox.StandardButton.Ok.value
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    window.command_failed(f"Rename “{HTML}”", ValueError("name: <b>taken</b>"))
+    window.router.command_failed(f"Rename “{HTML}”", ValueError("name: <b>taken</b>"))
     # (As HTML, the blank line between the two is a paragraph break: lines are what matter.)
     assert [line for text in warned for line in text.splitlines() if line] == [
         f"“Rename “{HTML}”” could not be saved.",
@@ -198,7 +198,7 @@ def test_deleting_a_collection_asks_about_it_by_its_name_as_typed(
     qtbot: QtBot, odd: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(qtbot, odd)
-    (collection,) = [c for c in odd.collections() if c.name == "<b>Collection</b>"]
+    (collection,) = [c for c in odd.collections.all() if c.name == "<b>Collection</b>"]
     asked: list[str] = []
 
     def answer(box: QMessageBox) -> int:
@@ -206,7 +206,7 @@ def test_deleting_a_collection_asks_about_it_by_its_name_as_typed(
         return QMessageBox.StandardButton.Cancel.value
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    window.lists.delete("collection", collection.id)
+    window.collection_ops.delete(collection.id)
     assert asked and "“<b>Collection</b>”" in asked[0]
 
 
@@ -214,10 +214,10 @@ def test_the_note_box_names_the_film_as_typed(
     qtbot: QtBot, odd: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(qtbot, odd)
-    screening_list = odd.create_list("Plain")
-    odd.add_to_list(screening_list.id, [film_id(odd)])
-    window.lists.refresh()
-    window.lists.sidebar.select("list", screening_list.id)
+    screening_list = odd.lists.create("Plain")
+    odd.lists.add(screening_list.id, [film_id(odd)])
+    window.sidebar.refresh()  # the list made outside the window appears in the sidebar
+    window.sidebar_view.select("list", screening_list.id)
     labels: list[str] = []
 
     def ask(_parent: QWidget, _title: str, label: str, text: str = "") -> tuple[str, bool]:
@@ -225,12 +225,12 @@ def test_the_note_box_names_the_film_as_typed(
         return text, False
 
     monkeypatch.setattr(QInputDialog, "getMultiLineText", ask)
-    window.lists.edit_note(film_id(odd))
+    window.screening_list.edit_note(film_id(odd))
     assert labels == [f"Note on “{HTML}” (printed on the handout):"]
 
 
 def test_a_search_that_finds_nothing_is_quoted_as_typed(qtbot: QtBot, odd: Catalog) -> None:
     window = make_window(qtbot, odd)
-    qtbot.keyClicks(window.search_field, "<b>zzz</b>")
-    assert window.table_stack.currentWidget() is window.empty_state
-    assert reads(window.empty_label) == "No films match “<b>zzz</b>”."
+    qtbot.keyClicks(window.films.search.field, "<b>zzz</b>")
+    assert window.films.stack.currentWidget() is window.films.empty_state
+    assert reads(window.films.empty_label) == "No films match “<b>zzz</b>”."

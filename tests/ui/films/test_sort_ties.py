@@ -27,9 +27,9 @@ def rated(catalog: Catalog) -> Catalog:
 
 
 def click_header(qtbot: QtBot, window: MainWindow, column: Column) -> None:
-    header = window.table.horizontalHeader()
+    header = window.films.table.horizontalHeader()
     x = header.sectionViewportPosition(column) + 10
-    with qtbot.waitSignal(window.model.layoutChanged):
+    with qtbot.waitSignal(window.films.model.layoutChanged):
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
 
 
@@ -51,10 +51,10 @@ def test_reversing_the_rating_sort_keeps_equal_ratings_in_title_order(
     qtbot: QtBot, rated: Catalog
 ) -> None:
     window = make_window(qtbot, rated)
-    model = window.model
+    model = window.films.model
     display = Qt.ItemDataRole.DisplayRole
     click_header(qtbot, window, Column.RATING)  # best first
-    assert window.model.sort_state() == (Column.RATING, Qt.SortOrder.AscendingOrder)
+    assert window.films.model.sort_state() == (Column.RATING, Qt.SortOrder.AscendingOrder)
     ratings = shown(model, RatingRole, Column.RATING)
     titles = [str(t) for t in shown(model, display, Column.TITLE)]
     assert ratings[:5] == [5.0, 4.0, 4.0, 4.0, 4.0]
@@ -67,7 +67,7 @@ def test_reversing_the_rating_sort_keeps_equal_ratings_in_title_order(
     assert ties_in_title_order(ratings, titles)
 
     click_header(qtbot, window, Column.RATING)  # the other way
-    assert window.model.sort_state() == (Column.RATING, Qt.SortOrder.DescendingOrder)
+    assert window.films.model.sort_state() == (Column.RATING, Qt.SortOrder.DescendingOrder)
     ratings = shown(model, RatingRole, Column.RATING)
     titles = [str(t) for t in shown(model, display, Column.TITLE)]
     assert ratings[:5] == [4.0, 4.0, 4.0, 4.0, 5.0]
@@ -89,7 +89,7 @@ def test_ties_keep_title_order_in_both_directions(
     qtbot: QtBot, rated: Catalog, column: Column
 ) -> None:
     window = make_window(qtbot, rated)
-    model = window.model
+    model = window.films.model
     display = Qt.ItemDataRole.DisplayRole
     click_header(qtbot, window, column)
     for _ in range(2):
@@ -107,9 +107,9 @@ def test_a_film_added_while_sorted_in_reverse_lands_among_its_ties_by_title(
     qtbot: QtBot, rated: Catalog, qtmodeltester: object
 ) -> None:
     model = FilmTableModel()
-    model.set_films(rated.all_films())
+    model.set_films(rated.films.all())
     model.sort(Column.RATING, Qt.SortOrder.DescendingOrder)
-    new = rated.add_film({"title": "The Cranes Come Back", "rating": 4.0})
+    new = rated.films.add({"title": "The Cranes Come Back", "rating": 4.0})
     with qtbot.waitSignal(model.rowsInserted):
         model.add_films([new])
     titles = [model.film_at(r).title for r in range(model.rowCount())]
@@ -120,7 +120,7 @@ def test_a_film_added_while_sorted_in_reverse_lands_among_its_ties_by_title(
         "The House I Live In",
         "The Lady with the Dog",
     ]
-    unrated = rated.add_film({"title": "Aelita"})
+    unrated = rated.films.add({"title": "Aelita"})
     with qtbot.waitSignal(model.rowsInserted):
         model.add_films([unrated])
     assert model.film_at(6).title == "Aelita"  # first of the unrated, after the rated ones
@@ -131,9 +131,9 @@ def test_a_rating_changed_while_sorted_in_reverse_moves_it_among_its_ties_by_tit
     rated: Catalog,
 ) -> None:
     model = FilmTableModel()
-    model.set_films(rated.all_films())
+    model.set_films(rated.films.all())
     model.sort(Column.RATING, Qt.SortOrder.DescendingOrder)
-    model.update_film(rated.rate(4, 4.0))  # The Stationmaster: unrated -> 4
+    model.update_film(rated.films.rate(4, 4.0))  # The Stationmaster: unrated -> 4
     model.sort(Column.RATING, Qt.SortOrder.DescendingOrder)  # as a search or a click re-sorts
     titles = [model.film_at(r).title for r in range(model.rowCount())]
     assert titles[:5] == [

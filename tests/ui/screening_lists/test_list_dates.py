@@ -41,7 +41,7 @@ def page(qtbot: QtBot, catalog: Catalog, language: str) -> tuple[MainWindow, int
     screening_list = catalog.lists.create("Year 9: letters")
     catalog.lists.add(screening_list.id, [6, 10])
     window = make_window(qtbot, catalog)
-    window.lists.sidebar.select("list", screening_list.id)
+    window.sidebar_view.select("list", screening_list.id)
     return window, screening_list.id
 
 
@@ -66,8 +66,14 @@ def type_date(qtbot: QtBot, view: ScreeningListView, row: int, text: str) -> Non
     qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
 
 
+def schedule(window: MainWindow, list_id: int, film_id: int, at: datetime) -> None:
+    """Schedule a film as a step of the window's (its panels are told, as after any step)."""
+    screening_list = window.catalog.lists.get(list_id)
+    window.list_ops.edit_entry(screening_list, film_id, {"scheduled_at": at})
+
+
 def scheduled(db_path: Path, list_id: int, row: int = 0) -> datetime | None:
-    return fresh(db_path).screening_list(list_id).entries[row].scheduled_at
+    return fresh(db_path).lists.get(list_id).entries[row].scheduled_at
 
 
 @pytest.mark.parametrize(
@@ -82,7 +88,7 @@ def test_an_iso_date_typed_in_the_cell_is_stored_as_written(
     qtbot: QtBot, page: tuple[MainWindow, int], db_path: Path, text: str, expected: datetime
 ) -> None:
     window, list_id = page
-    view = window.lists.list_view
+    view = window.list_view
     type_date(qtbot, view, 0, text)
     assert scheduled(db_path, list_id) == expected
     assert "1" in view.model.index(0, WHEN).data()
@@ -90,15 +96,14 @@ def test_an_iso_date_typed_in_the_cell_is_stored_as_written(
 
 
 def test_the_date_as_the_cell_shows_it_can_be_typed_back(
-    qtbot: QtBot, page: tuple[MainWindow, int], catalog: Catalog, db_path: Path
+    qtbot: QtBot, page: tuple[MainWindow, int], db_path: Path
 ) -> None:
     window, list_id = page
-    view = window.lists.list_view
+    view = window.list_view
     # The second film is scheduled; its cell shows e.g. "Tue 1 Dec 2026, 10:30" (English) or
     # "вт 1 дек. 2026, 10:30" (Russian). That text, typed into the first film's cell, means the
     # same moment; so does the same day without the time.
-    catalog.lists.schedule(list_id, 10, MORNING)
-    window.lists.refresh()
+    schedule(window, list_id, 10, MORNING)
     shown = view.model.index(1, WHEN).data()
     assert "2026" in shown and "10:30" in shown
     type_date(qtbot, view, 0, shown)
@@ -112,7 +117,7 @@ def test_the_locales_short_date_is_read_in_its_order(
     qtbot: QtBot, page: tuple[MainWindow, int], db_path: Path, language: str
 ) -> None:
     window, list_id = page
-    view = window.lists.list_view
+    view = window.list_view
     short = format_short_date(MORNING.date())  # 01.12.2026 in Russian, 12/1/2026 in American
     type_date(qtbot, view, 0, f"{short} 10:30")
     assert scheduled(db_path, list_id) == MORNING
@@ -122,7 +127,7 @@ def test_text_that_is_no_date_keeps_the_editor_open_and_changes_nothing(
     qtbot: QtBot, page: tuple[MainWindow, int], db_path: Path
 ) -> None:
     window, list_id = page
-    view = window.lists.list_view
+    view = window.list_view
     editor = open_date_editor(qtbot, view, 0)
     type_text(editor, "next Tuesday")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -135,12 +140,11 @@ def test_text_that_is_no_date_keeps_the_editor_open_and_changes_nothing(
 
 
 def test_emptying_the_cell_clears_the_date(
-    qtbot: QtBot, page: tuple[MainWindow, int], catalog: Catalog, db_path: Path
+    qtbot: QtBot, page: tuple[MainWindow, int], db_path: Path
 ) -> None:
     window, list_id = page
-    catalog.lists.schedule(list_id, 6, MORNING)
-    window.lists.refresh()
-    view = window.lists.list_view
+    schedule(window, list_id, 6, MORNING)
+    view = window.list_view
     editor = open_date_editor(qtbot, view, 0)
     assert isinstance(editor, QLineEdit)
     assert editor.text() == "2026-12-01 10:30"  # ISO: easy to change a digit of
@@ -152,12 +156,11 @@ def test_emptying_the_cell_clears_the_date(
 
 
 def test_a_day_picked_on_the_calendar_keeps_the_typed_time(
-    qtbot: QtBot, page: tuple[MainWindow, int], catalog: Catalog, db_path: Path
+    qtbot: QtBot, page: tuple[MainWindow, int], db_path: Path
 ) -> None:
     window, list_id = page
-    catalog.lists.schedule(list_id, 6, MORNING)
-    window.lists.refresh()
-    view = window.lists.list_view
+    schedule(window, list_id, 6, MORNING)
+    view = window.list_view
     editor = open_date_editor(qtbot, view, 0)
     qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     calendar = editor.findChild(QCalendarWidget)

@@ -75,7 +75,7 @@ def cut_entries(sidebar: Sidebar) -> list[str]:
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:
     # The splitter gives the sidebar its width once the layout has run.
-    qtbot.waitUntil(lambda: window.lists.sidebar.tree.viewport().width() > 0)
+    qtbot.waitUntil(lambda: window.sidebar_view.tree.viewport().width() > 0)
     QApplication.processEvents()
 
 
@@ -84,7 +84,7 @@ def test_nothing_of_ours_is_cut_at_the_default_size(
 ) -> None:
     window = make_window(qtbot, catalog)
     settle(qtbot, window)
-    assert cut_entries(window.lists.sidebar) == []
+    assert cut_entries(window.sidebar_view) == []
 
 
 def test_nor_with_a_scroll_bar_and_counts_in_thousands(
@@ -96,7 +96,7 @@ def test_nor_with_a_scroll_bar_and_counts_in_thousands(
         catalog.films.set_tags(film_id, [*catalog.films.get(film_id).tags, f"tag {number}"])
     window = make_window(qtbot, catalog)
     settle(qtbot, window)
-    sidebar = window.lists.sidebar
+    sidebar = window.sidebar_view
     assert sidebar.tree.verticalScrollBar().isVisible()
     assert cut_entries(sidebar) == []
     # A big catalog's counts: the sidebar widens as they grow.
