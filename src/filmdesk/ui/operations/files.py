@@ -142,8 +142,10 @@ class FileOperations(QObject):
             QMessageBox.warning(
                 window,
                 self.tr("Export"),
-                self.tr("{path} could not be written.").replace("{path}", path)
-                + f"\n\n{exc.strerror}",
+                as_typed(  # the path may carry a list's name
+                    self.tr("{path} could not be written.").replace("{path}", path)
+                    + f"\n\n{exc.strerror}"
+                ),
             )
             return
         self._message(self.tr("Exported %Ln film(s) to {path}", "", count).replace("{path}", path))
@@ -186,8 +188,10 @@ class FileOperations(QObject):
             QMessageBox.warning(
                 window,
                 self.tr("Export"),
-                self.tr("{path} could not be written.").replace("{path}", path)
-                + f"\n\n{exc.strerror or exc}",
+                as_typed(  # the path may carry a list's name
+                    self.tr("{path} could not be written.").replace("{path}", path)
+                    + f"\n\n{exc.strerror or exc}"
+                ),
             )
             return
         self.context.remember_folder(target)
