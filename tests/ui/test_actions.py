@@ -111,3 +111,15 @@ def test_icons_are_light_in_the_dark_appearance(qtbot: QtBot, catalog: Catalog) 
         assert _mean_lightness(_image(icon, QIcon.Mode.Normal)) < 0.4
     finally:
         apply_appearance("system")
+
+
+def test_a_step_named_after_a_film_with_an_ampersand_keeps_it(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    film = catalog.films.add({"title": "Tom & Jerry", "year": 1940})
+    window = make_window(qtbot, catalog)
+    window.film_ops.set_rating(film.id, 4)
+    undo = window.window_actions["undo"]
+    # "&&" is a literal "&" in a menu; a single one would make "J" the mnemonic and hide "&".
+    assert undo.text() == "&Undo Set rating of Tom && Jerry"
+    assert undo.toolTip() == "Undo Set rating of Tom & Jerry"

@@ -341,7 +341,9 @@ class Actions(QObject):
             if action.objectName() == "undo"
             else QT_TRANSLATE_NOOP("Actions", "&Redo")
         )
-        text = translated(named).replace("{action}", step) if step else translated(base)
+        # A step named after a film "Tom & Jerry" must not make "J" the menu's mnemonic.
+        name = step.replace("&", "&&")
+        text = translated(named).replace("{action}", name) if step else translated(base)
         action.setText(text)
         action.setToolTip(plain(text))
 
