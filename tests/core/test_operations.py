@@ -286,3 +286,28 @@ def test_an_import_is_undone_in_one_transaction(busy: Catalog, tmp_path: Path) -
     with pytest.raises(LookupError):
         busy.run(done.inverse)
     assert snapshot(busy) == after != before
+
+
+def test_undoing_an_import_empties_what_it_filled_in_a_list_it_merged_into(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    ids = _ids(catalog)
+    year9 = catalog.lists.create("Year 9")  # no audience, no description
+    catalog.lists.add(year9.id, ids[:1])
+    other = open_catalog(str(tmp_path / "other.sqlite3")).catalog
+    theirs = other.lists.create("year 9", "9B", "Autumn term")
+    other.lists.add(theirs.id, ids[:1])  # nothing new to add: only the details are filled
+    backup = tmp_path / "backup.json"
+    export_backup(backup, other, other.films.all(timestamps=True))
+    other.close()
+    before = snapshot(catalog)
+    done = catalog.run(ApplyImport(plan_import(catalog, backup)))
+    filled = catalog.lists.get(year9.id)
+    assert (filled.audience, filled.description) == ("9B", "Autumn term")
+    # The list page showing "Year 9" learns that it changed.
+    assert year9.id in done.changes.lists_changed
+    undone = catalog.run(done.inverse)
+    assert snapshot(catalog) == before
+    assert year9.id in undone.changes.lists_changed
+    catalog.run(undone.inverse)
+    assert catalog.lists.get(year9.id).audience == "9B"

@@ -25,7 +25,7 @@ from filmdesk.core.groups.collection_ops import (
     EditCollection,
     RemoveFromCollection,
 )
-from filmdesk.core.groups.list_ops import DeleteList, RemoveFromList
+from filmdesk.core.groups.list_ops import DeleteList, EditList, RemoveFromList
 from filmdesk.core.groups.ordered import COLLECTION_FILMS, LIST_ENTRIES
 from filmdesk.core.importing.bulk_insert import REBUILD_INDEXES_FROM, insert_pieces, large_cache
 from filmdesk.core.models import (
@@ -42,7 +42,7 @@ from filmdesk.core.operations import Batch, Changes, Operation, Outcome
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.rows import aware, film_record, half_stars_of, rating_of
 from filmdesk.core.transaction import Transaction
-from filmdesk.core.validation import FilmFields
+from filmdesk.core.validation import FilmFields, ListFields
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class ImportResult:
     collection_films_added: list[tuple[int, int]] = field(default_factory=list)
     comments_added: list[int] = field(default_factory=list)
     collection_ratings_before: dict[int, float | None] = field(default_factory=dict)
+    # Lists merged into whose empty audience or description the import filled: as they were.
+    list_details_before: dict[int, ListFields] = field(default_factory=dict)
 
 
 @dataclass
@@ -71,6 +73,7 @@ class _Merged:
     lists_added: list[int] = field(default_factory=list)
     entries_added: list[tuple[int, int]] = field(default_factory=list)
     commented: set[int] = field(default_factory=set)
+    list_details_before: dict[int, ListFields] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class ApplyImport(Operation[ImportResult]):
             collection_films_added=merged.collection_films_added,
             comments_added=merged.comments_added,
             collection_ratings_before=merged.ratings_before,
+            list_details_before=merged.list_details_before,
         )
         changes = _changes(result, changed, merged.commented)
         return Outcome(result, _undo(result, before), changes)
@@ -153,6 +157,7 @@ def _undo(result: ImportResult, before: Mapping[int, FilmFields]) -> Batch:
         if list_id not in new_lists:
             by_list[list_id].append(film_id)
     steps += [RemoveFromList(list_id, tuple(ids)) for list_id, ids in by_list.items()]
+    steps += [EditList(list_id, fields) for list_id, fields in result.list_details_before.items()]
     steps += [DeleteList(list_id) for list_id in result.lists_added]
     steps += [DeleteComment(comment_id) for comment_id in result.comments_added]
     steps += [
@@ -182,7 +187,10 @@ def _changes(result: ImportResult, changed: Sequence[FilmRecord], commented: set
         collections_added=frozenset(result.collections_added),
         collections_changed=frozenset(touched_collections - set(result.collections_added)),
         lists_added=frozenset(result.lists_added),
-        lists_changed=frozenset({lst for lst, _ in result.list_entries_added})
+        lists_changed=(
+            frozenset({lst for lst, _ in result.list_entries_added})
+            | frozenset(result.list_details_before)
+        )
         - frozenset(result.lists_added),
         tags=True,
         films=tuple(changed),
@@ -296,8 +304,15 @@ def _merge_lists(
             session.flush()
             merged.lists_added.append(screening_list.id)
         else:
-            screening_list.audience = screening_list.audience or item.audience
-            screening_list.description = screening_list.description or item.description
+            before: ListFields = {}
+            if not screening_list.audience and item.audience:
+                before["audience"] = ""
+                screening_list.audience = item.audience
+            if not screening_list.description and item.description:
+                before["description"] = ""
+                screening_list.description = item.description
+            if before:
+                merged.list_details_before[screening_list.id] = before
         present = set(LIST_ENTRIES.ids(session, screening_list.id))
         for entry in item.entries:
             film_id = film_of_ref.get(entry.ref)
