@@ -208,6 +208,30 @@ def test_delete_asks_names_the_film_and_undo_brings_every_field_back(
     assert CRANES in shown_titles(window)
 
 
+def test_undoing_a_delete_stays_on_the_films_shown(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    catalog = window.catalog
+    cranes = catalog.films.resolve(CRANES)
+    year9 = catalog.lists.create("Year 9")
+    catalog.lists.add(year9.id, [cranes.id])
+    window.sidebar.refresh()
+    window.sidebar_view.select("all")
+    window.films.select_film(cranes.id)
+    accept_next_message_box(qtbot, "Delete")
+    window.window_actions["delete"].trigger()
+    # Undo brings the film back where the user is, not into the shipped collection (or onto
+    # the list page) the film happened to be in; redo does not move away either.
+    window.undo()
+    assert window.sidebar_view.selected() == ("all", None)
+    assert window.center.currentWidget() is window.films
+    assert window.films.current_film() is not None
+    assert window.films.current_film().id == cranes.id
+    window.redo()
+    assert window.sidebar_view.selected() == ("all", None)
+    assert CRANES not in shown_titles(window)
+
+
 def test_cancelled_delete_changes_nothing(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
     window.films.select_film(window.catalog.films.resolve(CRANES).id)
     accept_next_message_box(qtbot, "Cancel")

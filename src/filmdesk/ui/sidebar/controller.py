@@ -78,11 +78,16 @@ class SidebarController(QObject):
             self._count_timer.start()
 
     def reveal(self, changes: Changes) -> None:
-        """Select the collection or list a step made or changed (undo and redo show it)."""
-        for kind, ids in (
-            ("collection", changes.collections_added | changes.collections_changed),
-            ("list", changes.lists_added | changes.lists_changed),
+        """Select the collection or list a step made or changed (undo and redo show it).
+
+        Not those that films added or deleted joined or left on the way: undoing the delete
+        of a film stays where the user is, instead of opening a collection it was in."""
+        by_the_way = bool(changes.films_added or changes.films_removed)
+        for kind, added, changed in (
+            ("collection", changes.collections_added, changes.collections_changed),
+            ("list", changes.lists_added, changes.lists_changed),
         ):
+            ids = added if by_the_way else added | changed
             for key in sorted(ids):
                 if self.sidebar.select(kind, key):
                     return
