@@ -718,3 +718,38 @@ def test_a_new_film_outside_the_sidebar_entry_is_shown(
         current = window.films.current_film()
         assert current is not None and current.title == "Mirror"
         assert "Showing all films" in window.statusBar().currentMessage()
+
+
+def _cli(db_path: Path, *args: str) -> None:
+    """filmdesk-cli in a process of its own, on the window's database."""
+    import os
+    import subprocess
+    import sys
+
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    command = [sys.executable, "-m", "filmdesk.cli", "--database", str(db_path), *args]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+
+
+def test_a_step_that_fails_says_so_and_the_list_page_shows_the_list_as_it_is(
+    qtbot: QtBot, catalog: Catalog, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    cranes = catalog.films.resolve(CRANES)
+    year9 = catalog.lists.create("Year 9")
+    catalog.lists.add(year9.id, [cranes.id])
+    window = make_window(qtbot, catalog)
+    qtbot.waitUntil(lambda: window.sidebar_view.item("list", year9.id) is not None)
+    window.sidebar_view.select("list", year9.id)
+    shown = window.screening_list.current()
+    assert shown is not None
+    window.list_ops.edit_entry(shown, cranes.id, {"note": "Who writes?"})
+    _cli(db_path, "lists", "remove", "Year 9", str(cranes.id))  # another process
+    window.undo()
+    assert len(warnings) == 1 and "not in the screening list" in warnings[0]
+    # The page no longer shows the film that left the list, so nothing else fails on it.
+    assert window.list_view.model.rowCount() == 0
+    current = window.screening_list.current()
+    assert current is not None and current.film_ids == ()

@@ -288,10 +288,15 @@ class MainWindow(QMainWindow):
     def _step_failed(self, action: str, error: Exception) -> None:
         """A change could not be saved; say so and show the catalog as it is."""
         QMessageBox.warning(self, "filmdesk", failure_text(action, error))
-        # Show the database as it is: the table, and the panel's fields, typed text included.
+        # Show the database as it is: the table, the panel's fields (typed text included), the
+        # sidebar, and the list or collection shown.
         self.films.reread()
         self.details.reload()
         self.sidebar.refresh()
+        if (screening_list := self.screening_list.current()) is not None:
+            self.screening_list.show_list(screening_list.id)
+        if (collection := self.collection.current()) is not None:
+            self.collection.show(collection.id)
         self._update_actions()
 
     # --- choosing -----------------------------------------------------------------------
