@@ -311,3 +311,30 @@ def test_undoing_an_import_empties_what_it_filled_in_a_list_it_merged_into(
     assert year9.id in undone.changes.lists_changed
     catalog.run(undone.inverse)
     assert catalog.lists.get(year9.id).audience == "9B"
+
+
+def test_a_change_that_changes_nothing_says_so(busy: Catalog) -> None:
+    year9 = busy.lists.resolve("Year 9")
+    thaw = busy.collections.resolve("Thaw")
+    for operation in (
+        AddToList(year9.id, year9.film_ids[:2], skip_present=True),
+        AddToCollection(thaw.id, thaw.film_ids, skip_present=True),
+        SetListOrder(year9.id, year9.film_ids),
+        MoveInCollection(thaw.id, thaw.film_ids[0], 1),
+    ):
+        before = snapshot(busy)
+        assert busy.run(operation).changes.is_empty, operation
+        assert snapshot(busy) == before
+
+
+def test_entries_of_a_list_deleted_since_are_left_out(busy: Catalog) -> None:
+    year9 = busy.lists.resolve("Year 9")
+    club = busy.lists.resolve("Club")
+    busy.lists.add(club.id, year9.film_ids[:1])
+    removed = busy.lists.remove(year9.id, year9.film_ids[:2]) + busy.lists.remove(
+        club.id, year9.film_ids[:1]
+    )
+    busy.lists.delete(club.id)
+    restored = busy.run(RestoreEntries(tuple(removed)))
+    assert {e.list_id for e in restored.result} == {year9.id}
+    assert busy.lists.get(year9.id).film_ids == year9.film_ids

@@ -23,7 +23,6 @@ from filmdesk.ui.widgets.plain_text import as_typed
 
 # Merge ids (QUndoCommand.id): steps with the same id and the same merge key become one step.
 NOTES_MERGE_ID = 1
-ENTRY_NOTE_MERGE_ID = 2
 
 
 class ChangeSink(Protocol):
@@ -88,6 +87,10 @@ class OperationCommand(QUndoCommand):
         self._finish(outcome, forward=forward)
 
     def _finish(self, outcome: Outcome[Any], *, forward: bool) -> None:
+        if forward and not self._done_once and outcome.changes.is_empty:
+            # Nothing to undo (every film was in the list already, say): no step for it.
+            self.setObsolete(True)
+            return
         if forward:
             self._inverse = outcome.inverse
             self.result = outcome.result

@@ -317,7 +317,8 @@ def write_films(
         load_collection(session, collection_id).updated_at = datetime.now(UTC)
     record = collection_record(session, collection_id)
     inverse = SetCollectionFilms(collection_id, tuple(current))
-    return Outcome(record, inverse, _changed(collection_id))
+    changed = _changed(collection_id) if list(order) != list(current) else Changes()
+    return Outcome(record, inverse, changed)
 
 
 @dataclass(frozen=True)

@@ -233,7 +233,7 @@ class AddToList(Operation[list[ListEntryRecord]]):
             _touch(screening_list)
         added = entries_of(session, self.list_id, adding)
         inverse = RemoveFromList(self.list_id, tuple(adding))
-        return Outcome(added, inverse, _changed(self.list_id))
+        return Outcome(added, inverse, _changed(self.list_id) if adding else Changes())
 
 
 @dataclass(frozen=True)
@@ -271,7 +271,10 @@ class RestoreEntries(Operation[list[ListEntryRecord]]):
 
     def apply(self, tx: Transaction) -> Outcome[list[ListEntryRecord]]:
         session = tx.session
-        list_ids = sorted({e.list_id for e in self.entries})
+        # Lists deleted since are skipped, as their entries cannot come back.
+        list_ids = sorted(
+            {e.list_id for e in self.entries if session.get(ScreeningList, e.list_id) is not None}
+        )
         for list_id in list_ids:
             _touch(load_list(session, list_id))
         before = {list_id: set(LIST_ENTRIES.ids(session, list_id)) for list_id in list_ids}
@@ -343,7 +346,8 @@ def _reorder(
     if list(order) != list(current):
         _touch(screening_list)
     record = list_record(session, list_id)
-    return Outcome(record, SetListOrder(list_id, tuple(current)), _changed(list_id))
+    changed = _changed(list_id) if list(order) != list(current) else Changes()
+    return Outcome(record, SetListOrder(list_id, tuple(current)), changed)
 
 
 @dataclass(frozen=True)

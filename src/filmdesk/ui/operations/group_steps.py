@@ -31,9 +31,7 @@ from filmdesk.core.groups.list_ops import (
 )
 from filmdesk.core.records import CollectionRecord, CommentRecord, ScreeningListRecord
 from filmdesk.core.validation import CollectionFields, EntryFields, ListFields
-from filmdesk.ui.undo import ENTRY_NOTE_MERGE_ID, ChangeSink, OperationCommand
-
-__all__ = ["ENTRY_NOTE_MERGE_ID"]
+from filmdesk.ui.undo import ChangeSink, OperationCommand
 
 
 def named(text: str, name: str) -> str:
