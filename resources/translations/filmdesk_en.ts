@@ -192,6 +192,13 @@
             <numerusform>%Ln rows with problems; nothing is imported unless you choose to leave them out:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out by design:</source>
+        <translation>
+            <numerusform>%Ln row left out by design:</numerusform>
+            <numerusform>%Ln rows left out by design:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ListOperations</name>

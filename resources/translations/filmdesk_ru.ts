@@ -1159,6 +1159,22 @@
         <source>Problem</source>
         <translation>Ошибка</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out by design:</source>
+        <translation>
+            <numerusform>%Ln строка пропущена намеренно:</numerusform>
+            <numerusform>%Ln строки пропущены намеренно:</numerusform>
+            <numerusform>%Ln строк пропущено намеренно:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Film</source>
+        <translation>Фильм</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
     <message>
         <source>Import</source>
         <translation>Импортировать</translation>

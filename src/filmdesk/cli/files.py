@@ -155,6 +155,10 @@ def _import(args: argparse.Namespace, catalog: Catalog) -> None:
     print(f"{args.path}: {plan.summary()}")
     for problem in plan.problems:
         print(f"  {problem}")
+    if plan.notices:
+        print("Left out by design (not problems):")
+        for notice in plan.notices:
+            print(f"  {notice}")
     if args.dry_run:
         print("Dry run: nothing was changed.")
         return

@@ -38,6 +38,28 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A row left out, or read differently, by design (a TV series, a film the user deleted
+    on Letterboxd, a like of someone else's review): listed in the dry run, never blocking.
+
+    ``file`` names the file (inside a ZIP too), ``film`` the film's name as the row gives it.
+    """
+
+    file: str
+    line: int | None
+    film: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.film:
+            where += f" ({self.film})"
+        return f"{where}: {self.message}"
+
+
 class UnreadableFileError(ValueError):
     """The file cannot be imported at all; nothing was changed. ``problems`` says why."""
 
@@ -299,6 +321,8 @@ class ImportPlan:
     updates: list[tuple[int, IncomingFilm]] = field(default_factory=list)  # (film id, fields)
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # Rows left out by design: said, never a reason to refuse the file.
+    notices: list[Notice] = field(default_factory=list)
     collections: list[IncomingCollection] = field(default_factory=list)
     lists: list[IncomingList] = field(default_factory=list)
     matched_refs: dict[object, int] = field(default_factory=dict)  # file ref -> film id
@@ -312,6 +336,8 @@ class ImportPlan:
             f"{len(self.new)} new, {len(self.updates)} updated, {self.unchanged} unchanged, "
             f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"
         )
+        if self.notices:
+            text += f", {len(self.notices)} left out by design"
         if self.lists:
             names = ", ".join(f"{x.name!r} ({len(x.entries)} films)" for x in self.lists[:3])
             more = f" and {len(self.lists) - 3} more" if len(self.lists) > 3 else ""

@@ -64,6 +64,26 @@ class ImportDialog(QDialog):
             table.setColumnWidth(0, 60)
             layout.addWidget(table, 1)
             layout.addWidget(self.skip_bad_rows)
+        if plan.notices:
+            # Rows left out by design (a TV series, a film deleted on Letterboxd): said, and
+            # never a reason to refuse the file. The texts come from the core, in English.
+            layout.addWidget(
+                QLabel(self.tr("%Ln row(s) left out by design:", "", len(plan.notices)))
+            )
+            notices = QTableWidget(len(plan.notices), 3)
+            notices.setObjectName("notices")
+            notices.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Film"), self.tr("Why")])
+            notices.verticalHeader().hide()
+            notices.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            for row, notice in enumerate(plan.notices):
+                line = f"{notice.file}:{notice.line}" if notice.line else notice.file
+                notices.setItem(row, 0, QTableWidgetItem(line))
+                notices.setItem(row, 1, QTableWidgetItem(notice.film or ""))
+                notices.setItem(row, 2, QTableWidgetItem(notice.message))
+            notices.horizontalHeader().setStretchLastSection(True)
+            notices.resizeColumnToContents(0)
+            layout.addWidget(notices, 1)
+            self.resize(680, 420)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(
             self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
