@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -75,3 +77,23 @@ def test_details_follow_the_film_shown(qtbot: QtBot, catalog: Catalog) -> None:
     assert detail.notes.toPlainText() == "Урусевский"
     details.apply_changes(Changes(films_removed=frozenset({cranes.id})))
     assert detail.film() is None
+
+
+def test_thousands_of_films_added_are_selected_in_one_step(
+    qtbot: QtBot, panel: FilmsPanel, catalog: Catalog, tmp_path: Path
+) -> None:
+    # An import of thousands of films froze the window: each one was selected on its own,
+    # and every selection made the views (and the detail panel) read it all again.
+    from filmdesk.core.exchange.planning import plan_import
+
+    source = tmp_path / "letters.csv"
+    rows = "".join(f"Letter {n:04},1960\n" for n in range(3000))
+    source.write_text("title,year\n" + rows, encoding="utf-8")
+    outcome = catalog.imports.run(plan_import(catalog, source))
+    added = catalog.films.get_many(outcome.result.added)
+    selections: list[object] = []
+    panel.table.selectionModel().selectionChanged.connect(lambda *_: selections.append(1))
+    panel.apply_changes(films_added(added))
+    chosen = panel.table.selectionModel().selectedRows()
+    assert len(chosen) == 3000
+    assert len(selections) <= 2  # the current film, then all the others at once

@@ -292,6 +292,13 @@ class FilmTableModel(QAbstractTableModel):
         except ValueError:
             return None
 
+    def rows_of(self, film_ids: Iterable[int]) -> list[int]:
+        """The rows showing these films (those shown), in row order: one pass over the rows,
+        however many films (``row_of`` for each would be quadratic)."""
+        where = self._position_of_id
+        wanted = {p for i in film_ids if (p := where.get(i)) is not None}
+        return [row for row, position in enumerate(self._rows) if position in wanted]
+
     def films_for_benchmark(self) -> list[FilmRow]:
         """Every film the model holds (for measurements and tests)."""
         return [f for f in self._films if f is not None]
