@@ -107,7 +107,7 @@ class OperationCommand(QUndoCommand):
         missing = sorted(changes.films_added - carried)
         if not missing:
             return changes
-        return replace(changes, films=(*changes.films, *self._catalog.films.get_many(missing)))
+        return replace(changes, films=(*changes.films, *self._catalog.films.records(missing)))
 
     def id(self) -> int:
         return self._merge_id

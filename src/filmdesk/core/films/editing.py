@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from filmdesk.core.errors import FilmNotFoundError
+from filmdesk.core.folding import fold
 from filmdesk.core.groups.entries import entry_record, place_entries
 from filmdesk.core.groups.ordered import COLLECTION_FILMS, LIST_ENTRIES, insertion_order
 from filmdesk.core.models import Collection, CollectionFilm, Film, ListEntry, Tag, film_tags
 from filmdesk.core.names import tag_key
 from filmdesk.core.records import DeletedFilm, FilmRecord
 from filmdesk.core.rows import column_values, empty_columns, film_label, film_record, half_stars_of
+from filmdesk.core.sorting import title_sort_key
 from filmdesk.core.transaction import Transaction
 from filmdesk.core.validation import FieldProblem, FilmFields, ValidationError, clean_film_fields
 
@@ -120,12 +123,32 @@ def apply_fields(tx: Transaction, film: Film, cleaned: FilmFields) -> None:
     film.updated_at = datetime.now(UTC)
 
 
+def _films_by_id(session: Session, ids: Sequence[int]) -> list[Film]:
+    """The films of ``ids`` in that order, their tags loaded, a query per 500 (not one per
+    film); FilmNotFoundError for the first that is missing."""
+    found: dict[int, Film] = {}
+    for start in range(0, len(ids), 500):
+        piece = ids[start : start + 500]
+        query = select(Film).where(Film.id.in_(piece)).options(selectinload(Film.tags))
+        found.update((film.id, film) for film in session.scalars(query))
+    missing = [film_id for film_id in ids if film_id not in found]
+    if missing:
+        raise FilmNotFoundError(f"no film with id {missing[0]}")
+    return [found[film_id] for film_id in ids]
+
+
 def delete_films(tx: Transaction, film_ids: Sequence[int]) -> list[DeletedFilm]:
     """Delete films; they leave their collections and lists, which close up behind them.
-    Returns what ``restore_films`` needs to bring them back."""
+    Returns what ``restore_films`` needs to bring them back.
+
+    Many at once (undoing an import of thousands): the films are read a piece at a time and
+    deleted with one statement per piece; the database's cascades take their tags,
+    memberships and entries with them.
+    """
     session = tx.session
+    session.flush()
     ids = list(dict.fromkeys(film_ids))
-    films = [load_film(session, film_id) for film_id in ids]
+    films = _films_by_id(session, ids)
     memberships: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
     entries: defaultdict[int, list[ListEntry]] = defaultdict(list)
     for start in range(0, len(ids), 500):
@@ -149,8 +172,15 @@ def delete_films(tx: Transaction, film_ids: Sequence[int]) -> list[DeletedFilm]:
                 tuple(entry_record(e, record) for e in mine),
             )
         )
-        session.delete(film)
-    session.flush()
+    # The rows go with one statement per piece; what the session holds of them is let go, so
+    # that it does not write them again.
+    for obj in [*films, *(e for es in entries.values() for e in es)]:
+        session.expunge(obj)
+    for start in range(0, len(ids), 500):
+        session.execute(
+            delete(Film).where(Film.id.in_(ids[start : start + 500])),
+            execution_options={"synchronize_session": False},
+        )
     COLLECTION_FILMS.close_gaps(session, {c for m in memberships.values() for c, _ in m})
     LIST_ENTRIES.close_gaps(session, {e.list_id for es in entries.values() for e in es})
     tx.tags_touched = True
@@ -160,22 +190,40 @@ def delete_films(tx: Transaction, film_ids: Sequence[int]) -> list[DeletedFilm]:
 def restore_films(tx: Transaction, deleted: Sequence[DeletedFilm]) -> list[FilmRecord]:
     """Bring deleted films back as they were: same id, every field, tags, and their places in
     collections and screening lists (with dates, notes and screening log) where those still
-    exist."""
+    exist. Many at once are written with one statement per table, not an object per film."""
     session = tx.session
-    restored = []
-    for item in deleted:
-        record = item.film
-        if session.get(Film, record.id) is not None:
-            raise ValueError(f"film id {record.id} exists already; cannot restore it")
-        film = Film(id=record.id, **column_values(record))
-        film.tags = tags_named(tx, record.tags)
-        session.add(film)
-        restored.append(film)
     session.flush()
+    ids = [item.film.id for item in deleted]
+    for start in range(0, len(ids), 500):
+        taken = session.scalars(select(Film.id).where(Film.id.in_(ids[start : start + 500])))
+        for film_id in taken:
+            raise ValueError(f"film id {film_id} exists already; cannot restore it")
+    # (An INSERT statement does not run the model's hook that keeps the sort key.)
+    rows = [
+        {
+            "id": item.film.id,
+            "sort_title": title_sort_key(item.film.title),
+            **column_values(item.film),
+        }
+        for item in deleted
+    ]
+    if rows:
+        session.execute(insert(Film), rows)
+    tags_of = {item.film.id: tags_named(tx, item.film.tags) for item in deleted}
+    session.flush()  # new tags get their ids
+    links = [
+        {"film_id": film_id, "tag_id": tag.id} for film_id, tags in tags_of.items() for tag in tags
+    ]
+    if links:
+        session.execute(insert(film_tags), links)
     _place_in_collections(session, deleted)
     place_entries(session, [e for item in deleted for e in item.list_entries])
     session.flush()
-    return [film_record(film) for film in restored]
+    # As the catalog has them now: a tag that exists in another spelling keeps that one.
+    return [
+        replace(item.film, tags=tuple(sorted((t.name for t in tags_of[item.film.id]), key=fold)))
+        for item in deleted
+    ]
 
 
 def _place_in_collections(session: Session, items: Sequence[DeletedFilm]) -> None:

@@ -123,6 +123,12 @@ class FilmService:
             raise FilmNotFoundError(f"no film with id {missing[0]}")
         return [found[i] for i in ids]
 
+    def records(self, film_ids: Sequence[int]) -> list[FilmRecord]:
+        """Films by id in the order asked, read in bulk and without their timestamps: for
+        showing thousands of films at once (an import), where ``get_many`` reads each one
+        through the ORM. FilmNotFoundError for a missing one."""
+        return [FilmRecord(*film) for film in self.values(film_ids)]
+
     def search(self, query: str = "", sort: str = "title") -> list[FilmRecord]:
         """Films matching the search query (see ``filmdesk.core.search``), sorted.
 

@@ -108,6 +108,11 @@ class FilmOrder:
         self._orders.clear()
         self.shown = self.positions()
 
+    def reorder(self) -> None:
+        """Order every film again (after many were added), keeping the keys known."""
+        self._orders.clear()
+        self.shown = self.positions()
+
     def set_sort(self, column: Column, descending: bool) -> None:
         """Sort by ``column`` in this direction from now on."""
         if column is not self.column or descending != self.descending:
