@@ -201,8 +201,7 @@ class FilmsPanel(QWidget):
 
     def selected_films(self) -> list[FilmRow]:
         """The selected films, in table order (the current film if none is selected)."""
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        films = [self.model.film_at(r) for r in rows]
+        films = [self.model.film_at(r) for r in self._selected_rows()]
         if not films and (current := self.current_film()) is not None:
             films = [current]
         return films
@@ -229,16 +228,7 @@ class FilmsPanel(QWidget):
             return False
         # All the others in one selection of row ranges: one change for the views (and the
         # detail panel) to follow, not one per film (3,400 imported films froze the window).
-        selection = QItemSelection()
-        last = self.model.columnCount() - 1
-        rows = self.model.rows_of(film_ids[1:])
-        start = 0
-        while start < len(rows):
-            end = start
-            while end + 1 < len(rows) and rows[end + 1] == rows[end] + 1:
-                end += 1
-            selection.select(self.model.index(rows[start], 0), self.model.index(rows[end], last))
-            start = end + 1
+        selection = self._selection_of(self.model.rows_of(film_ids[1:]))
         if not selection.isEmpty():
             flags = self.table.selectionModel().SelectionFlag
             self.table.selectionModel().select(selection, flags.Select | flags.Rows)
@@ -315,17 +305,35 @@ class FilmsPanel(QWidget):
             return
         current = self.current_film()
         self._kept_current = current.id if current is not None else None
-        rows = self.table.selectionModel().selectedRows()
-        self._kept_selection = [self.model.film_at(i.row()).id for i in rows]
+        self._kept_selection = [self.model.film_at(r).id for r in self._selected_rows()]
+
+    def _selected_rows(self) -> list[int]:
+        # From the selection's ranges: ``selectedRows()`` asks the model for every cell's flags,
+        # which takes seconds once thousands of films are selected.
+        rows: set[int] = set()
+        selection = self.table.selectionModel().selection()
+        for at in range(selection.count()):
+            part = selection.at(at)
+            rows.update(range(part.top(), part.bottom() + 1))
+        return sorted(rows)
+
+    def _selection_of(self, rows: Sequence[int]) -> QItemSelection:
+        """Whole rows, as few ranges as they make (``rows`` in increasing order)."""
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        start = 0
+        while start < len(rows):
+            end = start
+            while end + 1 < len(rows) and rows[end + 1] == rows[end] + 1:
+                end += 1
+            selection.select(self.model.index(rows[start], 0), self.model.index(rows[end], last))
+            start = end + 1
+        return selection
 
     def restore_selection(self, film_ids: Sequence[int], current_id: int | None) -> bool:
         """Select the given films that are shown, and make ``current_id`` current if shown."""
         selection_model = self.table.selectionModel()
-        selection = QItemSelection()
-        for film_id in film_ids:
-            row = self.model.row_of(film_id)
-            if row is not None:
-                selection.select(self.model.index(row, 0), self.model.index(row, len(Column) - 1))
+        selection = self._selection_of(self.model.rows_of(film_ids))
         current_row = self.model.row_of(current_id) if current_id is not None else None
         if current_row is None:
             selection_model.select(selection, selection_model.SelectionFlag.ClearAndSelect)
