@@ -101,13 +101,7 @@ class OperationCommand(QUndoCommand):
         self._sink.changes_applied(self._with_records(outcome.changes), select)
 
     def _with_records(self, changes: Changes) -> Changes:
-        """``changes`` carrying every added film's record (an import carries none of its new
-        films: they are read here, after the commit, in one query)."""
-        carried = {film.id for film in changes.films}
-        missing = sorted(changes.films_added - carried)
-        if not missing:
-            return changes
-        return replace(changes, films=(*changes.films, *self._catalog.films.records(missing)))
+        return with_records(self._catalog, changes)
 
     def id(self) -> int:
         return self._merge_id
@@ -122,6 +116,16 @@ class OperationCommand(QUndoCommand):
         self._operation = other._operation
         self.result = other.result
         return True
+
+
+def with_records(catalog: Catalog, changes: Changes) -> Changes:
+    """``changes`` carrying every added film's record (an import carries none of its new films:
+    they are read after the commit, in bulk; an import in the background reads them there)."""
+    carried = {film.id for film in changes.films}
+    missing = sorted(changes.films_added - carried)
+    if not missing:
+        return changes
+    return replace(changes, films=(*changes.films, *catalog.films.records(missing)))
 
 
 def failure_text(action: str, error: Exception) -> str:

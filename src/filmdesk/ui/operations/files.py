@@ -4,16 +4,20 @@ and a screening list's export and handout."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from filmdesk.core.exchange import ImportCancelled, Progress, UnreadableFileError
+from filmdesk.core.importing.apply import ImportResult
+from filmdesk.core.operations import Outcome
 from filmdesk.core.records import FilmRow, ScreeningListRecord
 from filmdesk.ui.operations.context import StepContext, quoted
 from filmdesk.ui.operations.film_steps import import_step
 from filmdesk.ui.shell.background import run_with_progress
+from filmdesk.ui.undo import with_records
 from filmdesk.ui.widgets.plain_text import as_typed
 
 
@@ -66,13 +70,16 @@ class FileOperations(QObject):
         if dialog.exec() != ImportDialog.DialogCode.Accepted:
             return
         skip = dialog.skip_bad_rows.isChecked()
+
+        def run_import(progress: Progress) -> Outcome[ImportResult]:
+            # In the background: the import, and reading back the films it added (seconds
+            # for 100,000), so that the window only has to show them.
+            done = self.catalog.imports.run(plan, skip_bad_rows=skip, progress=progress)
+            return replace(done, changes=with_records(self.catalog, done.changes))
+
         try:
             outcome = run_with_progress(
-                window,
-                self.tr("Importing {file}…").replace("{file}", name),
-                lambda progress: self.catalog.imports.run(
-                    plan, skip_bad_rows=skip, progress=progress
-                ),
+                window, self.tr("Importing {file}…").replace("{file}", name), run_import
             )
         except ImportCancelled:
             self._message(self.tr("Import cancelled: nothing was changed."))
