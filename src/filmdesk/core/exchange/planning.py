@@ -58,6 +58,7 @@ def plan_import(
         source=path,
         format=chosen,
         problems=list(contents.problems),
+        notices=list(contents.notices),
         collections=list(contents.collections),
         lists=list(contents.lists),
     )
