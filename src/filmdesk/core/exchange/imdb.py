@@ -140,7 +140,8 @@ class DateOrder(Enum):
 class _DateReading:
     order: DateOrder
     settled: bool  # by a value that reads only one way (its first or second part over 12)
-    ambiguous: str | None  # a value that reads both ways (4/5/2026), when there is one
+    # The first value that reads both ways (4/5/2026), with its line and film, if any.
+    ambiguous: tuple[str, int, str] | None
 
 
 def _numeric_parts(value: str) -> tuple[int, int, int, str] | None:
@@ -160,12 +161,13 @@ def _full_year(text: str) -> int:
     return year if year <= this_year else year - 100
 
 
-def _date_order(values: Iterable[str]) -> _DateReading:
-    """Day or month first, from every date the file gives (any date column)."""
+def _date_order(values: Iterable[tuple[str, int, str]]) -> _DateReading:
+    """Day or month first, from every date the file gives (any date column), each with its
+    line and film."""
     day_first = month_first = False
-    ambiguous: str | None = None
+    ambiguous: tuple[str, int, str] | None = None
     separator = ""
-    for value in values:
+    for value, line, title in values:
         parts = _numeric_parts(value)
         if parts is None:
             continue
@@ -175,7 +177,7 @@ def _date_order(values: Iterable[str]) -> _DateReading:
         elif second > 12:
             month_first = True
         elif first != second and ambiguous is None:
-            ambiguous = value.strip()
+            ambiguous = (value.strip(), line, title)
     if day_first != month_first:
         order = DateOrder.DAY_FIRST if day_first else DateOrder.MONTH_FIRST
         return _DateReading(order, True, ambiguous)
@@ -248,16 +250,19 @@ def read_imdb(path: Path) -> tuple[list[IncomingFilm], list[Problem], list[Notic
         rows.append((start, _Row(header, cells)))
     date_rated = _DATE_RATED if any(n in header for n in _DATE_RATED) else ("created",)
 
-    reading = _date_order(row.get(c) for _, row in rows for c in _DATE_COLUMNS)
+    reading = _date_order(
+        (row.get(c), line, row.get("title")) for line, row in rows for c in _DATE_COLUMNS
+    )
     notices: list[Notice] = []
     if reading.ambiguous is not None and not reading.settled:
+        value, at, title = reading.ambiguous
         notices.append(
             Notice(
                 name,
-                None,
-                None,
-                f"dates such as {reading.ambiguous} read as {reading.order.value}/year: "
-                "no date in the file settles which comes first",
+                at,
+                title,
+                f"dates such as {value} read as {reading.order.value}/year in the whole file: "
+                "none of its dates settles which comes first",
             )
         )
     films: list[IncomingFilm] = []
