@@ -200,3 +200,11 @@ def test_wrong_rows_name_file_line_and_film(catalog: Catalog, tmp_path: Path) ->
 )
 def test_title_types_in_several_languages(name: str, kind: TitleKind | None) -> None:
     assert title_kind(name) is kind
+
+
+def test_a_repeated_film_is_named(catalog: Catalog, tmp_path: Path) -> None:
+    lines = (IMDB / "ratings_2017.csv").read_text(encoding="utf-8").splitlines()
+    twice = tmp_path / "ratings.csv"
+    twice.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    (problem,) = plan_import(catalog, twice).problems
+    assert (problem.line, problem.message) == (5, "'Winter in Odessa' repeats the film of line 2")

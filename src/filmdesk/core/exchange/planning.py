@@ -131,7 +131,9 @@ def plan_import(
                 elif (first := refs[first_at[identity]]) is not None:
                     plan.same_refs[refs[position]] = first
             plan.problems.append(
-                Problem(str(path), line, None, f"repeats the film of line {seen[identity]}")
+                Problem(
+                    str(path), line, None, f"{title!r} repeats the film of line {seen[identity]}"
+                )
             )
             continue
         seen[identity] = line
