@@ -208,3 +208,15 @@ def test_a_repeated_film_is_named(catalog: Catalog, tmp_path: Path) -> None:
     twice.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
     (problem,) = plan_import(catalog, twice).problems
     assert (problem.line, problem.message) == (5, "'Winter in Odessa' repeats the film of line 2")
+
+
+def test_a_file_resaved_by_a_western_excel_keeps_its_accents(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    text = (IMDB / "ratings_excel_mdy.csv").read_text(encoding="utf-8")
+    resaved = tmp_path / "ratings.csv"
+    resaved.write_bytes(text.replace("Rosa Quintero", "Rosa Núñez").encode("cp1252"))
+    imported_plan = plan_import(catalog, resaved)
+    assert imported_plan.problems == []
+    catalog.imports.apply(imported_plan)
+    assert catalog.films.resolve("Borrowed Summer").directors == ("Rosa Núñez",)
