@@ -3,6 +3,7 @@ spreadsheet-resaved dates. Fixtures mirror real layouts, with invented films."""
 
 from __future__ import annotations
 
+import csv
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +17,10 @@ from filmdesk.core.exchange.planning import plan_import
 IMDB = Path(__file__).resolve().parent.parent / "data" / "imdb"
 
 
-def imported(catalog: Catalog, name: str) -> ImportPlan:
-    """Plan and apply the file as a user would (no --skip-bad-rows); the plan it used."""
-    plan = plan_import(catalog, IMDB / name)
+def imported(catalog: Catalog, name: str | Path) -> ImportPlan:
+    """Plan and apply the file (a fixture's name, or a path) as a user would (no
+    --skip-bad-rows); the plan it used."""
+    plan = plan_import(catalog, IMDB / name)  # (an absolute path stays itself)
     assert plan.format == "imdb"
     assert plan.problems == []  # nothing refused
     catalog.imports.apply(plan)
@@ -220,3 +222,14 @@ def test_a_file_resaved_by_a_western_excel_keeps_its_accents(
     assert imported_plan.problems == []
     catalog.imports.apply(imported_plan)
     assert catalog.films.resolve("Borrowed Summer").directors == ("Rosa Núñez",)
+
+
+def test_a_file_resaved_with_semicolons_is_still_imdb(catalog: Catalog, tmp_path: Path) -> None:
+    with (IMDB / "ratings_2017.csv").open(encoding="utf-8", newline="") as source:
+        rows = list(csv.reader(source))
+    resaved = tmp_path / "ratings.csv"
+    with resaved.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    plan = imported(catalog, resaved)
+    assert (len(plan.new), left_out(plan)) == (2, [(4, "The Fenwick Files")])
+    assert catalog.films.resolve("Winter in Odessa").watched_on == date(2017, 6, 11)
