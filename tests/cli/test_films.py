@@ -43,6 +43,14 @@ def test_json_has_the_documented_keys(cli: Cli) -> None:
     assert cranes["original_title"] == "Летят журавли"
 
 
+def test_json_always_carries_where_a_film_came_from(cli: Cli) -> None:
+    (cranes,) = cli.films("--search", "cranes")
+    assert (cranes["imdb_id"], cranes["letterboxd_uri"]) == (None, None)
+    cli("edit", str(cranes["id"]), "--imdb-id", "tt9900001")
+    shown = json.loads(cli("show", str(cranes["id"]), "--json").stdout)
+    assert (shown["imdb_id"], shown["letterboxd_uri"]) == ("tt9900001", None)
+
+
 def test_edit_persists_into_the_next_process(cli: Cli) -> None:
     result = cli(
         "edit",

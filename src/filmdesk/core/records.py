@@ -24,6 +24,8 @@ FILM_JSON_KEYS = (
     "watched_on",
     "notes",
     "tags",
+    "imdb_id",  # null when unknown, so scripts can tell what came from where
+    "letterboxd_uri",
 )
 
 
@@ -84,13 +86,10 @@ class FilmRecord:
             "watched_on": _iso(self.watched_on),
             "notes": self.notes,
             "tags": list(self.tags),
+            "imdb_id": self.imdb_id or None,
+            "letterboxd_uri": self.letterboxd_uri or None,
         }
-        extra: dict[str, object] = {}
-        if self.imdb_id:
-            extra["imdb_id"] = self.imdb_id
-        if self.letterboxd_uri:
-            extra["letterboxd_uri"] = self.letterboxd_uri
-        return {**{k: values[k] for k in FILM_JSON_KEYS}, **extra}
+        return {k: values[k] for k in FILM_JSON_KEYS}
 
 
 class FilmRow(NamedTuple):

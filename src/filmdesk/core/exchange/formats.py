@@ -23,6 +23,7 @@ from filmdesk.core.exchange import (
     IncomingCollection,
     IncomingFilm,
     IncomingList,
+    Notice,
     Problem,
     Progress,
     UnreadableFileError,
@@ -232,6 +233,7 @@ class FileContents:
     problems: list[Problem]
     collections: list[IncomingCollection] = field(default_factory=list)
     lists: list[IncomingList] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)  # rows left out by design
 
 
 @dataclass(frozen=True)
@@ -258,8 +260,8 @@ def _read_letterboxd(path: Path, progress: Progress | None) -> FileContents:
 
 
 def _read_imdb(path: Path, progress: Progress | None) -> FileContents:
-    films, problems = read_imdb(path)
-    return FileContents(films, problems)
+    films, problems, notices = read_imdb(path)
+    return FileContents(films, problems, notices=notices)
 
 
 def _read_list_csv(path: Path, progress: Progress | None) -> FileContents:
@@ -300,9 +302,10 @@ def detect_format(path: Path) -> str:
     header = next(csv.reader(io.StringIO(first)), [])
     if looks_like_letterboxd(header):
         return "letterboxd"
-    if looks_like_imdb(header):
+    separated = next(csv.reader([first], delimiter=guess_delimiter(first)), [])
+    if looks_like_imdb(separated):  # (a spreadsheet may have re-saved it with semicolons)
         return "imdb"
-    if looks_like_list_csv(next(csv.reader([first], delimiter=guess_delimiter(first)), [])):
+    if looks_like_list_csv(separated):
         return "list-csv"
     return "csv"
 

@@ -1,22 +1,121 @@
-"""IMDb: its ratings export and its list/watchlist export, old and new header variants.
+"""IMDb: its ratings export and its list/watchlist export, every header generation.
+
+What IMDb has written over the years, all read here:
+
+* ratings, 2024 on: ``Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,...``;
+  2018-2024 the same without ``Original Title`` (title types in lowercase: ``movie``,
+  ``tvSeries``...); 2017 with ``Date Added`` for ``Date Rated``; before that quoted lowercase
+  names with ``You rated`` and dates like ``Sat Apr 23 08:36:35 2011``;
+* lists and the watchlist: ``Position,Const,Created,Modified,Description,Title,...`` with 15
+  columns (up to ``Directors``) or 17 and more (``Your Rating,Date Rated`` after them).
+
+Title Type is written in the account's language ("Film", "Serie TV", "Фильм"): the known names
+are in ``TITLE_KINDS``. TV series, episodes, games and podcasts are left out with a notice; an
+unknown type comes in as a film, with a notice. A file re-saved by a spreadsheet has its dates
+rewritten (``4/18/2026``, ``18.04.2026``): the file's own values decide whether the day or the
+month comes first (see ``DateOrder``).
 
 IMDb's 1-10 rating becomes half stars (value / 2); the IMDb id (tt...) is kept; a rated film is
-watched on the day it was rated. Rows that are not films (TV series, episodes, games) are
-reported and left out.
+watched on the day it was rated.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
 from pathlib import Path
 
-from filmdesk.core.exchange import IncomingFilm, Problem
-from filmdesk.core.exchange.textfile import read_text
-from filmdesk.core.validation import ValidationError, clean_film_fields
+from filmdesk.core.exchange import IncomingFilm, Notice, Problem
+from filmdesk.core.exchange.textfile import first_line_of, guess_delimiter, read_text
+from filmdesk.core.validation import FilmFields, ValidationError, clean_film_fields
 
-FILM_TYPES = {"movie", "tvmovie", "short", "video", "tvspecial", "tvshort", "tv movie",
-              "tv special", "tv short"}  # fmt: skip
+
+class TitleKind(Enum):
+    """What a row of IMDb's export is about, as far as filmdesk is concerned."""
+
+    FILM = "film"  # a feature, TV film, short, video, special: imported
+    SERIES = "series"  # a series, mini-series or episode: left out
+    OTHER = "other"  # a video game, a podcast: left out
+
+
+def _type_key(name: str) -> str:
+    # "TV Mini-Series", "tvMiniSeries" and "tv mini series" are one name.
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+_FILM_NAMES = (
+    # English, the 2018-2024 codes, and the names before 2017
+    "movie", "tvMovie", "short", "video", "tvSpecial", "tvShort", "musicVideo", "TV Movie",
+    "TV Special", "TV Short", "Music Video", "Feature Film", "Film", "Short Film", "Documentary",
+    "Video Film",
+    # French
+    "Téléfilm", "Court métrage", "Vidéo", "Spécial TV", "Émission spéciale", "Court métrage TV",
+    "Clip", "Clip vidéo", "Film TV",
+    # German
+    "Fernsehfilm", "TV-Film", "Kurzfilm", "TV-Special", "Fernsehspecial", "TV-Kurzfilm",
+    "Musikvideo", "Spielfilm",
+    # Italian
+    "Film per la TV", "Cortometraggio", "Speciale TV", "Cortometraggio TV", "Video musicale",
+    # Spanish
+    "Película", "Película de TV", "Película para televisión", "Cortometraje", "Especial de TV",
+    "Cortometraje de TV", "Vídeo musical", "Video musical", "Telefilme",
+    # Portuguese
+    "Filme", "Filme para TV", "Filme de TV", "Curta-metragem", "Curta-metragem de TV",
+    "Vídeo", "Videoclipe",
+    # Russian
+    "Фильм", "Телефильм", "ТВ фильм", "Короткометражный фильм", "Короткометражка", "Видео",
+    "ТВ спецвыпуск", "Музыкальное видео",
+    # Hindi
+    "फ़िल्म", "फिल्म", "टीवी फ़िल्म", "लघु फ़िल्म", "वीडियो",
+)  # fmt: skip
+_SERIES_NAMES = (
+    # English
+    "tvSeries", "tvMiniSeries", "tvEpisode", "TV Series", "TV Mini Series", "TV Mini-Series",
+    "Mini-Series", "Miniseries", "TV Episode", "Episode", "Series",
+    # French
+    "Série TV", "Série télévisée", "Mini-série", "Minisérie", "Épisode", "Épisode TV", "Série",
+    # German
+    "Fernsehserie", "TV-Serie", "Serie", "TV-Miniserie", "Miniserie", "Mini-Serie", "Folge",
+    "TV-Episode", "Fernsehepisode",
+    # Italian
+    "Serie TV", "Miniserie TV", "Episodio", "Episodio TV",
+    # Spanish
+    "Serie de TV", "Serie de televisión", "Miniserie de TV", "Episodio de TV",
+    # Portuguese
+    "Série de TV", "Minissérie", "Minissérie de TV", "Episódio", "Episódio de TV",
+    # Russian
+    "Сериал", "ТВ сериал", "Телесериал", "Мини-сериал", "Мини сериал", "Эпизод", "ТВ эпизод",
+    "Серия",
+    # Hindi
+    "टीवी सीरीज़", "टीवी मिनी सीरीज़", "टीवी एपिसोड",
+)  # fmt: skip
+_OTHER_NAMES = (
+    "videoGame", "Video Game", "podcastSeries", "podcastEpisode", "Podcast Series",
+    "Podcast Episode", "Jeu vidéo", "Videospiel", "Videogioco", "Videojuego", "Jogo eletrônico",
+    "Videogame", "Видеоигра", "Подкаст",
+)  # fmt: skip
+
+# Every Title Type name filmdesk knows, in the languages IMDb offers, by kind.
+TITLE_KINDS: dict[str, TitleKind] = {
+    **{_type_key(n): TitleKind.OTHER for n in _OTHER_NAMES},
+    **{_type_key(n): TitleKind.SERIES for n in _SERIES_NAMES},
+    **{_type_key(n): TitleKind.FILM for n in _FILM_NAMES},
+}
+
+_LEFT_OUT = {
+    TitleKind.SERIES: "a TV series or episode, not a film: left out",
+    TitleKind.OTHER: "not a film (a game or a podcast): left out",
+}
+
+
+def title_kind(name: str) -> TitleKind | None:
+    """What an IMDb Title Type (in any language filmdesk knows) names; None when unknown."""
+    return TITLE_KINDS.get(_type_key(name))
 
 
 def looks_like_imdb(header: list[str]) -> bool:
@@ -25,60 +124,207 @@ def looks_like_imdb(header: list[str]) -> bool:
     return "const" in names and ("title type" in names or "title_type" in names)
 
 
-def _get(row: dict[str, str], *names: str) -> str:
-    lowered = {k.strip().lower(): v for k, v in row.items() if k}
-    for name in names:
-        value = lowered.get(name)
-        if value:
-            return value.strip()
-    return ""
+# --- dates -----------------------------------------------------------------------------------
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})")
 
 
-def read_imdb(path: Path) -> tuple[list[IncomingFilm], list[Problem]]:
-    """Films from an IMDb export, with every row that is not a film reported."""
+class DateOrder(Enum):
+    """Whether a file's ``a/b/yyyy`` dates give the day or the month first."""
+
+    DAY_FIRST = "day/month"
+    MONTH_FIRST = "month/day"
+
+
+@dataclass(frozen=True)
+class _DateReading:
+    order: DateOrder
+    settled: bool  # by a value that reads only one way (its first or second part over 12)
+    # The first value that reads both ways (4/5/2026), with its line and film, if any.
+    ambiguous: tuple[str, int, str] | None
+
+
+def _numeric_parts(value: str) -> tuple[int, int, int, str] | None:
+    match = _NUMERIC_DATE.fullmatch(value.strip().split(" ")[0])
+    if match is None:
+        return None
+    return int(match[1]), int(match[3]), _full_year(match[4]), match[2]
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    if len(text) == 4:
+        return year
+    # Two digits: the latest year that is not in the future.
+    this_year = date.today().year
+    year += this_year // 100 * 100
+    return year if year <= this_year else year - 100
+
+
+def _date_order(values: Iterable[tuple[str, int, str]]) -> _DateReading:
+    """Day or month first, from every date the file gives (any date column), each with its
+    line and film."""
+    day_first = month_first = False
+    ambiguous: tuple[str, int, str] | None = None
+    separator = ""
+    for value, line, title in values:
+        parts = _numeric_parts(value)
+        if parts is None:
+            continue
+        first, second, _, separator = parts
+        if first > 12:
+            day_first = True
+        elif second > 12:
+            month_first = True
+        elif first != second and ambiguous is None:
+            ambiguous = (value.strip(), line, title)
+    if day_first != month_first:
+        order = DateOrder.DAY_FIRST if day_first else DateOrder.MONTH_FIRST
+        return _DateReading(order, True, ambiguous)
+    # Nothing settles it: dots are a European habit (18.04.2026), slashes an American one.
+    order = DateOrder.DAY_FIRST if separator == "." else DateOrder.MONTH_FIRST
+    return _DateReading(order, False, ambiguous)
+
+
+def _read_date(value: str, order: DateOrder) -> date:
+    """A date as IMDb or a spreadsheet writes it; ValueError when it is none."""
+    text = value.strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return datetime.strptime(text, "%a %b %d %H:%M:%S %Y").date()  # before 2017
+    except ValueError:
+        pass
+    parts = _numeric_parts(text)
+    if parts is None:
+        raise ValueError(f"{text!r} is not a date")
+    first, second, year, _ = parts
+    if first > 12 or (second <= 12 and order is DateOrder.DAY_FIRST):
+        day, month = first, second
+    else:
+        day, month = second, first
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date") from None
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+# Columns read, by every name IMDb has given them (lowercase).
+_DATE_RATED = ("date rated", "date added")
+_DATE_COLUMNS = ("date rated", "date added", "created", "modified", "release date",
+                 "release date (month/day/year)")  # fmt: skip
+
+
+class _Row:
+    def __init__(self, header: Sequence[str], cells: Sequence[str]) -> None:
+        self._cells = {name: cell for name, cell in zip(header, cells, strict=False)}
+
+    def get(self, *names: str) -> str:
+        for name in names:
+            value = self._cells.get(name)
+            if value and value.strip():
+                return value.strip()
+        return ""
+
+
+def read_imdb(path: Path) -> tuple[list[IncomingFilm], list[Problem], list[Notice]]:
+    """Films from an IMDb export: every wrong row a problem, every row left out by design (a
+    TV series, an unknown title type read as a film, dates read one way) a notice."""
     text, _ = read_text(path)
-    reader = csv.DictReader(io.StringIO(text))
+    name = str(path)
+    reader = csv.reader(io.StringIO(text), delimiter=guess_delimiter(first_line_of(text)))
+    rows: list[tuple[int, _Row]] = []
+    header: list[str] = []
+    line = 0
+    for cells in reader:
+        start, line = line + 1, reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if not header:
+            header = [c.strip().lstrip("\ufeff").lower() for c in cells]
+            continue
+        rows.append((start, _Row(header, cells)))
+    date_rated = _DATE_RATED if any(n in header for n in _DATE_RATED) else ("created",)
+
+    reading = _date_order(
+        (row.get(c), line, row.get("title")) for line, row in rows for c in _DATE_COLUMNS
+    )
+    notices: list[Notice] = []
+    if reading.ambiguous is not None and not reading.settled:
+        value, at, title = reading.ambiguous
+        notices.append(
+            Notice(
+                name,
+                at,
+                title,
+                f"dates such as {value} read as {reading.order.value}/year in the whole file: "
+                "none of its dates settles which comes first",
+            )
+        )
     films: list[IncomingFilm] = []
     problems: list[Problem] = []
-    for row in reader:
-        line = reader.line_num
-        title = _get(row, "title")
-        kind = _get(row, "title type", "title_type")
-        if kind.lower() not in FILM_TYPES:
-            problems.append(
-                Problem(str(path), line, "Title Type", f"{title!r} is a {kind}, not a film")
+    for line, row in rows:
+        title = row.get("title")
+        kind_name = row.get("title type", "title_type")
+        kind = title_kind(kind_name) if kind_name else TitleKind.FILM
+        if kind is None:
+            notices.append(
+                Notice(
+                    name,
+                    line,
+                    title,
+                    f"Title Type {kind_name!r} is not one filmdesk knows: imported as a film",
+                )
             )
+        elif kind is not TitleKind.FILM:
+            notices.append(Notice(name, line, title, f"{_LEFT_OUT[kind]} ({kind_name})"))
             continue
-        raw: dict[str, object] = {"title": title, "imdb_id": _get(row, "const")}
-        year = _get(row, "year")
-        if year:
-            raw["year"] = year
-        original = _get(row, "original title")
-        if original and original != title:
-            raw["original_title"] = original
-        directors = _get(row, "directors")
-        if directors:
-            raw["directors"] = directors.split(",")
-        runtime = _get(row, "runtime (mins)")
-        if runtime:
-            raw["runtime_minutes"] = runtime
-        rating = _get(row, "your rating", "you rated")
-        if rating:
-            try:
-                value = int(rating)
-            except ValueError:
-                problems.append(Problem(str(path), line, "Your Rating", f"{rating!r} is not 1-10"))
-                continue
-            if not 1 <= value <= 10:
-                problems.append(Problem(str(path), line, "Your Rating", f"{value} is not 1-10"))
-                continue
-            raw["rating"] = value / 2
-            raw["watched"] = True
-            rated_on = _get(row, "date rated", "created")[:10]
-            if rated_on:
-                raw["watched_on"] = rated_on
+        film, wrong = _film(row, title, date_rated, reading.order)
+        problems += [Problem(name, line, f, f"{title!r}: {message}") for f, message in wrong]
+        if film is not None:
+            films.append(IncomingFilm(line, film))
+    return films, problems, notices
+
+
+def _film(
+    row: _Row, title: str, date_rated: Sequence[str], order: DateOrder
+) -> tuple[FilmFields | None, list[tuple[str | None, str]]]:
+    """One row's fields, or None and what is wrong with it as (field, message)."""
+    raw: dict[str, object] = {"title": title, "imdb_id": row.get("const")}
+    year = row.get("year")
+    if year:
+        raw["year"] = year
+    original = row.get("original title")
+    if original and original != title:
+        raw["original_title"] = original
+    directors = row.get("directors")
+    if directors:
+        # Several are joined by "," with no space (with one, before 2017).
+        raw["directors"] = [d.strip() for d in directors.split(",") if d.strip()]
+    runtime = row.get("runtime (mins)")
+    if runtime:
+        raw["runtime_minutes"] = runtime
+    rating = row.get("your rating", "you rated")
+    if rating:
         try:
-            films.append(IncomingFilm(line, clean_film_fields(raw)))
-        except ValidationError as exc:
-            problems += [Problem(str(path), line, p.field, p.message) for p in exc.problems]
-    return films, problems
+            value = float(rating.replace(",", "."))
+        except ValueError:
+            value = 0.0
+        if not (1 <= value <= 10 and value.is_integer()):
+            return None, [("Your Rating", f"{rating!r} is not a rating from 1 to 10")]
+        raw["rating"] = value / 2
+        raw["watched"] = True
+        rated_on = row.get(*date_rated)
+        if rated_on:
+            try:
+                raw["watched_on"] = _read_date(rated_on, order)
+            except ValueError as exc:
+                return None, [("Date Rated", str(exc))]
+    try:
+        return clean_film_fields(raw), []
+    except ValidationError as exc:
+        return None, [(p.field, p.message) for p in exc.problems]

@@ -58,6 +58,7 @@ def plan_import(
         source=path,
         format=chosen,
         problems=list(contents.problems),
+        notices=list(contents.notices),
         collections=list(contents.collections),
         lists=list(contents.lists),
     )
@@ -130,7 +131,9 @@ def plan_import(
                 elif (first := refs[first_at[identity]]) is not None:
                     plan.same_refs[refs[position]] = first
             plan.problems.append(
-                Problem(str(path), line, None, f"repeats the film of line {seen[identity]}")
+                Problem(
+                    str(path), line, None, f"{title!r} repeats the film of line {seen[identity]}"
+                )
             )
             continue
         seen[identity] = line

@@ -19,8 +19,8 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 def read_text(path: Path) -> tuple[str, str]:
     """The file's text and the encoding it was in.
 
-    UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1251 (what Excel on a Russian
-    Windows writes). Binary files are refused.
+    UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1251 or -1252 (what Excel on a
+    Russian or a Western Windows writes; see ``legacy_encoding``). Binary files are refused.
     """
     raw, encoding = read_bytes(path)
     return decode_text(raw, encoding, str(path))
@@ -29,7 +29,7 @@ def read_text(path: Path) -> tuple[str, str]:
 def read_bytes(path: Path) -> tuple[bytes, str]:
     """The file's bytes and the encoding to read them with: the one its BOM names (UTF-8,
     UTF-16), else ``utf-8``, which holds only if they decode as such (else ``decode_text``
-    reads them as Windows-1251). Empty, binary and oversized files are refused."""
+    reads them as Windows-1251 or -1252). Empty, binary and oversized files are refused."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -68,12 +68,28 @@ def decode_text(raw: bytes, encoding: str, name: str) -> tuple[str, str]:
             raise UnreadableFileError(
                 [Problem(name, None, None, f"is not valid {encoding} text ({exc.reason})")]
             ) from None
-    text = raw.decode("cp1251", errors="replace")
+    legacy = legacy_encoding(raw)
+    text = raw.decode(legacy, errors="replace")
     if text.count("\ufffd") > len(text) // 100:
         raise UnreadableFileError(
-            [Problem(name, None, None, "is neither UTF-8 nor Windows-1251 text")]
+            [Problem(name, None, None, "is neither UTF-8 nor Windows-1251/1252 text")]
         )
-    return text, "cp1251"
+    return text, legacy
+
+
+# A letter or two with an accent inside a Latin word ("Kátia", "Iñárritu"), and a run of
+# three Cyrillic letters (Windows-1251 puts them at 0xC0-0xFF).
+_LATIN_ACCENT = re.compile(rb"(?<=[A-Za-z])[\x80-\xff]{1,2}(?=[A-Za-z])")
+_CYRILLIC_RUN = re.compile(rb"[\xa8\xb8\xc0-\xff]{3,}")
+
+
+def legacy_encoding(raw: bytes) -> str:
+    """What a text that is not UTF-8 was written in: Windows-1251 (Excel on a Russian
+    Windows) or Windows-1252 (Excel on a Western one, e.g. an IMDb file re-saved), whichever
+    its high bytes look like; 1251 when they say nothing."""
+    latin = sum(1 for _ in _LATIN_ACCENT.finditer(raw))
+    cyrillic = sum(1 for _ in _CYRILLIC_RUN.finditer(raw))
+    return "cp1252" if latin > cyrillic else "cp1251"
 
 
 def read_head(path: Path, size: int = 65536) -> str:
@@ -93,7 +109,7 @@ def decode_head(raw: bytes, size: int = 65536) -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(raw) - 3:  # a character cut at the end of the piece
             return raw[: exc.start].decode("utf-8", errors="replace")
-        return raw.decode("cp1251", errors="replace")
+        return raw.decode(legacy_encoding(raw), errors="replace")
 
 
 def first_line_of(text: str) -> str:
