@@ -60,6 +60,7 @@ def plan_import(
         problems=list(contents.problems),
         collections=list(contents.collections),
         lists=list(contents.lists),
+        notices=list(contents.notices),
     )
     films = contents.films
 
@@ -117,9 +118,15 @@ def plan_import(
             candidate = by_title.get(title_key)  # type: ignore[arg-type]
             if candidate is None and original:
                 candidate = by_title.get(_key(original, year))
-            # Same title and year but another IMDb film (remakes, namesakes): not the same film.
+            # Same title and year but another IMDb or Letterboxd film (remakes, namesakes):
+            # not the same film.
             if candidate is not None and not (
-                imdb_id and candidate.imdb_id and candidate.imdb_id != imdb_id
+                (imdb_id and candidate.imdb_id and candidate.imdb_id != imdb_id)
+                or (
+                    letterboxd_uri
+                    and candidate.letterboxd_uri
+                    and candidate.letterboxd_uri != letterboxd_uri
+                )
             ):
                 match = candidate
         identity: object = match.id if match else imdb_id or letterboxd_uri or title_key
