@@ -101,6 +101,22 @@ def test_a_v7_export_comes_in_whole(catalog: Catalog, tmp_path: Path) -> None:
     assert catalog.lists.get(summary.id) == harbour
 
 
+def test_namesakes_stay_apart_when_the_catalog_has_one_without_a_uri(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    catalog.films.add({"title": "The Glass Orchard", "year": 2009})
+    plan = plan_import(catalog, export_zip(V7, tmp_path))
+    assert plan.problems == []
+    catalog.imports.apply(plan)
+    orchards = by_title(catalog, "The Glass Orchard")
+    assert sorted(f.letterboxd_uri or "" for f in orchards) == [
+        "https://boxd.it/aa02",
+        "https://boxd.it/aa03",
+    ]
+    again = plan_import(catalog, export_zip(V7, tmp_path))
+    assert (len(again.new), len(again.updates), again.problems) == (0, 0, [])
+
+
 def test_an_older_export_folder_with_empty_first_lines(catalog: Catalog) -> None:
     before = len(catalog.films.all())
     plan = plan_import(catalog, OLDER)
