@@ -139,6 +139,16 @@ def test_an_older_export_folder_with_empty_first_lines(catalog: Catalog) -> None
     assert (len(again.new), len(again.updates), again.problems) == (0, 0, [])
 
 
+def test_a_zip_of_the_extracted_folder(catalog: Catalog, tmp_path: Path) -> None:
+    archive = tmp_path / "my-letterboxd.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for path in sorted(OLDER.rglob("*.csv")):
+            out.write(path, f"letterboxd-reelkeeper-2021/{path.relative_to(OLDER).as_posix()}")
+    plan = plan_import(catalog, archive)
+    assert (len(plan.new), plan.problems, len(plan.lists)) == (3, [], 1)
+    assert [n.file for n in plan.notices] == [f"{archive}:letterboxd-reelkeeper-2021/profile.csv"]
+
+
 def test_one_older_list_file_on_its_own(catalog: Catalog) -> None:
     plan = plan_import(catalog, OLDER / "lists" / "winter-term.csv")
     assert plan.format == "letterboxd" and plan.problems == [] and plan.notices == []

@@ -146,10 +146,11 @@ def looks_like_letterboxd(header: list[str]) -> bool:
 
 
 def is_letterboxd_folder(path: Path) -> bool:
-    """True for a folder holding an extracted Letterboxd export."""
-    return path.is_dir() and any(
-        (path / name).is_file() for name in ("watched.csv", "diary.csv", "ratings.csv")
-    )
+    """True for a folder holding an extracted Letterboxd export (or the folder above it)."""
+    if not path.is_dir():
+        return False
+    folders = [path, *(p for p in path.iterdir() if p.is_dir())]
+    return any((folder / name).is_file() for folder in folders for name in _ROOT_FILES)
 
 
 class _Film:
@@ -344,28 +345,50 @@ def _is_list(rows: list[tuple[int, list[str]]]) -> bool:
     return any(cells == LIST_META_HEADER for _, cells in rows[:3])
 
 
-def _files(path: Path) -> list[tuple[str, str]]:
-    """(name, text) of each CSV of the export: the ZIP's or folder's files, or the one file."""
+_ROOT_FILES = ("profile.csv", "watched.csv", "diary.csv", "ratings.csv", "watchlist.csv")
+
+
+def _export_root(names: list[str]) -> str:
+    """The folder inside a ZIP or folder that holds the export ("" when at its top): a user
+    may zip the extracted folder again, or choose the folder above it."""
+    if any(n in _ROOT_FILES for n in names):
+        return ""
+    roots = sorted((n.rsplit("/", 1)[0] + "/" for n in names if n.rsplit("/", 1)[-1] in
+                    _ROOT_FILES and "/" in n), key=len)  # fmt: skip
+    return roots[0] if roots else ""
+
+
+def _files(path: Path) -> list[tuple[str, str, str]]:
+    """(name in the export, name shown, text) of each CSV of the export: the ZIP's or
+    folder's files, or the one file."""
     if path.is_dir():
-        names = sorted(p.relative_to(path).as_posix() for p in path.rglob("*.csv"))
-        return [(n, read_text(path / n)[0]) for n in names]
+        found = sorted(p.relative_to(path).as_posix() for p in path.rglob("*.csv"))
+        root = _export_root(found)
+        return [
+            (n.removeprefix(root), n, read_text(path / n)[0]) for n in found if n.startswith(root)
+        ]
     if zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as archive:
-                names = [
+                found = [
                     n for n in archive.namelist() if n.endswith(".csv") and not n.endswith("/")
                 ]
-                if not any(looks_like_letterboxd_name(n) for n in names):
+                root = _export_root(found)
+                names = [n for n in found if n.startswith(root)]
+                if not any(looks_like_letterboxd_name(n.removeprefix(root)) for n in names):
                     raise UnreadableFileError(
                         [Problem(str(path), None, None, "is a ZIP without Letterboxd's CSV files")]
                     )
-                return [(n, archive.read(n).decode("utf-8-sig")) for n in sorted(names)]
+                return [
+                    (n.removeprefix(root), n, archive.read(n).decode("utf-8-sig"))
+                    for n in sorted(names)
+                ]
         except (zipfile.BadZipFile, OSError, UnicodeDecodeError) as exc:
             raise UnreadableFileError(
                 [Problem(str(path), None, None, f"is a damaged ZIP archive ({exc})")]
             ) from None
     text, _ = read_text(path)
-    return [(path.name, text)]
+    return [(path.name, path.name, text)]
 
 
 def looks_like_letterboxd_name(name: str) -> bool:
@@ -402,13 +425,13 @@ def read_letterboxd(
     single = len(files) == 1 and not path.is_dir() and not zipfile.is_zipfile(path)
     reader = _Reader()
     to_read: list[tuple[int, str, str, list[tuple[int, list[str]]]]] = []
-    for name, text in files:
+    for name, shown, text in files:
         if single:
             where = str(path)
         elif path.is_dir():
-            where = str(path / name)
+            where = str(path / shown)
         else:
-            where = f"{path}:{name}"
+            where = f"{path}:{shown}"
         rows = _rows(text)
         has_rows = any(any(c.strip() for c in cells) for _, cells in rows[1:])
         kind = _kind(name, rows, single)
