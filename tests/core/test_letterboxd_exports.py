@@ -149,6 +149,22 @@ def test_a_zip_of_the_extracted_folder(catalog: Catalog, tmp_path: Path) -> None
     assert [n.file for n in plan.notices] == [f"{archive}:letterboxd-reelkeeper-2021/profile.csv"]
 
 
+def test_without_ratings_csv_the_latest_diary_entry_gives_the_rating(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    diary = tmp_path / "diary.csv"
+    # Letterboxd orders the diary by the day an entry was logged, not the day it was watched.
+    diary.write_bytes(
+        b"Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\r\n"
+        b"2024-05-01,Clockwork Pier,1952,https://boxd.it/Zq7b,4.5,Yes,,2024-04-30\r\n"
+        b"2024-06-01,Clockwork Pier,1952,https://boxd.it/Zq7a,2,,,2019-02-02\r\n"
+    )
+    plan = plan_import(catalog, diary)
+    (film,) = plan.new
+    assert (film.fields["rating"], str(film.fields["watched_on"])) == (4.5, "2024-04-30")
+    assert "letterboxd_uri" not in film.fields  # the diary entries' URIs, not the film's
+
+
 def test_one_older_list_file_on_its_own(catalog: Catalog) -> None:
     plan = plan_import(catalog, OLDER / "lists" / "winter-term.csv")
     assert plan.format == "letterboxd" and plan.problems == [] and plan.notices == []

@@ -158,7 +158,9 @@ class _Film:
         self.number, self.name, self.year, self.where, self.line = number, name, year, where, line
         self.uri = ""
         self.rating = ""
-        self.rating_from_ratings = False  # ratings.csv holds the current rating; the diary's
+        # ratings.csv holds the current rating; else the latest diary entry's counts.
+        self.rating_from_ratings = False
+        self.rating_on = ""
         self.watched = False
         self.watched_on = ""
         self.tags: list[str] = []
@@ -227,12 +229,14 @@ class _Reader:
                 Notice(where, line, name, "its film is no longer on Letterboxd: comes in by name")
             )
         rating = (row.get("Rating") or "").strip()
-        if rating and (kind == "ratings" or not film.rating_from_ratings):
-            film.rating = rating
-            film.rating_from_ratings = kind == "ratings"
+        watched_date = (row.get("Watched Date") or "").strip()
+        rated_on = watched_date or (row.get("Date") or "").strip()
+        if kind == "ratings" and rating:
+            film.rating, film.rating_from_ratings = rating, True
+        elif rating and not film.rating_from_ratings and rated_on >= film.rating_on:
+            film.rating, film.rating_on = rating, rated_on
         if kind in _WATCHED_KINDS:
             film.watched = True
-        watched_date = (row.get("Watched Date") or "").strip()
         if watched_date > film.watched_on:
             film.watched_on = watched_date
         tags = [t.strip() for t in (row.get("Tags") or "").split(",") if t.strip()]
