@@ -1148,16 +1148,16 @@
         </translation>
     </message>
     <message>
-        <source>Line</source>
-        <translation>Строка</translation>
-    </message>
-    <message>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
         <source>Problem</source>
         <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) left out by design:</source>

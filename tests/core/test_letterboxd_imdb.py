@@ -20,7 +20,7 @@ LETTERBOXD = DATA / "letterboxd"
 def letterboxd_zip(tmp_path: Path) -> Path:
     archive = tmp_path / "letterboxd-someone-2024-06-01.zip"
     with zipfile.ZipFile(archive, "w") as out:
-        for path in sorted(LETTERBOXD.rglob("*.csv")):
+        for path in [*sorted(LETTERBOXD.glob("*.csv")), *sorted(LETTERBOXD.glob("lists/*.csv"))]:
             out.write(path, path.relative_to(LETTERBOXD).as_posix())
         out.writestr("profile.csv", "Date Joined,Username\n2020-01-01,someone\n")
     return archive

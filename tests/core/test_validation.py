@@ -22,7 +22,8 @@ def snapshot(catalog: Catalog) -> list[Any]:
         ({"title": ""}, "title", "required"),
         ({"title": "   "}, "title", "required"),
         ({"year": 1500}, "year", "1500"),
-        ({"year": date.today().year + 7}, "year", "outside"),
+        ({"year": date.today().year + 11}, "year", "outside"),
+        ({"year": 1873}, "year", "outside"),
         ({"trailer_url": "javascript:alert(1)"}, "trailer_url", "javascript"),
         ({"trailer_url": "ftp://example.org/x"}, "trailer_url", "http"),
         ({"runtime_minutes": -5}, "runtime_minutes", "-5"),
@@ -58,8 +59,9 @@ def test_every_half_star_step_is_accepted(catalog: Catalog) -> None:
 
 
 def test_year_bounds(catalog: Catalog) -> None:
-    assert catalog.films.add({"title": "Roundhay", "year": 1888}).year == 1888
-    top = date.today().year + 6
+    assert catalog.films.add({"title": "Passage of Venus", "year": 1874}).year == 1874
+    assert catalog.films.add({"title": "Unreleased", "year": ""}).year is None
+    top = date.today().year + 10
     assert catalog.films.add({"title": "Announced", "year": top}).year == top
 
 

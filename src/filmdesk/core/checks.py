@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from filmdesk.core.folding import fold
 
-FIRST_FILM_YEAR = 1888  # Roundhay Garden Scene
+FIRST_FILM_YEAR = 1874  # Passage of Venus, the earliest film on IMDb and Letterboxd
+YEARS_AHEAD = 10  # announced films
 MAX_TITLE = 500
 MAX_TAG = 100
 MAX_NAME = 200  # collection and screening list names, a list's audience
@@ -26,8 +27,8 @@ IMDB_ID = _IMDB_ID
 
 
 def max_year(today: date | None = None) -> int:
-    """The latest year a film may have: next year plus five (announced films)."""
-    return (today or date.today()).year + 6
+    """The latest year a film may have: ten years from now (announced films)."""
+    return (today or date.today()).year + YEARS_AHEAD
 
 
 def _one_line(value: object, limit: int, missing: str) -> str:
@@ -48,7 +49,7 @@ def check_title(value: object) -> str:
 
 
 def check_year(value: object) -> int | None:
-    """A year from 1888 to next year + 5, or None."""
+    """A year from 1874 to ten years from now, or None (unknown, or not released yet)."""
     if value is None or value == "":
         return None
     if isinstance(value, str):
@@ -113,7 +114,7 @@ def check_runtime(value: object) -> int | None:
 
 
 def check_date(value: object) -> date | None:
-    """A date (or ISO date text) from 1888 on, or None."""
+    """A date (or ISO date text) from 1874 on, or None."""
     if value is None or value == "":
         return None
     if isinstance(value, str):

@@ -28,11 +28,14 @@ class Problem:
     line: int | None
     field: str | None
     message: str
+    film: str | None = None  # the film's name as the row gives it, where there is one
 
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:
             where += f", line {self.line}"
+        if self.film:
+            where += f" ({self.film})"
         if self.field:
             where += f", {self.field}"
         return f"{where}: {self.message}"

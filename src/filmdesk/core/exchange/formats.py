@@ -39,6 +39,7 @@ from filmdesk.core.exchange.json_format import export_backup, read_json
 from filmdesk.core.exchange.letterboxd import (
     export_letterboxd,
     export_letterboxd_list,
+    is_letterboxd_folder,
     looks_like_letterboxd,
     read_letterboxd,
 )
@@ -255,8 +256,8 @@ def _read_json(path: Path, progress: Progress | None) -> FileContents:
 
 
 def _read_letterboxd(path: Path, progress: Progress | None) -> FileContents:
-    films, lists, problems = read_letterboxd(path)
-    return FileContents(films, problems, lists=lists)
+    films, lists, problems, notices = read_letterboxd(path)
+    return FileContents(films, problems, lists=lists, notices=notices)
 
 
 def _read_imdb(path: Path, progress: Progress | None) -> FileContents:
@@ -286,6 +287,8 @@ def import_format(name: str) -> ImportFormat:
 def detect_format(path: Path) -> str:
     """The name of a file's import format, from its contents (reading it says what is wrong
     with it). Raises UnreadableFileError when the file cannot be opened."""
+    if is_letterboxd_folder(path):
+        return "letterboxd"  # an extracted export
     try:
         with path.open("rb") as handle:
             head = handle.read(16).lstrip(b"\xef\xbb\xbf").lstrip()
@@ -300,7 +303,9 @@ def detect_format(path: Path) -> str:
     text = read_head(path)  # the header is enough; reading the file says what is wrong
     first = first_line_of(text)
     header = next(csv.reader(io.StringIO(first)), [])
-    if looks_like_letterboxd(header):
+    # An older Letterboxd list export starts with an empty line.
+    first_filled = first_line_of(text.lstrip("\ufeff\r\n"))
+    if looks_like_letterboxd(next(csv.reader(io.StringIO(first_filled)), [])):
         return "letterboxd"
     separated = next(csv.reader([first], delimiter=guess_delimiter(first)), [])
     if looks_like_imdb(separated):  # (a spreadsheet may have re-saved it with semicolons)

@@ -3,14 +3,21 @@
 What Letterboxd's export holds, and what filmdesk keeps of it:
 
 * watched.csv, ratings.csv, diary.csv, reviews.csv: watched (with the latest watched date from
-  the diary), the rating (0.5-5), diary tags, reviews as notes (several joined by a blank
-  line), a rewatch as the tag ``rewatch``, the Letterboxd URI;
-* watchlist.csv: unwatched films with the tag ``watchlist``;
-* lists/*.csv (or one list's CSV on its own): each list becomes a screening list with the
-  list's name and description, its films in Letterboxd's order and each film's list notes as
-  the entry's note.
+  the diary), the rating (0.5-5; ratings.csv's over the diary's), diary tags, reviews as
+  plain-text notes (several joined by a blank line), a rewatch as the tag ``rewatch``, the
+  film's Letterboxd URI;
+* watchlist.csv: unwatched films with the tag ``watchlist``; likes/films.csv: the tag ``liked``;
+* lists/*.csv (or one list's CSV on its own, with or without the ``Letterboxd list export v7``
+  line): each list becomes a screening list with the list's name and description, its films
+  in Letterboxd's order and each film's list notes as the entry's note;
+* orphaned/diary.csv and orphaned/reviews.csv (diary rows whose film Letterboxd no longer has,
+  without year or URI): films by name, each with a notice;
+* deleted/..., profile.csv, comments.csv, likes/lists.csv, likes/reviews.csv: not about the
+  user's films, left out with one notice per file.
 
-Films are combined across files by name and year.
+A diary or review row's URI is the diary entry's, not the film's: those rows find their film by
+name and year; the other files' rows by the film's URI. Two films of one name and year with
+different URIs stay two films.
 
 A screening list is written in the CSV Letterboxd's list importer reads (letterboxd.com,
 New list, Import): one row per film in order, with ``Position, Title, Year, Directors,
@@ -31,9 +38,11 @@ from filmdesk.core.exchange import (
     IncomingEntry,
     IncomingFilm,
     IncomingList,
+    Notice,
     Problem,
     UnreadableFileError,
 )
+from filmdesk.core.exchange.html_text import html_to_text
 from filmdesk.core.exchange.textfile import read_text, replaced_atomically
 from filmdesk.core.folding import fold
 from filmdesk.core.records import FilmRecord, ScreeningListRecord
@@ -46,7 +55,6 @@ from filmdesk.core.validation import (
 
 EXPORT_COLUMNS = ("Title", "Year", "Rating", "WatchedDate", "Tags", "Review", "imdbID",
                   "LetterboxdURI")  # fmt: skip
-KNOWN_FILES = ("watched.csv", "ratings.csv", "diary.csv", "reviews.csv", "watchlist.csv")
 LIST_EXPORT_COLUMNS = ("Position", "Title", "Year", "Directors", "imdbID", "LetterboxdURI",
                        "Review")  # fmt: skip
 
@@ -95,59 +103,225 @@ def export_letterboxd_list(path: Path, screening_list: ScreeningListRecord) -> i
     return screening_list.film_count
 
 
+LIST_EXPORT_LINE = "Letterboxd list export"
+LIST_META_HEADER = ["Date", "Name", "Tags", "URL", "Description"]
+LIST_FILMS_HEADER = ["Position", "Name", "Year", "URL"]
+
+# What each file of the export is, by its path inside the ZIP or folder. Rows of "watched",
+# "ratings", "watchlist", "liked" and lists carry the film's own URI; rows of "diary" and
+# "reviews" carry the diary entry's, so their films are found by name and year.
+_FILM_FILES = {
+    "watched.csv": "watched",
+    "ratings.csv": "ratings",
+    "watchlist.csv": "watchlist",
+    "likes/films.csv": "liked",
+    "diary.csv": "diary",
+    "reviews.csv": "reviews",
+    "orphaned/diary.csv": "orphaned",
+    "orphaned/reviews.csv": "orphaned",
+}
+# Files that are not about the user's films: one notice each, their rows left out.
+_LEFT_OUT = {
+    "profile.csv": "your Letterboxd profile, not about films",
+    "comments.csv": "comments you wrote on Letterboxd, not about your films",
+    "likes/lists.csv": "lists by others you liked, not about your films",
+    "likes/reviews.csv": "reviews by others you liked, not about your films",
+    "orphaned/comments.csv": "comments on pages Letterboxd no longer has",
+}
+# Films are read in this order, so that a diary or review row (no film URI) finds the film
+# that watched/ratings/watchlist/likes/lists already named with its URI.
+_ORDER = ("watched", "ratings", "watchlist", "liked", "list", "diary", "reviews", "orphaned")
+_FILM_URI_KINDS = frozenset({"watched", "ratings", "watchlist", "liked", "list"})
+_WATCHED_KINDS = frozenset({"watched", "ratings", "diary", "reviews", "orphaned"})
+
+
 def looks_like_letterboxd(header: list[str]) -> bool:
     """True for the header of one of Letterboxd's export CSVs (or a list export)."""
-    names = {h.strip() for h in header}
-    return "Letterboxd URI" in names or (header[:1] == ["Letterboxd list export v7"])
+    names = [h.strip() for h in header]
+    return (
+        "Letterboxd URI" in names
+        or (names[:1] != [] and names[0].startswith(LIST_EXPORT_LINE))
+        or names == LIST_META_HEADER
+    )
+
+
+def is_letterboxd_folder(path: Path) -> bool:
+    """True for a folder holding an extracted Letterboxd export (or the folder above it)."""
+    if not path.is_dir():
+        return False
+    folders = [path, *(p for p in path.iterdir() if p.is_dir())]
+    return any((folder / name).is_file() for folder in folders for name in _ROOT_FILES)
 
 
 class _Film:
-    def __init__(self, name: str, year: str, line: int) -> None:
-        self.name, self.year, self.line = name, year, line
+    def __init__(self, number: int, name: str, year: str, where: str, line: int) -> None:
+        self.number, self.name, self.year, self.where, self.line = number, name, year, where, line
         self.uri = ""
         self.rating = ""
+        # ratings.csv holds the current rating; else the latest diary entry's counts.
+        self.rating_from_ratings = False
+        self.rating_on = ""
         self.watched = False
         self.watched_on = ""
         self.tags: list[str] = []
         self.reviews: list[str] = []
 
+    def add_tags(self, tags: Iterable[str]) -> None:
+        folded = {t.casefold() for t in self.tags}
+        for tag in tags:
+            if tag.casefold() not in folded:
+                self.tags.append(tag)
+                folded.add(tag.casefold())
 
-def _files(path: Path) -> list[tuple[str, str]]:
-    """(name, text) of each CSV to read: the ZIP's known files and lists, or the one file."""
-    if zipfile.is_zipfile(path):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                names = [
-                    n
-                    for n in archive.namelist()
-                    if Path(n).name in KNOWN_FILES
-                    or (n.startswith("lists/") and n.endswith(".csv"))
+
+class _Reader:
+    """Films, lists, problems and notices of one export, films combined across its files."""
+
+    def __init__(self) -> None:
+        self.films: list[_Film] = []
+        self.by_uri: dict[str, _Film] = {}
+        self.by_name: dict[tuple[str, str], list[_Film]] = {}
+        self.lists: list[tuple[str, str, list[tuple[int, _Film, str]]]] = []
+        self.problems: list[Problem] = []
+        self.notices: list[Notice] = []
+
+    def film(self, name: str, year: str, uri: str, where: str, line: int) -> _Film:
+        """The film a row names: by the film's URI where the row has one, else by name and
+        year. Two films of one name and year with different URIs stay two films."""
+        if uri and uri in self.by_uri:
+            return self.by_uri[uri]
+        key = (" ".join(fold(name).split()), year)
+        namesakes = self.by_name.setdefault(key, [])
+        if uri:
+            known = next((f for f in namesakes if not f.uri), None)
+        else:
+            known = namesakes[0] if namesakes else None
+        if known is None:
+            known = _Film(len(self.films), name, year, where, line)
+            self.films.append(known)
+            namesakes.append(known)
+        if uri:
+            known.uri = uri
+            self.by_uri[uri] = known
+        return known
+
+    def read_file(self, kind: str, where: str, rows: list[tuple[int, list[str]]]) -> None:
+        if kind == "list":
+            self.read_list(where, rows)
+            return
+        header = [h.strip() for h in rows[0][1]] if rows else []
+        for line, cells in rows[1:]:
+            if not any(c.strip() for c in cells):
+                continue
+            row = dict(zip(header, cells, strict=False))
+            self.read_row(kind, where, line, row)
+
+    def read_row(self, kind: str, where: str, line: int, row: dict[str, str]) -> None:
+        name = (row.get("Name") or "").strip()
+        year = (row.get("Year") or "").strip()
+        if not name:
+            self.problems.append(Problem(where, line, "Name", "is empty"))
+            return
+        uri = (row.get("Letterboxd URI") or "").strip() if kind in _FILM_URI_KINDS else ""
+        film = self.film(name, year, uri, where, line)
+        if kind == "orphaned":
+            self.notices.append(
+                Notice(where, line, name, "its film is no longer on Letterboxd: comes in by name")
+            )
+        rating = (row.get("Rating") or "").strip()
+        watched_date = (row.get("Watched Date") or "").strip()
+        rated_on = watched_date or (row.get("Date") or "").strip()
+        if kind == "ratings" and rating:
+            film.rating, film.rating_from_ratings = rating, True
+        elif rating and not film.rating_from_ratings and rated_on >= film.rating_on:
+            film.rating, film.rating_on = rating, rated_on
+        if kind in _WATCHED_KINDS:
+            film.watched = True
+        if watched_date > film.watched_on:
+            film.watched_on = watched_date
+        tags = [t.strip() for t in (row.get("Tags") or "").split(",") if t.strip()]
+        if (row.get("Rewatch") or "").strip().lower() == "yes":
+            tags.append("rewatch")
+        if kind == "watchlist":
+            tags.append("watchlist")
+        if kind == "liked":
+            tags.append("liked")
+        film.add_tags(tags)
+        review = html_to_text(row.get("Review") or "")
+        if review and review not in film.reviews:
+            film.reviews.append(review)
+
+    def read_list(self, where: str, rows: list[tuple[int, list[str]]]) -> None:
+        """A list export: its data under ``Date,Name,Tags,URL,Description`` (the description
+        may span lines), then its films under ``Position,Name,Year,URL,Description``."""
+        at_meta = next(i for i, (_, cells) in enumerate(rows) if cells == LIST_META_HEADER)
+        about = dict(zip(LIST_META_HEADER, rows[at_meta + 1][1] if at_meta + 1 < len(rows)
+                         else [], strict=False))  # fmt: skip
+        stem = where.rsplit("/", 1)[-1].rsplit(":", 1)[-1].removesuffix(".csv")
+        list_name = " ".join((about.get("Name") or "").split())[:MAX_NAME] or stem
+        description = html_to_text(about.get("Description") or "")
+        at_films = next(
+            (
+                i
+                for i, (_, c) in enumerate(rows)
+                if c[: len(LIST_FILMS_HEADER)] == LIST_FILMS_HEADER
+            ),
+            len(rows),
+        )
+        header = rows[at_films][1] if at_films < len(rows) else []
+        entries: list[tuple[int, _Film, str]] = []
+        for line, cells in rows[at_films + 1 :]:
+            if not any(c.strip() for c in cells):
+                continue
+            row = dict(zip(header, cells, strict=False))
+            name = (row.get("Name") or "").strip()
+            if not name:
+                self.problems.append(Problem(where, line, "Name", "is empty"))
+                continue
+            film = self.film(
+                name, (row.get("Year") or "").strip(), (row.get("URL") or "").strip(), where, line
+            )
+            try:
+                note = check_long_text(html_to_text(row.get("Description") or ""))
+            except ValueError as exc:
+                self.problems.append(Problem(where, line, "Description", str(exc), film=name))
+                note = ""
+            entries.append((_position(row, len(entries) + 1), film, note))
+        self.lists.append((list_name, description, entries))
+
+    def results(self) -> tuple[list[IncomingFilm], list[IncomingList]]:
+        incoming: list[IncomingFilm] = []
+        for film in self.films:
+            raw: dict[str, object] = {"title": film.name, "tags": film.tags}
+            if film.year:
+                raw["year"] = film.year
+            if film.uri:
+                raw["letterboxd_uri"] = film.uri
+            if film.rating:
+                raw["rating"] = film.rating
+            if film.watched:
+                raw["watched"] = True
+                if film.watched_on:
+                    raw["watched_on"] = film.watched_on
+            if film.reviews:
+                raw["notes"] = "\n\n".join(film.reviews)
+            try:
+                incoming.append(IncomingFilm(film.line, clean_film_fields(raw), ref=film.number))
+            except ValidationError as exc:
+                self.problems += [
+                    Problem(film.where, film.line, p.field, p.message, film=film.name)
+                    for p in exc.problems
                 ]
-                if not names:
-                    raise UnreadableFileError(
-                        [Problem(str(path), None, None, "is a ZIP without Letterboxd's CSV files")]
-                    )
-                return [(n, archive.read(n).decode("utf-8-sig")) for n in sorted(names)]
-        except (zipfile.BadZipFile, OSError, UnicodeDecodeError) as exc:
-            raise UnreadableFileError(
-                [Problem(str(path), None, None, f"is a damaged ZIP archive ({exc})")]
-            ) from None
-    text, _ = read_text(path)
-    return [(path.name, text)]
-
-
-def _list_header(lines: list[str], name: str) -> tuple[str, str, int]:
-    """(name, description, first line of the films) of a Letterboxd list export.
-
-    The file starts ``Letterboxd list export v7``, then a header ``Date,Name,Tags,URL,
-    Description`` and one row about the list (the description may span lines), a blank line,
-    and the films under ``Position,Name,Year,URL,Description``.
-    """
-    start = next((i for i, line in enumerate(lines) if line.startswith("Position,")), 0)
-    meta = list(csv.DictReader(io.StringIO("".join(lines[1:start]))))
-    about = meta[0] if meta else {}
-    list_name = " ".join((about.get("Name") or "").split())[:MAX_NAME] or Path(name).stem
-    return list_name, (about.get("Description") or "").strip(), start
+        lists: list[IncomingList] = []
+        for list_name, description, entries in self.lists:
+            entries.sort(key=lambda item: item[0])  # stable: equal positions keep file order
+            unique: dict[object, IncomingEntry] = {}
+            for _, film, note in entries:
+                unique.setdefault(film.number, IncomingEntry(film.number, {"note": note}))
+            lists.append(
+                IncomingList(list_name, description=description, entries=tuple(unique.values()))
+            )
+        return incoming, lists
 
 
 def _position(row: dict[str, str], default: int) -> int:
@@ -157,88 +331,132 @@ def _position(row: dict[str, str], default: int) -> int:
         return default
 
 
-def read_letterboxd(path: Path) -> tuple[list[IncomingFilm], list[IncomingList], list[Problem]]:
-    """Films and lists from a Letterboxd export, films combined across its files.
+def _rows(text: str) -> list[tuple[int, list[str]]]:
+    """Each CSV record with the line it starts on; a blank line is an empty record."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.reader(io.StringIO(text))
+    rows: list[tuple[int, list[str]]] = []
+    line = 1
+    for cells in reader:
+        rows.append((line, cells))
+        line = reader.line_num + 1
+    return rows
 
-    Each film's ``ref`` is its (folded name, year); the lists' entries refer to it.
-    """
-    films: dict[tuple[str, str], _Film] = {}
-    lists: list[IncomingList] = []
-    problems: list[Problem] = []
-    for name, text in _files(path):
-        where = f"{path}:{name}" if name != path.name else str(path)
-        lines = text.splitlines(keepends=True)
-        list_name = list_description = ""
-        start = 0
-        entries: list[tuple[int, IncomingEntry]] = []
-        if lines and lines[0].startswith("Letterboxd list export"):
-            list_name, list_description, start = _list_header(lines, name)
-        reader = csv.DictReader(io.StringIO("".join(lines[start:])))
-        base = Path(name).name
-        for row in reader:
-            line = reader.line_num + start
-            title = (row.get("Name") or "").strip()
-            year = (row.get("Year") or "").strip()
-            if not title:
-                problems.append(Problem(where, line, "Name", "is empty"))
-                continue
-            key = (fold(title), year)
-            film = films.setdefault(key, _Film(title, year, line))
-            if list_name:
-                try:
-                    note = check_long_text(row.get("Description") or "")
-                except ValueError as exc:
-                    problems.append(Problem(where, line, "Description", str(exc)))
-                    note = ""
-                entries.append(
-                    (_position(row, len(entries) + 1), IncomingEntry(key, {"note": note}))
-                )
-            uri = (row.get("Letterboxd URI") or row.get("URL") or "").strip()
-            if uri and (not film.uri or base == "watched.csv"):
-                film.uri = uri
-            if row.get("Rating"):
-                film.rating = row["Rating"].strip()
-            if base in ("watched.csv", "ratings.csv", "diary.csv", "reviews.csv"):
-                film.watched = True
-            watched_date = (row.get("Watched Date") or "").strip()
-            if watched_date > film.watched_on:
-                film.watched_on = watched_date
-            tags = [t.strip() for t in (row.get("Tags") or "").split(",") if t.strip()]
-            if (row.get("Rewatch") or "").strip().lower() == "yes":
-                tags.append("rewatch")
-            if base == "watchlist.csv":
-                tags.append("watchlist")
-            film.tags += [t for t in tags if t.casefold() not in map(str.casefold, film.tags)]
-            review = (row.get("Review") or "").strip()
-            if review and review not in film.reviews:
-                film.reviews.append(review)
-        if list_name:
-            entries.sort(key=lambda item: item[0])  # stable: equal positions keep file order
-            unique: dict[object, IncomingEntry] = {}
-            for _, entry in entries:
-                unique.setdefault(entry.ref, entry)  # a film is in a list once
-            lists.append(
-                IncomingList(
-                    list_name, description=list_description, entries=tuple(unique.values())
-                )
-            )
-    incoming: list[IncomingFilm] = []
-    for key, film in films.items():
-        raw: dict[str, object] = {"title": film.name, "tags": film.tags}
-        if film.year:
-            raw["year"] = film.year
-        if film.uri:
-            raw["letterboxd_uri"] = film.uri
-        if film.rating:
-            raw["rating"] = film.rating
-        if film.watched:
-            raw["watched"] = True
-            if film.watched_on:
-                raw["watched_on"] = film.watched_on
-        if film.reviews:
-            raw["notes"] = "\n\n".join(film.reviews)
+
+def _is_list(rows: list[tuple[int, list[str]]]) -> bool:
+    """A list export, by its structure: its data header within the first lines (after
+    ``Letterboxd list export v7``, or an empty line in older exports)."""
+    return any(cells == LIST_META_HEADER for _, cells in rows[:3])
+
+
+_ROOT_FILES = ("profile.csv", "watched.csv", "diary.csv", "ratings.csv", "watchlist.csv")
+
+
+def _export_root(names: list[str]) -> str:
+    """The folder inside a ZIP or folder that holds the export ("" when at its top): a user
+    may zip the extracted folder again, or choose the folder above it."""
+    if any(n in _ROOT_FILES for n in names):
+        return ""
+    roots = sorted((n.rsplit("/", 1)[0] + "/" for n in names if n.rsplit("/", 1)[-1] in
+                    _ROOT_FILES and "/" in n), key=len)  # fmt: skip
+    return roots[0] if roots else ""
+
+
+def _files(path: Path) -> list[tuple[str, str, str]]:
+    """(name in the export, name shown, text) of each CSV of the export: the ZIP's or
+    folder's files, or the one file."""
+    if path.is_dir():
+        found = sorted(p.relative_to(path).as_posix() for p in path.rglob("*.csv"))
+        root = _export_root(found)
+        return [
+            (n.removeprefix(root), n, read_text(path / n)[0]) for n in found if n.startswith(root)
+        ]
+    if zipfile.is_zipfile(path):
         try:
-            incoming.append(IncomingFilm(film.line, clean_film_fields(raw), ref=key))
-        except ValidationError as exc:
-            problems += [Problem(str(path), film.line, p.field, p.message) for p in exc.problems]
-    return incoming, lists, problems
+            with zipfile.ZipFile(path) as archive:
+                found = [
+                    n for n in archive.namelist() if n.endswith(".csv") and not n.endswith("/")
+                ]
+                root = _export_root(found)
+                names = [n for n in found if n.startswith(root)]
+                if not any(looks_like_letterboxd_name(n.removeprefix(root)) for n in names):
+                    raise UnreadableFileError(
+                        [Problem(str(path), None, None, "is a ZIP without Letterboxd's CSV files")]
+                    )
+                return [
+                    (n.removeprefix(root), n, archive.read(n).decode("utf-8-sig"))
+                    for n in sorted(names)
+                ]
+        except (zipfile.BadZipFile, OSError, UnicodeDecodeError) as exc:
+            raise UnreadableFileError(
+                [Problem(str(path), None, None, f"is a damaged ZIP archive ({exc})")]
+            ) from None
+    text, _ = read_text(path)
+    return [(path.name, path.name, text)]
+
+
+def looks_like_letterboxd_name(name: str) -> bool:
+    """True for the path of a file Letterboxd's export holds (inside its ZIP or folder)."""
+    return name in _FILM_FILES or name in _LEFT_OUT or name.startswith(("lists/", "deleted/"))
+
+
+def _kind(name: str, rows: list[tuple[int, list[str]]], single: bool) -> str:
+    """What a file is: one of ``_ORDER``, "left out", "deleted", or "other"."""
+    if name.startswith("deleted/"):
+        return "deleted"
+    if _is_list(rows):
+        return "list"
+    if single:
+        name = Path(name).name
+    if name in _FILM_FILES:
+        return _FILM_FILES[name]
+    if name in _LEFT_OUT:
+        return "left out"
+    header = [h.strip() for h in rows[0][1]] if rows else []
+    return "other" if single and "Name" in header else "unknown"
+
+
+def read_letterboxd(
+    path: Path,
+) -> tuple[list[IncomingFilm], list[IncomingList], list[Problem], list[Notice]]:
+    """Films, lists, problems and notices from a Letterboxd export (its ZIP, its extracted
+    folder, or one of its CSVs), films combined across its files.
+
+    Each film's ``ref`` is a number inside the export; the lists' entries refer to it.
+    """
+    path = Path(path)
+    files = _files(path)
+    single = len(files) == 1 and not path.is_dir() and not zipfile.is_zipfile(path)
+    reader = _Reader()
+    to_read: list[tuple[int, str, str, list[tuple[int, list[str]]]]] = []
+    for name, shown, text in files:
+        if single:
+            where = str(path)
+        elif path.is_dir():
+            where = str(path / shown)
+        else:
+            where = f"{path}:{shown}"
+        rows = _rows(text)
+        has_rows = any(any(c.strip() for c in cells) for _, cells in rows[1:])
+        kind = _kind(name, rows, single)
+        if kind in _ORDER or kind == "other":
+            order = _ORDER.index(kind) if kind in _ORDER else 0
+            to_read.append((order, where, kind, rows))
+        elif not has_rows:
+            continue  # an empty file (only its header): nothing to say
+        elif kind == "deleted":
+            count = sum(1 for _, cells in rows[1:] if any(c.strip() for c in cells))
+            what = "a list" if _is_list(rows) else f"{count} row(s)"
+            reader.notices.append(
+                Notice(where, None, None, f"{what} you deleted on Letterboxd: left out")
+            )
+        elif kind == "left out":
+            reader.notices.append(Notice(where, None, None, f"{_LEFT_OUT[name]}: left out"))
+        else:
+            reader.notices.append(
+                Notice(where, None, None, "not a file filmdesk reads from the export: left out")
+            )
+    for _, where, kind, rows in sorted(to_read, key=lambda item: item[0]):
+        reader.read_file(kind, where, rows)
+    films, lists = reader.results()
+    return films, lists, reader.problems, reader.notices

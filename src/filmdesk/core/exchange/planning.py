@@ -61,6 +61,7 @@ def plan_import(
         notices=list(contents.notices),
         collections=list(contents.collections),
         lists=list(contents.lists),
+        notices=list(contents.notices),
     )
     films = contents.films
 
@@ -95,6 +96,7 @@ def plan_import(
     new_positions: list[int] = []
     seen: dict[object, int] = {}
     first_at: dict[object, int] = {}
+    claimed_by: dict[int, str] = {}  # film id -> the Letterboxd URI of the row that matched it
     for position, (line, title, year, original, imdb_id, letterboxd_uri) in enumerate(
         zip(
             batch.lines,
@@ -118,11 +120,26 @@ def plan_import(
             candidate = by_title.get(title_key)  # type: ignore[arg-type]
             if candidate is None and original:
                 candidate = by_title.get(_key(original, year))
-            # Same title and year but another IMDb film (remakes, namesakes): not the same film.
+            # Same title and year but another IMDb or Letterboxd film (remakes, namesakes):
+            # not the same film.
             if candidate is not None and not (
-                imdb_id and candidate.imdb_id and candidate.imdb_id != imdb_id
+                (imdb_id and candidate.imdb_id and candidate.imdb_id != imdb_id)
+                or (
+                    letterboxd_uri
+                    and candidate.letterboxd_uri
+                    and candidate.letterboxd_uri != letterboxd_uri
+                )
             ):
                 match = candidate
+            # A film the file already matched by title to another Letterboxd film (two
+            # namesakes of one year, the catalog's without a URI): this one is a film of its own.
+            if (
+                match is not None
+                and letterboxd_uri
+                and match.id in seen
+                and claimed_by.get(match.id, letterboxd_uri) != letterboxd_uri
+            ):
+                match = None
         identity: object = match.id if match else imdb_id or letterboxd_uri or title_key
         if identity in seen:
             if refs[position] is not None:  # lists may name it either way
@@ -138,6 +155,8 @@ def plan_import(
             continue
         seen[identity] = line
         first_at[identity] = position
+        if match is not None and letterboxd_uri:
+            claimed_by[match.id] = letterboxd_uri
         if match is None:
             new_positions.append(position)
             continue

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -17,6 +16,20 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.exchange import ImportPlan
+
+
+def _where(plan: ImportPlan, file: str, line: int | None) -> str:
+    """The file inside what is imported (``lists/year-9.csv`` of a ZIP or folder) and line."""
+    source = str(plan.source)
+    inside = file
+    for prefix in (source + ":", source + "/"):
+        if file.startswith(prefix):
+            inside = file.removeprefix(prefix)
+            break
+    else:
+        if file == source:
+            inside = plan.source.name
+    return f"{inside}:{line}" if line is not None else inside
 
 
 class ImportDialog(QDialog):
@@ -50,18 +63,22 @@ class ImportDialog(QDialog):
             )
             explanation.setWordWrap(True)
             layout.addWidget(explanation)
-            table = QTableWidget(len(plan.problems), 3)
+            # Which file (of a ZIP too) and film, or "2 · Name · is empty" repeats unplaced.
+            table = QTableWidget(len(plan.problems), 4)
             table.setObjectName("problems")
-            table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Field"), self.tr("Problem")])
+            table.setHorizontalHeaderLabels(
+                [self.tr("Where"), self.tr("Film"), self.tr("Field"), self.tr("Problem")]
+            )
             table.verticalHeader().hide()
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             for row, problem in enumerate(plan.problems):
-                table.setItem(row, 0, QTableWidgetItem(str(problem.line or "")))
-                table.setItem(row, 1, QTableWidgetItem(problem.field or ""))
-                table.setItem(row, 2, QTableWidgetItem(problem.message))
+                where = _where(plan, problem.file, problem.line)
+                table.setItem(row, 0, QTableWidgetItem(where))
+                table.setItem(row, 1, QTableWidgetItem(problem.film or ""))
+                table.setItem(row, 2, QTableWidgetItem(problem.field or ""))
+                table.setItem(row, 3, QTableWidgetItem(problem.message))
             table.horizontalHeader().setStretchLastSection(True)
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-            table.setColumnWidth(0, 60)
+            table.resizeColumnToContents(0)
             layout.addWidget(table, 1)
             layout.addWidget(self.skip_bad_rows)
         if plan.notices:
@@ -72,12 +89,11 @@ class ImportDialog(QDialog):
             )
             notices = QTableWidget(len(plan.notices), 3)
             notices.setObjectName("notices")
-            notices.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Film"), self.tr("Why")])
+            notices.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Film"), self.tr("Why")])
             notices.verticalHeader().hide()
             notices.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             for row, notice in enumerate(plan.notices):
-                line = f"{notice.file}:{notice.line}" if notice.line else notice.file
-                notices.setItem(row, 0, QTableWidgetItem(line))
+                notices.setItem(row, 0, QTableWidgetItem(_where(plan, notice.file, notice.line)))
                 notices.setItem(row, 1, QTableWidgetItem(notice.film or ""))
                 notices.setItem(row, 2, QTableWidgetItem(notice.message))
             notices.horizontalHeader().setStretchLastSection(True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.records import FilmRecord
-from filmdesk.core.validation import check_http_url
+from filmdesk.core.validation import FIRST_FILM_YEAR, check_http_url
 from filmdesk.ui.shell.i18n import format_date, short_date_format
 from filmdesk.ui.widgets.plain_text import as_typed, plain_label
 from filmdesk.ui.widgets.star_rating import StarRatingWidget
@@ -146,7 +146,7 @@ class FilmDetailPanel(QScrollArea):
         self.watched_on.setCalendarPopup(True)
         self.watched_on.setDisplayFormat(short_date_format())
         self.watched_on.setSpecialValueText(self.tr("no date"))
-        self.watched_on.setMinimumDate(QDate(1888, 1, 1))
+        self.watched_on.setMinimumDate(QDate(FIRST_FILM_YEAR, 1, 1))
         self.watched_on.setAccessibleName(self.tr("Date watched"))
         self.watched.toggled.connect(self._watched_edited)
         self.watched_on.editingFinished.connect(self._watched_date_edited)

@@ -91,7 +91,7 @@ def format_date(day: date) -> str:
 
 
 def short_date_format() -> str:
-    """The locale's short date format with a four-digit year (films go back to 1888)."""
+    """The locale's short date format with a four-digit year (films go back to 1874)."""
     pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in pattern:
         pattern = pattern.replace("yy", "yyyy")
