@@ -302,7 +302,6 @@ def detect_format(path: Path) -> str:
         return "json"
     text = read_head(path)  # the header is enough; reading the file says what is wrong
     first = first_line_of(text)
-    header = next(csv.reader(io.StringIO(first)), [])
     # An older Letterboxd list export starts with an empty line.
     first_filled = first_line_of(text.lstrip("\ufeff\r\n"))
     if looks_like_letterboxd(next(csv.reader(io.StringIO(first_filled)), [])):

@@ -61,7 +61,6 @@ def plan_import(
         notices=list(contents.notices),
         collections=list(contents.collections),
         lists=list(contents.lists),
-        notices=list(contents.notices),
     )
     films = contents.films
 
