@@ -428,7 +428,7 @@ class FilmTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == _DISPLAY:
-            return self._display(film, column)
+            return cell_text(film, column)
         if role == _CHECK:
             if column == Column.WATCHED:
                 return Qt.CheckState.Checked if film.watched else Qt.CheckState.Unchecked
@@ -438,9 +438,9 @@ class FilmTableModel(QAbstractTableModel):
         if role == _ALIGN:
             return _CENTRE if column == Column.YEAR else None
         if role == _TOOLTIP:
-            return self._tooltip(film, column)
+            return cell_tooltip(film, column)
         if role == _ACCESSIBLE:
-            return self._tooltip(film, column) if column == Column.RATING else None
+            return cell_tooltip(film, column) if column == Column.RATING else None
         if role == FilmIdRole:
             return film.id
         if role == FilmRole:
@@ -459,33 +459,35 @@ class FilmTableModel(QAbstractTableModel):
             return True
         return False
 
-    @staticmethod
-    def _display(film: FilmRow, column: int) -> str | None:
-        if column == Column.TITLE:
-            return film.title
-        if column == Column.ORIGINAL_TITLE:
-            return film.original_title
-        if column == Column.YEAR:
-            return str(film.year) if film.year else ""
-        if column == Column.DIRECTOR:
-            return ", ".join(film.directors)
-        if column == Column.RATING:
-            return None  # drawn as stars by StarDelegate
-        if column == Column.WATCHED:
-            return format_short_date(film.watched_on) if film.watched and film.watched_on else ""
-        return ", ".join(film.tags)
 
-    @staticmethod
-    def _tooltip(film: FilmRow, column: int) -> str | None:
-        if column == Column.RATING:
-            return rating_text(film.rating)
-        if column == Column.WATCHED:
-            if not film.watched:
-                return QCoreApplication.translate("FilmTableModel", "Not watched")
-            if not film.watched_on:
-                return QCoreApplication.translate("FilmTableModel", "Watched")
-            return QCoreApplication.translate("FilmTableModel", "Watched on {date}").replace(
-                "{date}", format_date(film.watched_on)
-            )
-        shown = FilmTableModel._display(film, column)
-        return as_typed(shown) if shown else None
+def cell_text(film: FilmRow, column: int) -> str | None:
+    """What a cell shows of ``film`` (the rating is drawn as stars, not written)."""
+    if column == Column.TITLE:
+        return film.title
+    if column == Column.ORIGINAL_TITLE:
+        return film.original_title
+    if column == Column.YEAR:
+        return str(film.year) if film.year else ""
+    if column == Column.DIRECTOR:
+        return ", ".join(film.directors)
+    if column == Column.RATING:
+        return None  # drawn as stars by StarDelegate
+    if column == Column.WATCHED:
+        return format_short_date(film.watched_on) if film.watched and film.watched_on else ""
+    return ", ".join(film.tags)
+
+
+def cell_tooltip(film: FilmRow, column: int) -> str | None:
+    """A cell's tooltip: the rating and the watch date in words, else the text as typed."""
+    if column == Column.RATING:
+        return rating_text(film.rating)
+    if column == Column.WATCHED:
+        if not film.watched:
+            return QCoreApplication.translate("FilmTableModel", "Not watched")
+        if not film.watched_on:
+            return QCoreApplication.translate("FilmTableModel", "Watched")
+        return QCoreApplication.translate("FilmTableModel", "Watched on {date}").replace(
+            "{date}", format_date(film.watched_on)
+        )
+    shown = cell_text(film, column)
+    return as_typed(shown) if shown else None
