@@ -12,37 +12,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypedDict
 
-# The checks of single values are in ``checks`` now (``fields`` names them, and this module
-# reads ``fields``); the front ends still find them here, where they always have.
-from filmdesk.core.checks import FIRST_FILM_YEAR as FIRST_FILM_YEAR
-from filmdesk.core.checks import IMDB_ID as IMDB_ID
-from filmdesk.core.checks import MAX_LONG_TEXT as MAX_LONG_TEXT
-from filmdesk.core.checks import MAX_NAME as MAX_NAME
-from filmdesk.core.checks import MAX_TAG as MAX_TAG
-from filmdesk.core.checks import MAX_TITLE as MAX_TITLE
-from filmdesk.core.checks import RATING_STEPS as RATING_STEPS
-from filmdesk.core.checks import SCHEDULE_YEARS_AHEAD as SCHEDULE_YEARS_AHEAD
-from filmdesk.core.checks import check_bool as check_bool
-from filmdesk.core.checks import check_comment as check_comment
-from filmdesk.core.checks import check_date as check_date
-from filmdesk.core.checks import check_http_url as check_http_url
-from filmdesk.core.checks import check_imdb_id as check_imdb_id
-from filmdesk.core.checks import check_long_text as check_long_text
-from filmdesk.core.checks import check_name as check_name
-from filmdesk.core.checks import check_names as check_names
-from filmdesk.core.checks import check_past_date as check_past_date
-from filmdesk.core.checks import check_position as check_position
-from filmdesk.core.checks import check_rating as check_rating
-from filmdesk.core.checks import check_runtime as check_runtime
-from filmdesk.core.checks import check_scheduled_at as check_scheduled_at
-from filmdesk.core.checks import check_short_line as check_short_line
-from filmdesk.core.checks import check_source as check_source
-from filmdesk.core.checks import check_tags as check_tags
-from filmdesk.core.checks import check_text as check_text
-from filmdesk.core.checks import check_title as check_title
-from filmdesk.core.checks import check_year as check_year
-from filmdesk.core.checks import max_year as max_year
-from filmdesk.core.fields import FIELD_NAMES as FIELD_NAMES
+# The checks of single values are in ``checks`` (``fields`` names them, and this module reads
+# ``fields``); callers import them from there.
+from filmdesk.core.checks import (
+    check_bool,
+    check_long_text,
+    check_name,
+    check_past_date,
+    check_rating,
+    check_scheduled_at,
+    check_short_line,
+    check_source,
+)
 from filmdesk.core.fields import INPUT_FIELDS
 
 

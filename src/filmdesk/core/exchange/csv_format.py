@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from filmdesk.core.checks import (
+    IMDB_ID,
+    MAX_TITLE,
     check_imdb_id,
     check_original_title,
     check_text,
@@ -49,12 +51,7 @@ from filmdesk.core.exchange.textfile import (
 from filmdesk.core.fields import FIELD_NAMES, FIELDS, INPUT_FIELDS, Kind
 from filmdesk.core.records import FilmRecord, record_values
 from filmdesk.core.validation import CHECKS as _CHECKS
-from filmdesk.core.validation import (
-    IMDB_ID,
-    MAX_TITLE,
-    ValidationError,
-    clean_film_fields,
-)
+from filmdesk.core.validation import ValidationError, clean_film_fields
 
 # The header, in this order: every film field an edit or a file may give (a test pins it,
 # since files depend on it).

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from filmdesk.core.checks import check_comment, check_rating
 from filmdesk.core.exchange import (
     IncomingCollection,
     IncomingComment,
@@ -45,8 +46,6 @@ from filmdesk.core.records import (
 )
 from filmdesk.core.validation import (
     ValidationError,
-    check_comment,
-    check_rating,
     clean_entry_fields,
     clean_film_fields,
     clean_list_fields,

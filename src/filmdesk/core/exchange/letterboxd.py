@@ -34,6 +34,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from filmdesk.core.checks import MAX_NAME, check_long_text
 from filmdesk.core.exchange import (
     IncomingEntry,
     IncomingFilm,
@@ -46,12 +47,7 @@ from filmdesk.core.exchange.html_text import html_to_text
 from filmdesk.core.exchange.textfile import read_text, replaced_atomically
 from filmdesk.core.folding import fold
 from filmdesk.core.records import FilmRecord, ScreeningListRecord
-from filmdesk.core.validation import (
-    MAX_NAME,
-    ValidationError,
-    check_long_text,
-    clean_film_fields,
-)
+from filmdesk.core.validation import ValidationError, clean_film_fields
 
 EXPORT_COLUMNS = ("Title", "Year", "Rating", "WatchedDate", "Tags", "Review", "imdbID",
                   "LetterboxdURI")  # fmt: skip

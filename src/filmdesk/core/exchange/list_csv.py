@@ -18,6 +18,7 @@ import io
 from pathlib import Path
 from typing import IO
 
+from filmdesk.core.checks import MAX_NAME
 from filmdesk.core.exchange import (
     IncomingEntry,
     IncomingFilm,
@@ -34,7 +35,6 @@ from filmdesk.core.exchange.textfile import (
 )
 from filmdesk.core.records import ScreeningListRecord
 from filmdesk.core.validation import (
-    MAX_NAME,
     FieldProblem,
     ValidationError,
     clean_entry_fields,

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from filmdesk.core.checks import check_comment
 from filmdesk.core.errors import CollectionNotFoundError, CommentNotFoundError
 from filmdesk.core.groups.ordered import COLLECTION_FILMS, check_name_free
 from filmdesk.core.models import Collection, CollectionComment, CollectionFilm, Film
@@ -21,7 +22,6 @@ from filmdesk.core.validation import (
     CollectionFields,
     FieldProblem,
     ValidationError,
-    check_comment,
     clean_collection_fields,
 )
 

@@ -14,11 +14,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from filmdesk.core.checks import check_position
 from filmdesk.core.errors import DuplicateEntryError, EntryNotFoundError, NameTakenError
 from filmdesk.core.models import CollectionFilm, Film, ListEntry
 from filmdesk.core.names import name_key
 from filmdesk.core.rows import film_label
-from filmdesk.core.validation import FieldProblem, ValidationError, check_position
+from filmdesk.core.validation import FieldProblem, ValidationError
 
 Member = type[CollectionFilm] | type[ListEntry]
 

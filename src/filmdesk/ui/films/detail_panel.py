@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from filmdesk.core.checks import FIRST_FILM_YEAR, check_http_url
 from filmdesk.core.records import FilmRecord
-from filmdesk.core.validation import FIRST_FILM_YEAR, check_http_url
 from filmdesk.ui.shell.i18n import format_date, short_date_format
 from filmdesk.ui.widgets.plain_text import as_typed, plain_label
 from filmdesk.ui.widgets.star_rating import StarRatingWidget

@@ -23,7 +23,7 @@ from PySide6.QtCore import QDate, QLocale, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPalette, QPixmap, QValidator
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
-from filmdesk.core.validation import check_scheduled_at
+from filmdesk.core.checks import check_scheduled_at
 
 ISO_MINUTE = "%Y-%m-%d %H:%M"
 ISO_DAY = "%Y-%m-%d"
