@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -234,4 +235,32 @@ def test_a_catalog_at_schema_0005_numbers_collection_films_from_one(db_path: Pat
     assert sorted(positions) == [(500, 2), (501, 1)]
     # Positions count from 1, as in screening lists: moving to 1 puts a film first.
     assert catalog.collections.move(3, 500, 1).film_ids == (500, 501)
+    opened.catalog.close()
+
+
+def test_a_catalog_at_schema_0006_keeps_its_watched_dates_as_viewings(db_path: Path) -> None:
+    watched = _FILM_500.replace(", 0, '', '2020", ", 1, '', '2020")
+    catalog_at(
+        db_path,
+        "0006",
+        watched.format(title="Mirror"),
+        "UPDATE films SET watched_on = '2024-03-12' WHERE id = 500",
+        watched.replace("500", "501").format(title="Solaris"),  # watched, day not known
+        _FILM_500.replace("500", "502").format(title="Stalker"),  # not watched
+    )
+    opened = open_catalog(str(db_path))
+    assert opened.migration.from_revision == "0006"
+    films = opened.catalog.films
+    assert [v.to_json() for v in films.viewings(500)] == [
+        {"watched_on": "2024-03-12", "rating": None, "rewatch": False, "note": ""}
+    ]
+    assert [v.watched_on for v in films.viewings(501)] == [None]
+    assert films.viewings(502) == ()
+    mirror = films.get(500)
+    assert (mirror.watched, str(mirror.watched_on)) == (True, "2024-03-12")
+    # A second viewing moves the watch date on; removing it brings the first one's back.
+    again = films.add_viewing(500, {"watched_on": date(2025, 1, 2), "rating": 4})
+    assert again.rewatch and str(films.get(500).watched_on) == "2025-01-02"
+    films.remove_viewings([again.id])
+    assert str(films.get(500).watched_on) == "2024-03-12"
     opened.catalog.close()

@@ -60,8 +60,17 @@ def test_a_v7_export_comes_in_whole(catalog: Catalog, tmp_path: Path) -> None:
     assert not by_title(catalog, "Paper Moons Over Ashby")  # deleted on Letterboxd
     lanterns = catalog.films.resolve("Tidewater Lanterns")
     assert lanterns.rating == 4.5  # ratings.csv, not the diary's older 4
-    assert (lanterns.watched, str(lanterns.watched_on)) == (True, "2024-05-10")
-    assert set(lanterns.tags) == {"silent", "harbour", "rewatch", "liked"}
+    assert (lanterns.watched, str(lanterns.watched_on)) == (True, "2024-08-21")
+    assert set(lanterns.tags) == {"silent", "harbour", "liked"}
+    # Every diary entry is a viewing; the review is the note of its diary entry's viewing.
+    viewings = [v.to_json() for v in catalog.films.viewings(lanterns.id)]
+    assert [(v["watched_on"], v["rating"], v["rewatch"]) for v in viewings] == [
+        ("2024-02-03", 4.0, False),
+        ("2024-05-10", 4.5, True),
+        ("2024-08-21", None, True),
+    ]
+    assert viewings[0]["note"] == viewings[2]["note"] == ""
+    assert viewings[1]["note"] == lanterns.notes
     assert lanterns.letterboxd_uri == "https://boxd.it/aa01"  # the film's, not a diary entry's
     assert lanterns.notes == (
         'Second time, and the lanterns still "breathe".\n\n'

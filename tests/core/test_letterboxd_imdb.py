@@ -33,7 +33,12 @@ def test_the_letterboxd_zip_combines_its_files(catalog: Catalog, tmp_path: Path)
     catalog.imports.apply(plan)
     cranes = catalog.films.resolve("The Cranes Are Flying")
     assert (cranes.rating, cranes.watched, str(cranes.watched_on)) == (4.5, True, "2024-02-28")
-    assert set(cranes.tags) == {"war", "classic", "rewatch"}
+    assert set(cranes.tags) == {"war", "classic"}
+    # A matched film gains the diary's viewings; a second import adds none.
+    seen = [(str(v.watched_on), v.rewatch) for v in catalog.films.viewings(cranes.id)]
+    assert seen and seen[-1] == ("2024-02-28", True)
+    again = plan_import(catalog, letterboxd_zip(tmp_path))
+    assert (len(again.new), len(again.updates)) == (0, 0)
     assert cranes.notes == (
         'The camera runs with Veronika.\nThe ending, at the station, "breaks" me.'
     )

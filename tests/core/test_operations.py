@@ -24,6 +24,13 @@ from filmdesk.core.films.operations import (
     RestoreFilms,
     change_tags,
 )
+from filmdesk.core.films.viewings import (
+    AddViewing,
+    EditViewing,
+    RemoveViewings,
+    RestoreViewings,
+    SetViewings,
+)
 from filmdesk.core.groups.collection_ops import (
     AddComment,
     AddToCollection,
@@ -73,6 +80,7 @@ def snapshot(catalog: Catalog) -> dict[str, list[tuple[Any, ...]]]:
         "collection_comments": "SELECT * FROM collection_comments ORDER BY id",
         "screening_lists": "SELECT * FROM screening_lists ORDER BY id",
         "list_entries": "SELECT * FROM list_entries ORDER BY list_id, position",
+        "viewings": "SELECT * FROM viewings ORDER BY id",
     }
     result = {}
     with catalog.engine.connect() as conn:
@@ -88,6 +96,8 @@ def make_busy(catalog: Catalog) -> Catalog:
     ids = _ids(catalog)
     catalog.films.edit(ids[0], {"rating": 4.5, "tags": ["war", "Ёлка"], "notes": "first"})
     catalog.films.edit(ids[1], {"tags": ["war"], "watched": True, "watched_on": date(2025, 5, 1)})
+    catalog.films.add_viewing(ids[1], {"watched_on": date(2024, 2, 3), "rating": 3, "note": "Cold"})
+    catalog.films.add_viewing(ids[2], {"watched_on": None})
     shipped = catalog.collections.all()[0]
     catalog.collections.rate(shipped.id, 4)
     catalog.collections.add_comment(shipped.id, "Seen with 9B")
@@ -224,6 +234,22 @@ CASES: dict[str, Callable[[Catalog, Path], Operation[Any]]] = {
         _list(c, "Year 9"),
         _ids(c)[1],
         {"screened": False, "note": "changed", "scheduled_at": None},  # type: ignore[typeddict-item]
+    ),
+    "add viewing": lambda c, _: AddViewing(
+        _ids(c)[1], {"watched_on": date(2026, 1, 2), "rating": 5, "note": "Again"}
+    ),
+    "edit viewing": lambda c, _: EditViewing(
+        c.films.viewings(_ids(c)[1])[0].id, {"watched_on": date(2023, 1, 1), "rating": None}
+    ),
+    "remove viewings": lambda c, _: RemoveViewings(
+        tuple(v.id for v in c.films.viewings(_ids(c)[1]))
+    ),
+    "restore viewings": lambda c, _: RestoreViewings(
+        tuple(c.films.remove_viewings([c.films.viewings(_ids(c)[1])[-1].id]))
+    ),
+    "set viewings": lambda c, _: SetViewings({_ids(c)[1]: (), _ids(c)[3]: ()}),
+    "mark watched": lambda c, _: EditFilms(
+        {_ids(c)[3]: {"watched": True, "watched_on": date(2022, 3, 4)}, _ids(c)[2]: {"watched_on": date(2026, 2, 2)}}
     ),
     "import": _import,
     "batch": lambda c, _: Batch(

@@ -101,6 +101,9 @@ class Film(Base):
     list_entries: Mapped[list[ListEntry]] = relationship(
         back_populates="film", cascade="all, delete-orphan", passive_deletes=True
     )
+    viewings: Mapped[list[Viewing]] = relationship(
+        back_populates="film", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     __table_args__ = (Index("ix_films_sort_title", "sort_title", "id"),)
 
@@ -108,6 +111,26 @@ class Film(Base):
     def _keep_sort_title(self, _key: str, title: str) -> str:
         self.sort_title = title_sort_key(title)
         return title
+
+
+class Viewing(Base):
+    """One time the user watched a film: the day (or none known), the rating given then,
+    whether it was a rewatch, and a note (a Letterboxd review comes in here).
+
+    The film's ``watched`` and ``watched_on`` follow from its viewings (watched when it has
+    any; the latest date); they are kept on the film so the table reads them with the film.
+    """
+
+    __tablename__ = "viewings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    film_id: Mapped[int] = mapped_column(ForeignKey("films.id", ondelete="CASCADE"), index=True)
+    watched_on: Mapped[date | None] = mapped_column(Date)
+    rating_half_stars: Mapped[int | None] = mapped_column(SmallInteger)
+    rewatch: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    film: Mapped[Film] = relationship(back_populates="viewings")
 
 
 class Tag(Base):

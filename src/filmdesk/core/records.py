@@ -268,13 +268,41 @@ class ScreeningListSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class ViewingRecord:
+    """One time a film was watched: the day (None: not known), the rating given then, whether
+    it was a rewatch, and a note."""
+
+    id: int
+    film_id: int
+    watched_on: date | None = None
+    rating: float | None = None
+    rewatch: bool = False
+    note: str = ""
+
+    @property
+    def order_key(self) -> tuple[date, int]:
+        """Viewings in the order they happened: by day, undated ones first, then as added."""
+        return (self.watched_on or date.min, self.id)
+
+    def to_json(self) -> dict[str, object]:
+        """The viewing as ``filmdesk-cli show --json`` and the JSON backup write it."""
+        return {
+            "watched_on": _iso(self.watched_on),
+            "rating": self.rating,
+            "rewatch": self.rewatch,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class DeletedFilm:
     """A deleted film with everything needed to bring it back: its record, its collection
-    memberships and its screening list entries, with their positions."""
+    memberships, its screening list entries with their positions, and its viewings."""
 
     film: FilmRecord
     memberships: tuple[tuple[int, int], ...] = ()  # (collection id, 0-based position)
     list_entries: tuple[ListEntryRecord, ...] = ()
+    viewings: tuple[ViewingRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,6 +141,16 @@ class EntryFields(TypedDict, total=False):
     screened_on: date | None
 
 
+class ViewingFields(TypedDict, total=False):
+    """A viewing's fields as the service accepts them (every key optional): the day it was
+    watched (None: not known), the rating given then, whether it was a rewatch, a note."""
+
+    watched_on: date | None
+    rating: float | None
+    rewatch: bool
+    note: str
+
+
 _COLLECTION_CHECKS: dict[str, Callable[[object], object]] = {
     "name": check_name,
     "description": check_long_text,
@@ -157,6 +167,12 @@ _ENTRY_CHECKS: dict[str, Callable[[object], object]] = {
     "note": check_long_text,
     "screened": check_bool,
     "screened_on": check_past_date,
+}
+_VIEWING_CHECKS: dict[str, Callable[[object], object]] = {
+    "watched_on": check_past_date,
+    "rating": check_rating,
+    "rewatch": check_bool,
+    "note": check_long_text,
 }
 
 
@@ -190,6 +206,11 @@ def clean_collection_fields(fields: Mapping[str, object], *, subject: str = "") 
 def clean_list_fields(fields: Mapping[str, object], *, subject: str = "") -> ListFields:
     """Validate and normalise screening list fields; raise ValidationError listing every problem."""
     return _clean(fields, _LIST_CHECKS, "screening list", subject)  # type: ignore[return-value]
+
+
+def clean_viewing_fields(fields: Mapping[str, object], *, subject: str = "") -> ViewingFields:
+    """Validate and normalise viewing fields; raise ValidationError listing every problem."""
+    return _clean(fields, _VIEWING_CHECKS, "viewing", subject)  # type: ignore[return-value]
 
 
 def clean_entry_fields(fields: Mapping[str, object], *, subject: str = "") -> EntryFields:

@@ -1,10 +1,12 @@
 """The JSON backup: the whole catalog, lossless and versioned.
 
-Format ``filmdesk-backup`` version 2::
+Format ``filmdesk-backup`` version 3::
 
-    {"format": "filmdesk-backup", "version": 2, "exported_at": "2026-11-27T09:00:00+00:00",
+    {"format": "filmdesk-backup", "version": 3, "exported_at": "2026-11-27T09:00:00+00:00",
      "films": [{"ref": 6, "title": ..., every film field ..., "seed_key": ...,
-                "created_at": ..., "updated_at": ...}, ...],
+                "created_at": ..., "updated_at": ...,
+                "viewings": [{"watched_on": "2024-03-12", "rating": 4.5, "rewatch": false,
+                              "note": ...}, ...]}, ...],
      "collections": [{"name": ..., "description": ..., "source": ..., "seed_key": ...,
                       "rating": 4.5, "films": [6, 9, ...],
                       "comments": [{"text": ..., "created_at": ..., "updated_at": ...}]}, ...],
@@ -12,8 +14,10 @@ Format ``filmdesk-backup`` version 2::
                 "entries": [{"film": 6, "scheduled_at": "2026-12-01T10:30", "note": ...,
                              "screened": false, "screened_on": null}, ...]}, ...]}
 
-``scheduled_at`` is a naive local time, or just a date (``2026-12-01``: that day). Version 1
-(no rating, comments or lists) is still read. Restoring a backup into an empty catalog gives
+``scheduled_at`` is a naive local time, or just a date (``2026-12-01``: that day). Viewings are
+in the order they happened (``watched_on`` null: the day is not known). Versions 1 (no rating,
+comments or lists) and 2 (no viewings: a watched film's date becomes its one viewing) are still
+read. Restoring a backup into an empty catalog gives
 back identical films, user fields, tags, collections (rating, comments) and screening lists.
 """
 
@@ -43,9 +47,12 @@ from filmdesk.core.records import (
     CommentRecord,
     FilmRecord,
     ScreeningListRecord,
+    ViewingRecord,
 )
 from filmdesk.core.validation import (
     ValidationError,
+    ViewingFields,
+    clean_viewing_fields,
     clean_entry_fields,
     clean_film_fields,
     clean_list_fields,
@@ -55,12 +62,12 @@ if TYPE_CHECKING:
     from filmdesk.core.catalog import Catalog
 
 FORMAT = "filmdesk-backup"
-VERSION = 2
+VERSION = 3
 ENTRY_KEYS = ("scheduled_at", "note", "screened", "screened_on")
 
 
-def _film(film: FilmRecord) -> dict[str, object]:
-    """Every field of the film, bookkeeping too: a backup is lossless."""
+def _film(film: FilmRecord, viewings: Sequence[ViewingRecord]) -> dict[str, object]:
+    """Every field of the film, bookkeeping too, and its viewings: a backup is lossless."""
     values: dict[str, object] = {"ref": film.id}
     for name in _FILM_KEYS:
         value = getattr(film, name)
@@ -69,6 +76,7 @@ def _film(film: FilmRecord) -> dict[str, object]:
         elif hasattr(value, "isoformat"):  # dates and timestamps
             value = value.isoformat()
         values[name] = value
+    values["viewings"] = [v.to_json() for v in viewings]
     return values
 
 
@@ -91,19 +99,22 @@ def export_json(
     *,
     comments: Mapping[int, Sequence[CommentRecord]] | None = None,
     screening_lists: Sequence[ScreeningListRecord] = (),
+    viewings: Mapping[int, Sequence[ViewingRecord]] | None = None,
 ) -> int:
     """Write the backup atomically (an existing file is replaced only by a whole new one).
 
-    ``comments`` maps a collection id to its comments. Collections and lists keep only the
+    ``comments`` maps a collection id to its comments, ``viewings`` a film id to its
+    viewings. Collections and lists keep only the
     films that are written (a backup of some films leaves the others out everywhere).
     """
     shown = {f.id for f in films}
     notes = comments or {}
+    seen = viewings or {}
     document = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "films": [_film(f) for f in films],
+        "films": [_film(f, seen.get(f.id, ())) for f in films],
         "collections": [
             {
                 "name": c.name,
@@ -152,6 +163,7 @@ def export_backup(path: Path, catalog: Catalog, films: Sequence[FilmRecord]) -> 
         collections,
         comments={c.id: catalog.collections.comments(c.id) for c in collections if c.comment_count},
         screening_lists=[catalog.lists.get(s.id) for s in catalog.lists.summaries()],
+        viewings=catalog.films.viewings_of(),
     )
 
 
@@ -220,6 +232,11 @@ def read_json(
             problems.append(Problem(name, None, f"film {number} title", "a title is required"))
             continue
         extra = {field.name: _EXTRA[field.kind](item.get(field.name)) for field in _BOOKKEEPING}
+        if "viewings" in item:
+            viewings = _viewings(name, number, item["viewings"], problems)
+            if viewings is None:
+                continue
+            extra["viewings"] = viewings
         films.append(IncomingFilm(number, fields, ref=item.get("ref", number), extra=extra))
     collections = []
     for number, item in enumerate(document.get("collections") or [], start=1):
@@ -255,6 +272,33 @@ def read_json(
             )
         )
     return films, collections, _lists(name, document.get("lists") or [], problems), problems
+
+
+def _viewings(
+    name: str, number: int, items: object, problems: list[Problem]
+) -> tuple[ViewingFields, ...] | None:
+    """A film's viewings from a backup, checked; None (and the problems said) when one is
+    wrong."""
+    if not isinstance(items, list):
+        problems.append(Problem(name, None, f"film {number} viewings", "is not a list"))
+        return None
+    viewings: list[ViewingFields] = []
+    wrong = False
+    for index, raw in enumerate(items, start=1):
+        where = f"film {number} viewing {index}"
+        if not isinstance(raw, dict):
+            problems.append(Problem(name, None, where, "is not an object"))
+            wrong = True
+            continue
+        try:
+            viewings.append(clean_viewing_fields({k: raw[k] for k in _VIEWING_KEYS if k in raw}))
+        except ValidationError as exc:
+            problems += [Problem(name, None, f"{where} {p.field}", p.message) for p in exc.problems]
+            wrong = True
+    return None if wrong else tuple(viewings)
+
+
+_VIEWING_KEYS = ("watched_on", "rating", "rewatch", "note")
 
 
 def _lists(name: str, items: object, problems: list[Problem]) -> list[IncomingList]:

@@ -2,10 +2,11 @@
 
 What Letterboxd's export holds, and what filmdesk keeps of it:
 
-* watched.csv, ratings.csv, diary.csv, reviews.csv: watched (with the latest watched date from
-  the diary), the rating (0.5-5; ratings.csv's over the diary's), diary tags, reviews as
-  plain-text notes (several joined by a blank line), a rewatch as the tag ``rewatch``, the
-  film's Letterboxd URI;
+* watched.csv, ratings.csv, diary.csv, reviews.csv: watched, the rating (0.5-5; ratings.csv's
+  over the diary's), diary tags, reviews as plain-text notes (several joined by a blank line),
+  the film's Letterboxd URI; every diary entry as a viewing (its date, the rating given then,
+  rewatch, and its review as the viewing's note). A review is the diary entry of its film and
+  day, a viewing of its own only where the diary has none;
 * watchlist.csv: unwatched films with the tag ``watchlist``; likes/films.csv: the tag ``liked``;
 * lists/*.csv (or one list's CSV on its own, with or without the ``Letterboxd list export v7``
   line): each list becomes a screening list with the list's name and description, its films
@@ -32,6 +33,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from filmdesk.core.checks import MAX_NAME, check_long_text
@@ -47,7 +49,12 @@ from filmdesk.core.exchange.html_text import html_to_text
 from filmdesk.core.exchange.textfile import read_text, replaced_atomically
 from filmdesk.core.folding import fold
 from filmdesk.core.records import FilmRecord, ScreeningListRecord
-from filmdesk.core.validation import ValidationError, clean_film_fields
+from filmdesk.core.validation import (
+    ValidationError,
+    ViewingFields,
+    clean_film_fields,
+    clean_viewing_fields,
+)
 
 EXPORT_COLUMNS = ("Title", "Year", "Rating", "WatchedDate", "Tags", "Review", "imdbID",
                   "LetterboxdURI")  # fmt: skip
@@ -161,6 +168,8 @@ class _Film:
         self.watched_on = ""
         self.tags: list[str] = []
         self.reviews: list[str] = []
+        # Each diary entry (and each review without one): (line, where, viewing fields).
+        self.viewings: list[tuple[int, str, dict[str, object]]] = []
 
     def add_tags(self, tags: Iterable[str]) -> None:
         folded = {t.casefold() for t in self.tags}
@@ -236,8 +245,6 @@ class _Reader:
         if watched_date > film.watched_on:
             film.watched_on = watched_date
         tags = [t.strip() for t in (row.get("Tags") or "").split(",") if t.strip()]
-        if (row.get("Rewatch") or "").strip().lower() == "yes":
-            tags.append("rewatch")
         if kind == "watchlist":
             tags.append("watchlist")
         if kind == "liked":
@@ -246,6 +253,47 @@ class _Reader:
         review = html_to_text(row.get("Review") or "")
         if review and review not in film.reviews:
             film.reviews.append(review)
+        if kind in ("diary", "reviews", "orphaned"):
+            self.add_viewing(film, where, line, row, review)
+
+    @staticmethod
+    def add_viewing(film: _Film, where: str, line: int, row: dict[str, str], review: str) -> None:
+        """A diary row is a viewing. A review row is the diary entry of the same film and day
+        (every review is in the diary too), whose note it becomes; a viewing of its own only
+        where the diary has no such entry."""
+        on = (row.get("Watched Date") or "").strip()
+        if "Review" in row:
+            entry = next(
+                (v for _, _, v in film.viewings if v.get("watched_on", "") == on and not v["note"]),
+                None,
+            )
+            if entry is not None:
+                entry["note"] = review
+                return
+        viewing: dict[str, object] = {
+            "rewatch": (row.get("Rewatch") or "").strip().lower() == "yes",
+            "note": review,
+        }
+        if on:
+            viewing["watched_on"] = on
+        if rating := (row.get("Rating") or "").strip():
+            viewing["rating"] = rating
+        film.viewings.append((line, where, viewing))
+
+    def viewings_of(self, film: _Film) -> tuple[ViewingFields, ...] | None:
+        """The film's diary entries as checked viewing fields, in the order they happened;
+        None (and the problems said) when one of them is wrong."""
+        viewings: list[ViewingFields] = []
+        for line, where, raw in film.viewings:
+            try:
+                viewings.append(clean_viewing_fields(raw))
+            except ValidationError as exc:
+                self.problems += [
+                    Problem(where, line, _DIARY_COLUMNS.get(p.field, p.field), p.message, film.name)
+                    for p in exc.problems
+                ]
+                return None
+        return tuple(sorted(viewings, key=lambda v: v.get("watched_on") or date.min))
 
     def read_list(self, where: str, rows: list[tuple[int, list[str]]]) -> None:
         """A list export: its data under ``Date,Name,Tags,URL,Description`` (the description
@@ -301,13 +349,18 @@ class _Reader:
                     raw["watched_on"] = film.watched_on
             if film.reviews:
                 raw["notes"] = "\n\n".join(film.reviews)
+            viewings = self.viewings_of(film)
             try:
-                incoming.append(IncomingFilm(film.line, clean_film_fields(raw), ref=film.number))
+                cleaned = clean_film_fields(raw)
             except ValidationError as exc:
                 self.problems += [
                     Problem(film.where, film.line, p.field, p.message, film=film.name)
                     for p in exc.problems
                 ]
+                continue
+            if viewings is not None:
+                extra: dict[str, object] | None = {"viewings": viewings} if viewings else None
+                incoming.append(IncomingFilm(film.line, cleaned, ref=film.number, extra=extra))
         lists: list[IncomingList] = []
         for list_name, description, entries in self.lists:
             entries.sort(key=lambda item: item[0])  # stable: equal positions keep file order
@@ -318,6 +371,10 @@ class _Reader:
                 IncomingList(list_name, description=description, entries=tuple(unique.values()))
             )
         return incoming, lists
+
+
+# The column of a diary file each viewing field is read from (problems name the column).
+_DIARY_COLUMNS = {"watched_on": "Watched Date", "rating": "Rating", "note": "Review"}
 
 
 def _position(row: dict[str, str], default: int) -> int:

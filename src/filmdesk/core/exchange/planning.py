@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from filmdesk.core.catalog import Catalog
@@ -15,13 +17,43 @@ from filmdesk.core.exchange import (
 )
 from filmdesk.core.exchange.formats import IMPORT_FORMATS, detect_format, import_format
 from filmdesk.core.folding import fold
-from filmdesk.core.records import FilmRecord
-from filmdesk.core.validation import FilmFields
+from filmdesk.core.records import FilmRecord, ViewingRecord
+from filmdesk.core.validation import FilmFields, ViewingFields
 
 # "auto": the format is recognised by the file's contents (``detect_format``).
 FORMATS = ("auto", *(f.name for f in IMPORT_FORMATS))
 
 __all__ = ["FORMATS", "detect_format", "plan_import"]
+
+
+_WATCH_FIELDS = frozenset({"watched", "watched_on"})
+
+
+def _missing_viewings(
+    fields: FilmFields, extra: Mapping[str, object] | None, known: Sequence[ViewingRecord]
+) -> tuple[ViewingFields, ...]:
+    """The viewings a file gives for a film that the film does not have yet, matched by day
+    (two viewings on one day in the file and one in the catalog: one is missing). A file
+    without viewings gives one on the watch date, or, for a film marked watched without a
+    date, one without a day (only when the film has none)."""
+    given: Sequence[ViewingFields]
+    if extra and "viewings" in extra:
+        given = extra["viewings"]  # type: ignore[assignment]
+    elif fields.get("watched") or fields.get("watched_on") is not None:
+        if fields.get("watched_on") is None and known:
+            return ()
+        given = ({"watched_on": fields.get("watched_on")},)
+    else:
+        return ()
+    have = Counter(v.watched_on for v in known)
+    missing: list[ViewingFields] = []
+    for viewing in given:
+        day = viewing.get("watched_on")
+        if have[day]:
+            have[day] -= 1
+        else:
+            missing.append(viewing)
+    return tuple(missing)
 
 
 def _key(title: str, year: int | None) -> tuple[str, int | None]:
@@ -96,6 +128,7 @@ def plan_import(
     seen: dict[object, int] = {}
     first_at: dict[object, int] = {}
     claimed_by: dict[int, str] = {}  # film id -> the Letterboxd URI of the row that matched it
+    viewings: dict[int, tuple[ViewingRecord, ...]] | None = None  # read at the first match
     for position, (line, title, year, original, imdb_id, letterboxd_uri) in enumerate(
         zip(
             batch.lines,
@@ -162,18 +195,19 @@ def plan_import(
         if refs[position] is not None:
             plan.matched_refs[refs[position]] = match.id
         fields = batch[position].fields
+        # Watched and its date follow the viewings: the file's come in as viewings the film
+        # lacks (an import never takes a viewing away).
         changed: FilmFields = {  # type: ignore[assignment]
             name: value
             for name, value in fields.items()
-            if _incoming(fields, name) != _current(match, name)
+            if name not in _WATCH_FIELDS and _incoming(fields, name) != _current(match, name)
         }
-        if "watched" in changed or "watched_on" in changed:
-            # Watched and its date go together, or one would be inferred from the other.
-            for name in ("watched", "watched_on"):
-                if name in fields:
-                    changed[name] = fields[name]
-        if changed:
-            plan.updates.append((match.id, IncomingFilm(line, changed)))
+        if viewings is None:
+            viewings = catalog.films.viewings_of()
+        missing = _missing_viewings(fields, extra, viewings.get(match.id, ()))
+        if changed or missing:
+            extra_of_update = {"viewings": missing} if missing else None
+            plan.updates.append((match.id, IncomingFilm(line, changed, extra=extra_of_update)))
         else:
             plan.unchanged += 1
     plan.new = batch.take(new_positions)

@@ -12,6 +12,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from filmdesk.core.errors import FilmNotFoundError
+from filmdesk.core.films.viewings import insert_viewings, sync_watched, viewing_columns, viewings_of
 from filmdesk.core.folding import fold
 from filmdesk.core.groups.entries import entry_record, place_entries
 from filmdesk.core.groups.ordered import COLLECTION_FILMS, LIST_ENTRIES, insertion_order
@@ -101,7 +102,8 @@ def edit_fields(
 
 
 def apply_fields(tx: Transaction, film: Film, cleaned: FilmFields) -> None:
-    """Write checked fields to ``film``; a watch date means watched."""
+    """Write checked fields to ``film``; a watch date means watched. Watched and its date
+    follow the film's viewings: see ``viewings.sync_watched``."""
     values: dict[str, Any] = dict(cleaned)
     if "rating" in values:
         film.rating_half_stars = half_stars_of(values.pop("rating"))
@@ -116,8 +118,10 @@ def apply_fields(tx: Transaction, film: Film, cleaned: FilmFields) -> None:
                 [FieldProblem("watched_on", "a film that is not watched has no watch date")],
                 film_label(film),
             )
-        film.watched = watched
-        film.watched_on = on if watched else None
+        sync_watched(tx.session, film, watched, on, dated="watched_on" in cleaned)
+        dates = [v.watched_on for v in film.viewings if v.watched_on is not None]
+        film.watched = bool(film.viewings)
+        film.watched_on = max(dates, default=None)
     for name, value in values.items():
         setattr(film, name, value)
     film.updated_at = datetime.now(UTC)
@@ -161,6 +165,7 @@ def delete_films(tx: Transaction, film_ids: Sequence[int]) -> list[DeletedFilm]:
             memberships[film_id].append((collection_id, position))
         for entry in session.scalars(select(ListEntry).where(ListEntry.film_id.in_(piece))):
             entries[entry.film_id].append(entry)
+    viewings = viewings_of(session, ids)
     deleted = []
     for film in films:
         record = film_record(film)
@@ -170,6 +175,7 @@ def delete_films(tx: Transaction, film_ids: Sequence[int]) -> list[DeletedFilm]:
                 record,
                 tuple(sorted(memberships[film.id])),
                 tuple(entry_record(e, record) for e in mine),
+                viewings[film.id],
             )
         )
     # The rows go with one statement per piece; what the session holds of them is let go, so
@@ -190,7 +196,7 @@ def delete_films(tx: Transaction, film_ids: Sequence[int]) -> list[DeletedFilm]:
 def restore_films(tx: Transaction, deleted: Sequence[DeletedFilm]) -> list[FilmRecord]:
     """Bring deleted films back as they were: same id, every field, tags, and their places in
     collections and screening lists (with dates, notes and screening log) where those still
-    exist. Many at once are written with one statement per table, not an object per film."""
+    exist, and their viewings. Many at once are written with one statement per table, not an object per film."""
     session = tx.session
     session.flush()
     ids = [item.film.id for item in deleted]
@@ -216,6 +222,7 @@ def restore_films(tx: Transaction, deleted: Sequence[DeletedFilm]) -> list[FilmR
     ]
     if links:
         session.execute(insert(film_tags), links)
+    insert_viewings(session, [viewing_columns(v) for item in deleted for v in item.viewings])
     _place_in_collections(session, deleted)
     place_entries(session, [e for item in deleted for e in item.list_entries])
     session.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from filmdesk.core.films.editing import (
     delete_films,
@@ -13,7 +14,9 @@ from filmdesk.core.films.editing import (
     restore_films,
     user_fields,
 )
+from filmdesk.core.films.viewings import SetViewings, viewings_of
 from filmdesk.core.operations import (
+    Batch,
     Changes,
     Operation,
     Outcome,
@@ -25,6 +28,9 @@ from filmdesk.core.records import DeletedFilm, FilmRecord
 from filmdesk.core.rows import film_record
 from filmdesk.core.transaction import Transaction
 from filmdesk.core.validation import FieldProblem, FilmFields, ValidationError, clean_film_fields
+
+
+_WATCH_FIELDS = frozenset({"watched", "watched_on"})
 
 
 @dataclass(frozen=True)
@@ -55,16 +61,26 @@ class EditFilms(Operation[list[FilmRecord]]):
     def apply(self, tx: Transaction) -> Outcome[list[FilmRecord]]:
         films = [load_film(tx.session, film_id) for film_id in self.changes]
         retagged = bool(self.add_tags or self.remove_tags)
-        before = {}
+        before: dict[int, FilmFields] = {}
+        # An edit of "watched" may take, add or move viewings: the undo puts them back as
+        # they were, and the watched fields follow.
+        watching = [f.id for f in films if _WATCH_FIELDS & set(self.changes[f.id])]
+        viewings_before = viewings_of(tx.session, watching)
         for film in films:
             names = [*self.changes[film.id], *(["tags"] if retagged else [])]
-            before[film.id] = user_fields(film_record(film), names)
+            values = user_fields(film_record(film), names)
+            before[film.id] = {  # type: ignore[assignment]
+                k: v for k, v in values.items() if k not in _WATCH_FIELDS
+            }
         for film in films:
             edit_fields(tx, film, self.changes[film.id], self.add_tags, self.remove_tags)
         tx.session.flush()
         records = [film_record(film) for film in films]
         tags = retagged or any("tags" in fields for fields in self.changes.values())
-        return Outcome(records, EditFilms(before), films_changed(records, tags=tags))
+        inverse: Operation[Any] = EditFilms(before)
+        if watching:
+            inverse = Batch((EditFilms(before), SetViewings(viewings_before)))
+        return Outcome(records, inverse, films_changed(records, tags=tags))
 
 
 def change_tags(

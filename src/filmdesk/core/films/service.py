@@ -20,14 +20,28 @@ from filmdesk.core.films.operations import (
     RestoreFilms,
     change_tags,
 )
+from filmdesk.core.films.viewings import (
+    AddViewing,
+    EditViewing,
+    RemoveViewings,
+    all_viewings,
+    viewings_of,
+)
 from filmdesk.core.folding import fold
 from filmdesk.core.models import Film, Tag, film_tags
 from filmdesk.core.operations import Runner
-from filmdesk.core.records import CatalogStats, DeletedFilm, FilmRecord, FilmRow, TagCount
+from filmdesk.core.records import (
+    CatalogStats,
+    DeletedFilm,
+    FilmRecord,
+    FilmRow,
+    TagCount,
+    ViewingRecord,
+)
 from filmdesk.core.rows import aware, film_record
 from filmdesk.core.search import SearchIndex, parse_query
 from filmdesk.core.sorting import sort_films
-from filmdesk.core.validation import FilmFields
+from filmdesk.core.validation import FilmFields, ViewingFields
 
 
 class FilmService:
@@ -163,6 +177,21 @@ class FilmService:
                 raise AmbiguousFilmError(reference, matches)
         raise FilmNotFoundError(f"no film with the id or title {reference!r}")
 
+    def viewings(self, film_id: int) -> tuple[ViewingRecord, ...]:
+        """A film's viewings in the order they happened (undated ones first);
+        FilmNotFoundError."""
+        with self._sessions() as session:
+            load_film(session, film_id)
+            return viewings_of(session, [film_id])[film_id]
+
+    def viewings_of(self, film_ids: Iterable[int] | None = None) -> dict[int, tuple[ViewingRecord, ...]]:
+        """The viewings of many films (of every film with some when ``film_ids`` is None), by
+        film, each in the order they happened."""
+        with self._sessions() as session:
+            if film_ids is None:
+                return all_viewings(session)
+            return viewings_of(session, film_ids)
+
     def tag_counts(self) -> list[TagCount]:
         """Every tag with the number of films carrying it, by name."""
         with self._sessions() as session:
@@ -226,6 +255,20 @@ class FilmService:
         if watched and on is not None:
             fields["watched_on"] = on
         return self.edit(film_id, fields)
+
+    def add_viewing(self, film_id: int, fields: ViewingFields) -> ViewingRecord:
+        """Record that the film was watched (on ``watched_on``, None: day not known), with the
+        rating given then, rewatch and a note. Without ``rewatch``, it is one when the film
+        has an earlier viewing."""
+        return self._run(AddViewing(film_id, fields)).result
+
+    def edit_viewing(self, viewing_id: int, fields: ViewingFields) -> ViewingRecord:
+        """Change a viewing's date, rating, rewatch or note."""
+        return self._run(EditViewing(viewing_id, fields)).result
+
+    def remove_viewings(self, viewing_ids: Iterable[int]) -> list[ViewingRecord]:
+        """Remove viewings; the film is no longer watched when its last one goes."""
+        return self._run(RemoveViewings(tuple(viewing_ids))).result
 
     def set_notes(self, film_id: int, notes: str) -> FilmRecord:
         """Replace the user's notes on a film."""

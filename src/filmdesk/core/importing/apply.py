@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from filmdesk.core.exchange import ImportPlan, IncomingCollection, IncomingList, Progress
 from filmdesk.core.films.editing import apply_fields, load_film, user_fields
 from filmdesk.core.films.operations import DeleteFilms, EditFilms
+from filmdesk.core.films.viewings import RemoveViewings, follow_viewings
 from filmdesk.core.groups.collection_ops import (
     DeleteCollection,
     DeleteComment,
@@ -36,13 +37,14 @@ from filmdesk.core.models import (
     Film,
     ListEntry,
     ScreeningList,
+    Viewing,
 )
 from filmdesk.core.names import name_key
 from filmdesk.core.operations import Batch, Changes, Operation, Outcome
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.rows import aware, film_record, half_stars_of, rating_of
 from filmdesk.core.transaction import Transaction
-from filmdesk.core.validation import FilmFields, ListFields
+from filmdesk.core.validation import FilmFields, ListFields, ViewingFields
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class ImportResult:
     collection_ratings_before: dict[int, float | None] = field(default_factory=dict)
     # Lists merged into whose empty audience or description the import filled: as they were.
     list_details_before: dict[int, ListFields] = field(default_factory=dict)
+    # Viewings the import gave films that were there before (new films bring their own).
+    viewings_added: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -90,12 +94,16 @@ class ApplyImport(Operation[ImportResult]):
         total = len(plan.new) + len(plan.updates)
         added = self._insert_new(tx, total)
         before: dict[int, FilmFields] = {}
+        viewed: list[int] = []  # films that gain viewings
         for number, (film_id, incoming) in enumerate(plan.updates):
             if self.progress is not None and number % 5000 == 0:
                 self.progress(len(plan.new) + number, total)
             film = load_film(session, film_id)
             before[film_id] = user_fields(film_record(film), incoming.fields)
             apply_fields(tx, film, incoming.fields)  # checked when the file was read
+            if incoming.extra.get("viewings"):
+                viewed.append(film_id)
+        viewings_added = _add_viewings(session, plan, viewed)
         session.flush()
         changed = [film_record(load_film(session, film_id)) for film_id in before]
         for ref, film_id in zip(plan.new.refs(), added, strict=True):
@@ -120,6 +128,7 @@ class ApplyImport(Operation[ImportResult]):
             comments_added=merged.comments_added,
             collection_ratings_before=merged.ratings_before,
             list_details_before=merged.list_details_before,
+            viewings_added=viewings_added,
         )
         changes = _changes(result, changed, merged.commented)
         return Outcome(result, _undo(result, before), changes)
@@ -145,6 +154,32 @@ class ApplyImport(Operation[ImportResult]):
             for index in indexes:
                 index.create(session.connection())
         return added
+
+
+def _add_viewings(session: Session, plan: ImportPlan, film_ids: Sequence[int]) -> list[int]:
+    """Give films that were there before the viewings the plan found missing; their watched
+    fields follow. Returns the new viewings' ids."""
+    wanted = set(film_ids)
+    added: list[int] = []
+    for film_id, incoming in plan.updates:
+        if film_id not in wanted:
+            continue
+        items: Sequence[ViewingFields] = incoming.extra["viewings"]  # type: ignore[assignment]
+        rows = [
+            Viewing(
+                film_id=film_id,
+                watched_on=item.get("watched_on"),
+                rating_half_stars=half_stars_of(item.get("rating")),
+                rewatch=item.get("rewatch", False),
+                note=item.get("note", ""),
+            )
+            for item in items
+        ]
+        session.add_all(rows)
+        session.flush()
+        added += [row.id for row in rows]
+    follow_viewings(session, film_ids)
+    return added
 
 
 def _undo(result: ImportResult, before: Mapping[int, FilmFields]) -> Batch:
@@ -173,6 +208,8 @@ def _undo(result: ImportResult, before: Mapping[int, FilmFields]) -> Batch:
     steps += [DeleteCollection(collection_id) for collection_id in result.collections_added]
     if result.added:
         steps.append(DeleteFilms(tuple(result.added)))
+    if result.viewings_added:
+        steps.append(RemoveViewings(tuple(result.viewings_added)))
     if before:
         steps.append(EditFilms(dict(before)))
     return Batch(tuple(steps))

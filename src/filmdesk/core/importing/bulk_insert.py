@@ -23,6 +23,7 @@ from filmdesk.core.models import Base, Film
 from filmdesk.core.rows import aware, half_stars_of
 from filmdesk.core.sorting import title_sort_keys
 from filmdesk.core.transaction import Transaction
+from filmdesk.core.validation import ViewingFields
 
 IMPORT_PIECE = 5000
 REBUILD_INDEXES_FROM = 10_000
@@ -120,6 +121,9 @@ def insert_films(tx: Transaction, films: FilmBatch) -> list[int]:
     created: list[object] = [stamp(now)] * count
     changed = list(created)
     extras = films.extras()
+    # A film's viewings, where the file gives them (a Letterboxd diary, a backup); a watched
+    # film without them gets one, on its watch date.
+    viewings: dict[int, Sequence[ViewingFields]] = {}
     if any(extras):
         taken = set(session.scalars(select(Film.seed_key).where(Film.seed_key.is_not(None))))
         for at, extra in enumerate(extras):
@@ -133,12 +137,23 @@ def insert_films(tx: Transaction, films: FilmBatch) -> list[int]:
                 created[at] = stamp(extra["created_at"])
             if "updated_at" in extra:
                 changed[at] = stamp(extra["updated_at"])
+            if "viewings" in extra:
+                given: Sequence[ViewingFields] = extra["viewings"]  # type: ignore[assignment]
+                viewings[at] = given
+                dates = [v["watched_on"] for v in given if v.get("watched_on") is not None]
+                watched[at] = yes if given else no
+                latest = max(dates, default=None)  # type: ignore[type-var]
+                if latest != watched_on[at]:
+                    if not isinstance(watched_on, list):
+                        watched_on = list(watched_on)
+                    watched_on[at] = latest
     titles = films.column("title")
     by_column: dict[str, Sequence[Any]] = {
         "id": ids,
         "seed_key": seed_keys,
         "sort_title": title_sort_keys(titles),
         "watched": watched,
+        "watched_on": [day(on) for on in watched_on] if viewings else converted("watched_on", day),
         "created_at": created,
         "updated_at": changed,
     }
@@ -157,6 +172,7 @@ def insert_films(tx: Transaction, films: FilmBatch) -> list[int]:
         )
     columns = [by_column[name] for name in _INSERT_COLUMNS]
     bulk_insert(connection, "films", _INSERT_COLUMNS, columns, _NULL_WHEN_LEFT_OUT, _NEVER_EMPTY)
+    _insert_viewings(connection, ids, watched, watched_on, viewings, day, (yes, no))
     tag_names = list(map(tuple, films.column("tags")))
     wanted = dict.fromkeys(tag_names)  # in file order: a new tag takes its first spelling
     wanted.pop((), None)
@@ -179,6 +195,43 @@ def insert_films(tx: Transaction, films: FilmBatch) -> list[int]:
             ],
         )
     return list(ids)
+
+
+_VIEWING_COLUMNS = ("film_id", "watched_on", "rating_half_stars", "rewatch", "note")
+_VIEWING_NULLABLE = frozenset({"watched_on", "rating_half_stars"})
+
+
+def _insert_viewings(
+    connection: Connection,
+    ids: Sequence[int],
+    watched: Sequence[object],
+    watched_on: Sequence[date | None],
+    given: dict[int, Sequence[ViewingFields]],
+    day: Callable[[date | None], Any],
+    flags: tuple[object, object],
+) -> None:
+    """The viewings of new films: those the file gives, else one for a watched film."""
+    columns: tuple[list[Any], ...] = ([], [], [], [], [])
+    film_ids, dates, ratings, rewatches, notes = columns
+    yes, no = flags
+    for at, film_id in enumerate(ids):
+        items = given.get(at)
+        if items is None:
+            if watched[at]:
+                film_ids.append(film_id)
+                dates.append(day(watched_on[at]))
+                ratings.append(None)
+                rewatches.append(no)
+                notes.append("")
+            continue
+        for item in items:
+            film_ids.append(film_id)
+            dates.append(day(item.get("watched_on")))
+            ratings.append(half_stars_of(item.get("rating")))
+            rewatches.append(yes if item.get("rewatch") else no)
+            notes.append(item.get("note", ""))
+    if film_ids:
+        bulk_insert(connection, "viewings", _VIEWING_COLUMNS, columns, _VIEWING_NULLABLE)
 
 
 def bulk_insert(
