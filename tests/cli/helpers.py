@@ -53,7 +53,7 @@ def one_line_error(result: subprocess.CompletedProcess[str], status: int, *words
 def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of the tables lists and collections live in."""
     tables = ("films", "collections", "collection_films", "collection_comments",
-              "screening_lists", "list_entries")  # fmt: skip
+              "screening_lists", "list_entries", "viewings")  # fmt: skip
     with sqlite3.connect(db) as conn:
         return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from filmdesk.core.records import FILM_JSON_KEYS
-from tests.cli.helpers import Cli
+from tests.cli.helpers import Cli, ok, one_line_error
 
 
 def test_list_shows_the_ten_films_as_an_aligned_table(cli: Cli) -> None:
@@ -159,3 +159,41 @@ def test_tags_and_titles_match_as_the_core_folds_them(cli: Cli) -> None:
     edited = cli("edit", "елки", "--remove-tag", "ЕЛКА", "--json")
     assert edited.returncode == 0, edited.stderr
     assert json.loads(edited.stdout)["tags"] == ["Новый год"]
+
+
+def test_watch_records_viewings_that_show_lists_in_date_order(cli: Cli) -> None:
+    ok(cli("watch", "The Stationmaster", "--on", "2025-01-02", "--note", "Again, with Dad"))
+    ok(cli("watch", "The Stationmaster", "--on", "2024-03-12", "--rating", "4.5"))
+    out = ok(cli("watch", "The Stationmaster", "--on", "unknown"))
+    assert "seen 3×" in out
+    shown = json.loads(ok(cli("show", "The Stationmaster", "--json")))
+    assert (shown["watched"], shown["watched_on"]) == (True, "2025-01-02")
+    assert shown["viewings"] == [
+        {"watched_on": None, "rating": None, "rewatch": True, "note": ""},
+        {"watched_on": "2024-03-12", "rating": 4.5, "rewatch": False, "note": ""},
+        {"watched_on": "2025-01-02", "rating": None, "rewatch": False, "note": "Again, with Dad"},
+    ]
+    text = ok(cli("show", "The Stationmaster"))
+    assert "Seen 3 times:" in text and "2024-03-12, rated 4.5" in text
+
+
+def test_unwatch_removes_one_viewing_and_the_last_one_unwatches(cli: Cli) -> None:
+    ok(cli("watch", "The Stationmaster", "--on", "2024-03-12"))
+    ok(cli("watch", "The Stationmaster", "--on", "2025-01-02"))
+    one_line_error(
+        cli("unwatch", "The Stationmaster", "--on", "2023-05-05"), 2, "no viewing on 2023-05-05"
+    )
+    assert "1 viewing left" in ok(cli("unwatch", "The Stationmaster", "--on", "2025-01-02"))
+    shown = json.loads(ok(cli("show", "The Stationmaster", "--json")))
+    assert shown["watched_on"] == "2024-03-12" and len(shown["viewings"]) == 1
+    ok(cli("unwatch", "The Stationmaster", "--all"))
+    shown = json.loads(ok(cli("show", "The Stationmaster", "--json")))
+    assert (shown["watched"], shown["watched_on"], shown["viewings"]) == (False, None, [])
+
+
+def test_a_wrong_viewing_is_refused_naming_the_option(cli: Cli) -> None:
+    one_line_error(
+        cli("watch", "The Stationmaster", "--on", "2999-01-01"), 2, "--on", "in the future"
+    )
+    one_line_error(cli("watch", "The Stationmaster", "--rating", "7"), 2, "--rating")
+    assert json.loads(ok(cli("show", "The Stationmaster", "--json")))["viewings"] == []

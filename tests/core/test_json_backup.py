@@ -279,3 +279,55 @@ def test_seed_keys_come_back_as_they_were(tmp_path: Path) -> None:
     keys = {f.title: f.seed_key for f in catalog.films.all()}
     assert keys == {"Alpha": "", "Beta": None, "Gamma": "mine:gamma"}
     catalog.close()
+
+
+def test_a_backup_carries_every_viewing_and_a_second_import_adds_none(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    films = catalog.films
+    cranes = films.resolve("The Cranes Are Flying")
+    films.add_viewing(cranes.id, {"watched_on": date(2021, 5, 9), "rating": 3.5, "note": "Cold"})
+    films.add_viewing(cranes.id, {"watched_on": None})
+    films.add_viewing(cranes.id, {"watched_on": date(2024, 1, 4), "rewatch": True})
+    backup = tmp_path / "backup.json"
+    export_backup(backup, catalog, films.all(timestamps=True))
+    document = json.loads(backup.read_text(encoding="utf-8"))
+    (item,) = [f for f in document["films"] if f["ref"] == cranes.id]
+    assert [v["watched_on"] for v in item["viewings"]] == [None, "2021-05-09", "2024-01-04"]
+
+    other = open_catalog(str(tmp_path / "other.sqlite3")).catalog
+    other.imports.apply(plan_import(other, backup))
+    again = other.films.resolve("The Cranes Are Flying")
+    assert [v.to_json() for v in other.films.viewings(again.id)] == [
+        v.to_json() for v in films.viewings(cranes.id)
+    ]
+    assert str(again.watched_on) == "2024-01-04"
+    # Into the catalog it came from: nothing new, nothing changed.
+    plan = plan_import(catalog, backup)
+    assert (len(plan.new), len(plan.updates)) == (0, 0)
+    other.close()
+
+
+def test_a_version_2_backup_turns_watched_dates_into_viewings(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    backup = tmp_path / "old.json"
+    backup.write_text(
+        json.dumps(
+            {
+                "format": "filmdesk-backup",
+                "version": 2,
+                "films": [
+                    {"ref": 1, "title": "Glass Harbour", "year": 1961, "watched": True,
+                     "watched_on": "2019-02-03"},
+                    {"ref": 2, "title": "Quiet Relay", "year": 1964, "watched": True},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    catalog.imports.apply(plan_import(catalog, backup))
+    harbour = catalog.films.resolve("Glass Harbour")
+    assert [str(v.watched_on) for v in catalog.films.viewings(harbour.id)] == ["2019-02-03"]
+    relay = catalog.films.resolve("Quiet Relay")
+    assert [v.watched_on for v in catalog.films.viewings(relay.id)] == [None]

@@ -10,6 +10,7 @@ import pytest
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.exchange import UnreadableFileError
+from filmdesk.core.exchange.formats import ExportOptions, FilmSelection, film_export
 from filmdesk.core.exchange.letterboxd import EXPORT_COLUMNS, export_letterboxd
 from filmdesk.core.exchange.planning import plan_import
 
@@ -89,6 +90,25 @@ def test_letterboxd_export_has_the_importers_columns(catalog: Catalog, tmp_path:
     assert (row["Year"], row["Rating"], row["WatchedDate"], row["Tags"], row["Review"]) == (
         "1957", "4.5", "2024-01-04", "war", "x\ny"
     )  # fmt: skip
+
+
+def test_letterboxd_export_writes_a_diary_row_per_viewing(catalog: Catalog, tmp_path: Path) -> None:
+    cranes = catalog.films.resolve("The Cranes Are Flying")
+    catalog.films.edit(cranes.id, {"rating": 4, "notes": "Veronika runs."})
+    catalog.films.add_viewing(cranes.id, {"watched_on": "2021-05-09", "rating": 3.5})
+    catalog.films.add_viewing(cranes.id, {"watched_on": "2024-01-04", "note": "Better now."})
+    catalog.films.add_viewing(cranes.id, {"watched_on": "2025-11-30"})
+    out = tmp_path / "letterboxd.csv"
+    film_export("letterboxd").write(out, FilmSelection(catalog), ExportOptions())
+    rows = [
+        r for r in csv.DictReader(out.open(encoding="utf-8", newline="")) if r["Year"] == "1957"
+    ]
+    rows = [r for r in rows if r["Title"] == "The Cranes Are Flying"]
+    assert [(r["WatchedDate"], r["Rewatch"], r["Rating"], r["Review"]) for r in rows] == [
+        ("2021-05-09", "", "3.5", ""),
+        ("2024-01-04", "Yes", "", "Better now."),
+        ("2025-11-30", "Yes", "4", ""),  # the film's rating on its latest viewing
+    ]
 
 
 @pytest.mark.parametrize("name", ["imdb_ratings_new.csv", "imdb_list_old.csv"])

@@ -249,7 +249,10 @@ CASES: dict[str, Callable[[Catalog, Path], Operation[Any]]] = {
     ),
     "set viewings": lambda c, _: SetViewings({_ids(c)[1]: (), _ids(c)[3]: ()}),
     "mark watched": lambda c, _: EditFilms(
-        {_ids(c)[3]: {"watched": True, "watched_on": date(2022, 3, 4)}, _ids(c)[2]: {"watched_on": date(2026, 2, 2)}}
+        {
+            _ids(c)[3]: {"watched": True, "watched_on": date(2022, 3, 4)},
+            _ids(c)[2]: {"watched_on": date(2026, 2, 2)},
+        }
     ),
     "import": _import,
     "batch": lambda c, _: Batch(

@@ -1,4 +1,4 @@
-"""Films: list, show, add, edit, delete."""
+"""Films: list, show, add, edit, watch, unwatch, delete."""
 
 from __future__ import annotations
 
@@ -6,20 +6,21 @@ import argparse
 from datetime import date
 
 from filmdesk.cli.errors import CliError
-from filmdesk.cli.output import format_film, format_table, print_json
+from filmdesk.cli.output import format_film, format_table, plural, print_json, viewing_text
 from filmdesk.cli.parsing import Handler, Subparsers, add_command
 from filmdesk.cli.refs import resolve_film, watched_day_arg
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.fields import FILM_FIELDS, FilmField, Kind
+from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import QueryError
 from filmdesk.core.sorting import SORT_FIELDS
-from filmdesk.core.validation import FilmFields
+from filmdesk.core.validation import FilmFields, ValidationError, ViewingFields
 
 FILM_HELP = "numeric id or exact title (any case)"
 
 
 def register(subparsers: Subparsers) -> None:
-    """Add list, show, add, edit and delete."""
+    """Add list, show, add, edit, watch, unwatch and delete."""
     p = add_command(subparsers, "list", "List films, optionally searched and sorted.")
     p.add_argument("--search", default="", metavar="QUERY", help="e.g. 'year:1957 cranes'")
     p.add_argument(
@@ -51,6 +52,35 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--add-tag", action="append", default=[], metavar="TAG")
     p.add_argument("--remove-tag", action="append", default=[], metavar="TAG")
     p.set_defaults(handler=_edit)
+
+    p = add_command(
+        subparsers,
+        "watch",
+        "Record that you watched a film: the day, the rating given then, a note.",
+    )
+    p.add_argument("film", metavar="FILM", help=FILM_HELP)
+    p.add_argument(
+        "--on", metavar="DATE", default="today", help="YYYY-MM-DD, 'today' (default) or 'unknown'"
+    )
+    p.add_argument("--rating", metavar="R", help="the rating given then, 0.5 to 5")
+    p.add_argument("--note", metavar="TEXT", default="")
+    rewatch = p.add_mutually_exclusive_group()
+    rewatch.add_argument("--rewatch", dest="rewatch", action="store_const", const=True)
+    rewatch.add_argument("--first-time", dest="rewatch", action="store_const", const=False)
+    p.add_argument("--json", action="store_true", help="print the film with its viewings")
+    p.set_defaults(handler=_watch)
+
+    p = add_command(
+        subparsers,
+        "unwatch",
+        "Remove a viewing of a film (--on DATE), or all of them (--all).",
+    )
+    p.add_argument("film", metavar="FILM", help=FILM_HELP)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--on", metavar="DATE", help="YYYY-MM-DD, or 'unknown'")
+    which.add_argument("--all", action="store_true", help="every viewing of the film")
+    p.add_argument("--json", action="store_true", help="print the film with its viewings")
+    p.set_defaults(handler=_unwatch)
 
     p = add_command(subparsers, "delete", "Delete a film.")
     p.add_argument("film", metavar="FILM", help=FILM_HELP)
@@ -152,11 +182,78 @@ def _list(args: argparse.Namespace, catalog: Catalog) -> None:
 
 
 def _show(args: argparse.Namespace, catalog: Catalog) -> None:
-    film = resolve_film(catalog, args.film)
-    if args.json:
-        print_json(film.to_json())
+    _print_with_viewings(catalog, resolve_film(catalog, args.film), as_json=args.json)
+
+
+def _print_with_viewings(catalog: Catalog, film: FilmRecord, *, as_json: bool) -> None:
+    viewings = catalog.films.viewings(film.id)
+    if as_json:
+        print_json({**film.to_json(), "viewings": [v.to_json() for v in viewings]})
     else:
-        print(format_film(film))
+        print(format_film(film, viewings))
+
+
+def _day_arg(option: str, text: str) -> date | None:
+    """A viewing's day: YYYY-MM-DD, 'today', or 'unknown' (None)."""
+    if text.strip().casefold() == "unknown":
+        return None
+    try:
+        return watched_day_arg(text)
+    except CliError:
+        raise CliError(
+            f"{option}: {text!r} is not a date like 2026-11-27, 'today' or 'unknown'"
+        ) from None
+
+
+def _watch(args: argparse.Namespace, catalog: Catalog) -> None:
+    film = resolve_film(catalog, args.film)
+    fields: ViewingFields = {"watched_on": _day_arg("--on", args.on), "note": args.note}
+    if args.rating is not None:
+        fields["rating"] = args.rating  # (text; the core checks it)
+    if args.rewatch is not None:
+        fields["rewatch"] = args.rewatch
+    try:
+        viewing = catalog.films.add_viewing(film.id, fields)
+    except ValidationError as exc:
+        options = {"watched_on": "--on", "rating": "--rating", "note": "--note"}
+        raise CliError(
+            "; ".join(f"{options.get(p.field, p.field)}: {p.message}" for p in exc.problems)
+        ) from None
+    if args.json:
+        _print_with_viewings(catalog, catalog.films.get(film.id), as_json=True)
+    else:
+        count = len(catalog.films.viewings(film.id))
+        print(f"Watched #{film.id}: {film.display_title}, {viewing_text(viewing)} (seen {count}×)")
+
+
+def _unwatch(args: argparse.Namespace, catalog: Catalog) -> None:
+    film = resolve_film(catalog, args.film)
+    viewings = catalog.films.viewings(film.id)
+    if args.all:
+        chosen = list(viewings)
+        if not chosen:
+            raise CliError(f"{film.display_title} has no viewings")
+    else:
+        day = _day_arg("--on", args.on)
+        on_day = [v for v in viewings if v.watched_on == day]
+        if not on_day:
+            seen = ", ".join(
+                v.watched_on.isoformat() if v.watched_on else "unknown" for v in viewings
+            )
+            raise CliError(
+                f"{film.display_title} has no viewing on {args.on}"
+                + (f" (it has: {seen})" if seen else " (it has none)")
+            )
+        chosen = on_day[-1:]  # one viewing; the last one added of that day
+    catalog.films.remove_viewings(v.id for v in chosen)
+    if args.json:
+        _print_with_viewings(catalog, catalog.films.get(film.id), as_json=True)
+    else:
+        left = len(viewings) - len(chosen)
+        print(
+            f"Removed {plural(len(chosen), 'viewing')} of #{film.id}: {film.display_title}"
+            f" ({plural(left, 'viewing')} left)"
+        )
 
 
 def _add(args: argparse.Namespace, catalog: Catalog) -> None:

@@ -8,7 +8,13 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-from filmdesk.core.records import FilmRecord, ListEntryRecord, ScreeningListRecord, format_minutes
+from filmdesk.core.records import (
+    FilmRecord,
+    ListEntryRecord,
+    ScreeningListRecord,
+    ViewingRecord,
+    format_minutes,
+)
 
 
 def clip(text: str, width: int) -> str:
@@ -85,8 +91,20 @@ def format_table(films: Sequence[FilmRecord]) -> str:
     return "\n".join(out)
 
 
-def format_film(film: FilmRecord) -> str:
-    """One film as labelled, wrapped lines."""
+def viewing_text(viewing: ViewingRecord) -> str:
+    """A viewing on one line: ``2024-03-12  4.5  rewatch  "note..."``."""
+    parts = [viewing.watched_on.isoformat() if viewing.watched_on else "day not known"]
+    if viewing.rating is not None:
+        parts.append(f"rated {rating_text(viewing.rating)}")
+    if viewing.rewatch:
+        parts.append("rewatch")
+    if viewing.note:
+        parts.append(clip(" ".join(viewing.note.split()), 50))
+    return ", ".join(parts)
+
+
+def format_film(film: FilmRecord, viewings: Sequence[ViewingRecord] = ()) -> str:
+    """One film as labelled, wrapped lines (its viewings, when given, one per line)."""
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)
     checked = film.availability_checked_on
     fields: list[tuple[str, str]] = [
@@ -107,6 +125,10 @@ def format_film(film: FilmRecord) -> str:
         ("Letterboxd", film.letterboxd_uri or ""),
         ("Rating", f"{rating_text(film.rating)} / 5" if film.rating is not None else "not rated"),
         ("Watched", watched_text(film) or "no"),
+        (
+            f"Seen {plural(len(viewings), 'time')}" if len(viewings) > 1 else "Viewing",
+            "\n".join(viewing_text(v) for v in viewings),
+        ),
         ("Tags", ", ".join(film.tags)),
         ("Notes", film.notes),
     ]

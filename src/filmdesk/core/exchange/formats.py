@@ -132,7 +132,9 @@ def _write_backup(path: Path, films: FilmSelection, options: ExportOptions) -> i
 
 
 def _write_letterboxd(path: Path, films: FilmSelection, options: ExportOptions) -> int:
-    return export_letterboxd(path, _records(films, options))
+    records = _records(films, options)
+    viewings = films.catalog.films.viewings_of(None if films.ids is None else films.ids)
+    return export_letterboxd(path, records, viewings)
 
 
 def _printable(pdf: bool) -> Callable[[Path, FilmSelection, ExportOptions], int]:

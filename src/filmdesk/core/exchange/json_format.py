@@ -52,10 +52,10 @@ from filmdesk.core.records import (
 from filmdesk.core.validation import (
     ValidationError,
     ViewingFields,
-    clean_viewing_fields,
     clean_entry_fields,
     clean_film_fields,
     clean_list_fields,
+    clean_viewing_fields,
 )
 
 if TYPE_CHECKING:

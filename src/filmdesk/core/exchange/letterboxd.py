@@ -32,7 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -48,7 +48,7 @@ from filmdesk.core.exchange import (
 from filmdesk.core.exchange.html_text import html_to_text
 from filmdesk.core.exchange.textfile import read_text, replaced_atomically
 from filmdesk.core.folding import fold
-from filmdesk.core.records import FilmRecord, ScreeningListRecord
+from filmdesk.core.records import FilmRecord, ScreeningListRecord, ViewingRecord
 from filmdesk.core.validation import (
     ValidationError,
     ViewingFields,
@@ -56,31 +56,54 @@ from filmdesk.core.validation import (
     clean_viewing_fields,
 )
 
-EXPORT_COLUMNS = ("Title", "Year", "Rating", "WatchedDate", "Tags", "Review", "imdbID",
-                  "LetterboxdURI")  # fmt: skip
+EXPORT_COLUMNS = ("Title", "Year", "Rating", "WatchedDate", "Rewatch", "Tags", "Review",
+                  "imdbID", "LetterboxdURI")  # fmt: skip
 LIST_EXPORT_COLUMNS = ("Position", "Title", "Year", "Directors", "imdbID", "LetterboxdURI",
                        "Review")  # fmt: skip
 
 
-def export_letterboxd(path: Path, films: Iterable[FilmRecord]) -> int:
-    """A CSV Letterboxd's importer accepts (written atomically, UTF-8)."""
+def export_letterboxd(
+    path: Path,
+    films: Iterable[FilmRecord],
+    viewings: Mapping[int, Sequence[ViewingRecord]] | None = None,
+) -> int:
+    """A CSV Letterboxd's importer accepts (written atomically, UTF-8): one row per viewing,
+    which it reads as a diary entry (``WatchedDate``, ``Rewatch``, the rating given then, the
+    viewing's note as its review), and one row for a film without viewings.
+
+    The film's own rating goes on its latest row where that viewing has none; its notes go
+    on the latest row where no viewing has a note (they are the reviews otherwise)."""
+    seen = viewings or {}
     count = 0
     with replaced_atomically(Path(path), newline="") as out:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(EXPORT_COLUMNS)
         for film in films:
-            writer.writerow(
-                [
-                    film.title,
-                    film.year or "",
-                    "" if film.rating is None else f"{film.rating:g}",
-                    film.watched_on.isoformat() if film.watched_on else "",
-                    ", ".join(film.tags),
-                    film.notes,
-                    film.imdb_id or "",
-                    film.letterboxd_uri or "",
-                ]
-            )
+            items = seen.get(film.id, ())
+            tags = ", ".join(film.tags)
+            ids = [film.imdb_id or "", film.letterboxd_uri or ""]
+            notes_elsewhere = any(v.note for v in items)
+            rows = [(v.watched_on, v.rating, v.rewatch, v.note) for v in items] or [
+                (film.watched_on, None, False, "")
+            ]
+            for number, (on, rating, rewatch, note) in enumerate(rows, start=1):
+                latest = number == len(rows)
+                if latest and rating is None:
+                    rating = film.rating
+                if latest and not notes_elsewhere:
+                    note = film.notes
+                writer.writerow(
+                    [
+                        film.title,
+                        film.year or "",
+                        "" if rating is None else f"{rating:g}",
+                        on.isoformat() if on else "",
+                        "Yes" if rewatch else "",
+                        tags,
+                        note,
+                        *ids,
+                    ]
+                )
             count += 1
     return count
 

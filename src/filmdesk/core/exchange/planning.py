@@ -206,7 +206,7 @@ def plan_import(
             viewings = catalog.films.viewings_of()
         missing = _missing_viewings(fields, extra, viewings.get(match.id, ()))
         if changed or missing:
-            extra_of_update = {"viewings": missing} if missing else None
+            extra_of_update: dict[str, object] | None = {"viewings": missing} if missing else None
             plan.updates.append((match.id, IncomingFilm(line, changed, extra=extra_of_update)))
         else:
             plan.unchanged += 1

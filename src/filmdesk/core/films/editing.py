@@ -196,7 +196,8 @@ def delete_films(tx: Transaction, film_ids: Sequence[int]) -> list[DeletedFilm]:
 def restore_films(tx: Transaction, deleted: Sequence[DeletedFilm]) -> list[FilmRecord]:
     """Bring deleted films back as they were: same id, every field, tags, and their places in
     collections and screening lists (with dates, notes and screening log) where those still
-    exist, and their viewings. Many at once are written with one statement per table, not an object per film."""
+    exist, and their viewings. Many at once are written with one statement per table, not an
+    object per film."""
     session = tx.session
     session.flush()
     ids = [item.film.id for item in deleted]

@@ -29,7 +29,6 @@ from filmdesk.core.rows import film_record
 from filmdesk.core.transaction import Transaction
 from filmdesk.core.validation import FieldProblem, FilmFields, ValidationError, clean_film_fields
 
-
 _WATCH_FIELDS = frozenset({"watched", "watched_on"})
 
 

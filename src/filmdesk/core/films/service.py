@@ -184,7 +184,9 @@ class FilmService:
             load_film(session, film_id)
             return viewings_of(session, [film_id])[film_id]
 
-    def viewings_of(self, film_ids: Iterable[int] | None = None) -> dict[int, tuple[ViewingRecord, ...]]:
+    def viewings_of(
+        self, film_ids: Iterable[int] | None = None
+    ) -> dict[int, tuple[ViewingRecord, ...]]:
         """The viewings of many films (of every film with some when ``film_ids`` is None), by
         film, each in the order they happened."""
         with self._sessions() as session:

@@ -81,8 +81,7 @@ def _records(rows: Iterable[tuple[object, ...]]) -> dict[int, tuple[ViewingRecor
             )
         )
     return {
-        film_id: tuple(sorted(items, key=lambda v: v.order_key))
-        for film_id, items in found.items()
+        film_id: tuple(sorted(items, key=lambda v: v.order_key)) for film_id, items in found.items()
     }
 
 
@@ -94,13 +93,13 @@ def viewings_of(session: Session, film_ids: Iterable[int]) -> dict[int, tuple[Vi
     found: dict[int, tuple[ViewingRecord, ...]] = {}
     for start in range(0, len(ids), 500):
         query = select(*_COLUMNS).where(Viewing.film_id.in_(ids[start : start + 500]))
-        found.update(_records(session.execute(query)))  # type: ignore[arg-type]
+        found.update(_records(session.execute(query)))
     return {film_id: found.get(film_id, ()) for film_id in ids}
 
 
 def all_viewings(session: Session) -> dict[int, tuple[ViewingRecord, ...]]:
     """Every viewing in the catalog by film (films without viewings are not keys)."""
-    return _records(session.execute(select(*_COLUMNS)))  # type: ignore[arg-type]
+    return _records(session.execute(select(*_COLUMNS)))
 
 
 def follow_viewings(session: Session, film_ids: Iterable[int]) -> None:
