@@ -256,6 +256,19 @@ class SearchIndex:
         for name, column in self._fields.items():
             column.append(_FIELD_BUILDERS[name](film))
 
+    def extend_texts_later(self, films: Sequence[Searchable]) -> None:
+        """Add many films at the next positions, their text to come with ``set_long_text``
+        (until then ``complete`` is False). The word index and field columns are built
+        again when next needed, rather than grown a film at a time."""
+        self.films.extend(films)
+        self.texts.extend([""] * len(films))
+        self._has_text.extend(bytes(len(films)))
+        self._missing += len(films)
+        self._groups.clear()
+        self._fields.clear()
+        self._words = None
+        self._changed.clear()
+
     def replace(
         self, position: int, film: Searchable | None, notes: str = "", description: str = ""
     ) -> None:

@@ -97,3 +97,26 @@ def test_thousands_of_films_added_are_selected_in_one_step(
     chosen = panel.table.selectionModel().selectedRows()
     assert len(chosen) == 3000
     assert len(selections) <= 2  # the current film, then all the others at once
+
+
+def test_thousands_of_films_added_are_searchable_by_their_notes(
+    qtbot: QtBot, panel: FilmsPanel, catalog: Catalog, tmp_path: Path
+) -> None:
+    # Many films at once are shown first; their notes become searchable in steps after, and
+    # a search typed before that finishes them first.
+    from filmdesk.core.exchange.planning import plan_import
+
+    source = tmp_path / "letters.csv"
+    rows = "".join(f"Letter {n:04},1960,note{n:04}\n" for n in range(2000))
+    source.write_text("title,year,notes\n" + rows, encoding="utf-8")
+    outcome = catalog.imports.run(plan_import(catalog, source))
+    panel.apply_changes(films_added(catalog.films.get_many(outcome.result.added)))
+    assert panel.model.shown_count() == 2010
+    panel.search.field.setText("note1234")
+    qtbot.waitUntil(lambda: titles(panel) == ["Letter 1234"])
+    panel.search.field.setText("")
+    qtbot.waitUntil(lambda: panel.model.shown_count() == 2010)
+    # Left alone, the window makes every note searchable by itself.
+    qtbot.waitUntil(panel.model.search_ready)
+    panel.search.field.setText("note0007")
+    qtbot.waitUntil(lambda: titles(panel) == ["Letter 0007"])

@@ -96,6 +96,28 @@ def tags_by_film(conn: Connection, where: str = "") -> dict[int, tuple[str, ...]
     return result
 
 
+def _id_conditions(film_ids: Sequence[int]) -> list[str]:
+    """SQL conditions on an id that together take exactly ``film_ids``: ``BETWEEN`` for each
+    run of consecutive ids (the films an import added), ``IN`` lists of at most 500 (within
+    SQL parameter limits) for the rest."""
+    wanted = sorted({int(i) for i in film_ids})
+    conditions: list[str] = []
+    single: list[int] = []
+    start = 0
+    while start < len(wanted):
+        end = start
+        while end + 1 < len(wanted) and wanted[end + 1] == wanted[end] + 1:
+            end += 1
+        if end - start >= 50:
+            conditions.append(f"BETWEEN {wanted[start]} AND {wanted[end]}")
+        else:
+            single += wanted[start : end + 1]
+        start = end + 1
+    for at in range(0, len(single), 500):
+        conditions.append(f"IN ({', '.join(map(str, single[at : at + 500]))})")
+    return conditions
+
+
 @collector_paused()
 def film_columns(engine: Engine, film_ids: Sequence[int] | None = None) -> dict[str, list[Any]]:
     """Films column by column: FilmRecord's field names (but the timestamps) -> values.
@@ -112,12 +134,10 @@ def film_columns(engine: Engine, film_ids: Sequence[int] | None = None) -> dict[
                 cursor.execute(_SELECT_FILMS + " ORDER BY id")
                 rows = cursor.fetchall()
             else:
-                wanted = list(dict.fromkeys(film_ids))
                 tags, rows = {}, []
-                for start in range(0, len(wanted), 500):  # within SQL parameter limits
-                    some = ", ".join(str(int(i)) for i in wanted[start : start + 500])
-                    tags |= tags_by_film(conn, f"WHERE film_tags.film_id IN ({some})")
-                    cursor.execute(f"{_SELECT_FILMS} WHERE id IN ({some})")
+                for condition in _id_conditions(film_ids):
+                    tags |= tags_by_film(conn, f"WHERE film_tags.film_id {condition}")
+                    cursor.execute(f"{_SELECT_FILMS} WHERE id {condition}")
                     rows += cursor.fetchall()
         finally:
             cursor.close()

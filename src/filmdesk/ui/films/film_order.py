@@ -202,6 +202,17 @@ class FilmOrder:
             keys.append(column_key(column, film))
         self._orders.clear()
 
+    def films_added(self, films: Sequence[FilmRow]) -> None:
+        """Many films appended at the next positions: the keys of the title and the current
+        column grow; the other columns' keys are worked out again when next needed (once,
+        rather than a film at a time)."""
+        for column in list(self._keys):
+            if column in (Column.TITLE, self.column):
+                self._keys[column] += [column_key(column, film) for film in films]
+            else:
+                del self._keys[column]
+        self._orders.clear()
+
     def take_out(self, position: int) -> None:
         """Take a position out of the current order (before its keys change)."""
         self.shown.remove(position)

@@ -68,6 +68,9 @@ FilmIdRole = Qt.ItemDataRole.UserRole + 1
 FilmRole = Qt.ItemDataRole.UserRole + 2
 RatingRole = Qt.ItemDataRole.UserRole + 3
 
+# From this many films added at once (an import), they are shown first and made searchable
+# in steps afterwards (``FilmTableModel._add_many``).
+MANY_FILMS = 1000
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _CHECK = Qt.ItemDataRole.CheckStateRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
@@ -96,6 +99,9 @@ class FilmTableModel(QAbstractTableModel):
         self._text_loader: TextLoader | None = None
         self._text_after_id = 0
         self._rows_stale = False
+        # Films added many at once (an import) whose notes and descriptions are made
+        # searchable in steps, like a catalog's at start: (position, notes, description).
+        self._pending_texts: list[tuple[int, str, str]] = []
         # A sidebar entry (a collection, a tag, watched...) limits the films shown: their ids,
         # and the same as positions, which is what filtering works with.
         self._scope_ids: frozenset[int] | None = None
@@ -127,6 +133,13 @@ class FilmTableModel(QAbstractTableModel):
 
     def load_texts_step(self, limit: int = 2000) -> bool:
         """Make the next ``limit`` films' notes and descriptions searchable; True when all are."""
+        if self._pending_texts:
+            piece = self._pending_texts[:limit]
+            del self._pending_texts[:limit]
+            for position, notes, description in piece:
+                if self._films[position] is not None:
+                    self._index.set_long_text(position, notes, description)
+            return not self._pending_texts and self._text_loader is None
         loader = self._text_loader
         if loader is None or self._index.complete:
             return True
@@ -143,7 +156,7 @@ class FilmTableModel(QAbstractTableModel):
 
     def search_ready(self) -> bool:
         """True when notes and descriptions of every film can be searched."""
-        return self._index.complete or self._text_loader is None
+        return self._index.complete or (self._text_loader is None and not self._pending_texts)
 
     def set_query(self, query: Query | None) -> None:
         """Show only films matching ``query`` (None or an empty query shows every film)."""
@@ -216,6 +229,9 @@ class FilmTableModel(QAbstractTableModel):
         # One film: insert its row where it belongs. Many (undoing a bulk delete): one reset,
         # since row-by-row inserts make the view redo its selection each time.
         single = len(batch) == 1 and not self._rows_stale
+        if len(batch) >= MANY_FILMS:
+            self._add_many(batch)
+            return
         if not single:
             self.beginResetModel()
         for film in batch:
@@ -249,6 +265,37 @@ class FilmTableModel(QAbstractTableModel):
             self._rows = self._filtered(self._query)
             self._rows_stale = False
             self.endResetModel()
+
+    def _add_many(self, batch: list[FilmRecord]) -> None:
+        """Many films at once (an import of thousands): shown at once, in one reset; their
+        notes and descriptions become searchable in steps afterwards (``load_texts_step``),
+        and the sort keys of columns not shown are worked out again when needed."""
+        known = [film for film in batch if film.id in self._position_of_id]
+        for film in known:
+            self._update_data(film)
+        new = [film for film in batch if film.id not in self._position_of_id]
+        self.beginResetModel()
+        start = len(self._films)
+        rows = [FilmRow.of(film) for film in new]
+        self._index.extend_texts_later(rows)
+        self._pending_texts += [
+            (start + at, film.notes, film.description) for at, film in enumerate(new)
+        ]
+        for at, film in enumerate(new):
+            self._position_of_id[film.id] = start + at
+        self._watched += sum(1 for film in new if film.watched)
+        if self._scope is not None and self._scope_ids:
+            self._scope.update(
+                start + at for at, film in enumerate(new) if film.id in self._scope_ids
+            )
+        self._sorting.films_added(rows)
+        self._sorting.reorder()
+        # A search typed now finishes the texts first (``set_query``); the rows shown follow it.
+        while self._query is not None and not self.load_texts_step(20000):
+            pass
+        self._rows = self._filtered(self._query)
+        self._rows_stale = False
+        self.endResetModel()
 
     def remove_films(self, film_ids: Iterable[int]) -> None:
         """Films that were deleted."""

@@ -375,6 +375,8 @@ class FilmsPanel(QWidget):
         added = [f for f in changes.films if f.id in changes.films_added]
         if added:
             self.model.add_films(added)
+            if not self.model.search_ready():
+                self.loader.prepare_again()
         for film in changes.films:
             if film.id in changes.films_changed:
                 self.model.update_film(film)

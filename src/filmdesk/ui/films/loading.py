@@ -56,6 +56,12 @@ class FilmLoader(QObject):
         # Notes and descriptions become searchable in small steps once the window is up.
         self._text_timer.start()
 
+    def prepare_again(self) -> None:
+        """Films were added many at once: make them searchable in steps, as at start."""
+        if not self._text_timer.isActive():
+            gc.unfreeze()  # (frozen objects are not collected; the catalog changed)
+            self._text_timer.start()
+
     def is_loading(self) -> bool:
         """True while a big catalog shows only its first page."""
         return self._loading
