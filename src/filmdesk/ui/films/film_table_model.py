@@ -136,9 +136,9 @@ class FilmTableModel(QAbstractTableModel):
         if self._pending_texts:
             piece = self._pending_texts[:limit]
             del self._pending_texts[:limit]
-            for position, notes, description in piece:
-                if self._films[position] is not None:
-                    self._index.set_long_text(position, notes, description)
+            for at, notes, description in piece:
+                if self._films[at] is not None:
+                    self._index.set_long_text(at, notes, description)
             return not self._pending_texts and self._text_loader is None
         loader = self._text_loader
         if loader is None or self._index.complete:
