@@ -209,7 +209,9 @@ def test_a_repeated_film_is_named(catalog: Catalog, tmp_path: Path) -> None:
     twice = tmp_path / "ratings.csv"
     twice.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
     (problem,) = plan_import(catalog, twice).problems
-    assert (problem.line, problem.message) == (5, "'Winter in Odessa' repeats the film of line 2")
+    assert (problem.line, problem.film, problem.message) == (
+        5, "Winter in Odessa", "repeats the film of line 2"
+    )  # fmt: skip
 
 
 def test_a_file_resaved_by_a_western_excel_keeps_its_accents(

@@ -256,7 +256,9 @@ def test_a_collection_naming_a_repeated_film_keeps_it(catalog: Catalog, tmp_path
         encoding="utf-8",
     )
     plan = plan_import(catalog, twice)
-    assert [p.message for p in plan.problems] == ["'Hamlet' repeats the film of line 1"]
+    assert [(p.film, p.message) for p in plan.problems] == [
+        ("Hamlet", "repeats the film of line 1")
+    ]
     catalog.imports.apply(plan, skip_bad_rows=True)
     shakespeare = catalog.collections.resolve("Shakespeare")
     assert [catalog.films.get(i).title for i in shakespeare.film_ids] == ["Hamlet"]

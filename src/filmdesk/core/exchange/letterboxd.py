@@ -382,7 +382,10 @@ class _Reader:
                 ]
                 continue
             if viewings is not None:
-                extra: dict[str, object] | None = {"viewings": viewings} if viewings else None
+                # (Where the film was first named: a problem with it names that file.)
+                extra: dict[str, object] = {"file": film.where}
+                if viewings:
+                    extra["viewings"] = viewings
                 incoming.append(IncomingFilm(film.line, cleaned, ref=film.number, extra=extra))
         lists: list[IncomingList] = []
         for list_name, description, entries in self.lists:

@@ -56,6 +56,12 @@ def _missing_viewings(
     return tuple(missing)
 
 
+def _file_of(extra: Mapping[str, object] | None, path: Path) -> str:
+    """The file a film was read from: the one inside a ZIP or folder where the reader says."""
+    inner = extra.get("file") if extra else None
+    return inner if isinstance(inner, str) and inner else str(path)
+
+
 def _key(title: str, year: int | None) -> tuple[str, int | None]:
     return (" ".join(fold(title).split()), year)
 
@@ -125,7 +131,7 @@ def plan_import(
     refs = batch.refs()
     extras = batch.extras()
     new_positions: list[int] = []
-    seen: dict[object, int] = {}
+    seen: dict[object, tuple[str, int]] = {}  # identity -> (file, line) of its first row
     first_at: dict[object, int] = {}
     claimed_by: dict[int, str] = {}  # film id -> the Letterboxd URI of the row that matched it
     viewings: dict[int, tuple[ViewingRecord, ...]] | None = None  # read at the first match
@@ -179,13 +185,16 @@ def plan_import(
                     plan.matched_refs[refs[position]] = match.id
                 elif (first := refs[first_at[identity]]) is not None:
                     plan.same_refs[refs[position]] = first
+            first_file, first_line = seen[identity]
+            file = _file_of(extra, path)
+            earlier = (
+                f"line {first_line}" if first_file == file else f"{first_file}, line {first_line}"
+            )
             plan.problems.append(
-                Problem(
-                    str(path), line, None, f"{title!r} repeats the film of line {seen[identity]}"
-                )
+                Problem(file, line, None, f"repeats the film of {earlier}", film=title)
             )
             continue
-        seen[identity] = line
+        seen[identity] = (_file_of(extra, path), line)
         first_at[identity] = position
         if match is not None and letterboxd_uri:
             claimed_by[match.id] = letterboxd_uri
