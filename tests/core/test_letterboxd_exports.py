@@ -215,3 +215,69 @@ def test_reviews_become_plain_text() -> None:
         "https://example.org/z"
     )
     assert html_to_text("a < b, unclosed <i>tag") == "a < b, unclosed tag"
+
+
+def _export_folder(tmp_path: Path, name: str, files: dict[str, str]) -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    for file, text in files.items():
+        (folder / file).write_text(text, encoding="utf-8", newline="")
+    return folder
+
+
+_WATCHED = "Date,Name,Year,Letterboxd URI\r\n2023-03-01,Pale Signal,1968,https://boxd.it/ps01\r\n"
+
+
+def test_a_newer_export_dates_a_viewing_the_older_one_only_marked(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    old = _export_folder(tmp_path, "2023", {"watched.csv": _WATCHED})
+    catalog.imports.apply(plan_import(catalog, old))
+    (film,) = by_title(catalog, "Pale Signal")
+    assert [v.watched_on for v in catalog.films.viewings(film.id)] == [None]
+    diary = (
+        "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\r\n"
+        "2024-01-03,Pale Signal,1968,https://boxd.it/d001,3.5,,,2024-01-02\r\n"
+    )
+    new = _export_folder(tmp_path, "2024", {"watched.csv": _WATCHED, "diary.csv": diary})
+    done = catalog.imports.run(plan_import(catalog, new))
+    # The day is known now: one viewing, not "day not known" beside it.
+    assert [(str(v.watched_on), v.rating) for v in catalog.films.viewings(film.id)] == [
+        ("2024-01-02", 3.5)
+    ]
+    catalog.run(done.inverse)  # undo: the viewing without a day is back
+    assert [v.watched_on for v in catalog.films.viewings(film.id)] == [None]
+
+
+def test_importing_an_export_again_keeps_what_the_user_added(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    reviews = (
+        "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\r\n"
+        "2024-01-03,Pale Signal,1968,https://boxd.it/r001,4,,Quiet and exact.,radio,2024-01-02\r\n"
+    )
+    export = _export_folder(tmp_path, "x", {"watched.csv": _WATCHED, "reviews.csv": reviews})
+    catalog.imports.apply(plan_import(catalog, export))
+    (film,) = by_title(catalog, "Pale Signal")
+    catalog.films.edit(
+        film.id, {"notes": "Quiet and exact.\n\nShow it after the radio unit."}, add_tags=["9B"]
+    )
+    plan = plan_import(catalog, export)
+    assert (len(plan.new), len(plan.updates)) == (0, 0)
+    catalog.imports.apply(plan)
+    again = catalog.films.get(film.id)
+    assert set(again.tags) == {"radio", "9B"}
+    assert again.notes == "Quiet and exact.\n\nShow it after the radio unit."
+
+
+def test_importing_a_v7_export_again_changes_nothing_and_names_no_list(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    archive = export_zip(V7, tmp_path)
+    catalog.imports.apply(plan_import(catalog, archive))
+    before = sorted(tmp_path.parent.rglob("*.bak"))
+    plan = plan_import(catalog, archive)
+    assert (len(plan.new), len(plan.updates), plan.lists) == (0, 0, [])
+    assert "screening list" not in plan.summary()
+    result = catalog.imports.apply(plan)
+    assert result.backup is None and sorted(tmp_path.parent.rglob("*.bak")) == before

@@ -11,12 +11,14 @@ from filmdesk.core.exchange import (
     FilmBatch,
     ImportPlan,
     IncomingFilm,
+    IncomingList,
     Problem,
     Progress,
     collector_paused,
 )
 from filmdesk.core.exchange.formats import IMPORT_FORMATS, detect_format, import_format
 from filmdesk.core.folding import fold
+from filmdesk.core.names import name_key
 from filmdesk.core.records import FilmRecord, ViewingRecord
 from filmdesk.core.validation import FilmFields, ViewingFields
 
@@ -54,6 +56,57 @@ def _missing_viewings(
         else:
             missing.append(viewing)
     return tuple(missing)
+
+
+# Exports of other services: what the user added in filmdesk (tags, notes) is kept beside
+# what the export brings, never replaced by it (filmdesk's own files are taken as they are).
+_OTHER_SERVICES = frozenset({"letterboxd", "imdb"})
+
+
+def _kept_with(film: FilmRecord, fields: FilmFields) -> FilmFields:
+    """``fields`` from another service's export, with the film's own tags and notes kept: its
+    tags plus the export's, its notes plus each paragraph of the export's it lacks."""
+    merged: dict[str, object] = dict(fields)
+    if "tags" in fields:
+        have = {fold(t) for t in film.tags}
+        merged["tags"] = [*film.tags, *(t for t in fields["tags"] if fold(t) not in have)]
+    if "notes" in fields and film.notes:
+        incoming = fields["notes"]
+        if incoming and incoming not in film.notes:
+            extra = [p for p in incoming.split("\n\n") if p.strip() and p not in film.notes]
+            merged["notes"] = "\n\n".join([film.notes, *extra]) if extra else film.notes
+        else:
+            merged["notes"] = film.notes
+    return merged  # type: ignore[return-value]
+
+
+def _placeholders(
+    known: Sequence[ViewingRecord], missing: Sequence[ViewingFields]
+) -> tuple[ViewingRecord, ...]:
+    """The film's viewings that only said "watched, day not known" (no day, rating or note),
+    which the file's dated viewings now tell: one for each dated viewing coming in."""
+    dated = sum(1 for v in missing if v.get("watched_on") is not None)
+    blank = [v for v in known if v.watched_on is None and v.rating is None and not v.note]
+    return tuple(blank[:dated])
+
+
+def _changes_list(catalog: Catalog, item: IncomingList, plan: ImportPlan) -> bool:
+    """Whether importing ``item`` would change the catalog's screening lists (a list of that
+    name missing, one of its films not in it, or an empty audience or description filled).
+    Called when the import adds no film, so every entry's film is one the plan matched."""
+    wanted = name_key(item.name)
+    summary = next((s for s in catalog.lists.summaries() if name_key(s.name) == wanted), None)
+    if summary is None:
+        return True
+    if (item.audience and not summary.audience) or (item.description and not summary.description):
+        return True
+    present = set(catalog.lists.get(summary.id).film_ids)
+    for entry in item.entries:
+        ref = plan.same_refs.get(entry.ref, entry.ref)
+        film_id = plan.matched_refs.get(ref)
+        if film_id is not None and film_id not in present:
+            return True
+    return False
 
 
 def _file_of(extra: Mapping[str, object] | None, path: Path) -> str:
@@ -204,6 +257,8 @@ def plan_import(
         if refs[position] is not None:
             plan.matched_refs[refs[position]] = match.id
         fields = batch[position].fields
+        if chosen in _OTHER_SERVICES:
+            fields = _kept_with(match, fields)
         # Watched and its date follow the viewings: the file's come in as viewings the film
         # lacks (an import never takes a viewing away).
         changed: FilmFields = {  # type: ignore[assignment]
@@ -213,11 +268,17 @@ def plan_import(
         }
         if viewings is None:
             viewings = catalog.films.viewings_of()
-        missing = _missing_viewings(fields, extra, viewings.get(match.id, ()))
+        known = viewings.get(match.id, ())
+        missing = _missing_viewings(fields, extra, known)
         if changed or missing:
-            extra_of_update: dict[str, object] | None = {"viewings": missing} if missing else None
+            extra_of_update: dict[str, object] = {}
+            if missing:
+                extra_of_update["viewings"] = missing
+                extra_of_update["replaces"] = _placeholders(known, missing)
             plan.updates.append((match.id, IncomingFilm(line, changed, extra=extra_of_update)))
         else:
             plan.unchanged += 1
     plan.new = batch.take(new_positions)
+    if not plan.new:
+        plan.lists = [item for item in plan.lists if _changes_list(catalog, item, plan)]
     return plan

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from filmdesk.core.exchange import ImportPlan, IncomingCollection, IncomingList, Progress
 from filmdesk.core.films.editing import apply_fields, load_film, user_fields
 from filmdesk.core.films.operations import DeleteFilms, EditFilms
-from filmdesk.core.films.viewings import RemoveViewings, follow_viewings
+from filmdesk.core.films.viewings import RemoveViewings, RestoreViewings, follow_viewings
 from filmdesk.core.groups.collection_ops import (
     DeleteCollection,
     DeleteComment,
@@ -41,7 +41,7 @@ from filmdesk.core.models import (
 )
 from filmdesk.core.names import name_key
 from filmdesk.core.operations import Batch, Changes, Operation, Outcome
-from filmdesk.core.records import FilmRecord
+from filmdesk.core.records import FilmRecord, ViewingRecord
 from filmdesk.core.rows import aware, film_record, half_stars_of, rating_of
 from filmdesk.core.transaction import Transaction
 from filmdesk.core.validation import FilmFields, ListFields, ViewingFields
@@ -64,6 +64,7 @@ class ImportResult:
     list_details_before: dict[int, ListFields] = field(default_factory=dict)
     # Viewings the import gave films that were there before (new films bring their own).
     viewings_added: list[int] = field(default_factory=list)
+    viewings_removed: list[ViewingRecord] = field(default_factory=list)  # ("day not known")
 
 
 @dataclass
@@ -103,7 +104,7 @@ class ApplyImport(Operation[ImportResult]):
             apply_fields(tx, film, incoming.fields)  # checked when the file was read
             if incoming.extra.get("viewings"):
                 viewed.append(film_id)
-        viewings_added = _add_viewings(session, plan, viewed)
+        viewings_added, viewings_removed = _add_viewings(session, plan, viewed)
         session.flush()
         changed = [film_record(load_film(session, film_id)) for film_id in before]
         for ref, film_id in zip(plan.new.refs(), added, strict=True):
@@ -129,6 +130,7 @@ class ApplyImport(Operation[ImportResult]):
             collection_ratings_before=merged.ratings_before,
             list_details_before=merged.list_details_before,
             viewings_added=viewings_added,
+            viewings_removed=viewings_removed,
         )
         changes = _changes(result, changed, merged.commented)
         return Outcome(result, _undo(result, before), changes)
@@ -156,15 +158,25 @@ class ApplyImport(Operation[ImportResult]):
         return added
 
 
-def _add_viewings(session: Session, plan: ImportPlan, film_ids: Sequence[int]) -> list[int]:
-    """Give films that were there before the viewings the plan found missing; their watched
-    fields follow. Returns the new viewings' ids."""
+def _add_viewings(
+    session: Session, plan: ImportPlan, film_ids: Sequence[int]
+) -> tuple[list[int], list[ViewingRecord]]:
+    """Give films that were there before the viewings the plan found missing (in place of a
+    viewing that only said "watched, day not known", where the file tells the day); their
+    watched fields follow. Returns the new viewings' ids and the viewings taken out."""
     wanted = set(film_ids)
     added: list[int] = []
+    removed: list[ViewingRecord] = []
     for film_id, incoming in plan.updates:
         if film_id not in wanted:
             continue
         items: Sequence[ViewingFields] = incoming.extra["viewings"]  # type: ignore[assignment]
+        replaced: Sequence[ViewingRecord] = incoming.extra.get("replaces", ())  # type: ignore[assignment]
+        for record in replaced:
+            viewing = session.get(Viewing, record.id)
+            if viewing is not None:
+                session.delete(viewing)
+                removed.append(record)
         rows = [
             Viewing(
                 film_id=film_id,
@@ -179,7 +191,7 @@ def _add_viewings(session: Session, plan: ImportPlan, film_ids: Sequence[int]) -
         session.flush()
         added += [row.id for row in rows]
     follow_viewings(session, film_ids)
-    return added
+    return added, removed
 
 
 def _undo(result: ImportResult, before: Mapping[int, FilmFields]) -> Batch:
@@ -210,6 +222,8 @@ def _undo(result: ImportResult, before: Mapping[int, FilmFields]) -> Batch:
         steps.append(DeleteFilms(tuple(result.added)))
     if result.viewings_added:
         steps.append(RemoveViewings(tuple(result.viewings_added)))
+    if result.viewings_removed:
+        steps.append(RestoreViewings(tuple(result.viewings_removed)))
     if before:
         steps.append(EditFilms(dict(before)))
     return Batch(tuple(steps))
