@@ -525,7 +525,7 @@ def read_letterboxd(
             continue  # an empty file (only its header): nothing to say
         elif kind == "deleted":
             count = sum(1 for _, cells in rows[1:] if any(c.strip() for c in cells))
-            what = "a list" if _is_list(rows) else f"{count} row(s)"
+            what = "a list" if _is_list(rows) else f"{count} row{'s' if count != 1 else ''}"
             reader.notices.append(
                 Notice(where, None, None, f"{what} you deleted on Letterboxd: left out")
             )
