@@ -72,6 +72,20 @@
 <context>
     <name>FilmOperations</name>
     <message numerus="yes">
+        <source>Mark %Ln film(s) not watched?</source>
+        <translation>
+            <numerusform>Mark %Ln film not watched?</numerusform>
+            <numerusform>Mark %Ln films not watched?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This removes %Ln viewing(s) from the watch history, with their ratings and notes.</source>
+        <translation>
+            <numerusform>This removes %Ln viewing from the watch history, with its rating and note.</numerusform>
+            <numerusform>This removes %Ln viewings from the watch history, with their ratings and notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>… and %Ln more</source>
         <translation>
             <numerusform>… and %Ln more</numerusform>
@@ -249,12 +263,29 @@
     </message>
 </context>
 <context>
+    <name>WatchHistory</name>
+    <message numerus="yes">
+        <source>Seen %n time(s)</source>
+        <translation>
+            <numerusform>Seen %n time</numerusform>
+            <numerusform>Seen %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_Plurals</name>
     <message numerus="yes">
         <source>Delete %Ln film(s)</source>
         <translation>
             <numerusform>Delete %Ln film</numerusform>
             <numerusform>Delete %Ln films</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln viewing(s) of {title}</source>
+        <translation>
+            <numerusform>Remove %Ln viewing of {title}</numerusform>
+            <numerusform>Remove %Ln viewings of {title}</numerusform>
         </translation>
     </message>
 </context>

@@ -380,6 +380,18 @@
         <source>Import {file}</source>
         <translation>импорт «{file}»</translation>
     </message>
+    <message>
+        <source>Add viewing of {title}</source>
+        <translation>добавление просмотра «{title}»</translation>
+    </message>
+    <message>
+        <source>Edit viewing of {title}</source>
+        <translation>изменение просмотра «{title}»</translation>
+    </message>
+    <message>
+        <source>Remove viewing of {title}</source>
+        <translation>удаление просмотра «{title}»</translation>
+    </message>
 </context>
 <context>
     <name>CommentView</name>
@@ -640,14 +652,6 @@
         <translation>Просмотрено</translation>
     </message>
     <message>
-        <source>no date</source>
-        <translation>без даты</translation>
-    </message>
-    <message>
-        <source>Date watched</source>
-        <translation>Дата просмотра</translation>
-    </message>
-    <message>
         <source>comma-separated, e.g. war, classic</source>
         <translation>через запятую, например: война, классика</translation>
     </message>
@@ -794,10 +798,6 @@
         <translation>снятие отметки о просмотре «{title}»</translation>
     </message>
     <message>
-        <source>Change watched date of {title}</source>
-        <translation>изменение даты просмотра «{title}»</translation>
-    </message>
-    <message>
         <source>Mark {title} watched</source>
         <translation>отметка о просмотре «{title}»</translation>
     </message>
@@ -844,6 +844,34 @@
     <message>
         <source>You can undo this with Edit › Undo.</source>
         <translation>Это можно отменить: Правка › Отменить.</translation>
+    </message>
+    <message>
+        <source>Mark {title} not watched?</source>
+        <translation>Снять отметку о просмотре {title}?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %Ln film(s) not watched?</source>
+        <translation>
+            <numerusform>Снять отметку о просмотре с %Ln фильма?</numerusform>
+            <numerusform>Снять отметку о просмотре с %Ln фильмов?</numerusform>
+            <numerusform>Снять отметку о просмотре с %Ln фильмов?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This removes %Ln viewing(s) from the watch history, with their ratings and notes.</source>
+        <translation>
+            <numerusform>Из истории просмотров будет удалён %Ln просмотр вместе с оценками и заметками.</numerusform>
+            <numerusform>Из истории просмотров будут удалены %Ln просмотра вместе с оценками и заметками.</numerusform>
+            <numerusform>Из истории просмотров будут удалены %Ln просмотров вместе с оценками и заметками.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark not watched</source>
+        <translation>Снять отметку о просмотре</translation>
+    </message>
+    <message>
+        <source>Mark Not Watched</source>
+        <translation>Снять отметку</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1758,6 +1786,127 @@ A leading - excludes: -tag:war</source>
     </message>
 </context>
 <context>
+    <name>ViewingDialog</name>
+    <message>
+        <source>Add Viewing of “{title}”</source>
+        <translation>Новый просмотр «{title}»</translation>
+    </message>
+    <message>
+        <source>Edit Viewing of “{title}”</source>
+        <translation>Просмотр «{title}»</translation>
+    </message>
+    <message>
+        <source>Day watched</source>
+        <translation>День просмотра</translation>
+    </message>
+    <message>
+        <source>Day not &amp;known</source>
+        <translation>День &amp;неизвестен</translation>
+    </message>
+    <message>
+        <source>Re&amp;watch: I had seen it before</source>
+        <translation>&amp;Повторный: фильм уже смотрели раньше</translation>
+    </message>
+    <message>
+        <source>Where, with whom, what struck you…</source>
+        <translation>Где, с кем, что запомнилось…</translation>
+    </message>
+    <message>
+        <source>&amp;Watched on:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>&amp;Rating:</source>
+        <translation>&amp;Оценка:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Заметка:</translation>
+    </message>
+    <message>
+        <source>Add Viewing</source>
+        <translation>Добавить просмотр</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+</context>
+<context>
+    <name>ViewingList</name>
+    <message>
+        <source>Viewings</source>
+        <translation>Просмотры</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Viewing…</source>
+        <translation>&amp;Изменить просмотр…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Viewing</source>
+        <translation>&amp;Удалить просмотр</translation>
+    </message>
+</context>
+<context>
+    <name>WatchHistory</name>
+    <message>
+        <source>day not known</source>
+        <translation>день неизвестен</translation>
+    </message>
+    <message>
+        <source>rewatch</source>
+        <translation>повторно</translation>
+    </message>
+    <message>
+        <source>Day not known</source>
+        <translation>День неизвестен</translation>
+    </message>
+    <message>
+        <source>Rewatch: seen before</source>
+        <translation>Повторный просмотр</translation>
+    </message>
+    <message>
+        <source>Add Viewing…</source>
+        <translation>Добавить просмотр…</translation>
+    </message>
+    <message>
+        <source>Record a time you watched the film (today, or any day)</source>
+        <translation>Записать, что вы посмотрели фильм (сегодня или в другой день)</translation>
+    </message>
+    <message>
+        <source>Edit the selected viewing (double-click it)</source>
+        <translation>Изменить выбранный просмотр (или дважды щёлкнуть по нему)</translation>
+    </message>
+    <message>
+        <source>Edit viewing</source>
+        <translation>Изменить просмотр</translation>
+    </message>
+    <message>
+        <source>Remove the selected viewings (Delete)</source>
+        <translation>Удалить выбранные просмотры (Delete)</translation>
+    </message>
+    <message>
+        <source>Remove viewing</source>
+        <translation>Удалить просмотр</translation>
+    </message>
+    <message>
+        <source>Not watched yet</source>
+        <translation>Ещё не просмотрено</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seen %n time(s)</source>
+        <translation>
+            <numerusform>Просмотрено %n раз</numerusform>
+            <numerusform>Просмотрено %n раза</numerusform>
+            <numerusform>Просмотрено %n раз</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last {date}</source>
+        <translation>последний раз {date}</translation>
+    </message>
+</context>
+<context>
     <name>WhenEdit</name>
     <message>
         <source>A date, and a time if you like: 2026-12-01 10:30, or as the list shows it. Without a time (or at 00:00): the day only. Empty: no date.</source>
@@ -1776,6 +1925,14 @@ A leading - excludes: -tag:war</source>
             <numerusform>удаление %Ln фильма</numerusform>
             <numerusform>удаление %Ln фильмов</numerusform>
             <numerusform>удаление %Ln фильмов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln viewing(s) of {title}</source>
+        <translation>
+            <numerusform>удаление %Ln просмотра «{title}»</numerusform>
+            <numerusform>удаление %Ln просмотров «{title}»</numerusform>
+            <numerusform>удаление %Ln просмотров «{title}»</numerusform>
         </translation>
     </message>
 </context>

@@ -386,16 +386,17 @@ def test_tab_goes_from_search_to_table_to_the_films_fields(
     window.films.select_film(window.catalog.films.resolve(CRANES).id)
     window.films.search.field.setFocus()
     order = []
-    for _ in range(6):
+    for _ in range(7):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     detail = window.detail
-    # The date field is skipped while the film is not watched (it is disabled).
+    # A film not watched has no viewings to list, edit or remove: only "Add Viewing…".
     assert order == [
         window.films.table,
         detail.trailer_button,
         detail.rating,
         detail.watched,
+        detail.history.add_button,
         detail.tags,
         detail.notes,
     ]

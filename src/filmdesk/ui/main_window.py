@@ -35,6 +35,7 @@ from filmdesk.ui.operations.films import FilmOperations
 from filmdesk.ui.operations.lists import ListOperations
 from filmdesk.ui.operations.membership import Membership
 from filmdesk.ui.operations.router import ChangeRouter
+from filmdesk.ui.operations.viewings import ViewingOperations
 from filmdesk.ui.screening_lists.controller import ScreeningListController
 from filmdesk.ui.screening_lists.list_view import ScreeningListView
 from filmdesk.ui.shell.i18n import LANGUAGE_SETTINGS
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage, self.details.flush,
         )  # fmt: skip
         self.film_ops = FilmOperations(context)
+        self.viewing_ops = ViewingOperations(context)
         self.collection_ops = CollectionOperations(context)
         self.list_ops = ListOperations(context)
         self.file_ops = FileOperations(context)
@@ -148,7 +150,9 @@ class MainWindow(QMainWindow):
         # Keyboard-only use: search, then the table, then the film's fields in reading order.
         detail = self.detail
         chain = [self.films.search.field, self.films.table, detail.trailer_button, detail.rating]
-        chain += [detail.watched, detail.watched_on, detail.tags, detail.notes]
+        history = detail.history
+        chain += [detail.watched, history.list, history.add_button, history.edit_button]
+        chain += [history.remove_button, detail.tags, detail.notes]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -234,6 +238,9 @@ class MainWindow(QMainWindow):
             panel.watched_changed.connect(ops.set_watched)
         self.detail.tags_changed.connect(ops.set_tags)
         self.detail.notes_changed.connect(ops.set_notes)
+        self.detail.add_viewing_requested.connect(self.viewing_ops.add_viewing)
+        self.detail.edit_viewing_requested.connect(self.viewing_ops.edit_viewing)
+        self.detail.remove_viewings_requested.connect(self.viewing_ops.remove_viewings)
         sidebar, groups = self.sidebar_view, {"collection": self.collection_ops}
         sidebar.entry_selected.connect(self._entry_selected)
         sidebar.films_dropped.connect(

@@ -20,7 +20,7 @@ from filmdesk.core.fields import FILM_FIELDS, FilmField, Group, Kind
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import FilmFields, ValidationError, clean_film_fields
 from filmdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
-from filmdesk.ui.widgets.plain_text import plain_label
+from filmdesk.ui.widgets.field_errors import FieldErrors
 
 # The dialog's labels, with their mnemonics (translated when shown). Which fields it shows, in
 # which order and how each is typed come from the core's field table: the curated fields a
@@ -74,7 +74,8 @@ class FilmDialog(QDialog):
         self._film = film
         self._cleaned: FilmFields = {}
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
-        self.errors: dict[str, QLabel] = {}
+        self._errors = FieldErrors()
+        self.errors: dict[str, QLabel] = self._errors.labels
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -91,16 +92,10 @@ class FilmDialog(QDialog):
                 )
             editor.setObjectName(name)
             self.editors[name] = editor
-            error = plain_label(QLabel())  # messages quote what was typed
-            error.setObjectName(f"{name}_error")
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #c0392b;")
-            error.hide()
-            self.errors[name] = error
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(editor)
-            box.addWidget(error)
+            box.addWidget(self._errors.add(name))
             label_widget = QLabel(self.tr(label))
             label_widget.setBuddy(editor)  # Alt+letter jumps to the field
             form.addRow(label_widget, box)
@@ -153,21 +148,14 @@ class FilmDialog(QDialog):
         return self._cleaned
 
     def accept(self) -> None:
-        for error in self.errors.values():
-            error.hide()
+        self._errors.clear()
         raw = self._raw()
         try:
             cleaned = clean_film_fields(raw)
         except ValidationError as exc:
-            first = None
-            for problem in exc.problems:
-                label = self.errors.get(problem.field)
-                if label is not None:
-                    label.setText(problem.message[:1].upper() + problem.message[1:])
-                    label.show()
-                    first = first or self.editors[problem.field]
-            if first is not None:
-                first.setFocus()
+            shown = self._errors.show(exc)
+            if shown:
+                self.editors[shown[0]].setFocus()
             return
         if self._film is not None:
             current = clean_film_fields(

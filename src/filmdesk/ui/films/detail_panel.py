@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from urllib.parse import quote_plus
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from filmdesk.core.checks import FIRST_FILM_YEAR, check_http_url
-from filmdesk.core.records import FilmRecord
-from filmdesk.ui.shell.i18n import format_date, short_date_format
+from filmdesk.core.checks import check_http_url
+from filmdesk.core.records import FilmRecord, ViewingRecord
+from filmdesk.ui.films.watch_history import WatchHistory
+from filmdesk.ui.shell.i18n import format_date
 from filmdesk.ui.widgets.plain_text import as_typed, plain_label
 from filmdesk.ui.widgets.star_rating import StarRatingWidget
 
@@ -60,6 +61,9 @@ class FilmDetailPanel(QScrollArea):
 
     rating_changed = Signal(int, object)  # film id, float | None
     watched_changed = Signal(int, bool, object)  # film id, watched, date | None
+    add_viewing_requested = Signal(int)  # film id
+    edit_viewing_requested = Signal(object)  # ViewingRecord
+    remove_viewings_requested = Signal(list)  # [ViewingRecord]
     tags_changed = Signal(int, list)  # film id, tags
     notes_changed = Signal(int, str)  # film id, notes
 
@@ -141,20 +145,14 @@ class FilmDetailPanel(QScrollArea):
 
         self.watched = QCheckBox(self.tr("Watched"))
         self.watched.setObjectName("watched")
-        self.watched_on = QDateEdit()
-        self.watched_on.setObjectName("watchedOn")
-        self.watched_on.setCalendarPopup(True)
-        self.watched_on.setDisplayFormat(short_date_format())
-        self.watched_on.setSpecialValueText(self.tr("no date"))
-        self.watched_on.setMinimumDate(QDate(FIRST_FILM_YEAR, 1, 1))
-        self.watched_on.setAccessibleName(self.tr("Date watched"))
         self.watched.toggled.connect(self._watched_edited)
-        self.watched_on.editingFinished.connect(self._watched_date_edited)
-        watched_row = QHBoxLayout()
-        watched_row.addWidget(self.watched)
-        watched_row.addWidget(self.watched_on)
-        watched_row.addStretch(1)
-        form.addRow("", watched_row)
+        form.addRow(self.watched)
+        self.history = WatchHistory()
+        self.history.setObjectName("watchHistory")
+        self.history.add_requested.connect(self._add_viewing)
+        self.history.edit_requested.connect(self.edit_viewing_requested)
+        self.history.remove_requested.connect(self.remove_viewings_requested)
+        form.addRow(self.history)
 
         self.tags = QLineEdit()
         self.tags.setObjectName("tags")
@@ -202,8 +200,15 @@ class FilmDetailPanel(QScrollArea):
         model = self._completer.model()
         model.setStringList(names)  # type: ignore[attr-defined]
 
-    def set_film(self, film: FilmRecord | None, *, force: bool = False) -> None:
-        """Show ``film`` (None: nothing selected). Pending notes are saved first.
+    def set_film(
+        self,
+        film: FilmRecord | None,
+        viewings: Sequence[ViewingRecord] = (),
+        *,
+        force: bool = False,
+    ) -> None:
+        """Show ``film`` (None: nothing selected) with its ``viewings``. Pending notes are
+        saved first.
 
         For the film already shown, a field being typed in keeps its text unless it holds
         nothing new (or ``force``: the database is right, e.g. after a failed save).
@@ -264,18 +269,10 @@ class FilmDetailPanel(QScrollArea):
             )
 
         self.rating.set_rating(film.rating)
-        for widget in (self.watched, self.watched_on):
-            widget.blockSignals(True)
-        self.watched.setChecked(film.watched)
-        self.watched_on.setEnabled(film.watched)
-        if film.watched_on:
-            self.watched_on.setDate(
-                QDate(film.watched_on.year, film.watched_on.month, film.watched_on.day)
-            )
-        else:
-            self.watched_on.setDate(self.watched_on.minimumDate())
-        for widget in (self.watched, self.watched_on):
-            widget.blockSignals(False)
+        self._show_watched()
+        if not same_film:
+            self.history.list.clearSelection()
+        self.history.show_viewings(viewings)
         # A field being typed in keeps its text, unless it holds nothing new since the last
         # save (then it follows the database, e.g. on undo) or ``force`` says the database wins.
         typing_tags = (
@@ -304,24 +301,23 @@ class FilmDetailPanel(QScrollArea):
         if self._film is not None:
             self.rating_changed.emit(self._film.id, rating)
 
+    def _show_watched(self) -> None:
+        self.watched.blockSignals(True)
+        self.watched.setChecked(self._film is not None and self._film.watched)
+        self.watched.blockSignals(False)
+
     @Slot(bool)
     def _watched_edited(self, checked: bool) -> None:
         if self._film is None:
             return
-        self.watched_on.setEnabled(checked)
-        on = date.today() if checked else None
-        if checked and self._film.watched_on:
-            on = self._film.watched_on
-        self.watched_changed.emit(self._film.id, checked, on)
+        # Ticked: a viewing today. Unticked: every viewing goes (the window may ask first).
+        self.watched_changed.emit(self._film.id, checked, date.today() if checked else None)
+        self._show_watched()  # as the film is now: changed, or not (a question cancelled)
 
     @Slot()
-    def _watched_date_edited(self) -> None:
-        if self._film is None or not self.watched.isChecked():
-            return
-        qdate = self.watched_on.date()
-        on = None if qdate == self.watched_on.minimumDate() else qdate.toPython()
-        if on != self._film.watched_on:
-            self.watched_changed.emit(self._film.id, True, on)
+    def _add_viewing(self) -> None:
+        if self._film is not None:
+            self.add_viewing_requested.emit(self._film.id)
 
     @Slot(str)
     def _update_completion_prefix(self, text: str) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 
 from filmdesk.core.catalog import Catalog, FilmNotFoundError
 from filmdesk.core.operations import Changes
-from filmdesk.core.records import FilmRecord
+from filmdesk.core.records import FilmRecord, ViewingRecord
 from filmdesk.ui.films.detail_panel import FilmDetailPanel
 
 
@@ -34,12 +34,24 @@ class FilmDetails(QObject):
         except FilmNotFoundError:
             return None
 
+    def viewings(self, film_id: int) -> tuple[ViewingRecord, ...]:
+        """The film's viewings (none when it is gone)."""
+        try:
+            return self.catalog.films.viewings(film_id)
+        except FilmNotFoundError:
+            return ()
+
+    def _show(self, film: FilmRecord | None, *, force: bool = False) -> None:
+        # ``Changes`` carry the film but not its viewings: those are read here, for one film.
+        viewings = self.viewings(film.id) if film is not None else ()
+        self.panel.set_film(film, viewings, force=force)
+
     def show_film(self, film_id: int | None) -> None:
         """Show this film (None: no film)."""
         shown = self.panel.film()
         if film_id is not None and shown is not None and shown.id == film_id:
             return
-        self.panel.set_film(self.load(film_id) if film_id is not None else None)
+        self._show(self.load(film_id) if film_id is not None else None)
 
     def shown_id(self) -> int | None:
         """The id of the film shown."""
@@ -57,7 +69,7 @@ class FilmDetails(QObject):
             if shown.id in changes.films_removed:
                 self.panel.set_film(None)
             elif (film := changes.film(shown.id)) is not None:
-                self.panel.set_film(film)
+                self._show(film)
         if changes.tags or changes.films_added or changes.films_removed:
             self.panel.set_tag_names(self._tag_names())
 
@@ -65,4 +77,4 @@ class FilmDetails(QObject):
         """Show the film as the database has it, typed text included (after a failed step)."""
         self.panel.set_tag_names(self._tag_names())
         shown = self.panel.film()
-        self.panel.set_film(self.load(shown.id) if shown else None, force=True)
+        self._show(self.load(shown.id) if shown else None, force=True)

@@ -63,14 +63,19 @@ class Asking(QObject):
 
     def confirm_delete(self, title: str, text: str) -> bool:
         """Ask before deleting; Cancel is the default."""
+        return self.confirm(title, text, self.tr("Delete"))
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        """Ask before a step that takes something away (undoable, but easy to miss): the
+        ``action`` button does it, Cancel (the default) does not."""
         box = QMessageBox(
             QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, self.window
         )
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the text names the list or collection
+        chosen = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the text names a film, list or collection
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
-        return box.clickedButton() is delete
+        return box.clickedButton() is chosen
 
 
 def quoted(name: str) -> str:

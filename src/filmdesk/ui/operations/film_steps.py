@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.exchange import ImportPlan
 from filmdesk.core.films.operations import AddFilm, DeleteFilms, EditFilms
+from filmdesk.core.films.viewings import AddViewing, EditViewing, RemoveViewings
 from filmdesk.core.importing.apply import ImportResult
 from filmdesk.core.operations import Outcome
 from filmdesk.core.records import FilmRecord, FilmRow
@@ -23,6 +24,7 @@ __all__ = [
     "delete_films_step",
     "edit_films_step",
     "import_step",
+    "viewing_step",
 ]
 
 
@@ -30,6 +32,9 @@ class _Plurals(QObject):
     # lupdate does not see the count in QCoreApplication.translate() calls; it does in tr().
     def delete_films(self, count: int) -> str:
         return self.tr("Delete %Ln film(s)", "", count)
+
+    def remove_viewings(self, count: int) -> str:
+        return self.tr("Remove %Ln viewing(s) of {title}", "", count)
 
 
 def edit_films_step(
@@ -84,3 +89,22 @@ def import_step(
     )
     operation: Any = outcome.inverse  # never run forward: the outcome is reported instead
     return OperationCommand(text, catalog, sink, operation, applied=outcome)
+
+
+def viewing_step(
+    catalog: Catalog,
+    sink: ChangeSink,
+    title: str,
+    operation: AddViewing | EditViewing | RemoveViewings,
+) -> OperationCommand:
+    """Add, edit or remove viewings of the film titled ``title``; undo puts back what was (a
+    removed viewing with its note), redo the same viewings again."""
+    if isinstance(operation, AddViewing):
+        text = QCoreApplication.translate("Commands", "Add viewing of {title}")
+    elif isinstance(operation, EditViewing):
+        text = QCoreApplication.translate("Commands", "Edit viewing of {title}")
+    elif len(operation.viewing_ids) == 1:
+        text = QCoreApplication.translate("Commands", "Remove viewing of {title}")
+    else:
+        text = _Plurals().remove_viewings(len(operation.viewing_ids))
+    return OperationCommand(text.replace("{title}", title), catalog, sink, operation)

@@ -13,7 +13,7 @@ from filmdesk.core.names import has_tag, without_tag
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.validation import FilmFields
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
-from filmdesk.ui.operations.context import StepContext
+from filmdesk.ui.operations.context import Asking, StepContext, quoted
 from filmdesk.ui.operations.film_steps import (
     NOTES_MERGE_ID,
     add_film_step,
@@ -30,6 +30,7 @@ class FilmOperations(QObject):
         super().__init__(context.window)
         self.context = context
         self.catalog = context.catalog
+        self.asking = Asking(context.window)
 
     def _load(self, film_id: int) -> FilmRecord | None:
         try:
@@ -63,19 +64,39 @@ class FilmOperations(QObject):
 
     @Slot(int, bool, object)
     def set_watched(self, film_id: int, watched: bool, on: date | None = None) -> None:
-        """Mark a film watched (on a date) or not watched."""
+        """Mark a film watched (a viewing on ``on``) or not watched (no viewings: asked first
+        when that takes away more than one, or a note)."""
+        self.context.save_typing()
         film = self.context.films.film(film_id)
-        if film is None or (film.watched == watched and film.watched_on == on):
+        if film is None or film.watched == watched:
             return
-        if not watched:
-            text = self.tr("Mark {title} not watched")
-        elif film.watched:
-            text = self.tr("Change watched date of {title}")
-        else:
-            text = self.tr("Mark {title} watched")
-        text = text.replace("{title}", film.title)
+        if not watched and not self._may_remove_viewings([film]):
+            return
+        text = (
+            self.tr("Mark {title} watched") if watched else self.tr("Mark {title} not watched")
+        ).replace("{title}", film.title)
         after: FilmFields = {"watched": watched, "watched_on": on if watched else None}
         self._push_edit(text, [film], {film_id: after})
+
+    def _may_remove_viewings(self, films: Sequence[FilmRow]) -> bool:
+        """Whether marking ``films`` not watched may take their viewings away: asked when
+        that loses more than a bare date (several viewings, or a note)."""
+        history = self.catalog.films.viewings_of([f.id for f in films])
+        if not any(len(v) > 1 or any(x.note for x in v) for v in history.values()):
+            return True
+        question = (
+            self.tr("Mark {title} not watched?").replace("{title}", quoted(films[0].title))
+            if len(films) == 1
+            else self.tr("Mark %Ln film(s) not watched?", "", len(films))
+        )
+        count = sum(len(v) for v in history.values())
+        detail = self.tr(
+            "This removes %Ln viewing(s) from the watch history, with their ratings and notes.",
+            "",
+            count,
+        )
+        text = f"{question}\n\n{detail}\n\n" + self.tr("You can undo this with Edit › Undo.")
+        return self.asking.confirm(self.tr("Mark not watched"), text, self.tr("Mark Not Watched"))
 
     @Slot(int, list)
     def set_tags(self, film_id: int, tags: list[str]) -> None:
@@ -149,7 +170,7 @@ class FilmOperations(QObject):
         """Mark films watched (today, unless they have a date) or not watched, in one step."""
         self.context.save_typing()
         films = [f for f in films if f.watched != watched]
-        if not films:
+        if not films or (not watched and not self._may_remove_viewings(films)):
             return
         today = date.today()
         after: dict[int, FilmFields] = {

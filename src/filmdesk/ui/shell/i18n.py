@@ -9,6 +9,7 @@ English has a ``.qm`` too, with only the plural forms ("1 film", "2 films").
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,7 @@ LANGUAGE_SETTINGS = ("system", "en", "ru")
 LANGUAGES = ("en", "ru")
 
 _installed: list[QTranslator] = []
+_YEAR_WORD = re.compile(r"yyyy\s*'[^']*'\.?$")
 
 
 def translations_dir() -> Path:
@@ -80,14 +82,28 @@ def install_translators(setting: str, system: QLocale | None = None) -> str:
     return language
 
 
-def format_date(day: date) -> str:
-    """A date as people write it in the interface's language: "1 мая 2024 г.", "May 1, 2024"."""
-    locale = QLocale()
+def _day_pattern(locale: QLocale) -> str:
     # The long format names the month but also the weekday, which says nothing here.
     pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
     for weekday in ("dddd, ", "dddd ", ", dddd", "dddd"):
         pattern = pattern.replace(weekday, "")
-    return locale.toString(QDate(day.year, day.month, day.day), pattern.strip())
+    return pattern.strip()
+
+
+def format_date(day: date) -> str:
+    """A date as people write it in the interface's language: "1 мая 2024 г.", "May 1, 2024"."""
+    locale = QLocale()
+    return locale.toString(QDate(day.year, day.month, day.day), _day_pattern(locale))
+
+
+def format_medium_date(day: date) -> str:
+    """A date with the month's short name, where space is short: "12 мар. 2024",
+    "Mar 12, 2024" (en_GB: "12 Mar 2024")."""
+    locale = QLocale()
+    pattern = _day_pattern(locale).replace("MMMM", "MMM")
+    # Nor the word "year" after it (Russian "2024 г."): the four digits say so.
+    pattern = _YEAR_WORD.sub("yyyy", pattern)
+    return locale.toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def short_date_format() -> str:
