@@ -85,11 +85,11 @@ def test_every_command_and_action_has_its_help(capsys: pytest.CaptureFixture[str
         return dict(found[0].choices) if found else {}
 
     top = commands(build_parser())
-    assert list(top) == ["list", "show", "add", "edit", "delete", "export", "import",
-                         "collections", "collection", "lists"]  # fmt: skip
+    assert list(top) == ["list", "show", "add", "edit", "watch", "unwatch", "delete", "export",
+                         "import", "collections", "collection", "lists"]  # fmt: skip
     calls = [[name] for name in top]
     calls += [[name, action] for name, parser in top.items() for action in commands(parser)]
-    assert len(calls) == 10 + 9 + 12
+    assert len(calls) == 12 + 9 + 12
     for call in calls:
         with pytest.raises(SystemExit) as done:
             main([*call, "--help"])
