@@ -95,3 +95,21 @@ def test_every_command_and_action_has_its_help(capsys: pytest.CaptureFixture[str
             main([*call, "--help"])
         assert done.value.code == 0
         assert f"usage: filmdesk-cli {' '.join(call)}" in capsys.readouterr().out
+
+
+def test_a_reader_that_stops_early_gets_no_error(cli: Cli, tmp_path: Path) -> None:
+    # ``filmdesk-cli list | head -1``: more than a pipe holds, and the reader goes away.
+    source = tmp_path / "many.csv"
+    source.write_text(
+        "title,year\n" + "".join(f"Letter {n},1960\n" for n in range(3000)), encoding="utf-8"
+    )
+    assert cli("import", str(source)).returncode == 0
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "filmdesk.cli", "--database", str(cli.db), "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stdout.readline().split()[0] == b"ID"
+    reader.stdout.close()
+    _, errors = reader.communicate(timeout=60)
+    assert errors == b""

@@ -9,6 +9,7 @@ stderr and an exit status.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import Protocol
@@ -113,6 +114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         reason = getattr(exc, "orig", None) or exc
         print(f"{PROG}: error: the catalog could not be used ({reason}); nothing was changed",
               file=sys.stderr)  # fmt: skip
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader stopped reading (``filmdesk-cli list | head``): nothing to say. Python
+        # would complain again when it flushes stdout at exit; point it at nowhere first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE
     except OSError as exc:
         print(f"{PROG}: error: {exc.strerror or exc}", file=sys.stderr)
