@@ -1159,17 +1159,25 @@
         <source>Where</source>
         <translation>Где</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln row(s) left out by design:</source>
-        <translation>
-            <numerusform>%Ln строка пропущена намеренно:</numerusform>
-            <numerusform>%Ln строки пропущены намеренно:</numerusform>
-            <numerusform>%Ln строк пропущено намеренно:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Film</source>
         <translation>Фильм</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out by design</source>
+        <translation>
+            <numerusform>%Ln строка пропущена намеренно</numerusform>
+            <numerusform>%Ln строки пропущены намеренно</numerusform>
+            <numerusform>%Ln строк пропущено намеренно</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note(s) on rows that are imported</source>
+        <translation>
+            <numerusform>%Ln примечание к импортируемым строкам</numerusform>
+            <numerusform>%Ln примечания к импортируемым строкам</numerusform>
+            <numerusform>%Ln примечаний к импортируемым строкам</numerusform>
+        </translation>
     </message>
     <message>
         <source>Why</source>

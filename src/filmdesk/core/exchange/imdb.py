@@ -263,6 +263,7 @@ def read_imdb(path: Path) -> tuple[list[IncomingFilm], list[Problem], list[Notic
                 title,
                 f"dates such as {value} read as {reading.order.value}/year in the whole file: "
                 "none of its dates settles which comes first",
+                left_out=False,
             )
         )
     films: list[IncomingFilm] = []
@@ -278,6 +279,7 @@ def read_imdb(path: Path) -> tuple[list[IncomingFilm], list[Problem], list[Notic
                     line,
                     title,
                     f"Title Type {kind_name!r} is not one filmdesk knows: imported as a film",
+                    left_out=False,
                 )
             )
         elif kind is not TitleKind.FILM:
