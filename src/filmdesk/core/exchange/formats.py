@@ -28,7 +28,8 @@ from filmdesk.core.exchange import (
     Progress,
     UnreadableFileError,
 )
-from filmdesk.core.exchange.csv_format import export_csv, read_csv
+from filmdesk.core.exchange.csv_format import export_csv
+from filmdesk.core.exchange.csv_reading import read_csv
 from filmdesk.core.exchange.handout import (
     HandoutOptions,
     export_handout_html,
