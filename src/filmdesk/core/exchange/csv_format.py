@@ -4,6 +4,23 @@ Header names are stable (see ``COLUMNS``); lists (directors, countries, tags) sh
 separated by `` | ``; dates are ISO (2026-11-27); rating is 0.5 to 5 in half stars or empty;
 watched is ``yes`` or ``no``. Notes keep their newlines, quotes and commas (standard CSV quoting).
 
+Reading (``csv_reading``) also takes what a spreadsheet (Excel, LibreOffice) leaves when it
+saves the file again:
+
+* dates (``watched_on``, ``availability_checked_on``) as ``YYYY-MM-DD``, ``M/D/YYYY``,
+  ``D/M/YYYY`` or ``D.M.YYYY``, with or without leading zeros, years of four digits or two
+  (``4/18/26`` is 2026). Whether the day or the month comes first is decided for the whole file
+  by its own dates (``filmdesk.core.exchange.dates``): ``18/04/2026`` can only be day first,
+  ``4/18/2026`` only month first. A file with dates of both kinds is read the way its first such
+  date reads, and every date that reads only the other way is a problem (its line and field).
+  When no date settles it, slashes are read month first (as Excel writes in the US) and dots
+  day first, and a notice says so, naming the first date that could be read either way;
+* ratings with a decimal comma (``4,5``);
+* a rating out of 10, in a column headed ``rating10``, ``rating/10``, ``rating (1-10)`` or
+  ``rating (out of 10)`` (any case and spacing) instead of ``rating``: it is halved into stars
+  (7 is 3.5); a value that does not halve into a half star (7.5, 0, 11) is a problem naming
+  that column.
+
 Cells a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a carriage
 return) are written with a leading apostrophe, as OWASP advises; reading filmdesk CSV removes it
 again, so nothing is lost.

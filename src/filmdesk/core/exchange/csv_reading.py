@@ -11,13 +11,17 @@ import csv
 import io
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from itertools import accumulate, chain, islice
+from operator import itemgetter
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol, TypeVar
 
 from filmdesk.core.checks import (
     IMDB_ID,
     MAX_TITLE,
+    RATING_STEPS,
     check_imdb_id,
     check_original_title,
     check_text,
@@ -28,11 +32,21 @@ from filmdesk.core.exchange import (
     FIELD_DEFAULTS,
     FilmBatch,
     IncomingFilm,
+    Notice,
     Problem,
     Progress,
     UnreadableFileError,
 )
 from filmdesk.core.exchange.csv_format import COLUMNS, LIST_SEPARATOR, MAX_CELL, restore
+from filmdesk.core.exchange.dates import (
+    DateReading,
+    Where,
+    date_order,
+    numeric_parts,
+    order_assumed,
+    proven_order,
+    read_date,
+)
 from filmdesk.core.exchange.textfile import (
     decode_head,
     decode_text,
@@ -67,11 +81,80 @@ def _breaks(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
-def _convert(column: str, cell: str) -> object:
+class _DatesUnsettled(Exception):  # noqa: N818 (a request to read the file's dates first)
+    """A numeric date (4/18/2026) turned up before the file's date order was known."""
+
+
+class _Dates:
+    """How a file's numeric dates are read: in the order its own dates settle (see
+    ``dates.date_order``), or, when they disagree, the order of the first that settles it."""
+
+    def __init__(self, reading: DateReading) -> None:
+        self.reading = reading
+        first = reading.settled_by
+        self.order = reading.order
+        if reading.mixed and first is not None:  # dates of both kinds: the first one decides
+            self.order = proven_order(first[0]) or reading.order
+
+    def read(self, text: str) -> date:
+        """A numeric date; ValueError when it is none, or reads only the other way."""
+        first = self.reading.settled_by
+        if self.reading.mixed and first is not None:
+            proven = proven_order(text)
+            if proven is not None and proven is not self.order:
+                raise ValueError(
+                    f"{text} reads {proven.value}/year, but {first[0]} (line {first[1]}) reads "
+                    f"{self.order.value}/year: write every date of the file one way"
+                )
+        return read_date(text, self.order)
+
+    def notices(self, name: str) -> list[Notice]:
+        """A note when no date of the file settles the order, naming the first that could
+        be read either way."""
+        reading = self.reading
+        if reading.ambiguous is None or reading.settled or reading.mixed:
+            return []
+        value, line, title = reading.ambiguous
+        return [Notice(name, line, title, order_assumed(value, self.order), left_out=False)]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How a file's cells are read besides their field: its rating scale and date order."""
+
+    # The header of a rating column out of 10, as the file writes it; None: stars.
+    ten_point: str | None = None
+    dates: _Dates | None = None  # None: not known yet (the file has no numeric date so far)
+
+    def field(self, name: str) -> str:
+        """The column a problem names: the file's own header for a rating out of 10."""
+        return self.ten_point if name == "rating" and self.ten_point else name
+
+
+_AS_WRITTEN = _Reading()
+
+# A header that says its ratings are out of 10: rating10, rating/10, rating (1-10) ...
+_TEN_POINT = re.compile(r"rating[\s_]*(?:/?\s*10|\(\s*(?:1\s*[-–]|out\s+of)\s*10\s*\))")
+
+
+def _stars_of_ten(text: str) -> float:
+    """A rating out of 10 as stars (7 is 3.5); ValueError unless it halves into a half star."""
+    try:
+        stars = float(text.replace(",", ".")) / 2
+    except ValueError:
+        raise ValueError(f"{text!r} is not a rating from 1 to 10") from None
+    if stars not in RATING_STEPS:
+        raise ValueError(
+            f"{text} is not a rating from 1 to 10 in whole steps (out of 10, 7 is 3.5 stars)"
+        )
+    return stars
+
+
+def _convert(column: str, cell: str, reading: _Reading = _AS_WRITTEN) -> object:
     """One cell as its field's value; ValueError says what is wrong with it."""
     if len(cell) > MAX_CELL:
         raise ValueError(f"is {len(cell):,} characters; at most {MAX_CELL:,}")
-    value = _value(column, restore(cell))
+    value = _value(column, restore(cell), reading)
     if value is None and _KINDS[column] is Kind.BOOL:
         raise ValueError("expects yes or no")
     return _CHECKS[column](value)
@@ -138,7 +221,10 @@ _KINDS = {f.name: f.kind for f in INPUT_FIELDS}
 
 
 def _convert_column(
-    column: str, cells: Sequence[str], known: dict[str, object] | None = None
+    column: str,
+    cells: Sequence[str],
+    known: dict[str, object] | None = None,
+    reading: _Reading = _AS_WRITTEN,
 ) -> tuple[list[object], bool]:
     """The column's values, and whether any cell did not convert (those are ``_BAD``).
 
@@ -153,7 +239,7 @@ def _convert_column(
     distinct = set(cells)
     for cell in distinct - converted.keys():
         try:
-            converted[cell] = _convert(column, cell)
+            converted[cell] = _convert(column, cell, reading)
         except ValueError:
             converted[cell] = _BAD
     bad = any(converted[cell] is _BAD for cell in distinct)
@@ -161,7 +247,7 @@ def _convert_column(
 
 
 def _row_films(
-    name: str, columns: list[str], line: int, row: list[str]
+    name: str, columns: list[str], line: int, row: list[str], reading: _Reading = _AS_WRITTEN
 ) -> IncomingFilm | list[Problem] | None:
     """One row the careful way: its film, or every problem in it, or None for a blank row."""
     if not any(cell.strip() for cell in row):
@@ -171,6 +257,7 @@ def _row_films(
     row = row + [""] * (len(columns) - len(row))
     raw: dict[str, object] = {}
     problems: list[Problem] = []
+    unread: list[Problem] = []  # cells that are not their field's value (a date, a rating)
     for column, cell in zip(columns, row, strict=True):
         if column not in COLUMNS:
             continue
@@ -179,7 +266,10 @@ def _row_films(
                 Problem(name, line, column, f"is {len(cell):,} characters; at most {MAX_CELL:,}")
             )
             continue
-        raw[column] = _value(column, restore(cell))
+        try:
+            raw[column] = _value(column, restore(cell), reading)
+        except ValueError as exc:
+            unread.append(Problem(name, line, reading.field(column), str(exc)))
     if problems:
         return problems
     unreadable = [
@@ -192,12 +282,17 @@ def _row_films(
     try:
         fields = clean_film_fields(raw)
     except ValidationError as exc:
-        return [Problem(name, line, p.field, p.message) for p in exc.problems]
-    return IncomingFilm(line, fields)
+        return unread + [
+            Problem(name, line, reading.field(p.field), p.message) for p in exc.problems
+        ]
+    return unread or IncomingFilm(line, fields)
 
 
-def read_csv(path: Path, progress: Progress | None = None) -> tuple[FilmBatch, list[Problem]]:
-    """Films from a filmdesk CSV file, with every problem found (file, line, field).
+def read_csv(
+    path: Path, progress: Progress | None = None
+) -> tuple[FilmBatch, list[Problem], list[Notice]]:
+    """Films from a filmdesk CSV file, with every problem found (file, line, field) and the
+    notes on how it was read (a date order no date of the file settles).
 
     Every column the header names is given for every film: an empty cell empties the field
     (re-importing an edited file clears what was cleared). Raises UnreadableFileError when the
@@ -206,57 +301,116 @@ def read_csv(path: Path, progress: Progress | None = None) -> tuple[FilmBatch, l
     name = str(path)
     raw, encoding = read_bytes(path)
     delimiter = guess_delimiter(first_line_of(decode_head(raw)))
+
+    def films(dates: _Dates | None) -> _FilmsRead:
+        return _read_rows(
+            name,
+            raw,
+            encoding,
+            delimiter,
+            lambda columns, reading, end: _FilmsRead(name, columns, end, reading),
+            dates,
+            progress,
+        )
+
     # Read oversized cells whole, so the problem can name their line and column.
     previous_limit = csv.field_size_limit(2**31 - 1)
     try:
-        # Decoded as it is read (the whole text at once would take several times the file's
-        # size in memory). Not UTF-8 after all: read again, as Windows-1251.
-        stream = io.BytesIO(raw)
         try:
-            return _read_films(
-                name,
-                io.TextIOWrapper(stream, encoding=encoding, newline=""),
-                delimiter,
-                lambda: progress(stream.tell(), len(raw)) if progress else None,
-            )
-        except UnicodeDecodeError:
-            text, _ = decode_text(raw, encoding, name)
-            lines = io.StringIO(text, newline="")
-            return _read_films(
-                name,
-                lines,
-                delimiter,
-                lambda: progress(lines.tell(), len(text)) if progress else None,
-            )
+            read = films(None)  # a file of ISO dates (as filmdesk writes it) is read once
+        except _DatesUnsettled:
+            # A spreadsheet wrote its dates its own way: their order comes from all of them.
+            seen = _read_rows(name, raw, encoding, delimiter, _DatesSeen, None, None)
+            read = films(_Dates(seen.reading()))
     finally:
         csv.field_size_limit(previous_limit)
+    batch, problems = read.result()
+    return batch, problems, read.reading.dates.notices(name) if read.reading.dates else []
 
 
-def _read_films(
-    name: str, lines: IO[str], delimiter: str, report: Callable[[], None]
-) -> tuple[FilmBatch, list[Problem]]:
-    """The films of a CSV file's lines; ``report`` tells progress after each piece."""
+class _Rows(Protocol):
+    def add(self, piece: list[list[str]], last_line: int) -> None: ...
+
+
+_R = TypeVar("_R", bound=_Rows)
+
+
+def _read_rows(
+    name: str,
+    raw: bytes,
+    encoding: str,
+    delimiter: str,
+    start: Callable[[list[str], _Reading, int], _R],
+    dates: _Dates | None,
+    progress: Progress | None,
+) -> _R:
+    """What ``start(columns, reading, header_end)`` makes of a CSV file's rows, given to it a
+    piece at a time."""
+
+    def begin(header: list[str], header_end: int) -> _R:
+        return start(*_header_columns(name, header, dates), header_end)
+
+    # Decoded as it is read (the whole text at once would take several times the file's size
+    # in memory). Not UTF-8 after all: read again, as Windows-1251.
+    stream = io.BytesIO(raw)
+    try:
+        return _read_pieces(
+            name,
+            io.TextIOWrapper(stream, encoding=encoding, newline=""),
+            delimiter,
+            begin,
+            lambda: progress(stream.tell(), len(raw)) if progress else None,
+        )
+    except UnicodeDecodeError:
+        text, _ = decode_text(raw, encoding, name)
+        lines = io.StringIO(text, newline="")
+        return _read_pieces(
+            name,
+            lines,
+            delimiter,
+            begin,
+            lambda: progress(lines.tell(), len(text)) if progress else None,
+        )
+
+
+def _read_pieces(
+    name: str,
+    lines: IO[str],
+    delimiter: str,
+    start: Callable[[list[str], int], _R],
+    report: Callable[[], None],
+) -> _R:
+    """The rows of a CSV file's lines, after its header, a piece at a time; ``report`` tells
+    progress after each piece."""
     reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = next(reader, None)
         if header is None:
             raise UnreadableFileError([Problem(name, 1, None, "has no header row")])
-        films = _FilmsRead(name, _header_columns(name, header), reader.line_num)
+        rows = start(header, reader.line_num)
         # A piece at a time: each piece's rows are gone once its films are taken, so a large
         # file never has all its rows in memory at once.
         while piece := list(islice(reader, _READ_PIECE)):
-            films.add(piece, reader.line_num)
+            rows.add(piece, reader.line_num)
             report()
     except csv.Error as exc:
         raise UnreadableFileError(
             [Problem(name, reader.line_num, None, f"is not readable as CSV ({exc})")]
         ) from None
-    return films.result()
+    return rows
 
 
-def _header_columns(name: str, header: list[str]) -> list[str]:
-    """The header's column names; UnreadableFileError when filmdesk cannot use them."""
+def _header_columns(
+    name: str, header: list[str], dates: _Dates | None = None
+) -> tuple[list[str], _Reading]:
+    """The header's column names, and how its cells are read (a rating column out of 10 is
+    named ``rating``); UnreadableFileError when filmdesk cannot use them."""
     columns = [h.strip().lower().lstrip("\ufeff") for h in header]
+    ten_point: str | None = None
+    for at, column in enumerate(columns):
+        if column.startswith("rating") and _TEN_POINT.fullmatch(column):
+            columns[at] = "rating"
+            ten_point = header[at].strip().lstrip("\ufeff")
     if "title" not in columns:
         raise UnreadableFileError(
             [
@@ -279,7 +433,33 @@ def _header_columns(name: str, header: list[str]) -> list[str]:
         raise UnreadableFileError(
             [Problem(name, 1, None, f"has columns filmdesk does not know: {', '.join(unknown)}")]
         )
-    return columns
+    return columns, _Reading(ten_point, dates)
+
+
+class _DatesSeen:
+    """The values of a file's date columns, each the first time it appears, with its line and
+    film: what ``dates.date_order`` decides the file's date order from."""
+
+    def __init__(self, columns: list[str], reading: _Reading, header_end: int) -> None:
+        self.dated = [at for at, c in enumerate(columns) if c in COLUMNS and _KINDS[c] is Kind.DATE]
+        self.title = columns.index("title")
+        self.first: dict[str, Where] = {}
+        self.last_line = header_end
+
+    def add(self, piece: list[list[str]], last_line: int) -> None:
+        """Take the dates of ``piece``, rows that end on line ``last_line``."""
+        first = self.first
+        for row, line in zip(piece, _row_ends(piece, self.last_line, last_line), strict=True):
+            for at in self.dated:
+                cell = row[at].strip() if at < len(row) else ""
+                if cell and cell not in first:
+                    title = row[self.title].strip() if self.title < len(row) else ""
+                    first[cell] = (cell, line, title)
+        self.last_line = last_line
+
+    def reading(self) -> DateReading:
+        """How the file's numeric dates are read."""
+        return date_order(sorted(self.first.values(), key=itemgetter(1)))
 
 
 class _FilmsRead:
@@ -289,9 +469,12 @@ class _FilmsRead:
     unusual (a bad or oversized cell, wrong length, no title) is read again on its own.
     """
 
-    def __init__(self, name: str, columns: list[str], header_end: int) -> None:
+    def __init__(
+        self, name: str, columns: list[str], header_end: int, reading: _Reading = _AS_WRITTEN
+    ) -> None:
         self.name = name
         self.columns = columns
+        self.reading = reading
         self.given = frozenset(c for c in columns if c in COLUMNS)
         self.values: dict[str, list[object]] = {field: [] for field in FIELD_NAMES}
         self.known: dict[str, dict[str, object]] = {column: {} for column in self.given}
@@ -320,7 +503,7 @@ class _FilmsRead:
             for number, column in enumerate(self.columns):
                 if column in self.given:
                     values, bad = _convert_column(
-                        column, cells_by_column[number], self.known[column]
+                        column, cells_by_column[number], self.known[column], self.reading
                     )
                     converted[column] = values
                     if bad:  # an empty title, too: blank rows are skipped by the careful reading
@@ -334,7 +517,7 @@ class _FilmsRead:
                     if watched is False and on is not None
                 )
         for at in sorted(careful):
-            read = _row_films(self.name, self.columns, ends[at], piece[at])
+            read = _row_films(self.name, self.columns, ends[at], piece[at], self.reading)
             if isinstance(read, IncomingFilm):
                 self.careful_films[self.read + at] = read
             elif read:
@@ -367,8 +550,10 @@ class _FilmsRead:
         return batch, self.problems
 
 
-def _value(column: str, cell: str) -> object:
-    """A cell as its field's check takes it (None for a yes/no that is neither)."""
+def _value(column: str, cell: str, reading: _Reading = _AS_WRITTEN) -> object:
+    """A cell as its field's check takes it (None for a yes/no that is neither); ValueError
+    for a rating out of 10 that is not a whole number from 1 to 10, or a numeric date that is
+    no date or reads only the other way than the file's others."""
     kind = _KINDS[column]
     # Free text is left to its check, which trims what is trimmed (notes are kept as typed).
     text = cell if kind in (Kind.TEXT, Kind.TEXT_AS_TYPED) else cell.strip()
@@ -381,6 +566,12 @@ def _value(column: str, cell: str) -> object:
         if folded in ("", "no", "n", "false", "0", "нет"):
             return False
         return None
+    if kind is Kind.DATE and text[4:5] != "-" and numeric_parts(text) is not None:
+        if reading.dates is None:
+            raise _DatesUnsettled
+        return reading.dates.read(text)  # (text is not ISO: a spreadsheet's 4/18/2026)
+    if kind is Kind.RATING and text and reading.ten_point:
+        return _stars_of_ten(text)
     if kind in (Kind.INT, Kind.RATING, Kind.DATE):
         return text or None
     return text

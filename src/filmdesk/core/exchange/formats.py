@@ -235,7 +235,7 @@ class FileContents:
     problems: list[Problem]
     collections: list[IncomingCollection] = field(default_factory=list)
     lists: list[IncomingList] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)  # rows left out by design
+    notices: list[Notice] = field(default_factory=list)  # left out by design, or notes
 
 
 @dataclass(frozen=True)
@@ -247,8 +247,8 @@ class ImportFormat:
 
 
 def _read_csv(path: Path, progress: Progress | None) -> FileContents:
-    films, problems = read_csv(path, progress)
-    return FileContents(films, problems)
+    films, problems, notices = read_csv(path, progress)
+    return FileContents(films, problems, notices=notices)
 
 
 def _read_json(path: Path, progress: Progress | None) -> FileContents:
