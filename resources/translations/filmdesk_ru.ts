@@ -83,6 +83,14 @@
         <translation>Добавить фильмы из файла CSV или JSON</translation>
     </message>
     <message>
+        <source>Import &amp;Folder…</source>
+        <translation>Импорт &amp;папки…</translation>
+    </message>
+    <message>
+        <source>Add films from a folder: an unzipped Letterboxd export</source>
+        <translation>Добавить фильмы из папки: распакованного экспорта Letterboxd</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
@@ -507,6 +515,10 @@
     <message>
         <source>Film lists (*.csv *.json *.zip *.txt);;All files (*)</source>
         <translation>Списки фильмов (*.csv *.json *.zip *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Импорт папки</translation>
     </message>
     <message>
         <source>Reading {file}…</source>

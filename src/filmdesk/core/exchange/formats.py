@@ -290,6 +290,18 @@ def detect_format(path: Path) -> str:
     with it). Raises UnreadableFileError when the file cannot be opened."""
     if is_letterboxd_folder(path):
         return "letterboxd"  # an extracted export
+    if path.is_dir():
+        raise UnreadableFileError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    "is a folder with no Letterboxd export in it (watched.csv, diary.csv, "
+                    "ratings.csv...): filmdesk imports a folder only when it holds one",
+                )
+            ]
+        )
     try:
         with path.open("rb") as handle:
             head = handle.read(16).lstrip(b"\xef\xbb\xbf").lstrip()
