@@ -207,10 +207,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln row(s) left out by design:</source>
+        <source>%Ln row(s) left out by design</source>
         <translation>
-            <numerusform>%Ln row left out by design:</numerusform>
-            <numerusform>%Ln rows left out by design:</numerusform>
+            <numerusform>%Ln row left out by design</numerusform>
+            <numerusform>%Ln rows left out by design</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note(s) on rows that are imported</source>
+        <translation>
+            <numerusform>%Ln note on rows that are imported</numerusform>
+            <numerusform>%Ln notes on rows that are imported</numerusform>
         </translation>
     </message>
 </context>

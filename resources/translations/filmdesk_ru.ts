@@ -83,6 +83,14 @@
         <translation>Добавить фильмы из файла CSV или JSON</translation>
     </message>
     <message>
+        <source>Import &amp;Folder…</source>
+        <translation>Импорт &amp;папки…</translation>
+    </message>
+    <message>
+        <source>Add films from a folder: an unzipped Letterboxd export</source>
+        <translation>Добавить фильмы из папки: распакованного экспорта Letterboxd</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
@@ -519,6 +527,10 @@
     <message>
         <source>Film lists (*.csv *.json *.zip *.txt);;All files (*)</source>
         <translation>Списки фильмов (*.csv *.json *.zip *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Импорт папки</translation>
     </message>
     <message>
         <source>Reading {file}…</source>
@@ -1187,17 +1199,25 @@
         <source>Where</source>
         <translation>Где</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln row(s) left out by design:</source>
-        <translation>
-            <numerusform>%Ln строка пропущена намеренно:</numerusform>
-            <numerusform>%Ln строки пропущены намеренно:</numerusform>
-            <numerusform>%Ln строк пропущено намеренно:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Film</source>
         <translation>Фильм</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out by design</source>
+        <translation>
+            <numerusform>%Ln строка пропущена намеренно</numerusform>
+            <numerusform>%Ln строки пропущены намеренно</numerusform>
+            <numerusform>%Ln строк пропущено намеренно</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note(s) on rows that are imported</source>
+        <translation>
+            <numerusform>%Ln примечание к импортируемым строкам</numerusform>
+            <numerusform>%Ln примечания к импортируемым строкам</numerusform>
+            <numerusform>%Ln примечаний к импортируемым строкам</numerusform>
+        </translation>
     </message>
     <message>
         <source>Why</source>

@@ -108,3 +108,15 @@ def test_bad_input_is_one_clear_line_and_changes_nothing(
     cli: Cli, db_path: Path, tmp_path: Path, args: list[str], status: int, words: list[str]
 ) -> None:
     refused_without_change(cli, db_path, tmp_path, args, status, words)
+
+
+def test_a_dry_run_lists_rows_left_out_apart_from_notes_on_rows_imported(cli: Cli) -> None:
+    ratings = Path(__file__).resolve().parent.parent / "data" / "imdb" / "ratings_italian.csv"
+    out = ok(cli("import", str(ratings), "--dry-run"))
+    assert "0 problems, 2 left out by design, 1 note" in out
+    left_out, notes = out.split("Left out by design (not problems):\n")[1].split(
+        "Notes on rows that are imported (not problems):\n"
+    )
+    assert "(Le stanze di Clara)" in left_out and "(Il lungo inverno)" in left_out
+    assert "(Concerto sul tetto)" in notes and "imported as a film" in notes
+    assert "Concerto" not in left_out

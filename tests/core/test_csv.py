@@ -388,14 +388,14 @@ def _umask() -> int:
     ],
 )
 def test_whole_columns_convert_as_each_cell_does(column: str, cells: list[str]) -> None:
-    from filmdesk.core.exchange.csv_format import _convert, _quick_column
+    from filmdesk.core.exchange.csv_reading import _convert, _quick_column
 
     quick = _quick_column(column, cells)
     assert quick == [_convert(column, cell) for cell in cells]
 
 
 def test_a_column_with_a_bad_cell_is_left_to_the_cells(tmp_path: Path) -> None:
-    from filmdesk.core.exchange.csv_format import _quick_column
+    from filmdesk.core.exchange.csv_reading import _quick_column
 
     assert _quick_column("imdb_id", ["tt0050634", "nm0000001"]) is None
     assert _quick_column("title", ["Ok", "   "]) is None
@@ -419,7 +419,7 @@ def test_a_file_with_carriage_returns_only(tmp_path: Path) -> None:
 
 
 def test_a_cell_holding_nul_is_checked_on_its_own() -> None:
-    from filmdesk.core.exchange.csv_format import _convert_column
+    from filmdesk.core.exchange.csv_reading import _convert_column
 
     values, bad = _convert_column("imdb_id", ["tt1234567\0tt7654321", "tt0050634"])
     assert bad and values[1] == "tt0050634"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.exchange import UnreadableFileError
 from filmdesk.core.exchange.formats import (
     FILM_EXPORTS,
     IMPORT_FORMATS,
@@ -141,3 +142,14 @@ def test_what_is_written_is_recognised_when_read_back(catalog: Catalog, tmp_path
     out = tmp_path / "list.csv"
     list_export("csv").write(out, screening_list, ExportOptions())
     assert detect_format(out) == "list-csv"
+
+
+def test_a_folder_without_a_letterboxd_export_says_so(catalog: Catalog, tmp_path: Path) -> None:
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "notes.csv").write_text("title\nCopper Meadow\n", encoding="utf-8")
+    with pytest.raises(UnreadableFileError) as refused:
+        plan_import(catalog, tmp_path / "photos")
+    assert str(refused.value) == (
+        f"{tmp_path / 'photos'}: is a folder with no Letterboxd export in it (watched.csv, "
+        "diary.csv, ratings.csv...): filmdesk imports a folder only when it holds one"
+    )

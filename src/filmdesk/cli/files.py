@@ -155,10 +155,14 @@ def _import(args: argparse.Namespace, catalog: Catalog) -> None:
     print(f"{args.path}: {plan.summary()}")
     for problem in plan.problems:
         print(f"  {problem}")
-    if plan.notices:
-        print("Left out by design (not problems):")
-        for notice in plan.notices:
-            print(f"  {notice}")
+    for heading, notices in (
+        ("Left out by design (not problems):", plan.left_out()),
+        ("Notes on rows that are imported (not problems):", plan.notes()),
+    ):
+        if notices:
+            print(heading)
+            for notice in notices:
+                print(f"  {notice}")
     if args.dry_run:
         print("Dry run: nothing was changed.")
         return

@@ -82,6 +82,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         shortcuts=("Ctrl+I",),
         tip=QT_TRANSLATE_NOOP("Actions", "Add films from a CSV or JSON file"),
     ),
+    # A Letterboxd export unzipped is a folder, which a file dialog does not let one choose.
+    ActionSpec(
+        "import_folder",
+        QT_TRANSLATE_NOOP("Actions", "Import &Folder…"),
+        "file",
+        1,
+        shortcuts=("Ctrl+Shift+I",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Add films from a folder: an unzipped Letterboxd export"),
+    ),
     ActionSpec(
         "export",
         QT_TRANSLATE_NOOP("Actions", "&Export…"),

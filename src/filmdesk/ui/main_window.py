@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
                 "new_collection": self.collection_ops.new_collection,
                 "new_list": self.list_ops.new_list,
                 "import": self.file_ops.import_file,
+                "import_folder": self.file_ops.import_folder,
                 "export": lambda: self.file_ops.export_films(
                     films.selected_films(),
                     films.shown_ids(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from filmdesk.core.exchange import ImportPlan, Notice, Problem
@@ -28,7 +28,7 @@ def test_problems_and_notices_name_the_file_in_the_zip_and_the_film(
         format="letterboxd",
         problems=[Problem(f"{source}:lists/year-9.csv", 7, "year", "1805 is outside", "Pier")],
         notices=[
-            Notice(f"{source}:orphaned/diary.csv", 2, "The Lost Reel", "comes in by name"),
+            Notice(f"{source}:orphaned/diary.csv", 2, "The Lost Reel", "comes in by name", False),
             Notice(f"{source}:likes/reviews.csv", None, None, "left out"),
         ],
     )
@@ -42,3 +42,18 @@ def test_problems_and_notices_name_the_file_in_the_zip_and_the_film(
         ["likes/reviews.csv", "", "left out"],
     ]
     assert not dialog.import_button.isEnabled()  # the problem blocks; the notices do not
+    heading = dialog.findChild(QLabel, "notices_heading")
+    assert heading.text() == "1 row left out by design; 1 note on rows that are imported:"
+
+
+def test_notes_alone_are_not_called_rows_left_out(qtbot: QtBot, tmp_path: Path) -> None:
+    source = tmp_path / "ratings.csv"
+    plan = ImportPlan(
+        source=source,
+        format="csv",
+        notices=[Notice(str(source), 2, "Copper Meadow", "dates read month first", False)],
+    )
+    dialog = ImportDialog(plan)
+    qtbot.addWidget(dialog)
+    heading = dialog.findChild(QLabel, "notices_heading")
+    assert heading.text() == "1 note on rows that are imported:"

@@ -43,16 +43,20 @@ class Problem:
 
 @dataclass(frozen=True)
 class Notice:
-    """A row left out, or read differently, by design (a TV series, a film the user deleted
-    on Letterboxd, a like of someone else's review): listed in the dry run, never blocking.
+    """A row left out, or read differently, by design: listed in the dry run, never blocking.
 
-    ``file`` names the file (inside a ZIP too), ``film`` the film's name as the row gives it.
+    ``left_out`` says which: True for a row that is not imported (a TV series, a film the user
+    deleted on Letterboxd, a like of someone else's review), False for a note on a row that is
+    imported all the same (a film Letterboxd no longer has, brought in by name; dates read
+    month first because none of the file's dates settles it). ``file`` names the file (inside a
+    ZIP too), ``film`` the film's name as the row gives it.
     """
 
     file: str
     line: int | None
     film: str | None
     message: str
+    left_out: bool = True
 
     def __str__(self) -> str:
         where = self.file
@@ -324,7 +328,8 @@ class ImportPlan:
     updates: list[tuple[int, IncomingFilm]] = field(default_factory=list)  # (film id, fields)
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
-    # Rows left out by design: said, never a reason to refuse the file.
+    # Rows left out by design, and notes on rows read differently: said, never a reason to
+    # refuse the file.
     notices: list[Notice] = field(default_factory=list)
     collections: list[IncomingCollection] = field(default_factory=list)
     lists: list[IncomingList] = field(default_factory=list)
@@ -332,15 +337,26 @@ class ImportPlan:
     # A repeated new film's ref -> the ref of its first appearance (which is imported).
     same_refs: dict[object, object] = field(default_factory=dict)
 
+    def left_out(self) -> list[Notice]:
+        """The notices about rows that are not imported."""
+        return [notice for notice in self.notices if notice.left_out]
+
+    def notes(self) -> list[Notice]:
+        """The notices about rows that are imported, read as the notice says."""
+        return [notice for notice in self.notices if not notice.left_out]
+
     def summary(self) -> str:
-        """One line: how many films are new, updated, unchanged, how many problems, and the
-        screening lists the file brings."""
+        """One line: how many films are new, updated, unchanged, how many problems, rows left
+        out by design and notes, and the screening lists the file brings."""
         text = (
             f"{len(self.new)} new, {len(self.updates)} updated, {self.unchanged} unchanged, "
             f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"
         )
-        if self.notices:
-            text += f", {len(self.notices)} left out by design"
+        left_out, notes = len(self.left_out()), len(self.notes())
+        if left_out:
+            text += f", {left_out} left out by design"
+        if notes:
+            text += f", {notes} note{'s' if notes != 1 else ''}"
         if self.lists:
             names = ", ".join(f"{x.name!r} ({len(x.entries)} films)" for x in self.lists[:3])
             more = f" and {len(self.lists) - 3} more" if len(self.lists) > 3 else ""

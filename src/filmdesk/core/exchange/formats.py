@@ -28,7 +28,8 @@ from filmdesk.core.exchange import (
     Progress,
     UnreadableFileError,
 )
-from filmdesk.core.exchange.csv_format import export_csv, read_csv
+from filmdesk.core.exchange.csv_format import export_csv
+from filmdesk.core.exchange.csv_reading import read_csv
 from filmdesk.core.exchange.handout import (
     HandoutOptions,
     export_handout_html,
@@ -236,7 +237,7 @@ class FileContents:
     problems: list[Problem]
     collections: list[IncomingCollection] = field(default_factory=list)
     lists: list[IncomingList] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)  # rows left out by design
+    notices: list[Notice] = field(default_factory=list)  # left out by design, or notes
 
 
 @dataclass(frozen=True)
@@ -248,8 +249,8 @@ class ImportFormat:
 
 
 def _read_csv(path: Path, progress: Progress | None) -> FileContents:
-    films, problems = read_csv(path, progress)
-    return FileContents(films, problems)
+    films, problems, notices = read_csv(path, progress)
+    return FileContents(films, problems, notices=notices)
 
 
 def _read_json(path: Path, progress: Progress | None) -> FileContents:
@@ -291,6 +292,18 @@ def detect_format(path: Path) -> str:
     with it). Raises UnreadableFileError when the file cannot be opened."""
     if is_letterboxd_folder(path):
         return "letterboxd"  # an extracted export
+    if path.is_dir():
+        raise UnreadableFileError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    "is a folder with no Letterboxd export in it (watched.csv, diary.csv, "
+                    "ratings.csv...): filmdesk imports a folder only when it holds one",
+                )
+            ]
+        )
     try:
         with path.open("rb") as handle:
             head = handle.read(16).lstrip(b"\xef\xbb\xbf").lstrip()

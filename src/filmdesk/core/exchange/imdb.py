@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
 from filmdesk.core.exchange import IncomingFilm, Notice, Problem
+from filmdesk.core.exchange.dates import DateOrder, date_order, order_assumed, read_date
 from filmdesk.core.exchange.textfile import first_line_of, guess_delimiter, read_text
 from filmdesk.core.validation import FilmFields, ValidationError, clean_film_fields
 
@@ -124,93 +122,6 @@ def looks_like_imdb(header: list[str]) -> bool:
     return "const" in names and ("title type" in names or "title_type" in names)
 
 
-# --- dates -----------------------------------------------------------------------------------
-
-_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})")
-
-
-class DateOrder(Enum):
-    """Whether a file's ``a/b/yyyy`` dates give the day or the month first."""
-
-    DAY_FIRST = "day/month"
-    MONTH_FIRST = "month/day"
-
-
-@dataclass(frozen=True)
-class _DateReading:
-    order: DateOrder
-    settled: bool  # by a value that reads only one way (its first or second part over 12)
-    # The first value that reads both ways (4/5/2026), with its line and film, if any.
-    ambiguous: tuple[str, int, str] | None
-
-
-def _numeric_parts(value: str) -> tuple[int, int, int, str] | None:
-    match = _NUMERIC_DATE.fullmatch(value.strip().split(" ")[0])
-    if match is None:
-        return None
-    return int(match[1]), int(match[3]), _full_year(match[4]), match[2]
-
-
-def _full_year(text: str) -> int:
-    year = int(text)
-    if len(text) == 4:
-        return year
-    # Two digits: the latest year that is not in the future.
-    this_year = date.today().year
-    year += this_year // 100 * 100
-    return year if year <= this_year else year - 100
-
-
-def _date_order(values: Iterable[tuple[str, int, str]]) -> _DateReading:
-    """Day or month first, from every date the file gives (any date column), each with its
-    line and film."""
-    day_first = month_first = False
-    ambiguous: tuple[str, int, str] | None = None
-    separator = ""
-    for value, line, title in values:
-        parts = _numeric_parts(value)
-        if parts is None:
-            continue
-        first, second, _, separator = parts
-        if first > 12:
-            day_first = True
-        elif second > 12:
-            month_first = True
-        elif first != second and ambiguous is None:
-            ambiguous = (value.strip(), line, title)
-    if day_first != month_first:
-        order = DateOrder.DAY_FIRST if day_first else DateOrder.MONTH_FIRST
-        return _DateReading(order, True, ambiguous)
-    # Nothing settles it: dots are a European habit (18.04.2026), slashes an American one.
-    order = DateOrder.DAY_FIRST if separator == "." else DateOrder.MONTH_FIRST
-    return _DateReading(order, False, ambiguous)
-
-
-def _read_date(value: str, order: DateOrder) -> date:
-    """A date as IMDb or a spreadsheet writes it; ValueError when it is none."""
-    text = value.strip()
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    try:
-        return datetime.strptime(text, "%a %b %d %H:%M:%S %Y").date()  # before 2017
-    except ValueError:
-        pass
-    parts = _numeric_parts(text)
-    if parts is None:
-        raise ValueError(f"{text!r} is not a date")
-    first, second, year, _ = parts
-    if first > 12 or (second <= 12 and order is DateOrder.DAY_FIRST):
-        day, month = first, second
-    else:
-        day, month = second, first
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date") from None
-
-
 # --- reading ---------------------------------------------------------------------------------
 
 # Columns read, by every name IMDb has given them (lowercase).
@@ -250,21 +161,13 @@ def read_imdb(path: Path) -> tuple[list[IncomingFilm], list[Problem], list[Notic
         rows.append((start, _Row(header, cells)))
     date_rated = _DATE_RATED if any(n in header for n in _DATE_RATED) else ("created",)
 
-    reading = _date_order(
+    reading = date_order(
         (row.get(c), line, row.get("title")) for line, row in rows for c in _DATE_COLUMNS
     )
     notices: list[Notice] = []
     if reading.ambiguous is not None and not reading.settled:
         value, at, title = reading.ambiguous
-        notices.append(
-            Notice(
-                name,
-                at,
-                title,
-                f"dates such as {value} read as {reading.order.value}/year in the whole file: "
-                "none of its dates settles which comes first",
-            )
-        )
+        notices.append(Notice(name, at, title, order_assumed(value, reading.order), left_out=False))
     films: list[IncomingFilm] = []
     problems: list[Problem] = []
     for line, row in rows:
@@ -278,6 +181,7 @@ def read_imdb(path: Path) -> tuple[list[IncomingFilm], list[Problem], list[Notic
                     line,
                     title,
                     f"Title Type {kind_name!r} is not one filmdesk knows: imported as a film",
+                    left_out=False,
                 )
             )
         elif kind is not TitleKind.FILM:
@@ -321,7 +225,7 @@ def _film(
         rated_on = row.get(*date_rated)
         if rated_on:
             try:
-                raw["watched_on"] = _read_date(rated_on, order)
+                raw["watched_on"] = read_date(rated_on, order)
             except ValueError as exc:
                 return None, [("Date Rated", str(exc))]
     try:

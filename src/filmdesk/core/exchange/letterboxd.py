@@ -254,7 +254,13 @@ class _Reader:
         film = self.film(name, year, uri, where, line)
         if kind == "orphaned":
             self.notices.append(
-                Notice(where, line, name, "its film is no longer on Letterboxd: comes in by name")
+                Notice(
+                    where,
+                    line,
+                    name,
+                    "its film is no longer on Letterboxd: comes in by name",
+                    left_out=False,
+                )
             )
         rating = (row.get("Rating") or "").strip()
         watched_date = (row.get("Watched Date") or "").strip()

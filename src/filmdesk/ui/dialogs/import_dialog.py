@@ -82,11 +82,17 @@ class ImportDialog(QDialog):
             layout.addWidget(table, 1)
             layout.addWidget(self.skip_bad_rows)
         if plan.notices:
-            # Rows left out by design (a TV series, a film deleted on Letterboxd): said, and
-            # never a reason to refuse the file. The texts come from the core, in English.
-            layout.addWidget(
-                QLabel(self.tr("%Ln row(s) left out by design:", "", len(plan.notices)))
-            )
+            # Rows left out by design (a TV series, a film deleted on Letterboxd), and notes on
+            # rows imported all the same (a film brought in by name, a date order assumed):
+            # said, never a reason to refuse the file. The texts come from the core, in English.
+            said = []
+            if left_out := len(plan.left_out()):
+                said.append(self.tr("%Ln row(s) left out by design", "", left_out))
+            if notes := len(plan.notes()):
+                said.append(self.tr("%Ln note(s) on rows that are imported", "", notes))
+            heading = QLabel("; ".join(said) + ":")
+            heading.setObjectName("notices_heading")
+            layout.addWidget(heading)
             notices = QTableWidget(len(plan.notices), 3)
             notices.setObjectName("notices")
             notices.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Film"), self.tr("Why")])

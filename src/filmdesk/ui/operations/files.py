@@ -22,7 +22,7 @@ from filmdesk.ui.widgets.plain_text import as_typed
 
 
 class FileOperations(QObject):
-    """File › Import…, File › Export…, a list's Export… and Handout…"""
+    """File › Import…, File › Import Folder…, File › Export…, a list's Export… and Handout…"""
 
     def __init__(self, context: StepContext) -> None:
         super().__init__(context.window)
@@ -34,27 +34,41 @@ class FileOperations(QObject):
 
     @Slot()
     def import_file(self) -> None:
-        """File › Import…: a dry run first, then the whole file in one undoable step."""
-        from filmdesk.core.exchange.planning import plan_import
-        from filmdesk.ui.dialogs.import_dialog import ImportDialog
-
-        window = self.context.window
+        """File › Import…: a file chosen, then imported (see ``import_path``)."""
         self.context.save_typing()
         path, _ = QFileDialog.getOpenFileName(
-            window,
+            self.context.window,
             self.tr("Import films"),
             self.context.last_folder(),
             self.tr("Film lists (*.csv *.json *.zip *.txt);;All files (*)"),
         )
-        if not path:
-            return
-        self.context.remember_folder(Path(path))
-        name = Path(path).name
+        if path:
+            self.import_path(Path(path))
+
+    @Slot()
+    def import_folder(self) -> None:
+        """File › Import Folder…: a folder chosen (an unzipped Letterboxd export), then
+        imported (see ``import_path``)."""
+        self.context.save_typing()
+        path = QFileDialog.getExistingDirectory(
+            self.context.window, self.tr("Import a folder"), self.context.last_folder()
+        )
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        """A dry run of a file or folder first, then the whole of it in one undoable step."""
+        from filmdesk.core.exchange.planning import plan_import
+        from filmdesk.ui.dialogs.import_dialog import ImportDialog
+
+        window = self.context.window
+        self.context.remember_folder(path)
+        name = path.name
         try:
             plan = run_with_progress(
                 window,
                 self.tr("Reading {file}…").replace("{file}", name),
-                lambda progress: plan_import(self.catalog, Path(path), progress=progress),
+                lambda progress: plan_import(self.catalog, path, progress=progress),
             )
         except ImportCancelled:
             return
