@@ -90,7 +90,7 @@ def test_a_backup_from_the_command_line_carries_lists(cli: Cli, tmp_path: Path) 
     assert document["collections"][0]["comments"][0]["text"] == "Good"
     other = Cli(tmp_path / "other.sqlite3")
     dry = ok(other("import", str(tmp_path / "backup.json"), "--dry-run"))
-    assert "screening list 'Year 9' (1 films)" in dry
+    assert "screening list 'Year 9' (1 film)" in dry
     ok(other("import", str(tmp_path / "backup.json")))
     assert json.loads(ok(other("lists", "show", "Year 9", "--json")))["film_count"] == 1
     assert json.loads(ok(other("collections", "--json")))[0]["comment_count"] == 1

@@ -358,7 +358,10 @@ class ImportPlan:
         if notes:
             text += f", {notes} note{'s' if notes != 1 else ''}"
         if self.lists:
-            names = ", ".join(f"{x.name!r} ({len(x.entries)} films)" for x in self.lists[:3])
+            names = ", ".join(
+                f"{x.name!r} ({len(x.entries)} film{'s' if len(x.entries) != 1 else ''})"
+                for x in self.lists[:3]
+            )
             more = f" and {len(self.lists) - 3} more" if len(self.lists) > 3 else ""
             plural = "s" if len(self.lists) != 1 else ""
             text += f"; screening list{plural} {names}{more}"
