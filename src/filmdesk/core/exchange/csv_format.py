@@ -3,6 +3,10 @@
 Header names are stable (see ``COLUMNS``); lists (directors, countries, tags) share one cell,
 separated by `` | ``; dates are ISO (2026-11-27); rating is 0.5 to 5 in half stars or empty;
 watched is ``yes`` or ``no``. Notes keep their newlines, quotes and commas (standard CSV quoting).
+The last column, ``viewings``, holds every time the film was watched, in order, separated by
+`` | ``: each its day (``undated`` when not known), the rating given then and ``rewatch``, as in
+``2021-05-09 3.5 | 2024-01-04 rewatch``; the viewings' notes travel in the JSON backup. A file
+without the column gives a watched film one viewing, on its watch date.
 
 Reading (``csv_reading``) also takes what a spreadsheet (Excel, LibreOffice) leaves when it
 saves the file again:
@@ -45,11 +49,15 @@ from filmdesk.core.exchange.textfile import (
     replaced_atomically,
 )
 from filmdesk.core.fields import FIELD_NAMES, FIELDS, INPUT_FIELDS, Kind
-from filmdesk.core.records import FilmRecord, record_values
+from filmdesk.core.records import FilmRecord, ViewingRecord, record_values
 
 # The header, in this order: every film field an edit or a file may give (a test pins it,
-# since files depend on it).
+# since files depend on it), then the film's viewings.
 COLUMNS: tuple[str, ...] = FIELD_NAMES
+VIEWINGS_COLUMN = "viewings"
+HEADER: tuple[str, ...] = (*COLUMNS, VIEWINGS_COLUMN)
+UNDATED = "undated"  # a viewing whose day is not known, in the viewings column
+REWATCH = "rewatch"
 LIST_SEPARATOR = " | "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL = 1_000_000
@@ -87,6 +95,21 @@ def _columns_of(films: Iterable[FilmRecord] | FilmColumns) -> FilmColumns:
     return dict(zip(names, (list(column) for column in values), strict=False)) or {
         name: [] for name in COLUMNS
     }
+
+
+def viewings_text(viewings: Sequence[ViewingRecord]) -> str:
+    """A film's viewings in one cell, in the order they happened, separated by `` | ``: each
+    its day (``undated`` when not known), the rating given then, and ``rewatch``:
+    ``2021-05-09 3.5 | 2024-01-04 rewatch | undated``. (Their notes are in the JSON backup.)"""
+    parts = []
+    for viewing in viewings:
+        words = [viewing.watched_on.isoformat() if viewing.watched_on else UNDATED]
+        if viewing.rating is not None:
+            words.append(f"{viewing.rating:g}")
+        if viewing.rewatch:
+            words.append(REWATCH)
+        parts.append(" ".join(words))
+    return LIST_SEPARATOR.join(parts)
 
 
 def _cells(films: Iterable[FilmRecord] | FilmColumns) -> list[Iterable[object]]:
@@ -150,14 +173,19 @@ def write_csv(
     *,
     delimiter: str = ",",
     progress: Progress | None = None,
+    viewings: Mapping[int, Sequence[ViewingRecord]] | None = None,
 ) -> int:
     """Write films (records, or ``Catalog.film_columns``: quicker) as filmdesk CSV; how many.
 
-    ``progress(done, total)`` is called now and then; it may raise ImportCancelled to stop.
+    With ``viewings`` (film id -> its viewings), the last column holds them. ``progress(done,
+    total)`` is called now and then; it may raise ImportCancelled to stop.
     """
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    cells = _cells(films)
+    writer.writerow(COLUMNS if viewings is None else HEADER)
+    columns = _columns_of(films)
+    cells = _cells(columns)
+    if viewings is not None:
+        cells.append([viewings_text(viewings.get(i, ())) for i in columns["id"]])
     total = len(cells[0]) if isinstance(cells[0], Sized) else 0
     rows = zip(*cells, strict=True)
     for done in range(0, total, _WRITE_PIECE):
@@ -178,6 +206,7 @@ def export_csv(
     bom: bool = True,
     delimiter: str = ",",
     progress: Progress | None = None,
+    viewings: Mapping[int, Sequence[ViewingRecord]] | None = None,
 ) -> int:
     """Write a CSV file atomically: an existing file is replaced only once the new one is whole
     (a failure or a Cancel leaves the old one).
@@ -187,5 +216,5 @@ def export_csv(
     with replaced_atomically(Path(path), encoding="utf-8", newline="") as out:
         if bom:
             out.write("\ufeff")  # (the utf-8-sig codec would do it, slowly: per write)
-        count = write_csv(out, films, delimiter=delimiter, progress=progress)
+        count = write_csv(out, films, delimiter=delimiter, progress=progress, viewings=viewings)
     return count

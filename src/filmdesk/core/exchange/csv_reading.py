@@ -37,7 +37,15 @@ from filmdesk.core.exchange import (
     Progress,
     UnreadableFileError,
 )
-from filmdesk.core.exchange.csv_format import COLUMNS, LIST_SEPARATOR, MAX_CELL, restore
+from filmdesk.core.exchange.csv_format import (
+    COLUMNS,
+    LIST_SEPARATOR,
+    MAX_CELL,
+    REWATCH,
+    UNDATED,
+    VIEWINGS_COLUMN,
+    restore,
+)
 from filmdesk.core.exchange.dates import (
     DateReading,
     Where,
@@ -56,7 +64,12 @@ from filmdesk.core.exchange.textfile import (
 )
 from filmdesk.core.fields import FIELD_NAMES, FIELDS, INPUT_FIELDS, Kind
 from filmdesk.core.validation import CHECKS as _CHECKS
-from filmdesk.core.validation import ValidationError, clean_film_fields
+from filmdesk.core.validation import (
+    ValidationError,
+    ViewingFields,
+    clean_film_fields,
+    clean_viewing_fields,
+)
 
 _READ_PIECE = 10_000
 
@@ -428,7 +441,7 @@ def _header_columns(
         raise UnreadableFileError(
             [Problem(name, 1, None, f"has more than one column named {', '.join(repeated)}")]
         )
-    unknown = [c for c in columns if c and c not in COLUMNS and c != "id"]
+    unknown = [c for c in columns if c and c not in COLUMNS and c not in ("id", VIEWINGS_COLUMN)]
     if unknown:
         raise UnreadableFileError(
             [Problem(name, 1, None, f"has columns filmdesk does not know: {', '.join(unknown)}")]
@@ -485,10 +498,20 @@ class _FilmsRead:
         self.problems: list[Problem] = []
         self.read = 0  # rows read so far
         self.last_line = header_end  # the line the rows read so far end on
+        # The viewings column, where there is one: row number -> (cell, line, title).
+        self.viewings_at = columns.index(VIEWINGS_COLUMN) if VIEWINGS_COLUMN in columns else None
+        self.title_at = columns.index("title")
+        self.viewing_cells: dict[int, tuple[str, int, str]] = {}
 
     def add(self, piece: list[list[str]], last_line: int) -> None:
         """Take the films of ``piece``, rows that end on line ``last_line``."""
         ends = _row_ends(piece, self.last_line, last_line)
+        if self.viewings_at is not None:
+            at_v, at_t = self.viewings_at, self.title_at
+            for at, row in enumerate(piece):
+                if at_v < len(row) and row[at_v].strip():
+                    title = row[at_t].strip() if at_t < len(row) else ""
+                    self.viewing_cells[self.read + at] = (row[at_v], ends[at], title)
         width = len(self.columns)
         careful: set[int] = set()
         if set(map(len, piece)) - {width}:
@@ -543,11 +566,79 @@ class _FilmsRead:
     def result(self) -> tuple[FilmBatch, list[Problem]]:
         """Every film read, in file order, and every problem found."""
         batch = FilmBatch(self.values, self.lines, self.given)
-        if self.careful_films:  # rows read one by one join the others, in file order
-            positions = chain.from_iterable(self.positions)
+        if self.viewing_cells and not self.careful_films:
+            # Column by column still: each film's viewings are its ``extra``.
+            extras: list[dict[str, object] | None] = []
+            kept: list[int] = []
+            for at, index in enumerate(chain.from_iterable(self.positions)):
+                viewings = self._viewings(index)
+                extras.append({"viewings": viewings} if viewings else None)
+                if viewings is not None:
+                    kept.append(at)
+            batch = FilmBatch(self.values, self.lines, self.given, extras=extras)
+            return batch.take(kept), self.problems
+        if self.careful_films:
+            # Rows read one by one join the others, in file order; a film's viewings are its
+            # ``extra`` (a film whose viewings cannot be read is left out, with the problem).
+            positions = list(chain.from_iterable(self.positions))
             merged = dict(zip(positions, batch, strict=True)) | self.careful_films
-            batch = FilmBatch.of([merged[index] for index in sorted(merged)])
+            films = []
+            for index in sorted(merged):
+                film = merged[index]
+                viewings = self._viewings(index)
+                if viewings is None:
+                    continue
+                if viewings:
+                    film.extra = {**film.extra, "viewings": viewings}
+                films.append(film)
+            batch = FilmBatch.of(films)
         return batch, self.problems
+
+    def _viewings(self, index: int) -> tuple[ViewingFields, ...] | None:
+        """The viewings of the film of row ``index``; None (a problem said) when the cell
+        cannot be read."""
+        cell = self.viewing_cells.get(index)
+        if cell is None:
+            return ()
+        text, line, title = cell
+        try:
+            return read_viewings(restore(text.strip()), self.reading)
+        except ValueError as exc:
+            self.problems.append(Problem(self.name, line, VIEWINGS_COLUMN, str(exc), film=title))
+            return None
+
+
+def read_viewings(text: str, reading: _Reading) -> tuple[ViewingFields, ...]:
+    """The viewings of a ``viewings`` cell (see ``csv_format.viewings_text``); ValueError
+    saying which one is wrong and why."""
+    viewings: list[ViewingFields] = []
+    for number, part in enumerate(text.split(LIST_SEPARATOR.strip()), start=1):
+        words = part.split()
+        if not words:
+            continue
+        raw: dict[str, object] = {"rewatch": False}
+        day, *rest = words
+        if day.casefold() != UNDATED:
+            try:
+                raw["watched_on"] = _value("watched_on", day, reading)
+            except _DatesUnsettled:
+                raw["watched_on"] = day  # (not ISO, in a file of ISO dates: its check says so)
+        for word in rest:
+            if word.casefold() == REWATCH:
+                raw["rewatch"] = True
+            elif "rating" not in raw:
+                raw["rating"] = word.replace(",", ".")
+            else:
+                raise ValueError(f"viewing {number} ({part.strip()!r}): {word!r} is not understood")
+        try:
+            viewings.append(clean_viewing_fields(raw))
+        except ValidationError as exc:
+            problem = exc.problems[0]
+            what = {"watched_on": "the day", "rating": "the rating"}.get(problem.field, "")
+            raise ValueError(
+                f"viewing {number} ({part.strip()!r}): {what} {problem.message}".replace("  ", " ")
+            ) from None
+    return tuple(viewings)
 
 
 def _value(column: str, cell: str, reading: _Reading = _AS_WRITTEN) -> object:

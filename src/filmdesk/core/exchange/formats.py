@@ -117,7 +117,12 @@ def _write_csv(path: Path, films: FilmSelection, options: ExportOptions) -> int:
     # Columns, not records: quicker for many films, and what the file is made of anyway.
     columns = films.catalog.films.columns(films.ids)
     return export_csv(
-        path, columns, bom=options.bom, delimiter=options.delimiter, progress=options.progress
+        path,
+        columns,
+        bom=options.bom,
+        delimiter=options.delimiter,
+        progress=options.progress,
+        viewings=films.catalog.films.viewings_of(films.ids),
     )
 
 
