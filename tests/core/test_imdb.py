@@ -190,6 +190,7 @@ def test_wrong_rows_name_file_line_and_film(catalog: Catalog, tmp_path: Path) ->
         ("Kurzfilm", TitleKind.FILM),
         ("Téléfilm", TitleKind.FILM),
         ("Фильм", TitleKind.FILM),
+        ("Corto", TitleKind.FILM),  # Italian, as a real 2025 ratings file has it
         ("tvMiniSeries", TitleKind.SERIES),
         ("TV Mini-Series", TitleKind.SERIES),
         ("Mini-série", TitleKind.SERIES),

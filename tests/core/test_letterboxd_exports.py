@@ -281,3 +281,14 @@ def test_importing_a_v7_export_again_changes_nothing_and_names_no_list(
     assert "screening list" not in plan.summary()
     result = catalog.imports.apply(plan)
     assert result.backup is None and sorted(tmp_path.parent.rglob("*.bak")) == before
+
+
+def test_a_zip_beside_an_exports_files_is_named_not_passed_over(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    folder = _export_folder(tmp_path, "repo", {"watched.csv": _WATCHED})
+    export_zip(V7, folder)  # the whole export, kept as a ZIP in the same folder
+    plan = plan_import(catalog, folder)
+    (notice,) = [n for n in plan.notices if n.file.endswith(".zip")]
+    assert "import the ZIP on its own" in notice.message
+    assert [f.fields["title"] for f in plan.new] == ["Pale Signal"]

@@ -58,9 +58,11 @@ _FILM_NAMES = (
     "Fernsehfilm", "TV-Film", "Kurzfilm", "TV-Special", "Fernsehspecial", "TV-Kurzfilm",
     "Musikvideo", "Spielfilm",
     # Italian
-    "Film per la TV", "Cortometraggio", "Speciale TV", "Cortometraggio TV", "Video musicale",
+    "Film per la TV", "Cortometraggio", "Corto", "Corto TV", "Speciale TV", "Cortometraggio TV",
+    "Video musicale",
     # Spanish
-    "Película", "Película de TV", "Película para televisión", "Cortometraje", "Especial de TV",
+    "Película", "Película de TV", "Película para televisión", "Cortometraje", "Corto",
+    "Especial de TV",
     "Cortometraje de TV", "Vídeo musical", "Video musical", "Telefilme",
     # Portuguese
     "Filme", "Filme para TV", "Filme de TV", "Curta-metragem", "Curta-metragem de TV",

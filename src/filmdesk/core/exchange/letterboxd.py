@@ -541,6 +541,17 @@ def read_letterboxd(
             reader.notices.append(
                 Notice(where, None, None, "not a file filmdesk reads from the export: left out")
             )
+    if path.is_dir():
+        # A ZIP beside the export's files (another export, kept whole) is not read with them.
+        for archive in sorted(path.rglob("*.zip")):
+            reader.notices.append(
+                Notice(
+                    str(archive),
+                    None,
+                    None,
+                    "a ZIP in the folder is not read with it: import the ZIP on its own",
+                )
+            )
     for _, where, kind, rows in sorted(to_read, key=lambda item: item[0]):
         reader.read_file(kind, where, rows)
     films, lists = reader.results()
