@@ -76,6 +76,8 @@ def check_rating(value: object) -> float | None:
             raise ValueError(f"{value!r} is not a number of stars") from None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{value!r} is not a number of stars")
+    if isinstance(value, int) and not -1000 < value < 1000:  # (float() fails on a huge one)
+        raise ValueError("is not a half-star step from 0.5 to 5 (0.5, 1, 1.5, ... 5)")
     rating = float(value)
     if rating not in RATING_STEPS:
         raise ValueError(f"{value:g} is not a half-star step from 0.5 to 5 (0.5, 1, 1.5, ... 5)")

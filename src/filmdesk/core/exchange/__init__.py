@@ -19,16 +19,58 @@ from typing import Any, overload
 from filmdesk.core.fields import FIELD_NAMES, INPUT_FIELDS
 from filmdesk.core.validation import EntryFields, FilmFields
 
+MAX_SAID = 300  # characters of a value a message repeats (a title, a cell, a column name)
+
+
+# Characters a message never passes on as they are: control characters (a terminal would run
+# an escape sequence), line breaks (a message is one line), and the marks that turn text
+# around (U+202E would make a file name read backwards). Each is written as its escape.
+_UNSEEN = {
+    code: f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+    for code in (
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        0x061C, 0x200E, 0x200F, 0x2028, 0x2029,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+}  # fmt: skip
+
+
+def shortened(text: str, limit: int = MAX_SAID) -> str:
+    """``text`` as a message may repeat it: control characters and line breaks written out as
+    escapes (``\\x1b``), and at most ``limit`` characters, its middle left out (with "…") when
+    it is longer, so that one huge cell never makes a huge message."""
+    if len(text) > limit + 1:
+        keep = limit - 1
+        text = text[: keep - keep // 3] + "…" + text[len(text) - keep // 3 :]
+    if not text.isprintable():  # (quick: almost every message is)
+        text = text.translate(_UNSEEN)
+    return text
+
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong in an input file, and where."""
+    """Something wrong in an input file, and where.
+
+    Readers repeat the values they could not read; a message, a field and a film's name are
+    kept short enough to read (``shortened``), whatever the file holds.
+    """
 
     file: str
     line: int | None
     field: str | None
     message: str
     film: str | None = None  # the film's name as the row gives it, where there is one
+
+    def __post_init__(self) -> None:
+        # (Frozen: set as dataclasses do.) A file's name may come from inside a ZIP.
+        object.__setattr__(self, "file", shortened(self.file, 4 * MAX_SAID))
+        object.__setattr__(self, "message", shortened(self.message, 4 * MAX_SAID))
+        if self.field is not None:
+            object.__setattr__(self, "field", shortened(self.field, MAX_SAID // 3))
+        if self.film is not None:
+            object.__setattr__(self, "film", shortened(self.film, MAX_SAID // 3))
 
     def __str__(self) -> str:
         where = self.file
@@ -58,6 +100,12 @@ class Notice:
     message: str
     left_out: bool = True
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", shortened(self.file, 4 * MAX_SAID))
+        object.__setattr__(self, "message", shortened(self.message, 4 * MAX_SAID))
+        if self.film is not None:
+            object.__setattr__(self, "film", shortened(self.film, MAX_SAID // 3))
+
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:
@@ -73,6 +121,28 @@ class UnreadableFileError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems[:5]))
+
+
+class UnexpectedReadError(UnreadableFileError):
+    """The last safety net: reading the file raised an error no reader expected.
+
+    The user is told the file cannot be read and nothing was changed, as for any unreadable
+    file; the error itself is the ``__cause__``. It is a bug to fix (the fuzzer reports it as
+    one): each reader turns what is wrong with a file into problems of its own.
+    """
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    "cannot be read: filmdesk met something in it that it does not understand "
+                    "(nothing was changed; please report this with the file)",
+                )
+            ]
+        )
 
 
 class ImportCancelled(Exception):  # noqa: N818 (a request, not an error)

@@ -60,7 +60,6 @@ UNDATED = "undated"  # a viewing whose day is not known, in the viewings column
 REWATCH = "rewatch"
 LIST_SEPARATOR = " | "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-MAX_CELL = 1_000_000
 
 
 _RISKY_FIRST = frozenset("=+-@\t\r'")

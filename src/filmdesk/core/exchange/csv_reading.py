@@ -7,13 +7,12 @@ unusual is read again on its own, so that every problem names its line and field
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import accumulate, chain, islice
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Protocol, TypeVar
@@ -40,12 +39,12 @@ from filmdesk.core.exchange import (
 from filmdesk.core.exchange.csv_format import (
     COLUMNS,
     LIST_SEPARATOR,
-    MAX_CELL,
     REWATCH,
     UNDATED,
     VIEWINGS_COLUMN,
     restore,
 )
+from filmdesk.core.exchange.csv_rows import MAX_CELL, csv_pieces
 from filmdesk.core.exchange.dates import (
     DateReading,
     Where,
@@ -72,26 +71,6 @@ from filmdesk.core.validation import (
 )
 
 _READ_PIECE = 10_000
-
-
-def _row_ends(piece: list[list[str]], before: int, after: int) -> Sequence[int]:
-    """The line each row of ``piece`` ends on, given the lines read before and after it.
-
-    csv counts a line at each \n, \r or \r\n; a row ends one line on from the previous row's
-    end, plus the line breaks inside its own cells (notes often have some).
-    """
-    if after - before == len(piece):  # a line per row
-        return range(before + 1, after + 1)
-    # (Counted cell by cell: a cell ending in \r before one starting with \n is two breaks.)
-    steps = (
-        1 + sum(map(_breaks, row)) if "\n" in joined or "\r" in joined else 1
-        for row, joined in zip(piece, map("".join, piece), strict=True)
-    )
-    return list(accumulate(steps, initial=before))[1:]
-
-
-def _breaks(text: str) -> int:
-    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
 class _DatesUnsettled(Exception):  # noqa: N818 (a request to read the file's dates first)
@@ -147,7 +126,10 @@ class _Reading:
 _AS_WRITTEN = _Reading()
 
 # A header that says its ratings are out of 10: rating10, rating/10, rating (1-10) ...
-_TEN_POINT = re.compile(r"rating[\s_]*(?:/?\s*10|\(\s*(?:1\s*[-–]|out\s+of)\s*10\s*\))")
+# (Possessive: a header of "rating" and a million spaces is refused at once, not in hours.)
+_TEN_POINT = re.compile(
+    r"rating[\s_]*+(?:/?\s*+10|\(\s*+(?:1\s*+[-–]|out\s++of)\s*+10\s*+\))"
+)
 
 
 def _stars_of_ten(text: str) -> float:
@@ -326,23 +308,18 @@ def read_csv(
             progress,
         )
 
-    # Read oversized cells whole, so the problem can name their line and column.
-    previous_limit = csv.field_size_limit(2**31 - 1)
     try:
-        try:
-            read = films(None)  # a file of ISO dates (as filmdesk writes it) is read once
-        except _DatesUnsettled:
-            # A spreadsheet wrote its dates its own way: their order comes from all of them.
-            seen = _read_rows(name, raw, encoding, delimiter, _DatesSeen, None, None)
-            read = films(_Dates(seen.reading()))
-    finally:
-        csv.field_size_limit(previous_limit)
+        read = films(None)  # a file of ISO dates (as filmdesk writes it) is read once
+    except _DatesUnsettled:
+        # A spreadsheet wrote its dates its own way: their order comes from all of them.
+        seen = _read_rows(name, raw, encoding, delimiter, _DatesSeen, None, None)
+        read = films(_Dates(seen.reading()))
     batch, problems = read.result()
     return batch, problems, read.reading.dates.notices(name) if read.reading.dates else []
 
 
 class _Rows(Protocol):
-    def add(self, piece: list[list[str]], last_line: int) -> None: ...
+    def add(self, piece: list[list[str]], ends: Sequence[int]) -> None: ...
 
 
 _R = TypeVar("_R", bound=_Rows)
@@ -395,21 +372,18 @@ def _read_pieces(
 ) -> _R:
     """The rows of a CSV file's lines, after its header, a piece at a time; ``report`` tells
     progress after each piece."""
-    reader = csv.reader(lines, delimiter=delimiter)
-    try:
-        header = next(reader, None)
-        if header is None:
-            raise UnreadableFileError([Problem(name, 1, None, "has no header row")])
-        rows = start(header, reader.line_num)
-        # A piece at a time: each piece's rows are gone once its films are taken, so a large
-        # file never has all its rows in memory at once.
-        while piece := list(islice(reader, _READ_PIECE)):
-            rows.add(piece, reader.line_num)
-            report()
-    except csv.Error as exc:
-        raise UnreadableFileError(
-            [Problem(name, reader.line_num, None, f"is not readable as CSV ({exc})")]
-        ) from None
+    rows: _R | None = None
+    # A piece at a time: each piece's rows are gone once its films are taken, so a large file
+    # never has all its rows in memory at once.
+    for piece, ends in csv_pieces(lines, name, delimiter=delimiter, size=_READ_PIECE):
+        if rows is None:
+            rows = start(piece[0], ends[0])
+            piece, ends = piece[1:], ends[1:]
+        if piece:
+            rows.add(piece, ends)
+        report()
+    if rows is None:
+        raise UnreadableFileError([Problem(name, 1, None, "has no header row")])
     return rows
 
 
@@ -457,18 +431,16 @@ class _DatesSeen:
         self.dated = [at for at, c in enumerate(columns) if c in COLUMNS and _KINDS[c] is Kind.DATE]
         self.title = columns.index("title")
         self.first: dict[str, Where] = {}
-        self.last_line = header_end
 
-    def add(self, piece: list[list[str]], last_line: int) -> None:
-        """Take the dates of ``piece``, rows that end on line ``last_line``."""
+    def add(self, piece: list[list[str]], ends: Sequence[int]) -> None:
+        """Take the dates of ``piece``, whose rows end on the lines ``ends``."""
         first = self.first
-        for row, line in zip(piece, _row_ends(piece, self.last_line, last_line), strict=True):
+        for row, line in zip(piece, ends, strict=True):
             for at in self.dated:
                 cell = row[at].strip() if at < len(row) else ""
                 if cell and cell not in first:
                     title = row[self.title].strip() if self.title < len(row) else ""
                     first[cell] = (cell, line, title)
-        self.last_line = last_line
 
     def reading(self) -> DateReading:
         """How the file's numeric dates are read."""
@@ -497,15 +469,13 @@ class _FilmsRead:
         self.careful_films: dict[int, IncomingFilm] = {}
         self.problems: list[Problem] = []
         self.read = 0  # rows read so far
-        self.last_line = header_end  # the line the rows read so far end on
         # The viewings column, where there is one: row number -> (cell, line, title).
         self.viewings_at = columns.index(VIEWINGS_COLUMN) if VIEWINGS_COLUMN in columns else None
         self.title_at = columns.index("title")
         self.viewing_cells: dict[int, tuple[str, int, str]] = {}
 
-    def add(self, piece: list[list[str]], last_line: int) -> None:
-        """Take the films of ``piece``, rows that end on line ``last_line``."""
-        ends = _row_ends(piece, self.last_line, last_line)
+    def add(self, piece: list[list[str]], ends: Sequence[int]) -> None:
+        """Take the films of ``piece``, whose rows end on the lines ``ends``."""
         if self.viewings_at is not None:
             at_v, at_t = self.viewings_at, self.title_at
             for at, row in enumerate(piece):
@@ -561,7 +531,6 @@ class _FilmsRead:
             [self.read + at for at in kept] if careful else range(self.read, self.read + len(piece))
         )
         self.read += len(piece)
-        self.last_line = last_line
 
     def result(self) -> tuple[FilmBatch, list[Problem]]:
         """Every film read, in file order, and every problem found."""
@@ -601,6 +570,10 @@ class _FilmsRead:
         if cell is None:
             return ()
         text, line, title = cell
+        if len(text) > MAX_CELL:
+            message = f"is {len(text):,} characters; at most {MAX_CELL:,}"
+            self.problems.append(Problem(self.name, line, VIEWINGS_COLUMN, message, film=title))
+            return None
         try:
             return read_viewings(restore(text.strip()), self.reading)
         except ValueError as exc:

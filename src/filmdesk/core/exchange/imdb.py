@@ -21,13 +21,18 @@ watched on the day it was rated.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
-from filmdesk.core.exchange import IncomingFilm, Notice, Problem
+from filmdesk.core.exchange import (
+    IncomingFilm,
+    Notice,
+    Problem,
+    UnreadableFileError,
+    shortened,
+)
+from filmdesk.core.exchange.csv_rows import cell_too_long, csv_rows
 from filmdesk.core.exchange.dates import DateOrder, date_order, order_assumed, read_date
 from filmdesk.core.exchange.textfile import first_line_of, guess_delimiter, read_text
 from filmdesk.core.validation import FilmFields, ValidationError, clean_film_fields
@@ -149,16 +154,22 @@ def read_imdb(path: Path) -> tuple[list[IncomingFilm], list[Problem], list[Notic
     TV series, an unknown title type read as a film, dates read one way) a notice."""
     text, _ = read_text(path)
     name = str(path)
-    reader = csv.reader(io.StringIO(text), delimiter=guess_delimiter(first_line_of(text)))
     rows: list[tuple[int, _Row]] = []
     header: list[str] = []
-    line = 0
-    for cells in reader:
-        start, line = line + 1, reader.line_num
+    written: list[str] = []  # the header as the file writes it, for messages
+    problems: list[Problem] = []
+    for start, cells in csv_rows(text, name, delimiter=guess_delimiter(first_line_of(text))):
         if not any(c.strip() for c in cells):
             continue
+        too_long = cell_too_long(name, start, written or cells, cells)
+        if too_long is not None:
+            if not header:
+                raise UnreadableFileError([too_long])  # (no header to read the rows by)
+            problems.append(too_long)
+            continue
         if not header:
-            header = [c.strip().lstrip("\ufeff").lower() for c in cells]
+            written = [c.strip().lstrip("\ufeff") for c in cells]
+            header = [c.lower() for c in written]
             continue
         rows.append((start, _Row(header, cells)))
     date_rated = _DATE_RATED if any(n in header for n in _DATE_RATED) else ("created",)
@@ -171,7 +182,6 @@ def read_imdb(path: Path) -> tuple[list[IncomingFilm], list[Problem], list[Notic
         value, at, title = reading.ambiguous
         notices.append(Notice(name, at, title, order_assumed(value, reading.order), left_out=False))
     films: list[IncomingFilm] = []
-    problems: list[Problem] = []
     for line, row in rows:
         title = row.get("title")
         kind_name = row.get("title type", "title_type")
@@ -190,7 +200,8 @@ def read_imdb(path: Path) -> tuple[list[IncomingFilm], list[Problem], list[Notic
             notices.append(Notice(name, line, title, f"{_LEFT_OUT[kind]} ({kind_name})"))
             continue
         film, wrong = _film(row, title, date_rated, reading.order)
-        problems += [Problem(name, line, f, f"{title!r}: {message}") for f, message in wrong]
+        said = shortened(title, 100)
+        problems += [Problem(name, line, f, f"{said!r}: {message}") for f, message in wrong]
         if film is not None:
             films.append(IncomingFilm(line, film))
     return films, problems, notices

@@ -24,12 +24,13 @@ back identical films, user fields, tags, collections (rating, comments) and scre
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from filmdesk.core.checks import check_comment, check_rating
+from filmdesk.core.checks import check_comment
 from filmdesk.core.exchange import (
     IncomingCollection,
     IncomingComment,
@@ -39,8 +40,10 @@ from filmdesk.core.exchange import (
     Problem,
     UnreadableFileError,
     collector_paused,
+    shortened,
 )
-from filmdesk.core.exchange.textfile import read_text, replaced_atomically
+from filmdesk.core.exchange.csv_rows import MAX_ROWS
+from filmdesk.core.exchange.textfile import decode_text, read_bytes, replaced_atomically
 from filmdesk.core.fields import FIELD_NAMES, FILM_FIELDS, Group, Kind
 from filmdesk.core.records import (
     CollectionRecord,
@@ -52,6 +55,7 @@ from filmdesk.core.records import (
 from filmdesk.core.validation import (
     ValidationError,
     ViewingFields,
+    clean_collection_fields,
     clean_entry_fields,
     clean_film_fields,
     clean_list_fields,
@@ -190,35 +194,138 @@ _BOOKKEEPING = tuple(field for field in FILM_FIELDS if field.group is Group.BOOK
 _EXTRA: dict[Kind, Callable[[object], object]] = {Kind.KEY: _key, Kind.TIMESTAMP: _stamp}
 
 
+MAX_DEPTH = 50  # lists and objects inside each other; a backup has 5 (document, films, film...)
+# Collections and lists in one backup, and comments on one collection: each is written on its
+# own, so tens of thousands would take minutes.
+MAX_GROUPS = 10_000
+
+
 def read_json(
     path: Path,
 ) -> tuple[list[IncomingFilm], list[IncomingCollection], list[IncomingList], list[Problem]]:
-    """Films, collections and screening lists from a backup (version 1 or 2), with every
-    problem (file, item number, field)."""
+    """Films, collections and screening lists from a backup (version 1 to 3), with every
+    problem (file, item number, field).
+
+    Everything a backup holds is checked as the window and the command line check what is
+    typed (a collection's name of 100,000 characters is a problem, as it is there); a value
+    of the wrong kind (a list where a name goes, a number where the films go) is a problem
+    naming where it is. Raises UnreadableFileError for a file that is not a backup at all,
+    one nested more than ``MAX_DEPTH`` deep, or one with a number of thousands of digits.
+    """
     name = str(path)
-    text, _encoding = read_text(path)
+    raw, encoding = read_bytes(path)
+    text, _encoding = decode_text(raw, encoding, name)
+    if _nested_deeper(raw if encoding != "utf-16" else text.encode("utf-8", "replace")):
+        raise UnreadableFileError(
+            [Problem(name, None, None, f"nests lists and objects more than {MAX_DEPTH} deep; "
+                     "a filmdesk backup nests them 5 deep")]
+        )  # fmt: skip
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UnreadableFileError(
             [Problem(name, exc.lineno, None, f"is not valid JSON ({exc.msg})")]
         ) from None
+    except ValueError:  # Python reads integers of up to 4,300 digits
+        raise UnreadableFileError(
+            [Problem(name, None, None, "holds a number of thousands of digits: not a backup")]
+        ) from None
+    except RecursionError:  # (unbalanced brackets that _nested_deeper leaves to json)
+        raise UnreadableFileError(
+            [Problem(name, None, None, f"nests lists and objects more than {MAX_DEPTH} deep")]
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise UnreadableFileError([Problem(name, None, None, f"is not a {FORMAT} file")])
     version = document.get("version")
-    if not isinstance(version, int) or version > VERSION:
+    if type(version) is not int or not 1 <= version <= VERSION:
+        shown = shortened(json.dumps(version), 40)
         raise UnreadableFileError(
-            [
-                Problem(
-                    name, None, None, f"is version {version!r}; this filmdesk reads up to {VERSION}"
-                )
-            ]
+            [Problem(name, None, None, f"is version {shown}; this filmdesk reads 1 to {VERSION}")]
         )
-    films: list[IncomingFilm] = []
     problems: list[Problem] = []
-    for number, item in enumerate(document.get("films") or [], start=1):
+    films = _films(name, _items(name, document, "films", problems, MAX_ROWS) or [], problems)
+    collections = _collections(
+        name, _items(name, document, "collections", problems, MAX_GROUPS) or [], problems
+    )
+    lists = _lists(name, _items(name, document, "lists", problems, MAX_GROUPS) or [], problems)
+    return films, collections, lists, problems
+
+
+def _nested_deeper(raw: bytes) -> bool:
+    """Whether JSON text nests lists and objects more than ``MAX_DEPTH`` deep (checked before
+    it is parsed: the parser recurses once per level). A text that says yes nests at least
+    that deep; one that says no at most twice that (a round below may take out two levels)."""
+    if raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
+        return False
+    if b"\\" in raw:
+        raw = _ESCAPED.sub(b"", raw)  # (an escaped quote does not end a string)
+    brackets = raw.translate(None, _NOT_BRACKETS).replace(b'""', b"")
+    if b'"' in brackets:
+        brackets = _STRING.sub(b"", brackets)  # brackets inside strings are text
+    for _ in range(MAX_DEPTH):
+        inner = brackets.replace(b"[]", b"").replace(b"{}", b"")  # the innermost level
+        if not inner or inner == brackets:
+            return False  # done, or unbalanced: the parser says what is wrong
+        brackets = inner
+    return True
+
+
+_ESCAPED = re.compile(rb"\\.", re.DOTALL)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b'"[]{}')
+_STRING = re.compile(rb'"[^"]*"')
+
+# What a value is, in words, for a problem (never the value itself, which may be huge).
+_KINDS = {dict: "an object", list: "a list", str: "text", bool: "yes or no", int: "a number",
+          float: "a number", type(None): "null"}  # fmt: skip
+
+
+def _kind(value: object) -> str:
+    return _KINDS.get(type(value), "a value")
+
+
+def _items(
+    name: str,
+    document: dict[str, object],
+    key: str,
+    problems: list[Problem],
+    limit: int,
+    where: str = "",
+) -> list[object] | None:
+    """The list a backup keeps under ``key`` of ``document`` (``where`` says which, for
+    messages): empty when there is none, None (a problem said) when it is something else.
+    More than ``limit`` items make the file unreadable."""
+    items = document.get(key)
+    field = f"{where} {key}".strip()
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        problems.append(Problem(name, None, field, f"is {_kind(items)}, not a list"))
+        return None
+    if len(items) > limit:
+        raise UnreadableFileError(
+            [Problem(name, None, field, f"holds {len(items):,}; filmdesk imports up to {limit:,}")]
+        )
+    return items
+
+
+def _ref(value: object) -> bool:
+    """Whether ``value`` can be a film's ref in a backup: a whole number or text."""
+    return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _films(name: str, items: list[object], problems: list[Problem]) -> list[IncomingFilm]:
+    films: list[IncomingFilm] = []
+    for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
-            problems.append(Problem(name, None, f"film {number}", "is not an object"))
+            problems.append(
+                Problem(name, None, f"film {number}", f"is {_kind(item)}, not an object")
+            )
+            continue
+        ref = item.get("ref", number)
+        if not _ref(ref):
+            problems.append(
+                Problem(name, None, f"film {number} ref", f"is {_kind(ref)}, not a number or text")
+            )
             continue
         raw = {k: item[k] for k in FIELD_NAMES if k in item}
         try:
@@ -237,41 +344,70 @@ def read_json(
             if viewings is None:
                 continue
             extra["viewings"] = viewings
-        films.append(IncomingFilm(number, fields, ref=item.get("ref", number), extra=extra))
-    collections = []
-    for number, item in enumerate(document.get("collections") or [], start=1):
-        if not isinstance(item, dict) or not str(item.get("name") or "").strip():
-            problems.append(Problem(name, None, f"collection {number}", "has no name"))
+        films.append(IncomingFilm(number, fields, ref=ref, extra=extra))
+    return films
+
+
+def _collections(
+    name: str, items: list[object], problems: list[Problem]
+) -> list[IncomingCollection]:
+    collections: list[IncomingCollection] = []
+    for number, item in enumerate(items, start=1):
+        where = f"collection {number}"
+        if not isinstance(item, dict):
+            problems.append(Problem(name, None, where, f"is {_kind(item)}, not an object"))
             continue
         try:
-            rating = check_rating(item.get("rating"))
-        except ValueError as exc:
-            problems.append(Problem(name, None, f"collection {number} rating", str(exc)))
-            continue
-        comments = []
-        for index, raw in enumerate(item.get("comments") or [], start=1):
-            where = f"collection {number} comment {index}"
-            try:
-                text = check_comment(raw.get("text") if isinstance(raw, dict) else raw)
-            except ValueError as exc:
-                problems.append(Problem(name, None, where, str(exc)))
-                continue
-            created = _stamp(raw.get("created_at"))
-            comments.append(
-                IncomingComment(text, created, _stamp(raw.get("updated_at")) or created)
+            # The checks a collection made in the window or on the command line passes.
+            fields = clean_collection_fields(
+                {
+                    "name": item.get("name"),
+                    "description": item.get("description") or "",
+                    "source": item.get("source") or "",
+                    "rating": item.get("rating"),
+                }
             )
+        except ValidationError as exc:
+            problems += [Problem(name, None, f"{where} {p.field}", p.message) for p in exc.problems]
+            continue
+        refs = _items(name, item, "films", problems, MAX_ROWS, where)
+        given = _items(name, item, "comments", problems, MAX_GROUPS, where)
+        if refs is None or given is None:
+            continue
+        if not all(map(_ref, refs)):
+            problems.append(
+                Problem(name, None, f"{where} films", "holds something other than films' refs")
+            )
+            continue
+        seed_key = item.get("seed_key")
         collections.append(
             IncomingCollection(
-                name=str(item["name"]).strip(),
-                description=str(item.get("description") or ""),
-                source=str(item.get("source") or ""),
-                seed_key=item.get("seed_key") if isinstance(item.get("seed_key"), str) else None,
-                film_refs=tuple(item.get("films") or ()),
-                rating=rating,
-                comments=tuple(comments),
+                name=fields["name"],
+                description=fields.get("description", ""),
+                source=fields.get("source", ""),
+                seed_key=seed_key if isinstance(seed_key, str) else None,
+                film_refs=tuple(refs),
+                rating=fields.get("rating"),
+                comments=_comments(name, where, given, problems),
             )
         )
-    return films, collections, _lists(name, document.get("lists") or [], problems), problems
+    return collections
+
+
+def _comments(
+    name: str, where: str, items: list[object], problems: list[Problem]
+) -> tuple[IncomingComment, ...]:
+    comments = []
+    for index, raw in enumerate(items, start=1):
+        try:
+            text = check_comment(raw.get("text") if isinstance(raw, dict) else raw)
+        except ValueError as exc:
+            problems.append(Problem(name, None, f"{where} comment {index}", str(exc)))
+            continue
+        stamps = raw if isinstance(raw, dict) else {}
+        created = _stamp(stamps.get("created_at"))
+        comments.append(IncomingComment(text, created, _stamp(stamps.get("updated_at")) or created))
+    return tuple(comments)
 
 
 def _viewings(
@@ -301,9 +437,9 @@ def _viewings(
 _VIEWING_KEYS = ("watched_on", "rating", "rewatch", "note")
 
 
-def _lists(name: str, items: object, problems: list[Problem]) -> list[IncomingList]:
+def _lists(name: str, items: list[object], problems: list[Problem]) -> list[IncomingList]:
     lists: list[IncomingList] = []
-    for number, item in enumerate(items if isinstance(items, list) else [], start=1):
+    for number, item in enumerate(items, start=1):
         where = f"list {number}"
         if not isinstance(item, dict):
             problems.append(Problem(name, None, where, "is not an object"))
@@ -316,8 +452,11 @@ def _lists(name: str, items: object, problems: list[Problem]) -> list[IncomingLi
             problems += [Problem(name, None, f"{where} {p.field}", p.message) for p in exc.problems]
             continue
         entries = []
-        for index, raw in enumerate(item.get("entries") or [], start=1):
-            if not isinstance(raw, dict) or raw.get("film") is None:
+        given = _items(name, item, "entries", problems, MAX_ROWS, where)
+        if given is None:
+            continue
+        for index, raw in enumerate(given, start=1):
+            if not isinstance(raw, dict) or not _ref(raw.get("film")):
                 problems.append(Problem(name, None, f"{where} entry {index}", "names no film"))
                 continue
             try:

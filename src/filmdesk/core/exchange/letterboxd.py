@@ -30,9 +30,10 @@ carries the entry's note.
 from __future__ import annotations
 
 import csv
-import io
 import zipfile
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -45,8 +46,10 @@ from filmdesk.core.exchange import (
     Problem,
     UnreadableFileError,
 )
+from filmdesk.core.exchange.archive import MAX_MEMBERS, MAX_UNPACKED, zip_members
+from filmdesk.core.exchange.csv_rows import MAX_ROWS, cell_too_long, csv_rows
 from filmdesk.core.exchange.html_text import html_to_text
-from filmdesk.core.exchange.textfile import read_text, replaced_atomically
+from filmdesk.core.exchange.textfile import read_text, replaced_atomically, text_of
 from filmdesk.core.folding import fold
 from filmdesk.core.records import FilmRecord, ScreeningListRecord, ViewingRecord
 from filmdesk.core.validation import (
@@ -193,6 +196,8 @@ class _Film:
         self.reviews: list[str] = []
         # Each diary entry (and each review without one): (line, where, viewing fields).
         self.viewings: list[tuple[int, str, dict[str, object]]] = []
+        # The viewings without a note yet, by day (a review becomes the note of the first).
+        self.unreviewed: dict[str, deque[dict[str, object]]] = {}
 
     def add_tags(self, tags: Iterable[str]) -> None:
         folded = {t.casefold() for t in self.tags}
@@ -208,7 +213,9 @@ class _Reader:
     def __init__(self) -> None:
         self.films: list[_Film] = []
         self.by_uri: dict[str, _Film] = {}
-        self.by_name: dict[tuple[str, str], list[_Film]] = {}
+        # By name and year: the first film of it, and those still without a URI, in order.
+        self.by_name: dict[tuple[str, str], _Film] = {}
+        self.without_uri: dict[tuple[str, str], deque[_Film]] = {}
         self.lists: list[tuple[str, str, list[tuple[int, _Film, str]]]] = []
         self.problems: list[Problem] = []
         self.notices: list[Notice] = []
@@ -219,15 +226,17 @@ class _Reader:
         if uri and uri in self.by_uri:
             return self.by_uri[uri]
         key = (" ".join(fold(name).split()), year)
-        namesakes = self.by_name.setdefault(key, [])
-        if uri:
-            known = next((f for f in namesakes if not f.uri), None)
+        if uri:  # the first namesake without a URI is this one
+            waiting = self.without_uri.get(key)
+            known = waiting.popleft() if waiting else None
         else:
-            known = namesakes[0] if namesakes else None
+            known = self.by_name.get(key)
         if known is None:
             known = _Film(len(self.films), name, year, where, line)
             self.films.append(known)
-            namesakes.append(known)
+            self.by_name.setdefault(key, known)
+            if not uri:
+                self.without_uri.setdefault(key, deque()).append(known)
         if uri:
             known.uri = uri
             self.by_uri[uri] = known
@@ -237,9 +246,19 @@ class _Reader:
         if kind == "list":
             self.read_list(where, rows)
             return
-        header = [h.strip() for h in rows[0][1]] if rows else []
+        if not rows:
+            return
+        too_long = cell_too_long(where, rows[0][0], rows[0][1], rows[0][1])
+        if too_long is not None:  # (a header no row can be read by)
+            self.problems.append(too_long)
+            return
+        header = [h.strip() for h in rows[0][1]]
         for line, cells in rows[1:]:
             if not any(c.strip() for c in cells):
+                continue
+            too_long = cell_too_long(where, line, header, cells)
+            if too_long is not None:
+                self.problems.append(too_long)
                 continue
             row = dict(zip(header, cells, strict=False))
             self.read_row(kind, where, line, row)
@@ -292,12 +311,10 @@ class _Reader:
         where the diary has no such entry."""
         on = (row.get("Watched Date") or "").strip()
         if "Review" in row:
-            entry = next(
-                (v for _, _, v in film.viewings if v.get("watched_on", "") == on and not v["note"]),
-                None,
-            )
-            if entry is not None:
-                entry["note"] = review
+            waiting = film.unreviewed.get(on)
+            if waiting:
+                if review:
+                    waiting.popleft()["note"] = review
                 return
         viewing: dict[str, object] = {
             "rewatch": (row.get("Rewatch") or "").strip().lower() == "yes",
@@ -308,6 +325,8 @@ class _Reader:
         if rating := (row.get("Rating") or "").strip():
             viewing["rating"] = rating
         film.viewings.append((line, where, viewing))
+        if not review:
+            film.unreviewed.setdefault(on, deque()).append(viewing)
 
     def viewings_of(self, film: _Film) -> tuple[ViewingFields, ...] | None:
         """The film's diary entries as checked viewing fields, in the order they happened;
@@ -328,8 +347,12 @@ class _Reader:
         """A list export: its data under ``Date,Name,Tags,URL,Description`` (the description
         may span lines), then its films under ``Position,Name,Year,URL,Description``."""
         at_meta = next(i for i, (_, cells) in enumerate(rows) if cells == LIST_META_HEADER)
-        about = dict(zip(LIST_META_HEADER, rows[at_meta + 1][1] if at_meta + 1 < len(rows)
-                         else [], strict=False))  # fmt: skip
+        about_row = rows[at_meta + 1] if at_meta + 1 < len(rows) else (0, [])
+        too_long = cell_too_long(where, about_row[0], LIST_META_HEADER, about_row[1])
+        if too_long is not None:
+            self.problems.append(too_long)
+            about_row = (0, [])
+        about = dict(zip(LIST_META_HEADER, about_row[1], strict=False))
         stem = where.rsplit("/", 1)[-1].rsplit(":", 1)[-1].removesuffix(".csv")
         list_name = " ".join((about.get("Name") or "").split())[:MAX_NAME] or stem
         description = html_to_text(about.get("Description") or "")
@@ -345,6 +368,10 @@ class _Reader:
         entries: list[tuple[int, _Film, str]] = []
         for line, cells in rows[at_films + 1 :]:
             if not any(c.strip() for c in cells):
+                continue
+            too_long = cell_too_long(where, line, header, cells)
+            if too_long is not None:
+                self.problems.append(too_long)
                 continue
             row = dict(zip(header, cells, strict=False))
             name = (row.get("Name") or "").strip()
@@ -416,18 +443,6 @@ def _position(row: dict[str, str], default: int) -> int:
         return default
 
 
-def _rows(text: str) -> list[tuple[int, list[str]]]:
-    """Each CSV record with the line it starts on; a blank line is an empty record."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    reader = csv.reader(io.StringIO(text))
-    rows: list[tuple[int, list[str]]] = []
-    line = 1
-    for cells in reader:
-        rows.append((line, cells))
-        line = reader.line_num + 1
-    return rows
-
-
 def _is_list(rows: list[tuple[int, list[str]]]) -> bool:
     """A list export, by its structure: its data header within the first lines (after
     ``Letterboxd list export v7``, or an empty line in older exports)."""
@@ -447,37 +462,75 @@ def _export_root(names: list[str]) -> str:
     return roots[0] if roots else ""
 
 
-def _files(path: Path) -> list[tuple[str, str, str]]:
-    """(name in the export, name shown, text) of each CSV of the export: the ZIP's or
-    folder's files, or the one file."""
+@dataclass
+class _Export:
+    """The CSV files of an export as text: (name in the export, where a message says it is,
+    text), and the problems of files that are not text (each left out, the others read)."""
+
+    files: list[tuple[str, str, str]]
+    problems: list[Problem]
+    single: bool  # one CSV on its own, not an export's ZIP or folder
+
+
+def _files(path: Path) -> _Export:
+    """Each CSV of the export: the ZIP's or folder's files, or the one file."""
     if path.is_dir():
+        return _folder_files(path)
+    if zipfile.is_zipfile(path):
+        root = ""
+
+        def choose(names: list[str]) -> list[str]:
+            nonlocal root
+            found = [n for n in names if n.endswith(".csv")]
+            root = _export_root(found)
+            chosen = sorted(n for n in found if n.startswith(root))
+            if not any(looks_like_letterboxd_name(n.removeprefix(root)) for n in chosen):
+                raise UnreadableFileError(
+                    [Problem(str(path), None, None, "is a ZIP without Letterboxd's CSV files")]
+                )
+            return chosen
+
+        export = _Export([], [], single=False)
+        for member, raw in zip_members(path, choose):
+            where = f"{path}:{member}"
+            try:
+                export.files.append((member.removeprefix(root), where, text_of(raw, where)))
+            except UnreadableFileError as exc:
+                export.problems += exc.problems
+        return export
+    text, _ = read_text(path)
+    return _Export([(path.name, str(path), text)], [], single=True)
+
+
+def _folder_files(path: Path) -> _Export:
+    """The CSV files of an extracted export, within the limits a ZIP has."""
+    try:
         found = sorted(p.relative_to(path).as_posix() for p in path.rglob("*.csv"))
         root = _export_root(found)
-        return [
-            (n.removeprefix(root), n, read_text(path / n)[0]) for n in found if n.startswith(root)
-        ]
-    if zipfile.is_zipfile(path):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                found = [
-                    n for n in archive.namelist() if n.endswith(".csv") and not n.endswith("/")
-                ]
-                root = _export_root(found)
-                names = [n for n in found if n.startswith(root)]
-                if not any(looks_like_letterboxd_name(n.removeprefix(root)) for n in names):
-                    raise UnreadableFileError(
-                        [Problem(str(path), None, None, "is a ZIP without Letterboxd's CSV files")]
-                    )
-                return [
-                    (n.removeprefix(root), n, archive.read(n).decode("utf-8-sig"))
-                    for n in sorted(names)
-                ]
-        except (zipfile.BadZipFile, OSError, UnicodeDecodeError) as exc:
+        chosen = [n for n in found if n.startswith(root)]
+        if len(chosen) > MAX_MEMBERS:
             raise UnreadableFileError(
-                [Problem(str(path), None, None, f"is a damaged ZIP archive ({exc})")]
-            ) from None
-    text, _ = read_text(path)
-    return [(path.name, path.name, text)]
+                [Problem(str(path), None, None, f"holds {len(chosen):,} CSV files; "
+                         f"filmdesk reads exports of up to {MAX_MEMBERS:,}")]
+            )  # fmt: skip
+        total = sum((path / n).stat().st_size for n in chosen)
+    except OSError as exc:
+        raise UnreadableFileError(
+            [Problem(str(path), None, None, f"cannot be read ({exc.strerror or exc})")]
+        ) from None
+    if total > MAX_UNPACKED:
+        raise UnreadableFileError(
+            [Problem(str(path), None, None, f"holds {total / 2**20:,.0f} MB of CSV files; "
+                     f"filmdesk reads exports of up to {MAX_UNPACKED / 2**20:,.0f} MB")]
+        )  # fmt: skip
+    export = _Export([], [], single=False)
+    for name in chosen:
+        where = str(path / name)
+        try:
+            export.files.append((name.removeprefix(root), where, read_text(path / name)[0]))
+        except UnreadableFileError as exc:
+            export.problems += exc.problems
+    return export
 
 
 def looks_like_letterboxd_name(name: str) -> bool:
@@ -510,18 +563,15 @@ def read_letterboxd(
     Each film's ``ref`` is a number inside the export; the lists' entries refer to it.
     """
     path = Path(path)
-    files = _files(path)
-    single = len(files) == 1 and not path.is_dir() and not zipfile.is_zipfile(path)
+    export = _files(path)
+    single = export.single
     reader = _Reader()
+    reader.problems += export.problems
     to_read: list[tuple[int, str, str, list[tuple[int, list[str]]]]] = []
-    for name, shown, text in files:
-        if single:
-            where = str(path)
-        elif path.is_dir():
-            where = str(path / shown)
-        else:
-            where = f"{path}:{shown}"
-        rows = _rows(text)
+    rows_left = MAX_ROWS  # in all the export's files together
+    for name, where, text in export.files:
+        rows = list(csv_rows(text, where, max_rows=rows_left))
+        rows_left -= len(rows)
         has_rows = any(any(c.strip() for c in cells) for _, cells in rows[1:])
         kind = _kind(name, rows, single)
         if kind in _ORDER or kind == "other":

@@ -14,7 +14,6 @@ entries keep their order, dates, notes and screening log.
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 from typing import IO
 
@@ -27,6 +26,7 @@ from filmdesk.core.exchange import (
     UnreadableFileError,
 )
 from filmdesk.core.exchange.csv_format import LIST_SEPARATOR, neutralise, restore
+from filmdesk.core.exchange.csv_rows import cell_too_long, csv_rows
 from filmdesk.core.exchange.textfile import (
     first_line_of,
     guess_delimiter,
@@ -106,13 +106,14 @@ def read_list_csv(path: Path) -> tuple[list[IncomingFilm], list[IncomingList], l
     """The films and the screening list of a list CSV, with every problem (line, field)."""
     name = str(path)
     text, _encoding = read_text(path)
-    reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=guess_delimiter(first_line_of(text))
-    )
-    try:
-        header = [h.strip().lower().lstrip("\ufeff") for h in next(reader)]
-    except (StopIteration, csv.Error):
-        raise UnreadableFileError([Problem(name, 1, None, "has no header row")]) from None
+    rows = csv_rows(text, name, delimiter=guess_delimiter(first_line_of(text)))
+    first = next(rows, None)
+    if first is None or not any(cell.strip() for cell in first[1]):
+        raise UnreadableFileError([Problem(name, 1, None, "has no header row")])
+    too_long = cell_too_long(name, 1, first[1], first[1])
+    if too_long is not None:
+        raise UnreadableFileError([too_long])
+    header = [h.strip().lower().lstrip("\ufeff") for h in first[1]]
     if not looks_like_list_csv(header):
         raise UnreadableFileError(
             [Problem(name, 1, None, "is not a screening list CSV (" + ",".join(COLUMNS) + ")")]
@@ -120,21 +121,21 @@ def read_list_csv(path: Path) -> tuple[list[IncomingFilm], list[IncomingList], l
     films: list[IncomingFilm] = []
     entries: list[tuple[int, IncomingEntry]] = []
     problems: list[Problem] = []
-    try:
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            cells = {c: restore(v) for c, v in zip(header, row, strict=False) if c in COLUMNS}
-            try:
-                film, entry, position = _row(cells, line)
-            except ValidationError as exc:
-                problems += [Problem(name, line, p.field, p.message) for p in exc.problems]
-                continue
-            films.append(film)
-            entries.append((position, entry))
-    except csv.Error as exc:
-        problems.append(Problem(name, reader.line_num, None, f"is not readable as CSV ({exc})"))
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        too_long = cell_too_long(name, line, header, row)
+        if too_long is not None:
+            problems.append(too_long)
+            continue
+        cells = {c: restore(v) for c, v in zip(header, row, strict=False) if c in COLUMNS}
+        try:
+            film, entry, position = _row(cells, line)
+        except ValidationError as exc:
+            problems += [Problem(name, line, p.field, p.message) for p in exc.problems]
+            continue
+        films.append(film)
+        entries.append((position, entry))
     entries.sort(key=lambda item: item[0])
     list_name = " ".join(path.stem.split())[:MAX_NAME] or "Imported list"
     return films, [IncomingList(list_name, entries=tuple(e for _, e in entries))], problems

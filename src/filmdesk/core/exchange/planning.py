@@ -9,17 +9,25 @@ from pathlib import Path
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.exchange import (
     FilmBatch,
+    ImportCancelled,
     ImportPlan,
     IncomingFilm,
     IncomingList,
     Problem,
     Progress,
+    UnexpectedReadError,
+    UnreadableFileError,
     collector_paused,
 )
-from filmdesk.core.exchange.formats import IMPORT_FORMATS, detect_format, import_format
+from filmdesk.core.exchange.formats import (
+    IMPORT_FORMATS,
+    FileContents,
+    detect_format,
+    import_format,
+)
 from filmdesk.core.folding import fold
 from filmdesk.core.names import name_key
-from filmdesk.core.records import FilmRecord, ViewingRecord
+from filmdesk.core.records import FilmRecord, ScreeningListSummary, ViewingRecord
 from filmdesk.core.validation import FilmFields, ViewingFields
 
 # "auto": the format is recognised by the file's contents (``detect_format``).
@@ -90,12 +98,17 @@ def _placeholders(
     return tuple(blank[:dated])
 
 
-def _changes_list(catalog: Catalog, item: IncomingList, plan: ImportPlan) -> bool:
+def _changes_list(
+    catalog: Catalog,
+    item: IncomingList,
+    plan: ImportPlan,
+    known: Mapping[str, ScreeningListSummary],
+) -> bool:
     """Whether importing ``item`` would change the catalog's screening lists (a list of that
     name missing, one of its films not in it, or an empty audience or description filled).
-    Called when the import adds no film, so every entry's film is one the plan matched."""
-    wanted = name_key(item.name)
-    summary = next((s for s in catalog.lists.summaries() if name_key(s.name) == wanted), None)
+    Called when the import adds no film, so every entry's film is one the plan matched.
+    ``known``: the catalog's lists by ``name_key``."""
+    summary = known.get(name_key(item.name))
     if summary is None:
         return True
     if (item.audience and not summary.audience) or (item.description and not summary.description):
@@ -133,6 +146,26 @@ def _incoming(fields: FilmFields, name: str) -> object:
     return value
 
 
+def _read(path: Path, file_format: str, progress: Progress | None) -> tuple[FileContents, str]:
+    """What the file holds, read in its format (``auto``: the one its contents say).
+
+    Every reader turns what is wrong with a file into problems or one UnreadableFileError.
+    An error none of them expected still ends here as a refusal that changes nothing
+    (``UnexpectedReadError``), never as a traceback: the last safety net, and a bug to fix.
+    """
+    try:
+        chosen = detect_format(path) if file_format == "auto" else file_format
+        return import_format(chosen).read(path, progress), chosen
+    except (UnreadableFileError, ImportCancelled):
+        raise
+    except MemoryError:
+        raise UnreadableFileError(
+            [Problem(str(path), None, None, "is too large to read in the memory available")]
+        ) from None
+    except Exception as exc:
+        raise UnexpectedReadError(path) from exc
+
+
 @collector_paused()
 def plan_import(
     catalog: Catalog, path: Path, file_format: str = "auto", progress: Progress | None = None
@@ -143,8 +176,9 @@ def plan_import(
     ImportCancelled.
     """
     path = Path(path)
-    chosen = detect_format(path) if file_format == "auto" else file_format
-    contents = import_format(chosen).read(path, progress)  # UnknownFormatError: a ValueError
+    if file_format != "auto":
+        import_format(file_format)  # UnknownFormatError (a ValueError): not about the file
+    contents, chosen = _read(path, file_format, progress)
     plan = ImportPlan(
         source=path,
         format=chosen,
@@ -279,6 +313,7 @@ def plan_import(
         else:
             plan.unchanged += 1
     plan.new = batch.take(new_positions)
-    if not plan.new:
-        plan.lists = [item for item in plan.lists if _changes_list(catalog, item, plan)]
+    if not plan.new and plan.lists:
+        lists = {name_key(s.name): s for s in catalog.lists.summaries()}
+        plan.lists = [item for item in plan.lists if _changes_list(catalog, item, plan, lists)]
     return plan

@@ -31,6 +31,8 @@ def read_bytes(path: Path) -> tuple[bytes, str]:
     UTF-16), else ``utf-8``, which holds only if they decode as such (else ``decode_text``
     reads them as Windows-1251 or -1252). Empty, binary and oversized files are refused."""
     name = str(path)
+    if path.is_dir():
+        raise UnreadableFileError([Problem(name, None, None, "is a folder, not a file")])
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -44,12 +46,27 @@ def read_bytes(path: Path) -> tuple[bytes, str]:
         ) from None
     if not raw or raw.isspace():  # (strip() would copy the whole file)
         raise UnreadableFileError([Problem(name, None, None, "is empty")])
+    return raw, encoding_of(raw, name)
+
+
+def encoding_of(raw: bytes, name: str) -> str:
+    """The encoding to read a file's bytes with (see ``read_bytes``); UnreadableFileError for
+    a binary file."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return raw, encoding
+            return encoding
     if b"\x00" in raw[:4096]:
         raise UnreadableFileError([Problem(name, None, None, "is a binary file, not text")])
-    return raw, "utf-8"
+    return "utf-8"
+
+
+def text_of(raw: bytes, name: str) -> str:
+    """Bytes read from elsewhere (a file inside a ZIP) as text, as ``read_text`` reads a
+    file's; an empty text for no bytes. UnreadableFileError for binary or undecodable
+    bytes."""
+    if not raw:
+        return ""
+    return decode_text(raw, encoding_of(raw, name), name)[0]
 
 
 _BOMS = (

@@ -257,18 +257,19 @@ def _merge_collections(
     """Merge collections from a file: a collection is matched by seed key, then name; films
     it lacks are added at the end, comments it lacks (same text and date) are added, and a
     rating in the file replaces its rating."""
+    if not incoming:
+        return
+    # Looked up once, not once per collection of the file (a file may bring thousands).
+    by_seed: dict[str, Collection] = {}
+    by_name: dict[str, Collection] = {}
+    for existing in session.scalars(select(Collection)):
+        if existing.seed_key is not None:
+            by_seed.setdefault(existing.seed_key, existing)
+        by_name.setdefault(name_key(existing.name), existing)
     for item in incoming:
-        collection = None
-        if item.seed_key:
-            collection = session.scalar(
-                select(Collection).where(Collection.seed_key == item.seed_key)
-            )
+        collection = by_seed.get(item.seed_key) if item.seed_key else None
         if collection is None:
-            wanted = name_key(item.name)
-            collection = next(
-                (c for c in session.scalars(select(Collection)) if name_key(c.name) == wanted),
-                None,
-            )
+            collection = by_name.get(name_key(item.name))
         is_new = collection is None
         if collection is None:  # (a seed key it has is free: it was looked for above)
             collection = Collection(
@@ -280,6 +281,9 @@ def _merge_collections(
             session.add(collection)
             session.flush()
             merged.collections_added.append(collection.id)
+            by_name.setdefault(name_key(collection.name), collection)
+            if collection.seed_key is not None:
+                by_seed.setdefault(collection.seed_key, collection)
         if item.rating is not None and rating_of(collection.rating_half_stars) != item.rating:
             if not is_new:
                 merged.ratings_before[collection.id] = rating_of(collection.rating_half_stars)
@@ -335,12 +339,14 @@ def _merge_lists(
     """Make screening lists from a file. A list with the name of an existing one (any case)
     is merged into it: its films that the list lacks are added at the end, and an empty
     audience or description is filled. Entries whose film is not in the import are left out."""
+    if not incoming:
+        return
+    # Looked up once, not once per list of the file (an export may bring thousands).
+    by_name: dict[str, ScreeningList] = {}
+    for existing in session.scalars(select(ScreeningList)):
+        by_name.setdefault(name_key(existing.name), existing)
     for item in incoming:
-        wanted = name_key(item.name)
-        screening_list = next(
-            (s for s in session.scalars(select(ScreeningList)) if name_key(s.name) == wanted),
-            None,
-        )
+        screening_list = by_name.get(name_key(item.name))
         now = datetime.now(UTC)
         is_new = screening_list is None
         if screening_list is None:
@@ -354,6 +360,7 @@ def _merge_lists(
             session.add(screening_list)
             session.flush()
             merged.lists_added.append(screening_list.id)
+            by_name[name_key(screening_list.name)] = screening_list
         else:
             before: ListFields = {}
             if not screening_list.audience and item.audience:
