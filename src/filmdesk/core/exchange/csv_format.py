@@ -33,7 +33,7 @@ again, so nothing is lost.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields as dataclass_fields
 from datetime import date
 from itertools import islice
@@ -111,19 +111,13 @@ def viewings_text(viewings: Sequence[ViewingRecord]) -> str:
     return LIST_SEPARATOR.join(parts)
 
 
-def _cells(films: Iterable[FilmRecord] | FilmColumns) -> list[Iterable[object]]:
-    """The CSV columns, in COLUMNS order (a test pins the header; this follows it).
+def _cells(films: Iterable[FilmRecord] | FilmColumns) -> list[Sequence[object]]:
+    """The CSV columns, in COLUMNS order (a test pins the header; this follows it), as text
+    (the writer neutralises what a spreadsheet could run).
 
-    Column by column: each distinct list, date or rating is formatted once, and a text column
-    is looked at cell by cell only when some cell could be taken for a formula.
+    Column by column: each distinct list, date or rating is formatted once.
     """
     columns = _columns_of(films)
-
-    def text(name: str) -> Iterable[object]:
-        values = columns[name]
-        if not _RISKY_FIRST.isdisjoint(map(_FIRST_CHARACTER, values)):
-            return list(map(neutralise, values))
-        return values
 
     def each(name: str, convert: Callable[[Any], str]) -> list[str]:
         values = columns[name]
@@ -131,7 +125,7 @@ def _cells(films: Iterable[FilmRecord] | FilmColumns) -> list[Iterable[object]]:
         return list(map(done.__getitem__, values))
 
     def names(value: tuple[str, ...]) -> str:
-        return neutralise(LIST_SEPARATOR.join(value))
+        return LIST_SEPARATOR.join(value)
 
     def day(value: date | None) -> str:
         return value.isoformat() if value else ""
@@ -142,13 +136,10 @@ def _cells(films: Iterable[FilmRecord] | FilmColumns) -> list[Iterable[object]]:
     def yes_no(value: bool) -> str:
         return "yes" if value else "no"
 
-    def cells(name: str, kind: Kind) -> Iterable[object]:
+    def cells(name: str, kind: Kind) -> Sequence[object]:
         if FIELDS[name].empty is None and kind in _TEXT_CELLS:
-            # None, for no address, is an empty cell (text() would look at its first letter).
-            values = columns[name]
-            return [neutralise(value or "") for value in values] if any(values) else values
-        if kind in _TEXT_CELLS:
-            return text(name)
+            values = columns[name]  # None, for no address, is an empty cell
+            return [value or "" for value in values] if None in values else values
         if kind in (Kind.NAMES, Kind.TAGS):
             return each(name, names)
         if kind is Kind.DATE:
@@ -157,13 +148,51 @@ def _cells(films: Iterable[FilmRecord] | FilmColumns) -> list[Iterable[object]]:
             return each(name, rating)
         if kind is Kind.BOOL:
             return each(name, yes_no)
-        return columns[name]  # numbers and IMDb ids: never taken for a formula
+        return columns[name]  # text as it is, numbers, IMDb ids
 
     return [cells(field.name, field.kind) for field in INPUT_FIELDS]
 
 
 # Text a spreadsheet could take for a formula, looked at before it is written.
 _TEXT_CELLS = frozenset({Kind.LINE, Kind.TEXT, Kind.TEXT_AS_TYPED, Kind.URL})
+
+
+def _safe_column(values: Sequence[Any]) -> Sequence[object]:
+    """A column with every text cell ``neutralise``d; the column itself when none needs it
+    (almost always: one look at each cell's first character)."""
+    try:
+        firsts = set(map(_FIRST_CHARACTER, values))  # (TypeError for a number or None)
+    except TypeError:
+        return [neutralise(v) if isinstance(v, str) else v for v in values]
+    if _RISKY_FIRST.isdisjoint(firsts):
+        return values
+    return [neutralise(v) if isinstance(v, str) else v for v in values]
+
+
+class CsvWriter:
+    """The one way filmdesk writes CSV, for every file it writes (filmdesk CSV, a screening
+    list's CSV, the CSVs Letterboxd's importers read): standard quoting, CRLF line ends, and
+    every text cell a spreadsheet would run as a formula written with a leading apostrophe
+    (``neutralise``), whoever reads the file next."""
+
+    def __init__(self, out: IO[str], *, delimiter: str = ",") -> None:
+        self._writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+
+    def row(self, cells: Iterable[object]) -> None:
+        """Write one row."""
+        self._writer.writerow([neutralise(c) if isinstance(c, str) else c for c in cells])
+
+    def columns(self, columns: Sequence[Sequence[object]], progress: Progress | None = None) -> int:
+        """Write the rows that ``columns`` (all of one length) make, a piece at a time;
+        ``progress(done, total)`` is called between pieces (it may raise ImportCancelled).
+        Returns how many rows."""
+        total = len(columns[0]) if columns else 0
+        rows = zip(*map(_safe_column, columns), strict=True)
+        for done in range(0, total, _WRITE_PIECE):
+            if progress is not None:
+                progress(done, total)
+            self._writer.writerows(islice(rows, _WRITE_PIECE))
+        return total
 
 
 def write_csv(
@@ -179,19 +208,13 @@ def write_csv(
     With ``viewings`` (film id -> its viewings), the last column holds them. ``progress(done,
     total)`` is called now and then; it may raise ImportCancelled to stop.
     """
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(COLUMNS if viewings is None else HEADER)
+    writer = CsvWriter(out, delimiter=delimiter)
+    writer.row(COLUMNS if viewings is None else HEADER)
     columns = _columns_of(films)
     cells = _cells(columns)
     if viewings is not None:
         cells.append([viewings_text(viewings.get(i, ())) for i in columns["id"]])
-    total = len(cells[0]) if isinstance(cells[0], Sized) else 0
-    rows = zip(*cells, strict=True)
-    for done in range(0, total, _WRITE_PIECE):
-        if progress is not None:
-            progress(done, total)
-        writer.writerows(islice(rows, _WRITE_PIECE))
-    return total
+    return writer.columns(cells, progress)
 
 
 _WRITE_PIECE = 10_000

@@ -127,9 +127,7 @@ _AS_WRITTEN = _Reading()
 
 # A header that says its ratings are out of 10: rating10, rating/10, rating (1-10) ...
 # (Possessive: a header of "rating" and a million spaces is refused at once, not in hours.)
-_TEN_POINT = re.compile(
-    r"rating[\s_]*+(?:/?\s*+10|\(\s*+(?:1\s*+[-–]|out\s++of)\s*+10\s*+\))"
-)
+_TEN_POINT = re.compile(r"rating[\s_]*+(?:/?\s*+10|\(\s*+(?:1\s*+[-–]|out\s++of)\s*+10\s*+\))")
 
 
 def _stars_of_ten(text: str) -> float:

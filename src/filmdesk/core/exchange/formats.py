@@ -12,8 +12,6 @@ so a front end calls ``format.write(...)`` without knowing which format it chose
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +28,7 @@ from filmdesk.core.exchange import (
 )
 from filmdesk.core.exchange.csv_format import export_csv
 from filmdesk.core.exchange.csv_reading import read_csv
+from filmdesk.core.exchange.csv_rows import csv_rows
 from filmdesk.core.exchange.handout import (
     HandoutOptions,
     export_handout_html,
@@ -324,14 +323,18 @@ def detect_format(path: Path) -> str:
     first = first_line_of(text)
     # An older Letterboxd list export starts with an empty line.
     first_filled = first_line_of(text.lstrip("\ufeff\r\n"))
-    if looks_like_letterboxd(next(csv.reader(io.StringIO(first_filled)), [])):
+    if looks_like_letterboxd(_first_row(first_filled, str(path), ",")):
         return "letterboxd"
-    separated = next(csv.reader([first], delimiter=guess_delimiter(first)), [])
+    separated = _first_row(first, str(path), guess_delimiter(first))
     if looks_like_imdb(separated):  # (a spreadsheet may have re-saved it with semicolons)
         return "imdb"
     if looks_like_list_csv(separated):
         return "list-csv"
     return "csv"
+
+
+def _first_row(line: str, name: str, delimiter: str) -> list[str]:
+    return next(csv_rows(line, name, delimiter=delimiter), (1, []))[1]
 
 
 # --- lookup ------------------------------------------------------------------------------

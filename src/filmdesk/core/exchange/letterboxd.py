@@ -29,7 +29,6 @@ carries the entry's note.
 
 from __future__ import annotations
 
-import csv
 import zipfile
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
@@ -47,6 +46,7 @@ from filmdesk.core.exchange import (
     UnreadableFileError,
 )
 from filmdesk.core.exchange.archive import MAX_MEMBERS, MAX_UNPACKED, zip_members
+from filmdesk.core.exchange.csv_format import CsvWriter
 from filmdesk.core.exchange.csv_rows import MAX_ROWS, cell_too_long, csv_rows
 from filmdesk.core.exchange.html_text import html_to_text
 from filmdesk.core.exchange.textfile import read_text, replaced_atomically, text_of
@@ -79,8 +79,8 @@ def export_letterboxd(
     seen = viewings or {}
     count = 0
     with replaced_atomically(Path(path), newline="") as out:
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(EXPORT_COLUMNS)
+        writer = CsvWriter(out)
+        writer.row(EXPORT_COLUMNS)
         for film in films:
             items = seen.get(film.id, ())
             tags = ", ".join(film.tags)
@@ -95,7 +95,7 @@ def export_letterboxd(
                     rating = film.rating
                 if latest and not notes_elsewhere:
                     note = film.notes
-                writer.writerow(
+                writer.row(
                     [
                         film.title,
                         film.year or "",
@@ -114,11 +114,11 @@ def export_letterboxd(
 def export_letterboxd_list(path: Path, screening_list: ScreeningListRecord) -> int:
     """A screening list as the CSV Letterboxd's list importer reads (atomically, UTF-8)."""
     with replaced_atomically(Path(path), newline="") as out:
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(LIST_EXPORT_COLUMNS)
+        writer = CsvWriter(out)
+        writer.row(LIST_EXPORT_COLUMNS)
         for entry in screening_list.entries:
             film = entry.film
-            writer.writerow(
+            writer.row(
                 [
                     entry.position,
                     film.title,

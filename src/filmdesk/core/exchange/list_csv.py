@@ -13,7 +13,6 @@ entries keep their order, dates, notes and screening log.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import IO
 
@@ -25,7 +24,7 @@ from filmdesk.core.exchange import (
     Problem,
     UnreadableFileError,
 )
-from filmdesk.core.exchange.csv_format import LIST_SEPARATOR, neutralise, restore
+from filmdesk.core.exchange.csv_format import LIST_SEPARATOR, CsvWriter, restore
 from filmdesk.core.exchange.csv_rows import cell_too_long, csv_rows
 from filmdesk.core.exchange.textfile import (
     first_line_of,
@@ -67,26 +66,26 @@ def looks_like_list_csv(header: list[str]) -> bool:
 
 def write_list_csv(out: IO[str], screening_list: ScreeningListRecord, delimiter: str = ",") -> int:
     """Write the list's entries, in order, to an open text stream; returns how many."""
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer = CsvWriter(out, delimiter=delimiter)
+    writer.row(COLUMNS)
     for entry in screening_list.entries:
         film = entry.film
         at = entry.scheduled_at
-        writer.writerow(
+        writer.row(
             [
                 entry.position,
                 at.date().isoformat() if at else "",
                 at.strftime("%H:%M") if at and entry.has_time else "",
-                neutralise(film.title),
-                neutralise(film.original_title),
+                film.title,
+                film.original_title,
                 film.year or "",
-                neutralise(LIST_SEPARATOR.join(film.directors)),
+                LIST_SEPARATOR.join(film.directors),
                 film.runtime_minutes or "",
-                neutralise(entry.note),
+                entry.note,
                 "yes" if entry.screened else "no",
                 entry.screened_on.isoformat() if entry.screened_on else "",
                 film.imdb_id or "",
-                neutralise(film.letterboxd_uri or ""),
+                film.letterboxd_uri or "",
             ]
         )
     return screening_list.film_count
