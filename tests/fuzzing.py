@@ -112,13 +112,13 @@ MAX_MESSAGE = 2000  # characters: a message echoes a value shortened, never whol
 _UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def readable(message: str) -> None:
+def readable(message: str, limit: int = MAX_MESSAGE) -> None:
     """Fail unless ``message`` is something to show a person."""
     if _NOT_FOR_PEOPLE.search(message):
         raise Failure(f"a message a person cannot read: {message[:500]!r}")
     if _UNSEEN.search(message):
         raise Failure(f"a message passes on control characters: {message[:500]!r}")
-    if len(message) > MAX_MESSAGE:
+    if len(message) > limit:
         raise Failure(f"a message of {len(message):,} characters: {message[:300]!r}...")
 
 
@@ -213,7 +213,7 @@ class Harness:
                     f"the safety net caught what a reader did not expect:\n{cause}"
                 ) from None
             except UnreadableFileError as exc:
-                readable(str(exc))
+                readable(str(exc), 5 * MAX_MESSAGE)  # (up to five problems)
                 for problem in exc.problems:
                     readable(str(problem))
                 if _dump(database) != before:
@@ -287,6 +287,10 @@ class Input:
             except OSError:  # a name the file system does not take (too long, a file's folder)
                 continue
         return root
+
+    def _repr_pretty_(self, printer: object, cycle: bool) -> None:
+        # How Hypothesis shows a failing input: short, not megabytes of it.
+        printer.text(repr(self))  # type: ignore[attr-defined]
 
     def __repr__(self) -> str:
         shown = self.data if len(self.data) < 400 else self.data[:400] + b"..."

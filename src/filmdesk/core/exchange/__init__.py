@@ -41,12 +41,19 @@ def shortened(text: str, limit: int = MAX_SAID) -> str:
     """``text`` as a message may repeat it: control characters and line breaks written out as
     escapes (``\\x1b``), and at most ``limit`` characters, its middle left out (with "…") when
     it is longer, so that one huge cell never makes a huge message."""
-    if len(text) > limit + 1:
-        keep = limit - 1
-        text = text[: keep - keep // 3] + "…" + text[len(text) - keep // 3 :]
-    if not text.isprintable():  # (quick: almost every message is)
-        text = text.translate(_UNSEEN)
-    return text
+    if len(text) <= limit:
+        text = _visible(text)
+        if len(text) <= limit:
+            return text
+    keep = limit - 1
+    tail = keep // 3
+    head = keep - tail
+    # (Each end written out, then cut again: an escape is longer than what it stands for.)
+    return _visible(text[:head])[:head] + "…" + (_visible(text[-tail:])[-tail:] if tail else "")
+
+
+def _visible(text: str) -> str:
+    return text if text.isprintable() else text.translate(_UNSEEN)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -141,16 +143,30 @@ def guess_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
+# What an export is written to until it is whole: hidden, beside the file it becomes,
+# ``.<name>.<8 letters mkstemp chooses>.filmdesk-part``. An export killed half-way leaves it
+# behind; the next export into that folder removes it (``remove_stale_parts``).
+PART_SUFFIX = ".filmdesk-part"
+_PART = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(PART_SUFFIX))
+# A part not written to for this long belongs to no export still running (one writes to it
+# all the time, and even a 100,000-film backup is written in seconds).
+STALE_AFTER_S = 10 * 60
+
+
 @contextmanager
 def replaced_atomically(
     path: Path, *, binary: bool = False, encoding: str = "utf-8", newline: str | None = None
 ) -> Iterator[IO[Any]]:
     """Write a file so that it is whole or untouched: a temporary file beside it, then a rename.
 
-    A failed export therefore never leaves a half-written file in place of an existing one.
+    A failed export therefore never leaves a half-written file in place of an existing one,
+    and the temporary file an export killed half-way left in the folder goes with the next
+    export there.
     """
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    folder = path.parent or Path(".")
+    remove_stale_parts(folder, also_for=path.name)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART_SUFFIX, dir=folder)
     try:
         # mkstemp makes the file private; an export gets the permissions of the file it
         # replaces, or those of any new file.
@@ -170,6 +186,38 @@ def replaced_atomically(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_parts(folder: Path, *, also_for: str | None = None) -> list[Path]:
+    """Remove what exports killed half-way left in ``folder``: files named as
+    ``replaced_atomically`` names its temporary files, owned by this user, not written to for
+    ``STALE_AFTER_S``. With ``also_for`` (a file's name), also the temporary files of that
+    file that earlier filmdesk versions named ``.<name>.<8 letters>``. Returns what it
+    removed; a file it cannot look at or remove is left as it is."""
+    older = re.compile(re.escape(f".{also_for}.") + r"[a-z0-9_]{8}") if also_for else None
+    removed: list[Path] = []
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return removed  # (the export says what is wrong with the folder)
+    now = time.time()
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    for name in names:
+        if not (_PART.fullmatch(name) or (older is not None and older.fullmatch(name))):
+            continue
+        found = Path(folder, name)
+        try:
+            status = found.lstat()
+            if (
+                stat.S_ISREG(status.st_mode)
+                and (uid is None or status.st_uid == uid)
+                and now - status.st_mtime > STALE_AFTER_S
+            ):
+                found.unlink()
+                removed.append(found)
+        except OSError:
+            continue
+    return removed
 
 
 def _new_file_mode() -> int:
