@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import stat
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -162,3 +166,87 @@ def test_starting_filmdesk_twice_shows_the_first_window(tmp_path: Path, runtime_
     finally:
         running.terminate()
         running.communicate(timeout=30)
+
+
+# --- a folder only the user can enter --------------------------------------------------------
+
+
+def _in_tmp(name: str) -> list[str]:
+    return [n for n in os.listdir(QDir.tempPath()) if n.startswith(name)]
+
+
+@pytest.fixture
+def home_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    # A cache folder with a path as short as a home's (a socket's path has room for about
+    # 100 bytes; pytest's own folders are longer).
+    folder = Path(tempfile.mkdtemp(prefix="fd-"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "cache"))
+    yield folder / "cache"
+    shutil.rmtree(folder)
+
+
+@pytest.fixture
+def first_without_runtime_folder(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home_cache: Path
+) -> Iterator[SingleInstance]:
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    instance = SingleInstance(instance_name(str(tmp_path / "library.sqlite3")))
+    assert instance.claim() and instance.is_listening
+    yield instance
+    instance.release()
+
+
+def test_without_a_runtime_folder_the_lock_and_socket_are_in_a_private_cache_folder(
+    qtbot: QtBot, tmp_path: Path, home_cache: Path, first_without_runtime_folder: SingleInstance
+) -> None:
+    # Once /tmp/filmdesk-<hash>.lock and /tmp/filmdesk-<hash>: names anyone could work out.
+    first = first_without_runtime_folder
+    name = instance_name(str(tmp_path / "library.sqlite3"))
+    private = home_cache / "filmdesk" / "instances"
+    assert Path(first.server_name) == private / name
+    assert sorted(os.listdir(private)) == [name, f"{name}.lock"]
+    assert stat.S_IMODE(private.stat().st_mode) == 0o700
+    assert _in_tmp(name) == []
+    second = SingleInstance(name)
+    assert not second.claim()
+    with qtbot.waitSignal(first.activation_requested, timeout=5000):
+        assert second.activate_running(timeout_ms=5000)
+
+
+def test_a_runtime_folder_others_can_enter_is_not_used(
+    runtime_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime_dir.chmod(0o755)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    instance = SingleInstance("filmdesk-x")
+    assert Path(instance.server_name).parent == tmp_path / "cache" / "filmdesk" / "instances"
+
+
+def test_a_cache_folder_others_could_enter_is_made_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    private = tmp_path / "cache" / "filmdesk" / "instances"
+    private.mkdir(parents=True, mode=0o777)
+    private.chmod(0o777)
+    SingleInstance("filmdesk-x")
+    assert stat.S_IMODE(private.stat().st_mode) == 0o700
+
+
+def test_a_link_in_place_of_the_folder_is_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Someone's folder put where ours goes: nothing is written there; this copy runs on its
+    # own rather than meet others through it.
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    elsewhere = tmp_path / "someone-elses"
+    elsewhere.mkdir(mode=0o777)
+    (tmp_path / "cache" / "filmdesk").mkdir(parents=True)
+    (tmp_path / "cache" / "filmdesk" / "instances").symlink_to(elsewhere)
+    name = instance_name(str(tmp_path / "library.sqlite3"))
+    instance = SingleInstance(name)
+    assert instance.claim() and not instance.is_listening
+    instance.release()
+    assert os.listdir(elsewhere) == [] and _in_tmp(name) == []

@@ -3,7 +3,8 @@
 Two copies writing the same database would each keep their own view of it and undo history, so
 the second copy hands over to the first and quits. The first copy holds a lock file and listens
 on a local socket (QLocalServer); both are named after a hash of the catalog and the user, so
-another catalog, or another user, gets a window of its own.
+another catalog, or another user, gets a window of its own. Both live in a folder only the user
+can enter (``runtime_dir``), never in ``/tmp``.
 
 The lock decides who is first, the socket carries the message. A copy that crashed leaves its
 socket file behind; the lock file it held is released by the system when the process goes
@@ -16,14 +17,17 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+import stat
 import sys
 from pathlib import Path
 
+from platformdirs import user_cache_dir
 from PySide6.QtCore import QDir, QEventLoop, QLockFile, QObject, QTimer, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from filmdesk.core.db import DatabaseOpenError, database_url, sqlite_path
+from filmdesk.paths import APP_NAME
 
 ACTIVATE = b"activate"
 ANSWER = b"ok\n"
@@ -58,23 +62,57 @@ def instance_name(target: str, user: str | None = None) -> str:
 
 
 def runtime_dir() -> Path | None:
-    """A private per-user folder for the socket and lock, or None for Qt's default place.
+    """A folder only this user can enter, for the socket and the lock; None on Windows (a
+    local server is a named pipe there, and the lock goes in the user's own temp folder) and
+    when no such folder can be had.
 
-    Inside a Flatpak sandbox only ``$XDG_RUNTIME_DIR/app/$FLATPAK_ID`` is shared between the
-    copies of the app; elsewhere on Linux ``$XDG_RUNTIME_DIR`` is the user's own (mode 0700),
-    safer than ``/tmp``. On Windows a local server is a named pipe and takes a plain name.
+    ``$XDG_RUNTIME_DIR`` when it is the user's own (a folder of theirs with mode 0700, as the
+    XDG spec has it); inside a Flatpak sandbox ``$XDG_RUNTIME_DIR/app/$FLATPAK_ID``, which the
+    copies of the app share. Without it, a folder of mode 0700 in the user's cache folder:
+    never ``/tmp``, where a name anyone can work out lets another user hold the lock first
+    (filmdesk would not start) or listen in filmdesk's place (and be sent its messages).
     """
     if sys.platform == "win32":
         return None
     base = os.environ.get("XDG_RUNTIME_DIR")
-    if not base or not Path(base).is_dir():
+    if base and _is_private(Path(base)):
+        flatpak_id = os.environ.get("FLATPAK_ID")
+        if flatpak_id:
+            shared = Path(base, "app", flatpak_id)
+            if shared.is_dir():
+                return shared
+        return Path(base)
+    return _private_cache_folder()
+
+
+def _is_private(folder: Path) -> bool:
+    """Whether ``folder`` is a folder of this user's that no one else can enter."""
+    try:
+        status = folder.stat()
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(status.st_mode)
+        and status.st_uid == os.getuid()
+        and not status.st_mode & (stat.S_IRWXG | stat.S_IRWXO)
+    )
+
+
+def _private_cache_folder() -> Path | None:
+    """``<cache>/filmdesk/instances``, made (or made again) the user's alone: mode 0700,
+    theirs, and no symbolic link someone put in its place; None when it cannot be."""
+    folder = Path(user_cache_dir(APP_NAME, appauthor=False)) / "instances"
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        status = folder.lstat()
+        if not stat.S_ISDIR(status.st_mode) or status.st_uid != os.getuid():
+            return None
+        if status.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            folder.chmod(0o700)
+    except OSError:
         return None
-    flatpak_id = os.environ.get("FLATPAK_ID")
-    if flatpak_id:
-        shared = Path(base, "app", flatpak_id)
-        if shared.is_dir():
-            return shared
-    return Path(base)
+    return folder
 
 
 class SingleInstance(QObject):
@@ -91,6 +129,9 @@ class SingleInstance(QObject):
         super().__init__(parent)
         folder = runtime_dir()
         self.server_name = str(folder / name) if folder else name
+        # Without a private folder (outside Windows), this copy runs unguarded rather than
+        # meet others in a folder anyone can write to.
+        self._guarded = folder is not None or sys.platform == "win32"
         lock_folder = folder or Path(QDir.tempPath())
         self._lock = QLockFile(str(lock_folder / f"{name}.lock"))
         # Held for the whole session: never treat it as stale by age, only by a dead owner.
@@ -107,6 +148,8 @@ class SingleInstance(QObject):
         When the lock cannot be written at all (read-only or missing folder) this copy runs
         unguarded rather than not at all.
         """
+        if not self._guarded:
+            return True
         if not self._lock.tryLock(0):
             return self._lock.error() != QLockFile.LockError.LockFailedError
         # We hold the lock, so any socket under this name is left over from a crash.
@@ -170,7 +213,8 @@ class SingleInstance(QObject):
         if self._server is not None:
             self._server.close()
             self._server = None
-        self._lock.unlock()
+        if self._lock.isLocked():
+            self._lock.unlock()
 
     @Slot()
     def _accept(self) -> None:
