@@ -313,7 +313,7 @@ def detect_format(path: Path) -> str:
             head = handle.read(16).lstrip(b"\xef\xbb\xbf").lstrip()
     except OSError as exc:
         raise UnreadableFileError(
-            [Problem(str(path), None, None, f"cannot be read ({exc.strerror})")]
+            [Problem(str(path), None, None, f"cannot be read ({exc.strerror or exc})")]
         ) from None
     if head.startswith(b"PK"):
         return "letterboxd"  # the export ZIP; reading it says if it is not

@@ -44,7 +44,7 @@ def read_bytes(path: Path) -> tuple[bytes, str]:
         raw = path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(
-            [Problem(name, None, None, f"cannot be read ({exc.strerror})")]
+            [Problem(name, None, None, f"cannot be read ({exc.strerror or exc})")]
         ) from None
     if not raw or raw.isspace():  # (strip() would copy the whole file)
         raise UnreadableFileError([Problem(name, None, None, "is empty")])
