@@ -424,6 +424,18 @@ _JSON_SCALARS = st.one_of(
     st.text(max_size=20),
     st.sampled_from(["", "2024-03-12", "2026-12-01T10:30", "tt0050634", "x" * 300, "-"]),
     st.sampled_from([10**400, 2**64, -(2**63) - 1, 1e308, -0.0, 4.5]),
+    # Moments at the ends of the calendar, in time zones that push them past it.
+    st.sampled_from(
+        [
+            "0001-01-01T00:00:00+01:00",
+            "9999-12-31T23:59:59-01:00",
+            "0001-01-01",
+            "9999-12-31",
+            "2024-02-30",
+            "1873-12-31",
+            "2026-12-01T10:30+14:00",
+        ]
+    ),
 )
 _JSON_VALUES = st.recursive(
     _JSON_SCALARS,
@@ -444,6 +456,10 @@ _JSON_VALUES = st.recursive(
                     "text",
                     "rating",
                     "seed_key",
+                    "created_at",
+                    "watched_on",
+                    "scheduled_at",
+                    "screened_on",
                 ]
             )
             | st.text(max_size=6),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sqlite3
 import struct
 import time
@@ -386,3 +387,50 @@ def test_a_zip_in_memory_is_no_export(catalog: Catalog, tmp_path: Path) -> None:
     path = tmp_path / "photos.zip"
     path.write_bytes(buffer.getvalue())
     assert refused(catalog, path).endswith("is a ZIP without Letterboxd's CSV files")
+
+
+def test_a_folder_forced_to_be_letterboxd_must_hold_an_export(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # Not every CSV under a home folder: the folder must be an export's.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "budget.csv").write_text("a,b\n1,2\n")
+    assert "is a folder with no Letterboxd export in it" in refused(catalog, tmp_path, "letterboxd")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_a_folder_that_cannot_be_read_says_so(catalog: Catalog, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0)
+    try:
+        assert refused(catalog, locked).endswith("cannot be read (Permission denied)")
+    finally:
+        locked.chmod(0o700)
+
+
+@pytest.mark.parametrize(
+    "stamp", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "0001-01-01"]
+)
+def test_timestamps_at_the_ends_of_the_calendar_are_left_out(
+    catalog: Catalog, tmp_path: Path, stamp: str
+) -> None:
+    # Once an OverflowError in the import, or a catalog that could not be read back.
+    films = [{"ref": 1, "title": "The Ascent", "created_at": stamp, "updated_at": stamp}]
+    comments = [{"text": "Seen twice", "created_at": stamp}]
+    path = backup(
+        tmp_path, films=films, collections=[{"name": "C", "films": [1], "comments": comments}]
+    )
+    catalog.imports.apply(plan_import(catalog, path))
+    assert catalog.films.resolve("The Ascent").title == "The Ascent"
+    assert [c.text for c in catalog.collections.comments(catalog.collections.resolve("C").id)] == [
+        "Seen twice"
+    ]
+
+
+def test_a_screening_at_the_end_of_the_calendar_is_a_problem(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("position,date,time,title,note\r\n1,9999-12-31,23:59-12:00,The Ascent,\r\n")
+    plan = plan_import(catalog, path)
+    assert [(p.line, p.field) for p in plan.problems] == [(2, "scheduled_at")]

@@ -299,7 +299,10 @@ def check_scheduled_at(value: object) -> datetime | None:
                 f"{text!r} is not a date like 2026-12-01 or a date and time like 2026-12-01T10:30"
             ) from None
     if isinstance(value, datetime):
-        moment = value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+        try:
+            moment = value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+        except OverflowError:  # (at the ends of the calendar, in another time zone)
+            raise ValueError(f"{value.isoformat()} is not a date and time") from None
     elif isinstance(value, date):
         moment = datetime(value.year, value.month, value.day)
     else:

@@ -37,6 +37,7 @@ from filmdesk.core.exchange.handout import (
 from filmdesk.core.exchange.imdb import looks_like_imdb, read_imdb
 from filmdesk.core.exchange.json_format import export_backup, read_json
 from filmdesk.core.exchange.letterboxd import (
+    NOT_AN_EXPORT,
     export_letterboxd,
     export_letterboxd_list,
     is_letterboxd_folder,
@@ -294,20 +295,16 @@ def import_format(name: str) -> ImportFormat:
 def detect_format(path: Path) -> str:
     """The name of a file's import format, from its contents (reading it says what is wrong
     with it). Raises UnreadableFileError when the file cannot be opened."""
-    if is_letterboxd_folder(path):
-        return "letterboxd"  # an extracted export
     if path.is_dir():
-        raise UnreadableFileError(
-            [
-                Problem(
-                    str(path),
-                    None,
-                    None,
-                    "is a folder with no Letterboxd export in it (watched.csv, diary.csv, "
-                    "ratings.csv...): filmdesk imports a folder only when it holds one",
-                )
-            ]
-        )
+        if is_letterboxd_folder(path):
+            return "letterboxd"  # an extracted export (reading it says if it cannot be read)
+        try:
+            next(path.iterdir(), None)
+        except OSError as exc:
+            raise UnreadableFileError(
+                [Problem(str(path), None, None, f"cannot be read ({exc.strerror or exc})")]
+            ) from None
+        raise UnreadableFileError([Problem(str(path), None, None, NOT_AN_EXPORT)])
     try:
         with path.open("rb") as handle:
             head = handle.read(16).lstrip(b"\xef\xbb\xbf").lstrip()

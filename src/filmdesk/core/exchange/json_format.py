@@ -180,12 +180,21 @@ def _key(value: object) -> str | None:
 
 
 def _stamp(value: object) -> datetime | None:
+    """When something was made or changed, as a backup writes it; None (now) for anything
+    else, and for a moment outside the years a catalog can hold (the database writes years
+    of four digits; year 1 in another time zone is not even a date in UTC)."""
     if not isinstance(value, str) or not value:
         return None
     try:
-        return datetime.fromisoformat(value)
-    except ValueError:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is not None:
+            moment.astimezone(UTC)  # (OverflowError at the ends of the calendar)
+    except (ValueError, OverflowError):
         return None
+    return moment if _STAMP_YEARS[0] <= moment.year <= _STAMP_YEARS[1] else None
+
+
+_STAMP_YEARS = (1900, 9000)
 
 
 # What a backup restores for a new film besides its fields (``IncomingFilm.extra``), and how

@@ -178,8 +178,17 @@ def is_letterboxd_folder(path: Path) -> bool:
     """True for a folder holding an extracted Letterboxd export (or the folder above it)."""
     if not path.is_dir():
         return False
-    folders = [path, *(p for p in path.iterdir() if p.is_dir())]
+    try:
+        folders = [path, *(p for p in path.iterdir() if p.is_dir())]
+    except OSError:
+        return False  # (reading it says why it cannot be read)
     return any((folder / name).is_file() for folder in folders for name in _ROOT_FILES)
+
+
+NOT_AN_EXPORT = (
+    "is a folder with no Letterboxd export in it (watched.csv, diary.csv, ratings.csv...): "
+    "filmdesk imports a folder only when it holds one"
+)
 
 
 class _Film:
@@ -505,6 +514,9 @@ def _files(path: Path) -> _Export:
 def _folder_files(path: Path) -> _Export:
     """The CSV files of an extracted export, within the limits a ZIP has."""
     try:
+        next(path.iterdir(), None)  # (OSError here: the folder cannot be read)
+        if not is_letterboxd_folder(path):  # (not every CSV under a home folder)
+            raise UnreadableFileError([Problem(str(path), None, None, NOT_AN_EXPORT)])
         found = sorted(p.relative_to(path).as_posix() for p in path.rglob("*.csv"))
         root = _export_root(found)
         chosen = [n for n in found if n.startswith(root)]
