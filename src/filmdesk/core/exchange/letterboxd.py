@@ -539,7 +539,14 @@ def _folder_files(path: Path) -> _Export:
     for name in chosen:
         where = str(path / name)
         try:
-            export.files.append((name.removeprefix(root), where, read_text(path / name)[0]))
+            # (As a ZIP's files are read: an empty one is just empty.)
+            export.files.append(
+                (name.removeprefix(root), where, text_of((path / name).read_bytes(), where))
+            )
+        except OSError as exc:
+            export.problems.append(
+                Problem(where, None, None, f"cannot be read ({exc.strerror or exc})")
+            )
         except UnreadableFileError as exc:
             export.problems += exc.problems
     return export
