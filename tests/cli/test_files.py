@@ -6,11 +6,12 @@ import csv
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import Cli, ok, refused_without_change
+from tests.cli.helpers import Cli, dump, ok, one_line_error, refused_without_change
 
 
 def test_export_then_import_through_the_command_line(cli: Cli, tmp_path: Path) -> None:
@@ -120,3 +121,39 @@ def test_a_dry_run_lists_rows_left_out_apart_from_notes_on_rows_imported(cli: Cl
     assert "(Le stanze di Clara)" in left_out and "(Il lungo inverno)" in left_out
     assert "(Concerto sul tetto)" in notes and "imported as a film" in notes
     assert "Concerto" not in left_out
+
+
+def test_a_damaged_file_is_one_clear_line_and_changes_nothing(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    # Once a traceback ending in "zlib.error: Error -3 while decompressing data".
+    archive = tmp_path / "letterboxd-someone-2024-06-03-09-15-utc.zip"
+    watched = (
+        b"Date,Name,Year,Letterboxd URI\r\n" + b"2024-01-02,Wings,1966,https://boxd.it/w\r\n" * 50
+    )
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("watched.csv", watched)
+    raw = bytearray(archive.read_bytes())
+    raw[60:70] = b"\xff" * 10
+    archive.write_bytes(raw)
+    ok(cli("list"))  # (the catalog made)
+    before = dump(db_path)
+    one_line_error(
+        cli("import", str(archive)), 1, f"{archive}: is a damaged ZIP archive (watched.csv"
+    )
+    assert dump(db_path) == before
+
+
+def test_a_backup_whose_films_are_a_number_is_refused_in_words(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    # The dry run passed and the import crashed with "TypeError: 'int' object is not iterable".
+    backup = tmp_path / "backup.json"
+    backup.write_text('{"format": "filmdesk-backup", "version": 3, "films": 5}')
+    dry = cli("import", str(backup), "--dry-run")
+    assert f"  {backup}, films: is a number, not a list" in ok(dry)
+    before = dump(db_path)
+    result = cli("import", str(backup))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "nothing was imported because of the problems above" in result.stderr
+    assert dump(db_path) == before
