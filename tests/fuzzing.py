@@ -594,17 +594,21 @@ def inputs(harness: Harness) -> st.SearchStrategy[Input]:
 # --- the long run --------------------------------------------------------------------------
 
 
-def profile_settings(examples: int, *, derandomize: bool, database: Path | None) -> settings:
-    """Hypothesis settings for a run: no deadline (the run's own timeout catches hangs)."""
-    return settings(
-        max_examples=examples,
-        derandomize=derandomize,
-        deadline=None,
-        database=DirectoryBasedExampleDatabase(str(database)) if database else None,
-        suppress_health_check=list(HealthCheck),
-        phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink),
-        print_blob=True,
-    )
+# Two Hypothesis profiles. "filmdesk-suite": the test suite's short run, derandomised so that CI
+# tries the same inputs every time, with no example database (nothing written). "filmdesk-fuzz":
+# the long run's rounds, random, keeping failing inputs to try first next time (its database is
+# set by ``run``). Neither has a deadline: the run's own timeout catches a hang, and a slow
+# machine must not fail an input that is merely slow.
+_COMMON = {
+    "deadline": None,
+    "suppress_health_check": list(HealthCheck),
+    "phases": (Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink),
+    "print_blob": True,
+}
+settings.register_profile(
+    "filmdesk-suite", max_examples=60, derandomize=True, database=None, **_COMMON
+)
+settings.register_profile("filmdesk-fuzz", max_examples=300, derandomize=False, **_COMMON)
 
 
 class _Watchdog:
@@ -659,8 +663,10 @@ def run(minutes: float, timeout: float, workdir: Path) -> int:
         deadline = time.monotonic() + minutes * 60
         shown = time.monotonic()
 
+        examples = DirectoryBasedExampleDatabase(str(workdir / "examples"))
+
         @given(strategy)
-        @profile_settings(300, derandomize=False, database=workdir / "examples")
+        @settings(settings.get_profile("filmdesk-fuzz"), database=examples)
         def fuzz(item: Input) -> None:
             if time.monotonic() > deadline:
                 return
@@ -713,4 +719,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["Failure", "Harness", "Input", "inputs", "main", "profile_settings", "readable"]
+__all__ = ["Failure", "Harness", "Input", "inputs", "main", "readable"]

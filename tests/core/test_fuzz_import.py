@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
-from tests.fuzzing import Failure, Harness, Input, inputs, profile_settings
+from tests.fuzzing import Failure, Harness, Input, inputs
 
-# Deterministic (derandomised): CI runs the same inputs every time, in a few seconds.
-SUITE = profile_settings(60, derandomize=True, database=None)
+# Deterministic (derandomised): CI runs the same 60 inputs every time, in a few seconds.
+SUITE = settings(settings.get_profile("filmdesk-suite"))
 
 
 @pytest.fixture(scope="module")

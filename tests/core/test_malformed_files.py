@@ -434,3 +434,44 @@ def test_a_screening_at_the_end_of_the_calendar_is_a_problem(
     path.write_text("position,date,time,title,note\r\n1,9999-12-31,23:59-12:00,The Ascent,\r\n")
     plan = plan_import(catalog, path)
     assert [(p.line, p.field) for p in plan.problems] == [(2, "scheduled_at")]
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        ({"lists": [{"name": f"L{n}"} for n in range(10_001)]}, "lists: holds 10,001; a backup"),
+        (
+            {
+                "collections": [
+                    {"name": "A", "comments": ["Fine"] * 6000},
+                    {"name": "B", "comments": ["Fine"] * 6000},
+                ]
+            },
+            "collection 2 comments: goes past the 10,000 comments a backup may hold",
+        ),
+    ],
+    ids=["lists", "comments"],
+)
+def test_a_backup_past_what_one_import_writes_is_refused(
+    catalog: Catalog, tmp_path: Path, document: dict[str, object], said: str
+) -> None:
+    # Each is written on its own: 3,000 lists and 3,000 collections took minutes to import
+    # (and to plan again) before they were looked up by name once.
+    assert said in refused(catalog, backup(tmp_path, **document))
+
+
+@pytest.mark.slow
+def test_many_lists_and_collections_import_in_seconds(catalog: Catalog, tmp_path: Path) -> None:
+    # Once looked up one by one among all: 3,000 of each took 209 s to import, 151 s to plan
+    # again; 1,000 of each would take over 40 s.
+    document = {
+        "films": [{"ref": 1, "title": "The Ascent", "year": 1977}],
+        "collections": [{"name": f"C{n}", "films": [1]} for n in range(1000)],
+        "lists": [{"name": f"L{n}", "entries": [{"film": 1}]} for n in range(1000)],
+    }
+    path = backup(tmp_path, **document)
+    started = time.monotonic()
+    catalog.imports.apply(plan_import(catalog, path))
+    plan = plan_import(catalog, path)  # again: every list is there already
+    assert (len(plan.new), plan.lists) == (0, [])
+    assert time.monotonic() - started < 30

@@ -204,8 +204,8 @@ _EXTRA: dict[Kind, Callable[[object], object]] = {Kind.KEY: _key, Kind.TIMESTAMP
 
 
 MAX_DEPTH = 50  # lists and objects inside each other; a backup has 5 (document, films, film...)
-# Collections and lists in one backup, and comments on one collection: each is written on its
-# own, so tens of thousands would take minutes.
+# Collections, screening lists and comments in one backup: each is written on its own, so
+# hundreds of thousands would take many minutes.
 MAX_GROUPS = 10_000
 
 
@@ -252,11 +252,12 @@ def read_json(
             [Problem(name, None, None, f"is version {shown}; this filmdesk reads 1 to {VERSION}")]
         )
     problems: list[Problem] = []
-    films = _films(name, _items(name, document, "films", problems, MAX_ROWS) or [], problems)
+    budget = _Budget()
+    films = _films(name, _items(name, document, "films", problems, budget) or [], problems)
     collections = _collections(
-        name, _items(name, document, "collections", problems, MAX_GROUPS) or [], problems
+        name, _items(name, document, "collections", problems, budget) or [], problems, budget
     )
-    lists = _lists(name, _items(name, document, "lists", problems, MAX_GROUPS) or [], problems)
+    lists = _lists(name, _items(name, document, "lists", problems, budget) or [], problems, budget)
     return films, collections, lists, problems
 
 
@@ -292,17 +293,40 @@ def _kind(value: object) -> str:
     return _KINDS.get(type(value), "a value")
 
 
+class _Budget:
+    """What is left of what one backup may hold in all: ``MAX_ROWS`` films, films of
+    collections and entries of lists together, and ``MAX_GROUPS`` comments (each is written
+    on its own). A file past either is unreadable, before anything of it is checked."""
+
+    def __init__(self) -> None:
+        self.left = {"rows": MAX_ROWS, "comments": MAX_GROUPS}
+
+    def take(self, name: str, field: str, kind: str, count: int) -> None:
+        self.left[kind] -= count
+        if self.left[kind] < 0:
+            limit = MAX_GROUPS if kind == "comments" else MAX_ROWS
+            what = "comments" if kind == "comments" else "films, collections' films and entries"
+            raise UnreadableFileError(
+                [Problem(name, None, field, f"goes past the {limit:,} {what} a backup may hold")]
+            )
+
+
+# Which budget each list of a backup draws on; collections and lists have a limit of their own.
+_BUDGET = {"films": "rows", "entries": "rows", "comments": "comments"}
+
+
 def _items(
     name: str,
     document: dict[str, object],
     key: str,
     problems: list[Problem],
-    limit: int,
+    budget: _Budget,
     where: str = "",
 ) -> list[object] | None:
     """The list a backup keeps under ``key`` of ``document`` (``where`` says which, for
     messages): empty when there is none, None (a problem said) when it is something else.
-    More than ``limit`` items make the file unreadable."""
+    A list past its limit (``MAX_GROUPS`` collections or screening lists, or what is left of
+    ``budget``) makes the file unreadable."""
     items = document.get(key)
     field = f"{where} {key}".strip()
     if items is None:
@@ -310,9 +334,18 @@ def _items(
     if not isinstance(items, list):
         problems.append(Problem(name, None, field, f"is {_kind(items)}, not a list"))
         return None
-    if len(items) > limit:
+    if key in _BUDGET:
+        budget.take(name, field, _BUDGET[key], len(items))
+    elif len(items) > MAX_GROUPS:
         raise UnreadableFileError(
-            [Problem(name, None, field, f"holds {len(items):,}; filmdesk imports up to {limit:,}")]
+            [
+                Problem(
+                    name,
+                    None,
+                    field,
+                    f"holds {len(items):,}; a backup holds {MAX_GROUPS:,} at most",
+                )
+            ]
         )
     return items
 
@@ -358,7 +391,7 @@ def _films(name: str, items: list[object], problems: list[Problem]) -> list[Inco
 
 
 def _collections(
-    name: str, items: list[object], problems: list[Problem]
+    name: str, items: list[object], problems: list[Problem], budget: _Budget
 ) -> list[IncomingCollection]:
     collections: list[IncomingCollection] = []
     for number, item in enumerate(items, start=1):
@@ -379,8 +412,8 @@ def _collections(
         except ValidationError as exc:
             problems += [Problem(name, None, f"{where} {p.field}", p.message) for p in exc.problems]
             continue
-        refs = _items(name, item, "films", problems, MAX_ROWS, where)
-        given = _items(name, item, "comments", problems, MAX_GROUPS, where)
+        refs = _items(name, item, "films", problems, budget, where)
+        given = _items(name, item, "comments", problems, budget, where)
         if refs is None or given is None:
             continue
         if not all(map(_ref, refs)):
@@ -446,7 +479,9 @@ def _viewings(
 _VIEWING_KEYS = ("watched_on", "rating", "rewatch", "note")
 
 
-def _lists(name: str, items: list[object], problems: list[Problem]) -> list[IncomingList]:
+def _lists(
+    name: str, items: list[object], problems: list[Problem], budget: _Budget
+) -> list[IncomingList]:
     lists: list[IncomingList] = []
     for number, item in enumerate(items, start=1):
         where = f"list {number}"
@@ -461,7 +496,7 @@ def _lists(name: str, items: list[object], problems: list[Problem]) -> list[Inco
             problems += [Problem(name, None, f"{where} {p.field}", p.message) for p in exc.problems]
             continue
         entries = []
-        given = _items(name, item, "entries", problems, MAX_ROWS, where)
+        given = _items(name, item, "entries", problems, budget, where)
         if given is None:
             continue
         for index, raw in enumerate(given, start=1):
