@@ -264,12 +264,14 @@ def read_json(
 def _nested_deeper(raw: bytes) -> bool:
     """Whether JSON text nests lists and objects more than ``MAX_DEPTH`` deep (checked before
     it is parsed: the parser recurses once per level). A text that says yes nests at least
-    that deep; one that says no at most twice that (a round below may take out two levels)."""
-    if raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
-        return False
+    that deep; one that says no at most twice that (a round below may take out two levels),
+    or has brackets that do not pair, which the parser then reports."""
     if b"\\" in raw:
         raw = _ESCAPED.sub(b"", raw)  # (an escaped quote does not end a string)
-    brackets = raw.translate(None, _NOT_BRACKETS).replace(b'""', b"")
+    brackets = raw.translate(None, _NOT_BRACKETS)
+    if len(brackets) <= MAX_DEPTH:
+        return False
+    brackets = brackets.replace(b'""', b"")  # (most strings hold no bracket)
     if b'"' in brackets:
         brackets = _STRING.sub(b"", brackets)  # brackets inside strings are text
     for _ in range(MAX_DEPTH):
