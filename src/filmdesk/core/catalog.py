@@ -16,7 +16,7 @@ from typing import TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from filmdesk.core.db import MigrationResult, open_database
+from filmdesk.core.db import MigrationResult, open_database, writing
 from filmdesk.core.errors import (
     AmbiguousFilmError,
     CollectionNotFoundError,
@@ -61,6 +61,7 @@ class Catalog:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(writing(engine), expire_on_commit=False)
         self.films = FilmService(engine, self._sessions, self.run)
         self.collections = CollectionService(self._sessions, self.run)
         self.lists = ListService(self._sessions, self.run)
@@ -69,7 +70,7 @@ class Catalog:
     def run(self, operation: Operation[T]) -> Outcome[T]:
         """Apply ``operation`` in one transaction: all of it is written, or (on any error)
         none of it. The outcome holds its result, its inverse and what changed."""
-        with self._sessions.begin() as session:
+        with self._writes.begin() as session:
             tx = Transaction(session)
             outcome = operation.apply(tx)
             if tx.tags_touched:

@@ -58,6 +58,15 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
+# The execution option of a connection whose transactions write (``Catalog.run``).
+WRITES = "filmdesk_writes"
+
+
+def writing(engine: Engine) -> Engine:
+    """The engine for transactions that write: on SQLite they begin with the write lock."""
+    return engine.execution_options(**{WRITES: True})
+
+
 def create_catalog_engine(target: str) -> Engine:
     """An engine for the catalog at ``target``, configured for safe concurrent desktop use."""
     url = database_url(target)
@@ -93,7 +102,12 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A transaction that will write takes the write lock at its start, so SQLite waits
+        # (up to the busy timeout) for another writer to finish. A deferred BEGIN that turns
+        # into a write later fails at once with "database is locked": SQLite cannot wait
+        # there without risking a deadlock.
+        immediate = conn.get_execution_options().get(WRITES, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def alembic_config() -> Config:
