@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from filmdesk.core.catalog import Catalog, open_catalog
 
 _HOLD = """
@@ -52,3 +54,44 @@ def test_deleting_and_creating_lists_wait_too(tmp_path: Path) -> None:
     assert [s.name for s in catalog.lists.summaries()] == [created.name]
     assert 3 not in {f.id for f in catalog.films.all()}
     catalog.close()
+
+
+def test_an_undo_never_overwrites_a_later_change_made_elsewhere(tmp_path: Path) -> None:
+    from filmdesk.core.errors import StaleEditError
+    from filmdesk.core.films.operations import EditFilms
+
+    db = str(tmp_path / "catalog.sqlite3")
+    window = open_catalog(db).catalog
+    done = window.run(EditFilms({4: {"rating": 2}}))  # rated 2 stars in the window
+    other = open_catalog(db).catalog  # filmdesk-cli edit 4 --rating 4.5
+    other.films.edit(4, {"rating": 4.5})
+    with pytest.raises(StaleEditError, match=r"\(rating is now 4.5\); nothing was overwritten"):
+        window.run(done.inverse)  # Ctrl+Z in the window
+    assert window.films.get(4).rating == 4.5
+    # Without a change elsewhere, undo and redo work as ever.
+    done = window.run(EditFilms({4: {"notes": "mine"}}))
+    undone = window.run(done.inverse)
+    assert window.films.get(4).notes == ""
+    window.run(undone.inverse)
+    assert window.films.get(4).notes == "mine"
+    other.close()
+    window.close()
+
+
+def test_an_edit_made_on_what_the_window_showed_is_refused_when_that_changed(
+    tmp_path: Path,
+) -> None:
+    from filmdesk.core.errors import StaleEditError
+    from filmdesk.core.films.operations import EditFilms
+
+    db = str(tmp_path / "catalog.sqlite3")
+    window = open_catalog(db).catalog
+    shown = window.films.get(5)
+    other = open_catalog(db).catalog
+    other.films.edit(5, {"title": "Renamed elsewhere"})
+    edit = EditFilms({5: {"title": "Renamed here"}}, expected={5: {"title": shown.title}})
+    with pytest.raises(StaleEditError, match="title is now 'Renamed elsewhere'"):
+        window.run(edit)
+    assert window.films.get(5).title == "Renamed elsewhere"
+    other.close()
+    window.close()

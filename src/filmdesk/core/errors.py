@@ -11,6 +11,30 @@ class FilmNotFoundError(LookupError):
     """No film matches the given id or title."""
 
 
+class StaleEditError(ValueError):
+    """A film's field changed since the edit (or the undo) was made, by someone else: it is
+    not overwritten, nothing is written. ``changed`` holds (field, its value now)."""
+
+    def __init__(self, film: str, changed: Sequence[tuple[str, object]]) -> None:
+        self.film = film
+        self.changed = tuple(changed)
+        what = "; ".join(
+            f"{name.replace('_', ' ')} is now {_shown(value)}" for name, value in changed
+        )
+        super().__init__(f"{film} was changed elsewhere ({what}); nothing was overwritten")
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "" or value == () or value == []:
+        return "empty"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    if not isinstance(value, str):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    text = " ".join(value.split())
+    return repr(text if len(text) <= 60 else text[:59] + "…")
+
+
 class AmbiguousFilmError(LookupError):
     """Several films match a title; ``candidates`` lists them."""
 

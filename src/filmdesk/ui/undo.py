@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.films.operations import EditFilms
 from filmdesk.core.operations import Changes, Operation, Outcome
 from filmdesk.core.validation import ValidationError
 from filmdesk.ui.widgets.plain_text import as_typed
@@ -115,6 +116,11 @@ class OperationCommand(QUndoCommand):
             return False
         self._operation = other._operation
         self.result = other.result
+        # The undo puts back what was there before the first edit, over what the last one
+        # left (and refuses if someone else has changed it since).
+        first, last = self._inverse, other._inverse
+        if isinstance(first, EditFilms) and isinstance(last, EditFilms):
+            self._inverse = replace(first, expected=last.expected)
         return True
 
 

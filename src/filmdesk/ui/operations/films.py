@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from filmdesk.core.catalog import FilmNotFoundError
+from filmdesk.core.folding import fold
 from filmdesk.core.names import has_tag, without_tag
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.validation import FilmFields
@@ -21,6 +22,14 @@ from filmdesk.ui.operations.film_steps import (
     edit_films_step,
 )
 from filmdesk.ui.widgets.plain_text import as_typed
+
+# Fields whose value the window shows and an edit is made on (watched follows the viewings,
+# which have operations of their own; notes are saved as typed).
+_SHOWN_FIELDS = frozenset(
+    {"title", "original_title", "year", "directors", "countries", "runtime_minutes",
+     "description", "fact", "trailer_url", "availability_note", "availability_checked_on",
+     "imdb_id", "letterboxd_uri", "rating"}
+)  # fmt: skip
 
 
 class FilmOperations(QObject):
@@ -45,8 +54,19 @@ class FilmOperations(QObject):
         after: dict[int, FilmFields],
         merge_id: int = -1,
     ) -> None:
-        # The operation reads what undo puts back itself, in its own transaction.
-        command = edit_films_step(text, self.catalog, self.context.sink, after, merge_id)
+        # The operation reads what undo puts back itself, in its own transaction; it is made
+        # on the values shown, and refused if someone else has changed one since.
+        expected = {
+            film.id: {
+                name: getattr(film, name)
+                for name in after.get(film.id, {})
+                if name in _SHOWN_FIELDS and hasattr(film, name)
+            }
+            for film in films
+        }
+        command = edit_films_step(
+            text, self.catalog, self.context.sink, after, merge_id, expected=expected
+        )
         self.context.undo_stack.push(command)
 
     @Slot(int, object)
@@ -105,7 +125,23 @@ class FilmOperations(QObject):
         if film is None:
             return
         text = self.tr("Set tags of {title}").replace("{title}", film.title)
-        self._push_edit(text, [film], {film_id: {"tags": tags}})
+        # What the user added and took away, not the whole list: a tag added elsewhere since
+        # (filmdesk-cli edit --add-tag) stays.
+        had = {fold(t) for t in film.tags}
+        now = {fold(t) for t in tags}
+        added = [t for t in tags if fold(t) not in had]
+        removed = [t for t in film.tags if fold(t) not in now]
+        if not added and not removed:
+            return
+        command = edit_films_step(
+            text,
+            self.catalog,
+            self.context.sink,
+            {film_id: {}},
+            add_tags=added,
+            remove_tags=removed,
+        )
+        self.context.undo_stack.push(command)
 
     @Slot(int, str)
     def set_notes(self, film_id: int, notes: str) -> None:
