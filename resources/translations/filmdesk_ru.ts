@@ -1420,6 +1420,10 @@
         <translation>&amp;Тёмное</translation>
     </message>
     <message>
+        <source>Showing changes made elsewhere.</source>
+        <translation>Показаны изменения, сделанные в другом месте.</translation>
+    </message>
+    <message>
         <source>Added {title}. Showing all films, so that it can be seen.</source>
         <translation>Добавлен фильм {title}. Показаны все фильмы, чтобы его было видно.</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, Slot
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.operations import Changes
+from filmdesk.core.watch import CatalogWatch
 from filmdesk.ui.actions import FILM_ACTIONS, FILM_MENU, Actions
 from filmdesk.ui.collections.collection_panel import CollectionPanel
 from filmdesk.ui.collections.controller import CollectionController
@@ -49,6 +50,7 @@ DEFAULT_SIZE = (1280, 780)
 DETAIL_WIDTH = 310
 SIDEBAR_WIDTH = 180
 SETTINGS_VERSION = 1
+FOLLOW_INTERVAL_MS = 1000  # how often the window looks for changes made elsewhere
 
 
 class MainWindow(QMainWindow):
@@ -101,6 +103,13 @@ class MainWindow(QMainWindow):
             self.collection,
             self.screening_list,
         )
+
+        # Changes made elsewhere (filmdesk-cli, another window) are shown within a second.
+        self.watch = CatalogWatch(catalog)
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setInterval(FOLLOW_INTERVAL_MS)
+        self._follow_timer.timeout.connect(self.follow_catalog)
+        self._follow_timer.start()
 
         self._place()
         self._build_menus()
@@ -263,9 +272,35 @@ class MainWindow(QMainWindow):
 
     # --- what changed -------------------------------------------------------------------
 
+    @Slot()
+    def follow_catalog(self) -> None:
+        """Show what another process changed in the catalog (not while a step of this window
+        is under way behind a dialog: its own changes come when it ends)."""
+        if QApplication.activeModalWidget() is not None:
+            return
+        changes = self.watch.poll()
+        if changes is None or changes.is_empty:
+            return
+        # What the user had selected stays selected (films added elsewhere are not chosen).
+        selected = [f.id for f in self.films.selected_films()]
+        current = self.films.current_film()
+        self._route(changes, False)
+        if changes.films_added:
+            self.films.restore_selection(selected, current.id if current else None)
+        if (screening_list := self.screening_list.current()) is not None and (
+            screening_list.id in changes.lists_changed
+        ):
+            self.screening_list.show_list(screening_list.id)
+        if (collection := self.collection.current()) is not None and (
+            collection.id in changes.collections_changed
+        ):
+            self.collection.show(collection.id)
+        self.statusBar().showMessage(self.tr("Showing changes made elsewhere."), 4000)
+
     @Slot(object, bool)
     def _route(self, changes: Changes, reveal: bool) -> None:
         """Every panel hears of every change and reads again what it shows of it."""
+        self.watch.saw(changes)
         for panel in self._panels:
             panel.apply_changes(changes)
         if reveal:
@@ -448,5 +483,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.details.flush()  # notes typed a moment ago are saved before the window goes
+        self._follow_timer.stop()
+        self.watch.close()
         self.save_state()
         super().closeEvent(event)

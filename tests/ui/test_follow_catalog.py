@@ -1,0 +1,82 @@
+"""The window and another process on one catalog: what filmdesk-cli changes is shown within
+a second, and nothing the window does overwrites it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from filmdesk.core.catalog import Catalog
+from filmdesk.ui.main_window import MainWindow
+from tests.ui.test_main_window import make_window, row_of, shown_titles
+
+CRANES = "The Cranes Are Flying"
+
+
+def cli(db: Path, *args: str) -> None:
+    """filmdesk-cli in a process of its own, as a user runs it beside the window."""
+    done = subprocess.run(
+        [sys.executable, "-m", "filmdesk.cli", "--database", str(db), *args],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture
+def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
+    return make_window(qtbot, catalog)
+
+
+def test_what_the_cli_changes_appears_in_the_table_and_the_panel(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog, db_path: Path
+) -> None:
+    window.films.select_film(catalog.films.resolve(CRANES).id)
+    cli(db_path, "edit", CRANES, "--add-tag", "from-cli", "--notes", "Written in a terminal")
+    cli(db_path, "add", "--title", "Paper Lanterns", "--year", "1961")
+    cli(db_path, "delete", "The Letter")
+    # The window's own timer looks within a second.
+    qtbot.waitUntil(lambda: "Paper Lanterns" in shown_titles(window), timeout=5000)
+    assert "The Letter" not in shown_titles(window)
+    panel = window.detail
+    assert panel.film() is not None and panel.film().title == CRANES  # still the user's choice
+    assert panel.notes.toPlainText() == "Written in a terminal"
+    assert "from-cli" in panel.tags.text()
+    assert window.statusBar().currentMessage() == "Showing changes made elsewhere."
+
+
+def test_a_tag_added_in_the_window_keeps_the_one_the_cli_added(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog, db_path: Path
+) -> None:
+    cranes = catalog.films.resolve(CRANES)
+    window.films.select_film(cranes.id)
+    cli(db_path, "edit", CRANES, "--add-tag", "from-cli")
+    # Before the window has looked again, the user adds a tag to what it shows.
+    window.film_ops.set_tags(cranes.id, ["mine"])
+    assert set(catalog.films.get(cranes.id).tags) == {"from-cli", "mine"}
+
+
+def test_an_undo_does_not_overwrite_a_rating_given_elsewhere(
+    qtbot: QtBot,
+    window: MainWindow,
+    catalog: Catalog,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    cranes = catalog.films.resolve(CRANES)
+    window.film_ops.set_rating(cranes.id, 2)
+    cli(db_path, "edit", CRANES, "--rating", "4.5")
+    window.undo_stack.undo()
+    assert catalog.films.get(cranes.id).rating == 4.5  # not emptied by the undo
+    (warning,) = warnings
+    assert "changed elsewhere" in warning and "rating is now 4.5" in warning
+    # The window shows the catalog as it is.
+    model = window.films.model
+    assert model.film_at(row_of(window, CRANES)).rating == 4.5
