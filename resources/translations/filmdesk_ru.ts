@@ -1432,6 +1432,10 @@
         <translation>Добавлен фильм {title}. Он не подходил под поиск, поэтому поиск сброшен.</translation>
     </message>
     <message>
+        <source>Not saved: the catalog is busy (another program is writing to it). Typed notes are saved again in a moment.</source>
+        <translation>Не сохранено: каталог занят (в него пишет другая программа). Набранные заметки будут сохранены чуть позже.</translation>
+    </message>
+    <message>
         <source>Follow the &amp;System</source>
         <translation>Как в &amp;системе</translation>
     </message>

@@ -80,3 +80,50 @@ def test_an_undo_does_not_overwrite_a_rating_given_elsewhere(
     # The window shows the catalog as it is.
     model = window.films.model
     assert model.film_at(row_of(window, CRANES)).rating == 4.5
+
+
+_HOLD = """
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN IMMEDIATE")
+print("holding", flush=True)
+time.sleep(float(sys.argv[2]))
+con.execute("COMMIT")
+"""
+
+
+def test_notes_typed_while_another_program_writes_are_kept_and_saved_later(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import filmdesk.core.db
+    import filmdesk.ui.main_window
+    from filmdesk.core.catalog import open_catalog
+
+    # A short wait for the lock, so that the save fails while the other program writes.
+    monkeypatch.setattr(filmdesk.core.db, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(filmdesk.ui.main_window, "BUSY_RETRY_MS", 300)
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: boxes.append(text))
+    db = tmp_path / "busy.sqlite3"
+    catalog = open_catalog(str(db)).catalog
+    window = make_window(qtbot, catalog)
+    cranes = catalog.films.resolve(CRANES)
+    window.films.select_film(cranes.id)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(db), "1.5"], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None and writer.stdout.readline().strip() == "holding"
+    panel = window.detail
+    panel.notes.setPlainText("Typed while the import ran")
+    panel.flush_notes()
+    # Not saved yet, and said so without a box; what was typed is still there.
+    assert catalog.films.get(cranes.id).notes == ""
+    assert "busy" in window.statusBar().currentMessage() and boxes == []
+    assert panel.notes.toPlainText() == "Typed while the import ran"
+    assert writer.wait(timeout=30) == 0
+    qtbot.waitUntil(
+        lambda: catalog.films.get(cranes.id).notes == "Typed while the import ran", timeout=10000
+    )
+    assert panel.notes.toPlainText() == "Typed while the import ran"
+    window.close()
+    catalog.close()

@@ -31,6 +31,7 @@ from filmdesk.core.catalog import (
     open_catalog,
 )
 from filmdesk.core.db import DatabaseOpenError
+from filmdesk.core.errors import StaleEditError, database_reason
 from filmdesk.core.seed import SeedError
 from filmdesk.core.validation import ValidationError
 from filmdesk.paths import database_target
@@ -99,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return exc.status
-    except (ValidationError, DuplicateEntryError, NameTakenError) as exc:
+    except (ValidationError, DuplicateEntryError, NameTakenError, StaleEditError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (
@@ -111,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except SQLAlchemyError as exc:
-        reason = getattr(exc, "orig", None) or exc
+        reason = database_reason(exc)
         print(f"{PROG}: error: the catalog could not be used ({reason}); nothing was changed",
               file=sys.stderr)  # fmt: skip
         return EXIT_FAILURE

@@ -67,3 +67,31 @@ class DuplicateEntryError(ValueError):
 
 class NameTakenError(ValueError):
     """Another collection (or screening list) has this name already, in any case."""
+
+
+# What the database says (SQLite's words), and what a person is told instead.
+_DATABASE_REASONS = (
+    (("database is locked", "database is busy"), "the catalog is busy: another program is "
+     "writing to it; try again in a moment"),
+    (("database or disk is full", "disk i/o error"), "the disk is full, or cannot be written"),
+    (("readonly database", "read-only"), "the catalog is read-only"),
+    (("malformed", "file is not a database", "file is encrypted"), "the catalog file is damaged"),
+    (("unable to open database file",), "the catalog file cannot be opened"),
+)  # fmt: skip
+
+
+def database_reason(error: BaseException) -> str:
+    """Why the catalog could not be read or written, in words: no driver's class names, no
+    SQL, no URL (``str`` of a SQLAlchemy error has all three)."""
+    original = getattr(error, "orig", None) or error
+    text = str(original.args[0]) if getattr(original, "args", None) else str(original)
+    folded = text.casefold()
+    for needles, reason in _DATABASE_REASONS:
+        if any(needle in folded for needle in needles):
+            return reason
+    return text.split("\n", 1)[0].split("[SQL:", 1)[0].strip() or "the database refused it"
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether ``error`` says another program holds the catalog's write lock (worth a retry)."""
+    return database_reason(error).startswith("the catalog is busy")

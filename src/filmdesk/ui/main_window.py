@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.errors import is_busy
 from filmdesk.core.operations import Changes
 from filmdesk.core.watch import CatalogWatch
 from filmdesk.ui.actions import FILM_ACTIONS, FILM_MENU, Actions
@@ -50,6 +51,7 @@ DEFAULT_SIZE = (1280, 780)
 DETAIL_WIDTH = 310
 SIDEBAR_WIDTH = 180
 SETTINGS_VERSION = 1
+BUSY_RETRY_MS = 2000  # when a save found the catalog busy, typed notes are saved again
 FOLLOW_INTERVAL_MS = 1000  # how often the window looks for changes made elsewhere
 
 
@@ -329,7 +331,20 @@ class MainWindow(QMainWindow):
 
     @Slot(str, object)
     def _step_failed(self, action: str, error: Exception) -> None:
-        """A change could not be saved; say so and show the catalog as it is."""
+        """A change could not be saved; say so and show the catalog as it is, keeping what
+        is being typed. A busy catalog (another program writing) is said in the status bar,
+        and typed notes are saved again a moment later."""
+        if is_busy(error):
+            self.statusBar().showMessage(
+                self.tr(
+                    "Not saved: the catalog is busy (another program is writing to it). "
+                    "Typed notes are saved again in a moment."
+                ),
+                BUSY_RETRY_MS + 1000,
+            )
+            self.details.reload()  # (nothing was written: the fields keep what was typed)
+            QTimer.singleShot(BUSY_RETRY_MS, self.details.flush)
+            return
         QMessageBox.warning(self, "filmdesk", failure_text(action, error))
         # Show the database as it is: the table, the panel's fields (typed text included), the
         # sidebar, and the list or collection shown.

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.errors import StaleEditError, database_reason
 from filmdesk.core.films.operations import EditFilms
 from filmdesk.core.operations import Changes, Operation, Outcome
 from filmdesk.core.validation import ValidationError
@@ -136,10 +137,13 @@ def with_records(catalog: Catalog, changes: Changes) -> Changes:
 
 def failure_text(action: str, error: Exception) -> str:
     """What the window says when the step named ``action`` could not be saved: the step, and
-    the core's own words for why (a field's problem) or the error's."""
+    why in words (a field's problem, a change made elsewhere, a busy or full catalog), never
+    a class name or SQL."""
     detail = (
-        str(error) if isinstance(error, ValidationError) else f"{type(error).__name__}: {error}"
+        str(error)
+        if isinstance(error, ValidationError | StaleEditError | LookupError | ValueError)
+        else database_reason(error)
     )
     # (In the window's translation context, where the sentence has always been.)
     text = QCoreApplication.translate("MainWindow", "“{action}” could not be saved.")
-    return as_typed(text.replace("{action}", action) + f"\n\n{detail}")
+    return as_typed(text.replace("{action}", action) + f"\n\n{detail[:1].upper()}{detail[1:]}.")

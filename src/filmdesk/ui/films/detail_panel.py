@@ -205,13 +205,14 @@ class FilmDetailPanel(QScrollArea):
         film: FilmRecord | None,
         viewings: Sequence[ViewingRecord] = (),
         *,
-        force: bool = False,
+        keep_typed: bool = False,
     ) -> None:
         """Show ``film`` (None: nothing selected) with its ``viewings``. Pending notes are
         saved first.
 
         For the film already shown, a field being typed in keeps its text unless it holds
-        nothing new (or ``force``: the database is right, e.g. after a failed save).
+        nothing new; with ``keep_typed`` (after a failed save) typed text is kept even when the
+        field has lost the focus: nothing typed is thrown away.
         """
         if self._film is not None and (film is None or film.id != self._film.id):
             self.flush_notes()
@@ -277,19 +278,19 @@ class FilmDetailPanel(QScrollArea):
         # save (then it follows the database, e.g. on undo) or ``force`` says the database wins.
         typing_tags = (
             same_film
-            and self.tags.hasFocus()
+            and (self.tags.hasFocus() or keep_typed)
             and previous is not None
             and split_tags(self.tags.text()) != list(previous.tags)
         )
-        if force or not typing_tags:
+        if not typing_tags:
             self.tags.setText(", ".join(film.tags))
         typing_notes = (
             same_film
-            and self.notes.hasFocus()
+            and (self.notes.hasFocus() or keep_typed)
             and previous is not None
             and self.notes.toPlainText() != previous.notes
         )
-        if (force or not typing_notes) and self.notes.toPlainText() != film.notes:
+        if not typing_notes and self.notes.toPlainText() != film.notes:
             self.notes.blockSignals(True)
             self.notes.setPlainText(film.notes)
             self.notes.blockSignals(False)

@@ -41,10 +41,10 @@ class FilmDetails(QObject):
         except FilmNotFoundError:
             return ()
 
-    def _show(self, film: FilmRecord | None, *, force: bool = False) -> None:
+    def _show(self, film: FilmRecord | None, *, keep_typed: bool = False) -> None:
         # ``Changes`` carry the film but not its viewings: those are read here, for one film.
         viewings = self.viewings(film.id) if film is not None else ()
-        self.panel.set_film(film, viewings, force=force)
+        self.panel.set_film(film, viewings, keep_typed=keep_typed)
 
     def show_film(self, film_id: int | None) -> None:
         """Show this film (None: no film)."""
@@ -77,4 +77,4 @@ class FilmDetails(QObject):
         """Show the film as the database has it, typed text included (after a failed step)."""
         self.panel.set_tag_names(self._tag_names())
         shown = self.panel.film()
-        self._show(self.load(shown.id) if shown else None, force=True)
+        self._show(self.load(shown.id) if shown else None, keep_typed=True)
