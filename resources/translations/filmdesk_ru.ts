@@ -644,6 +644,18 @@
         <translation>Выберите фильм, чтобы увидеть подробности.</translation>
     </message>
     <message>
+        <source>This film was deleted elsewhere (in another window or filmdesk-cli). Your notes below were not saved: copy them, or add the film back with them.</source>
+        <translation>Этот фильм удалён в другом месте (в другом окне или в filmdesk-cli). Заметки ниже не сохранены: скопируйте их или верните фильм вместе с ними.</translation>
+    </message>
+    <message>
+        <source>Copy Notes</source>
+        <translation>Копировать заметки</translation>
+    </message>
+    <message>
+        <source>Add the Film Back</source>
+        <translation>Вернуть фильм</translation>
+    </message>
+    <message>
         <source>Did you know?</source>
         <translation>Знаете ли вы?</translation>
     </message>
@@ -714,6 +726,10 @@
     <message>
         <source>Opens a web search for the trailer in your browser</source>
         <translation>Откроет поиск трейлера в браузере</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Скопировано</translation>
     </message>
 </context>
 <context>

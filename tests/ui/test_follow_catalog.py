@@ -127,3 +127,26 @@ def test_notes_typed_while_another_program_writes_are_kept_and_saved_later(
     assert panel.notes.toPlainText() == "Typed while the import ran"
     window.close()
     catalog.close()
+
+
+def test_notes_typed_for_a_film_deleted_elsewhere_are_kept_and_can_bring_it_back(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog, db_path: Path
+) -> None:
+    cranes = catalog.films.resolve(CRANES)
+    window.films.select_film(cranes.id)
+    panel = window.detail
+    panel.notes.setFocus()
+    panel.notes.setPlainText("Half a thought about the station scene")  # not saved yet
+    cli(db_path, "delete", CRANES)
+    window.follow_catalog()
+    assert CRANES not in shown_titles(window)
+    assert panel.gone.isVisibleTo(panel) and not panel.rating.isEnabled()
+    assert panel.notes.toPlainText() == "Half a thought about the station scene"
+    panel.copy_notes_button.click()
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == "Half a thought about the station scene"
+    panel.add_back_button.click()
+    (back,) = [f for f in catalog.films.all() if f.title == CRANES]
+    assert (back.year, back.notes) == (1957, "Half a thought about the station scene")
+    assert CRANES in shown_titles(window) and not panel.gone.isVisibleTo(panel)

@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
             panel.watched_changed.connect(ops.set_watched)
         self.detail.tags_changed.connect(ops.set_tags)
         self.detail.notes_changed.connect(ops.set_notes)
+        self.detail.add_back_requested.connect(ops.add_back)
         self.detail.add_viewing_requested.connect(self.viewing_ops.add_viewing)
         self.detail.edit_viewing_requested.connect(self.viewing_ops.edit_viewing)
         self.detail.remove_viewings_requested.connect(self.viewing_ops.remove_viewings)
@@ -286,9 +287,15 @@ class MainWindow(QMainWindow):
         # What the user had selected stays selected (films added elsewhere are not chosen).
         selected = [f.id for f in self.films.selected_films()]
         current = self.films.current_film()
+        typed = self.details.typed_for_removed(changes)
         self._route(changes, False)
         if changes.films_added:
             self.films.restore_selection(selected, current.id if current else None)
+        if typed is not None:
+            # The film being annotated was deleted elsewhere: it stays in the panel with what
+            # was typed (no other film is chosen in its place).
+            self.films.table.selectionModel().clear()
+            self.details.show_gone(*typed)
         if (screening_list := self.screening_list.current()) is not None and (
             screening_list.id in changes.lists_changed
         ):

@@ -73,6 +73,23 @@ class FilmDetails(QObject):
         if changes.tags or changes.films_added or changes.films_removed:
             self.panel.set_tag_names(self._tag_names())
 
+    def typed_for_removed(self, changes: Changes) -> tuple[FilmRecord, str] | None:
+        """The film shown and the notes typed for it, when ``changes`` (made elsewhere)
+        delete it while those notes are not saved."""
+        shown = self.panel.film()
+        if shown is None or shown.id not in changes.films_removed:
+            return None
+        return (shown, self.panel.notes.toPlainText()) if self.panel.has_typed_notes() else None
+
+    def show_gone(self, film: FilmRecord, notes: str) -> None:
+        """Show a film deleted elsewhere with the notes typed for it, to copy or to add the
+        film back with (nothing typed is thrown away)."""
+        self.panel.set_film(film, ())
+        self.panel.notes.blockSignals(True)
+        self.panel.notes.setPlainText(notes)
+        self.panel.notes.blockSignals(False)
+        self.panel.show_gone()
+
     def reload(self) -> None:
         """Show the film as the database has it, typed text included (after a failed step)."""
         self.panel.set_tag_names(self._tag_names())

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from filmdesk.core.catalog import FilmNotFoundError
+from filmdesk.core.fields import FIELD_NAMES
 from filmdesk.core.folding import fold
 from filmdesk.core.names import has_tag, without_tag
 from filmdesk.core.records import FilmRecord, FilmRow
@@ -151,6 +152,18 @@ class FilmOperations(QObject):
             return
         text = self.tr("Edit notes of {title}").replace("{title}", film.title)
         self._push_edit(text, [film], {film_id: {"notes": notes}}, NOTES_MERGE_ID)
+
+    def add_back(self, film: FilmRecord, notes: str) -> None:
+        """A film deleted elsewhere while its notes were typed: add it again (a new film,
+        with every field it had) with those notes; undoable like any new film."""
+        fields: dict[str, object] = {}
+        for name in FIELD_NAMES:
+            value = getattr(film, name)
+            fields[name] = list(value) if isinstance(value, tuple) else value
+        fields["notes"] = notes
+        self.context.undo_stack.push(
+            add_film_step(self.catalog, self.context.sink, fields)  # type: ignore[arg-type]
+        )
 
     def new_film(self) -> None:
         """Ctrl+N: add a film through the dialog."""
