@@ -1452,6 +1452,14 @@
         <translation>Не сохранено: каталог занят (в него пишет другая программа). Набранные заметки будут сохранены чуть позже.</translation>
     </message>
     <message>
+        <source>Keep Mine</source>
+        <translation>Оставить моё</translation>
+    </message>
+    <message>
+        <source>Keep the Other Change</source>
+        <translation>Оставить другое изменение</translation>
+    </message>
+    <message>
         <source>Follow the &amp;System</source>
         <translation>Как в &amp;системе</translation>
     </message>

@@ -68,18 +68,31 @@ def test_an_undo_does_not_overwrite_a_rating_given_elsewhere(
     db_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    asked: list[str] = []
+    answer = {"button": "Keep the Other Change"}
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == answer["button"]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     cranes = catalog.films.resolve(CRANES)
     window.film_ops.set_rating(cranes.id, 2)
     cli(db_path, "edit", CRANES, "--rating", "4.5")
     window.undo_stack.undo()
     assert catalog.films.get(cranes.id).rating == 4.5  # not emptied by the undo
-    (warning,) = warnings
-    assert "changed elsewhere" in warning and "rating is now 4.5" in warning
+    (question,) = asked
+    assert "changed elsewhere" in question and "rating is now 4.5" in question
     # The window shows the catalog as it is.
     model = window.films.model
     assert model.film_at(row_of(window, CRANES)).rating == 4.5
+    # Rated again here, changed again elsewhere: this time the user keeps theirs.
+    window.film_ops.set_rating(cranes.id, 1)
+    cli(db_path, "edit", CRANES, "--rating", "3")
+    answer["button"] = "Keep Mine"
+    window.undo_stack.undo()
+    assert catalog.films.get(cranes.id).rating == 4.5  # the undo, over the other change
 
 
 _HOLD = """

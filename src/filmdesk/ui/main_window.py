@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QUndoStack
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.errors import is_busy
-from filmdesk.core.operations import Changes
+from filmdesk.core.operations import Changes, Operation
 from filmdesk.core.watch import CatalogWatch
 from filmdesk.ui.actions import FILM_ACTIONS, FILM_MENU, Actions
 from filmdesk.ui.collections.collection_panel import CollectionPanel
@@ -45,7 +46,7 @@ from filmdesk.ui.shell.screens import bring_on_screen
 from filmdesk.ui.shell.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.sidebar.controller import SidebarController
 from filmdesk.ui.sidebar.sidebar import ALL, Sidebar
-from filmdesk.ui.undo import failure_text
+from filmdesk.ui.undo import OperationCommand, failure_text
 
 DEFAULT_SIZE = (1280, 780)
 DETAIL_WIDTH = 310
@@ -336,8 +337,10 @@ class MainWindow(QMainWindow):
         if message:
             self.statusBar().showMessage(message.replace("{title}", quoted(title)), 8000)
 
-    @Slot(str, object)
-    def _step_failed(self, action: str, error: Exception) -> None:
+    @Slot(str, object, object)
+    def _step_failed(
+        self, action: str, error: Exception, keep_mine: Operation[Any] | None = None
+    ) -> None:
         """A change could not be saved; say so and show the catalog as it is, keeping what
         is being typed. A busy catalog (another program writing) is said in the status bar,
         and typed notes are saved again a moment later."""
@@ -352,7 +355,10 @@ class MainWindow(QMainWindow):
             self.details.reload()  # (nothing was written: the fields keep what was typed)
             QTimer.singleShot(BUSY_RETRY_MS, self.details.flush)
             return
-        QMessageBox.warning(self, "filmdesk", failure_text(action, error))
+        if keep_mine is not None:
+            self._ask_keep_mine(action, error, keep_mine)
+        else:
+            QMessageBox.warning(self, "filmdesk", failure_text(action, error))
         # Show the database as it is: the table, the panel's fields (typed text included), the
         # sidebar, and the list or collection shown.
         self.films.reread()
@@ -363,6 +369,19 @@ class MainWindow(QMainWindow):
         if (collection := self.collection.current()) is not None:
             self.collection.show(collection.id)
         self._update_actions()
+
+    def _ask_keep_mine(self, action: str, error: Exception, keep_mine: Operation[Any]) -> None:
+        """Someone else changed what a step changes: say what, and let the user keep theirs
+        (the step again, over the other change) or take the other (nothing more is done)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "filmdesk", failure_text(action, error), parent=self
+        )
+        mine = box.addButton(self.tr("Keep Mine"), QMessageBox.ButtonRole.AcceptRole)
+        theirs = box.addButton(self.tr("Keep the Other Change"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(theirs)
+        box.exec()
+        if box.clickedButton() is mine:
+            self.undo_stack.push(OperationCommand(action, self.catalog, self.router, keep_mine))
 
     # --- choosing -----------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.errors import StaleEditError, database_reason
 from filmdesk.core.films.operations import EditFilms
-from filmdesk.core.operations import Changes, Operation, Outcome
+from filmdesk.core.operations import Batch, Changes, Operation, Outcome
 from filmdesk.core.validation import ValidationError
 from filmdesk.ui.widgets.plain_text import as_typed
 
@@ -33,8 +33,11 @@ class ChangeSink(Protocol):
     def changes_applied(self, changes: Changes, select: bool) -> None:
         """``changes`` were made (or undone). ``select`` asks to show what changed."""
 
-    def command_failed(self, action: str, error: Exception) -> None:
-        """The step named ``action`` could not be saved."""
+    def command_failed(
+        self, action: str, error: Exception, keep_mine: Operation[Any] | None = None
+    ) -> None:
+        """The step named ``action`` could not be saved. ``keep_mine``: for a step refused
+        because someone else changed what it changes, the same step without that check."""
 
 
 class OperationCommand(QUndoCommand):
@@ -84,7 +87,8 @@ class OperationCommand(QUndoCommand):
             outcome = self._catalog.run(operation)
         except Exception as exc:  # a database error must not take the window down
             self.setObsolete(True)
-            self._sink.command_failed(self.text(), exc)
+            retry = _overwriting(operation) if isinstance(exc, StaleEditError) else None
+            self._sink.command_failed(self.text(), exc, retry)
             return
         self._finish(outcome, forward=forward)
 
@@ -133,6 +137,17 @@ def with_records(catalog: Catalog, changes: Changes) -> Changes:
     if not missing:
         return changes
     return replace(changes, films=(*changes.films, *catalog.films.records(missing)))
+
+
+def _overwriting(operation: Operation[Any]) -> Operation[Any] | None:
+    """``operation`` without its check that nobody changed its fields since (the user chose to
+    keep theirs); None when it has no such check."""
+    if isinstance(operation, EditFilms) and operation.expected:
+        return replace(operation, expected=None)
+    if isinstance(operation, Batch):
+        steps = [_overwriting(step) or step for step in operation.steps]
+        return Batch(tuple(steps)) if steps != list(operation.steps) else None
+    return None
 
 
 def failure_text(action: str, error: Exception) -> str:
