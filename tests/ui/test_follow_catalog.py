@@ -163,3 +163,40 @@ def test_notes_typed_for_a_film_deleted_elsewhere_are_kept_and_can_bring_it_back
     (back,) = [f for f in catalog.films.all() if f.title == CRANES]
     assert (back.year, back.notes) == (1957, "Half a thought about the station scene")
     assert CRANES in shown_titles(window) and not panel.gone.isVisibleTo(panel)
+
+
+def test_notes_typed_over_notes_changed_elsewhere_ask_before_overwriting(
+    qtbot: QtBot,
+    window: MainWindow,
+    catalog: Catalog,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    answer = {"button": "Keep the Other Change"}
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == answer["button"]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    cranes = catalog.films.resolve(CRANES)
+    window.films.select_film(cranes.id)
+    panel = window.detail
+    panel.notes.setFocus()
+    panel.notes.setPlainText("Mine, typed in the window")
+    cli(db_path, "edit", CRANES, "--notes", "Theirs, from the terminal")
+    window.follow_catalog()  # the panel keeps what is being typed
+    assert panel.notes.toPlainText() == "Mine, typed in the window"
+    panel.flush_notes()  # the save is refused, and the user asked
+    assert len(asked) == 1 and "notes is now 'Theirs, from the terminal'" in asked[0]
+    assert catalog.films.get(cranes.id).notes == "Theirs, from the terminal"
+    assert panel.notes.toPlainText() == "Theirs, from the terminal"  # theirs, as chosen
+    # Typed again over theirs, changed again elsewhere: this time the user keeps theirs.
+    panel.notes.setPlainText("Mine again")
+    cli(db_path, "edit", CRANES, "--notes", "Theirs again")
+    answer["button"] = "Keep Mine"
+    panel.flush_notes()
+    assert catalog.films.get(cranes.id).notes == "Mine again"
+    assert panel.notes.toPlainText() == "Mine again"

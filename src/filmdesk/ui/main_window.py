@@ -355,14 +355,17 @@ class MainWindow(QMainWindow):
             self.details.reload()  # (nothing was written: the fields keep what was typed)
             QTimer.singleShot(BUSY_RETRY_MS, self.details.flush)
             return
+        # The other change is kept: the panel shows it, what was typed over it goes (the user
+        # chose so); otherwise what is being typed stays.
+        took_theirs = False
         if keep_mine is not None:
-            self._ask_keep_mine(action, error, keep_mine)
+            took_theirs = not self._ask_keep_mine(action, error, keep_mine)
         else:
             QMessageBox.warning(self, "filmdesk", failure_text(action, error))
-        # Show the database as it is: the table, the panel's fields (typed text included), the
-        # sidebar, and the list or collection shown.
+        # Show the database as it is: the table, the panel's fields, the sidebar, and the list
+        # or collection shown.
         self.films.reread()
-        self.details.reload()
+        self.details.reload(keep_typed=not took_theirs)
         self.sidebar.refresh()
         if (screening_list := self.screening_list.current()) is not None:
             self.screening_list.show_list(screening_list.id)
@@ -370,9 +373,9 @@ class MainWindow(QMainWindow):
             self.collection.show(collection.id)
         self._update_actions()
 
-    def _ask_keep_mine(self, action: str, error: Exception, keep_mine: Operation[Any]) -> None:
+    def _ask_keep_mine(self, action: str, error: Exception, keep_mine: Operation[Any]) -> bool:
         """Someone else changed what a step changes: say what, and let the user keep theirs
-        (the step again, over the other change) or take the other (nothing more is done)."""
+        (the step again, over the other change: True) or take the other (False)."""
         box = QMessageBox(
             QMessageBox.Icon.Warning, "filmdesk", failure_text(action, error), parent=self
         )
@@ -380,8 +383,10 @@ class MainWindow(QMainWindow):
         theirs = box.addButton(self.tr("Keep the Other Change"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(theirs)
         box.exec()
-        if box.clickedButton() is mine:
-            self.undo_stack.push(OperationCommand(action, self.catalog, self.router, keep_mine))
+        if box.clickedButton() is not mine:
+            return False
+        self.undo_stack.push(OperationCommand(action, self.catalog, self.router, keep_mine))
+        return True
 
     # --- choosing -----------------------------------------------------------------------
 

@@ -65,7 +65,7 @@ class FilmDetailPanel(QScrollArea):
     edit_viewing_requested = Signal(object)  # ViewingRecord
     remove_viewings_requested = Signal(list)  # [ViewingRecord]
     tags_changed = Signal(int, list)  # film id, tags
-    notes_changed = Signal(int, str)  # film id, notes
+    notes_changed = Signal(int, str, str)  # film id, notes, the notes they were typed over
     add_back_requested = Signal(object, str)  # the film deleted elsewhere, the notes typed
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -76,6 +76,9 @@ class FilmDetailPanel(QScrollArea):
         self.setMinimumWidth(300)
         self._film: FilmRecord | None = None
         self._gone = False  # the film shown was deleted elsewhere while notes were typed
+        # The notes the text being typed started from: what a save expects to replace (if
+        # someone else changed them meanwhile, the save is refused, not made over theirs).
+        self._notes_base = ""
 
         body = QWidget()
         body.setObjectName("detailBody")
@@ -323,6 +326,8 @@ class FilmDetailPanel(QScrollArea):
             self.notes.blockSignals(True)
             self.notes.setPlainText(film.notes)
             self.notes.blockSignals(False)
+        if not typing_notes or self.notes.toPlainText() == film.notes:
+            self._notes_base = film.notes
 
     # --- user edits --------------------------------------------------------------------------
 
@@ -380,6 +385,18 @@ class FilmDetailPanel(QScrollArea):
     def _notes_typed(self) -> None:
         self._notes_timer.start()
 
+    def drop_typed(self) -> None:
+        """Show the film's tags and notes as saved, over anything typed (the user chose to
+        keep a change made elsewhere)."""
+        if self._film is None:
+            return
+        self._notes_timer.stop()
+        self.tags.setText(", ".join(self._film.tags))
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(self._film.notes)
+        self.notes.blockSignals(False)
+        self._notes_base = self._film.notes
+
     def has_typed_notes(self) -> bool:
         """Whether the notes hold text that is not saved yet."""
         return self._film is not None and self.notes.toPlainText() != self._film.notes
@@ -416,7 +433,7 @@ class FilmDetailPanel(QScrollArea):
             return
         text = self.notes.toPlainText()
         if text != self._film.notes:
-            self.notes_changed.emit(self._film.id, text)
+            self.notes_changed.emit(self._film.id, text, self._notes_base)
 
     def flush(self) -> None:
         """Save every pending edit of the panel."""

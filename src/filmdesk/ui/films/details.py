@@ -90,8 +90,11 @@ class FilmDetails(QObject):
         self.panel.notes.blockSignals(False)
         self.panel.show_gone()
 
-    def reload(self) -> None:
-        """Show the film as the database has it, typed text included (after a failed step)."""
+    def reload(self, *, keep_typed: bool = True) -> None:
+        """Show the film as the database has it (after a failed step): typed text kept, or
+        with ``keep_typed`` False dropped for what is saved."""
         self.panel.set_tag_names(self._tag_names())
         shown = self.panel.film()
-        self._show(self.load(shown.id) if shown else None, keep_typed=True)
+        self._show(self.load(shown.id) if shown else None, keep_typed=keep_typed)
+        if not keep_typed:
+            self.panel.drop_typed()

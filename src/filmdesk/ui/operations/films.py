@@ -144,14 +144,25 @@ class FilmOperations(QObject):
         )
         self.context.undo_stack.push(command)
 
-    @Slot(int, str)
-    def set_notes(self, film_id: int, notes: str) -> None:
-        """Replace a film's notes (consecutive edits of one film's notes are one undo step)."""
+    @Slot(int, str, str)
+    def set_notes(self, film_id: int, notes: str, typed_over: str | None = None) -> None:
+        """Replace a film's notes (consecutive edits of one film's notes are one undo step).
+        ``typed_over``: the notes the text was typed over; if someone else has changed them
+        since, the save is refused (and the user asked), not made over theirs."""
         film = self._load(film_id)
         if film is None or film.notes == notes:
             return
         text = self.tr("Edit notes of {title}").replace("{title}", film.title)
-        self._push_edit(text, [film], {film_id: {"notes": notes}}, NOTES_MERGE_ID)
+        expected = None if typed_over is None else {film_id: {"notes": typed_over}}
+        command = edit_films_step(
+            text,
+            self.catalog,
+            self.context.sink,
+            {film_id: {"notes": notes}},
+            NOTES_MERGE_ID,
+            expected=expected,
+        )
+        self.context.undo_stack.push(command)
 
     def add_back(self, film: FilmRecord, notes: str) -> None:
         """A film deleted elsewhere while its notes were typed: add it again (a new film,
