@@ -32,7 +32,11 @@ class CatalogWatch:
         path = sqlite_path(catalog.engine.url)
         self._conn: sqlite3.Connection | None = None
         if path is not None:
-            self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            try:
+                self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+                self._conn.execute("PRAGMA data_version").fetchone()
+            except sqlite3.Error:  # (a read-only folder, say: not watched, nothing else lost)
+                self._conn = None
         self._version = self._data_version()
         self._stamps = self._read_stamps()
         self._collections, self._lists = self._group_ids()
@@ -46,7 +50,10 @@ class CatalogWatch:
     def _data_version(self) -> int:
         if self._conn is None:
             return 0
-        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:  # the file went away or cannot be read now: nothing new to show
+            return getattr(self, "_version", 0)
 
     def _read_stamps(self, film_ids: Iterable[int] | None = None) -> dict[int, object]:
         """Each film's change stamp as stored (text on SQLite: read as it is, no conversion;
@@ -111,6 +118,12 @@ class CatalogWatch:
             tags=True,
             films=tuple(records),
         )
+
+    def reset(self) -> None:
+        """Everything shown was read again (a restore): look for changes from here on."""
+        self._version = self._data_version()
+        self._stamps = self._read_stamps()
+        self._collections, self._lists = self._group_ids()
 
     def saw(self, changes: Changes) -> None:
         """Changes made here (and already shown): not to be reported as someone else's."""

@@ -16,14 +16,17 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.db import location
 from filmdesk.core.errors import is_busy
 from filmdesk.core.operations import Changes, Operation
+from filmdesk.core.problems import ReadOnlyCatalogError, explain
 from filmdesk.core.watch import CatalogWatch
-from filmdesk.ui.actions import FILM_ACTIONS, FILM_MENU, Actions
+from filmdesk.ui.actions import EDITING_ACTIONS, FILM_ACTIONS, FILM_MENU, Actions
 from filmdesk.ui.collections.collection_panel import CollectionPanel
 from filmdesk.ui.collections.controller import CollectionController
 from filmdesk.ui.collections.side_pane import SidePane
@@ -31,6 +34,7 @@ from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from filmdesk.ui.films.detail_panel import FilmDetailPanel
 from filmdesk.ui.films.details import FilmDetails
 from filmdesk.ui.films.films_panel import FilmsPanel
+from filmdesk.ui.operations.backups import BackupOperations
 from filmdesk.ui.operations.collections import CollectionOperations
 from filmdesk.ui.operations.context import StepContext, quoted
 from filmdesk.ui.operations.files import FileOperations
@@ -47,6 +51,8 @@ from filmdesk.ui.shell.settings import APPEARANCES, apply_appearance, open_setti
 from filmdesk.ui.sidebar.controller import SidebarController
 from filmdesk.ui.sidebar.sidebar import ALL, Sidebar
 from filmdesk.ui.undo import OperationCommand, failure_text
+from filmdesk.ui.widgets.notice_bar import NoticeBar
+from filmdesk.ui.widgets.plain_text import as_typed
 
 DEFAULT_SIZE = (1280, 780)
 DETAIL_WIDTH = 310
@@ -88,6 +94,7 @@ class MainWindow(QMainWindow):
         self.collection_ops = CollectionOperations(context)
         self.list_ops = ListOperations(context)
         self.file_ops = FileOperations(context)
+        self.backup_ops = BackupOperations(context, self.reload_everything)
         self.membership = Membership(self.collection_ops, self.list_ops)
 
         self.sidebar = SidebarController(
@@ -125,6 +132,8 @@ class MainWindow(QMainWindow):
             )
         else:
             self.sidebar.start(self.settings)
+        if catalog.read_only:
+            self._show_read_only()
         self._update_actions()
 
     # --- placing ------------------------------------------------------------------------
@@ -155,7 +164,15 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.outer.restoreState(state)
 
-        self.setCentralWidget(self.outer)
+        # A bar above everything, for what holds while the window is open (read-only).
+        self.notice = NoticeBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(self.outer, 1)
+        self.setCentralWidget(central)
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
         self.statusBar().addPermanentWidget(self.status_label)
@@ -224,6 +241,7 @@ class MainWindow(QMainWindow):
                     films.model.film_count(),
                     films.search.text(),
                 ),
+                "restore_backup": self.backup_ops.restore_from_backup,
                 "quit": self.close,
                 "undo": self.undo,
                 "redo": self.redo,
@@ -343,7 +361,13 @@ class MainWindow(QMainWindow):
     ) -> None:
         """A change could not be saved; say so and show the catalog as it is, keeping what
         is being typed. A busy catalog (another program writing) is said in the status bar,
-        and typed notes are saved again a moment later."""
+        and typed notes are saved again a moment later; so is a read-only one."""
+        problem = explain(error, self.catalog.backups.catalog_path)
+        if isinstance(problem, ReadOnlyCatalogError):
+            # Said once at the top of the window already; a box for every click would nag.
+            # Nothing changed, and nothing was shown changed: no need to read anything again.
+            self.statusBar().showMessage(self._read_only_text(), 8000)
+            return
         if is_busy(error):
             self.statusBar().showMessage(
                 self.tr(
@@ -360,12 +384,21 @@ class MainWindow(QMainWindow):
         took_theirs = False
         if keep_mine is not None:
             took_theirs = not self._ask_keep_mine(action, error, keep_mine)
+        elif problem is not None:  # the core's sentence, not a class name
+            text = self.tr("“{action}” could not be saved.").replace("{action}", action)
+            QMessageBox.warning(self, "filmdesk", as_typed(f"{text}\n\n{problem}"))
         else:
             QMessageBox.warning(self, "filmdesk", failure_text(action, error))
+        self.reload_everything(keep_typed=not took_theirs)
+
+    def reload_everything(self, *, keep_typed: bool = True) -> None:
+        """Read again all the window shows: after a failed step, or a restore (``keep_typed``:
+        what is being typed in the panel stays)."""
         # Show the database as it is: the table, the panel's fields, the sidebar, and the list
         # or collection shown.
         self.films.reread()
-        self.details.reload(keep_typed=not took_theirs)
+        self.watch.reset()
+        self.details.reload(keep_typed=keep_typed)
         self.sidebar.refresh()
         if (screening_list := self.screening_list.current()) is not None:
             self.screening_list.show_list(screening_list.id)
@@ -426,6 +459,28 @@ class MainWindow(QMainWindow):
         self.window_actions["edit_film"].setEnabled(
             films_shown and self.films.current_film() is not None
         )
+        if self.catalog.read_only:
+            self.window_actions.set_enabled(EDITING_ACTIONS, False)
+
+    def _read_only_text(self) -> str:
+        return self.tr(
+            "This catalog is read-only: filmdesk has no permission to change {path}. You can "
+            "browse, search and export; nothing can be changed."
+        ).replace("{path}", location(self.catalog.engine))
+
+    def _show_read_only(self) -> None:
+        """Say so at the top and in the title; editing is off (menus, and the panel's
+        fields: a click that would still change something says so in the status bar)."""
+        self.setWindowTitle(self.tr("filmdesk (read-only)"))
+        self.notice.show_text(self._read_only_text())
+        detail = self.detail
+        for text in (detail.tags, detail.notes):
+            text.setReadOnly(True)
+            text.setPlaceholderText("")  # "Your thoughts…" would invite typing
+        sidebar = self.sidebar_view
+        for field in (detail.rating, detail.watched, detail.history,
+                      sidebar.new_collection_button, sidebar.new_list_button):  # fmt: skip
+            field.setEnabled(False)
 
     @Slot(QPoint)
     def show_film_menu(self, position: QPoint) -> None:
@@ -454,8 +509,7 @@ class MainWindow(QMainWindow):
         """Help › About."""
         from filmdesk.ui.dialogs.about_dialog import AboutDialog
 
-        location = self.catalog.engine.url.render_as_string(hide_password=True)
-        AboutDialog(location, self).exec()
+        AboutDialog(location(self.catalog.engine), self).exec()
 
     @Slot()
     def show_shortcuts(self) -> None:
