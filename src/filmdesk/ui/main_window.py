@@ -477,10 +477,10 @@ class MainWindow(QMainWindow):
         for text in (detail.tags, detail.notes):
             text.setReadOnly(True)
             text.setPlaceholderText("")  # "Your thoughts…" would invite typing
+        detail.set_editable(False)
         sidebar = self.sidebar_view
-        for field in (detail.rating, detail.watched, detail.history,
-                      sidebar.new_collection_button, sidebar.new_list_button):  # fmt: skip
-            field.setEnabled(False)
+        for button in (sidebar.new_collection_button, sidebar.new_list_button):
+            button.setEnabled(False)
 
     @Slot(QPoint)
     def show_film_menu(self, position: QPoint) -> None:

@@ -76,6 +76,7 @@ class FilmDetailPanel(QScrollArea):
         self.setMinimumWidth(300)
         self._film: FilmRecord | None = None
         self._gone = False  # the film shown was deleted elsewhere while notes were typed
+        self._editable = True  # False for a read-only catalog
         # The notes the text being typed started from: what a save expects to replace (if
         # someone else changed them meanwhile, the save is refused, not made over theirs).
         self._notes_base = ""
@@ -407,11 +408,17 @@ class FilmDetailPanel(QScrollArea):
         self._notes_timer.stop()
         self._set_gone(True)
 
+    def set_editable(self, editable: bool) -> None:
+        """Whether the user's own fields can be changed (not in a read-only catalog)."""
+        self._editable = editable
+        self._set_gone(self._gone)
+
     def _set_gone(self, gone: bool) -> None:
         self._gone = gone
         self.gone.setVisible(gone)
-        for widget in (self.rating, self.watched, self.history, self.tags, self.trailer_button):
-            widget.setEnabled(not gone)
+        for widget in (self.rating, self.watched, self.history, self.tags):
+            widget.setEnabled(not gone and self._editable)
+        self.trailer_button.setEnabled(not gone)
 
     @Slot()
     def _copy_notes(self) -> None:
