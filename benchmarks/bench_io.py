@@ -9,13 +9,18 @@
   executemany into an equivalent table (filmdesk's films table: same columns, types and
   indexes), in one transaction; import_csv_plain_baseline_s: the same into a table of text
   columns without indexes, for comparison.
-* export_json_s / import_json_s: the JSON backup both ways.
+* export_json_s / import_json_s: the JSON backup both ways, as File › Export writes it (every
+  film with its viewings, collections and lists) and as an import reads it into an empty
+  catalog; export_json_baseline_s: the same films from a sqlite3 cursor written with json.dump;
+  import_json_baseline_s: that file read with json.load and inserted with executemany into a
+  table like filmdesk's.
 
 The CSV timings are taken ``--repeat`` times (default 3), filmdesk and its baseline in turn, and
 the quickest of each is reported, as timeit does: on a shared machine a run is often slowed by
 others, and the quickest is the closest to what the code itself costs. The JSON ones run once.
 
-Targets: import <= 2x its baseline, export <= 1.5x its baseline. Reports; never fails a test run.
+Targets: CSV import <= 2x its baseline, CSV export <= 1.5x; JSON both ways <= 2x. Reports;
+never fails a test run.
 """
 
 from __future__ import annotations
@@ -62,6 +67,84 @@ def empty_catalog(path: Path):  # type: ignore[no-untyped-def]
     return catalog
 
 
+_FILM_COLUMNS = (
+    "id, title, original_title, year, directors, countries, runtime_minutes, description,"
+    " fact, trailer_url, availability_note, availability_checked_on, imdb_id, letterboxd_uri,"
+    " rating_half_stars, watched, watched_on, notes, seed_key, created_at, updated_at"
+)
+
+
+def export_json_baseline(source_db: Path, folder: Path) -> float:
+    """The plainest JSON of the same films: rows from a sqlite3 cursor (tags joined in), one
+    dict each, one json.dumps (json's C encoder: no indentation, not json.dump, which encodes
+    in Python)."""
+    started = time.perf_counter()
+    conn = sqlite3.connect(source_db)
+    tags: dict[int, list[str]] = {}
+    for film_id, name in conn.execute(
+        "SELECT film_id, tags.name FROM film_tags JOIN tags ON tags.id = film_tags.tag_id"
+    ):
+        tags.setdefault(film_id, []).append(name)
+    cursor = conn.execute(f"SELECT {_FILM_COLUMNS} FROM films")
+    names = [d[0] for d in cursor.description]
+    films = []
+    for row in cursor:
+        film = dict(zip(names, row, strict=True))
+        film["directors"] = json.loads(film["directors"])
+        film["countries"] = json.loads(film["countries"])
+        film["tags"] = tags.get(film["id"], [])
+        films.append(film)
+    conn.close()
+    with (folder / "baseline.json").open("w", encoding="utf-8") as out:
+        out.write(json.dumps({"films": films}, ensure_ascii=False))
+    return time.perf_counter() - started
+
+
+def import_json_baseline(folder: Path) -> float:
+    """That JSON read with json.load and inserted with executemany into a table like filmdesk's
+    (same columns and indexes), in one transaction."""
+    database = folder / "json-baseline.sqlite3"
+    remove_database(database)
+    started = time.perf_counter()
+    with (folder / "baseline.json").open(encoding="utf-8") as handle:
+        films = json.load(handle)["films"]
+    with sqlite3.connect(database) as conn:
+        for statement in BASELINE_DDL:
+            conn.execute(statement)
+        conn.executemany(
+            "INSERT INTO films (id, title, original_title, year, directors, countries,"
+            " runtime_minutes, description, fact, trailer_url, availability_note,"
+            " availability_checked_on, imdb_id, letterboxd_uri, rating, watched, watched_on,"
+            " notes, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    f["id"],
+                    f["title"],
+                    f["original_title"],
+                    f["year"],
+                    json.dumps(f["directors"]),
+                    json.dumps(f["countries"]),
+                    f["runtime_minutes"],
+                    f["description"],
+                    f["fact"],
+                    f["trailer_url"],
+                    f["availability_note"],
+                    f["availability_checked_on"],
+                    f["imdb_id"],
+                    f["letterboxd_uri"],
+                    f["rating_half_stars"],
+                    f["watched"],
+                    f["watched_on"],
+                    f["notes"],
+                    json.dumps(f["tags"]),
+                )
+                for f in films
+            ),
+        )
+    conn.close()
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--films", type=int, default=100_000)
@@ -74,7 +157,7 @@ def main() -> None:
     from _catalog import build_catalog
     from filmdesk.core.catalog import open_catalog
     from filmdesk.core.exchange.csv_format import COLUMNS, export_csv
-    from filmdesk.core.exchange.json_format import export_json
+    from filmdesk.core.exchange.formats import ExportOptions, FilmSelection, film_export
     from filmdesk.core.exchange.planning import plan_import
 
     result: dict[str, object] = {"films": args.films, "repeat": args.repeat}
@@ -163,15 +246,22 @@ def main() -> None:
             ratio = float(result[f"{name}_s"]) / float(result[f"{name}_baseline_s"])  # type: ignore[arg-type]
             result[f"{name}_ratio"] = round(ratio, 2)
 
+        # The JSON backup as File › Export and filmdesk-cli export write it (every film with
+        # its viewings, collections, lists), and read back into an empty catalog.
         backup = folder / "backup.json"
         started = time.perf_counter()
-        export_json(backup, source.films.all(timestamps=True), source.collections.all())
+        film_export("json").write(backup, FilmSelection(source), ExportOptions())
         result["export_json_s"] = round(time.perf_counter() - started, 3)
+        result["export_json_baseline_s"] = round(export_json_baseline(source_db, folder), 3)
         target = empty_catalog(folder / "target2.sqlite3")
         started = time.perf_counter()
         target.imports.apply(plan_import(target, backup))
         result["import_json_s"] = round(time.perf_counter() - started, 3)
         target.close()
+        result["import_json_baseline_s"] = round(import_json_baseline(folder), 3)
+        for name in ("export_json", "import_json"):
+            ratio = float(result[f"{name}_s"]) / float(result[f"{name}_baseline_s"])  # type: ignore[arg-type]
+            result[f"{name}_ratio"] = round(ratio, 2)
         source.close()
     if args.json:
         print(json.dumps(result))

@@ -280,6 +280,16 @@
     </message>
 </context>
 <context>
+    <name>_Counting</name>
+    <message numerus="yes">
+        <source>%Ln film(s)</source>
+        <translation>
+            <numerusform>%Ln film</numerusform>
+            <numerusform>%Ln films</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_Plurals</name>
     <message numerus="yes">
         <source>Delete %Ln film(s)</source>

@@ -99,6 +99,14 @@
         <translation>Записать фильмы в файл CSV или JSON</translation>
     </message>
     <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>&amp;Восстановить из резервной копии…</translation>
+    </message>
+    <message>
+        <source>Put back a copy of the catalog that filmdesk made earlier</source>
+        <translation>Вернуть копию каталога, сделанную filmdesk раньше</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
@@ -214,6 +222,14 @@
 <context>
     <name>App</name>
     <message>
+        <source>The backup could not be restored.</source>
+        <translation>Не удалось восстановить резервную копию.</translation>
+    </message>
+    <message>
+        <source>Restored the backup ({date}, {films}). The damaged catalog is kept in {folder}.</source>
+        <translation>Резервная копия восстановлена ({date}, {films}). Повреждённый каталог сохранён в {folder}.</translation>
+    </message>
+    <message>
         <source>filmdesk is already open with this catalog, but does not answer.</source>
         <translation>filmdesk уже открыт с этим каталогом, но не отвечает.</translation>
     </message>
@@ -231,6 +247,17 @@
     <message>
         <source>“{name}”</source>
         <translation>«{name}»</translation>
+    </message>
+</context>
+<context>
+    <name>BackupOperations</name>
+    <message>
+        <source>Restore Backup ({date})</source>
+        <translation>Восстановить копию ({date})</translation>
+    </message>
+    <message>
+        <source>Restored the backup ({date}, {films}). Edit › Undo brings back the catalog as it was.</source>
+        <translation>Резервная копия восстановлена ({date}, {films}). Правка › Отменить вернёт каталог, каким он был.</translation>
     </message>
 </context>
 <context>
@@ -422,6 +449,43 @@
     <message>
         <source>Delete comment</source>
         <translation>Удалить комментарий</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDialog</name>
+    <message>
+        <source>The catalog is damaged</source>
+        <translation>Каталог повреждён</translation>
+    </message>
+    <message>
+        <source>filmdesk cannot open the catalog: part of the file is damaged.</source>
+        <translation>filmdesk не может открыть каталог: часть файла повреждена.</translation>
+    </message>
+    <message>
+        <source>This can happen after a disk error, a power cut, or a copy that did not finish. (SQLite says: {reason}.)</source>
+        <translation>Так бывает после ошибки диска, отключения питания или незавершённого копирования. (Сообщение SQLite: {reason}.)</translation>
+    </message>
+    <message>
+        <source>Latest good backup: {date}, {films}.
+Restoring it brings back every film, collection and list as they were then; the damaged file is kept in the backups folder.</source>
+        <translation>Последняя исправная резервная копия: {date}, {films}.
+Если её восстановить, все фильмы, коллекции и списки станут такими, какими были тогда; повреждённый файл сохранится в папке резервных копий.</translation>
+    </message>
+    <message>
+        <source>There is no backup of this catalog to restore.</source>
+        <translation>Резервных копий этого каталога нет.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the Backup</source>
+        <translation>&amp;Восстановить копию</translation>
+    </message>
+    <message>
+        <source>Open Backups &amp;Folder</source>
+        <translation>Открыть &amp;папку копий</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
     </message>
 </context>
 <context>
@@ -644,6 +708,18 @@
         <translation>Выберите фильм, чтобы увидеть подробности.</translation>
     </message>
     <message>
+        <source>This film was deleted elsewhere (in another window or filmdesk-cli). Your notes below were not saved: copy them, or add the film back with them.</source>
+        <translation>Этот фильм удалён в другом месте (в другом окне или в filmdesk-cli). Заметки ниже не сохранены: скопируйте их или верните фильм вместе с ними.</translation>
+    </message>
+    <message>
+        <source>Copy Notes</source>
+        <translation>Копировать заметки</translation>
+    </message>
+    <message>
+        <source>Add the Film Back</source>
+        <translation>Вернуть фильм</translation>
+    </message>
+    <message>
         <source>Did you know?</source>
         <translation>Знаете ли вы?</translation>
     </message>
@@ -714,6 +790,10 @@
     <message>
         <source>Opens a web search for the trailer in your browser</source>
         <translation>Откроет поиск трейлера в браузере</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Скопировано</translation>
     </message>
 </context>
 <context>
@@ -1420,12 +1500,28 @@
         <translation>&amp;Тёмное</translation>
     </message>
     <message>
+        <source>Showing changes made elsewhere.</source>
+        <translation>Показаны изменения, сделанные в другом месте.</translation>
+    </message>
+    <message>
         <source>Added {title}. Showing all films, so that it can be seen.</source>
         <translation>Добавлен фильм {title}. Показаны все фильмы, чтобы его было видно.</translation>
     </message>
     <message>
         <source>Added {title}. It did not match the search, so the search was cleared.</source>
         <translation>Добавлен фильм {title}. Он не подходил под поиск, поэтому поиск сброшен.</translation>
+    </message>
+    <message>
+        <source>Not saved: the catalog is busy (another program is writing to it). Typed notes are saved again in a moment.</source>
+        <translation>Не сохранено: каталог занят (в него пишет другая программа). Набранные заметки будут сохранены чуть позже.</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>Оставить моё</translation>
+    </message>
+    <message>
+        <source>Keep the Other Change</source>
+        <translation>Оставить другое изменение</translation>
     </message>
     <message>
         <source>Follow the &amp;System</source>
@@ -1438,6 +1534,14 @@
     <message>
         <source>“{action}” could not be saved.</source>
         <translation>Не удалось сохранить: {action}.</translation>
+    </message>
+    <message>
+        <source>This catalog is read-only: filmdesk has no permission to change {path}. You can browse, search and export; nothing can be changed.</source>
+        <translation>Каталог открыт только для чтения: у filmdesk нет прав изменять {path}. Можно просматривать, искать и экспортировать, но не изменять.</translation>
+    </message>
+    <message>
+        <source>filmdesk (read-only)</source>
+        <translation>filmdesk (только чтение)</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1480,6 +1584,81 @@
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Daily copy</source>
+        <translation>Ежедневная копия</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>Перед импортом</translation>
+    </message>
+    <message>
+        <source>Before filmdesk was upgraded</source>
+        <translation>Перед обновлением filmdesk</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Перед восстановлением</translation>
+    </message>
+    <message>
+        <source>Damaged catalog</source>
+        <translation>Повреждённый каталог</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
+    </message>
+    <message>
+        <source>{day}, {time}</source>
+        <translation>{day}, {time}</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>filmdesk copies the catalog each day it is opened, and before every import, upgrade and restore. Choose the copy to go back to.</source>
+        <translation>filmdesk копирует каталог каждый день, когда его открывают, а также перед каждым импортом, обновлением и восстановлением. Выберите копию, к которой нужно вернуться.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <source>Films</source>
+        <translation>Фильмы</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>There are no backups of this catalog yet. The first is made the next time filmdesk opens it on another day, or before an import.</source>
+        <translation>Резервных копий этого каталога пока нет. Первая появится, когда filmdesk откроет его в другой день, или перед импортом.</translation>
+    </message>
+    <message>
+        <source>Every film, collection and screening list will be as it was in that copy. The catalog as it is now is kept as a backup first: Edit › Undo brings it back.</source>
+        <translation>Все фильмы, коллекции и списки показа станут такими, как в этой копии. Нынешний каталог сначала сохраняется в резервную копию: Правка › Отменить вернёт его.</translation>
+    </message>
+    <message>
+        <source>Kept in {folder}</source>
+        <translation>Хранятся в {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <source>Open Backups &amp;Folder</source>
+        <translation>Открыть &amp;папку копий</translation>
     </message>
 </context>
 <context>
@@ -1935,6 +2114,17 @@ A leading - excludes: -tag:war</source>
     <message>
         <source>Choose the day on a calendar (Alt+Down)</source>
         <translation>Выбрать день в календаре (Alt+Вниз)</translation>
+    </message>
+</context>
+<context>
+    <name>_Counting</name>
+    <message numerus="yes">
+        <source>%Ln film(s)</source>
+        <translation>
+            <numerusform>%Ln фильм</numerusform>
+            <numerusform>%Ln фильма</numerusform>
+            <numerusform>%Ln фильмов</numerusform>
+        </translation>
     </message>
 </context>
 <context>

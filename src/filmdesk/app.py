@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from filmdesk.core.problems import DamagedCatalogError
     from filmdesk.ui.main_window import MainWindow
 
 # One id everywhere the desktop looks: the .desktop file's name, the AppStream id, the icon
@@ -74,13 +75,69 @@ def create_application() -> QApplication:
 def open_window(target: str) -> MainWindow:
     """Open the catalog at ``target`` and build its main window (not shown yet).
 
-    Raises DatabaseOpenError or SeedError when the catalog cannot be opened.
+    Raises DatabaseOpenError or SeedError when the catalog cannot be opened, and a
+    CatalogFileError (DamagedCatalogError) when it is damaged.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
     from filmdesk.core.catalog import open_catalog
+    from filmdesk.core.db import database_url, sqlite_path
+    from filmdesk.core.problems import explain
     from filmdesk.ui.main_window import MainWindow
 
     opened = open_catalog(target)
-    return MainWindow(opened.catalog)
+    catalog = opened.catalog
+    try:
+        # The whole file, once, before the window shows any of it (a tenth of a second for
+        # 100,000 films): a damaged catalog is said at once, not at some later click.
+        catalog.check_whole()
+        window = MainWindow(catalog)
+    except SQLAlchemyError as exc:
+        catalog.close()
+        raise explain(exc, sqlite_path(database_url(target))) or exc from None
+    except BaseException:
+        catalog.close()
+        raise
+    if opened.backup_problem is not None:
+        window.statusBar().showMessage(str(opened.backup_problem), 15000)
+    return window
+
+
+def _offer_restore(target: str, problem: DamagedCatalogError) -> str | None:
+    """The catalog is damaged: offer its latest good backup. When one was restored, what to
+    say about it once the window is open (open the catalog again); None to quit."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from filmdesk.core.backups.naming import backups_folder
+    from filmdesk.core.backups.restoring import latest_good_backup, restore_backup
+    from filmdesk.core.db import database_url, sqlite_path
+    from filmdesk.core.problems import CatalogFileError
+    from filmdesk.ui.dialogs.damaged_dialog import Choice, ask_about_damage
+    from filmdesk.ui.dialogs.restore_dialog import films_text, when_text
+
+    path = sqlite_path(database_url(target))
+    if path is None:
+        QMessageBox.critical(None, "filmdesk", _cannot_open(problem))
+        return None
+    backup = latest_good_backup(path)
+    choice = ask_about_damage(path, problem.reason, backup, backups_folder(path))
+    if choice is not Choice.RESTORE or backup is None:
+        return None
+    try:
+        restore_backup(path, backup.path)
+    except CatalogFileError as exc:
+        text = QCoreApplication.translate("App", "The backup could not be restored.")
+        QMessageBox.critical(None, "filmdesk", f"{text}\n\n{exc}")
+        return None
+    return (
+        QCoreApplication.translate(
+            "App", "Restored the backup ({date}, {films}). The damaged catalog is kept in {folder}."
+        )
+        .replace("{date}", when_text(backup))
+        .replace("{films}", films_text(backup.films))
+        .replace("{folder}", str(backups_folder(path)))
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,6 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from filmdesk.core.db import DatabaseOpenError
+    from filmdesk.core.problems import CatalogFileError, DamagedCatalogError
     from filmdesk.core.seed import SeedError
     from filmdesk.ui.shell.single_instance import SingleInstance, bring_to_front, instance_name
 
@@ -117,13 +175,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     try:
-        try:
-            window = open_window(target)
-        except (DatabaseOpenError, SeedError, ValueError) as exc:
-            QMessageBox.critical(None, "filmdesk", _cannot_open(exc))
-            return 1
+        restored: str | None = None
+        while True:
+            try:
+                window = open_window(target)
+                break
+            except DamagedCatalogError as exc:
+                restored = _offer_restore(target, exc)
+                if restored is None:
+                    return 1
+            except (DatabaseOpenError, CatalogFileError, SeedError, ValueError) as exc:
+                QMessageBox.critical(None, "filmdesk", _cannot_open(exc))
+                return 1
         instance.activation_requested.connect(lambda token: bring_to_front(window, token))
         window.show()
+        if restored is not None:
+            window.statusBar().showMessage(restored, 20000)
         if args.smoke_test:
             _close_when_shown(window)
         try:

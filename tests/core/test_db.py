@@ -58,7 +58,7 @@ def test_new_database_needs_no_backup(db_path: Path) -> None:
     opened = open_catalog(str(db_path))
     assert opened.migration.from_revision is None
     assert opened.migration.backup_path is None
-    assert list(db_path.parent.glob("*.bak")) == []
+    assert list(db_path.parent.rglob("*.bak")) == []
     opened.catalog.close()
 
 
@@ -97,7 +97,7 @@ def test_existing_database_is_backed_up_then_upgraded(db_path: Path) -> None:
     assert opened.migration.from_revision == "0001"
     assert opened.migration.to_revision == head_revision()
     backup = opened.migration.backup_path
-    assert backup is not None and backup.parent == db_path.parent
+    assert backup is not None and backup.parent == db_path.parent / "backups"
     mirror = opened.catalog.films.resolve("Mirror")
     assert (mirror.original_title, mirror.rating, mirror.notes) == ("Зеркало", 4.5, "my notes")
     assert mirror.directors == ("Andrei Tarkovsky",)
@@ -120,11 +120,50 @@ def test_a_database_from_a_newer_filmdesk_is_refused(db_path: Path) -> None:
 def test_a_foreign_database_is_refused_and_left_alone(db_path: Path) -> None:
     with sqlite3.connect(db_path) as conn:
         conn.execute("CREATE TABLE accounts (id INTEGER)")
+    conn.close()
+    before = db_path.read_bytes()
     with pytest.raises(DatabaseOpenError, match="not a filmdesk catalog"):
         open_catalog(str(db_path))
-    with sqlite3.connect(db_path) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    assert tables == ["accounts"]
+    # Not a byte changed (it was not even switched to WAL mode), nothing beside it.
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+def test_a_file_that_is_no_database_is_refused_and_left_alone(db_path: Path) -> None:
+    db_path.write_text("title,year\nMirror,1975\n", encoding="utf-8")
+    with pytest.raises(DatabaseOpenError, match="not a filmdesk catalog: it is not a database"):
+        open_catalog(str(db_path))
+    assert db_path.read_text(encoding="utf-8") == "title,year\nMirror,1975\n"
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+def test_a_read_only_catalog_opens_read_only(db_path: Path, tmp_path: Path) -> None:
+    from filmdesk.core.problems import ReadOnlyCatalogError
+    from tests.unusual_catalogs import read_only_folder
+
+    open_catalog(str(db_path)).catalog.close()
+    with read_only_folder(tmp_path / "shared", db_path) as copy:
+        opened = open_catalog(str(copy))
+        catalog = opened.catalog
+        assert catalog.read_only and opened.backup is None
+        assert catalog.films.stats().films == 10
+        with pytest.raises(ReadOnlyCatalogError, match="is read-only") as refused:
+            catalog.films.edit(catalog.films.resolve("The Letter").id, {"rating": 4})
+        assert str(copy) in str(refused.value) and "nothing was changed" in str(refused.value)
+        catalog.close()
+        assert sorted(p.name for p in copy.parent.iterdir()) == [copy.name]
+
+
+def test_a_damaged_catalog_is_found_before_it_is_shown(db_path: Path) -> None:
+    from filmdesk.core.problems import DamagedCatalogError
+    from tests.unusual_catalogs import damage
+
+    open_catalog(str(db_path)).catalog.close()
+    damage(db_path)
+    with pytest.raises(DamagedCatalogError, match="is damaged") as raised:
+        # (Today's automatic backup checks the copy it makes.)
+        open_catalog(str(db_path))
+    assert str(db_path) in str(raised.value) and "sqlite+" not in str(raised.value)
 
 
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:

@@ -190,7 +190,7 @@ def test_a_failed_change_names_it_as_typed(
     # (As HTML, the blank line between the two is a paragraph break: lines are what matter.)
     assert [line for text in warned for line in text.splitlines() if line] == [
         f"“Rename “{HTML}”” could not be saved.",
-        "ValueError: name: <b>taken</b>",
+        "Name: <b>taken</b>.",  # why in words: no class name
     ]
 
 

@@ -1,23 +1,26 @@
 """filmdesk-cli: the catalog from a terminal. A thin front end over ``filmdesk.core``.
 
-One module per command group (films, files, collections, lists), each with ``register``
-(its sub-commands and options) and ``run``; this module holds the top-level parser and its
-global options, opens the catalog, dispatches, and turns every failure into one line on
-stderr and an exit status.
+One module per command group (films, files, collections, lists, backups), each with
+``register`` (its sub-commands and options) and ``run`` (or, for the commands on the catalog's
+file itself, ``run_on_file``); this module holds the top-level parser and its global options,
+opens the catalog, dispatches, and turns every failure into one line on stderr and an exit
+status.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
-from typing import Protocol
+from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from filmdesk import __version__
-from filmdesk.cli import collections, files, films, lists
+from filmdesk.cli import backups, collections, files, films, lists
 from filmdesk.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 from filmdesk.cli.parsing import PROG, Parser, Subparsers, add_database_option
 from filmdesk.core.catalog import (
@@ -30,7 +33,9 @@ from filmdesk.core.catalog import (
     ScreeningListNotFoundError,
     open_catalog,
 )
-from filmdesk.core.db import DatabaseOpenError
+from filmdesk.core.db import DatabaseOpenError, database_url, sqlite_path
+from filmdesk.core.errors import StaleEditError, database_reason
+from filmdesk.core.problems import CatalogFileError, DamagedCatalogError, explain
 from filmdesk.core.seed import SeedError
 from filmdesk.core.validation import ValidationError
 from filmdesk.paths import database_target
@@ -44,8 +49,18 @@ class CommandGroup(Protocol):
     def run(self, args: argparse.Namespace, catalog: Catalog) -> None: ...
 
 
+@runtime_checkable
+class FileCommandGroup(Protocol):
+    """A module of commands on the catalog's file, which must work when the catalog cannot
+    be opened (damaged): ``backups``. Main does not open the catalog for them."""
+
+    def register(self, subparsers: Subparsers) -> None: ...
+
+    def run_on_file(self, args: argparse.Namespace, target: str) -> None: ...
+
+
 # In the order --help lists their commands.
-GROUPS: tuple[CommandGroup, ...] = (films, files, collections, lists)
+GROUPS: tuple[CommandGroup | FileCommandGroup, ...] = (films, files, collections, lists, backups)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
         group.register(commands)
         # The commands it just added run through it.
         for name in list(commands.choices)[known:]:
-            commands.choices[name].set_defaults(run=group.run)
+            if isinstance(group, FileCommandGroup):
+                commands.choices[name].set_defaults(run_on_file=group.run_on_file)
+            else:
+                commands.choices[name].set_defaults(run=group.run)
     return parser
 
 
@@ -86,20 +104,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of filmdesk-cli; returns the exit status."""
     args = build_parser().parse_args(_attach_dash_values(sys.argv[1:] if argv is None else argv))
     catalog: Catalog | None = None
+    path: Path | None = None
     try:
         try:
             target = database_target(args.database)
         except ValueError as exc:
             raise CliError(str(exc)) from None
         try:
-            catalog = open_catalog(target).catalog
+            path = sqlite_path(database_url(target))
+        except DatabaseOpenError as exc:
+            raise CliError(str(exc), EXIT_FAILURE) from None
+        if getattr(args, "run_on_file", None) is not None:
+            args.run_on_file(args, target)
+            return 0
+        try:
+            opened = open_catalog(target)
         except (DatabaseOpenError, SeedError) as exc:
             raise CliError(str(exc), EXIT_FAILURE) from None
+        catalog = opened.catalog
+        if opened.backup_problem is not None:
+            print(
+                f"{PROG}: warning: today's backup was not made: {opened.backup_problem}",
+                file=sys.stderr,
+            )
         args.run(args, catalog)
+    except CatalogFileError as exc:
+        print(f"{PROG}: error: {_with_advice(exc)}", file=sys.stderr)
+        return EXIT_FAILURE
     except CliError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return exc.status
-    except (ValidationError, DuplicateEntryError, NameTakenError) as exc:
+    except (ValidationError, DuplicateEntryError, NameTakenError, StaleEditError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (
@@ -110,8 +145,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
-    except SQLAlchemyError as exc:
-        reason = getattr(exc, "orig", None) or exc
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        problem = explain(exc, path)
+        if problem is not None:
+            print(f"{PROG}: error: {_with_advice(problem)}", file=sys.stderr)
+            return EXIT_FAILURE
+        reason = database_reason(exc)
         print(f"{PROG}: error: the catalog could not be used ({reason}); nothing was changed",
               file=sys.stderr)  # fmt: skip
         return EXIT_FAILURE
@@ -127,3 +166,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if catalog is not None:
             catalog.close()
     return 0
+
+
+def _with_advice(problem: CatalogFileError) -> str:
+    """The problem, and for a damaged catalog what to do about it."""
+    if isinstance(problem, DamagedCatalogError):
+        return (
+            f"{problem}. '{PROG} check' tells more; '{PROG} backups' lists the copies filmdesk "
+            f"made, and '{PROG} restore NUMBER' puts one back"
+        )
+    return str(problem)

@@ -9,6 +9,7 @@ no ORM object ever leaves a method.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -16,7 +17,16 @@ from typing import TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from filmdesk.core.db import MigrationResult, open_database
+from filmdesk.core.backups.naming import Backup
+from filmdesk.core.backups.service import BackupService
+from filmdesk.core.catalog_file import CHECK_FAILED, quick_check
+from filmdesk.core.db import (
+    MigrationResult,
+    engine_read_only,
+    open_database,
+    sqlite_path,
+    writing,
+)
 from filmdesk.core.errors import (
     AmbiguousFilmError,
     CollectionNotFoundError,
@@ -34,6 +44,7 @@ from filmdesk.core.groups.screening_lists import ListService
 from filmdesk.core.importing.apply import ImportResult
 from filmdesk.core.importing.service import ImportService
 from filmdesk.core.operations import Operation, Outcome
+from filmdesk.core.problems import CatalogFileError, DamagedCatalogError, explain, read_only_error
 from filmdesk.core.transaction import Transaction
 
 # The errors the services raise, importable from here.
@@ -61,15 +72,41 @@ class Catalog:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(writing(engine), expire_on_commit=False)
         self.films = FilmService(engine, self._sessions, self.run)
         self.collections = CollectionService(self._sessions, self.run)
         self.lists = ListService(self._sessions, self.run)
         self.imports = ImportService(engine, self.run)
+        self.backups = BackupService(engine)
+
+    @property
+    def read_only(self) -> bool:
+        """filmdesk may read this catalog but not change it (no permission to write)."""
+        return engine_read_only(self.engine)
+
+    def check_whole(self) -> None:
+        """Read the whole file once (SQLite's quick check); raise DamagedCatalogError when
+        part of it is damaged. A tenth of a second for 100,000 films. (SQLite only.)"""
+        path = self.backups.catalog_path
+        if path is None:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            try:
+                found = quick_check(raw.driver_connection)  # type: ignore[arg-type]
+            except sqlite3.DatabaseError as exc:
+                raise explain(exc, path) or exc from None
+        finally:
+            raw.close()
+        if found:
+            raise DamagedCatalogError(path, CHECK_FAILED)
 
     def run(self, operation: Operation[T]) -> Outcome[T]:
         """Apply ``operation`` in one transaction: all of it is written, or (on any error)
         none of it. The outcome holds its result, its inverse and what changed."""
-        with self._sessions.begin() as session:
+        if self.read_only:
+            raise read_only_error(sqlite_path(self.engine.url))
+        with self._writes.begin() as session:
             tx = Transaction(session)
             outcome = operation.apply(tx)
             if tx.tags_touched:
@@ -85,24 +122,44 @@ class Catalog:
 
 @dataclass(frozen=True)
 class OpenedCatalog:
-    """What ``open_catalog`` did besides opening: schema migration and seeding."""
+    """What ``open_catalog`` did besides opening: schema migration, seeding, the automatic
+    backup (or why none could be made)."""
 
     catalog: Catalog
     migration: MigrationResult
     seeded: bool
+    backup: Backup | None = None
+    backup_problem: CatalogFileError | None = None
 
 
 def open_catalog(target: str, *, seed: Path | None = None) -> OpenedCatalog:
-    """Open the catalog at ``target`` (path or URL): migrate, seed if needed, return it.
+    """Open the catalog at ``target`` (path or URL): migrate, seed if needed, back it up if a
+    day has passed since the last automatic backup, return it.
 
-    ``seed`` defaults to the collection shipped with filmdesk.
+    ``seed`` defaults to the collection shipped with filmdesk. A catalog filmdesk may not write
+    is opened read-only, as it is (no seed, no backup). Raises DatabaseOpenError, or
+    DamagedCatalogError when the backup's check finds the catalog damaged; a backup that cannot
+    be written (a full disk) does not stop the opening: ``backup_problem`` says why.
     """
+    from filmdesk.core.backups.writing import backup_if_due
     from filmdesk.core.seed import apply_seed, default_seed_path
 
     engine, migration = open_database(target)
+    read_only = engine_read_only(engine)
+    path = sqlite_path(engine.url)
+    backup: Backup | None = None
+    problem: CatalogFileError | None = None
     try:
-        result = apply_seed(engine, seed or default_seed_path())
+        # A catalog made just now has nothing to lose yet.
+        if path is not None and not read_only and migration.from_revision is not None:
+            try:
+                backup = backup_if_due(path)
+            except DamagedCatalogError:
+                raise
+            except CatalogFileError as exc:
+                problem = exc
+        seeded = False if read_only else apply_seed(engine, seed or default_seed_path()).changed
     except BaseException:
         engine.dispose()
         raise
-    return OpenedCatalog(Catalog(engine), migration, result.changed)
+    return OpenedCatalog(Catalog(engine), migration, seeded, backup, problem)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +15,9 @@ from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
+from filmdesk.core.catalog_file import is_read_only, is_sqlite, read_only_uri
+from filmdesk.core.problems import CatalogFileError, DamagedCatalogError, explain
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -25,6 +27,10 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # import Alembic; a test checks it against the migration scripts.
 SCHEMA_HEAD = "0007"
 BUSY_TIMEOUT_MS = 5000
+
+
+# An engine's execution option: the catalog is opened read-only (see ``engine_read_only``).
+READ_ONLY_OPTION = "filmdesk_read_only"
 
 
 class DatabaseOpenError(Exception):
@@ -58,8 +64,29 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def create_catalog_engine(target: str) -> Engine:
-    """An engine for the catalog at ``target``, configured for safe concurrent desktop use."""
+# The execution option of a connection whose transactions write (``Catalog.run``).
+WRITES = "filmdesk_writes"
+
+
+def writing(engine: Engine) -> Engine:
+    """The engine for transactions that write: on SQLite they begin with the write lock."""
+    return engine.execution_options(**{WRITES: True})
+
+
+def location(engine: Engine) -> str:
+    """Where the catalog is, for a person: the file's path, or the URL without a password."""
+    path = sqlite_path(engine.url)
+    return str(path) if path is not None else engine.url.render_as_string(hide_password=True)
+
+
+def engine_read_only(engine: Engine) -> bool:
+    """The catalog behind ``engine`` was opened read-only."""
+    return bool(engine.get_execution_options().get(READ_ONLY_OPTION, False))
+
+
+def create_catalog_engine(target: str, *, read_only: bool = False) -> Engine:
+    """An engine for the catalog at ``target``, configured for safe concurrent desktop use
+    (``read_only``: a SQLite file that filmdesk may read but not write)."""
     url = database_url(target)
     path = sqlite_path(url)
     try:
@@ -67,8 +94,17 @@ def create_catalog_engine(target: str) -> Engine:
             if path is not None:
                 if path.exists() and path.is_dir():
                     raise DatabaseOpenError(f"{path} is a folder, not a database file")
-                path.parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url)
+                if not read_only:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+            if read_only and path is not None:
+                uri = read_only_uri(path)
+                engine = create_engine(
+                    url,
+                    creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+                    execution_options={READ_ONLY_OPTION: True},
+                )
+            else:
+                engine = create_engine(url)
             _configure_sqlite(engine)
             return engine
         return create_engine(url, pool_pre_ping=True)
@@ -81,19 +117,24 @@ def create_catalog_engine(target: str) -> Engine:
 def _configure_sqlite(engine: Engine) -> None:
     # pysqlite's own transaction handling does not cover DDL or SAVEPOINT; take it over so every
     # `with engine.begin()` is one real transaction (SQLAlchemy's documented recipe).
+    # (WAL mode is set once the file is known to be a catalog: see ``open_database``.)
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A transaction that will write takes the write lock at its start, so SQLite waits
+        # (up to the busy timeout) for another writer to finish. A deferred BEGIN that turns
+        # into a write later fails at once with "database is locked": SQLite cannot wait
+        # there without risking a deadlock.
+        immediate = conn.get_execution_options().get(WRITES, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def alembic_config() -> Config:
@@ -114,29 +155,6 @@ def head_revision() -> str:
     return head
 
 
-def backup_sqlite(path: Path, label: str) -> Path:
-    """Write a consistent copy of the SQLite database next to it and return its path.
-
-    Uses SQLite's online backup, so pages still in the write-ahead log are included.
-    """
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}.bak")
-    source = sqlite3.connect(path)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
-    return target
-
-
 def _current_revision(engine: Engine) -> tuple[str | None, set[str]]:
     try:
         with engine.connect() as conn:
@@ -145,7 +163,11 @@ def _current_revision(engine: Engine) -> tuple[str | None, set[str]]:
             if "alembic_version" in tables:
                 current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except (OperationalError, SQLAlchemyDatabaseError) as exc:
-        raise DatabaseOpenError(f"cannot open {engine.url!r}: {exc.orig}") from None
+        problem = explain(exc, sqlite_path(engine.url))
+        if isinstance(problem, DamagedCatalogError):
+            raise problem from None
+        message = str(problem) if problem else f"cannot open {location(engine)}: {exc.orig}"
+        raise DatabaseOpenError(message) from None
     return current, tables
 
 
@@ -155,27 +177,38 @@ def upgrade_schema(engine: Engine) -> MigrationResult:
     if current == SCHEMA_HEAD:
         # The common case, on every start: no need to load Alembic at all.
         return MigrationResult(current, SCHEMA_HEAD, None)
+    if current is None and tables - {"alembic_version"}:
+        raise DatabaseOpenError(
+            f"{location(engine)} is not a filmdesk catalog: it has tables "
+            f"({', '.join(sorted(tables)[:5])}) but no filmdesk schema version"
+        )
     from alembic import command
     from alembic.script import ScriptDirectory
+
+    from filmdesk.core.backups.naming import Reason
+    from filmdesk.core.backups.writing import make_backup
 
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = head_revision()
-    if current is None and tables - {"alembic_version"}:
-        raise DatabaseOpenError(
-            f"{engine.url.database} is not a filmdesk catalog: it has tables "
-            f"({', '.join(sorted(tables)[:5])}) but no filmdesk schema version"
-        )
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise DatabaseOpenError(
-            f"{engine.url.database} was written by a newer filmdesk (schema {current}); "
+            f"{location(engine)} was written by a newer filmdesk (schema {current}); "
             f"this version knows schemas up to {head}. Please update filmdesk."
+        )
+    if engine_read_only(engine):
+        raise DatabaseOpenError(
+            f"{location(engine)} was written by an earlier filmdesk and must be upgraded, but "
+            "it is read-only (filmdesk has no permission to write to it)"
         )
     backup: Path | None = None
     path = sqlite_path(engine.url)
     if current is not None and path is not None:
-        backup = backup_sqlite(path, f"before-schema-{head}")
+        try:
+            backup = make_backup(path, Reason.BEFORE_UPGRADE).path
+        except CatalogFileError as exc:
+            raise DatabaseOpenError(f"{path} was not upgraded to schema {head}: {exc}") from None
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
@@ -183,18 +216,56 @@ def upgrade_schema(engine: Engine) -> MigrationResult:
     except SQLAlchemyDatabaseError as exc:
         # One transaction: the catalog is as it was.
         kept = f"; a copy of it is at {backup}" if backup is not None else ""
+        reason = explain(exc, path) or exc.orig
         raise DatabaseOpenError(
-            f"{engine.url.database} could not be brought to schema {head} ({exc.orig}); "
+            f"{location(engine)} could not be brought to schema {head} ({reason}); "
             f"it was left unchanged{kept}"
         ) from None
     return MigrationResult(current, head, backup)
 
 
+def _check_file(path: Path) -> None:
+    """Refuse, before anything is written to it, a file that cannot be a catalog."""
+    try:
+        if path.is_file() and not is_sqlite(path):
+            raise DatabaseOpenError(f"{path} is not a filmdesk catalog: it is not a database")
+    except OSError as exc:
+        raise DatabaseOpenError(f"cannot open {path}: {exc.strerror}") from None
+
+
+def use_wal(engine: Engine) -> None:
+    """Put the SQLite catalog behind ``engine`` in write-ahead-log mode."""
+    # Persistent once set, and only set once the file is known to be a catalog (a foreign
+    # database is left as it was). Readers and a writer then work side by side.
+    # (Outside any transaction, which SQLAlchemy's connections would begin.)
+    try:
+        raw = engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA journal_mode = WAL").fetchall()  # type: ignore[union-attr]
+        finally:
+            raw.close()
+    except (SQLAlchemyDatabaseError, sqlite3.Error) as exc:
+        raise explain(exc, sqlite_path(engine.url)) or DatabaseOpenError(
+            f"cannot open {location(engine)}: {getattr(exc, 'orig', exc)}"
+        ) from None
+
+
 def open_database(target: str) -> tuple[Engine, MigrationResult]:
-    """Open (creating if needed) the catalog at ``target`` and migrate it to the current schema."""
-    engine = create_catalog_engine(target)
+    """Open (creating if needed) the catalog at ``target`` and migrate it to the current schema.
+
+    A SQLite catalog that filmdesk may not write is opened read-only (``engine_read_only``).
+    A file that is not a filmdesk catalog is refused without being changed.
+    """
+    path = sqlite_path(database_url(target))
+    read_only = False
+    if path is not None:
+        _check_file(path)
+        read_only = is_read_only(path)
+    engine = create_catalog_engine(target, read_only=read_only)
     try:
         result = upgrade_schema(engine)
+        if path is not None and not read_only:
+            use_wal(engine)
     except BaseException:
         engine.dispose()
         raise

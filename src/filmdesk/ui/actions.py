@@ -100,10 +100,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP("Actions", "Write films to a CSV or JSON file"),
     ),
     ActionSpec(
+        "restore_backup",
+        QT_TRANSLATE_NOOP("Actions", "&Restore from Backup…"),
+        "file",
+        2,
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Put back a copy of the catalog that filmdesk made earlier"
+        ),
+    ),
+    ActionSpec(
         "quit",
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         "file",
-        2,
+        3,
         shortcuts=(_STD.Quit,),
     ),
     ActionSpec(
@@ -221,6 +230,12 @@ FILM_MENU = ("edit_film", "delete", "-", "mark_watched", "mark_unwatched", "add_
 
 # Acting on the films selected in the table: off while nothing is chosen or a list is shown.
 FILM_ACTIONS = ("delete", "mark_watched", "mark_unwatched", "add_tag", "remove_tag")
+
+# Changing the catalog: off for good when it is read-only.
+EDITING_ACTIONS = (
+    "new_film", "new_collection", "new_list", "import", "import_folder", "restore_backup",
+    "undo", "redo", "edit_film", *FILM_ACTIONS,
+)  # fmt: skip
 
 
 def translated(text: str) -> str:

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, Slot
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,12 +16,17 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.operations import Changes
-from filmdesk.ui.actions import FILM_ACTIONS, FILM_MENU, Actions
+from filmdesk.core.db import location
+from filmdesk.core.errors import is_busy
+from filmdesk.core.operations import Changes, Operation
+from filmdesk.core.problems import ReadOnlyCatalogError, explain
+from filmdesk.core.watch import CatalogWatch
+from filmdesk.ui.actions import EDITING_ACTIONS, FILM_ACTIONS, FILM_MENU, Actions
 from filmdesk.ui.collections.collection_panel import CollectionPanel
 from filmdesk.ui.collections.controller import CollectionController
 from filmdesk.ui.collections.side_pane import SidePane
@@ -28,6 +34,7 @@ from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from filmdesk.ui.films.detail_panel import FilmDetailPanel
 from filmdesk.ui.films.details import FilmDetails
 from filmdesk.ui.films.films_panel import FilmsPanel
+from filmdesk.ui.operations.backups import BackupOperations
 from filmdesk.ui.operations.collections import CollectionOperations
 from filmdesk.ui.operations.context import StepContext, quoted
 from filmdesk.ui.operations.files import FileOperations
@@ -43,12 +50,16 @@ from filmdesk.ui.shell.screens import bring_on_screen
 from filmdesk.ui.shell.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.sidebar.controller import SidebarController
 from filmdesk.ui.sidebar.sidebar import ALL, Sidebar
-from filmdesk.ui.undo import failure_text
+from filmdesk.ui.undo import OperationCommand, failure_text
+from filmdesk.ui.widgets.notice_bar import NoticeBar
+from filmdesk.ui.widgets.plain_text import as_typed
 
 DEFAULT_SIZE = (1280, 780)
 DETAIL_WIDTH = 310
 SIDEBAR_WIDTH = 180
 SETTINGS_VERSION = 1
+BUSY_RETRY_MS = 2000  # when a save found the catalog busy, typed notes are saved again
+FOLLOW_INTERVAL_MS = 1000  # how often the window looks for changes made elsewhere
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +94,7 @@ class MainWindow(QMainWindow):
         self.collection_ops = CollectionOperations(context)
         self.list_ops = ListOperations(context)
         self.file_ops = FileOperations(context)
+        self.backup_ops = BackupOperations(context, self.reload_everything)
         self.membership = Membership(self.collection_ops, self.list_ops)
 
         self.sidebar = SidebarController(
@@ -102,6 +114,13 @@ class MainWindow(QMainWindow):
             self.screening_list,
         )
 
+        # Changes made elsewhere (filmdesk-cli, another window) are shown within a second.
+        self.watch = CatalogWatch(catalog)
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setInterval(FOLLOW_INTERVAL_MS)
+        self._follow_timer.timeout.connect(self.follow_catalog)
+        self._follow_timer.start()
+
         self._place()
         self._build_menus()
         self._wire()
@@ -113,6 +132,8 @@ class MainWindow(QMainWindow):
             )
         else:
             self.sidebar.start(self.settings)
+        if catalog.read_only:
+            self._show_read_only()
         self._update_actions()
 
     # --- placing ------------------------------------------------------------------------
@@ -143,7 +164,15 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.outer.restoreState(state)
 
-        self.setCentralWidget(self.outer)
+        # A bar above everything, for what holds while the window is open (read-only).
+        self.notice = NoticeBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(self.outer, 1)
+        self.setCentralWidget(central)
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
         self.statusBar().addPermanentWidget(self.status_label)
@@ -212,6 +241,7 @@ class MainWindow(QMainWindow):
                     films.model.film_count(),
                     films.search.text(),
                 ),
+                "restore_backup": self.backup_ops.restore_from_backup,
                 "quit": self.close,
                 "undo": self.undo,
                 "redo": self.redo,
@@ -239,6 +269,7 @@ class MainWindow(QMainWindow):
             panel.watched_changed.connect(ops.set_watched)
         self.detail.tags_changed.connect(ops.set_tags)
         self.detail.notes_changed.connect(ops.set_notes)
+        self.detail.add_back_requested.connect(ops.add_back)
         self.detail.add_viewing_requested.connect(self.viewing_ops.add_viewing)
         self.detail.edit_viewing_requested.connect(self.viewing_ops.edit_viewing)
         self.detail.remove_viewings_requested.connect(self.viewing_ops.remove_viewings)
@@ -263,9 +294,41 @@ class MainWindow(QMainWindow):
 
     # --- what changed -------------------------------------------------------------------
 
+    @Slot()
+    def follow_catalog(self) -> None:
+        """Show what another process changed in the catalog (not while a step of this window
+        is under way behind a dialog: its own changes come when it ends)."""
+        if QApplication.activeModalWidget() is not None:
+            return
+        changes = self.watch.poll()
+        if changes is None or changes.is_empty:
+            return
+        # What the user had selected stays selected (films added elsewhere are not chosen).
+        selected = [f.id for f in self.films.selected_films()]
+        current = self.films.current_film()
+        typed = self.details.typed_for_removed(changes)
+        self._route(changes, False)
+        if changes.films_added:
+            self.films.restore_selection(selected, current.id if current else None)
+        if typed is not None:
+            # The film being annotated was deleted elsewhere: it stays in the panel with what
+            # was typed (no other film is chosen in its place).
+            self.films.table.selectionModel().clear()
+            self.details.show_gone(*typed)
+        if (screening_list := self.screening_list.current()) is not None and (
+            screening_list.id in changes.lists_changed
+        ):
+            self.screening_list.show_list(screening_list.id)
+        if (collection := self.collection.current()) is not None and (
+            collection.id in changes.collections_changed
+        ):
+            self.collection.show(collection.id)
+        self.statusBar().showMessage(self.tr("Showing changes made elsewhere."), 4000)
+
     @Slot(object, bool)
     def _route(self, changes: Changes, reveal: bool) -> None:
         """Every panel hears of every change and reads again what it shows of it."""
+        self.watch.saw(changes)
         for panel in self._panels:
             panel.apply_changes(changes)
         if reveal:
@@ -292,20 +355,71 @@ class MainWindow(QMainWindow):
         if message:
             self.statusBar().showMessage(message.replace("{title}", quoted(title)), 8000)
 
-    @Slot(str, object)
-    def _step_failed(self, action: str, error: Exception) -> None:
-        """A change could not be saved; say so and show the catalog as it is."""
-        QMessageBox.warning(self, "filmdesk", failure_text(action, error))
-        # Show the database as it is: the table, the panel's fields (typed text included), the
-        # sidebar, and the list or collection shown.
+    @Slot(str, object, object)
+    def _step_failed(
+        self, action: str, error: Exception, keep_mine: Operation[Any] | None = None
+    ) -> None:
+        """A change could not be saved; say so and show the catalog as it is, keeping what
+        is being typed. A busy catalog (another program writing) is said in the status bar,
+        and typed notes are saved again a moment later; so is a read-only one."""
+        problem = explain(error, self.catalog.backups.catalog_path)
+        if isinstance(problem, ReadOnlyCatalogError):
+            # Said once at the top of the window already; a box for every click would nag.
+            # Nothing changed, and nothing was shown changed: no need to read anything again.
+            self.statusBar().showMessage(self._read_only_text(), 8000)
+            return
+        if is_busy(error):
+            self.statusBar().showMessage(
+                self.tr(
+                    "Not saved: the catalog is busy (another program is writing to it). "
+                    "Typed notes are saved again in a moment."
+                ),
+                BUSY_RETRY_MS + 1000,
+            )
+            self.details.reload()  # (nothing was written: the fields keep what was typed)
+            QTimer.singleShot(BUSY_RETRY_MS, self.details.flush)
+            return
+        # The other change is kept: the panel shows it, what was typed over it goes (the user
+        # chose so); otherwise what is being typed stays.
+        took_theirs = False
+        if keep_mine is not None:
+            took_theirs = not self._ask_keep_mine(action, error, keep_mine)
+        elif problem is not None:  # the core's sentence, not a class name
+            text = self.tr("“{action}” could not be saved.").replace("{action}", action)
+            QMessageBox.warning(self, "filmdesk", as_typed(f"{text}\n\n{problem}"))
+        else:
+            QMessageBox.warning(self, "filmdesk", failure_text(action, error))
+        self.reload_everything(keep_typed=not took_theirs)
+
+    def reload_everything(self, *, keep_typed: bool = True) -> None:
+        """Read again all the window shows: after a failed step, or a restore (``keep_typed``:
+        what is being typed in the panel stays)."""
+        # Show the database as it is: the table, the panel's fields, the sidebar, and the list
+        # or collection shown.
         self.films.reread()
-        self.details.reload()
+        self.watch.reset()
+        self.details.reload(keep_typed=keep_typed)
         self.sidebar.refresh()
         if (screening_list := self.screening_list.current()) is not None:
             self.screening_list.show_list(screening_list.id)
         if (collection := self.collection.current()) is not None:
             self.collection.show(collection.id)
         self._update_actions()
+
+    def _ask_keep_mine(self, action: str, error: Exception, keep_mine: Operation[Any]) -> bool:
+        """Someone else changed what a step changes: say what, and let the user keep theirs
+        (the step again, over the other change: True) or take the other (False)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "filmdesk", failure_text(action, error), parent=self
+        )
+        mine = box.addButton(self.tr("Keep Mine"), QMessageBox.ButtonRole.AcceptRole)
+        theirs = box.addButton(self.tr("Keep the Other Change"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(theirs)
+        box.exec()
+        if box.clickedButton() is not mine:
+            return False
+        self.undo_stack.push(OperationCommand(action, self.catalog, self.router, keep_mine))
+        return True
 
     # --- choosing -----------------------------------------------------------------------
 
@@ -345,6 +459,28 @@ class MainWindow(QMainWindow):
         self.window_actions["edit_film"].setEnabled(
             films_shown and self.films.current_film() is not None
         )
+        if self.catalog.read_only:
+            self.window_actions.set_enabled(EDITING_ACTIONS, False)
+
+    def _read_only_text(self) -> str:
+        return self.tr(
+            "This catalog is read-only: filmdesk has no permission to change {path}. You can "
+            "browse, search and export; nothing can be changed."
+        ).replace("{path}", location(self.catalog.engine))
+
+    def _show_read_only(self) -> None:
+        """Say so at the top and in the title; editing is off (menus, and the panel's
+        fields: a click that would still change something says so in the status bar)."""
+        self.setWindowTitle(self.tr("filmdesk (read-only)"))
+        self.notice.show_text(self._read_only_text())
+        detail = self.detail
+        for text in (detail.tags, detail.notes):
+            text.setReadOnly(True)
+            text.setPlaceholderText("")  # "Your thoughts…" would invite typing
+        detail.set_editable(False)
+        sidebar = self.sidebar_view
+        for button in (sidebar.new_collection_button, sidebar.new_list_button):
+            button.setEnabled(False)
 
     @Slot(QPoint)
     def show_film_menu(self, position: QPoint) -> None:
@@ -373,8 +509,7 @@ class MainWindow(QMainWindow):
         """Help › About."""
         from filmdesk.ui.dialogs.about_dialog import AboutDialog
 
-        location = self.catalog.engine.url.render_as_string(hide_password=True)
-        AboutDialog(location, self).exec()
+        AboutDialog(location(self.catalog.engine), self).exec()
 
     @Slot()
     def show_shortcuts(self) -> None:
@@ -448,5 +583,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.details.flush()  # notes typed a moment ago are saved before the window goes
+        self._follow_timer.stop()
+        self.watch.close()
         self.save_state()
         super().closeEvent(event)

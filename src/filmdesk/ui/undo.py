@@ -17,7 +17,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.operations import Changes, Operation, Outcome
+from filmdesk.core.errors import StaleEditError, database_reason
+from filmdesk.core.films.operations import EditFilms
+from filmdesk.core.operations import Batch, Changes, Operation, Outcome
 from filmdesk.core.validation import ValidationError
 from filmdesk.ui.widgets.plain_text import as_typed
 
@@ -31,8 +33,11 @@ class ChangeSink(Protocol):
     def changes_applied(self, changes: Changes, select: bool) -> None:
         """``changes`` were made (or undone). ``select`` asks to show what changed."""
 
-    def command_failed(self, action: str, error: Exception) -> None:
-        """The step named ``action`` could not be saved."""
+    def command_failed(
+        self, action: str, error: Exception, keep_mine: Operation[Any] | None = None
+    ) -> None:
+        """The step named ``action`` could not be saved. ``keep_mine``: for a step refused
+        because someone else changed what it changes, the same step without that check."""
 
 
 class OperationCommand(QUndoCommand):
@@ -82,7 +87,8 @@ class OperationCommand(QUndoCommand):
             outcome = self._catalog.run(operation)
         except Exception as exc:  # a database error must not take the window down
             self.setObsolete(True)
-            self._sink.command_failed(self.text(), exc)
+            retry = _overwriting(operation) if isinstance(exc, StaleEditError) else None
+            self._sink.command_failed(self.text(), exc, retry)
             return
         self._finish(outcome, forward=forward)
 
@@ -115,6 +121,11 @@ class OperationCommand(QUndoCommand):
             return False
         self._operation = other._operation
         self.result = other.result
+        # The undo puts back what was there before the first edit, over what the last one
+        # left (and refuses if someone else has changed it since).
+        first, last = self._inverse, other._inverse
+        if isinstance(first, EditFilms) and isinstance(last, EditFilms):
+            self._inverse = replace(first, expected=last.expected)
         return True
 
 
@@ -128,12 +139,26 @@ def with_records(catalog: Catalog, changes: Changes) -> Changes:
     return replace(changes, films=(*changes.films, *catalog.films.records(missing)))
 
 
+def _overwriting(operation: Operation[Any]) -> Operation[Any] | None:
+    """``operation`` without its check that nobody changed its fields since (the user chose to
+    keep theirs); None when it has no such check."""
+    if isinstance(operation, EditFilms) and operation.expected:
+        return replace(operation, expected=None)
+    if isinstance(operation, Batch):
+        steps = [_overwriting(step) or step for step in operation.steps]
+        return Batch(tuple(steps)) if steps != list(operation.steps) else None
+    return None
+
+
 def failure_text(action: str, error: Exception) -> str:
     """What the window says when the step named ``action`` could not be saved: the step, and
-    the core's own words for why (a field's problem) or the error's."""
+    why in words (a field's problem, a change made elsewhere, a busy or full catalog), never
+    a class name or SQL."""
     detail = (
-        str(error) if isinstance(error, ValidationError) else f"{type(error).__name__}: {error}"
+        str(error)
+        if isinstance(error, ValidationError | StaleEditError | LookupError | ValueError)
+        else database_reason(error)
     )
     # (In the window's translation context, where the sentence has always been.)
     text = QCoreApplication.translate("MainWindow", "“{action}” could not be saved.")
-    return as_typed(text.replace("{action}", action) + f"\n\n{detail}")
+    return as_typed(text.replace("{action}", action) + f"\n\n{detail[:1].upper()}{detail[1:]}.")

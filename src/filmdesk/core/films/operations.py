@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from filmdesk.core.errors import StaleEditError
 from filmdesk.core.films.editing import (
     delete_films,
     edit_fields,
@@ -15,6 +16,7 @@ from filmdesk.core.films.editing import (
     user_fields,
 )
 from filmdesk.core.films.viewings import SetViewings, viewings_of
+from filmdesk.core.folding import fold
 from filmdesk.core.operations import (
     Batch,
     Changes,
@@ -25,7 +27,7 @@ from filmdesk.core.operations import (
     films_removed,
 )
 from filmdesk.core.records import DeletedFilm, FilmRecord
-from filmdesk.core.rows import film_record
+from filmdesk.core.rows import film_label, film_record
 from filmdesk.core.transaction import Transaction
 from filmdesk.core.validation import FieldProblem, FilmFields, ValidationError, clean_film_fields
 
@@ -56,9 +58,16 @@ class EditFilms(Operation[list[FilmRecord]]):
     changes: Mapping[int, FilmFields]
     add_tags: tuple[str, ...] = ()
     remove_tags: tuple[str, ...] = ()
+    # The values the edit was made on, per film (what the window showed; what an undo's
+    # change left): a field that no longer holds them was changed by someone else since, and
+    # the edit is refused (StaleEditError) rather than overwrite it.
+    expected: Mapping[int, Mapping[str, object]] | None = None
 
     def apply(self, tx: Transaction) -> Outcome[list[FilmRecord]]:
         films = [load_film(tx.session, film_id) for film_id in self.changes]
+        if self.expected:
+            for film in films:
+                _check_expected(film_record(film), self.expected.get(film.id, {}))
         retagged = bool(self.add_tags or self.remove_tags)
         before: dict[int, FilmFields] = {}
         # An edit of "watched" may take, add or move viewings: the undo puts them back as
@@ -76,10 +85,32 @@ class EditFilms(Operation[list[FilmRecord]]):
         tx.session.flush()
         records = [film_record(film) for film in films]
         tags = retagged or any("tags" in fields for fields in self.changes.values())
-        inverse: Operation[Any] = EditFilms(before)
+        # The undo expects what this edit left, so it never overwrites a later change.
+        left = {r.id: dict(user_fields(r, before[r.id])) for r in records}
+        undo = EditFilms(before, expected=left)
+        inverse: Operation[Any] = undo
         if watching:
-            inverse = Batch((EditFilms(before), SetViewings(viewings_before)))
+            inverse = Batch((undo, SetViewings(viewings_before)))
         return Outcome(records, inverse, films_changed(records, tags=tags))
+
+
+def _comparable(name: str, value: object) -> object:
+    if name == "tags":
+        return tuple(sorted(fold(str(t)) for t in value))  # type: ignore[attr-defined]
+    if isinstance(value, list | tuple):
+        return tuple(value)
+    return value
+
+
+def _check_expected(film: FilmRecord, expected: Mapping[str, object]) -> None:
+    """StaleEditError when a field of ``film`` no longer holds the value expected of it."""
+    changed = [
+        (name, getattr(film, name))
+        for name, value in expected.items()
+        if _comparable(name, getattr(film, name)) != _comparable(name, value)
+    ]
+    if changed:
+        raise StaleEditError(film_label(film), changed)
 
 
 def change_tags(

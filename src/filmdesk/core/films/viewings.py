@@ -114,7 +114,7 @@ def follow_viewings(session: Session, film_ids: Iterable[int]) -> None:
         watched, on = bool(viewings), max(dates, default=None)
         if (film.watched, film.watched_on) != (watched, on):
             film.watched, film.watched_on = watched, on
-            film.updated_at = datetime.now(UTC)
+        film.updated_at = datetime.now(UTC)  # (its history changed: a window shows it anew)
 
 
 def insert_viewings(session: Session, rows: Sequence[Mapping[str, object]]) -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from filmdesk.core.db import backup_sqlite, sqlite_path
+from filmdesk.core.backups.naming import Reason
+from filmdesk.core.backups.writing import make_backup
+from filmdesk.core.db import engine_read_only, sqlite_path
 from filmdesk.core.exchange import ImportPlan, Progress, UnreadableFileError, collector_paused
 from filmdesk.core.importing.apply import ApplyImport, ImportResult
 from filmdesk.core.operations import Outcome, Runner
+from filmdesk.core.problems import read_only_error
 
 
 class ImportService:
@@ -22,7 +25,8 @@ class ImportService:
         self, plan: ImportPlan, *, skip_bad_rows: bool = False, progress: Progress | None = None
     ) -> Outcome[ImportResult]:
         """Apply a planned import in one transaction, after backing up a SQLite catalog; the
-        outcome's inverse takes it all out again, in one transaction too.
+        outcome's inverse takes it all out again, in one transaction too. When no backup can
+        be made (a full disk), the import is not started (a CatalogFileError says why).
 
         With problems in the plan, nothing is written unless ``skip_bad_rows`` is given (the
         rows with problems were left out of the plan already).
@@ -31,8 +35,10 @@ class ImportService:
             raise UnreadableFileError(plan.problems)
         backup = None
         path = sqlite_path(self._engine.url)
+        if engine_read_only(self._engine):
+            raise read_only_error(path)
         if path is not None and (plan.new or plan.updates or plan.lists):
-            backup = backup_sqlite(path, "before-import")
+            backup = make_backup(path, Reason.BEFORE_IMPORT).path
         return self._run(ApplyImport(plan, progress, backup))
 
     def apply(

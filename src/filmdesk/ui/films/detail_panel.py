@@ -7,7 +7,7 @@ from datetime import date
 from urllib.parse import quote_plus
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -65,7 +65,8 @@ class FilmDetailPanel(QScrollArea):
     edit_viewing_requested = Signal(object)  # ViewingRecord
     remove_viewings_requested = Signal(list)  # [ViewingRecord]
     tags_changed = Signal(int, list)  # film id, tags
-    notes_changed = Signal(int, str)  # film id, notes
+    notes_changed = Signal(int, str, str)  # film id, notes, the notes they were typed over
+    add_back_requested = Signal(object, str)  # the film deleted elsewhere, the notes typed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +75,11 @@ class FilmDetailPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(300)
         self._film: FilmRecord | None = None
+        self._gone = False  # the film shown was deleted elsewhere while notes were typed
+        self._editable = True  # False for a read-only catalog
+        # The notes the text being typed started from: what a save expects to replace (if
+        # someone else changed them meanwhile, the save is refused, not made over theirs).
+        self._notes_base = ""
 
         body = QWidget()
         body.setObjectName("detailBody")
@@ -92,6 +98,32 @@ class FilmDetailPanel(QScrollArea):
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(6)
         layout.addWidget(self.content, 1)
+
+        # Said when the film shown is deleted elsewhere while notes are being typed: the
+        # notes stay, to copy or to add the film back with.
+        self.gone = QFrame()
+        self.gone.setObjectName("goneBanner")
+        self.gone.setFrameShape(QFrame.Shape.StyledPanel)
+        gone = QVBoxLayout(self.gone)
+        self.gone_text = _wrapping_label()
+        self.gone_text.setText(
+            self.tr(
+                "This film was deleted elsewhere (in another window or filmdesk-cli). "
+                "Your notes below were not saved: copy them, or add the film back with them."
+            )
+        )
+        gone.addWidget(self.gone_text)
+        gone_buttons = QHBoxLayout()
+        self.copy_notes_button = QPushButton(self.tr("Copy Notes"))
+        self.copy_notes_button.clicked.connect(self._copy_notes)
+        self.add_back_button = QPushButton(self.tr("Add the Film Back"))
+        self.add_back_button.clicked.connect(self._add_back)
+        gone_buttons.addWidget(self.copy_notes_button)
+        gone_buttons.addWidget(self.add_back_button)
+        gone_buttons.addStretch(1)
+        gone.addLayout(gone_buttons)
+        self.gone.hide()
+        content.addWidget(self.gone)
 
         self.title = _wrapping_label()
         self.title.setObjectName("detailTitle")
@@ -205,17 +237,19 @@ class FilmDetailPanel(QScrollArea):
         film: FilmRecord | None,
         viewings: Sequence[ViewingRecord] = (),
         *,
-        force: bool = False,
+        keep_typed: bool = False,
     ) -> None:
         """Show ``film`` (None: nothing selected) with its ``viewings``. Pending notes are
         saved first.
 
         For the film already shown, a field being typed in keeps its text unless it holds
-        nothing new (or ``force``: the database is right, e.g. after a failed save).
+        nothing new; with ``keep_typed`` (after a failed save) typed text is kept even when the
+        field has lost the focus: nothing typed is thrown away.
         """
         if self._film is not None and (film is None or film.id != self._film.id):
             self.flush_notes()
             self._tags_edited()
+        self._set_gone(False)
         previous = self._film
         same_film = film is not None and previous is not None and film.id == previous.id
         self._film = film
@@ -277,22 +311,24 @@ class FilmDetailPanel(QScrollArea):
         # save (then it follows the database, e.g. on undo) or ``force`` says the database wins.
         typing_tags = (
             same_film
-            and self.tags.hasFocus()
+            and (self.tags.hasFocus() or keep_typed)
             and previous is not None
             and split_tags(self.tags.text()) != list(previous.tags)
         )
-        if force or not typing_tags:
+        if not typing_tags:
             self.tags.setText(", ".join(film.tags))
         typing_notes = (
             same_film
-            and self.notes.hasFocus()
+            and (self.notes.hasFocus() or keep_typed)
             and previous is not None
             and self.notes.toPlainText() != previous.notes
         )
-        if (force or not typing_notes) and self.notes.toPlainText() != film.notes:
+        if not typing_notes and self.notes.toPlainText() != film.notes:
             self.notes.blockSignals(True)
             self.notes.setPlainText(film.notes)
             self.notes.blockSignals(False)
+        if not typing_notes or self.notes.toPlainText() == film.notes:
+            self._notes_base = film.notes
 
     # --- user edits --------------------------------------------------------------------------
 
@@ -340,7 +376,7 @@ class FilmDetailPanel(QScrollArea):
 
     @Slot()
     def _tags_edited(self) -> None:
-        if self._film is None:
+        if self._film is None or self._gone:
             return
         tags = split_tags(self.tags.text())
         if [t.casefold() for t in tags] != [t.casefold() for t in self._film.tags]:
@@ -350,15 +386,61 @@ class FilmDetailPanel(QScrollArea):
     def _notes_typed(self) -> None:
         self._notes_timer.start()
 
+    def drop_typed(self) -> None:
+        """Show the film's tags and notes as saved, over anything typed (the user chose to
+        keep a change made elsewhere)."""
+        if self._film is None:
+            return
+        self._notes_timer.stop()
+        self.tags.setText(", ".join(self._film.tags))
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(self._film.notes)
+        self.notes.blockSignals(False)
+        self._notes_base = self._film.notes
+
+    def has_typed_notes(self) -> bool:
+        """Whether the notes hold text that is not saved yet."""
+        return self._film is not None and self.notes.toPlainText() != self._film.notes
+
+    def show_gone(self) -> None:
+        """The film shown was deleted elsewhere: say so, keep the typed notes (to copy, or
+        to add the film back with), and offer nothing else to edit."""
+        self._notes_timer.stop()
+        self._set_gone(True)
+
+    def set_editable(self, editable: bool) -> None:
+        """Whether the user's own fields can be changed (not in a read-only catalog)."""
+        self._editable = editable
+        self._set_gone(self._gone)
+
+    def _set_gone(self, gone: bool) -> None:
+        self._gone = gone
+        self.gone.setVisible(gone)
+        for widget in (self.rating, self.watched, self.history, self.tags):
+            widget.setEnabled(not gone and self._editable)
+        self.trailer_button.setEnabled(not gone)
+
+    @Slot()
+    def _copy_notes(self) -> None:
+        QGuiApplication.clipboard().setText(self.notes.toPlainText())
+        self.copy_notes_button.setText(self.tr("Copied"))
+        button = self.copy_notes_button  # (the timer goes with the button)
+        QTimer.singleShot(2000, button, lambda: button.setText(self.tr("Copy Notes")))
+
+    @Slot()
+    def _add_back(self) -> None:
+        if self._film is not None and self._gone:
+            self.add_back_requested.emit(self._film, self.notes.toPlainText())
+
     @Slot()
     def flush_notes(self) -> None:
         """Save notes typed but not yet saved (called on a pause, focus loss and close)."""
         self._notes_timer.stop()
-        if self._film is None:
+        if self._film is None or self._gone:
             return
         text = self.notes.toPlainText()
         if text != self._film.notes:
-            self.notes_changed.emit(self._film.id, text)
+            self.notes_changed.emit(self._film.id, text, self._notes_base)
 
     def flush(self) -> None:
         """Save every pending edit of the panel."""

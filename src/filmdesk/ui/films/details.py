@@ -41,10 +41,10 @@ class FilmDetails(QObject):
         except FilmNotFoundError:
             return ()
 
-    def _show(self, film: FilmRecord | None, *, force: bool = False) -> None:
+    def _show(self, film: FilmRecord | None, *, keep_typed: bool = False) -> None:
         # ``Changes`` carry the film but not its viewings: those are read here, for one film.
         viewings = self.viewings(film.id) if film is not None else ()
-        self.panel.set_film(film, viewings, force=force)
+        self.panel.set_film(film, viewings, keep_typed=keep_typed)
 
     def show_film(self, film_id: int | None) -> None:
         """Show this film (None: no film)."""
@@ -73,8 +73,28 @@ class FilmDetails(QObject):
         if changes.tags or changes.films_added or changes.films_removed:
             self.panel.set_tag_names(self._tag_names())
 
-    def reload(self) -> None:
-        """Show the film as the database has it, typed text included (after a failed step)."""
+    def typed_for_removed(self, changes: Changes) -> tuple[FilmRecord, str] | None:
+        """The film shown and the notes typed for it, when ``changes`` (made elsewhere)
+        delete it while those notes are not saved."""
+        shown = self.panel.film()
+        if shown is None or shown.id not in changes.films_removed:
+            return None
+        return (shown, self.panel.notes.toPlainText()) if self.panel.has_typed_notes() else None
+
+    def show_gone(self, film: FilmRecord, notes: str) -> None:
+        """Show a film deleted elsewhere with the notes typed for it, to copy or to add the
+        film back with (nothing typed is thrown away)."""
+        self.panel.set_film(film, ())
+        self.panel.notes.blockSignals(True)
+        self.panel.notes.setPlainText(notes)
+        self.panel.notes.blockSignals(False)
+        self.panel.show_gone()
+
+    def reload(self, *, keep_typed: bool = True) -> None:
+        """Show the film as the database has it (after a failed step): typed text kept, or
+        with ``keep_typed`` False dropped for what is saved."""
         self.panel.set_tag_names(self._tag_names())
         shown = self.panel.film()
-        self._show(self.load(shown.id) if shown else None, force=True)
+        self._show(self.load(shown.id) if shown else None, keep_typed=keep_typed)
+        if not keep_typed:
+            self.panel.drop_typed()

@@ -46,10 +46,12 @@ def edit_films_step(
     *,
     add_tags: Sequence[str] = (),
     remove_tags: Sequence[str] = (),
+    expected: Mapping[int, Mapping[str, object]] | None = None,
 ) -> OperationCommand:
     """Change fields of films (and add or remove tags on them); typing in one film's notes
-    merges into one step (``merge_id``)."""
-    operation = EditFilms(dict(after), tuple(add_tags), tuple(remove_tags))
+    merges into one step (``merge_id``). ``expected``: the values the window showed, which
+    someone else may have changed since (the core then refuses rather than overwrite)."""
+    operation = EditFilms(dict(after), tuple(add_tags), tuple(remove_tags), expected)
     return OperationCommand(
         text, catalog, sink, operation, merge_id=merge_id, merge_key=frozenset(after)
     )

@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from filmdesk.core.catalog import FilmNotFoundError
+from filmdesk.core.fields import FIELD_NAMES
+from filmdesk.core.folding import fold
 from filmdesk.core.names import has_tag, without_tag
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.validation import FilmFields
@@ -21,6 +23,14 @@ from filmdesk.ui.operations.film_steps import (
     edit_films_step,
 )
 from filmdesk.ui.widgets.plain_text import as_typed
+
+# Fields whose value the window shows and an edit is made on (watched follows the viewings,
+# which have operations of their own; notes are saved as typed).
+_SHOWN_FIELDS = frozenset(
+    {"title", "original_title", "year", "directors", "countries", "runtime_minutes",
+     "description", "fact", "trailer_url", "availability_note", "availability_checked_on",
+     "imdb_id", "letterboxd_uri", "rating"}
+)  # fmt: skip
 
 
 class FilmOperations(QObject):
@@ -45,8 +55,19 @@ class FilmOperations(QObject):
         after: dict[int, FilmFields],
         merge_id: int = -1,
     ) -> None:
-        # The operation reads what undo puts back itself, in its own transaction.
-        command = edit_films_step(text, self.catalog, self.context.sink, after, merge_id)
+        # The operation reads what undo puts back itself, in its own transaction; it is made
+        # on the values shown, and refused if someone else has changed one since.
+        expected = {
+            film.id: {
+                name: getattr(film, name)
+                for name in after.get(film.id, {})
+                if name in _SHOWN_FIELDS and hasattr(film, name)
+            }
+            for film in films
+        }
+        command = edit_films_step(
+            text, self.catalog, self.context.sink, after, merge_id, expected=expected
+        )
         self.context.undo_stack.push(command)
 
     @Slot(int, object)
@@ -105,16 +126,55 @@ class FilmOperations(QObject):
         if film is None:
             return
         text = self.tr("Set tags of {title}").replace("{title}", film.title)
-        self._push_edit(text, [film], {film_id: {"tags": tags}})
+        # What the user added and took away, not the whole list: a tag added elsewhere since
+        # (filmdesk-cli edit --add-tag) stays.
+        had = {fold(t) for t in film.tags}
+        now = {fold(t) for t in tags}
+        added = [t for t in tags if fold(t) not in had]
+        removed = [t for t in film.tags if fold(t) not in now]
+        if not added and not removed:
+            return
+        command = edit_films_step(
+            text,
+            self.catalog,
+            self.context.sink,
+            {film_id: {}},
+            add_tags=added,
+            remove_tags=removed,
+        )
+        self.context.undo_stack.push(command)
 
-    @Slot(int, str)
-    def set_notes(self, film_id: int, notes: str) -> None:
-        """Replace a film's notes (consecutive edits of one film's notes are one undo step)."""
+    @Slot(int, str, str)
+    def set_notes(self, film_id: int, notes: str, typed_over: str | None = None) -> None:
+        """Replace a film's notes (consecutive edits of one film's notes are one undo step).
+        ``typed_over``: the notes the text was typed over; if someone else has changed them
+        since, the save is refused (and the user asked), not made over theirs."""
         film = self._load(film_id)
         if film is None or film.notes == notes:
             return
         text = self.tr("Edit notes of {title}").replace("{title}", film.title)
-        self._push_edit(text, [film], {film_id: {"notes": notes}}, NOTES_MERGE_ID)
+        expected = None if typed_over is None else {film_id: {"notes": typed_over}}
+        command = edit_films_step(
+            text,
+            self.catalog,
+            self.context.sink,
+            {film_id: {"notes": notes}},
+            NOTES_MERGE_ID,
+            expected=expected,
+        )
+        self.context.undo_stack.push(command)
+
+    def add_back(self, film: FilmRecord, notes: str) -> None:
+        """A film deleted elsewhere while its notes were typed: add it again (a new film,
+        with every field it had) with those notes; undoable like any new film."""
+        fields: dict[str, object] = {}
+        for name in FIELD_NAMES:
+            value = getattr(film, name)
+            fields[name] = list(value) if isinstance(value, tuple) else value
+        fields["notes"] = notes
+        self.context.undo_stack.push(
+            add_film_step(self.catalog, self.context.sink, fields)  # type: ignore[arg-type]
+        )
 
     def new_film(self) -> None:
         """Ctrl+N: add a film through the dialog."""

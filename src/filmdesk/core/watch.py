@@ -1,0 +1,147 @@
+"""Noticing what other processes change in the catalog (``filmdesk-cli`` while the window is
+open, a second window): a cheap check whether anything was committed, then what changed.
+
+On SQLite, ``PRAGMA data_version`` on a connection of our own changes whenever another
+connection commits; only then are the films' change stamps read (one query, tens of
+milliseconds at 100,000 films) and compared with those last seen. Other backends are not
+watched yet (a later change gives PostgreSQL a notification of its own).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from sqlalchemy import Engine, select
+
+from filmdesk.core.catalog import Catalog
+from filmdesk.core.db import sqlite_path
+from filmdesk.core.models import Collection, Film, ScreeningList
+from filmdesk.core.operations import Changes
+
+# From this many films touched by a change of our own, every stamp is read again (one query)
+# rather than those films' stamps.
+_MANY = 1000
+
+
+class CatalogWatch:
+    """What others changed in one catalog since it was last looked at."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        path = sqlite_path(catalog.engine.url)
+        self._conn: sqlite3.Connection | None = None
+        if path is not None:
+            try:
+                self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+                self._conn.execute("PRAGMA data_version").fetchone()
+            except sqlite3.Error:  # (a read-only folder, say: not watched, nothing else lost)
+                self._conn = None
+        self._version = self._data_version()
+        self._stamps = self._read_stamps()
+        self._collections, self._lists = self._group_ids()
+
+    def close(self) -> None:
+        """Stop watching (the connection is closed)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def _data_version(self) -> int:
+        if self._conn is None:
+            return 0
+        try:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:  # the file went away or cannot be read now: nothing new to show
+            return getattr(self, "_version", 0)
+
+    def _read_stamps(self, film_ids: Iterable[int] | None = None) -> dict[int, object]:
+        """Each film's change stamp as stored (text on SQLite: read as it is, no conversion;
+        tens of milliseconds for 100,000 films)."""
+        if self._conn is not None:
+            if film_ids is None:
+                return dict(self._conn.execute("SELECT id, updated_at FROM films"))
+            ids = list(film_ids)
+            stamps: dict[int, object] = {}
+            for start in range(0, len(ids), 500):
+                piece = ids[start : start + 500]
+                marks = ", ".join("?" * len(piece))
+                stamps.update(
+                    self._conn.execute(
+                        f"SELECT id, updated_at FROM films WHERE id IN ({marks})", piece
+                    )
+                )
+            return stamps
+        engine: Engine = self._catalog.engine
+        query = select(Film.id, Film.updated_at)
+        if film_ids is not None:
+            query = query.where(Film.id.in_(list(film_ids)))
+        with engine.connect() as conn:
+            return {film_id: stamp for film_id, stamp in conn.execute(query)}
+
+    def _group_ids(self) -> tuple[set[int], set[int]]:
+        with self._catalog.engine.connect() as conn:
+            collections = set(conn.scalars(select(Collection.id)))
+            lists = set(conn.scalars(select(ScreeningList.id)))
+        return collections, lists
+
+    def poll(self) -> Changes | None:
+        """What others committed since the last look (None: nothing). Films come with their
+        records; every collection and list that exists is said to have changed (they are
+        cheap to read again), those gone as removed."""
+        if self._conn is None:
+            return None
+        version = self._data_version()
+        if version == self._version:
+            return None
+        self._version = version
+        stamps = self._read_stamps()
+        known = self._stamps
+        added = stamps.keys() - known.keys()
+        removed = known.keys() - stamps.keys()
+        changed = {i for i, stamp in stamps.items() if i in known and known[i] != stamp}
+        self._stamps = stamps
+        collections, lists = self._group_ids()
+        old_collections, old_lists = self._collections, self._lists
+        self._collections, self._lists = collections, lists
+        records = self._catalog.films.records(sorted(added | changed))
+        return Changes(
+            films_added=frozenset(added),
+            films_changed=frozenset(changed),
+            films_removed=frozenset(removed),
+            collections_added=frozenset(collections - old_collections),
+            collections_changed=frozenset(collections & old_collections),
+            collections_removed=frozenset(old_collections - collections),
+            lists_added=frozenset(lists - old_lists),
+            lists_changed=frozenset(lists & old_lists),
+            lists_removed=frozenset(old_lists - lists),
+            tags=True,
+            films=tuple(records),
+        )
+
+    def reset(self) -> None:
+        """Everything shown was read again (a restore): look for changes from here on."""
+        self._version = self._data_version()
+        self._stamps = self._read_stamps()
+        self._collections, self._lists = self._group_ids()
+
+    def saw(self, changes: Changes) -> None:
+        """Changes made here (and already shown): not to be reported as someone else's."""
+        if self._conn is None:
+            return
+        self._version = self._data_version()
+        touched = changes.films_added | changes.films_changed
+        if len(touched) >= _MANY:
+            self._stamps = self._read_stamps()
+        else:
+            for film_id in changes.films_removed:
+                self._stamps.pop(film_id, None)
+            if touched:
+                self._stamps.update(self._read_stamps(touched))
+        if (
+            changes.collections_added
+            or changes.collections_removed
+            or changes.lists_added
+            or changes.lists_removed
+        ):
+            self._collections, self._lists = self._group_ids()

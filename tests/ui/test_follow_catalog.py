@@ -1,0 +1,202 @@
+"""The window and another process on one catalog: what filmdesk-cli changes is shown within
+a second, and nothing the window does overwrites it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from filmdesk.core.catalog import Catalog
+from filmdesk.ui.main_window import MainWindow
+from tests.ui.test_main_window import make_window, row_of, shown_titles
+
+CRANES = "The Cranes Are Flying"
+
+
+def cli(db: Path, *args: str) -> None:
+    """filmdesk-cli in a process of its own, as a user runs it beside the window."""
+    done = subprocess.run(
+        [sys.executable, "-m", "filmdesk.cli", "--database", str(db), *args],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture
+def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
+    return make_window(qtbot, catalog)
+
+
+def test_what_the_cli_changes_appears_in_the_table_and_the_panel(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog, db_path: Path
+) -> None:
+    window.films.select_film(catalog.films.resolve(CRANES).id)
+    cli(db_path, "edit", CRANES, "--add-tag", "from-cli", "--notes", "Written in a terminal")
+    cli(db_path, "add", "--title", "Paper Lanterns", "--year", "1961")
+    cli(db_path, "delete", "The Letter")
+    # The window's own timer looks within a second.
+    qtbot.waitUntil(lambda: "Paper Lanterns" in shown_titles(window), timeout=5000)
+    assert "The Letter" not in shown_titles(window)
+    panel = window.detail
+    assert panel.film() is not None and panel.film().title == CRANES  # still the user's choice
+    assert panel.notes.toPlainText() == "Written in a terminal"
+    assert "from-cli" in panel.tags.text()
+    assert window.statusBar().currentMessage() == "Showing changes made elsewhere."
+
+
+def test_a_tag_added_in_the_window_keeps_the_one_the_cli_added(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog, db_path: Path
+) -> None:
+    cranes = catalog.films.resolve(CRANES)
+    window.films.select_film(cranes.id)
+    cli(db_path, "edit", CRANES, "--add-tag", "from-cli")
+    # Before the window has looked again, the user adds a tag to what it shows.
+    window.film_ops.set_tags(cranes.id, ["mine"])
+    assert set(catalog.films.get(cranes.id).tags) == {"from-cli", "mine"}
+
+
+def test_an_undo_does_not_overwrite_a_rating_given_elsewhere(
+    qtbot: QtBot,
+    window: MainWindow,
+    catalog: Catalog,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    answer = {"button": "Keep the Other Change"}
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == answer["button"]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    cranes = catalog.films.resolve(CRANES)
+    window.film_ops.set_rating(cranes.id, 2)
+    cli(db_path, "edit", CRANES, "--rating", "4.5")
+    window.undo_stack.undo()
+    assert catalog.films.get(cranes.id).rating == 4.5  # not emptied by the undo
+    (question,) = asked
+    assert "changed elsewhere" in question and "rating is now 4.5" in question
+    # The window shows the catalog as it is.
+    model = window.films.model
+    assert model.film_at(row_of(window, CRANES)).rating == 4.5
+    # Rated again here, changed again elsewhere: this time the user keeps theirs.
+    window.film_ops.set_rating(cranes.id, 1)
+    cli(db_path, "edit", CRANES, "--rating", "3")
+    answer["button"] = "Keep Mine"
+    window.undo_stack.undo()
+    assert catalog.films.get(cranes.id).rating == 4.5  # the undo, over the other change
+
+
+_HOLD = """
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN IMMEDIATE")
+print("holding", flush=True)
+time.sleep(float(sys.argv[2]))
+con.execute("COMMIT")
+"""
+
+
+def test_notes_typed_while_another_program_writes_are_kept_and_saved_later(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import filmdesk.core.db
+    import filmdesk.ui.main_window
+    from filmdesk.core.catalog import open_catalog
+
+    # A short wait for the lock, so that the save fails while the other program writes.
+    monkeypatch.setattr(filmdesk.core.db, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(filmdesk.ui.main_window, "BUSY_RETRY_MS", 300)
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: boxes.append(text))
+    db = tmp_path / "busy.sqlite3"
+    catalog = open_catalog(str(db)).catalog
+    window = make_window(qtbot, catalog)
+    cranes = catalog.films.resolve(CRANES)
+    window.films.select_film(cranes.id)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(db), "1.5"], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None and writer.stdout.readline().strip() == "holding"
+    panel = window.detail
+    panel.notes.setPlainText("Typed while the import ran")
+    panel.flush_notes()
+    # Not saved yet, and said so without a box; what was typed is still there.
+    assert catalog.films.get(cranes.id).notes == ""
+    assert "busy" in window.statusBar().currentMessage() and boxes == []
+    assert panel.notes.toPlainText() == "Typed while the import ran"
+    assert writer.wait(timeout=30) == 0
+    qtbot.waitUntil(
+        lambda: catalog.films.get(cranes.id).notes == "Typed while the import ran", timeout=10000
+    )
+    assert panel.notes.toPlainText() == "Typed while the import ran"
+    window.close()
+    catalog.close()
+
+
+def test_notes_typed_for_a_film_deleted_elsewhere_are_kept_and_can_bring_it_back(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog, db_path: Path
+) -> None:
+    cranes = catalog.films.resolve(CRANES)
+    window.films.select_film(cranes.id)
+    panel = window.detail
+    panel.notes.setFocus()
+    panel.notes.setPlainText("Half a thought about the station scene")  # not saved yet
+    cli(db_path, "delete", CRANES)
+    window.follow_catalog()
+    assert CRANES not in shown_titles(window)
+    assert panel.gone.isVisibleTo(panel) and not panel.rating.isEnabled()
+    assert panel.notes.toPlainText() == "Half a thought about the station scene"
+    panel.copy_notes_button.click()
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == "Half a thought about the station scene"
+    panel.add_back_button.click()
+    (back,) = [f for f in catalog.films.all() if f.title == CRANES]
+    assert (back.year, back.notes) == (1957, "Half a thought about the station scene")
+    assert CRANES in shown_titles(window) and not panel.gone.isVisibleTo(panel)
+
+
+def test_notes_typed_over_notes_changed_elsewhere_ask_before_overwriting(
+    qtbot: QtBot,
+    window: MainWindow,
+    catalog: Catalog,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    answer = {"button": "Keep the Other Change"}
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == answer["button"]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    cranes = catalog.films.resolve(CRANES)
+    window.films.select_film(cranes.id)
+    panel = window.detail
+    panel.notes.setFocus()
+    panel.notes.setPlainText("Mine, typed in the window")
+    cli(db_path, "edit", CRANES, "--notes", "Theirs, from the terminal")
+    window.follow_catalog()  # the panel keeps what is being typed
+    assert panel.notes.toPlainText() == "Mine, typed in the window"
+    panel.flush_notes()  # the save is refused, and the user asked
+    assert len(asked) == 1 and "notes is now 'Theirs, from the terminal'" in asked[0]
+    assert catalog.films.get(cranes.id).notes == "Theirs, from the terminal"
+    assert panel.notes.toPlainText() == "Theirs, from the terminal"  # theirs, as chosen
+    # Typed again over theirs, changed again elsewhere: this time the user keeps theirs.
+    panel.notes.setPlainText("Mine again")
+    cli(db_path, "edit", CRANES, "--notes", "Theirs again")
+    answer["button"] = "Keep Mine"
+    panel.flush_notes()
+    assert catalog.films.get(cranes.id).notes == "Mine again"
+    assert panel.notes.toPlainText() == "Mine again"
