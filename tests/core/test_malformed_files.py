@@ -475,3 +475,12 @@ def test_many_lists_and_collections_import_in_seconds(catalog: Catalog, tmp_path
     plan = plan_import(catalog, path)  # again: every list is there already
     assert (len(plan.new), plan.lists) == (0, [])
     assert time.monotonic() - started < 30
+
+
+def test_a_value_is_checked_with_its_kind(catalog: Catalog, tmp_path: Path) -> None:
+    # Values that repeat are checked once; 1 and True are equal in Python, but only one of
+    # them says yes.
+    films = [{"title": "Wings", "watched": 1}, {"title": "The Ascent", "watched": True}]
+    plan = plan_import(catalog, backup(tmp_path, films=films))
+    assert [p.field for p in plan.problems] == ["film 1 watched"]
+    assert [f.fields["title"] for f in plan.new] == ["The Ascent"]
