@@ -484,3 +484,27 @@ def test_a_value_is_checked_with_its_kind(catalog: Catalog, tmp_path: Path) -> N
     plan = plan_import(catalog, backup(tmp_path, films=films))
     assert [p.field for p in plan.problems] == ["film 1 watched"]
     assert [f.fields["title"] for f in plan.new] == ["The Ascent"]
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [
+        ("title" + ",tags" * 30_000, "has more than one column named tags"),
+        ("title" + "," * 50_000, None),
+    ],
+    ids=["repeated", "empty"],
+)
+def test_a_header_of_tens_of_thousands_of_columns_is_read_in_a_moment(
+    catalog: Catalog, tmp_path: Path, header: str, said: str | None
+) -> None:
+    # Found by scripts/fuzz: each column counted against all the others (a hang), and every
+    # short row padded to the header's width.
+    path = tmp_path / "films.csv"
+    path.write_text(header + "\r\n" + "The Ascent\r\n" * 5000, encoding="utf-8")
+    started = time.monotonic()
+    if said:
+        assert said in refused(catalog, path)
+    else:
+        plan = plan_import(catalog, path)
+        assert len(plan.new) == 1 and len(plan.problems) == 4999  # the film, then its repeats
+    assert time.monotonic() - started < 5

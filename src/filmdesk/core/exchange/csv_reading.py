@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -240,20 +241,28 @@ def _convert_column(
 
 
 def _row_films(
-    name: str, columns: list[str], line: int, row: list[str], reading: _Reading = _AS_WRITTEN
+    name: str,
+    fields_at: Sequence[tuple[int, str]],
+    width: int,
+    line: int,
+    row: list[str],
+    reading: _Reading = _AS_WRITTEN,
 ) -> IncomingFilm | list[Problem] | None:
-    """One row the careful way: its film, or every problem in it, or None for a blank row."""
+    """One row the careful way: its film, or every problem in it, or None for a blank row.
+
+    ``fields_at``: where the header names each field (``_fields_at``), ``width``: how many
+    columns it has. Missing cells at the end of a row are empty.
+    """
     if not any(cell.strip() for cell in row):
         return None
-    if len(row) > len(columns):
-        return [Problem(name, line, None, f"has {len(row)} cells; the header has {len(columns)}")]
-    row = row + [""] * (len(columns) - len(row))
+    if len(row) > width:
+        return [Problem(name, line, None, f"has {len(row)} cells; the header has {width}")]
     raw: dict[str, object] = {}
     problems: list[Problem] = []
     unread: list[Problem] = []  # cells that are not their field's value (a date, a rating)
-    for column, cell in zip(columns, row, strict=True):
-        if column not in COLUMNS:
-            continue
+    # (Only the fields' columns: a header may have thousands of empty ones.)
+    for at, column in fields_at:
+        cell = row[at] if at < len(row) else ""
         if len(cell) > MAX_CELL:
             problems.append(
                 Problem(name, line, column, f"is {len(cell):,} characters; at most {MAX_CELL:,}")
@@ -408,7 +417,8 @@ def _header_columns(
                 )
             ]
         )
-    repeated = sorted({c for c in columns if c in COLUMNS and columns.count(c) > 1})
+    counted = Counter(columns)  # (not columns.count(): a header may have 100,000 columns)
+    repeated = sorted(c for c, n in counted.items() if c in COLUMNS and n > 1)
     if repeated:
         raise UnreadableFileError(
             [Problem(name, 1, None, f"has more than one column named {', '.join(repeated)}")]
@@ -419,6 +429,12 @@ def _header_columns(
             [Problem(name, 1, None, f"has columns filmdesk does not know: {', '.join(unknown)}")]
         )
     return columns, _Reading(ten_point, dates)
+
+
+def _fields_at(columns: Sequence[str]) -> list[tuple[int, str]]:
+    """Each column that names a field, with where it is (each field once: see
+    ``_header_columns``)."""
+    return [(at, column) for at, column in enumerate(columns) if column in COLUMNS]
 
 
 class _DatesSeen:
@@ -459,6 +475,7 @@ class _FilmsRead:
         self.columns = columns
         self.reading = reading
         self.given = frozenset(c for c in columns if c in COLUMNS)
+        self.fields_at = _fields_at(columns)
         self.values: dict[str, list[object]] = {field: [] for field in FIELD_NAMES}
         self.known: dict[str, dict[str, object]] = {column: {} for column in self.given}
         self.lines: list[int] = []
@@ -508,7 +525,9 @@ class _FilmsRead:
                     if watched is False and on is not None
                 )
         for at in sorted(careful):
-            read = _row_films(self.name, self.columns, ends[at], piece[at], self.reading)
+            read = _row_films(
+                self.name, self.fields_at, len(self.columns), ends[at], piece[at], self.reading
+            )
             if isinstance(read, IncomingFilm):
                 self.careful_films[self.read + at] = read
             elif read:
