@@ -162,8 +162,8 @@ def _safe_column(values: Sequence[Any]) -> Sequence[object]:
     (almost always: one look at each cell's first character)."""
     try:
         firsts = set(map(_FIRST_CHARACTER, values))  # (TypeError for a number or None)
-    except TypeError:
-        return [neutralise(v) if isinstance(v, str) else v for v in values]
+    except TypeError:  # numbers (years, runtimes), with None: few distinct values to look at
+        firsts = {v[:1] for v in set(values) if isinstance(v, str)}
     if _RISKY_FIRST.isdisjoint(firsts):
         return values
     return [neutralise(v) if isinstance(v, str) else v for v in values]
