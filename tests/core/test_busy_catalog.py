@@ -33,7 +33,7 @@ def test_an_edit_waits_for_another_writer_and_is_saved(tmp_path: Path) -> None:
     db = tmp_path / "catalog.sqlite3"
     catalog: Catalog = open_catalog(str(db)).catalog
     film = catalog.films.get(1)
-    writer = _writer_holding_the_lock(db, 2)
+    writer = _writer_holding_the_lock(db, 3)
     # An edit reads the film first, then writes: it used to fail at once with "database is
     # locked" (a read turned write does not wait), and the window threw the typed text away.
     catalog.films.edit(film.id, {"notes": "typed while the import ran"}, add_tags=["kept"])
