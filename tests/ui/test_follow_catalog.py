@@ -29,6 +29,22 @@ def cli(db: Path, *args: str) -> None:
 
 
 @pytest.fixture
+def questions(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], dict[str, str]]:
+    """The window's questions (their texts, in order) and the button the user clicks, by
+    its text ("Keep the Other Change" unless a test says otherwise)."""
+    asked: list[str] = []
+    answer = {"button": "Keep the Other Change"}
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == answer["button"]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked, answer
+
+
+@pytest.fixture
 def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
     return make_window(qtbot, catalog)
 
@@ -66,17 +82,9 @@ def test_an_undo_does_not_overwrite_a_rating_given_elsewhere(
     window: MainWindow,
     catalog: Catalog,
     db_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    questions: tuple[list[str], dict[str, str]],
 ) -> None:
-    asked: list[str] = []
-    answer = {"button": "Keep the Other Change"}
-
-    def exec_(box: QMessageBox) -> int:
-        asked.append(box.text())
-        next(b for b in box.buttons() if b.text() == answer["button"]).click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    asked, answer = questions
     cranes = catalog.films.resolve(CRANES)
     window.film_ops.set_rating(cranes.id, 2)
     cli(db_path, "edit", CRANES, "--rating", "4.5")
@@ -170,17 +178,9 @@ def test_notes_typed_over_notes_changed_elsewhere_ask_before_overwriting(
     window: MainWindow,
     catalog: Catalog,
     db_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    questions: tuple[list[str], dict[str, str]],
 ) -> None:
-    asked: list[str] = []
-    answer = {"button": "Keep the Other Change"}
-
-    def exec_(box: QMessageBox) -> int:
-        asked.append(box.text())
-        next(b for b in box.buttons() if b.text() == answer["button"]).click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    asked, answer = questions
     cranes = catalog.films.resolve(CRANES)
     window.films.select_film(cranes.id)
     panel = window.detail

@@ -80,14 +80,16 @@ class Problem:
             object.__setattr__(self, "film", shortened(self.film, MAX_SAID // 3))
 
     def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.film:
-            where += f" ({self.film})"
+        where = _where(self.file, self.line, self.film)
         if self.field:
             where += f", {self.field}"
         return f"{where}: {self.message}"
+
+
+def _where(file: str, line: int | None, film: str | None) -> str:
+    """Where a problem or a notice is: "file, line 3 (Film)"."""
+    where = file if line is None else f"{file}, line {line}"
+    return f"{where} ({film})" if film else where
 
 
 @dataclass(frozen=True)
@@ -114,12 +116,7 @@ class Notice:
             object.__setattr__(self, "film", shortened(self.film, MAX_SAID // 3))
 
     def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.film:
-            where += f" ({self.film})"
-        return f"{where}: {self.message}"
+        return f"{_where(self.file, self.line, self.film)}: {self.message}"
 
 
 class UnreadableFileError(ValueError):

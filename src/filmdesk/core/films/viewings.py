@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from filmdesk.core.errors import FilmNotFoundError
 from filmdesk.core.models import Film, Viewing
-from filmdesk.core.operations import Operation, Outcome, films_changed
+from filmdesk.core.operations import Changes, Operation, Outcome, films_changed
 from filmdesk.core.records import ViewingRecord
 from filmdesk.core.rows import film_label, film_record, half_stars_of, rating_of
 from filmdesk.core.transaction import Transaction
@@ -171,12 +171,12 @@ def _viewing(session: Session, viewing_id: int) -> Viewing:
     return viewing
 
 
-def _outcome_films(session: Session, film_ids: Iterable[int]) -> Outcome[None]:
+def _films_changed(session: Session, film_ids: Iterable[int]) -> Changes:
+    """The films whose viewings changed, with their watched fields followed, as changed."""
     ids = list(dict.fromkeys(film_ids))
     follow_viewings(session, ids)
     session.flush()
-    records = [film_record(_film(session, film_id)) for film_id in ids]
-    return Outcome(None, None, films_changed(records))  # type: ignore[arg-type]
+    return films_changed([film_record(_film(session, film_id)) for film_id in ids])
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ class AddViewing(Operation[ViewingRecord]):
         session.add(viewing)
         session.flush()
         record = viewing_record(viewing)
-        changes = _outcome_films(session, [film.id]).changes
+        changes = _films_changed(session, [film.id])
         return Outcome(record, RemoveViewings((record.id,)), changes)
 
 
@@ -233,7 +233,7 @@ class EditViewing(Operation[ViewingRecord]):
                 setattr(viewing, name, value)
         session.flush()
         record = viewing_record(viewing)
-        changes = _outcome_films(session, [viewing.film_id]).changes
+        changes = _films_changed(session, [viewing.film_id])
         return Outcome(record, EditViewing(self.viewing_id, before), changes)
 
 
@@ -250,7 +250,7 @@ class RemoveViewings(Operation[list[ViewingRecord]]):
         for viewing in viewings:
             session.delete(viewing)
         session.flush()
-        changes = _outcome_films(session, [v.film_id for v in removed]).changes
+        changes = _films_changed(session, [v.film_id for v in removed])
         return Outcome(removed, RestoreViewings(tuple(removed)), changes)
 
 
@@ -266,7 +266,7 @@ class RestoreViewings(Operation[list[ViewingRecord]]):
             if session.get(Film, film_id) is None:
                 raise FilmNotFoundError(f"no film with id {film_id}")
         insert_viewings(session, [viewing_columns(v) for v in self.viewings])
-        changes = _outcome_films(session, [v.film_id for v in self.viewings]).changes
+        changes = _films_changed(session, [v.film_id for v in self.viewings])
         restored = list(self.viewings)
         return Outcome(restored, RemoveViewings(tuple(v.id for v in restored)), changes)
 
@@ -294,5 +294,5 @@ class SetViewings(Operation[None]):
         insert_viewings(
             session, [viewing_columns(v) for items in self.viewings.values() for v in items]
         )
-        changes = _outcome_films(session, ids).changes
+        changes = _films_changed(session, ids)
         return Outcome(None, SetViewings(before), changes)
