@@ -1,4 +1,9 @@
-"""Shared fixtures: every test gets its own real SQLite catalog under tmp_path."""
+"""Shared fixtures: every test gets its own real catalog: a SQLite file under tmp_path, and (for
+the tests that take ``database`` or ``catalog``) again an empty database of its own on a real
+PostgreSQL server the session starts (``tests/pg_server.py``). Those tests run once per backend
+(``[sqlite]``, ``[postgresql]``); the PostgreSQL ones carry the ``postgresql`` mark, so
+``scripts/test`` can run and time each backend on its own.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,43 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from filmdesk.core.catalog import Catalog, open_catalog
 from filmdesk.paths import seed_path
+from tests.pg_server import LocalServer, missing_reason
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "database" in metafunc.fixturenames:
+        metafunc.parametrize("backend", BACKENDS, scope="function")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # A test that also takes ``db_path``, or is marked ``sqlite``, is about the SQLite file
+    # itself (its backups, damage, permissions): it runs on SQLite only.
+    deselected = []
+    kept = []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("backend") == "postgresql":
+            if "db_path" in item.fixturenames or item.get_closest_marker("sqlite"):  # type: ignore[attr-defined]
+                deselected.append(item)
+                continue
+            item.add_marker(pytest.mark.postgresql)
+        kept.append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[LocalServer]:
+    """The session's PostgreSQL server, started on first use."""
+    reason = missing_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    server = LocalServer().start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)
@@ -35,9 +77,19 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def catalog(db_path: Path) -> Iterator[Catalog]:
+def database(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Where the test's catalog lives, as ``--database`` takes it: a SQLite file's path, or the
+    URL of an empty PostgreSQL database of the test's own."""
+    if backend == "sqlite":
+        return str(tmp_path / "library.sqlite3")
+    server: LocalServer = request.getfixturevalue("pg_server")
+    return server.new_database()
+
+
+@pytest.fixture
+def catalog(database: str) -> Iterator[Catalog]:
     """A catalog seeded with the shipped collection."""
-    opened = open_catalog(str(db_path))
+    opened = open_catalog(database)
     yield opened.catalog
     opened.catalog.close()
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -98,3 +99,40 @@ def read_only_folder(folder: Path, catalog: Path) -> Iterator[Path]:
     finally:
         folder.chmod(0o755)
         target.chmod(0o644)
+
+
+_HOLD = """
+import sys, time
+target, seconds = sys.argv[1], float(sys.argv[2])
+if "://" in target:
+    import psycopg
+    from sqlalchemy.engine import make_url
+    url = make_url(target).set(drivername="postgresql")
+    con = psycopg.connect(url.render_as_string(hide_password=False))
+    # What a filmdesk writer holds (filmdesk.core.db: the catalog's write lock), and the
+    # films table against any other writer.
+    con.execute("SELECT pg_advisory_xact_lock(%s)", (int(sys.argv[3]),))
+    con.execute("LOCK TABLE films IN EXCLUSIVE MODE")
+else:
+    import sqlite3
+    con = sqlite3.connect(target, isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")
+con.execute("UPDATE films SET notes = 'from the other process' WHERE id = 2")
+print("holding", flush=True)
+time.sleep(seconds)
+con.commit() if "://" in target else con.execute("COMMIT")
+"""
+
+
+def writer_holding_the_lock(target: str | Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process that holds the catalog's write lock for ``seconds`` (having changed
+    film 2's notes), started and holding when this returns."""
+    from filmdesk.core.db import WRITE_LOCK_KEY
+
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(target), str(seconds), str(WRITE_LOCK_KEY)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout is not None and writer.stdout.readline().strip() == "holding"
+    return writer

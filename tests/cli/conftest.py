@@ -1,8 +1,7 @@
-"""The command line's tests run filmdesk-cli on the test's own catalog file."""
+"""The command line's tests run filmdesk-cli on the test's own catalog (a file, or a database on
+the tests' PostgreSQL server)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -10,5 +9,5 @@ from tests.cli.helpers import Cli
 
 
 @pytest.fixture
-def cli(db_path: Path) -> Cli:
-    return Cli(db_path)
+def cli(database: str) -> Cli:
+    return Cli(database)

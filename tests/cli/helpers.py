@@ -1,21 +1,23 @@
-"""Running filmdesk-cli as a real subprocess against a real SQLite file, and checking what it
-printed and what it left in the catalog."""
+"""Running filmdesk-cli as a real subprocess against a real catalog (a SQLite file or a
+PostgreSQL database), and checking what it printed and what it left in the catalog."""
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+from sqlalchemy import text
+
 from filmdesk.core.catalog import open_catalog
+from filmdesk.core.db import create_catalog_engine
 
 
 class Cli:
-    def __init__(self, db: Path) -> None:
-        self.db = db
+    def __init__(self, db: Path | str) -> None:
+        self.db = str(db)
 
     def __call__(
         self, *args: str, env: dict[str, str] | None = None
@@ -50,28 +52,35 @@ def one_line_error(result: subprocess.CompletedProcess[str], status: int, *words
         assert word in lines[0]
 
 
-def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
+def dump(db: Path | str) -> dict[str, list[tuple[object, ...]]]:
     """Every row of the tables lists and collections live in."""
     tables = ("films", "collections", "collection_films", "collection_comments",
               "screening_lists", "list_entries", "viewings")  # fmt: skip
-    with sqlite3.connect(db) as conn:
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
+    engine = create_catalog_engine(str(db))
+    try:
+        with engine.connect() as conn:
+            return {
+                t: [tuple(row) for row in conn.execute(text(f"SELECT * FROM {t} ORDER BY 1, 2"))]
+                for t in tables
+            }
+    finally:
+        engine.dispose()
 
 
 def refused_without_change(
-    cli: Cli, db_path: Path, tmp_path: Path, args: list[str], status: int, words: list[str]
+    cli: Cli, tmp_path: Path, args: list[str], status: int, words: list[str]
 ) -> None:
     """``args`` (after a film Mirror and a list Year 9 of three films are made) fail in one
     line with ``status``, naming ``words``, and change nothing: no row, no file x.*."""
-    catalog = open_catalog(str(db_path)).catalog
+    catalog = open_catalog(cli.db).catalog
     catalog.films.add({"title": "Mirror", "year": 1975})
     made = catalog.lists.create("Year 9")
     films = ["The Letter", "The Cranes Are Flying", "The Ballad of a Soldier"]
     catalog.lists.add(made.id, [catalog.films.resolve(t).id for t in films])
     catalog.close()
-    before = dump(db_path)
+    before = dump(cli.db)
     if args[0] == "export":
         args = [args[0], str(tmp_path / args[1]), *args[2:]]
     one_line_error(cli(*args), status, *words)
-    assert dump(db_path) == before
+    assert dump(cli.db) == before
     assert not list(tmp_path.glob("x.*"))

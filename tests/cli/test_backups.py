@@ -14,6 +14,10 @@ from filmdesk.core.catalog import open_catalog
 from tests.cli.helpers import Cli, ok, one_line_error
 from tests.unusual_catalogs import add_films, damage, foreign_database, read_only_folder, small_disk
 
+# Backups are copies of the SQLite file; a PostgreSQL catalog is backed up with the server's
+# own tools (tests/cli/test_shared_catalog.py checks the sentence that says so).
+pytestmark = pytest.mark.sqlite
+
 
 def films_in(db: Path) -> int:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:

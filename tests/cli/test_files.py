@@ -106,9 +106,9 @@ def test_a_backup_from_the_command_line_carries_lists(cli: Cli, tmp_path: Path) 
     ],
 )
 def test_bad_input_is_one_clear_line_and_changes_nothing(
-    cli: Cli, db_path: Path, tmp_path: Path, args: list[str], status: int, words: list[str]
+    cli: Cli, tmp_path: Path, args: list[str], status: int, words: list[str]
 ) -> None:
-    refused_without_change(cli, db_path, tmp_path, args, status, words)
+    refused_without_change(cli, tmp_path, args, status, words)
 
 
 def test_a_dry_run_lists_rows_left_out_apart_from_notes_on_rows_imported(cli: Cli) -> None:
@@ -123,9 +123,7 @@ def test_a_dry_run_lists_rows_left_out_apart_from_notes_on_rows_imported(cli: Cl
     assert "Concerto" not in left_out
 
 
-def test_a_damaged_file_is_one_clear_line_and_changes_nothing(
-    cli: Cli, db_path: Path, tmp_path: Path
-) -> None:
+def test_a_damaged_file_is_one_clear_line_and_changes_nothing(cli: Cli, tmp_path: Path) -> None:
     # Once a traceback ending in "zlib.error: Error -3 while decompressing data".
     archive = tmp_path / "letterboxd-someone-2024-06-03-09-15-utc.zip"
     watched = (
@@ -137,23 +135,21 @@ def test_a_damaged_file_is_one_clear_line_and_changes_nothing(
     raw[60:70] = b"\xff" * 10
     archive.write_bytes(raw)
     ok(cli("list"))  # (the catalog made)
-    before = dump(db_path)
+    before = dump(cli.db)
     one_line_error(
         cli("import", str(archive)), 1, f"{archive}: is a damaged ZIP archive (watched.csv"
     )
-    assert dump(db_path) == before
+    assert dump(cli.db) == before
 
 
-def test_a_backup_whose_films_are_a_number_is_refused_in_words(
-    cli: Cli, db_path: Path, tmp_path: Path
-) -> None:
+def test_a_backup_whose_films_are_a_number_is_refused_in_words(cli: Cli, tmp_path: Path) -> None:
     # The dry run passed and the import crashed with "TypeError: 'int' object is not iterable".
     backup = tmp_path / "backup.json"
     backup.write_text('{"format": "filmdesk-backup", "version": 3, "films": 5}')
     dry = cli("import", str(backup), "--dry-run")
     assert f"  {backup}, films: is a number, not a list" in ok(dry)
-    before = dump(db_path)
+    before = dump(cli.db)
     result = cli("import", str(backup))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "nothing was imported because of the problems above" in result.stderr
-    assert dump(db_path) == before
+    assert dump(cli.db) == before

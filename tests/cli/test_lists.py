@@ -108,9 +108,9 @@ def test_a_screening_list_from_the_command_line(cli: Cli, tmp_path: Path) -> Non
     ],
 )
 def test_bad_input_is_one_clear_line_and_changes_nothing(
-    cli: Cli, db_path: Path, tmp_path: Path, args: list[str], status: int, words: list[str]
+    cli: Cli, tmp_path: Path, args: list[str], status: int, words: list[str]
 ) -> None:
-    refused_without_change(cli, db_path, tmp_path, args, status, words)
+    refused_without_change(cli, tmp_path, args, status, words)
 
 
 def test_a_film_of_the_list_is_named_as_the_core_folds_titles(cli: Cli) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import Cli
+from tests.unusual_catalogs import writer_holding_the_lock
 
 
 def test_database_from_environment(tmp_path: Path, cli: Cli) -> None:
@@ -50,16 +51,13 @@ def test_bad_database_arguments_are_one_line(args: list[str], words: str) -> Non
 
 
 def test_a_locked_catalog_is_one_line_and_changes_nothing(cli: Cli) -> None:
-    import sqlite3
-
     assert cli("list").returncode == 0
-    holder = sqlite3.connect(cli.db, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
+    holder = writer_holding_the_lock(cli.db, 8)  # longer than filmdesk waits (5 s)
     try:
         result = cli("edit", "The Letter", "--rating", "4")
     finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+        holder.kill()
+        holder.wait()
     assert result.returncode == 1
     assert result.stderr.startswith("filmdesk-cli: error: ") and result.stderr.count("\n") == 1
     assert "nothing was changed" in result.stderr

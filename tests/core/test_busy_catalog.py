@@ -1,39 +1,18 @@
-"""A second process writing to the catalog: a write here waits its turn instead of failing."""
+"""A second process writing to the catalog (a file, or a shared catalog on PostgreSQL): a write
+here waits its turn instead of failing, and never overwrites what the other wrote."""
 
 from __future__ import annotations
-
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from filmdesk.core.catalog import Catalog, open_catalog
-
-_HOLD = """
-import sqlite3, sys, time
-con = sqlite3.connect(sys.argv[1], isolation_level=None)
-con.execute("BEGIN IMMEDIATE")
-con.execute("UPDATE films SET notes = 'from the other process' WHERE id = 2")
-print("holding", flush=True)
-time.sleep(float(sys.argv[2]))
-con.execute("COMMIT")
-"""
+from tests.unusual_catalogs import writer_holding_the_lock
 
 
-def _writer_holding_the_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
-    writer = subprocess.Popen(
-        [sys.executable, "-c", _HOLD, str(db), str(seconds)], stdout=subprocess.PIPE, text=True
-    )
-    assert writer.stdout is not None and writer.stdout.readline().strip() == "holding"
-    return writer
-
-
-def test_an_edit_waits_for_another_writer_and_is_saved(tmp_path: Path) -> None:
-    db = tmp_path / "catalog.sqlite3"
-    catalog: Catalog = open_catalog(str(db)).catalog
+def test_an_edit_waits_for_another_writer_and_is_saved(database: str) -> None:
+    catalog: Catalog = open_catalog(database).catalog
     film = catalog.films.get(1)
-    writer = _writer_holding_the_lock(db, 3)
+    writer = writer_holding_the_lock(database, 3)
     # An edit reads the film first, then writes: it used to fail at once with "database is
     # locked" (a read turned write does not wait), and the window threw the typed text away.
     catalog.films.edit(film.id, {"notes": "typed while the import ran"}, add_tags=["kept"])
@@ -44,10 +23,9 @@ def test_an_edit_waits_for_another_writer_and_is_saved(tmp_path: Path) -> None:
     catalog.close()
 
 
-def test_deleting_and_creating_lists_wait_too(tmp_path: Path) -> None:
-    db = tmp_path / "catalog.sqlite3"
-    catalog = open_catalog(str(db)).catalog
-    writer = _writer_holding_the_lock(db, 2)
+def test_deleting_and_creating_lists_wait_too(database: str) -> None:
+    catalog = open_catalog(database).catalog
+    writer = writer_holding_the_lock(database, 2)
     created = catalog.lists.create("Year 9")
     catalog.films.delete(3)
     assert writer.wait(timeout=30) == 0
@@ -56,11 +34,11 @@ def test_deleting_and_creating_lists_wait_too(tmp_path: Path) -> None:
     catalog.close()
 
 
-def test_an_undo_never_overwrites_a_later_change_made_elsewhere(tmp_path: Path) -> None:
+def test_an_undo_never_overwrites_a_later_change_made_elsewhere(database: str) -> None:
     from filmdesk.core.errors import StaleEditError
     from filmdesk.core.films.operations import EditFilms
 
-    db = str(tmp_path / "catalog.sqlite3")
+    db = database
     window = open_catalog(db).catalog
     done = window.run(EditFilms({4: {"rating": 2}}))  # rated 2 stars in the window
     other = open_catalog(db).catalog  # filmdesk-cli edit 4 --rating 4.5
@@ -79,12 +57,12 @@ def test_an_undo_never_overwrites_a_later_change_made_elsewhere(tmp_path: Path) 
 
 
 def test_an_edit_made_on_what_the_window_showed_is_refused_when_that_changed(
-    tmp_path: Path,
+    database: str,
 ) -> None:
     from filmdesk.core.errors import StaleEditError
     from filmdesk.core.films.operations import EditFilms
 
-    db = str(tmp_path / "catalog.sqlite3")
+    db = database
     window = open_catalog(db).catalog
     shown = window.films.get(5)
     other = open_catalog(db).catalog

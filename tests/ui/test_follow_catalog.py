@@ -18,10 +18,10 @@ from tests.ui.test_main_window import make_window, row_of, shown_titles
 CRANES = "The Cranes Are Flying"
 
 
-def cli(db: Path, *args: str) -> None:
+def cli(db: str, *args: str) -> None:
     """filmdesk-cli in a process of its own, as a user runs it beside the window."""
     done = subprocess.run(
-        [sys.executable, "-m", "filmdesk.cli", "--database", str(db), *args],
+        [sys.executable, "-m", "filmdesk.cli", "--database", db, *args],
         capture_output=True,
         text=True,
     )
@@ -50,12 +50,12 @@ def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
 
 
 def test_what_the_cli_changes_appears_in_the_table_and_the_panel(
-    qtbot: QtBot, window: MainWindow, catalog: Catalog, db_path: Path
+    qtbot: QtBot, window: MainWindow, catalog: Catalog, database: str
 ) -> None:
     window.films.select_film(catalog.films.resolve(CRANES).id)
-    cli(db_path, "edit", CRANES, "--add-tag", "from-cli", "--notes", "Written in a terminal")
-    cli(db_path, "add", "--title", "Paper Lanterns", "--year", "1961")
-    cli(db_path, "delete", "The Letter")
+    cli(database, "edit", CRANES, "--add-tag", "from-cli", "--notes", "Written in a terminal")
+    cli(database, "add", "--title", "Paper Lanterns", "--year", "1961")
+    cli(database, "delete", "The Letter")
     # The window's own timer looks within a second.
     qtbot.waitUntil(lambda: "Paper Lanterns" in shown_titles(window), timeout=5000)
     assert "The Letter" not in shown_titles(window)
@@ -67,11 +67,11 @@ def test_what_the_cli_changes_appears_in_the_table_and_the_panel(
 
 
 def test_a_tag_added_in_the_window_keeps_the_one_the_cli_added(
-    qtbot: QtBot, window: MainWindow, catalog: Catalog, db_path: Path
+    qtbot: QtBot, window: MainWindow, catalog: Catalog, database: str
 ) -> None:
     cranes = catalog.films.resolve(CRANES)
     window.films.select_film(cranes.id)
-    cli(db_path, "edit", CRANES, "--add-tag", "from-cli")
+    cli(database, "edit", CRANES, "--add-tag", "from-cli")
     # Before the window has looked again, the user adds a tag to what it shows.
     window.film_ops.set_tags(cranes.id, ["mine"])
     assert set(catalog.films.get(cranes.id).tags) == {"from-cli", "mine"}
@@ -81,13 +81,13 @@ def test_an_undo_does_not_overwrite_a_rating_given_elsewhere(
     qtbot: QtBot,
     window: MainWindow,
     catalog: Catalog,
-    db_path: Path,
+    database: str,
     questions: tuple[list[str], dict[str, str]],
 ) -> None:
     asked, answer = questions
     cranes = catalog.films.resolve(CRANES)
     window.film_ops.set_rating(cranes.id, 2)
-    cli(db_path, "edit", CRANES, "--rating", "4.5")
+    cli(database, "edit", CRANES, "--rating", "4.5")
     window.undo_stack.undo()
     assert catalog.films.get(cranes.id).rating == 4.5  # not emptied by the undo
     (question,) = asked
@@ -97,7 +97,7 @@ def test_an_undo_does_not_overwrite_a_rating_given_elsewhere(
     assert model.film_at(row_of(window, CRANES)).rating == 4.5
     # Rated again here, changed again elsewhere: this time the user keeps theirs.
     window.film_ops.set_rating(cranes.id, 1)
-    cli(db_path, "edit", CRANES, "--rating", "3")
+    cli(database, "edit", CRANES, "--rating", "3")
     answer["button"] = "Keep Mine"
     window.undo_stack.undo()
     assert catalog.films.get(cranes.id).rating == 4.5  # the undo, over the other change
@@ -151,14 +151,14 @@ def test_notes_typed_while_another_program_writes_are_kept_and_saved_later(
 
 
 def test_notes_typed_for_a_film_deleted_elsewhere_are_kept_and_can_bring_it_back(
-    qtbot: QtBot, window: MainWindow, catalog: Catalog, db_path: Path
+    qtbot: QtBot, window: MainWindow, catalog: Catalog, database: str
 ) -> None:
     cranes = catalog.films.resolve(CRANES)
     window.films.select_film(cranes.id)
     panel = window.detail
     panel.notes.setFocus()
     panel.notes.setPlainText("Half a thought about the station scene")  # not saved yet
-    cli(db_path, "delete", CRANES)
+    cli(database, "delete", CRANES)
     window.follow_catalog()
     assert CRANES not in shown_titles(window)
     assert panel.gone.isVisibleTo(panel) and not panel.rating.isEnabled()
@@ -177,7 +177,7 @@ def test_notes_typed_over_notes_changed_elsewhere_ask_before_overwriting(
     qtbot: QtBot,
     window: MainWindow,
     catalog: Catalog,
-    db_path: Path,
+    database: str,
     questions: tuple[list[str], dict[str, str]],
 ) -> None:
     asked, answer = questions
@@ -186,7 +186,7 @@ def test_notes_typed_over_notes_changed_elsewhere_ask_before_overwriting(
     panel = window.detail
     panel.notes.setFocus()
     panel.notes.setPlainText("Mine, typed in the window")
-    cli(db_path, "edit", CRANES, "--notes", "Theirs, from the terminal")
+    cli(database, "edit", CRANES, "--notes", "Theirs, from the terminal")
     window.follow_catalog()  # the panel keeps what is being typed
     assert panel.notes.toPlainText() == "Mine, typed in the window"
     panel.flush_notes()  # the save is refused, and the user asked
@@ -195,7 +195,7 @@ def test_notes_typed_over_notes_changed_elsewhere_ask_before_overwriting(
     assert panel.notes.toPlainText() == "Theirs, from the terminal"  # theirs, as chosen
     # Typed again over theirs, changed again elsewhere: this time the user keeps theirs.
     panel.notes.setPlainText("Mine again")
-    cli(db_path, "edit", CRANES, "--notes", "Theirs again")
+    cli(database, "edit", CRANES, "--notes", "Theirs again")
     answer["button"] = "Keep Mine"
     panel.flush_notes()
     assert catalog.films.get(cranes.id).notes == "Mine again"

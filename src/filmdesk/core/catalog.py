@@ -22,8 +22,10 @@ from filmdesk.core.backups.service import BackupService
 from filmdesk.core.catalog_file import CHECK_FAILED, quick_check
 from filmdesk.core.db import (
     MigrationResult,
+    catch_up_id_sequences,
     engine_read_only,
     open_database,
+    read_only_message,
     sqlite_path,
     writing,
 )
@@ -44,7 +46,12 @@ from filmdesk.core.groups.screening_lists import ListService
 from filmdesk.core.importing.apply import ImportResult
 from filmdesk.core.importing.service import ImportService
 from filmdesk.core.operations import Operation, Outcome
-from filmdesk.core.problems import CatalogFileError, DamagedCatalogError, explain, read_only_error
+from filmdesk.core.problems import (
+    CatalogFileError,
+    DamagedCatalogError,
+    ReadOnlyCatalogError,
+    explain,
+)
 from filmdesk.core.transaction import Transaction
 
 # The errors the services raise, importable from here.
@@ -78,6 +85,7 @@ class Catalog:
         self.lists = ListService(self._sessions, self.run)
         self.imports = ImportService(engine, self.run)
         self.backups = BackupService(engine)
+        self._numbered_by_sequences = engine.dialect.name == "postgresql"
 
     @property
     def read_only(self) -> bool:
@@ -105,7 +113,10 @@ class Catalog:
         """Apply ``operation`` in one transaction: all of it is written, or (on any error)
         none of it. The outcome holds its result, its inverse and what changed."""
         if self.read_only:
-            raise read_only_error(sqlite_path(self.engine.url))
+            raise ReadOnlyCatalogError(
+                f"{read_only_message(self.engine)}; nothing was changed",
+                sqlite_path(self.engine.url),
+            )
         with self._writes.begin() as session:
             tx = Transaction(session)
             outcome = operation.apply(tx)
@@ -113,6 +124,9 @@ class Catalog:
                 # Once per transaction, not once per film: a tag no film carries goes.
                 session.flush()
                 drop_unused_tags(session)
+            if self._numbered_by_sequences:
+                session.flush()
+                catch_up_id_sequences(session.connection())
         return outcome
 
     def close(self) -> None:
@@ -132,19 +146,22 @@ class OpenedCatalog:
     backup_problem: CatalogFileError | None = None
 
 
-def open_catalog(target: str, *, seed: Path | None = None) -> OpenedCatalog:
+def open_catalog(
+    target: str, *, seed: Path | None = None, read_only: bool = False
+) -> OpenedCatalog:
     """Open the catalog at ``target`` (path or URL): migrate, seed if needed, back it up if a
     day has passed since the last automatic backup, return it.
 
     ``seed`` defaults to the collection shipped with filmdesk. A catalog filmdesk may not write
-    is opened read-only, as it is (no seed, no backup). Raises DatabaseOpenError, or
-    DamagedCatalogError when the backup's check finds the catalog damaged; a backup that cannot
-    be written (a full disk) does not stop the opening: ``backup_problem`` says why.
+    (or ``read_only``) is opened read-only, as it is (no seed, no backup). Raises
+    DatabaseOpenError, or DamagedCatalogError when the backup's check finds the catalog
+    damaged; a backup that cannot be written (a full disk) does not stop the opening:
+    ``backup_problem`` says why.
     """
     from filmdesk.core.backups.writing import backup_if_due
     from filmdesk.core.seed import apply_seed, default_seed_path
 
-    engine, migration = open_database(target)
+    engine, migration = open_database(target, read_only=read_only)
     read_only = engine_read_only(engine)
     path = sqlite_path(engine.url)
     backup: Backup | None = None

@@ -10,13 +10,15 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import URL, Engine, create_engine, event, inspect, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from filmdesk.core.catalog_file import is_read_only, is_sqlite, read_only_uri
+from filmdesk.core.errors import database_reason
 from filmdesk.core.problems import CatalogFileError, DamagedCatalogError, explain
 
 if TYPE_CHECKING:
@@ -25,11 +27,12 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Kept here so that opening an up-to-date catalog (every start) does not
 # import Alembic; a test checks it against the migration scripts.
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 BUSY_TIMEOUT_MS = 5000
 
 
-# An engine's execution option: the catalog is opened read-only (see ``engine_read_only``).
+# An engine's execution option: the catalog is opened read-only, and why: "file" (a SQLite
+# file filmdesk may not write), "account" (a server account that may only read), "asked".
 READ_ONLY_OPTION = "filmdesk_read_only"
 
 
@@ -66,6 +69,10 @@ def sqlite_path(url: URL) -> Path | None:
 
 # The execution option of a connection whose transactions write (``Catalog.run``).
 WRITES = "filmdesk_writes"
+# On PostgreSQL, the advisory lock every filmdesk transaction that writes takes first: writers
+# take turns, as on SQLite, so what a change reads (a field's value to compare, a list's
+# positions) is still so when it writes. Any number fits; this one spells "filmdesk".
+WRITE_LOCK_KEY = 0x66696C6D6465736B
 
 
 def writing(engine: Engine) -> Engine:
@@ -84,9 +91,21 @@ def engine_read_only(engine: Engine) -> bool:
     return bool(engine.get_execution_options().get(READ_ONLY_OPTION, False))
 
 
-def create_catalog_engine(target: str, *, read_only: bool = False) -> Engine:
+def read_only_message(engine: Engine) -> str:
+    """Why changes to the catalog behind ``engine`` are refused, as a sentence's start."""
+    why = engine.get_execution_options().get(READ_ONLY_OPTION)
+    where = location(engine)
+    if why == "account":
+        return f"the catalog {where} is read-only for you: your account may only read it"
+    if why == "asked":
+        return f"the catalog {where} was opened read-only"
+    return f"the catalog {where} is read-only (filmdesk has no permission to write to it)"
+
+
+def create_catalog_engine(target: str, *, read_only: bool | str = False) -> Engine:
     """An engine for the catalog at ``target``, configured for safe concurrent desktop use
-    (``read_only``: a SQLite file that filmdesk may read but not write)."""
+    (``read_only``: a catalog filmdesk may read but not write; a string says why, as
+    ``READ_ONLY_OPTION`` does)."""
     url = database_url(target)
     path = sqlite_path(url)
     try:
@@ -101,17 +120,86 @@ def create_catalog_engine(target: str, *, read_only: bool = False) -> Engine:
                 engine = create_engine(
                     url,
                     creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
-                    execution_options={READ_ONLY_OPTION: True},
+                    execution_options={READ_ONLY_OPTION: read_only},
                 )
             else:
                 engine = create_engine(url)
             _configure_sqlite(engine)
             return engine
-        return create_engine(url, pool_pre_ping=True)
+        return _server_engine(url, read_only=read_only)
     except OSError as exc:
         raise DatabaseOpenError(f"cannot create {path}: {exc.strerror}") from None
     except (ArgumentError, NoSuchModuleError) as exc:
         raise DatabaseOpenError(f"cannot open {target!r}: {exc}") from None
+
+
+# The channel a PostgreSQL catalog's triggers notify on commit (migration 0008).
+CHANGES_CHANNEL = "filmdesk_changes"
+_OWN_CONNECTIONS: WeakKeyDictionary[Engine, set[int]] = WeakKeyDictionary()
+
+
+def own_connections(engine: Engine) -> set[int]:
+    """The server process ids of ``engine``'s connections: what they notify is our own."""
+    return _OWN_CONNECTIONS.get(engine, set())
+
+
+# The tables whose rows are numbered by a sequence on PostgreSQL.
+_NUMBERED_TABLES = (
+    "films", "viewings", "tags", "collections", "collection_comments", "screening_lists",
+)  # fmt: skip
+
+
+def catch_up_id_sequences(conn: Connection) -> None:
+    """On PostgreSQL, move each id sequence past the highest id in its table: rows written
+    with their ids given (a bulk import, an undone delete, a copied catalog) do not move it,
+    and the next row added by hand would take an id in use. Never moves one back. One
+    statement; nothing to do on SQLite (it numbers from the table itself)."""
+    if conn.dialect.name != "postgresql":
+        return
+    parts = [
+        f"setval(pg_get_serial_sequence('{table}', 'id'), GREATEST("
+        f"(SELECT MAX(id) FROM {table}),"
+        f" (SELECT last_value FROM {table}_id_seq)))"
+        for table in _NUMBERED_TABLES
+    ]
+    conn.exec_driver_sql(f"SELECT {', '.join(parts)}")
+
+
+def _server_engine(url: URL, *, read_only: bool | str) -> Engine:
+    """An engine for a catalog on a database server (PostgreSQL)."""
+    settings = [
+        # A write that waits for another writer's row or table lock gives up as SQLite's
+        # busy timeout does, instead of hanging the window.
+        f"-c lock_timeout={BUSY_TIMEOUT_MS}",
+        "-c application_name=filmdesk",
+    ]
+    if read_only:
+        settings.append("-c default_transaction_read_only=on")
+    connect_args: dict[str, Any] = {}
+    if url.get_backend_name() == "postgresql":
+        connect_args = {"connect_timeout": 10, "options": " ".join(settings)}
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args=connect_args,
+        execution_options={READ_ONLY_OPTION: read_only},
+    )
+
+    own = _OWN_CONNECTIONS.setdefault(engine, set())
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        pid = getattr(getattr(dbapi_conn, "info", None), "backend_pid", None)
+        if pid is not None:
+            own.add(int(pid))
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(WRITES, False):
+            # Waits up to lock_timeout for another writer, then fails as "busy".
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+    return engine
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -166,7 +254,9 @@ def _current_revision(engine: Engine) -> tuple[str | None, set[str]]:
         problem = explain(exc, sqlite_path(engine.url))
         if isinstance(problem, DamagedCatalogError):
             raise problem from None
-        message = str(problem) if problem else f"cannot open {location(engine)}: {exc.orig}"
+        message = (
+            str(problem) if problem else f"cannot open {location(engine)}: {database_reason(exc)}"
+        )
         raise DatabaseOpenError(message) from None
     return current, tables
 
@@ -210,13 +300,14 @@ def upgrade_schema(engine: Engine) -> MigrationResult:
         except CatalogFileError as exc:
             raise DatabaseOpenError(f"{path} was not upgraded to schema {head}: {exc}") from None
     try:
-        with engine.begin() as conn:
+        # Under the write lock: two programs opening a new shared catalog at once make it once.
+        with writing(engine).begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except SQLAlchemyDatabaseError as exc:
         # One transaction: the catalog is as it was.
         kept = f"; a copy of it is at {backup}" if backup is not None else ""
-        reason = explain(exc, path) or exc.orig
+        reason = explain(exc, path) or database_reason(exc)
         raise DatabaseOpenError(
             f"{location(engine)} could not be brought to schema {head} ({reason}); "
             f"it was left unchanged{kept}"
@@ -250,23 +341,42 @@ def use_wal(engine: Engine) -> None:
         ) from None
 
 
-def open_database(target: str) -> tuple[Engine, MigrationResult]:
+def open_database(target: str, *, read_only: bool = False) -> tuple[Engine, MigrationResult]:
     """Open (creating if needed) the catalog at ``target`` and migrate it to the current schema.
 
-    A SQLite catalog that filmdesk may not write is opened read-only (``engine_read_only``).
-    A file that is not a filmdesk catalog is refused without being changed.
+    ``read_only``: open it for reading only, as a person asked. A SQLite catalog that filmdesk
+    may not write, or a PostgreSQL catalog whose account may only read it, is opened read-only
+    as well (``engine_read_only``). A file that is not a filmdesk catalog is refused without
+    being changed.
     """
     path = sqlite_path(database_url(target))
-    read_only = False
+    why: bool | str = "asked" if read_only else False
     if path is not None:
         _check_file(path)
-        read_only = is_read_only(path)
-    engine = create_catalog_engine(target, read_only=read_only)
+        why = why or ("file" if is_read_only(path) else False)
+    engine = create_catalog_engine(target, read_only=why)
     try:
+        if path is None and not why and not _may_write(engine):
+            engine.dispose()
+            engine = create_catalog_engine(target, read_only="account")
         result = upgrade_schema(engine)
-        if path is not None and not read_only:
+        if path is not None and not why:
             use_wal(engine)
     except BaseException:
         engine.dispose()
         raise
     return engine, result
+
+
+def _may_write(engine: Engine) -> bool:
+    """Whether the server lets this account change the catalog's films (a catalog not made
+    yet: whether it may create it). A viewer's account may only read."""
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("films"):
+                return True  # (making it either works or says why)
+            return bool(
+                conn.execute(text("SELECT has_table_privilege('films', 'UPDATE')")).scalar()
+            )
+    except (OperationalError, SQLAlchemyDatabaseError) as exc:
+        raise DatabaseOpenError(f"cannot open {location(engine)}: {database_reason(exc)}") from None

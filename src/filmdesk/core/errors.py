@@ -80,10 +80,53 @@ _DATABASE_REASONS = (
 )  # fmt: skip
 
 
+BUSY_REASON = _DATABASE_REASONS[0][1]
+READ_ONLY_REASON = (
+    "the catalog is read-only for you: the server lets your account only read it"
+)
+UNREACHABLE_REASON = "the catalog's server cannot be reached; check the address and try again"
+
+# What PostgreSQL says (its SQLSTATE codes, by class or in full), and what a person is told.
+_SERVER_REASONS = {
+    "55P03": BUSY_REASON,  # lock_not_available: lock_timeout passed
+    "40P01": BUSY_REASON,  # deadlock_detected
+    "40001": BUSY_REASON,  # serialization_failure
+    "42501": READ_ONLY_REASON,  # insufficient_privilege
+    "25006": READ_ONLY_REASON,  # read_only_sql_transaction
+    "53100": "the server's disk is full",
+    "53": "the server is out of memory or connections; try again in a moment",
+    "08": UNREACHABLE_REASON,
+    "57P": "the catalog's server is shutting down or restarting; try again in a moment",
+    "28": "the server refused the user name or password",
+    "3D000": "the server has no such database",
+}
+
+
+# psycopg's own words when it cannot reach the server (these errors have no SQLSTATE).
+_UNREACHABLE_WORDS = (
+    "connection refused", "connection failed", "could not connect",
+    "server closed the connection", "connection timeout", "the connection is lost",
+)  # fmt: skip
+
+
+def _server_reason(original: BaseException) -> str | None:
+    code = str(getattr(original, "sqlstate", None) or "")
+    for length in (5, 3, 2):
+        if code and code[:length] in _SERVER_REASONS:
+            return _SERVER_REASONS[code[:length]]
+    text = str(original).casefold()
+    if any(words in text for words in _UNREACHABLE_WORDS):
+        return UNREACHABLE_REASON
+    return None
+
+
 def database_reason(error: BaseException) -> str:
     """Why the catalog could not be read or written, in words: no driver's class names, no
     SQL, no URL (``str`` of a SQLAlchemy error has all three)."""
     original = getattr(error, "orig", None) or error
+    server = _server_reason(original)
+    if server is not None:
+        return server
     text = str(original.args[0]) if getattr(original, "args", None) else str(original)
     folded = text.casefold()
     for needles, reason in _DATABASE_REASONS:
@@ -94,4 +137,4 @@ def database_reason(error: BaseException) -> str:
 
 def is_busy(error: BaseException) -> bool:
     """Whether ``error`` says another program holds the catalog's write lock (worth a retry)."""
-    return database_reason(error).startswith("the catalog is busy")
+    return database_reason(error) == BUSY_REASON

@@ -201,6 +201,8 @@ class CollectionComment(Base):
         ForeignKey("collections.id", ondelete="CASCADE"), index=True
     )
     text: Mapped[str] = mapped_column(Text)
+    # Who wrote it on a shared catalog ("" for a local catalog's one user).
+    author: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

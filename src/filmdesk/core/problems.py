@@ -52,6 +52,15 @@ def _sqlite_code(error: BaseException) -> str:
     return "_".join(name.split("_")[:2])
 
 
+# PostgreSQL's SQLSTATE codes that mean what SQLite's codes below mean.
+_SERVER_CODES = {
+    "55P03": "SQLITE_BUSY",  # lock_not_available (lock_timeout passed)
+    "40P01": "SQLITE_BUSY",  # deadlock_detected
+    "40001": "SQLITE_BUSY",  # serialization_failure
+    "53100": "SQLITE_FULL",  # disk_full
+}
+
+
 def read_only_error(path: Path | None) -> ReadOnlyCatalogError:
     """The refusal of a change to a catalog opened read-only."""
     where = str(path) if path is not None else "the catalog"
@@ -69,7 +78,7 @@ def explain(error: BaseException, path: Path | None) -> CatalogFileError | None:
     if isinstance(original, CatalogFileError):
         return original
     where = str(path) if path is not None else "the catalog"
-    code = _sqlite_code(original)
+    code = _sqlite_code(original) or _SERVER_CODES.get(str(getattr(original, "sqlstate", "")), "")
     if (isinstance(original, OSError) and original.errno == errno.ENOSPC) or code == "SQLITE_FULL":
         return DiskFullError(
             f"there is no space left on the disk that holds {where}; nothing was changed", path

@@ -2,22 +2,127 @@
 open, a second window): a cheap check whether anything was committed, then what changed.
 
 On SQLite, ``PRAGMA data_version`` on a connection of our own changes whenever another
-connection commits; only then are the films' change stamps read (one query, tens of
-milliseconds at 100,000 films) and compared with those last seen. Other backends are not
-watched yet (a later change gives PostgreSQL a notification of its own).
+connection commits. On PostgreSQL, every commit that changes the catalog sends a notification
+(migration 0008's triggers), which a connection of our own listens for; those sent by our own
+connections are ours. Only then are the films' change stamps read (one query, tens of
+milliseconds at 100,000 films) and compared with those last seen.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.db import sqlite_path
+from filmdesk.core.db import CHANGES_CHANNEL, own_connections, sqlite_path
 from filmdesk.core.models import Collection, Film, ScreeningList
 from filmdesk.core.operations import Changes
+
+
+class _Signal(Protocol):
+    def committed_elsewhere(self) -> bool: ...
+    def forget(self) -> None: ...
+    def close(self) -> None: ...
+
+
+class _FileSignal:
+    """SQLite: the file's data version, which others' commits change."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn: sqlite3.Connection | None = conn
+        self._version = self._read()
+
+    def _read(self) -> int:
+        if self._conn is None:
+            return 0
+        try:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:  # the file went away or cannot be read now: nothing new to show
+            return getattr(self, "_version", 0)
+
+    def committed_elsewhere(self) -> bool:
+        version = self._read()
+        changed = version != self._version
+        self._version = version
+        return changed
+
+    def forget(self) -> None:
+        self._version = self._read()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+class _ServerSignal:
+    """PostgreSQL: notifications on ``CHANGES_CHANNEL`` from connections not our own."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._conn: Any = None
+        self._lost = False
+        self._listen()
+
+    def _listen(self) -> None:
+        try:
+            raw = self._engine.raw_connection()
+            conn = raw.driver_connection
+            raw.detach()  # ours alone, outside the pool, for as long as the window is open
+            conn.rollback()
+            conn.autocommit = True
+            conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+            self._conn = conn
+        except Exception as exc:
+            if not _is_driver_error(exc):
+                raise
+            self._conn = None
+
+    def committed_elsewhere(self) -> bool:
+        if self._conn is None or self._conn.closed:
+            # (Re)connect: while away, anything may have changed.
+            self._lost = self._lost or self._conn is not None
+            self._listen()
+            lost, self._lost = self._lost, False
+            return lost and self._conn is not None
+        mine = own_connections(self._engine)
+        try:
+            return any(note.pid not in mine for note in self._conn.notifies(timeout=0))
+        except Exception as exc:
+            if not _is_driver_error(exc):
+                raise
+            self._lost = True
+            self.close()
+            return False
+
+    def forget(self) -> None:
+        if self._conn is not None and not self._conn.closed:
+            try:
+                for _ in self._conn.notifies(timeout=0):
+                    pass
+            except Exception as exc:
+                if not _is_driver_error(exc):
+                    raise
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except Exception as exc:
+                if not _is_driver_error(exc):
+                    raise
+        self._conn = None
+
+
+def _is_driver_error(exc: BaseException) -> bool:
+    """A database driver's error (the server went away, say), not a bug of ours."""
+    import psycopg
+
+    return isinstance(exc, (psycopg.Error, SQLAlchemyError, OSError))
 
 # From this many films touched by a change of our own, every stamp is read again (one query)
 # rather than those films' stamps.
@@ -31,29 +136,25 @@ class CatalogWatch:
         self._catalog = catalog
         path = sqlite_path(catalog.engine.url)
         self._conn: sqlite3.Connection | None = None
+        self._signal: _Signal | None = None
         if path is not None:
             try:
                 self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
                 self._conn.execute("PRAGMA data_version").fetchone()
+                self._signal = _FileSignal(self._conn)
             except sqlite3.Error:  # (a read-only folder, say: not watched, nothing else lost)
                 self._conn = None
-        self._version = self._data_version()
+        elif catalog.engine.dialect.name == "postgresql":
+            self._signal = _ServerSignal(catalog.engine)
         self._stamps = self._read_stamps()
         self._collections, self._lists = self._group_ids()
 
     def close(self) -> None:
         """Stop watching (the connection is closed)."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    def _data_version(self) -> int:
-        if self._conn is None:
-            return 0
-        try:
-            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
-        except sqlite3.Error:  # the file went away or cannot be read now: nothing new to show
-            return getattr(self, "_version", 0)
+        if self._signal is not None:
+            self._signal.close()
+            self._signal = None
+        self._conn = None
 
     def _read_stamps(self, film_ids: Iterable[int] | None = None) -> dict[int, object]:
         """Each film's change stamp as stored (text on SQLite: read as it is, no conversion;
@@ -89,13 +190,12 @@ class CatalogWatch:
         """What others committed since the last look (None: nothing). Films come with their
         records; every collection and list that exists is said to have changed (they are
         cheap to read again), those gone as removed."""
-        if self._conn is None:
+        if self._signal is None or not self._signal.committed_elsewhere():
             return None
-        version = self._data_version()
-        if version == self._version:
+        try:
+            stamps = self._read_stamps()
+        except SQLAlchemyError:  # the server cannot be reached now: look again next time
             return None
-        self._version = version
-        stamps = self._read_stamps()
         known = self._stamps
         added = stamps.keys() - known.keys()
         removed = known.keys() - stamps.keys()
@@ -121,15 +221,17 @@ class CatalogWatch:
 
     def reset(self) -> None:
         """Everything shown was read again (a restore): look for changes from here on."""
-        self._version = self._data_version()
+        if self._signal is not None:
+            self._signal.forget()
         self._stamps = self._read_stamps()
         self._collections, self._lists = self._group_ids()
 
     def saw(self, changes: Changes) -> None:
         """Changes made here (and already shown): not to be reported as someone else's."""
-        if self._conn is None:
+        if self._signal is None:
             return
-        self._version = self._data_version()
+        if isinstance(self._signal, _FileSignal):  # (a server's notifications say whose they are)
+            self._signal.forget()
         touched = changes.films_added | changes.films_changed
         if len(touched) >= _MANY:
             self._stamps = self._read_stamps()

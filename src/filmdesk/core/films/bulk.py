@@ -131,13 +131,13 @@ def film_columns(engine: Engine, film_ids: Sequence[int] | None = None) -> dict[
         try:
             if film_ids is None:
                 tags = tags_by_film(conn)
-                cursor.execute(_SELECT_FILMS + " ORDER BY id")
+                cursor.execute(_select_films(conn.dialect.name) + " ORDER BY id")
                 rows = cursor.fetchall()
             else:
                 tags, rows = {}, []
                 for condition in _id_conditions(film_ids):
                     tags |= tags_by_film(conn, f"WHERE film_tags.film_id {condition}")
-                    cursor.execute(f"{_SELECT_FILMS} WHERE id {condition}")
+                    cursor.execute(f"{_select_films(conn.dialect.name)} WHERE id {condition}")
                     rows += cursor.fetchall()
         finally:
             cursor.close()
@@ -179,7 +179,20 @@ def film_columns(engine: Engine, film_ids: Sequence[int] | None = None) -> dict[
 # those the ones with a column of the films table, which one SELECT reads.
 _RECORD_FIELDS = tuple(f for f in FILM_FIELDS if f.kind is not Kind.TIMESTAMP)
 _COLUMNS = {f.name: f.column for f in _RECORD_FIELDS if f.column is not None}  # field -> column
-_SELECT_FILMS = f"SELECT id, {', '.join(_COLUMNS.values())} FROM films"
+_NAME_COLUMNS = {f.column for f in _RECORD_FIELDS if f.kind is Kind.NAMES}
+
+
+def _as_read(column: str, dialect: str) -> str:
+    # Lists of names as their JSON text on every backend (SQLite stores text; psycopg would
+    # decode each row's JSON into a new list), so equal lists are one shared tuple.
+    if column in _NAME_COLUMNS and dialect != "sqlite":
+        return f"CAST({column} AS TEXT)"
+    return column
+
+
+def _select_films(dialect: str) -> str:
+    columns = ", ".join(_as_read(column, dialect) for column in _COLUMNS.values())
+    return f"SELECT id, {columns} FROM films"
 
 
 def film_rows(engine: Engine, order_and_limit: str, tag_filter: str) -> list[FilmRow]:
@@ -187,9 +200,11 @@ def film_rows(engine: Engine, order_and_limit: str, tag_filter: str) -> list[Fil
         tags = tags_by_film(conn, tag_filter)
         cursor = dbapi_cursor(conn)
         try:
+            dialect = conn.dialect.name
             cursor.execute(
-                "SELECT id, title, original_title, year, directors, countries,"
-                f" rating_half_stars, watched, watched_on FROM films {order_and_limit}"
+                f"SELECT id, title, original_title, year, {_as_read('directors', dialect)},"
+                f" {_as_read('countries', dialect)}, rating_half_stars, watched, watched_on"
+                f" FROM films {order_and_limit}"
             )
             names = NameCache()
             no_tags: tuple[str, ...] = ()
