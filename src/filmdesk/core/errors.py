@@ -81,9 +81,7 @@ _DATABASE_REASONS = (
 
 
 BUSY_REASON = _DATABASE_REASONS[0][1]
-READ_ONLY_REASON = (
-    "the catalog is read-only for you: the server lets your account only read it"
-)
+READ_ONLY_REASON = "the catalog is read-only for you: the server lets your account only read it"
 UNREACHABLE_REASON = "the catalog's server cannot be reached; check the address and try again"
 
 # What PostgreSQL says (its SQLSTATE codes, by class or in full), and what a person is told.

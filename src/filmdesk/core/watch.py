@@ -71,7 +71,7 @@ class _ServerSignal:
     def _listen(self) -> None:
         try:
             raw = self._engine.raw_connection()
-            conn = raw.driver_connection
+            conn: Any = raw.driver_connection
             raw.detach()  # ours alone, outside the pool, for as long as the window is open
             conn.rollback()
             conn.autocommit = True
@@ -123,6 +123,7 @@ def _is_driver_error(exc: BaseException) -> bool:
     import psycopg
 
     return isinstance(exc, (psycopg.Error, SQLAlchemyError, OSError))
+
 
 # From this many films touched by a change of our own, every stamp is read again (one query)
 # rather than those films' stamps.
