@@ -50,6 +50,11 @@ def register(subparsers: Subparsers) -> None:
     sub = actions.add_parser("comment", help="add a dated comment")
     sub.add_argument("name", metavar="NAME")
     sub.add_argument("text", metavar="TEXT")
+    sub.add_argument(
+        "--author",
+        metavar="NAME",
+        help="who writes it (default: the account's name on a shared catalog, else no one)",
+    )
     sub.set_defaults(handler=_named(_comment))
     sub = actions.add_parser("add", help="add a film (at the end)")
     sub.add_argument("name", metavar="NAME")
@@ -128,7 +133,8 @@ def _show(args: argparse.Namespace, catalog: Catalog, collection: CollectionReco
         out.append(f"Comments ({len(comments)}), newest first:")
         for comment in comments:
             stamp = comment.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            out += wrapped(f"  {stamp}", comment.text, 20)
+            by = f" · {comment.author}" if comment.author else ""
+            out += wrapped(f"  {stamp}{by}", comment.text, 20 + len(by))
     print("\n".join(out))
 
 
@@ -151,7 +157,8 @@ def _rate(args: argparse.Namespace, catalog: Catalog, collection: CollectionReco
 
 
 def _comment(args: argparse.Namespace, catalog: Catalog, collection: CollectionRecord) -> None:
-    comment = catalog.collections.add_comment(collection.id, args.text)
+    author = catalog.user_name if args.author is None else args.author
+    comment = catalog.collections.add_comment(collection.id, args.text, author)
     print(f"Commented on {collection.name} (comment #{comment.id})")
 
 

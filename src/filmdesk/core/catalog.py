@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import sessionmaker
 
 from filmdesk.core.backups.naming import Backup
@@ -86,6 +86,18 @@ class Catalog:
         self.imports = ImportService(engine, self.run)
         self.backups = BackupService(engine)
         self._numbered_by_sequences = engine.dialect.name == "postgresql"
+        self._user_name: str | None = None
+
+    @property
+    def user_name(self) -> str:
+        """Who uses the catalog, as its database knows them: a shared catalog's account name
+        (signs comments by default); "" for a catalog in a file of one's own."""
+        if self._user_name is None:
+            self._user_name = ""
+            if self.engine.dialect.name == "postgresql":
+                with self.engine.connect() as conn:
+                    self._user_name = str(conn.execute(text("SELECT current_user")).scalar())
+        return self._user_name
 
     @property
     def read_only(self) -> bool:

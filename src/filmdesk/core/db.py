@@ -83,7 +83,11 @@ def writing(engine: Engine) -> Engine:
 def location(engine: Engine) -> str:
     """Where the catalog is, for a person: the file's path, or the URL without a password."""
     path = sqlite_path(engine.url)
-    return str(path) if path is not None else engine.url.render_as_string(hide_password=True)
+    if path is not None:
+        return str(path)
+    # (The driver's name means nothing to a person: postgresql://, not postgresql+psycopg://.)
+    url = engine.url.set(drivername=engine.url.get_backend_name())
+    return url.render_as_string(hide_password=True)
 
 
 def engine_read_only(engine: Engine) -> bool:

@@ -351,6 +351,7 @@ class CommentRecord:
     text: str
     created_at: datetime
     updated_at: datetime
+    author: str = ""  # who wrote it on a shared catalog; "" when not known
 
     @property
     def edited(self) -> bool:
@@ -362,6 +363,7 @@ class CommentRecord:
         return {
             "id": self.id,
             "text": self.text,
+            "author": self.author,
             "created_at": self.created_at.isoformat(timespec="seconds"),
             "updated_at": self.updated_at.isoformat(timespec="seconds"),
         }

@@ -359,6 +359,7 @@ class IncomingComment:
     text: str
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    author: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ Format ``filmdesk-backup`` version 3::
                               "note": ...}, ...]}, ...],
      "collections": [{"name": ..., "description": ..., "source": ..., "seed_key": ...,
                       "rating": 4.5, "films": [6, 9, ...],
-                      "comments": [{"text": ..., "created_at": ..., "updated_at": ...}]}, ...],
+                      "comments": [{"text": ..., "created_at": ..., "updated_at": ...,
+                                    "author": ... (when known)}]}, ...],
      "lists": [{"name": ..., "audience": ..., "description": ...,
                 "entries": [{"film": 6, "scheduled_at": "2026-12-01T10:30", "note": ...,
                              "screened": false, "screened_on": null}, ...]}, ...]}
@@ -109,11 +110,14 @@ _FIELD_VALUES = attrgetter(*_FILM_KEYS)
 
 
 def _comment(comment: CommentRecord) -> dict[str, object]:
-    return {
+    written: dict[str, object] = {
         "text": comment.text,
         "created_at": comment.created_at.isoformat(),
         "updated_at": comment.updated_at.isoformat(),
     }
+    if comment.author:
+        written["author"] = comment.author
+    return written
 
 
 @collector_paused()
@@ -482,7 +486,15 @@ def _comments(
             continue
         stamps = raw if isinstance(raw, dict) else {}
         created = _stamp(stamps.get("created_at"))
-        comments.append(IncomingComment(text, created, _stamp(stamps.get("updated_at")) or created))
+        author = stamps.get("author")
+        comments.append(
+            IncomingComment(
+                text,
+                created,
+                _stamp(stamps.get("updated_at")) or created,
+                author.strip()[:200] if isinstance(author, str) else "",
+            )
+        )
     return tuple(comments)
 
 

@@ -31,7 +31,9 @@ def comment_record(comment: CollectionComment) -> CommentRecord:
     created = aware(comment.created_at)
     updated = aware(comment.updated_at)
     assert created is not None and updated is not None
-    return CommentRecord(comment.id, comment.collection_id, comment.text, created, updated)
+    return CommentRecord(
+        comment.id, comment.collection_id, comment.text, created, updated, comment.author or ""
+    )
 
 
 def check_comment_text(text: str) -> str:
@@ -327,6 +329,7 @@ class AddComment(Operation[CommentRecord]):
 
     collection_id: int
     text: str
+    author: str = ""  # who writes it (a shared catalog's user); "" on a catalog of one's own
 
     def apply(self, tx: Transaction) -> Outcome[CommentRecord]:
         cleaned = check_comment_text(self.text)
@@ -334,7 +337,11 @@ class AddComment(Operation[CommentRecord]):
         load_collection(session, self.collection_id)
         now = datetime.now(UTC)
         comment = CollectionComment(
-            collection_id=self.collection_id, text=cleaned, created_at=now, updated_at=now
+            collection_id=self.collection_id,
+            text=cleaned,
+            author=self.author.strip()[:200],
+            created_at=now,
+            updated_at=now,
         )
         session.add(comment)
         session.flush()
@@ -404,6 +411,7 @@ def put_comment(session: Session, record: CommentRecord) -> None:
                 id=record.id,
                 collection_id=record.collection_id,
                 text=record.text,
+                author=record.author,
                 created_at=record.created_at,
                 updated_at=record.updated_at,
             )

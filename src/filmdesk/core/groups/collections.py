@@ -142,9 +142,9 @@ class CollectionService:
         """Make the collection hold exactly these films in this order."""
         return self._run(SetCollectionFilms(collection_id, tuple(film_ids))).result
 
-    def add_comment(self, collection_id: int, text: str) -> CommentRecord:
-        """Write a dated comment on a collection."""
-        return self._run(AddComment(collection_id, text)).result
+    def add_comment(self, collection_id: int, text: str, author: str = "") -> CommentRecord:
+        """Write a dated comment on a collection, signed by ``author`` (may be "")."""
+        return self._run(AddComment(collection_id, text, author)).result
 
     def edit_comment(self, comment_id: int, text: str) -> CommentRecord:
         """Change a comment's text (its date of writing stays; ``updated_at`` moves on)."""

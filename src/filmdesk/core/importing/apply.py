@@ -320,6 +320,7 @@ def _merge_comments(
         row = CollectionComment(
             collection_id=collection_id,
             text=comment.text,
+            author=comment.author,
             created_at=created,
             updated_at=comment.updated_at or created,
         )

@@ -71,6 +71,8 @@ class CommentView(QFrame):
         day = QDate(written.year, written.month, written.day)
         when = QLocale().toString(day, "d MMM yyyy")
         when += ", " + written.strftime("%H:%M")
+        if comment.author:
+            when = f"{comment.author} · {when}"
         if comment.updated_at > comment.created_at:
             when += " · " + self.tr("edited")
         self.date_label = QLabel(when)

@@ -88,14 +88,15 @@ def collection_films_step(
 
 
 def add_comment_step(
-    catalog: Catalog, sink: ChangeSink, collection_id: int, text: str
+    catalog: Catalog, sink: ChangeSink, collection_id: int, text: str, author: str = ""
 ) -> OperationCommand:
-    """A new comment; undo deletes it, redo brings back the same comment."""
+    """A new comment signed by ``author``; undo deletes it, redo brings back the same
+    comment."""
     return OperationCommand(
         QCoreApplication.translate("ListCommands", "Add comment"),
         catalog,
         sink,
-        AddComment(collection_id, text),
+        AddComment(collection_id, text, author),
     )
 
 
