@@ -30,7 +30,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--database",
         metavar="PATH_OR_URL",
-        help=f"catalog to open (default: ${DATABASE_ENV}, else the user data folder)",
+        help=f"catalog to open (default: ${DATABASE_ENV}, else the shared catalog chosen in "
+        "File › Open Shared Catalog…, else the user data folder)",
+    )
+    parser.add_argument(
+        "--read-only", action="store_true", help="open the catalog for reading only"
     )
     # For packaging checks: show the window, print what it shows, close it, exit 0.
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
@@ -72,7 +76,7 @@ def create_application() -> QApplication:
     return app
 
 
-def open_window(target: str) -> MainWindow:
+def open_window(target: str, *, read_only: bool = False) -> MainWindow:
     """Open the catalog at ``target`` and build its main window (not shown yet).
 
     Raises DatabaseOpenError or SeedError when the catalog cannot be opened, and a
@@ -85,7 +89,7 @@ def open_window(target: str) -> MainWindow:
     from filmdesk.core.problems import explain
     from filmdesk.ui.main_window import MainWindow
 
-    opened = open_catalog(target)
+    opened = open_catalog(target, read_only=read_only)
     catalog = opened.catalog
     try:
         # The whole file, once, before the window shows any of it (a tenth of a second for
@@ -101,6 +105,18 @@ def open_window(target: str) -> MainWindow:
     if opened.backup_problem is not None:
         window.statusBar().showMessage(str(opened.backup_problem), 15000)
     return window
+
+
+def _chosen_catalog() -> str | None:
+    """The shared catalog chosen in the window (File › Open Shared Catalog…), unless
+    $FILMDESK_DATABASE says otherwise."""
+    import os
+
+    from filmdesk.ui.shell.settings import CATALOG_KEY, open_settings
+
+    if os.environ.get(DATABASE_ENV, "").strip():
+        return None
+    return str(open_settings().value(CATALOG_KEY, "") or "") or None
 
 
 def _offer_restore(target: str, problem: DamagedCatalogError) -> str | None:
@@ -157,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from filmdesk.ui.shell.single_instance import SingleInstance, bring_to_front, instance_name
 
     try:
-        target = database_target(args.database)
+        target = database_target(args.database or _chosen_catalog())
     except ValueError as exc:
         QMessageBox.critical(None, "filmdesk", _cannot_open(exc))
         return 1
@@ -178,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         restored: str | None = None
         while True:
             try:
-                window = open_window(target)
+                window = open_window(target, read_only=args.read_only)
                 break
             except DamagedCatalogError as exc:
                 restored = _offer_restore(target, exc)

@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog=PROG, description="Work with the filmdesk catalog from a terminal.")
     parser.add_argument("--version", action="version", version=f"filmdesk {__version__}")
     add_database_option(parser, None)
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the catalog for reading only: every change is refused, nothing is written",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
     for group in GROUPS:
@@ -118,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.run_on_file(args, target)
             return 0
         try:
-            opened = open_catalog(target)
+            opened = open_catalog(target, read_only=args.read_only)
         except (DatabaseOpenError, SeedError) as exc:
             raise CliError(str(exc), EXIT_FAILURE) from None
         catalog = opened.catalog

@@ -95,6 +95,13 @@ def engine_read_only(engine: Engine) -> bool:
     return bool(engine.get_execution_options().get(READ_ONLY_OPTION, False))
 
 
+def read_only_reason(engine: Engine) -> str | None:
+    """Why the catalog behind ``engine`` is read-only: "file", "account" or "asked" (None: it
+    is not)."""
+    why = engine.get_execution_options().get(READ_ONLY_OPTION)
+    return str(why) if isinstance(why, str) else ("file" if why else None)
+
+
 def read_only_message(engine: Engine) -> str:
     """Why changes to the catalog behind ``engine`` are refused, as a sentence's start."""
     why = engine.get_execution_options().get(READ_ONLY_OPTION)

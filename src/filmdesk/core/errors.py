@@ -115,6 +115,11 @@ def _server_reason(original: BaseException) -> str | None:
     text = str(original).casefold()
     if any(words in text for words in _UNREACHABLE_WORDS):
         return UNREACHABLE_REASON
+    if "no password supplied" in text:
+        return (
+            "the server asks for a password: give it in File › Open Shared Catalog…, or put "
+            "it in ~/.pgpass"
+        )
     return None
 
 

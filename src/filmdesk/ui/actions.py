@@ -109,6 +109,22 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ),
     ),
     ActionSpec(
+        "open_shared",
+        QT_TRANSLATE_NOOP("Actions", "Open S&hared Catalog…"),
+        "file",
+        2,
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Open a catalog on a PostgreSQL server, shared by a club or a school"
+        ),
+    ),
+    ActionSpec(
+        "open_local",
+        QT_TRANSLATE_NOOP("Actions", "Open &Local Catalog"),
+        "file",
+        2,
+        tip=QT_TRANSLATE_NOOP("Actions", "Back to the catalog kept on this computer"),
+    ),
+    ActionSpec(
         "quit",
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         "file",

@@ -42,6 +42,7 @@ from filmdesk.ui.operations.films import FilmOperations
 from filmdesk.ui.operations.lists import ListOperations
 from filmdesk.ui.operations.membership import Membership
 from filmdesk.ui.operations.router import ChangeRouter
+from filmdesk.ui.operations.shared import SharedCatalogOperations, read_only_text
 from filmdesk.ui.operations.viewings import ViewingOperations
 from filmdesk.ui.screening_lists.controller import ScreeningListController
 from filmdesk.ui.screening_lists.list_view import ScreeningListView
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.list_ops = ListOperations(context)
         self.file_ops = FileOperations(context)
         self.backup_ops = BackupOperations(context, self.reload_everything)
+        self.shared_ops = SharedCatalogOperations(context, self.close)
         self.membership = Membership(self.collection_ops, self.list_ops)
 
         self.sidebar = SidebarController(
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         actions = self.window_actions
         actions.build_menus(self.menuBar())
+        actions["open_local"].setVisible(self.shared_ops.on_server)
         columns = actions.submenus["columns"]
         columns.aboutToShow.connect(lambda: self.films.table.fill_columns_menu(columns))
         self.appearance_group = self._choice_menu(
@@ -242,6 +245,8 @@ class MainWindow(QMainWindow):
                     films.search.text(),
                 ),
                 "restore_backup": self.backup_ops.restore_from_backup,
+                "open_shared": self.shared_ops.open_shared_catalog,
+                "open_local": self.shared_ops.open_local_catalog,
                 "quit": self.close,
                 "undo": self.undo,
                 "redo": self.redo,
@@ -463,10 +468,7 @@ class MainWindow(QMainWindow):
             self.window_actions.set_enabled(EDITING_ACTIONS, False)
 
     def _read_only_text(self) -> str:
-        return self.tr(
-            "This catalog is read-only: filmdesk has no permission to change {path}. You can "
-            "browse, search and export; nothing can be changed."
-        ).replace("{path}", location(self.catalog.engine))
+        return read_only_text(self.catalog)
 
     def _show_read_only(self) -> None:
         """Say so at the top and in the title; editing is off (menus, and the panel's

@@ -21,7 +21,7 @@ from filmdesk.ui.operations.group_steps import (
     edit_collection_step,
     edit_comment_step,
 )
-from filmdesk.ui.shell.settings import open_settings
+from filmdesk.ui.shell.settings import AUTHOR_KEY, open_settings
 
 
 def adding_text(context: StepContext, film_ids: Sequence[int], name: str) -> str:
@@ -121,7 +121,7 @@ class CollectionOperations(QObject):
     def add_comment(self, collection_id: int, text: str) -> None:
         """Write a comment on a collection, signed with the name set in File › Open Shared
         Catalog…, else (on a shared catalog) the account's name."""
-        author = str(open_settings().value("author_name", "") or "") or self.catalog.user_name
+        author = str(open_settings().value(AUTHOR_KEY, "") or "") or self.catalog.user_name
         self._push(add_comment_step(self.catalog, self.context.sink, collection_id, text, author))
 
     @Slot(object)

@@ -9,6 +9,10 @@ from PySide6.QtWidgets import QApplication
 from filmdesk.paths import config_dir
 
 APPEARANCES = ("system", "light", "dark")
+# The shared catalog to open at start (File › Open Shared Catalog…; no password in it), and
+# the name comments are signed with.
+CATALOG_KEY = "catalog"
+AUTHOR_KEY = "author_name"
 
 
 def open_settings() -> QSettings:
