@@ -107,6 +107,22 @@
         <translation>Вернуть копию каталога, сделанную filmdesk раньше</translation>
     </message>
     <message>
+        <source>Open S&amp;hared Catalog…</source>
+        <translation>Открыть &amp;общий каталог…</translation>
+    </message>
+    <message>
+        <source>Open a catalog on a PostgreSQL server, shared by a club or a school</source>
+        <translation>Открыть каталог на сервере PostgreSQL, общий для клуба или школы</translation>
+    </message>
+    <message>
+        <source>Open &amp;Local Catalog</source>
+        <translation>Открыть &amp;локальный каталог</translation>
+    </message>
+    <message>
+        <source>Back to the catalog kept on this computer</source>
+        <translation>Вернуться к каталогу на этом компьютере</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
@@ -1536,6 +1552,14 @@ Restoring it brings back every film, collection and list as they were then; the 
         <translation>Не удалось сохранить: {action}.</translation>
     </message>
     <message>
+        <source>This shared catalog is read-only for you: your account ({user}) may only read {path}. You can browse, search and export; nothing can be changed.</source>
+        <translation>Этот общий каталог для вас только для чтения: ваша учётная запись ({user}) может лишь читать {path}. Можно просматривать, искать и экспортировать; изменить ничего нельзя.</translation>
+    </message>
+    <message>
+        <source>This catalog was opened read-only ({path}). You can browse, search and export; nothing can be changed.</source>
+        <translation>Каталог открыт только для чтения ({path}). Можно просматривать, искать и экспортировать; изменить ничего нельзя.</translation>
+    </message>
+    <message>
         <source>This catalog is read-only: filmdesk has no permission to change {path}. You can browse, search and export; nothing can be changed.</source>
         <translation>Каталог открыт только для чтения: у filmdesk нет прав изменять {path}. Можно просматривать, искать и экспортировать, но не изменять.</translation>
     </message>
@@ -1835,6 +1859,95 @@ A leading - excludes: -tag:war</source>
     <message>
         <source>Cannot search for {term}: {problem}</source>
         <translation>Ошибка в условии {term}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFields</name>
+    <message>
+        <source>e.g. films.school.example or 192.168.1.20</source>
+        <translation>например, films.school.example или 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>e.g. filmclub</source>
+        <translation>например, filmclub</translation>
+    </message>
+    <message>
+        <source>your account on the server</source>
+        <translation>ваша учётная запись на сервере</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+</context>
+<context>
+    <name>SharedCatalogDialog</name>
+    <message>
+        <source>Open Shared Catalog</source>
+        <translation>Открыть общий каталог</translation>
+    </message>
+    <message>
+        <source>A catalog on a PostgreSQL server, shared by a film club or a school: everyone sees the others&apos; changes as they are made.</source>
+        <translation>Каталог на сервере PostgreSQL, общий для киноклуба или школы: каждый сразу видит изменения других.</translation>
+    </message>
+    <message>
+        <source>leave empty if it is saved already</source>
+        <translation>оставьте пустым, если он уже сохранён</translation>
+    </message>
+    <message>
+        <source>A password typed here is saved in {file}, which only you can read, where PostgreSQL&apos;s own tools look for it; filmdesk&apos;s settings never hold it.</source>
+        <translation>Введённый здесь пароль сохраняется в {file}: этот файл можете читать только вы, и там его ищут собственные программы PostgreSQL. В настройках filmdesk пароль не хранится.</translation>
+    </message>
+    <message>
+        <source>your account&apos;s name</source>
+        <translation>имя вашей учётной записи</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Паро&amp;ль:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name on comments:</source>
+        <translation>&amp;Имя в комментариях:</translation>
+    </message>
+    <message>
+        <source>Open this catalog &amp;whenever filmdesk starts</source>
+        <translation>Открывать этот каталог при &amp;каждом запуске filmdesk</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name or address.</source>
+        <translation>Укажите имя или адрес сервера.</translation>
+    </message>
+    <message>
+        <source>Give the name of the catalog&apos;s database.</source>
+        <translation>Укажите имя базы данных каталога.</translation>
+    </message>
+    <message>
+        <source>Not opened: {reason}</source>
+        <translation>Не открыто: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SharedCatalogOperations</name>
+    <message>
+        <source>Open Catalog</source>
+        <translation>Открыть каталог</translation>
+    </message>
+    <message>
+        <source>filmdesk could not be started again on {target}.</source>
+        <translation>Не удалось снова запустить filmdesk с каталогом {target}.</translation>
     </message>
 </context>
 <context>
