@@ -41,6 +41,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 deselected.append(item)
                 continue
             item.add_marker(pytest.mark.postgresql)
+            # The server first: set up before (so torn down after) the windows of qtbot,
+            # which may still read the catalog as they close.
+            names = item.fixturenames  # type: ignore[attr-defined]
+            if "pg_server" in names:
+                names.remove("pg_server")
+            names.insert(0, "pg_server")
         kept.append(item)
     if deselected:
         config.hook.pytest_deselected(items=deselected)

@@ -19,6 +19,11 @@ class Cli:
     def __init__(self, db: Path | str) -> None:
         self.db = str(db)
 
+    @property
+    def path(self) -> Path:
+        """The catalog's file (the tests about the SQLite file itself)."""
+        return Path(self.db)
+
     def __call__(
         self, *args: str, env: dict[str, str] | None = None
     ) -> subprocess.CompletedProcess[str]:

@@ -36,7 +36,7 @@ def test_backups_lists_them_newest_first(cli: Cli, tmp_path: Path) -> None:
     assert listed[0].split() == ["#", "Made", "Films", "Size", "Why"]
     assert listed[2].split()[0] == "1" and listed[2].endswith("before an import")
     assert listed[3].split()[0] == "2" and listed[3].endswith("automatic (daily)")
-    assert f"In {backups_folder(cli.db)}" in listed[-1]
+    assert f"In {backups_folder(cli.path)}" in listed[-1]
     rows = json.loads(ok(cli("backups", "--json")))
     assert [(r["number"], r["films"], r["why"]) for r in rows] == [
         (1, 10, "before-import"),
@@ -48,13 +48,13 @@ def test_backups_lists_them_newest_first(cli: Cli, tmp_path: Path) -> None:
 def test_restore_by_number_brings_the_catalog_back_and_can_be_undone(
     cli: Cli, tmp_path: Path
 ) -> None:
-    catalog = open_catalog(str(cli.db)).catalog
+    catalog = open_catalog(cli.db).catalog
     catalog.close()
     ok(cli("list"))  # today's backup: 10 films
-    catalog = open_catalog(str(cli.db)).catalog
+    catalog = open_catalog(cli.db).catalog
     add_films(catalog, 5000, tmp_path)
     catalog.close()
-    assert films_in(cli.db) == 5010
+    assert films_in(cli.path) == 5010
     number = next(r["number"] for r in json.loads(ok(cli("backups", "--json")))
                   if r["why"] == "automatic")  # fmt: skip
     said = ok(cli("restore", str(number))).splitlines()
@@ -107,14 +107,14 @@ def test_restore_refuses_what_is_no_backup_and_changes_nothing(
 def test_check_says_a_good_catalog_is_in_good_order(cli: Cli) -> None:
     ok(cli("list"))
     assert ok(cli("check")) == (
-        f"{cli.db} is in good order: no damage, no broken links. It holds 10 films.\n"
+        f"{cli.path} is in good order: no damage, no broken links. It holds 10 films.\n"
     )
 
 
 def test_a_damaged_catalog_is_one_clear_line_from_every_command(cli: Cli, tmp_path: Path) -> None:
     ok(cli("list"))
     ok(cli("list"))  # a good backup exists
-    damage(cli.db)
+    damage(cli.path)
     commands = [
         ["show", "1"], ["export", str(tmp_path / "out.csv")], ["edit", "1", "--rating", "4"],
         ["import", str(tmp_path / "in.csv")], ["lists"],
@@ -127,14 +127,14 @@ def test_a_damaged_catalog_is_one_clear_line_from_every_command(cli: Cli, tmp_pa
             one_line_error(result, 1)
             assert "sqlite+" not in result.stderr and "Error:" not in result.stderr
     damaged = cli("list")
-    one_line_error(damaged, 1, f"the catalog {cli.db} is damaged", "filmdesk-cli restore")
+    one_line_error(damaged, 1, f"the catalog {cli.path} is damaged", "filmdesk-cli restore")
     assert not (tmp_path / "out.csv").exists()
 
     checked = cli("check")
     assert checked.returncode == 1
-    assert checked.stdout.startswith(f"{cli.db} is damaged. SQLite's integrity check found:")
+    assert checked.stdout.startswith(f"{cli.path} is damaged. SQLite's integrity check found:")
     assert "filmdesk-cli restore NUMBER puts one back" in checked.stdout
-    assert checked.stderr == f"filmdesk-cli: error: the catalog {cli.db} is damaged (see above)\n"
+    assert checked.stderr == f"filmdesk-cli: error: the catalog {cli.path} is damaged (see above)\n"
 
     said = ok(cli("restore", "1"))
     assert "The damaged catalog was kept as it was, in " in said
@@ -146,7 +146,7 @@ def test_a_read_only_catalog_reads_and_refuses_changes_in_one_line(
     cli: Cli, tmp_path: Path
 ) -> None:
     ok(cli("list"))
-    with read_only_folder(tmp_path / "shared", cli.db) as copy:
+    with read_only_folder(tmp_path / "shared", cli.path) as copy:
         shared = Cli(copy)
         assert len(shared.films()) == 10
         assert "The Letter" in ok(shared("show", "The Letter"))
@@ -163,16 +163,16 @@ def test_a_read_only_catalog_reads_and_refuses_changes_in_one_line(
 
 
 def test_a_foreign_database_is_refused_and_not_changed(cli: Cli) -> None:
-    foreign_database(cli.db)
-    before = cli.db.read_bytes()
+    foreign_database(cli.path)
+    before = cli.path.read_bytes()
     for args in (["list"], ["backups"], ["check"]):
         result = cli(*args)
         if args == ["backups"]:
             assert "No backups" in ok(result)
             continue
         one_line_error(result, 1, "is not a filmdesk catalog")
-    assert cli.db.read_bytes() == before
-    assert sorted(p.name for p in cli.db.parent.iterdir()) == [cli.db.name]
+    assert cli.path.read_bytes() == before
+    assert sorted(p.name for p in cli.path.parent.iterdir()) == [cli.path.name]
 
 
 def test_a_full_disk_is_one_line_and_nothing_is_half_written(tmp_path: Path, db_path: Path) -> None:

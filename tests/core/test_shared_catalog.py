@@ -21,16 +21,26 @@ from tests.pg_server import LocalServer
 
 pytestmark = pytest.mark.postgresql
 
-# The two roles the README documents, as a club's administrator creates them.
-ROLES_SQL = """
-CREATE ROLE {editor} LOGIN;
-GRANT CONNECT ON DATABASE {database} TO {editor};
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {editor};
-GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {editor};
-CREATE ROLE {viewer} LOGIN;
-GRANT CONNECT ON DATABASE {database} TO {viewer};
-GRANT SELECT ON ALL TABLES IN SCHEMA public TO {viewer};
-"""
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _roles_sql(database: str) -> list[str]:
+    """The SQL the README gives for the two roles and one account in each, for ``database``
+    (role names made unique: roles belong to the whole server)."""
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("**Who may do what.**") :]
+    block = block[block.index("```sql") + 6 : block.index("```", block.index("```sql") + 6)]
+    for old, new in (
+        ("filmclub", database),
+        ("filmdesk_editor", f"{database}_editors"),
+        ("filmdesk_viewer", f"{database}_viewers"),
+        ("anna", f"{database}_editor"),
+        ("pupil9b", f"{database}_viewer"),
+        (" PASSWORD '...'", ""),
+    ):
+        block = block.replace(old, new)
+    lines = [line.split("--")[0] for line in block.splitlines()]
+    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
 
 
 @pytest.fixture
@@ -47,11 +57,9 @@ def _as(server: LocalServer, url: str, role: str) -> str:
 
 def _roles(server: LocalServer, url: str) -> tuple[str, str]:
     database = url.rsplit("/", 1)[1]
-    editor, viewer = f"{database}_editor", f"{database}_viewer"
-    for statement in ROLES_SQL.format(editor=editor, viewer=viewer, database=database).split(";"):
-        if statement.strip():
-            server.sql(statement, database=database)
-    return _as(server, url, editor), _as(server, url, viewer)
+    for statement in _roles_sql(database):
+        server.sql(statement, database=database)
+    return _as(server, url, f"{database}_editor"), _as(server, url, f"{database}_viewer")
 
 
 def _cli(target: str, *args: str) -> subprocess.CompletedProcess[str]:

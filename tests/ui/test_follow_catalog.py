@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -14,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from filmdesk.core.catalog import Catalog
 from filmdesk.ui.main_window import MainWindow
 from tests.ui.test_main_window import make_window, row_of, shown_titles
+from tests.unusual_catalogs import writer_holding_the_lock
 
 CRANES = "The Cranes Are Flying"
 
@@ -103,18 +103,8 @@ def test_an_undo_does_not_overwrite_a_rating_given_elsewhere(
     assert catalog.films.get(cranes.id).rating == 4.5  # the undo, over the other change
 
 
-_HOLD = """
-import sqlite3, sys, time
-con = sqlite3.connect(sys.argv[1], isolation_level=None)
-con.execute("BEGIN IMMEDIATE")
-print("holding", flush=True)
-time.sleep(float(sys.argv[2]))
-con.execute("COMMIT")
-"""
-
-
 def test_notes_typed_while_another_program_writes_are_kept_and_saved_later(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import filmdesk.core.db
     import filmdesk.ui.main_window
@@ -125,15 +115,11 @@ def test_notes_typed_while_another_program_writes_are_kept_and_saved_later(
     monkeypatch.setattr(filmdesk.ui.main_window, "BUSY_RETRY_MS", 300)
     boxes: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: boxes.append(text))
-    db = tmp_path / "busy.sqlite3"
-    catalog = open_catalog(str(db)).catalog
+    catalog = open_catalog(database).catalog
     window = make_window(qtbot, catalog)
     cranes = catalog.films.resolve(CRANES)
     window.films.select_film(cranes.id)
-    writer = subprocess.Popen(
-        [sys.executable, "-c", _HOLD, str(db), "1.5"], stdout=subprocess.PIPE, text=True
-    )
-    assert writer.stdout is not None and writer.stdout.readline().strip() == "holding"
+    writer = writer_holding_the_lock(database, 1.5)
     panel = window.detail
     panel.notes.setPlainText("Typed while the import ran")
     panel.flush_notes()
