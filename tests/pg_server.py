@@ -86,11 +86,20 @@ class LocalServer:
         ]
         if not self._durable:  # the tests' databases are thrown away: no need to sync
             settings += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]
+        self._settings = " ".join(settings)
+        self.resume()
+        return self
+
+    def resume(self) -> None:
+        """Start the server (again, after ``pause``), on the same port."""
         self._run(
             "pg_ctl", "-D", str(self.data), "-l", str(self.data / "server.log"),
-            "-w", "-o", " ".join(settings), "start",
+            "-w", "-o", self._settings, "start",
         )  # fmt: skip
-        return self
+
+    def pause(self) -> None:
+        """Stop the server, as a server that goes away: its data stays for ``resume``."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def stop(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):

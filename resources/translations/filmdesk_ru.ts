@@ -1893,6 +1893,17 @@ A leading - excludes: -tag:war</source>
     </message>
 </context>
 <context>
+    <name>ServerLink</name>
+    <message>
+        <source>The catalog&apos;s server cannot be reached. filmdesk keeps trying; what you type is kept and saved when the server answers again.</source>
+        <translation>Сервер каталога недоступен. filmdesk продолжает попытки; всё, что вы вводите, сохранится, когда сервер снова ответит.</translation>
+    </message>
+    <message>
+        <source>Connected to the catalog&apos;s server again.</source>
+        <translation>Связь с сервером каталога восстановлена.</translation>
+    </message>
+</context>
+<context>
     <name>SharedCatalogDialog</name>
     <message>
         <source>Open Shared Catalog</source>

@@ -123,3 +123,31 @@ def test_comments_written_in_the_window_are_signed(
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
     window.close()
     catalog.close()
+
+
+def test_a_server_gone_away_is_said_and_what_was_typed_is_saved_when_it_is_back(
+    qtbot: QtBot,
+) -> None:
+    server = LocalServer().start()  # its own: this test stops it
+    try:
+        url = server.new_database()
+        catalog = open_catalog(url).catalog
+        window = make_window(qtbot, catalog)
+        cranes = catalog.films.resolve("The Cranes Are Flying").id
+        letter = catalog.films.resolve("The Letter").id
+        window.films.select_film(cranes)
+        server.pause()
+        window.detail.notes.setPlainText("typed while the server was away")
+        window.detail.flush_notes()  # fails: no traceback, no box, the text stays
+        notice = window.notice
+        qtbot.waitUntil(lambda: notice.isVisible(), timeout=5000)
+        assert notice.text.text().startswith("The catalog's server cannot be reached.")
+        window.films.select_film(letter)  # reading it fails, quietly
+        server.resume()
+        qtbot.waitUntil(lambda: not notice.isVisible(), timeout=10000)
+        assert window.statusBar().currentMessage() == "Connected to the catalog's server again."
+        assert catalog.films.get(cranes).notes == "typed while the server was away"
+        window.close()
+        catalog.close()
+    finally:
+        server.stop()

@@ -138,6 +138,12 @@ def database_reason(error: BaseException) -> str:
     return text.split("\n", 1)[0].split("[SQL:", 1)[0].strip() or "the database refused it"
 
 
+def is_unreachable(error: BaseException) -> bool:
+    """Whether ``error`` says the catalog's server cannot be reached now (it may come back)."""
+    reason = database_reason(error)
+    return reason in (UNREACHABLE_REASON, _SERVER_REASONS["57P"])
+
+
 def is_busy(error: BaseException) -> bool:
     """Whether ``error`` says another program holds the catalog's write lock (worth a retry)."""
     return database_reason(error) == BUSY_REASON

@@ -99,6 +99,10 @@ class _ServerSignal:
             self.close()
             return False
 
+    @property
+    def connected(self) -> bool:
+        return self._conn is not None and not self._conn.closed
+
     def forget(self) -> None:
         if self._conn is not None and not self._conn.closed:
             try:
@@ -149,6 +153,12 @@ class CatalogWatch:
             self._signal = _ServerSignal(catalog.engine)
         self._stamps = self._read_stamps()
         self._collections, self._lists = self._group_ids()
+
+    @property
+    def connected(self) -> bool:
+        """The catalog could be reached at the last look (a server's catalog: its listening
+        connection is up; a file: always)."""
+        return not isinstance(self._signal, _ServerSignal) or self._signal.connected
 
     def close(self) -> None:
         """Stop watching (the connection is closed)."""

@@ -42,6 +42,7 @@ from filmdesk.ui.operations.films import FilmOperations
 from filmdesk.ui.operations.lists import ListOperations
 from filmdesk.ui.operations.membership import Membership
 from filmdesk.ui.operations.router import ChangeRouter
+from filmdesk.ui.operations.server_link import ServerLink
 from filmdesk.ui.operations.shared import SharedCatalogOperations, read_only_text
 from filmdesk.ui.operations.viewings import ViewingOperations
 from filmdesk.ui.screening_lists.controller import ScreeningListController
@@ -136,6 +137,10 @@ class MainWindow(QMainWindow):
             self.sidebar.start(self.settings)
         if catalog.read_only:
             self._show_read_only()
+        # A shared catalog's server that goes away: said at the top, typing kept.
+        self.server_link = ServerLink(
+            self.watch, self.notice, self.statusBar().showMessage, self._server_back, self
+        )
         self._update_actions()
 
     # --- placing ------------------------------------------------------------------------
@@ -306,6 +311,8 @@ class MainWindow(QMainWindow):
         if QApplication.activeModalWidget() is not None:
             return
         changes = self.watch.poll()
+        if not self.server_link.look():  # away, or just back (everything was read again)
+            return
         if changes is None or changes.is_empty:
             return
         # What the user had selected stays selected (films added elsewhere are not chosen).
@@ -367,6 +374,8 @@ class MainWindow(QMainWindow):
         """A change could not be saved; say so and show the catalog as it is, keeping what
         is being typed. A busy catalog (another program writing) is said in the status bar,
         and typed notes are saved again a moment later; so is a read-only one."""
+        if self.server_link.failed(error):
+            return  # (said at the top; typed notes are saved when the server answers again)
         problem = explain(error, self.catalog.backups.catalog_path)
         if isinstance(problem, ReadOnlyCatalogError):
             # Said once at the top of the window already; a box for every click would nag.
@@ -410,6 +419,13 @@ class MainWindow(QMainWindow):
         if (collection := self.collection.current()) is not None:
             self.collection.show(collection.id)
         self._update_actions()
+
+    def _server_back(self) -> None:
+        """The shared catalog's server answers again: show it as it is, save what was typed."""
+        self.reload_everything(keep_typed=True)
+        if self.catalog.read_only:
+            self.notice.show_text(self._read_only_text())
+        self.details.flush()
 
     def _ask_keep_mine(self, action: str, error: Exception, keep_mine: Operation[Any]) -> bool:
         """Someone else changed what a step changes: say what, and let the user keep theirs
@@ -587,5 +603,6 @@ class MainWindow(QMainWindow):
         self.details.flush()  # notes typed a moment ago are saved before the window goes
         self._follow_timer.stop()
         self.watch.close()
+        self.server_link.close()
         self.save_state()
         super().closeEvent(event)
