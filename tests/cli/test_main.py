@@ -39,6 +39,11 @@ def test_version(cli: Cli) -> None:
         (["--database", "", "list"], "--database is empty"),
         (["--database", "nosuchdialect://x", "list"], "cannot open"),
         (["--database", "/proc/nonexistent/x.sqlite3", "list"], "cannot create"),
+        (["--database", "mysql://someone@host/films", "list"], "'mysql' is neither"),
+        (
+            ["--database", "postgresql+psycopg://someone@127.0.0.1:1/films", "list"],
+            "postgresql://someone@127.0.0.1:1/films: the catalog's server cannot be reached",
+        ),
     ],
 )
 def test_bad_database_arguments_are_one_line(args: list[str], words: str) -> None:

@@ -82,12 +82,16 @@ def writing(engine: Engine) -> Engine:
 
 def location(engine: Engine) -> str:
     """Where the catalog is, for a person: the file's path, or the URL without a password."""
-    path = sqlite_path(engine.url)
+    return location_of(engine.url)
+
+
+def location_of(url: URL) -> str:
+    """Where the catalog at ``url`` is, for a person (see ``location``)."""
+    path = sqlite_path(url)
     if path is not None:
         return str(path)
     # (The driver's name means nothing to a person: postgresql://, not postgresql+psycopg://.)
-    url = engine.url.set(drivername=engine.url.get_backend_name())
-    return url.render_as_string(hide_password=True)
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 
 def engine_read_only(engine: Engine) -> bool:
@@ -119,6 +123,12 @@ def create_catalog_engine(target: str, *, read_only: bool | str = False) -> Engi
     ``READ_ONLY_OPTION`` does)."""
     url = database_url(target)
     path = sqlite_path(url)
+    backend = url.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise DatabaseOpenError(
+            f"cannot open {target!r}: filmdesk keeps a catalog in a SQLite file or on a "
+            f"PostgreSQL server, and {backend!r} is neither"
+        )
     try:
         if url.get_backend_name() == "sqlite":
             if path is not None:
@@ -142,6 +152,11 @@ def create_catalog_engine(target: str, *, read_only: bool | str = False) -> Engi
         raise DatabaseOpenError(f"cannot create {path}: {exc.strerror}") from None
     except (ArgumentError, NoSuchModuleError) as exc:
         raise DatabaseOpenError(f"cannot open {target!r}: {exc}") from None
+    except ImportError:
+        raise DatabaseOpenError(
+            f"cannot open {location_of(url)}: the PostgreSQL driver is not installed "
+            "(pip install 'filmdesk[postgresql]')"
+        ) from None
 
 
 # The channel a PostgreSQL catalog's triggers notify on commit (migration 0008).

@@ -107,12 +107,23 @@ _UNREACHABLE_WORDS = (
 )  # fmt: skip
 
 
+# What the server says when it refuses a connection (psycopg gives these no SQLSTATE).
+_REFUSED_WORDS = (
+    ("does not exist", "the server has no such database or account; check the names"),
+    ("password authentication failed", "the server refused the user name or password"),
+    ("no pg_hba.conf entry", "the server does not let this computer or account in"),
+)
+
+
 def _server_reason(original: BaseException) -> str | None:
     code = str(getattr(original, "sqlstate", None) or "")
     for length in (5, 3, 2):
         if code and code[:length] in _SERVER_REASONS:
             return _SERVER_REASONS[code[:length]]
     text = str(original).casefold()
+    for words, reason in _REFUSED_WORDS:
+        if "fatal:" in text and words in text:
+            return reason
     if any(words in text for words in _UNREACHABLE_WORDS):
         return UNREACHABLE_REASON
     if "no password supplied" in text:
