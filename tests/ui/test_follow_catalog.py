@@ -186,3 +186,27 @@ def test_notes_typed_over_notes_changed_elsewhere_ask_before_overwriting(
     panel.flush_notes()
     assert catalog.films.get(cranes.id).notes == "Mine again"
     assert panel.notes.toPlainText() == "Mine again"
+
+
+def test_typed_notes_not_yet_saved_stay_when_the_field_has_lost_the_focus(
+    qtbot: QtBot,
+    window: MainWindow,
+    catalog: Catalog,
+    database: str,
+    questions: tuple[list[str], dict[str, str]],
+) -> None:
+    # Typed, the window left (another program chosen: no focus anywhere in it) before the
+    # save could be made; then someone else's notes arrive for the same film.
+    asked, _answer = questions
+    cranes = catalog.films.resolve(CRANES)
+    window.films.select_film(cranes.id)
+    panel = window.detail
+    panel.notes.blockSignals(True)  # (the pause that saves has not come yet)
+    panel.notes.setPlainText("Mine, not saved yet")
+    panel.notes.blockSignals(False)
+    panel.notes.clearFocus()
+    cli(database, "edit", CRANES, "--notes", "Theirs, from the terminal")
+    window.follow_catalog()
+    assert panel.notes.toPlainText() == "Mine, not saved yet"  # (was once replaced)
+    panel.flush_notes()
+    assert len(asked) == 1 and "notes is now 'Theirs, from the terminal'" in asked[0]

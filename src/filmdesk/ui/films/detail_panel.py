@@ -236,15 +236,12 @@ class FilmDetailPanel(QScrollArea):
         self,
         film: FilmRecord | None,
         viewings: Sequence[ViewingRecord] = (),
-        *,
-        keep_typed: bool = False,
     ) -> None:
         """Show ``film`` (None: nothing selected) with its ``viewings``. Pending notes are
         saved first.
 
-        For the film already shown, a field being typed in keeps its text unless it holds
-        nothing new; with ``keep_typed`` (after a failed save) typed text is kept even when the
-        field has lost the focus: nothing typed is thrown away.
+        For the film already shown, a field typed in keeps its text unless it holds nothing
+        new (with or without the focus, after a failed save too): nothing typed is thrown away.
         """
         if self._film is not None and (film is None or film.id != self._film.id):
             self.flush_notes()
@@ -307,21 +304,18 @@ class FilmDetailPanel(QScrollArea):
         if not same_film:
             self.history.list.clearSelection()
         self.history.show_viewings(viewings)
-        # A field being typed in keeps its text, unless it holds nothing new since the last
-        # save (then it follows the database, e.g. on undo) or ``force`` says the database wins.
+        # A field typed in keeps its text, unless it holds nothing new since the last save
+        # (then it follows the database, e.g. on undo). Focus is not asked: a field may have
+        # lost it (another window was chosen) with its text not saved yet.
         typing_tags = (
             same_film
-            and (self.tags.hasFocus() or keep_typed)
             and previous is not None
             and split_tags(self.tags.text()) != list(previous.tags)
         )
         if not typing_tags:
             self.tags.setText(", ".join(film.tags))
         typing_notes = (
-            same_film
-            and (self.notes.hasFocus() or keep_typed)
-            and previous is not None
-            and self.notes.toPlainText() != previous.notes
+            same_film and previous is not None and self.notes.toPlainText() != previous.notes
         )
         if not typing_notes and self.notes.toPlainText() != film.notes:
             self.notes.blockSignals(True)

@@ -41,10 +41,10 @@ class FilmDetails(QObject):
         except FilmNotFoundError:
             return ()
 
-    def _show(self, film: FilmRecord | None, *, keep_typed: bool = False) -> None:
+    def _show(self, film: FilmRecord | None) -> None:
         # ``Changes`` carry the film but not its viewings: those are read here, for one film.
         viewings = self.viewings(film.id) if film is not None else ()
-        self.panel.set_film(film, viewings, keep_typed=keep_typed)
+        self.panel.set_film(film, viewings)
 
     def show_film(self, film_id: int | None) -> None:
         """Show this film (None: no film)."""
@@ -95,6 +95,6 @@ class FilmDetails(QObject):
         with ``keep_typed`` False dropped for what is saved."""
         self.panel.set_tag_names(self._tag_names())
         shown = self.panel.film()
-        self._show(self.load(shown.id) if shown else None, keep_typed=keep_typed)
+        self._show(self.load(shown.id) if shown else None)
         if not keep_typed:
             self.panel.drop_typed()
