@@ -27,7 +27,10 @@ def snapshot(catalog: Catalog) -> tuple[list[object], list[object], list[object]
             c.name,
             c.rating,
             [titles[i] for i in c.film_ids],
-            [(m.text, m.created_at, m.updated_at) for m in catalog.collections.comments(c.id)],
+            [
+                (m.text, m.created_at, m.updated_at, m.author)
+                for m in catalog.collections.comments(c.id)
+            ],
         )
         for c in catalog.collections.all()
     ]
@@ -53,7 +56,7 @@ def with_collection_and_lists(catalog: Catalog) -> None:
     shipped = catalog.collections.all()[0]
     catalog.collections.rate(shipped.id, 4.5)
     first = catalog.collections.add_comment(shipped.id, "Seen with 9B.\nThey liked the ending.")
-    catalog.collections.add_comment(shipped.id, "Второй раз — лучше")
+    catalog.collections.add_comment(shipped.id, "Второй раз — лучше", "Ms Orlova")
     catalog.collections.edit_comment(first.id, "Seen with 9B; they liked the ending.")
     year9 = catalog.lists.create("Year 9: письма", audience="9B", description="Autumn, Fridays")
     cranes = catalog.films.resolve("The Cranes Are Flying").id
