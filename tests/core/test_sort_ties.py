@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -56,10 +55,10 @@ def test_reverse_sorts_reverse_only_the_sorted_column(rated: Catalog) -> None:
     ]
 
 
-def test_the_command_line_lists_reverse_rating_ties_by_title(rated: Catalog, db_path: Path) -> None:
+def test_the_command_line_lists_reverse_rating_ties_by_title(rated: Catalog, database: str) -> None:
     rated.close()
     result = subprocess.run(
-        [sys.executable, "-m", "filmdesk.cli", "--database", str(db_path),
+        [sys.executable, "-m", "filmdesk.cli", "--database", database,
          "list", "--sort", "-rating", "--json"],
         capture_output=True, text=True, encoding="utf-8", timeout=60,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
