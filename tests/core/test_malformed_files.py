@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import sqlite3
 import struct
 import time
 import zipfile
@@ -26,14 +25,18 @@ IMDB = "Const,Your Rating,Date Rated,Title,URL,Title Type,Year\r\n"
 
 
 def dump(catalog: Catalog) -> str:
-    # Everything in the catalog, to show that a refused file changed nothing.
-    path = catalog.engine.url.database
-    assert path is not None
-    connection = sqlite3.connect(path)
-    try:
-        return "\n".join(connection.iterdump())
-    finally:
-        connection.close()
+    """Everything in the catalog (every row of every table), to show that a refused file
+    changed nothing; on either backend."""
+    from sqlalchemy import inspect, text
+
+    with catalog.engine.connect() as conn:
+        tables = sorted(inspect(conn).get_table_names())
+        assert "films" in tables
+        return "\n".join(
+            f"{table}: {tuple(row)}"
+            for table in tables
+            for row in conn.execute(text(f"SELECT * FROM {table} ORDER BY 1"))
+        )
 
 
 def refused(catalog: Catalog, path: Path, file_format: str = "auto") -> str:
