@@ -49,10 +49,13 @@ def run(args: argparse.Namespace, catalog: Catalog) -> None:
 
 
 def summary(result: CopyResult) -> str:
-    """``10 films (12 viewings), 1 collection (2 comments), 1 screening list (3 entries)``."""
-    return (
-        f"{plural(result.films, 'film')} ({plural(result.viewings, 'viewing')}), "
-        f"{plural(result.collections, 'collection')} ({plural(result.comments, 'comment')}), "
-        f"{plural(result.lists, 'screening list')} "
-        f"({result.entries} {'entry' if result.entries == 1 else 'entries'})"
-    )
+    """``10 films (12 viewings), 1 collection (2 comments), 1 screening list (3 entries)``;
+    what each holds only where it holds any."""
+    entries = f"{result.entries} {'entry' if result.entries == 1 else 'entries'}"
+    parts = (
+        (plural(result.films, "film"), plural(result.viewings, "viewing"), result.viewings),
+        (plural(result.collections, "collection"), plural(result.comments, "comment"),
+         result.comments),
+        (plural(result.lists, "screening list"), entries, result.entries),
+    )  # fmt: skip
+    return ", ".join(f"{whole} ({held})" if count else whole for whole, held, count in parts)
