@@ -38,7 +38,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from filmdesk.core.catalog_file import connect_to_inspect, is_sqlite
 from filmdesk.core.db import (
@@ -136,6 +136,8 @@ def _target_url(target: str) -> URL:
         return database_url(target)
     except DatabaseOpenError as exc:
         raise CopyError(f"nothing was copied: {exc}") from None
+    except ValueError:  # (a port that is not a number: SQLAlchemy's int() says so)
+        raise CopyError(f"nothing was copied: not a database URL: {target!r}") from None
 
 
 def _check_target(source: Engine, url: URL) -> Path | None:
@@ -403,11 +405,17 @@ def _writer(write: Connection, table: Table) -> Callable[[Rows], None]:
         # COPY: a fifth of the time of psycopg's executemany, which sends each row as a
         # statement of its own (each firing the change notification's trigger).
         cursor = write.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        statement = f'COPY "{table.name}" ({names}) FROM STDIN'
+        driver_error: type[Exception] = write.dialect.loaded_dbapi.Error
 
         def copy_in(rows: Rows) -> None:
-            with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-                for row in rows:
-                    copy.write_row(row)
+            try:
+                with cursor.copy(statement) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            except driver_error as exc:
+                # (The driver's own error, as SQLAlchemy would have raised it.)
+                raise DBAPIError.instance(statement, None, exc, driver_error) from None
 
         return copy_in
     # Each value converted as SQLAlchemy's insert() would (dates, timestamps, booleans), one
