@@ -301,7 +301,10 @@ def _copy_into(source: Engine, engine: Engine, progress: Progress | None, piece:
             held = {t.name: _count(write, t) for t in _CONTENT}
             if any(held.values()):
                 raise TargetNotEmptyError(_not_empty_message(where, held))
-            counts = {t.name: _count(read, t) for t in TABLES}
+            try:
+                counts = {t.name: _count(read, t) for t in TABLES}
+            except (SQLAlchemyError, sqlite3.Error) as unread:
+                raise _SourceReadError(unread) from None
             total = sum(counts.values())
             done = 0
             for name in _BOOKKEEPING:
@@ -317,9 +320,8 @@ def _copy_into(source: Engine, engine: Engine, progress: Progress | None, piece:
             if progress is not None:
                 progress(total, total)
     except _SourceReadError as failed:
-        exc = failed.error
-        problem = explain(exc, sqlite_path(source.url))
-        reason = str(problem) if problem is not None else database_reason(exc)
+        problem = explain(failed.error, sqlite_path(source.url))
+        reason = str(problem) if problem is not None else database_reason(failed.error)
         raise CopyError(
             f"the catalog {location(source)} could not be read ({reason}); nothing was "
             f"written to {where}"
