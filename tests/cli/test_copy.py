@@ -14,7 +14,7 @@ import pytest
 from filmdesk.core.catalog import open_catalog
 from filmdesk.paths import default_database_path
 from tests.cli.helpers import Cli, dump, ok, one_line_error
-from tests.core.test_copying import fill
+from tests.core.test_copying import fill, shown
 from tests.pg_server import LocalServer
 
 
@@ -58,7 +58,7 @@ def test_the_default_catalog_to_the_server_and_back_reads_the_same(
     there = filmdesk_cli("copy", server)
     assert ok(there) == (
         "Copied 11 films (4 viewings), 2 collections (2 comments), 2 screening lists "
-        f"(3 entries) to {server}.\n"
+        f"(3 entries) to {shown(server)}.\n"
     )
     again = Cli(server)("copy", str(back))
     assert ok(again).endswith(f"to {back}.\n")
@@ -74,7 +74,7 @@ def test_a_target_that_holds_a_catalog_is_refused_in_one_line(cli: Cli, tmp_path
     before = dump(cli.db)
     source = Cli(tmp_path / "source.sqlite3")
     one_line_error(
-        source("copy", cli.db), 2, cli.db, "already holds a catalog (10 films, 1 collection)"
+        source("copy", cli.db), 2, shown(cli.db), "already holds a catalog (10 films, 1 collection)"
     )
     assert dump(cli.db) == before
 
@@ -94,6 +94,6 @@ def test_a_place_the_copy_cannot_go_is_said_in_one_line(tmp_path: Path) -> None:
     one_line_error(
         cli("copy", "postgresql+psycopg://nobody@127.0.0.1:1/films"),
         1,
-        "cannot copy to postgresql+psycopg://nobody@127.0.0.1:1/films",
+        "cannot copy to postgresql://nobody@127.0.0.1:1/films",
         "cannot be reached",
     )

@@ -24,7 +24,7 @@ from filmdesk.core.copying import (
     TargetNotEmptyError,
     copy_catalog,
 )
-from filmdesk.core.db import create_catalog_engine, open_database
+from filmdesk.core.db import create_catalog_engine, database_url, location_of, open_database
 from filmdesk.core.exchange import ImportCancelled
 from filmdesk.core.rows import aware
 from tests.pg_server import LocalServer
@@ -134,6 +134,11 @@ def raw_rows(path: Path) -> Rows:
         connection.close()
 
 
+def shown(target: str) -> str:
+    """``target`` as a message names it (a path, or a URL without the driver's name)."""
+    return location_of(database_url(target))
+
+
 def row_count(target: str) -> int:
     return sum(len(found) for found in rows_at(target).values())
 
@@ -220,8 +225,8 @@ def test_a_catalog_that_holds_films_is_refused_and_left_as_it_was(
         copy_catalog(catalog.engine, database)
 
     assert str(refused.value) == (
-        f"{database} already holds a catalog (10 films, 1 collection); a catalog is copied only "
-        "into an empty one, so nothing was changed"
+        f"{shown(database)} already holds a catalog (10 films, 1 collection); a catalog is "
+        "copied only into an empty one, so nothing was changed"
     )
     assert rows_at(database) == before
     catalog.close()
@@ -305,7 +310,7 @@ def test_a_value_the_server_refuses_half_way_leaves_it_empty(
     with pytest.raises(CopyError) as failed:
         copy_catalog(source.engine, server, piece=2)
 
-    assert str(failed.value).startswith(f"the catalog could not be copied to {server} (")
+    assert str(failed.value).startswith(f"the catalog could not be copied to {shown(server)} (")
     assert str(failed.value).endswith("); it was left as it was")
     assert row_count(server) == 0
     source.close()
@@ -328,12 +333,13 @@ def test_a_target_that_cannot_be_used_is_refused_in_a_sentence(
         str(tmp_path): f"{tmp_path} is a folder; give the path of a new catalog file in it",
         str(notes): f"{notes} is not a filmdesk catalog: it is not a database",
         "postgresql+psycopg://filmdesk@127.0.0.1:1/films": (
-            "cannot copy to postgresql+psycopg://filmdesk@127.0.0.1:1/films: the catalog's "
-            "server cannot be reached; check the address and try again"
+            "cannot copy to postgresql://filmdesk@127.0.0.1:1/films: the catalog's server "
+            "cannot be reached; check the address and try again"
         ),
-        nowhere: f"cannot copy to {nowhere}: the server has no such database",
-        foreign: f"nothing was copied: {foreign} is not a filmdesk catalog: it has tables "
-        "(invoices) but no filmdesk schema version",
+        nowhere: f"cannot copy to {shown(nowhere)}: the server has no such database or "
+        "account; check the names",
+        foreign: f"nothing was copied: {shown(foreign)} is not a filmdesk catalog: it has "
+        "tables (invoices) but no filmdesk schema version",
         "postgresql+psycopg://u@h:port/x": "nothing was copied: not a database URL: "
         "'postgresql+psycopg://u@h:port/x'",
     }

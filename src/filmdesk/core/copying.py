@@ -48,6 +48,7 @@ from filmdesk.core.db import (
     database_url,
     engine_read_only,
     location,
+    location_of,
     open_database,
     read_only_message,
     sqlite_path,
@@ -144,11 +145,10 @@ def _check_target(source: Engine, url: URL) -> Path | None:
     """Refuse a target that is the source, cannot be made, or holds a catalog already, before
     anything is written to it (a catalog of an earlier schema would be upgraded on opening).
     Returns the path of a new file the copy makes (to remove again on failure)."""
-    where = url.render_as_string(hide_password=True)
+    where = location_of(url)
     path = sqlite_path(url)
     source_path = sqlite_path(source.url)
     if path is not None:
-        where = str(path)
         if source_path is not None and _same_file(path, source_path):
             raise SameCatalogError(f"{path} is the catalog being copied; choose another file")
         if path.is_dir():

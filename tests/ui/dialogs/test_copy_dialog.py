@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog, open_catalog
+from filmdesk.core.server_login import password_file
 from filmdesk.ui.dialogs.copy_dialog import CopyDialog
 from filmdesk.ui.main_window import MainWindow
 from tests.core.test_copying import rows, rows_at
@@ -121,7 +122,7 @@ def test_a_server_is_named_by_its_fields_never_with_a_password(qtbot: QtBot) -> 
     assert dialog.target() == (
         "postgresql+psycopg://anna@films.school.example:5433/%D1%84%D0%B8%D0%BB%D1%8C%D0%BC%D1%8B"
     )
-    assert "~/.pgpass" in dialog.server.password_note.text()
+    assert f"read from {password_file()}," in dialog.password_note.text()
     # No field where a password could be typed.
     normal = QLineEdit.EchoMode.Normal
     assert {f.echoMode() for f in dialog.findChildren(QLineEdit)} == {normal}
