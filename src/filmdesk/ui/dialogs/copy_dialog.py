@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,14 @@ from filmdesk.ui.dialogs.shared_catalog_dialog import ServerFields
 
 SUFFIX = ".sqlite3"
 INDENT = 24  # the fields of a choice sit under its radio button's text
+
+
+def _unbroken(path: Path) -> str:
+    """``path`` as one word (``~`` for the home folder): a wrapped label would break it after
+    a slash."""
+    home = Path.home()
+    shown = f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
+    return shown.replace("/", "/\u2060")
 
 
 class CopyDialog(QDialog):
@@ -60,13 +69,14 @@ class CopyDialog(QDialog):
         self.server_choice = QRadioButton(self.tr("A shared catalog on a &server"))
         self.server_choice.setObjectName("toServer")
         self.server = ServerFields()
+        self.server.port.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         # No password field: the copy never asks for one, and keeps none.
         self.password_note = QLabel(
             self.tr(
                 "filmdesk does not ask for the password here and keeps none: it is read from "
                 "{file}, where File › Open Shared Catalog… saves it and PostgreSQL's own tools "
                 "look for it."
-            ).replace("{file}", str(password_file()))
+            ).replace("{file}", _unbroken(password_file()))
         )
         self.password_note.setObjectName("passwordNote")
         self.password_note.setTextFormat(Qt.TextFormat.PlainText)
