@@ -99,6 +99,14 @@
         <translation>Записать фильмы в файл CSV или JSON</translation>
     </message>
     <message>
+        <source>Co&amp;py Catalog To…</source>
+        <translation>Скопи&amp;ровать каталог в…</translation>
+    </message>
+    <message>
+        <source>Copy the whole catalog into a new file or an empty database on a server</source>
+        <translation>Скопировать весь каталог в новый файл или в пустую базу данных на сервере</translation>
+    </message>
+    <message>
         <source>&amp;Restore from Backup…</source>
         <translation>&amp;Восстановить из резервной копии…</translation>
     </message>
@@ -468,6 +476,53 @@
     </message>
 </context>
 <context>
+    <name>CopyDialog</name>
+    <message>
+        <source>Copy Catalog To</source>
+        <translation>Скопировать каталог</translation>
+    </message>
+    <message>
+        <source>Every film with all its fields, the viewings, tags, collections with their comments and the screening lists are copied into a new, empty catalog. This catalog stays as it is.</source>
+        <translation>Все фильмы со всеми полями, просмотры, теги, коллекции с комментариями и списки показа копируются в новый, пустой каталог. Этот каталог остаётся как есть.</translation>
+    </message>
+    <message>
+        <source>A &amp;file on this computer</source>
+        <translation>&amp;Файл на этом компьютере</translation>
+    </message>
+    <message>
+        <source>a new file, e.g. films{suffix}</source>
+        <translation>новый файл, например films{suffix}</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>В&amp;ыбрать…</translation>
+    </message>
+    <message>
+        <source>A shared catalog on a &amp;server</source>
+        <translation>Общий каталог на &amp;сервере</translation>
+    </message>
+    <message>
+        <source>filmdesk does not ask for the password here and keeps none: it is read from {file}, where File › Open Shared Catalog… saves it and PostgreSQL&apos;s own tools look for it.</source>
+        <translation>filmdesk не спрашивает здесь пароль и не хранит его: пароль берётся из {file}, куда его сохраняет Файл › Открыть общий каталог… и где его ищут программы самого PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>The database must be there already and be empty: ask the server&apos;s administrator to create one for the catalog.</source>
+        <translation>База данных должна уже существовать и быть пустой: попросите администратора сервера создать её для каталога.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <source>Copy the catalog to a file</source>
+        <translation>Копирование каталога в файл</translation>
+    </message>
+    <message>
+        <source>filmdesk catalogs (*{suffix});;All files (*)</source>
+        <translation>Каталоги filmdesk (*{suffix});;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDialog</name>
     <message>
         <source>The catalog is damaged</source>
@@ -715,6 +770,86 @@ Restoring it brings back every film, collection and list as they were then; the 
     <message>
         <source>Exported {name} to {path}</source>
         <translation>Список {name} экспортирован в {path}</translation>
+    </message>
+    <message>
+        <source>Copy Catalog</source>
+        <translation>Копирование каталога</translation>
+    </message>
+    <message>
+        <source>Copying the catalog…</source>
+        <translation>Каталог копируется…</translation>
+    </message>
+    <message>
+        <source>Copy cancelled: nothing was written.</source>
+        <translation>Копирование отменено: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>The catalog was not copied.</source>
+        <translation>Каталог не скопирован.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln film(s)</source>
+        <translation>
+            <numerusform>%Ln фильм</numerusform>
+            <numerusform>%Ln фильма</numerusform>
+            <numerusform>%Ln фильмов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln viewing(s)</source>
+        <translation>
+            <numerusform>%Ln просмотр</numerusform>
+            <numerusform>%Ln просмотра</numerusform>
+            <numerusform>%Ln просмотров</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln collection(s)</source>
+        <translation>
+            <numerusform>%Ln коллекция</numerusform>
+            <numerusform>%Ln коллекции</numerusform>
+            <numerusform>%Ln коллекций</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln comment(s)</source>
+        <translation>
+            <numerusform>%Ln комментарий</numerusform>
+            <numerusform>%Ln комментария</numerusform>
+            <numerusform>%Ln комментариев</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln screening list(s)</source>
+        <translation>
+            <numerusform>%Ln список показа</numerusform>
+            <numerusform>%Ln списка показа</numerusform>
+            <numerusform>%Ln списков показа</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entry(ies)</source>
+        <translation>
+            <numerusform>%Ln запись</numerusform>
+            <numerusform>%Ln записи</numerusform>
+            <numerusform>%Ln записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied {films}, {collections} and {lists} to {where}.</source>
+        <translation>Скопировано в {where}: {films}, {collections} и {lists}.</translation>
+    </message>
+    <message>
+        <source>This window goes on with the catalog it has open. To open the copy, start filmdesk with --database {where}</source>
+        <translation>Это окно продолжает работать с открытым в нём каталогом. Чтобы открыть копию, запустите filmdesk с --database {where}</translation>
+    </message>
+    <message>
+        <source>This window goes on with the catalog it has open. File › Open Shared Catalog… opens the copy.</source>
+        <translation>Это окно продолжает работать с открытым в нём каталогом. Копию открывает Файл › Открыть общий каталог…</translation>
+    </message>
+    <message>
+        <source>{whole} ({parts})</source>
+        <translation>{whole} ({parts})</translation>
     </message>
 </context>
 <context>

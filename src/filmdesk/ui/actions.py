@@ -100,6 +100,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP("Actions", "Write films to a CSV or JSON file"),
     ),
     ActionSpec(
+        "copy_catalog",
+        QT_TRANSLATE_NOOP("Actions", "Co&py Catalog To…"),
+        "file",
+        2,
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Copy the whole catalog into a new file or an empty database on a server"
+        ),
+    ),
+    ActionSpec(
         "restore_backup",
         QT_TRANSLATE_NOOP("Actions", "&Restore from Backup…"),
         "file",

@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
                     films.model.film_count(),
                     films.search.text(),
                 ),
+                "copy_catalog": self.file_ops.copy_catalog,
                 "restore_backup": self.backup_ops.restore_from_backup,
                 "open_shared": self.shared_ops.open_shared_catalog,
                 "open_local": self.shared_ops.open_local_catalog,

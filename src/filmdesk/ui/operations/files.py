@@ -1,5 +1,5 @@
 """Reading and writing files: import (a dry run, then one undoable step), export of films,
-and a screening list's export and handout."""
+a screening list's export and handout, and a copy of the whole catalog."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from filmdesk.ui.widgets.plain_text import as_typed
 
 
 class FileOperations(QObject):
-    """File › Import…, File › Import Folder…, File › Export…, a list's Export… and Handout…"""
+    """File › Import…, File › Import Folder…, File › Export…, File › Copy Catalog To…, a
+    list's Export… and Handout…"""
 
     def __init__(self, context: StepContext) -> None:
         super().__init__(context.window)
@@ -219,4 +220,75 @@ class FileOperations(QObject):
         done = self.tr("Exported {name} to {path}")
         self.context.message(
             done.replace("{name}", quoted(screening_list.name)).replace("{path}", path), 6000
+        )
+
+    @Slot()
+    def copy_catalog(self) -> None:
+        """File › Copy Catalog To…: the whole catalog into a new file or an empty database on
+        a server, in the background; then what was copied, and where."""
+        from filmdesk.core.copying import CopyError, copy_catalog
+        from filmdesk.ui.dialogs.copy_dialog import CopyDialog
+
+        window = self.context.window
+        self.context.save_typing()
+        dialog = CopyDialog(self.context.last_folder(), window)
+        if dialog.exec() != CopyDialog.DialogCode.Accepted:
+            return
+        target = dialog.target()
+        to_file = dialog.file_choice.isChecked()
+        if to_file:
+            self.context.remember_folder(Path(target))
+        engine = self.catalog.engine
+        title = self.tr("Copy Catalog")
+        try:
+            result = run_with_progress(
+                window,
+                self.tr("Copying the catalog…"),
+                lambda progress: copy_catalog(engine, target, progress=progress),
+            )
+        except ImportCancelled:
+            self._message(self.tr("Copy cancelled: nothing was written."))
+            return
+        except CopyError as exc:
+            QMessageBox.warning(
+                window, title, as_typed(self.tr("The catalog was not copied.") + f"\n\n{exc}")
+            )
+            return
+        # "10 films (12 viewings)": what each holds, where it holds any.
+        films = self._with_parts(
+            self.tr("%Ln film(s)", "", result.films),
+            self.tr("%Ln viewing(s)", "", result.viewings) if result.viewings else "",
+        )
+        collections = self._with_parts(
+            self.tr("%Ln collection(s)", "", result.collections),
+            self.tr("%Ln comment(s)", "", result.comments) if result.comments else "",
+        )
+        lists = self._with_parts(
+            self.tr("%Ln screening list(s)", "", result.lists),
+            self.tr("%Ln entry(ies)", "", result.entries) if result.entries else "",
+        )
+        copied = (
+            self.tr("Copied {films}, {collections} and {lists} to {where}.")
+            .replace("{films}", films)
+            .replace("{collections}", collections)
+            .replace("{lists}", lists)
+            .replace("{where}", result.target)
+        )
+        if to_file:
+            later = self.tr(
+                "This window goes on with the catalog it has open. To open the copy, start "
+                "filmdesk with --database {where}"
+            ).replace("{where}", result.target)
+        else:
+            later = self.tr(
+                "This window goes on with the catalog it has open. File › Open Shared "
+                "Catalog… opens the copy."
+            )
+        QMessageBox.information(window, title, as_typed(f"{copied}\n\n{later}"))
+
+    def _with_parts(self, whole: str, parts: str) -> str:
+        return (
+            self.tr("{whole} ({parts})").replace("{whole}", whole).replace("{parts}", parts)
+            if parts
+            else whole
         )
