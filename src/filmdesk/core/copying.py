@@ -116,7 +116,7 @@ def copy_catalog(
     url = _target_url(target)
     new_file = _check_target(source, url)
     try:
-        engine = _open_target(url, target)
+        engine = _open_target(url)
     except BaseException:
         if new_file is not None:
             _remove_file(new_file)
@@ -270,14 +270,14 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
 
-def _open_target(url: URL, target: str) -> Engine:
+def _open_target(url: URL) -> Engine:
     """The target opened as a catalog at the current schema; refused when read-only."""
     try:
         engine, _migration = open_database(url.render_as_string(hide_password=False))
     except DatabaseOpenError as exc:
         raise CopyError(f"nothing was copied: {exc}") from None
     except SQLAlchemyError as exc:
-        raise CopyError(f"cannot copy to {target}: {database_reason(exc)}") from None
+        raise CopyError(f"cannot copy to {location_of(url)}: {database_reason(exc)}") from None
     if engine_read_only(engine):
         message = read_only_message(engine)
         engine.dispose()
