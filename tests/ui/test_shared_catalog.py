@@ -140,11 +140,11 @@ def test_a_server_gone_away_is_said_and_what_was_typed_is_saved_when_it_is_back(
         window.detail.notes.setPlainText("typed while the server was away")
         window.detail.flush_notes()  # fails: no traceback, no box, the text stays
         notice = window.notice
-        qtbot.waitUntil(lambda: notice.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: notice.isVisible(), timeout=20000)
         assert notice.text.text().startswith("The catalog's server cannot be reached.")
         window.films.select_film(letter)  # reading it fails, quietly
         server.resume()
-        qtbot.waitUntil(lambda: not notice.isVisible(), timeout=10000)
+        qtbot.waitUntil(lambda: not notice.isVisible(), timeout=30000)
         assert window.statusBar().currentMessage() == "Connected to the catalog's server again."
         assert catalog.films.get(cranes).notes == "typed while the server was away"
         window.close()
