@@ -40,6 +40,7 @@ def test_version(cli: Cli) -> None:
         (["--database", "nosuchdialect://x", "list"], "cannot open"),
         (["--database", "/proc/nonexistent/x.sqlite3", "list"], "cannot create"),
         (["--database", "mysql://someone@host/films", "list"], "'mysql' is neither"),
+        (["--database", "postgresql://someone@host:port/films", "list"], "port must be a number"),
         (
             ["--database", "postgresql+psycopg://someone@127.0.0.1:1/films", "list"],
             "postgresql://someone@127.0.0.1:1/films: the catalog's server cannot be reached",

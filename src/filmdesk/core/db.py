@@ -56,6 +56,10 @@ def database_url(target: str) -> URL:
             return make_url(target)
         except ArgumentError as exc:
             raise DatabaseOpenError(f"not a database URL: {target!r} ({exc})") from None
+        except ValueError:  # e.g. a port that is not a number
+            raise DatabaseOpenError(
+                f"not a database URL: {target!r} (its port must be a number)"
+            ) from None
     path = Path(target).expanduser().resolve()
     return URL.create("sqlite+pysqlite", database=str(path))
 
