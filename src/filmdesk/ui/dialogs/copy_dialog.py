@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -69,7 +68,6 @@ class CopyDialog(QDialog):
         self.server_choice = QRadioButton(self.tr("A shared catalog on a &server"))
         self.server_choice.setObjectName("toServer")
         self.server = ServerFields()
-        self.server.port.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         # No password field: the copy never asks for one, and keeps none.
         self.password_note = QLabel(
             self.tr(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,7 @@ class ServerFields(QWidget):
         self.port.setRange(1, 65535)
         self.port.setValue(login.port if login else DEFAULT_PORT)
         self.port.setGroupSeparatorShown(False)
+        self.port.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # 5 digits
         self.database = QLineEdit(login.database if login else "")
         self.database.setObjectName("database")
         self.database.setPlaceholderText(self.tr("e.g. filmclub"))
