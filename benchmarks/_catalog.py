@@ -1,12 +1,22 @@
-"""Generated catalogs for the benchmarks: N realistic films written straight into SQLite."""
+"""Generated catalogs for the benchmarks: N realistic films written straight into the database
+(a SQLite file, or a PostgreSQL database); the PostgreSQL databases a benchmark makes for
+itself; and the figures printed side by side."""
 
 from __future__ import annotations
 
+import argparse
+import itertools
+import json
+import os
 import random
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import create_engine, insert, select
+from sqlalchemy.engine import make_url
 
 from filmdesk.core.db import open_database
 from filmdesk.core.models import Film, Tag, film_tags
@@ -173,10 +183,12 @@ def _title(rng: random.Random) -> tuple[str, str]:
     return title, original
 
 
-def build_catalog(path: Path, films: int, seed: int = 7) -> None:
-    """Create a catalog at ``path`` with ``films`` generated films (plus the shipped seed)."""
+def build_catalog(target: Path | str, films: int, seed: int = 7) -> None:
+    """Create a catalog at ``target`` (a path or a database URL) with ``films`` generated films
+    (the same films for the same ``seed``, on any backend; the shipped seed is added when the
+    catalog is first opened)."""
     rng = random.Random(seed)
-    engine, _ = open_database(str(path))
+    engine, _ = open_database(str(target))
     now = datetime.now(UTC)
     rows = []
     for number in range(films):
@@ -214,10 +226,133 @@ def build_catalog(path: Path, films: int, seed: int = 7) -> None:
         conn.execute(insert(Film), rows)
         conn.execute(insert(Tag), [{"name": t, "key": t} for t in TAGS])
         tag_ids = dict(conn.execute(select(Tag.name, Tag.id)).all())
-        film_ids = [r[0] for r in conn.execute(select(Film.id))]
+        # (In id order: the same films get the same tags on every backend.)
+        film_ids = [r[0] for r in conn.execute(select(Film.id).order_by(Film.id))]
         links = []
         for film_id in film_ids:
             for tag in rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2, 3))):
                 links.append({"film_id": film_id, "tag_id": tag_ids[tag]})
         conn.execute(insert(film_tags), links)
     engine.dispose()
+
+
+# --- PostgreSQL beside SQLite --------------------------------------------------------------
+
+
+def add_postgresql_options(parser: argparse.ArgumentParser) -> None:
+    """--database URL and --postgresql: measure on a PostgreSQL server too."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--database",
+        metavar="URL",
+        help="also measure on this PostgreSQL server, e.g."
+        " postgresql+psycopg://me@localhost:5432/postgres: the account must be allowed to"
+        " create databases; the benchmark makes its own (filmdesk_bench_*) and drops them",
+    )
+    where.add_argument(
+        "--postgresql",
+        action="store_true",
+        help="also measure on a throwaway local PostgreSQL server (fsync on), started and"
+        " stopped by the benchmark (tests/pg_server.py: Debian's postgresql package)",
+    )
+
+
+class ServerDatabases:
+    """Databases of the benchmark's own on one PostgreSQL server: each ``new()`` one is empty;
+    every one is dropped at ``close()`` (or at once with ``drop``)."""
+
+    def __init__(self, url: str) -> None:
+        self._server = make_url(url)
+        # CREATE and DROP DATABASE run outside a transaction.
+        self._admin = create_engine(self._server, isolation_level="AUTOCOMMIT")
+        self._names = itertools.count(1)
+        self._made: list[str] = []
+
+    def new(self) -> str:
+        """The URL of a new, empty database."""
+        name = f"filmdesk_bench_{os.getpid()}_{next(self._names)}"
+        with self._admin.connect() as conn:
+            conn.exec_driver_sql(f"CREATE DATABASE {name}")
+        self._made.append(name)
+        return self._server.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, url: str) -> None:
+        """Drop one of ours now (its connections are ended): big catalogs take disk space."""
+        name = make_url(url).database
+        assert name in self._made, url
+        with self._admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        self._made.remove(name)
+
+    def close(self) -> None:
+        for name in list(self._made):
+            self.drop(self._server.set(database=name).render_as_string(hide_password=False))
+        self._admin.dispose()
+
+
+@contextmanager
+def server_databases(args: argparse.Namespace) -> Iterator[ServerDatabases | None]:
+    """The PostgreSQL databases that ``--database`` or ``--postgresql`` ask for, or None."""
+    if not args.database and not args.postgresql:
+        yield None
+        return
+    server = None
+    if args.postgresql:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout
+        from tests.pg_server import LocalServer, missing_reason
+
+        if (reason := missing_reason()) is not None:
+            raise SystemExit(f"--postgresql: {reason}")
+        # Durable, as a real server is: every commit is synced to disk.
+        server = LocalServer(durable=True).start()
+    try:
+        databases = ServerDatabases(server.url() if server else args.database)
+        try:
+            yield databases
+        finally:
+            databases.close()
+    finally:
+        if server is not None:
+            server.stop()
+
+
+_UNITS = ("_s", "_ms", "_mb")
+
+
+def add_ratios(result: dict[str, object]) -> None:
+    """For each figure measured on both (``key`` and ``pg_key``), ``pg_key_vs_sqlite``:
+    PostgreSQL's figure over SQLite's."""
+    for key in [k for k in result if k.endswith(_UNITS) and f"pg_{k}" in result]:
+        sqlite, postgresql = result[key], result[f"pg_{key}"]
+        if isinstance(sqlite, int | float) and isinstance(postgresql, int | float) and sqlite > 0:
+            result[f"pg_{key}_vs_sqlite"] = round(postgresql / sqlite, 2)
+
+
+def report(result: dict[str, object], as_json: bool) -> None:
+    """Print the figures: as one JSON object, or as lines; a figure measured on both backends
+    is one line, SQLite's and PostgreSQL's side by side with their ratio."""
+    if as_json:
+        print(json.dumps(result))
+        return
+    both = [k for k in result if f"pg_{k}" in result]
+    if not both:
+        width = max(len(k) for k in result)
+        for key, value in result.items():
+            print(f"{key:<{width}}  {value}")
+        return
+    paired = {*both, *(f"pg_{k}" for k in both), *(f"pg_{k}_vs_sqlite" for k in both)}
+    width = max(len(k) for k in result if k in both or k not in paired)
+    print(f"{'':<{width}}  {'SQLite':>10}  {'PostgreSQL':>10}  {'PG/SQLite':>9}")
+    for key, value in result.items():
+        if key in paired and key not in both:
+            continue
+        if key not in both:
+            print(f"{key:<{width}}  {value!s:>10}")
+            continue
+        ratio = result.get(f"pg_{key}_vs_sqlite", "")
+        pg = result[f"pg_{key}"]
+        if isinstance(value, list):  # (per column: too wide for a column of its own)
+            print(f"{key:<{width}}  {value}")
+            print(f"{'  on PostgreSQL':<{width}}  {pg}")
+            continue
+        print(f"{key:<{width}}  {value!s:>10}  {pg!s:>10}  {ratio!s:>9}")

@@ -1,6 +1,6 @@
 """Export and import speed through the real core, beside a plain baseline from the same run.
 
-    python benchmarks/bench_io.py [--films N] [--json]
+    python benchmarks/bench_io.py [--films N] [--json] [--postgresql | --database URL]
 
 * export_csv_s: filmdesk CSV of N films (catalog -> file);
   export_csv_baseline_s: the same rows read with a sqlite3 cursor and written with csv.writer.
@@ -19,8 +19,16 @@ The CSV timings are taken ``--repeat`` times (default 3), filmdesk and its basel
 the quickest of each is reported, as timeit does: on a shared machine a run is often slowed by
 others, and the quickest is the closest to what the code itself costs. The JSON ones run once.
 
-Targets: CSV import <= 2x its baseline, CSV export <= 1.5x; JSON both ways <= 2x. Reports;
-never fails a test run.
+With ``--postgresql`` (a throwaway local server, started and stopped here, fsync on) or
+``--database URL`` (a PostgreSQL server whose account may create databases: the benchmark makes
+its own and drops them afterwards), the same catalog is built there too and every filmdesk
+figure is taken on both backends in the same run, in turn: ``pg_export_csv_s``,
+``pg_import_csv_s`` (the same CSV file, imported into an empty catalog on the server),
+``pg_export_json_s``, ``pg_import_json_s``, each with ``pg_<figure>_vs_sqlite`` (PostgreSQL's
+time over SQLite's). The baselines stay those on SQLite.
+
+Targets: CSV import <= 2x its baseline, CSV export <= 1.5x; JSON both ways <= 2x. On
+PostgreSQL: CSV import <= 2x SQLite's. Reports; never fails a test run.
 """
 
 from __future__ import annotations
@@ -58,11 +66,13 @@ def remove_database(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def empty_catalog(path: Path):  # type: ignore[no-untyped-def]
+def empty_catalog(target: Path | str):  # type: ignore[no-untyped-def]
+    """A catalog without films at ``target`` (a path, made afresh, or an empty database's URL)."""
     from filmdesk.core.catalog import open_catalog
 
-    remove_database(path)
-    catalog = open_catalog(str(path)).catalog
+    if isinstance(target, Path):
+        remove_database(target)
+    catalog = open_catalog(str(target)).catalog
     catalog.films.delete_many([f.id for f in catalog.films.all()])
     return catalog
 
@@ -150,23 +160,29 @@ def main() -> None:
     parser.add_argument("--films", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="CSV timings: the quickest of N")
     parser.add_argument("--json", action="store_true")
+    sys.path.insert(0, str(HERE))
+    from _catalog import add_postgresql_options, add_ratios, build_catalog, report, server_databases
+
+    add_postgresql_options(parser)
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat is at least 1")
-    sys.path.insert(0, str(HERE))
-    from _catalog import build_catalog
     from filmdesk.core.catalog import open_catalog
     from filmdesk.core.exchange.csv_format import COLUMNS, export_csv
     from filmdesk.core.exchange.formats import ExportOptions, FilmSelection, film_export
     from filmdesk.core.exchange.planning import plan_import
 
     result: dict[str, object] = {"films": args.films, "repeat": args.repeat}
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, server_databases(args) as server:
         folder = Path(tmp)
         os.environ["XDG_DATA_HOME"] = str(folder / "data")
         source_db = folder / "source.sqlite3"
         build_catalog(source_db, args.films)
         source = open_catalog(str(source_db)).catalog
+        if server is not None:  # the same films on the server
+            pg_source_url = server.new()
+            build_catalog(pg_source_url, args.films)
+            pg_source = open_catalog(pg_source_url).catalog
 
         out = folder / "films.csv"
 
@@ -218,12 +234,31 @@ def main() -> None:
             conn.close()
             return time.perf_counter() - started
 
+        def export_postgresql() -> float:
+            started = time.perf_counter()
+            export_csv(folder / "pg.csv", pg_source.films.columns())
+            return time.perf_counter() - started
+
+        def import_postgresql() -> float:
+            # The file SQLite's catalog wrote, into an empty database of its own each time.
+            url = server.new()
+            target = empty_catalog(url)
+            started = time.perf_counter()
+            target.imports.apply(plan_import(target, out))
+            elapsed = time.perf_counter() - started
+            target.close()
+            server.drop(url)
+            return elapsed
+
+        on_server = server is not None
         times: dict[str, list[float]] = {}
         for _ in range(args.repeat):
             for key, run in (
                 ("export_csv_s", export_filmdesk),
+                *([("pg_export_csv_s", export_postgresql)] if on_server else []),
                 ("export_csv_baseline_s", export_baseline),
                 ("import_csv_s", import_filmdesk),
+                *([("pg_import_csv_s", import_postgresql)] if on_server else []),
                 # The baseline table is equivalent to filmdesk's: the same columns, types and
                 # indexes (filmdesk keeps tags in a link table; here they stay a text column).
                 (
@@ -263,12 +298,24 @@ def main() -> None:
             ratio = float(result[f"{name}_s"]) / float(result[f"{name}_baseline_s"])  # type: ignore[arg-type]
             result[f"{name}_ratio"] = round(ratio, 2)
         source.close()
-    if args.json:
-        print(json.dumps(result))
-    else:
-        width = max(len(k) for k in result)
-        for key, value in result.items():
-            print(f"{key:<{width}}  {value}")
+        if server is not None:
+            # The same backup both ways on the server, and whether its catalog wrote the same
+            # CSV file as SQLite's (the same films: it should).
+            started = time.perf_counter()
+            film_export("json").write(folder / "pg.json", FilmSelection(pg_source), ExportOptions())
+            result["pg_export_json_s"] = round(time.perf_counter() - started, 3)
+            url = server.new()
+            target = empty_catalog(url)
+            started = time.perf_counter()
+            target.imports.apply(plan_import(target, backup))
+            result["pg_import_json_s"] = round(time.perf_counter() - started, 3)
+            target.close()
+            server.drop(url)
+            pg_source.close()
+            same = (folder / "pg.csv").read_bytes() == out.read_bytes()
+            result["pg_export_csv_same_as_sqlite"] = same
+            add_ratios(result)
+    report(result, args.json)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """How the real main window copes with a big catalog; figures beside a baseline from the same run.
 
-    python benchmarks/bench_ui.py [--films N] [--json]
+    python benchmarks/bench_ui.py [--films N] [--json] [--postgresql | --database URL]
 
 * startup_s: process start to the main window's first paint with N films (a big catalog
   paints its first page, in title order, then reads the rest: all_films_loaded_s says when
@@ -19,16 +19,23 @@
   start included. import_window_blocked_s: of import_s, how long the window itself was busy
   showing the new films (the rest runs in the background behind a progress dialog).
 
+With ``--postgresql`` (a throwaway local server, started and stopped here, fsync on) or
+``--database URL`` (a PostgreSQL server whose account may create databases: the benchmark makes
+its own and drops them afterwards), the same catalog is built there too and the window's
+figures are taken on both backends in the same run (start-ups in turn): ``pg_startup_s``,
+``pg_filter_p95_ms``, ``pg_sort_max_ms``, ``pg_import_s`` (the same CSV file) and the others,
+each with ``pg_<figure>_vs_sqlite`` (PostgreSQL's over SQLite's). The baselines are the same.
+
 Targets at 100,000 films: startup <= 1.5 s and <= 1.0 s over the baseline; filter p95 <= 50 ms
 and <= 3x its baseline; every sort <= 150 ms; memory <= 250 MB over the baseline; import_s <=
-1.5x import_cli_s.
+1.5x import_cli_s. On PostgreSQL: start-up, filter and sort <= 1.5x SQLite's.
 This script reports; it never fails the test suite.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import gc
 import os
 import statistics
 import subprocess
@@ -36,6 +43,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from filmdesk.ui.main_window import MainWindow
 
 HERE = Path(__file__).resolve().parent
 QUERIES = ["letter", "журавли", "cranes river", "ryazanov", "year:1970..1979", "rating:>=4",
@@ -121,25 +132,54 @@ def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
 
-def measure_startup(db: Path, env: dict[str, str], runs: int) -> dict[str, float]:
+def measure_startup(
+    db: Path, env: dict[str, str], runs: int, pg_url: str | None = None
+) -> dict[str, float]:
+    """Start-up figures; with ``pg_url``, those of the same catalog on PostgreSQL as well
+    (``pg_`` keys), the two started in turn."""
     # As an installed app starts: with its modules' compiled bytecode cached (pip compiles a
     # wheel's modules when it installs them; this machine's PYTHONDONTWRITEBYTECODE would make
     # every start compile filmdesk's sources again). One start first, not counted, writes it.
     env = {name: value for name, value in env.items() if name != "PYTHONDONTWRITEBYTECODE"}
-    _first_paint(CHILD_APP, str(db), env=env)
+    targets = {"": str(db), **({"pg_": pg_url} if pg_url else {})}
+    for target in targets.values():
+        _first_paint(CHILD_APP, target, env=env)
     _first_paint(CHILD_BASELINE, env=env)
-    app = [_first_paint(CHILD_APP, str(db), env=env) for _ in range(runs)]
+    app: dict[str, list[tuple[float, float, float]]] = {prefix: [] for prefix in targets}
+    for _ in range(runs):
+        for prefix, target in targets.items():
+            app[prefix].append(_first_paint(CHILD_APP, target, env=env))
     base = [_first_paint(CHILD_BASELINE, env=env) for _ in range(runs)]
-    return {
-        "startup_s": round(statistics.median(t for t, _, _ in app), 3),
+    result = {
         "startup_baseline_s": round(statistics.median(t for t, _, _ in base), 3),
-        "all_films_loaded_s": round(statistics.median(t for _, _, t in app), 3),
-        "rss_mb": round(statistics.median(m for _, m, _ in app), 1),
         "rss_baseline_mb": round(statistics.median(m for _, m, _ in base), 1),
     }
+    for prefix, runs_of in app.items():
+        result |= {
+            f"{prefix}startup_s": round(statistics.median(t for t, _, _ in runs_of), 3),
+            f"{prefix}all_films_loaded_s": round(statistics.median(t for _, _, t in runs_of), 3),
+            f"{prefix}rss_mb": round(statistics.median(m for _, m, _ in runs_of), 1),
+        }
+    order = ["startup_s", "startup_baseline_s", "all_films_loaded_s", "rss_mb", "rss_baseline_mb"]
+    return {key: result[key] for key in order} | {k: v for k, v in result.items() if k[:3] == "pg_"}
 
 
-def measure_interaction(db: Path) -> dict[str, float]:
+def done_with(window: MainWindow) -> None:
+    """Close the catalog and free the window with its films: the next measurement (the other
+    backend's) starts with as much memory as this one did. (Not ``close()``: it would save the
+    window's sort order for the next window to start with.)"""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.hide()
+    window.watch.close()
+    window.catalog.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.unfreeze()  # (the window froze its films once loaded: gc.freeze)
+    gc.collect()
+
+
+def measure_interaction(db: Path | str) -> dict[str, float]:
     from PySide6.QtCore import QEvent, QPoint, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtTest import QTest
@@ -215,7 +255,7 @@ def measure_interaction(db: Path) -> dict[str, float]:
         started = time.perf_counter()
         sorted(values)
         sort_baseline.append((time.perf_counter() - started) * 1000)
-    window.catalog.close()
+    done_with(window)
     return {
         "filter_p95_ms": round(_p95(timings), 1),
         "filter_baseline_p95_ms": round(_p95(baseline), 1),
@@ -226,27 +266,34 @@ def measure_interaction(db: Path) -> dict[str, float]:
     }
 
 
-def measure_import(source_db: Path, folder: Path) -> dict[str, float]:
-    """File › Import… of the whole catalog as CSV into a new catalog, beside the CLI's time."""
-    from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
-
-    from filmdesk.app import open_window
+def export_catalog(source_db: Path, folder: Path) -> Path:
+    """The whole catalog as a filmdesk CSV file, for the imports to read."""
     from filmdesk.core.catalog import open_catalog
     from filmdesk.core.exchange.csv_format import export_csv
-    from filmdesk.ui.dialogs.import_dialog import ImportDialog
 
     source = open_catalog(str(source_db)).catalog
     csv_path = folder / "films.csv"
     export_csv(csv_path, source.films.columns())
     source.close()
+    return csv_path
+
+
+def measure_import(csv_path: Path, cli_target: str, window_target: str) -> dict[str, float]:
+    """File › Import… of the whole catalog as CSV into a new catalog, beside the CLI's time
+    (each into a new catalog of its own: ``cli_target`` and ``window_target``)."""
+    from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+    from filmdesk.app import open_window
+    from filmdesk.ui.dialogs.import_dialog import ImportDialog
+
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "filmdesk.cli", "--database", str(folder / "cli.sqlite3"),
+        [sys.executable, "-m", "filmdesk.cli", "--database", cli_target,
          "import", str(csv_path), "--skip-bad-rows"],
         check=True, capture_output=True,
     )  # fmt: skip
     cli_s = time.perf_counter() - started
-    window = open_window(str(folder / "window.sqlite3"))
+    window = open_window(window_target)
     window.show()
     QApplication.processEvents()
     # The two questions a person answers: which file, and Import (the generated catalog has a
@@ -270,6 +317,7 @@ def measure_import(source_db: Path, folder: Path) -> dict[str, float]:
     window.file_ops.import_file()
     QApplication.processEvents()
     done = time.perf_counter()
+    done_with(window)
     return {
         "import_s": round(done - started, 2),
         "import_cli_s": round(cli_s, 2),
@@ -283,29 +331,45 @@ def main() -> None:
     parser.add_argument("--films", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3, help="start-up runs (median)")
     parser.add_argument("--json", action="store_true")
+    sys.path.insert(0, str(HERE))
+    from _catalog import add_postgresql_options, add_ratios, build_catalog, report, server_databases
+
+    add_postgresql_options(parser)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(HERE))
-    from _catalog import build_catalog
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, server_databases(args) as server:
         env = {**os.environ, "XDG_CONFIG_HOME": str(Path(tmp) / "config")}
         os.environ["XDG_CONFIG_HOME"] = env["XDG_CONFIG_HOME"]
         db = Path(tmp) / "bench.sqlite3"
         started = time.perf_counter()
         build_catalog(db, args.films)
         built = time.perf_counter() - started
+        pg_db = None
+        if server is not None:  # the same films on the server
+            pg_db = server.new()
+            started = time.perf_counter()
+            build_catalog(pg_db, args.films)
+            pg_built = time.perf_counter() - started
         result: dict[str, object] = {"films": args.films}
-        result.update(measure_startup(db, env, args.runs))
+        result.update(measure_startup(db, env, args.runs, pg_db))
         result.update(measure_interaction(db))
-        result.update(measure_import(db, Path(tmp)))
+        if pg_db is not None:
+            result.update({f"pg_{k}": v for k, v in measure_interaction(pg_db).items()})
+        csv_path = export_catalog(db, Path(tmp))
+        result.update(
+            measure_import(
+                csv_path, str(Path(tmp) / "cli.sqlite3"), str(Path(tmp) / "window.sqlite3")
+            )
+        )
+        if server is not None:
+            imported = measure_import(csv_path, server.new(), server.new())
+            result.update({f"pg_{k}": v for k, v in imported.items()})
         result["build_catalog_s"] = round(built, 2)
-    if args.json:
-        print(json.dumps(result))
-    else:
-        width = max(len(k) for k in result)
-        for key, value in result.items():
-            print(f"{key:<{width}}  {value}")
+        if server is not None:
+            result["pg_build_catalog_s"] = round(pg_built, 2)
+            add_ratios(result)
+    report(result, args.json)
     sys.stdout.flush()
     os._exit(0)  # skip tearing down Qt objects at interpreter exit; nothing is left to save
 

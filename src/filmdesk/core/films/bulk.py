@@ -8,7 +8,6 @@ gives text for dates and JSON, PostgreSQL gives objects).
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -58,27 +57,22 @@ def dbapi_cursor(conn: Connection) -> Any:
     return conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
 
 
+# A film's tag ids joined by commas, as SQLite's group_concat gives them (PostgreSQL).
+_JOINED_IDS = "string_agg(CAST(tag_id AS TEXT), ',')"
+
+
 def tags_by_film(conn: Connection, where: str = "") -> dict[int, tuple[str, ...]]:
     """Each tagged film's tags in display order; equal tag sets are one shared tuple."""
     cursor = dbapi_cursor(conn)
     try:
         cursor.execute("SELECT id, key, name FROM tags")
         tags = {tag_id: (key, name) for tag_id, key, name in cursor.fetchall()}
-        # The link table alone, in its key order (no join, no sort): on SQLite one row per
-        # film with its tag ids joined, elsewhere a row per link.
-        if conn.dialect.name == "sqlite":
-            cursor.execute(
-                f"SELECT film_id, group_concat(tag_id) FROM film_tags {where} GROUP BY film_id"
-            )
-            per_film = cursor.fetchall()
-        else:
-            cursor.execute(
-                f"SELECT film_id, tag_id FROM film_tags {where} ORDER BY film_id, tag_id"
-            )
-            ids_of: defaultdict[int, list[int]] = defaultdict(list)
-            for film_id, tag_id in cursor.fetchall():
-                ids_of[film_id].append(tag_id)
-            per_film = [(film_id, ",".join(map(str, ids))) for film_id, ids in ids_of.items()]
+        # The link table alone, in its key order (no join, no sort), one row per film with
+        # its tag ids joined by the database: a row per link, grouped here, takes twice as
+        # long on PostgreSQL.
+        joined = "group_concat(tag_id)" if conn.dialect.name == "sqlite" else _JOINED_IDS
+        cursor.execute(f"SELECT film_id, {joined} FROM film_tags {where} GROUP BY film_id")
+        per_film = cursor.fetchall()
     finally:
         cursor.close()
     named: dict[str, tuple[str, ...]] = {}

@@ -28,7 +28,13 @@ from filmdesk.core.groups.collection_ops import (
 )
 from filmdesk.core.groups.list_ops import DeleteList, EditList, RemoveFromList
 from filmdesk.core.groups.ordered import COLLECTION_FILMS, LIST_ENTRIES
-from filmdesk.core.importing.bulk_insert import REBUILD_INDEXES_FROM, insert_pieces, large_cache
+from filmdesk.core.importing.bulk_insert import (
+    REBUILD_INDEXES_FROM,
+    foreign_keys_checked_after,
+    insert_pieces,
+    large_cache,
+    may_restructure,
+)
 from filmdesk.core.models import (
     Base,
     Collection,
@@ -137,11 +143,15 @@ class ApplyImport(Operation[ImportResult]):
 
     def _insert_new(self, tx: Transaction, total: int) -> list[int]:
         """The new films; many at once build the films indexes afterwards, in one sorted pass
-        (quicker than growing them a row at a time; one transaction, so a failure or Cancel
-        brings the indexes back too)."""
+        (quicker than growing them a row at a time), and on PostgreSQL check the foreign keys
+        of their tags and viewings in one query each. One transaction, so a failure or Cancel
+        brings the indexes and keys back too; an account that may not (see
+        ``may_restructure``) inserts with them in place."""
         session, new = tx.session, self.plan.new
-        rebuild = len(new) >= REBUILD_INDEXES_FROM and len(new) > (
-            session.scalar(select(func.count(Film.id))) or 0
+        rebuild = (
+            len(new) >= REBUILD_INDEXES_FROM
+            and len(new) > (session.scalar(select(func.count(Film.id))) or 0)
+            and may_restructure(session.connection())
         )
         if not rebuild:
             return insert_pieces(tx, new, total, self.progress)
@@ -149,7 +159,7 @@ class ApplyImport(Operation[ImportResult]):
             *Base.metadata.tables["films"].indexes,
             *Base.metadata.tables["film_tags"].indexes,
         ]
-        with large_cache(session.connection()):
+        with large_cache(session.connection()), foreign_keys_checked_after(session.connection()):
             for index in indexes:
                 index.drop(session.connection())
             added = insert_pieces(tx, new, total, self.progress)
