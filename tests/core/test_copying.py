@@ -341,7 +341,7 @@ def test_a_target_that_cannot_be_used_is_refused_in_a_sentence(
         foreign: f"nothing was copied: {shown(foreign)} is not a filmdesk catalog: it has "
         "tables (invoices) but no filmdesk schema version",
         "postgresql+psycopg://u@h:port/x": "nothing was copied: not a database URL: "
-        "'postgresql+psycopg://u@h:port/x'",
+        "'postgresql+psycopg://u@h:port/x' (its port must be a number)",
     }
     for where, sentence in said.items():
         with pytest.raises(CopyError) as refused:
