@@ -19,7 +19,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.db import CHANGES_CHANNEL, own_connections, sqlite_path
-from filmdesk.core.models import Collection, Film, ScreeningList
+from filmdesk.core.films.bulk import dbapi_cursor
+from filmdesk.core.models import Collection, ScreeningList
 from filmdesk.core.operations import Changes
 
 
@@ -185,11 +186,25 @@ class CatalogWatch:
                 )
             return stamps
         engine: Engine = self._catalog.engine
-        query = select(Film.id, Film.updated_at)
-        if film_ids is not None:
-            query = query.where(Film.id.in_(list(film_ids)))
+        # On a server, the stamps as text on the driver's cursor: they are only compared, and
+        # turning 100,000 of them into datetimes through SQLAlchemy's rows costs a third of a
+        # second at every start.
+        query = "SELECT id, CAST(updated_at AS TEXT) FROM films"
         with engine.connect() as conn:
-            return {film_id: stamp for film_id, stamp in conn.execute(query)}
+            cursor = dbapi_cursor(conn)
+            try:
+                if film_ids is None:
+                    cursor.execute(query)
+                    return dict(cursor.fetchall())
+                wanted = [int(i) for i in film_ids]
+                found: dict[int, object] = {}
+                for start in range(0, len(wanted), 500):
+                    listed = ", ".join(map(str, wanted[start : start + 500]))
+                    cursor.execute(f"{query} WHERE id IN ({listed})")
+                    found.update(cursor.fetchall())
+                return found
+            finally:
+                cursor.close()
 
     def _group_ids(self) -> tuple[set[int], set[int]]:
         with self._catalog.engine.connect() as conn:
