@@ -95,6 +95,8 @@ def open_window(target: str, *, read_only: bool = False) -> MainWindow:
         # The whole file, once, before the window shows any of it (a tenth of a second for
         # 100,000 films): a damaged catalog is said at once, not at some later click.
         catalog.check_whole()
+        if not catalog.read_only:
+            catalog.posters.drop_unused()  # (deleted films' posters; this window's undo is empty)
         window = MainWindow(catalog)
     except SQLAlchemyError as exc:
         catalog.close()

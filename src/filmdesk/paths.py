@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 
 APP_NAME = "filmdesk"
 DATABASE_ENV = "FILMDESK_DATABASE"
@@ -25,6 +25,11 @@ def data_dir() -> Path:
 def config_dir() -> Path:
     """The user's configuration folder for filmdesk."""
     return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for filmdesk: what can be made again (poster thumbnails)."""
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def default_database_path() -> Path:

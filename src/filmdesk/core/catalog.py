@@ -46,6 +46,7 @@ from filmdesk.core.groups.screening_lists import ListService
 from filmdesk.core.importing.apply import ImportResult
 from filmdesk.core.importing.service import ImportService
 from filmdesk.core.operations import Operation, Outcome
+from filmdesk.core.posters.service import PosterService
 from filmdesk.core.problems import (
     CatalogFileError,
     DamagedCatalogError,
@@ -85,6 +86,7 @@ class Catalog:
         self.lists = ListService(self._sessions, self.run)
         self.imports = ImportService(engine, self.run)
         self.backups = BackupService(engine)
+        self.posters = PosterService(engine, self._sessions, self.run)
         self._numbered_by_sequences = engine.dialect.name == "postgresql"
         self._user_name: str | None = None
 

@@ -18,13 +18,21 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     SmallInteger,
     String,
     Table,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    deferred,
+    mapped_column,
+    relationship,
+    validates,
+)
 
 from filmdesk.core.sorting import title_sort_key
 
@@ -88,6 +96,8 @@ class Film(Base):
     watched: Mapped[bool] = mapped_column(Boolean, default=False)
     watched_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The film's poster (``posters.hash``), or None.
+    poster_hash: Mapped[str | None] = mapped_column(ForeignKey("posters.hash"), index=True)
 
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
@@ -111,6 +121,24 @@ class Film(Base):
     def _keep_sort_title(self, _key: str, title: str) -> str:
         self.sort_title = title_sort_key(title)
         return title
+
+
+class Poster(Base):
+    """A poster image, kept once per content under the sha256 of its bytes (films that show
+    the same picture share it). JPEG or PNG, at most 1000 pixels on the long side
+    (``filmdesk.core.posters.images``). Kept in the catalog so it travels with it: in its
+    backups, a copy, a shared catalog. A poster no film shows is dropped when filmdesk next
+    opens the catalog alone (an undo in the meantime may still need it)."""
+
+    __tablename__ = "posters"
+
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    format: Mapped[str] = mapped_column(String(10))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    # Read only when asked for: a poster's size and kind are read without its bytes.
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Viewing(Base):

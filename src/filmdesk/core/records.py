@@ -55,6 +55,9 @@ class FilmRecord:
     seed_key: str | None = None
     created_at: datetime | None = field(default=None, compare=False)
     updated_at: datetime | None = field(default=None, compare=False)
+    # The hash of the film's poster (``catalog.posters``), or None. Not a film field: the
+    # picture is kept in a table of its own, and files of films do not carry it.
+    poster: str | None = None
 
     @property
     def display_title(self) -> str:
@@ -110,6 +113,7 @@ class FilmRow(NamedTuple):
     watched: bool
     watched_on: date | None
     tags: tuple[str, ...]
+    poster: str | None = None  # the hash of its poster (the cover view shows it)
 
     @classmethod
     def of(cls, film: FilmRecord) -> FilmRow:
@@ -125,6 +129,7 @@ class FilmRow(NamedTuple):
             film.watched,
             film.watched_on,
             film.tags,
+            film.poster,
         )
 
     @property

@@ -40,7 +40,9 @@ def record_of(source: Any, tags: Sequence[str]) -> FilmRecord:
         name: value if read is None else read(value)
         for name, read, value in zip(_STORED_NAMES, _READERS, _get_columns(source), strict=True)
     }
-    return FilmRecord(id=source.id, tags=tuple(tags), **values)
+    return FilmRecord(
+        id=source.id, tags=tuple(tags), poster=getattr(source, "poster_hash", None), **values
+    )
 
 
 def column_values(record: FilmRecord) -> dict[str, Any]:

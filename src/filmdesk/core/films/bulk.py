@@ -197,7 +197,8 @@ def film_rows(engine: Engine, order_and_limit: str, tag_filter: str) -> list[Fil
             dialect = conn.dialect.name
             cursor.execute(
                 f"SELECT id, title, original_title, year, {_as_read('directors', dialect)},"
-                f" {_as_read('countries', dialect)}, rating_half_stars, watched, watched_on"
+                f" {_as_read('countries', dialect)}, rating_half_stars, watched, watched_on,"
+                f" poster_hash"
                 f" FROM films {order_and_limit}"
             )
             names = NameCache()
@@ -219,6 +220,7 @@ def film_rows(engine: Engine, order_and_limit: str, tag_filter: str) -> list[Fil
                         bool(watched),
                         names.date(watched_on),
                         tags.get(film_id, no_tags),
+                        poster,
                     )
                     for (
                         film_id,
@@ -230,6 +232,7 @@ def film_rows(engine: Engine, order_and_limit: str, tag_filter: str) -> list[Fil
                         half_stars,
                         watched,
                         watched_on,
+                        poster,
                     ) in chunk
                 ]
         finally:

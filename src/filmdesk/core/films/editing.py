@@ -18,6 +18,7 @@ from filmdesk.core.groups.entries import entry_record, place_entries
 from filmdesk.core.groups.ordered import COLLECTION_FILMS, LIST_ENTRIES, insertion_order
 from filmdesk.core.models import Collection, CollectionFilm, Film, ListEntry, Tag, film_tags
 from filmdesk.core.names import tag_key
+from filmdesk.core.posters.store import existing_posters
 from filmdesk.core.records import DeletedFilm, FilmRecord
 from filmdesk.core.rows import column_values, empty_columns, film_label, film_record, half_stars_of
 from filmdesk.core.sorting import title_sort_key
@@ -205,11 +206,16 @@ def restore_films(tx: Transaction, deleted: Sequence[DeletedFilm]) -> list[FilmR
         taken = session.scalars(select(Film.id).where(Film.id.in_(ids[start : start + 500])))
         for film_id in taken:
             raise ValueError(f"film id {film_id} exists already; cannot restore it")
+    # A deleted film's poster is kept until the catalog is next opened alone; when it has
+    # gone since (another window opened the catalog), the film comes back without it.
+    wanted = {item.film.poster for item in deleted if item.film.poster}
+    kept = set(existing_posters(session, wanted))
     # (An INSERT statement does not run the model's hook that keeps the sort key.)
     rows = [
         {
             "id": item.film.id,
             "sort_title": title_sort_key(item.film.title),
+            "poster_hash": item.film.poster if item.film.poster in kept else None,
             **column_values(item.film),
         }
         for item in deleted
@@ -229,7 +235,11 @@ def restore_films(tx: Transaction, deleted: Sequence[DeletedFilm]) -> list[FilmR
     session.flush()
     # As the catalog has them now: a tag that exists in another spelling keeps that one.
     return [
-        replace(item.film, tags=tuple(sorted((t.name for t in tags_of[item.film.id]), key=fold)))
+        replace(
+            item.film,
+            tags=tuple(sorted((t.name for t in tags_of[item.film.id]), key=fold)),
+            poster=item.film.poster if item.film.poster in kept else None,
+        )
         for item in deleted
     ]
 
