@@ -61,6 +61,9 @@ from filmdesk.core.groups.list_ops import (
 )
 from filmdesk.core.importing.apply import ApplyImport
 from filmdesk.core.operations import Batch, Operation
+from filmdesk.core.posters.images import prepare_poster
+from filmdesk.core.posters.operations import SetPoster
+from tests.posters import image_bytes
 
 # Timestamps of the last change move on with every change, undo included; everything else
 # must come back exactly.
@@ -81,6 +84,7 @@ def snapshot(catalog: Catalog) -> dict[str, list[tuple[Any, ...]]]:
         "screening_lists": "SELECT * FROM screening_lists ORDER BY id",
         "list_entries": "SELECT * FROM list_entries ORDER BY list_id, position",
         "viewings": "SELECT * FROM viewings ORDER BY id",
+        "posters": "SELECT hash, format, width, height, data FROM posters ORDER BY hash",
     }
     result = {}
     with catalog.engine.connect() as conn:
@@ -108,6 +112,8 @@ def make_busy(catalog: Catalog) -> Catalog:
     catalog.lists.add(year9.id, ids[4:5], note="Who writes?", scheduled_at="2026-12-01")
     catalog.lists.set_screened(year9.id, ids[1], on=date(2025, 11, 3))
     catalog.lists.create("Club", "Friday")
+    catalog.posters.set(ids[3], prepare_poster(image_bytes(colour=(1, 2, 3)), "p.png"))
+    catalog.posters.set(ids[4], prepare_poster(image_bytes(colour=(1, 2, 3)), "p.png"))
     return catalog
 
 
@@ -181,6 +187,11 @@ def _restore_entries(catalog: Catalog) -> Operation[Any]:
 # Each case builds its operation against the busy catalog (some need a step first: the thing
 # to restore must have been deleted).
 CASES: dict[str, Callable[[Catalog, Path], Operation[Any]]] = {
+    "set a poster": lambda c, _: SetPoster(_ids(c)[0], prepare_poster(image_bytes(), "a.png")),
+    "replace a poster": lambda c, _: SetPoster(
+        _ids(c)[3], prepare_poster(image_bytes("JPEG"), "b.jpg")
+    ),
+    "remove a poster": lambda c, _: SetPoster(_ids(c)[4], None),
     "add film": lambda c, _: AddFilm({"title": "Mirror", "year": 1975, "tags": ["new-tag"]}),
     "edit films": lambda c, _: EditFilms(
         {

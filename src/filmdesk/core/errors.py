@@ -24,7 +24,15 @@ class StaleEditError(ValueError):
         super().__init__(f"{film} was changed elsewhere ({what}); nothing was overwritten")
 
 
+class InWords(str):
+    """A value said in words in a message ("another picture"), not quoted as typed text."""
+
+    __slots__ = ()
+
+
 def _shown(value: object) -> str:
+    if isinstance(value, InWords):
+        return str(value)
     if value is None or value == "" or value == () or value == []:
         return "empty"
     if isinstance(value, (list, tuple)):

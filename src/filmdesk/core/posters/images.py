@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 LONG_SIDE = 1000  # pixels on the long side of a kept poster
 MAX_PIXELS = 50_000_000  # an 8000 × 6000 photo passes; a 30,000 × 30,000 PNG does not
 MAX_BYTES = 60 * 1024 * 1024
+_ORIENTATION = 0x0112  # the EXIF tag saying which way the camera was held
 MIN_SIDE = 8  # smaller than this is a stray icon, not a poster
 KEPT_FORMATS = frozenset({"JPEG", "PNG"})
 _PLAIN_MODES = frozenset({"RGB", "RGBA", "L", "LA", "P"})  # (CMYK and the like are re-encoded)
@@ -67,8 +69,8 @@ def prepare_poster(data: bytes, source: str) -> PosterImage:
             raise PosterError(
                 f"{source}: not an image filmdesk can read (JPEG, PNG, WebP or GIF)"
             ) from None
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PosterError(_too_large(source, None)) from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise PosterError(_too_large(source, None, str(exc))) from None
         except (OSError, ValueError, SyntaxError) as exc:
             raise PosterError(f"{source}: the image is damaged ({_reason(exc)})") from None
         with image:
@@ -87,12 +89,12 @@ def _prepared(image: Image.Image, data: bytes, source: str) -> PosterImage:
     try:
         image.seek(0)  # an animation's first frame
         image.load()
-        upright = ImageOps.exif_transpose(image)
+        turned = image.getexif().get(_ORIENTATION, 1) not in (None, 1)
+        upright = ImageOps.exif_transpose(image) if turned else image
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PosterError(_too_large(source, (width, height))) from None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise PosterError(f"{source}: the image is damaged ({_reason(exc)})") from None
-    turned = upright is not image
     fits = max(width, height) <= LONG_SIDE and not turned
     if fits and original_format in KEPT_FORMATS and image.mode in _PLAIN_MODES:
         return PosterImage(data, original_format.lower(), width, height)
@@ -123,8 +125,13 @@ def _has_transparency(picture: Image.Image) -> bool:
     return picture.mode == "P" and "transparency" in picture.info
 
 
-def _too_large(source: str, size: tuple[int, int] | None) -> str:
-    what = f"{size[0]:,} × {size[1]:,} pixels" if size else "absurdly large"
+def _too_large(source: str, size: tuple[int, int] | None, said: str = "") -> str:
+    if size:
+        what = f"{size[0]:,} × {size[1]:,} pixels"
+    else:  # Pillow's own guard, before the size is known to us: it names the pixels
+        found = re.search(r"\((\d+) pixels\)", said)
+        count = int(found.group(1)) if found else 0
+        what = f"{count / 1_000_000:,.0f} million pixels" if count else "absurdly large"
     return (
         f"{source}: the image is {what}; a poster may have at most"
         f" {MAX_PIXELS // 1_000_000} million pixels"

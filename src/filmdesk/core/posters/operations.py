@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from filmdesk.core.errors import StaleEditError
+from filmdesk.core.errors import InWords, StaleEditError
 from filmdesk.core.films.editing import load_film
 from filmdesk.core.operations import Operation, Outcome, films_changed
 from filmdesk.core.posters.images import PosterImage
@@ -46,5 +46,5 @@ class SetPoster(Operation[FilmRecord]):
         return Outcome(record, inverse, films_changed([record]))
 
 
-def _described(key: str | None) -> str:
-    return "none" if key is None else f"another picture ({key[:12]})"
+def _described(key: str | None) -> InWords:
+    return InWords("none" if key is None else "another picture")

@@ -27,12 +27,20 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("hash", name=op.f("pk_posters")),
     )
-    with op.batch_alter_table("films") as batch:
-        batch.add_column(sa.Column("poster_hash", sa.String(length=64), nullable=True))
-        batch.create_foreign_key(
-            op.f("fk_films_poster_hash_posters"), "posters", ["poster_hash"], ["hash"]
+    # Not in batch mode: on SQLite that copies the films table and drops the old one, and the
+    # drop would take every film's tags, viewings and places along (their keys cascade).
+    # SQLite adds a column with a reference in place.
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "ALTER TABLE films ADD COLUMN poster_hash VARCHAR(64)"
+            " CONSTRAINT fk_films_poster_hash_posters REFERENCES posters (hash)"
         )
-        batch.create_index(op.f("ix_films_poster_hash"), ["poster_hash"], unique=False)
+    else:
+        op.add_column("films", sa.Column("poster_hash", sa.String(length=64), nullable=True))
+        op.create_foreign_key(
+            op.f("fk_films_poster_hash_posters"), "films", "posters", ["poster_hash"], ["hash"]
+        )
+    op.create_index(op.f("ix_films_poster_hash"), "films", ["poster_hash"], unique=False)
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             "CREATE TRIGGER filmdesk_notify_posters AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE"
@@ -43,8 +51,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER filmdesk_notify_posters ON posters")
-    with op.batch_alter_table("films") as batch:
-        batch.drop_index(op.f("ix_films_poster_hash"))
-        batch.drop_constraint(op.f("fk_films_poster_hash_posters"), type_="foreignkey")
-        batch.drop_column("poster_hash")
+    op.drop_index(op.f("ix_films_poster_hash"), table_name="films")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("ALTER TABLE films DROP COLUMN poster_hash")  # (SQLite 3.35+)
+    else:
+        op.drop_constraint(op.f("fk_films_poster_hash_posters"), "films", type_="foreignkey")
+        op.drop_column("films", "poster_hash")
     op.drop_table("posters")
