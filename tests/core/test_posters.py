@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,29 @@ def test_thumbnails_are_made_once_and_made_again_when_missing(
     made.unlink()
     assert catalog.posters.thumbnails.get(poster.hash) == made and made.exists()
     assert catalog.posters.thumbnails.get("0" * 64) is None  # no such poster
+
+
+def test_mutated_images_give_a_poster_or_one_clear_refusal() -> None:
+    """A small, fixed-seed fuzz: bytes of real images changed, cut or grown; each either
+    becomes a poster that reads back as an image or is refused with one short sentence."""
+    seeds = [image_bytes(fmt, (60, 90)) for fmt in ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF")]
+    rng = random.Random(15)
+    kept = refused = 0
+    for _ in range(1500):
+        data = bytearray(rng.choice(seeds))
+        for _ in range(rng.randint(1, 6)):
+            at = rng.randrange(len(data) + 1)
+            if rng.random() < 0.7 and at < len(data):
+                data[at] = rng.randrange(256)
+            else:
+                del data[at:]
+        try:
+            poster = prepare_poster(bytes(data), "mutated.img")
+        except PosterError as exc:
+            refused += 1
+            assert str(exc).startswith("mutated.img: ") and len(str(exc)) < 200
+            continue
+        kept += 1
+        with Image.open(io.BytesIO(poster.data)) as reread:
+            reread.load()
+    assert kept > 50 and refused > 50  # both ways were tried

@@ -62,6 +62,7 @@ def prepare_poster(data: bytes, source: str) -> PosterImage:
             f" {MAX_BYTES // 1024 // 1024} MB"
         )
     with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (Pillow's notes on odd metadata: not for the user)
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(io.BytesIO(data))
