@@ -60,7 +60,8 @@ def one_line_error(result: subprocess.CompletedProcess[str], status: int, *words
 def dump(db: Path | str) -> dict[str, list[tuple[object, ...]]]:
     """Every row of the tables lists and collections live in."""
     tables = ("films", "collections", "collection_films", "collection_comments",
-              "screening_lists", "list_entries", "viewings")  # fmt: skip
+              "screening_lists", "list_entries", "viewings", "posters",
+              "saved_searches")  # fmt: skip
     engine = create_catalog_engine(str(db))
     try:
         with engine.connect() as conn:

@@ -63,6 +63,7 @@ from filmdesk.core.importing.apply import ApplyImport
 from filmdesk.core.operations import Batch, Operation
 from filmdesk.core.posters.images import prepare_poster
 from filmdesk.core.posters.operations import SetPoster
+from filmdesk.core.searches import DeleteSearch, EditSearch, RestoreSearch, SaveSearch
 from tests.posters import image_bytes
 
 # Timestamps of the last change move on with every change, undo included; everything else
@@ -85,6 +86,7 @@ def snapshot(catalog: Catalog) -> dict[str, list[tuple[Any, ...]]]:
         "list_entries": "SELECT * FROM list_entries ORDER BY list_id, position",
         "viewings": "SELECT * FROM viewings ORDER BY id",
         "posters": "SELECT hash, format, width, height, data FROM posters ORDER BY hash",
+        "saved_searches": "SELECT id, name, key, query, scope FROM saved_searches ORDER BY id",
     }
     result = {}
     with catalog.engine.connect() as conn:
@@ -114,6 +116,7 @@ def make_busy(catalog: Catalog) -> Catalog:
     catalog.lists.create("Club", "Friday")
     catalog.posters.set(ids[3], prepare_poster(image_bytes(colour=(1, 2, 3)), "p.png"))
     catalog.posters.set(ids[4], prepare_poster(image_bytes(colour=(1, 2, 3)), "p.png"))
+    catalog.searches.save("Seventies", "year:1970..1979", "collection:Thaw")
     return catalog
 
 
@@ -192,6 +195,14 @@ CASES: dict[str, Callable[[Catalog, Path], Operation[Any]]] = {
         _ids(c)[3], prepare_poster(image_bytes("JPEG"), "b.jpg")
     ),
     "remove a poster": lambda c, _: SetPoster(_ids(c)[4], None),
+    "save a search": lambda c, _: SaveSearch("Unwatched war", "tag:war", "unwatched"),
+    "edit a search": lambda c, _: EditSearch(
+        c.searches.resolve("Seventies").id, {"name": "70s", "query": "year:>=1970", "scope": ""}
+    ),
+    "delete a search": lambda c, _: DeleteSearch(c.searches.resolve("Seventies").id),
+    "restore a search": lambda c, _: RestoreSearch(
+        c.searches.delete(c.searches.resolve("Seventies").id)
+    ),
     "add film": lambda c, _: AddFilm({"title": "Mirror", "year": 1975, "tags": ["new-tag"]}),
     "edit films": lambda c, _: EditFilms(
         {

@@ -13,6 +13,7 @@ from filmdesk.core.catalog import Catalog
 from filmdesk.core.fields import FILM_FIELDS, FilmField, Kind
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.search import QueryError
+from filmdesk.core.searches import full_query
 from filmdesk.core.sorting import SORT_FIELDS
 from filmdesk.core.validation import FilmFields, ValidationError, ViewingFields
 
@@ -28,6 +29,9 @@ def register(subparsers: Subparsers) -> None:
         default="title",
         metavar="FIELD",
         help=f"one of {', '.join(SORT_FIELDS)}; '-FIELD' or 'FIELD:desc' for descending",
+    )
+    p.add_argument(
+        "--saved", metavar="NAME", help="the films of a saved search (with --search: within them)"
     )
     p.add_argument("--json", action="store_true", help="print a JSON array of films")
     p.set_defaults(handler=_list)
@@ -169,12 +173,20 @@ def _fields_from_args(args: argparse.Namespace, *, adding: bool) -> FilmFields:
 
 
 def _list(args: argparse.Namespace, catalog: Catalog) -> None:
+    query, within = args.search, None
+    if args.saved is not None:
+        saved = catalog.searches.resolve(args.saved)
+        query = " ".join(part for part in (full_query(saved), args.search) if part)
+        within = catalog.searches.film_ids(saved)
     try:
-        films = catalog.films.search(args.search, args.sort)
+        films = catalog.films.search(query, args.sort)
     except QueryError as exc:
         raise CliError(f"search term {exc}") from None
     except ValueError as exc:
         raise CliError(f"--sort: {exc}") from None
+    if within is not None:
+        kept = set(within)
+        films = [f for f in films if f.id in kept]
     if args.json:
         print_json([f.to_json() for f in films])
     else:

@@ -20,7 +20,7 @@ from typing import Protocol, runtime_checkable
 from sqlalchemy.exc import SQLAlchemyError
 
 from filmdesk import __version__
-from filmdesk.cli import backups, collections, copying, files, films, lists
+from filmdesk.cli import backups, collections, copying, files, films, lists, searches
 from filmdesk.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 from filmdesk.cli.parsing import PROG, Parser, Subparsers, add_database_option
 from filmdesk.core.catalog import (
@@ -36,6 +36,7 @@ from filmdesk.core.catalog import (
 from filmdesk.core.db import DatabaseOpenError, database_url, sqlite_path
 from filmdesk.core.errors import StaleEditError, database_reason
 from filmdesk.core.problems import CatalogFileError, DamagedCatalogError, explain
+from filmdesk.core.searches import SavedSearchNotFoundError
 from filmdesk.core.seed import SeedError
 from filmdesk.core.validation import ValidationError
 from filmdesk.paths import database_target
@@ -61,7 +62,7 @@ class FileCommandGroup(Protocol):
 
 # In the order --help lists their commands.
 GROUPS: tuple[CommandGroup | FileCommandGroup, ...] = (
-    films, files, copying, collections, lists, backups,
+    films, files, copying, collections, lists, searches, backups,
 )  # fmt: skip
 
 
@@ -149,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ScreeningListNotFoundError,
         EntryNotFoundError,
         FilmNotFoundError,
+        SavedSearchNotFoundError,
     ) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_FAILURE

@@ -53,6 +53,7 @@ from filmdesk.core.problems import (
     ReadOnlyCatalogError,
     explain,
 )
+from filmdesk.core.searches import SearchService
 from filmdesk.core.transaction import Transaction
 
 # The errors the services raise, importable from here.
@@ -87,6 +88,7 @@ class Catalog:
         self.imports = ImportService(engine, self.run)
         self.backups = BackupService(engine)
         self.posters = PosterService(engine, self._sessions, self.run)
+        self.searches = SearchService(self._sessions, self.run)
         self._numbered_by_sequences = engine.dialect.name == "postgresql"
         self._user_name: str | None = None
 

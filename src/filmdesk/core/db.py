@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Kept here so that opening an up-to-date catalog (every start) does not
 # import Alembic; a test checks it against the migration scripts.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -176,6 +176,7 @@ def own_connections(engine: Engine) -> set[int]:
 # The tables whose rows are numbered by a sequence on PostgreSQL.
 _NUMBERED_TABLES = (
     "films", "viewings", "tags", "collections", "collection_comments", "screening_lists",
+    "saved_searches",
 )  # fmt: skip
 
 

@@ -282,6 +282,24 @@ class ListEntry(Base):
     film: Mapped[Film] = relationship(back_populates="list_entries")
 
 
+class SavedSearch(Base):
+    """A search the user keeps under a name, with the sidebar entry it searches within.
+
+    ``scope`` is what the sidebar had chosen: "" (all films), "watched", "unwatched",
+    "tag:NAME", "collection:NAME" or "list:NAME" (names, not ids: a backup carries it to another
+    catalog). ``key`` is the folded name: names are unique regardless of case.
+    """
+
+    __tablename__ = "saved_searches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    query: Mapped[str] = mapped_column(Text, default="")
+    scope: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class SeedRecord(Base):
     """Every seed item ever applied to this catalog, with the values it last set.
 

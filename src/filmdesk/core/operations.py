@@ -31,7 +31,8 @@ class Changes:
     ``films`` holds the films added or changed as they are now, so a front end does not ask
     the catalog again for what the operation already read (an import carries the films it
     changed but not the thousands it may add: those are best read after the commit).
-    ``tags`` says the set of tags (or how many films carry each) may differ.
+    ``tags`` says the set of tags (or how many films carry each) may differ; ``searches``, that
+    the saved searches do.
     """
 
     films_added: frozenset[int] = _NONE
@@ -44,6 +45,7 @@ class Changes:
     lists_changed: frozenset[int] = _NONE
     lists_removed: frozenset[int] = _NONE
     tags: bool = False
+    searches: bool = False  # the saved searches (names, queries) differ
     films: tuple[FilmRecord, ...] = field(default=(), compare=False)
 
     def __or__(self, later: Changes) -> Changes:
@@ -75,6 +77,7 @@ class Changes:
                 later.lists_removed,
             ),
             tags=self.tags or later.tags,
+            searches=self.searches or later.searches,
             films=_latest(self.films, later.films),
         )
 
