@@ -183,6 +183,14 @@
         <translation>Н&amp;айти</translation>
     </message>
     <message>
+        <source>&amp;Save Search…</source>
+        <translation>&amp;Сохранить поиск…</translation>
+    </message>
+    <message>
+        <source>Keep this search under a name, in the sidebar under “Saved searches”</source>
+        <translation>Сохранить этот поиск под именем — он появится на боковой панели в разделе «Сохранённые поиски»</translation>
+    </message>
+    <message>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
@@ -1269,6 +1277,10 @@ Restoring it brings back every film, collection and list as they were then; the 
         <translation>Здесь нет фильмов.</translation>
     </message>
     <message>
+        <source>This saved search finds no films.</source>
+        <translation>Этот сохранённый поиск не находит ни одного фильма.</translation>
+    </message>
+    <message>
         <source>No films match “{text}”.</source>
         <translation>По запросу «{text}» фильмов нет.</translation>
     </message>
@@ -1836,6 +1848,33 @@ Restoring it brings back every film, collection and list as they were then; the 
     </message>
 </context>
 <context>
+    <name>SavedSearchDialog</name>
+    <message>
+        <source>e.g. Seventies not yet seen</source>
+        <translation>например, Семидесятые, ещё не смотрел</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>e.g. year:1970..1979 watched:no</source>
+        <translation>например, year:1970..1979 watched:no</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Поиск:</translation>
+    </message>
+    <message>
+        <source>{scope} (not found)</source>
+        <translation>{scope} (не найдено)</translation>
+    </message>
+    <message>
+        <source>&amp;Within:</source>
+        <translation>&amp;Где искать:</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningListController</name>
     <message>
         <source>Edit note…</source>
@@ -1994,6 +2033,73 @@ A leading - excludes: -tag:war</source>
     <message>
         <source>Cannot search for {term}: {problem}</source>
         <translation>Ошибка в условии {term}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchOperations</name>
+    <message>
+        <source>All films</source>
+        <translation>Все фильмы</translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation>Просмотренные</translation>
+    </message>
+    <message>
+        <source>Not watched</source>
+        <translation>Непросмотренные</translation>
+    </message>
+    <message>
+        <source>Collection: {name}</source>
+        <translation>Коллекция: {name}</translation>
+    </message>
+    <message>
+        <source>Screening list: {name}</source>
+        <translation>Список показа: {name}</translation>
+    </message>
+    <message>
+        <source>Tag: {name}</source>
+        <translation>Тег: {name}</translation>
+    </message>
+    <message>
+        <source>Save search</source>
+        <translation>Сохранить поиск</translation>
+    </message>
+    <message>
+        <source>Save search {name}</source>
+        <translation>Сохранить поиск {name}</translation>
+    </message>
+    <message>
+        <source>Saved. {name} is in the sidebar under “Saved searches”.</source>
+        <translation>Сохранено. {name} — на боковой панели в разделе «Сохранённые поиски».</translation>
+    </message>
+    <message>
+        <source>Edit saved search</source>
+        <translation>Изменить сохранённый поиск</translation>
+    </message>
+    <message>
+        <source>Edit saved search {name}</source>
+        <translation>Изменить сохранённый поиск {name}</translation>
+    </message>
+    <message>
+        <source>Rename saved search</source>
+        <translation>Переименовать сохранённый поиск</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Новое название:</translation>
+    </message>
+    <message>
+        <source>Rename saved search {name}</source>
+        <translation>Переименовать сохранённый поиск {name}</translation>
+    </message>
+    <message>
+        <source>Delete saved search {name}</source>
+        <translation>Удалить сохранённый поиск {name}</translation>
+    </message>
+    <message>
+        <source>Saved search deleted. Edit › Undo brings it back.</source>
+        <translation>Сохранённый поиск удалён. Правка › Отменить вернёт его.</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2291,14 @@ A leading - excludes: -tag:war</source>
         <translation>Нажмите «+ Новый список показа»</translation>
     </message>
     <message>
+        <source>Saved searches</source>
+        <translation>Сохранённые поиски</translation>
+    </message>
+    <message>
+        <source>Search: {query}</source>
+        <translation>Поиск: {query}</translation>
+    </message>
+    <message>
         <source>Tags</source>
         <translation>Теги</translation>
     </message>
@@ -2199,6 +2313,14 @@ A leading - excludes: -tag:war</source>
     <message>
         <source>Delete collection</source>
         <translation>Удалить коллекцию</translation>
+    </message>
+    <message>
+        <source>Edit search…</source>
+        <translation>Изменить поиск…</translation>
+    </message>
+    <message>
+        <source>Delete saved search</source>
+        <translation>Удалить сохранённый поиск</translation>
     </message>
     <message>
         <source>Edit details…</source>

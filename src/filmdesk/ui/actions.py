@@ -217,6 +217,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         3,
         shortcuts=(_STD.Find,),
     ),
+    ActionSpec(
+        "save_search",
+        QT_TRANSLATE_NOOP("Actions", "&Save Search…"),
+        "edit",
+        3,
+        shortcuts=("Ctrl+Shift+F",),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Keep this search under a name, in the sidebar under “Saved searches”"
+        ),
+    ),
     ActionSpec("columns", QT_TRANSLATE_NOOP("Actions", "&Columns"), "view", submenu=True),
     ActionSpec(
         "details",
@@ -259,7 +269,7 @@ FILM_ACTIONS = ("delete", "mark_watched", "mark_unwatched", "add_tag", "remove_t
 # Changing the catalog: off for good when it is read-only.
 EDITING_ACTIONS = (
     "new_film", "new_collection", "new_list", "import", "import_folder", "restore_backup",
-    "undo", "redo", "edit_film", *FILM_ACTIONS,
+    "undo", "redo", "edit_film", "save_search", *FILM_ACTIONS,
 )  # fmt: skip
 
 

@@ -42,6 +42,7 @@ from filmdesk.ui.operations.films import FilmOperations
 from filmdesk.ui.operations.lists import ListOperations
 from filmdesk.ui.operations.membership import Membership
 from filmdesk.ui.operations.router import ChangeRouter
+from filmdesk.ui.operations.searches import SearchOperations
 from filmdesk.ui.operations.server_link import ServerLink
 from filmdesk.ui.operations.shared import SharedCatalogOperations, read_only_text
 from filmdesk.ui.operations.viewings import ViewingOperations
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.film_ops = FilmOperations(context)
         self.viewing_ops = ViewingOperations(context)
         self.collection_ops = CollectionOperations(context)
+        self.search_ops = SearchOperations(context)
         self.list_ops = ListOperations(context)
         self.file_ops = FileOperations(context)
         self.backup_ops = BackupOperations(context, self.reload_everything)
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         self.membership = Membership(self.collection_ops, self.list_ops)
 
         self.sidebar = SidebarController(
-            catalog, self.sidebar_view, self.films.library_counts, self
+            catalog, self.sidebar_view, self.films.library_counts, self.films.saved_counts, self
         )
         self.collection = CollectionController(
             catalog, self.collection_panel, self.collection_ops, self
@@ -263,6 +265,9 @@ class MainWindow(QMainWindow):
                 "add_tag": lambda: ops.add_tag(films.selected_films()),
                 "remove_tag": lambda: ops.remove_tag(films.selected_films()),
                 "find": films.focus_search,
+                "save_search": lambda: self.search_ops.save(
+                    films.search.text(), *self.sidebar_view.selected()
+                ),
                 "shortcuts": self.show_shortcuts,
                 "about": self.show_about,
             }
@@ -284,10 +289,16 @@ class MainWindow(QMainWindow):
         self.detail.add_viewing_requested.connect(self.viewing_ops.add_viewing)
         self.detail.edit_viewing_requested.connect(self.viewing_ops.edit_viewing)
         self.detail.remove_viewings_requested.connect(self.viewing_ops.remove_viewings)
-        sidebar, groups = self.sidebar_view, {"collection": self.collection_ops}
+        sidebar = self.sidebar_view
+        groups: dict[str, CollectionOperations | SearchOperations] = {
+            "collection": self.collection_ops,
+            "saved": self.search_ops,
+        }
         sidebar.entry_selected.connect(self._entry_selected)
         sidebar.films_dropped.connect(
-            lambda kind, key, ids: groups.get(kind, self.list_ops).add_films(key, ids)
+            lambda kind, key, ids: (
+                self.collection_ops if kind == "collection" else self.list_ops
+            ).add_films(key, ids)
         )
         sidebar.new_collection_requested.connect(self.collection_ops.new_collection)
         sidebar.new_list_requested.connect(self.list_ops.new_list)

@@ -182,6 +182,19 @@ class FilmTableModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
+    def matching_ids(self, query: Query, within: Iterable[int] | None = None) -> list[int]:
+        """The ids of the films ``query`` finds (among ``within``), whatever is shown now: a
+        saved search's films and count. Notes and descriptions are read first if need be."""
+        while not query.is_empty and not self.load_texts_step(20000):
+            pass
+        candidates: Sequence[int] | None = None
+        if within is not None:
+            where = self._position_of_id
+            candidates = sorted(where[i] for i in set(within) if i in where)
+        positions = query.run(self._index, candidates)
+        films = self._films
+        return [film.id for film in map(films.__getitem__, positions) if film is not None]
+
     def set_scope(self, film_ids: Iterable[int] | None) -> None:
         """Show only these films (the search then works within them); None shows all."""
         self._scope_ids = None if film_ids is None else frozenset(film_ids)

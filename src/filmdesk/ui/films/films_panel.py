@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.operations import Changes
 from filmdesk.core.records import FilmRow
-from filmdesk.core.search import Query
+from filmdesk.core.search import Query, QueryError, parse_query
+from filmdesk.core.searches import SavedSearchRecord, full_query
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.film_table import FilmTable
 from filmdesk.ui.films.film_table_model import FilmTableModel
@@ -55,6 +56,7 @@ class FilmsPanel(QWidget):
     context_menu_requested = Signal(QPoint)  # global position
     rating_changed = Signal(int, object)  # film id, float | None: the stars in the table
     watched_changed = Signal(int, bool, object)  # film id, watched, date | None: the check box
+    all_loaded = Signal()  # a big catalog's films are all read (saved searches can count)
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +161,7 @@ class FilmsPanel(QWidget):
             self._pending_scope = None
             self.scope_to(kind, key)
         self._after_rows_changed()
+        self.all_loaded.emit()
 
     def reread(self) -> None:
         """Read every film again, keeping the selection (after a step failed)."""
@@ -278,7 +281,8 @@ class FilmsPanel(QWidget):
         self.selection_changed.emit()
 
     def scope_to(self, kind: str, key: object = None) -> None:
-        """Show a library entry of the sidebar: all films, watched, not watched, a tag."""
+        """Show a library entry of the sidebar: all films, watched, not watched, a tag, the
+        films of a saved search (key: its id)."""
         if self.is_loading() and kind != "all":
             # A big catalog's first page is all the table has yet: filter once it has all.
             self._pending_scope = (kind, key)
@@ -291,9 +295,34 @@ class FilmsPanel(QWidget):
         elif kind == "tag":
             # A tag is one row of the catalog, spelled the same on every film that has it.
             scope = [f.id for f in films if str(key) in f.tags]
+        elif kind == "saved":
+            found = [s for s in self.catalog.searches.all() if s.id == key]
+            scope = (self.saved_search_ids(found[0]) or []) if found else []
+            self.set_scope(scope, self.tr("This saved search finds no films."))
+            return
         else:
             scope = None
         self.set_scope(scope)
+
+    def saved_search_ids(self, search: SavedSearchRecord) -> list[int] | None:
+        """The films a saved search finds now; None while the table has not read them all."""
+        if self.is_loading():
+            return None
+        try:
+            query = parse_query(full_query(search))
+        except QueryError:
+            return []  # (checked when saved; a term the language no longer reads finds none)
+        return self.model.matching_ids(query, self.catalog.searches.film_ids(search))
+
+    def saved_counts(self, searches: Sequence[SavedSearchRecord]) -> dict[int, int] | None:
+        """How many films each saved search finds; None while the table is still reading."""
+        counts: dict[int, int] = {}
+        for search in searches:
+            found = self.saved_search_ids(search)
+            if found is None:
+                return None
+            counts[search.id] = len(found)
+        return counts
 
     def is_scoped(self) -> bool:
         """Whether the table shows only some films (a sidebar entry other than All films)."""

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Slot
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.operations import Changes
 from filmdesk.core.records import TagCount
+from filmdesk.core.searches import SavedSearchRecord
 from filmdesk.ui.sidebar.sidebar import Sidebar
 
 # Films and watched films when the film table knows them at no cost (None: ask the catalog).
 LibraryCounts = Callable[[], tuple[int, int] | None]
+# How many films each saved search finds (the film table answers from memory; None: it has not
+# read every film yet, and the counts come once it has).
+SavedCounts = Callable[[Sequence[SavedSearchRecord]], dict[int, int] | None]
 
 
 class SidebarController(QObject):
@@ -23,12 +27,15 @@ class SidebarController(QObject):
         catalog: Catalog,
         sidebar: Sidebar,
         library_counts: LibraryCounts,
+        saved_counts: SavedCounts | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.sidebar = sidebar
         self._library_counts = library_counts
+        self._saved_counts = saved_counts
+        self._saved: list[tuple[SavedSearchRecord, int]] | None = None
         self._counts: tuple[tuple[int, int, int], list[TagCount]] | None = None
         # Film edits come in runs (notes saved as one types): count once they pause.
         self._count_timer = QTimer(self)
@@ -40,7 +47,7 @@ class SidebarController(QObject):
         """Fill the sidebar and choose the entry chosen when the window last closed."""
         self.refresh()
         kind, _, key = str(settings.value("sidebar/selected", "all:")).partition(":")
-        if kind in ("collection", "list") and key.isdigit():
+        if kind in ("collection", "list", "saved") and key.isdigit():
             self.sidebar.select(kind, int(key))
         elif kind == "tag" and key:
             self.sidebar.select(kind, key)
@@ -63,17 +70,32 @@ class SidebarController(QObject):
                 known = (stats.films, stats.watched)
             total, watched = known
             self._counts = ((total, watched, total - watched), self.catalog.films.tag_counts())
+        if counts or self._saved is None:
+            self._saved = self._count_saved()
         library, tags = self._counts
         scroll = self.sidebar.tree.verticalScrollBar().value()
         self.sidebar.populate(
-            library, self.catalog.collections.all(), self.catalog.lists.summaries(), tags
+            library,
+            self.catalog.collections.all(),
+            self.catalog.lists.summaries(),
+            tags,
+            self._saved,
         )
         self.sidebar.tree.verticalScrollBar().setValue(scroll)
 
+    def _count_saved(self) -> list[tuple[SavedSearchRecord, int]]:
+        searches = self.catalog.searches.all()
+        counts = self._saved_counts(searches) if self._saved_counts is not None else None
+        return [(s, (counts or {}).get(s.id, 0)) for s in searches]
+
     def apply_changes(self, changes: Changes) -> None:
         """Collections and lists at once; the counts of films and tags after a pause."""
-        if changes.touches_groups:
+        if changes.touches_groups or changes.searches:
+            self._saved = None  # (a saved search within a collection or list counts again)
             self.refresh(counts=False)
+            kind, key = self.sidebar.selected()
+            if changes.searches and kind == "saved":
+                self.sidebar.entry_selected.emit(kind, key)  # its films, as it finds them now
         if changes.touches_films or changes.tags:
             self._count_timer.start()
 

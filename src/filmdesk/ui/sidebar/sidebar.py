@@ -33,14 +33,17 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.records import CollectionRecord, ScreeningListSummary, TagCount
+from filmdesk.core.searches import SavedSearchRecord
 from filmdesk.ui.widgets.film_drag import FILM_IDS_MIME, film_ids_from_mime
 from filmdesk.ui.widgets.plain_text import as_typed
 
 # What an entry is: (kind, key). Kinds: "all", "watched", "unwatched", "collection" (key: id),
-# "list" (key: id), "tag" (key: name), and "section" headings that are not selectable.
+# "list" (key: id), "saved" (a saved search, key: id), "tag" (key: name), and "section"
+# headings that are not selectable.
 Entry = tuple[str, object]
 ALL: Entry = ("all", None)
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+_EDITABLE = ("collection", "list", "saved")  # F2 renames, Delete deletes, double-click edits
 
 
 class _Tree(QTreeWidget):
@@ -120,7 +123,7 @@ class _Tree(QTreeWidget):
     def _editable(self) -> bool:
         item = self.currentItem()
         entry = item.data(0, _ENTRY_ROLE) if item is not None else None
-        return entry is not None and len(entry) == 2 and entry[0] in ("collection", "list")
+        return entry is not None and len(entry) == 2 and entry[0] in _EDITABLE
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F2 and self._editable():
@@ -202,8 +205,10 @@ class Sidebar(QWidget):
         collections: Sequence[CollectionRecord],
         lists: Sequence[ScreeningListSummary],
         tags: Sequence[TagCount],
+        saved: Sequence[tuple[SavedSearchRecord, int]] = (),
     ) -> None:
-        """Fill the tree (again), keeping the selected entry when it is still there."""
+        """Fill the tree (again), keeping the selected entry when it is still there.
+        ``saved``: the saved searches with how many films each finds."""
         self._filling = True
         try:
             self.tree.clear()
@@ -229,6 +234,11 @@ class Sidebar(QWidget):
                 self._add(section, ("list", summary.id), summary.name, summary.film_count, tip)
             if not lists:
                 self._hint(section, self.tr("None yet"), self.tr("Click “+ New screening list”"))
+            if saved:
+                section = self._section(self.tr("Saved searches"))
+                for search, count in saved:
+                    tip = self.tr("Search: {query}").replace("{query}", search.query or "—")
+                    self._add(section, ("saved", search.id), search.name, count, tip)
             if tags:
                 section = self._section(self.tr("Tags"))
                 for tag in tags:
@@ -283,7 +293,7 @@ class Sidebar(QWidget):
             for item, depth in rows:
                 assert item is not None
                 entry = item.data(0, _ENTRY_ROLE)
-                if entry and entry[0] not in ("collection", "list", "tag"):
+                if entry and entry[0] not in ("collection", "list", "saved", "tag"):
                     words = max(words, depth * tree.indentation() + text_width(item, 0))
                 if item.text(1):
                     counts = max(counts, text_width(item, 1))
@@ -385,6 +395,15 @@ class Sidebar(QWidget):
                 self.tr("Delete collection"), lambda: self.delete_requested.emit("collection", key)
             )
             menu.addSeparator()
+        elif entry and entry[0] == "saved":
+            key = int(entry[1])
+            menu.addAction(self.tr("Edit search…"), lambda: self.edit_requested.emit("saved", key))
+            menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit("saved", key))
+            menu.addSeparator()
+            menu.addAction(
+                self.tr("Delete saved search"), lambda: self.delete_requested.emit("saved", key)
+            )
+            menu.addSeparator()
         elif entry and entry[0] == "list":
             key = int(entry[1])
             menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit("list", key))
@@ -400,7 +419,7 @@ class Sidebar(QWidget):
     @Slot(str)
     def _key_action(self, action: str) -> None:
         kind, key = self._selected
-        if kind not in ("collection", "list") or not isinstance(key, int):
+        if kind not in _EDITABLE or not isinstance(key, int):
             return
         if action == "rename":
             self.rename_requested.emit(kind, key)
@@ -410,5 +429,5 @@ class Sidebar(QWidget):
     @Slot(QTreeWidgetItem, int)
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         entry = item.data(0, _ENTRY_ROLE)
-        if entry and entry[0] in ("collection", "list"):
+        if entry and entry[0] in _EDITABLE:
             self.edit_requested.emit(entry[0], int(entry[1]))
