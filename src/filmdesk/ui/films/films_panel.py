@@ -55,6 +55,7 @@ class FilmsPanel(QWidget):
     context_menu_requested = Signal(QPoint)  # global position
     rating_changed = Signal(int, object)  # film id, float | None: the stars in the table
     watched_changed = Signal(int, bool, object)  # film id, watched, date | None: the check box
+    poster_dropped = Signal(int, object)  # film id, the QMimeData of an image dropped on its row
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +112,7 @@ class FilmsPanel(QWidget):
         selection.selectionChanged.connect(self._remember_selection)
         selection.currentRowChanged.connect(self._remember_selection)
         self.table.edit_requested.connect(self.edit_requested)
+        self.table.image_dropped.connect(self.poster_dropped)
         self.table.customContextMenuRequested.connect(
             lambda position: self.context_menu_requested.emit(
                 self.table.viewport().mapToGlobal(position)
