@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog, open_catalog
 from filmdesk.core.posters.images import prepare_poster
+from filmdesk.ui.dialogs.film_dialog import FilmDialog
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.main_window import MainWindow
 from tests.ui.test_main_window import make_window, row_of
@@ -196,3 +197,44 @@ def test_the_panel_shows_a_poster_set_by_another_process(
         qtbot.waitUntil(lambda: window.detail.poster.shown_key() is None, timeout=5000)
     finally:
         other.close()
+
+
+def test_the_film_dialogs_poster_is_kept_with_ok_in_one_step_with_the_fields(
+    qtbot: QtBot,
+    window: MainWindow,
+    catalog: Catalog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    letter = show(window, catalog, LETTER)
+    image = tmp_path / "letter.webp"
+    Image.new("RGB", (300, 450), (70, 70, 160)).save(image, "WEBP")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(image), ""))
+    answers = {"ok": False}
+
+    def exec_(dialog: FilmDialog) -> int:
+        dialog.poster_button.click()
+        assert not dialog.poster_preview.pixmap().isNull()
+        assert poster_of(catalog, letter) is None  # nothing is kept before OK
+        dialog.editors["year"].setText("1983")
+        if not answers["ok"]:
+            dialog.reject()
+            return FilmDialog.DialogCode.Rejected
+        dialog.accept()
+        return FilmDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FilmDialog, "exec", exec_)
+    window.film_ops.edit_film(window.films.current_film())  # Cancel: nothing changes
+    assert poster_of(catalog, letter) is None and window.undo_stack.count() == 0
+
+    answers["ok"] = True
+    with qtbot.waitSignal(window.router.applied):
+        window.film_ops.edit_film(window.films.current_film())
+    film = catalog.films.get(letter)
+    assert film.year == 1983 and film.poster is not None
+    assert window.detail.poster.shown_key() == film.poster
+    assert window.undo_stack.count() == 1 and window.undo_stack.undoText() == "Edit The Letter"
+    with qtbot.waitSignal(window.router.applied):
+        window.window_actions["undo"].trigger()
+    film = catalog.films.get(letter)
+    assert film.year == 1982 and film.poster is None

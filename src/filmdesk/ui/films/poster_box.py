@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.ui.widgets.poster_input import has_image
 
-MAX_HEIGHT = 460  # a tall picture is not allowed to push the film's details out of sight
+MAX_HEIGHT = 380  # a tall picture does not push the film's details far out of sight
 
 
 class PosterPicture(QWidget):
