@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +19,7 @@ from filmdesk.core.posters.images import prepare_poster
 from filmdesk.ui.dialogs.film_dialog import FilmDialog
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.main_window import MainWindow
+from filmdesk.ui.screening_lists.list_view import FILM, POSTER_SIZE
 from tests.ui.test_main_window import make_window, row_of
 
 LETTER = "The Letter"
@@ -238,3 +239,37 @@ def test_the_film_dialogs_poster_is_kept_with_ok_in_one_step_with_the_fields(
         window.window_actions["undo"].trigger()
     film = catalog.films.get(letter)
     assert film.year == 1982 and film.poster is None
+
+
+def test_a_titles_tooltip_shows_the_poster_and_a_list_shows_it_small(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog
+) -> None:
+    letter = show(window, catalog, LETTER)
+    cranes = catalog.films.resolve(CRANES).id
+    title = window.films.model.index(row_of(window, LETTER), Column.TITLE)
+    assert title.data(Qt.ItemDataRole.ToolTipRole) in (None, LETTER)
+    mime = QMimeData()
+    mime.setData("image/png", QByteArray(png((150, 20, 20))))
+    with qtbot.waitSignal(window.router.applied):
+        window.poster_ops.drop(letter, mime)
+    tip = title.data(Qt.ItemDataRole.ToolTipRole)
+    key = poster_of(catalog, letter)
+    assert key is not None and '<img src="file://' in tip and LETTER in tip
+    assert catalog.posters.thumbnails.path(key).exists()
+
+    evening = catalog.lists.create("Evening")
+    catalog.lists.add(evening.id, [letter, cranes])
+    # (The window finds the list made beside it within a second.)
+    qtbot.waitUntil(lambda: window.sidebar_view.select("list", evening.id), timeout=5000)
+    view = window.list_view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    decoration = Qt.ItemDataRole.DecorationRole
+    shown = {
+        view.model.entry_at(r).film_id: view.model.index(r, FILM).data(decoration) for r in range(2)
+    }
+    picture = shown[letter]
+    assert isinstance(picture, QPixmap) and not picture.isNull()
+    assert picture.height() == POSTER_SIZE[1] and picture.toImage().pixelColor(5, 5).red() > 100
+    blank = shown[cranes]  # a film without one keeps the place, so the titles line up
+    assert isinstance(blank, QPixmap) and blank.toImage().pixelColor(5, 5).alpha() == 0
+    assert view.table.rowHeight(0) >= POSTER_SIZE[1]

@@ -68,6 +68,7 @@ class FilmsPanel(QWidget):
 
         self.search = SearchBar()
         self.model = FilmTableModel(self)
+        self.model.poster_file = lambda key: catalog.posters.thumbnails.get(key)
         self.table = FilmTable(self.model)
         self.loader = FilmLoader(catalog, self.model, self)
         self.empty_state = self._build_empty_state()
