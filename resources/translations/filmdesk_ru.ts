@@ -1833,8 +1833,8 @@ Restoring it brings back every film, collection and list as they were then; the 
         <translation>&amp;Сохранить постер как…</translation>
     </message>
     <message>
-        <source>Drop an image here or choose Set Poster…</source>
-        <translation>Перетащите сюда изображение или нажмите «Задать постер…»</translation>
+        <source>or drop an image here</source>
+        <translation>или перетащите сюда изображение</translation>
     </message>
     <message>
         <source>Set Poster…</source>

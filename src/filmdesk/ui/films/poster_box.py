@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -149,23 +150,24 @@ class PosterBox(QFrame):
         buttons.addStretch(1)
         column.addLayout(buttons)
 
-        # No poster: a compact, dashed place to drop one, with the button beside its words.
+        # No poster: a compact, dashed place to drop one, the button first ("Set Poster…
+        # or drop an image here").
         self.drop_area = QFrame()
         self.drop_area.setObjectName("posterDrop")
-        self.drop_area.setStyleSheet(
-            "#posterDrop { border: 1px dashed palette(mid); border-radius: 6px; }"
-            '#posterDrop[dragging="true"] { border: 2px solid palette(highlight); }'
-        )
-        self.drop_text = QLabel(self.tr("Drop an image here or choose Set Poster…"))
+        self._style_drop_area()
+        self.drop_text = QLabel(self.tr("or drop an image here"))
         self.drop_text.setWordWrap(True)
         self.drop_text.setEnabled(False)  # a hint, in the greyed text colour
         self.set_button = QPushButton(self.tr("Set Poster…"))
         self.set_button.setObjectName("setPoster")
         self.set_button.clicked.connect(self.set_requested)
-        drop = QHBoxLayout(self.drop_area)
+        self.drop_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Stacked, each centred: side by side, a narrow panel wraps the words on three lines.
+        drop = QVBoxLayout(self.drop_area)
         drop.setContentsMargins(10, 8, 10, 8)
-        drop.addWidget(self.drop_text, 1)
-        drop.addWidget(self.set_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        drop.setSpacing(4)
+        drop.addWidget(self.set_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        drop.addWidget(self.drop_text)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(picture_page)
@@ -218,6 +220,20 @@ class PosterBox(QFrame):
     def _update_enabled(self) -> None:
         for widget in (self.replace_button, self.remove_button, self.set_button):
             widget.setEnabled(self._editable)
+
+    def _style_drop_area(self) -> None:
+        # The text colour, faint: palette(mid) vanishes on a dark window.
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        line = f"rgba({text.red()}, {text.green()}, {text.blue()}, 110)"
+        self.drop_area.setStyleSheet(
+            f"#posterDrop {{ border: 1px dashed {line}; border-radius: 6px; }}"
+            '#posterDrop[dragging="true"] { border: 2px solid palette(highlight); }'
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._style_drop_area()
+        super().changeEvent(event)
 
     # --- dropping -----------------------------------------------------------------------------
 
