@@ -4,6 +4,7 @@ inverse (what Redo runs) does the change again. The undo pairs are code: this te
 from __future__ import annotations
 
 import importlib
+import io
 import pkgutil
 from collections.abc import Callable
 from datetime import date
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from sqlalchemy import text
 
 import filmdesk.core
@@ -61,6 +63,8 @@ from filmdesk.core.groups.list_ops import (
 )
 from filmdesk.core.importing.apply import ApplyImport
 from filmdesk.core.operations import Batch, Operation
+from filmdesk.core.posters.images import PosterImage, prepare_poster
+from filmdesk.core.posters.operations import SetPoster
 
 # Timestamps of the last change move on with every change, undo included; everything else
 # must come back exactly.
@@ -81,6 +85,8 @@ def snapshot(catalog: Catalog) -> dict[str, list[tuple[Any, ...]]]:
         "screening_lists": "SELECT * FROM screening_lists ORDER BY id",
         "list_entries": "SELECT * FROM list_entries ORDER BY list_id, position",
         "viewings": "SELECT * FROM viewings ORDER BY id",
+        # (A poster put back by an undo is kept anew: its own time of keeping moves on.)
+        "posters": "SELECT hash, format, width, height, data FROM posters ORDER BY hash",
     }
     result = {}
     with catalog.engine.connect() as conn:
@@ -150,6 +156,20 @@ def _import(catalog: Catalog, tmp_path: Path) -> Operation[Any]:
     plan = plan_import(catalog, backup)
     assert plan.problems == [] and len(plan.new) == 3 and plan.updates and plan.lists
     return ApplyImport(plan)
+
+
+def _poster(colour: tuple[int, int, int]) -> PosterImage:
+    out = io.BytesIO()
+    Image.new("RGB", (60, 90), colour).save(out, "PNG")
+    return prepare_poster(out.getvalue(), "poster.png")
+
+
+def _with_poster(catalog: Catalog) -> int:
+    """A film with a poster (the first), which the second film shows too."""
+    ids = _ids(catalog)
+    catalog.posters.set(ids[0], _poster((200, 30, 30)))
+    catalog.posters.set(ids[1], _poster((200, 30, 30)))
+    return ids[0]
 
 
 def _restore_films(catalog: Catalog) -> Operation[Any]:
@@ -255,6 +275,9 @@ CASES: dict[str, Callable[[Catalog, Path], Operation[Any]]] = {
         }
     ),
     "import": _import,
+    "set poster": lambda c, _: SetPoster(_ids(c)[2], _poster((20, 60, 200)), expected=None),
+    "replace poster": lambda c, _: SetPoster(_with_poster(c), _poster((20, 200, 60))),
+    "remove poster": lambda c, _: SetPoster(_with_poster(c), None),
     "batch": lambda c, _: Batch(
         (AddFilm({"title": "Solaris"}), DeleteList(_list(c, "Club")), change_tags(_ids(c), ["x"]))
     ),
