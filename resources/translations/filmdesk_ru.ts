@@ -1046,6 +1046,10 @@ Restoring it brings back every film, collection and list as they were then; the 
         <translation>Новый фильм</translation>
     </message>
     <message>
+        <source>&amp;Poster:</source>
+        <translation>Пост&amp;ер:</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -1054,8 +1058,8 @@ Restoring it brings back every film, collection and list as they were then; the 
         <translation>Добавить фильм</translation>
     </message>
     <message>
-        <source>&amp;Poster…</source>
-        <translation>П&amp;остер…</translation>
+        <source>Choose Image…</source>
+        <translation>Выбрать изображение…</translation>
     </message>
     <message>
         <source>Choose an image file as the film&apos;s poster</source>

@@ -128,7 +128,9 @@ class FilmDialog(QDialog):
         self._had_poster = poster is not None
         self._poster: PosterImage | None = None  # chosen here; None with _poster_changed: removed
         self._poster_changed = False
-        form.addRow(self._poster_row(poster))
+        poster_label = QLabel(self.tr("&Poster:"))
+        form.addRow(poster_label, self._poster_row(poster))
+        poster_label.setBuddy(self.poster_button)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -146,7 +148,7 @@ class FilmDialog(QDialog):
         self.poster_preview.setFixedSize(PREVIEW_HEIGHT * 2 // 3, PREVIEW_HEIGHT)
         self.poster_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.poster_preview.setFrameShape(QLabel.Shape.StyledPanel)
-        self.poster_button = QPushButton(self.tr("&Poster…"))
+        self.poster_button = QPushButton(self.tr("Choose Image…"))
         self.poster_button.setObjectName("choosePoster")
         self.poster_button.setToolTip(self.tr("Choose an image file as the film's poster"))
         self.poster_button.clicked.connect(self._choose_poster)
