@@ -273,3 +273,20 @@ def test_a_titles_tooltip_shows_the_poster_and_a_list_shows_it_small(
     blank = shown[cranes]  # a film without one keeps the place, so the titles line up
     assert isinstance(blank, QPixmap) and blank.toImage().pixelColor(5, 5).alpha() == 0
     assert view.table.rowHeight(0) >= POSTER_SIZE[1]
+
+
+def test_the_table_takes_images_but_not_its_own_films_dragged_back(
+    window: MainWindow, catalog: Catalog
+) -> None:
+    table = window.films.table
+    point = table.visualRect(window.films.model.index(0, Column.TITLE)).center()
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    films = window.films.model.mimeData([window.films.model.index(0, Column.TITLE)])
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, films, buttons, keys)
+    QApplication.sendEvent(table.viewport(), enter)
+    assert not enter.isAccepted()  # films go onto collections and lists, not onto films
+    picture = QMimeData()
+    picture.setData("image/png", QByteArray(png((1, 2, 3))))
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, picture, buttons, keys)
+    QApplication.sendEvent(table.viewport(), enter)
+    assert enter.isAccepted()
