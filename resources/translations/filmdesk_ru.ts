@@ -159,6 +159,22 @@
         <translation>Удалить выделенные фильмы</translation>
     </message>
     <message>
+        <source>Set &amp;Poster…</source>
+        <translation>&amp;Задать постер…</translation>
+    </message>
+    <message>
+        <source>Choose an image file as the current film&apos;s poster</source>
+        <translation>Выбрать файл изображения как постер текущего фильма</translation>
+    </message>
+    <message>
+        <source>Paste P&amp;oster</source>
+        <translation>&amp;Вставить постер</translation>
+    </message>
+    <message>
+        <source>Make the image on the clipboard the current film&apos;s poster</source>
+        <translation>Сделать изображение из буфера обмена постером текущего фильма</translation>
+    </message>
+    <message>
         <source>Mark &amp;Watched</source>
         <translation>Отм&amp;етить просмотренными</translation>
     </message>
@@ -458,6 +474,18 @@
     <message>
         <source>Remove viewing of {title}</source>
         <translation>удаление просмотра «{title}»</translation>
+    </message>
+    <message>
+        <source>Remove poster of {title}</source>
+        <translation>удаление постера «{title}»</translation>
+    </message>
+    <message>
+        <source>Set poster of {title}</source>
+        <translation>постер для «{title}»</translation>
+    </message>
+    <message>
+        <source>Replace poster of {title}</source>
+        <translation>замена постера «{title}»</translation>
     </message>
 </context>
 <context>
@@ -1026,12 +1054,48 @@ Restoring it brings back every film, collection and list as they were then; the 
         <translation>Новый фильм</translation>
     </message>
     <message>
+        <source>&amp;Poster:</source>
+        <translation>Пост&amp;ер:</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
         <source>Add film</source>
         <translation>Добавить фильм</translation>
+    </message>
+    <message>
+        <source>Choose Image…</source>
+        <translation>Выбрать изображение…</translation>
+    </message>
+    <message>
+        <source>Choose an image file as the film&apos;s poster</source>
+        <translation>Выбрать файл изображения как постер фильма</translation>
+    </message>
+    <message>
+        <source>No Poster</source>
+        <translation>Без постера</translation>
+    </message>
+    <message>
+        <source>No poster yet</source>
+        <translation>Постера пока нет</translation>
+    </message>
+    <message>
+        <source>New poster chosen</source>
+        <translation>Выбран новый постер</translation>
+    </message>
+    <message>
+        <source>The poster will be removed</source>
+        <translation>Постер будет удалён</translation>
+    </message>
+    <message>
+        <source>Choose a poster</source>
+        <translation>Выбор постера</translation>
+    </message>
+    <message>
+        <source>Poster</source>
+        <translation>Постер</translation>
     </message>
 </context>
 <context>
@@ -1748,6 +1812,135 @@ Restoring it brings back every film, collection and list as they were then; the 
     <message>
         <source>Remove from {name}</source>
         <translation>Убрать из {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PosterBox</name>
+    <message>
+        <source>Replace…</source>
+        <translation>Заменить…</translation>
+    </message>
+    <message>
+        <source>Choose another image for the poster</source>
+        <translation>Выбрать для постера другое изображение</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Remove the poster (Edit › Undo brings it back)</source>
+        <translation>Удалить постер (Правка › Отменить вернёт его)</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Ещё</translation>
+    </message>
+    <message>
+        <source>More poster actions</source>
+        <translation>Другие действия с постером</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Poster</source>
+        <translation>&amp;Копировать постер</translation>
+    </message>
+    <message>
+        <source>&amp;Save Poster As…</source>
+        <translation>&amp;Сохранить постер как…</translation>
+    </message>
+    <message>
+        <source>or drop an image here</source>
+        <translation>или перетащите сюда изображение</translation>
+    </message>
+    <message>
+        <source>Set Poster…</source>
+        <translation>Задать постер…</translation>
+    </message>
+    <message>
+        <source>Poster</source>
+        <translation>Постер</translation>
+    </message>
+    <message>
+        <source>&amp;Replace Poster…</source>
+        <translation>&amp;Заменить постер…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Poster</source>
+        <translation>&amp;Удалить постер</translation>
+    </message>
+    <message>
+        <source>Set &amp;Poster…</source>
+        <translation>&amp;Задать постер…</translation>
+    </message>
+</context>
+<context>
+    <name>PosterOperations</name>
+    <message>
+        <source>Poster of {title}</source>
+        <translation>Постер для «{title}»</translation>
+    </message>
+    <message>
+        <source>Set Poster</source>
+        <translation>Постер</translation>
+    </message>
+    <message>
+        <source>the dropped image</source>
+        <translation>перетащенное изображение</translation>
+    </message>
+    <message>
+        <source>the clipboard&apos;s image</source>
+        <translation>изображение из буфера обмена</translation>
+    </message>
+    <message>
+        <source>Paste Poster</source>
+        <translation>Вставка постера</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image. Copy an image (or an image file) first, then paste it as the poster.</source>
+        <translation>В буфере обмена нет изображения. Сначала скопируйте изображение (или файл изображения), затем вставьте его как постер.</translation>
+    </message>
+    <message>
+        <source>Poster copied.</source>
+        <translation>Постер скопирован.</translation>
+    </message>
+    <message>
+        <source>Save Poster As</source>
+        <translation>Сохранение постера</translation>
+    </message>
+    <message>
+        <source>Images (*.{suffix})</source>
+        <translation>Изображения (*.{suffix})</translation>
+    </message>
+    <message>
+        <source>The poster could not be saved to {file}: {reason}.</source>
+        <translation>Не удалось сохранить постер в {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Poster saved to {file}.</source>
+        <translation>Постер сохранён в {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>Posters</name>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>Изображения ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Preparing the poster…</source>
+        <translation>Подготовка постера…</translation>
+    </message>
+    <message>
+        <source>The poster was not set; nothing has changed.
+
+{reason}.</source>
+        <translation>Постер не задан, ничего не изменилось.
+
+{reason}.</translation>
     </message>
 </context>
 <context>

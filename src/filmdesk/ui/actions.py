@@ -180,6 +180,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP("Actions", "Delete the selected films"),
     ),
     ActionSpec(
+        "set_poster",
+        QT_TRANSLATE_NOOP("Actions", "Set &Poster…"),
+        "edit",
+        4,
+        tip=QT_TRANSLATE_NOOP("Actions", "Choose an image file as the current film's poster"),
+    ),
+    ActionSpec(
+        "paste_poster",
+        QT_TRANSLATE_NOOP("Actions", "Paste P&oster"),
+        "edit",
+        4,
+        shortcuts=("Ctrl+Shift+V",),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Make the image on the clipboard the current film's poster"
+        ),
+    ),
+    ActionSpec(
         "mark_watched",
         QT_TRANSLATE_NOOP("Actions", "Mark &Watched"),
         "edit",
@@ -261,7 +278,13 @@ ELSEWHERE: tuple[tuple[str, str, bool], ...] = (
 )
 
 # The film table's context menu: these, then Add to ▸ (see operations.membership).
-FILM_MENU = ("edit_film", "delete", "-", "mark_watched", "mark_unwatched", "add_tag", "remove_tag")
+FILM_MENU = (
+    "edit_film", "delete", "-", "set_poster", "paste_poster", "-", "mark_watched",
+    "mark_unwatched", "add_tag", "remove_tag",
+)  # fmt: skip
+
+# Acting on the film the details show (on the films page or a list's page).
+SHOWN_FILM_ACTIONS = ("set_poster", "paste_poster")
 
 # Acting on the films selected in the table: off while nothing is chosen or a list is shown.
 FILM_ACTIONS = ("delete", "mark_watched", "mark_unwatched", "add_tag", "remove_tag")
@@ -269,7 +292,7 @@ FILM_ACTIONS = ("delete", "mark_watched", "mark_unwatched", "add_tag", "remove_t
 # Changing the catalog: off for good when it is read-only.
 EDITING_ACTIONS = (
     "new_film", "new_collection", "new_list", "import", "import_folder", "restore_backup",
-    "undo", "redo", "edit_film", "save_search", *FILM_ACTIONS,
+    "undo", "redo", "edit_film", "save_search", *FILM_ACTIONS, *SHOWN_FILM_ACTIONS,
 )  # fmt: skip
 
 

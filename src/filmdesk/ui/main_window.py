@@ -26,7 +26,13 @@ from filmdesk.core.errors import is_busy
 from filmdesk.core.operations import Changes, Operation
 from filmdesk.core.problems import ReadOnlyCatalogError, explain
 from filmdesk.core.watch import CatalogWatch
-from filmdesk.ui.actions import EDITING_ACTIONS, FILM_ACTIONS, FILM_MENU, Actions
+from filmdesk.ui.actions import (
+    EDITING_ACTIONS,
+    FILM_ACTIONS,
+    FILM_MENU,
+    SHOWN_FILM_ACTIONS,
+    Actions,
+)
 from filmdesk.ui.collections.collection_panel import CollectionPanel
 from filmdesk.ui.collections.controller import CollectionController
 from filmdesk.ui.collections.side_pane import SidePane
@@ -41,6 +47,7 @@ from filmdesk.ui.operations.files import FileOperations
 from filmdesk.ui.operations.films import FilmOperations
 from filmdesk.ui.operations.lists import ListOperations
 from filmdesk.ui.operations.membership import Membership
+from filmdesk.ui.operations.posters import PosterOperations
 from filmdesk.ui.operations.router import ChangeRouter
 from filmdesk.ui.operations.searches import SearchOperations
 from filmdesk.ui.operations.server_link import ServerLink
@@ -93,6 +100,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage, self.details.flush,
         )  # fmt: skip
         self.film_ops = FilmOperations(context)
+        self.poster_ops = PosterOperations(context)
         self.viewing_ops = ViewingOperations(context)
         self.collection_ops = CollectionOperations(context)
         self.search_ops = SearchOperations(context)
@@ -262,6 +270,8 @@ class MainWindow(QMainWindow):
                 "delete": lambda: ops.delete(films.selected_films()),
                 "mark_watched": lambda: ops.mark_watched(films.selected_films(), True),
                 "mark_unwatched": lambda: ops.mark_watched(films.selected_films(), False),
+                "set_poster": lambda: self.poster_ops.choose_file(details.shown_id()),
+                "paste_poster": lambda: self.poster_ops.paste(details.shown_id()),
                 "add_tag": lambda: ops.add_tag(films.selected_films()),
                 "remove_tag": lambda: ops.remove_tag(films.selected_films()),
                 "find": films.focus_search,
@@ -286,6 +296,9 @@ class MainWindow(QMainWindow):
         self.detail.tags_changed.connect(ops.set_tags)
         self.detail.notes_changed.connect(ops.set_notes)
         self.detail.add_back_requested.connect(ops.add_back)
+        self.detail.poster_requested.connect(self.poster_ops.run)
+        self.detail.poster_dropped.connect(self.poster_ops.drop)
+        films.poster_dropped.connect(self.poster_ops.drop)
         self.detail.add_viewing_requested.connect(self.viewing_ops.add_viewing)
         self.detail.edit_viewing_requested.connect(self.viewing_ops.edit_viewing)
         self.detail.remove_viewings_requested.connect(self.viewing_ops.remove_viewings)
@@ -313,6 +326,9 @@ class MainWindow(QMainWindow):
         )
         self.screening_list.film_chosen.connect(details.show_film)
         self.screening_list.nothing_chosen.connect(lambda: details.show_film(None))
+        for shown in (films.current_film_changed, self.screening_list.film_chosen):
+            shown.connect(self._update_actions)  # (after the details follow)
+        self.screening_list.nothing_chosen.connect(self._update_actions)
 
     # --- what changed -------------------------------------------------------------------
 
@@ -492,6 +508,8 @@ class MainWindow(QMainWindow):
         self.window_actions["edit_film"].setEnabled(
             films_shown and self.films.current_film() is not None
         )
+        shown = self.details.shown_id() is not None
+        self.window_actions.set_enabled(SHOWN_FILM_ACTIONS, shown)
         if self.catalog.read_only:
             self.window_actions.set_enabled(EDITING_ACTIONS, False)
 
@@ -508,6 +526,7 @@ class MainWindow(QMainWindow):
             text.setReadOnly(True)
             text.setPlaceholderText("")  # "Your thoughts…" would invite typing
         detail.set_editable(False)
+        self.films.table.posters_droppable = False
         sidebar = self.sidebar_view
         for button in (sidebar.new_collection_button, sidebar.new_list_button):
             button.setEnabled(False)

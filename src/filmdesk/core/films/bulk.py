@@ -169,6 +169,23 @@ def film_columns(engine: Engine, film_ids: Sequence[int] | None = None) -> dict[
     return columns
 
 
+def poster_hashes(engine: Engine, film_ids: Sequence[int]) -> dict[int, str]:
+    """Film id -> the hash of its poster, for those of ``film_ids`` that have one."""
+    found: dict[int, str] = {}
+    with engine.connect() as conn:
+        cursor = dbapi_cursor(conn)
+        try:
+            for condition in _id_conditions(film_ids):
+                cursor.execute(
+                    "SELECT id, poster_hash FROM films"
+                    f" WHERE poster_hash IS NOT NULL AND id {condition}"
+                )
+                found.update((int(i), str(key)) for i, key in cursor.fetchall())
+        finally:
+            cursor.close()
+    return found
+
+
 # FilmRecord's fields but the timestamps (reading them costs time; few need them), and of
 # those the ones with a column of the films table, which one SELECT reads.
 _RECORD_FIELDS = tuple(f for f in FILM_FIELDS if f.kind is not Kind.TIMESTAMP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -141,7 +142,12 @@ class FilmService:
         """Films by id in the order asked, read in bulk and without their timestamps: for
         showing thousands of films at once (an import), where ``get_many`` reads each one
         through the ORM. FilmNotFoundError for a missing one."""
-        return [FilmRecord(*film) for film in self.values(film_ids)]
+        records = [FilmRecord(*film) for film in self.values(film_ids)]
+        # (The poster is no film field: the columns leave it out.)
+        posters = bulk.poster_hashes(self._engine, film_ids)
+        if not posters:
+            return records
+        return [replace(r, poster=posters[r.id]) if r.id in posters else r for r in records]
 
     def search(self, query: str = "", sort: str = "title") -> list[FilmRecord]:
         """Films matching the search query (see ``filmdesk.core.search``), sorted.

@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from filmdesk.core.fields import FILM_FIELDS, FilmField, Group, Kind
+from filmdesk.core.posters.images import PosterError, PosterImage
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.validation import FilmFields, ValidationError, clean_film_fields
 from filmdesk.ui.shell.i18n import QT_TRANSLATE_NOOP
 from filmdesk.ui.widgets.field_errors import FieldErrors
+from filmdesk.ui.widgets.plain_text import as_typed
+from filmdesk.ui.widgets.poster_input import file_input, image_filter, prepare, refusal_text
+
+PREVIEW_HEIGHT = 72  # the poster's small copy beside its buttons
 
 # The dialog's labels, with their mnemonics (translated when shown). Which fields it shows, in
 # which order and how each is typed come from the core's field table: the curated fields a
@@ -61,9 +73,20 @@ _PLACEHOLDERS = {
 
 
 class FilmDialog(QDialog):
-    """Edits a film's descriptive fields; ``fields()`` holds the validated result after OK."""
+    """Edits a film's descriptive fields; ``fields()`` holds the validated result after OK.
 
-    def __init__(self, film: FilmRecord | None = None, parent: QWidget | None = None) -> None:
+    Its poster too (``poster``: the bytes of the one it has): one chosen here is kept with OK,
+    in the same step as the fields, and dropped with Cancel, as everything else typed here.
+    """
+
+    def __init__(
+        self,
+        film: FilmRecord | None = None,
+        parent: QWidget | None = None,
+        *,
+        poster: bytes | None = None,
+        folder: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(
             self.tr("Edit “{title}”").replace("{title}", film.title)
@@ -101,6 +124,13 @@ class FilmDialog(QDialog):
             form.addRow(label_widget, box)
         if film is not None:
             self._fill(film)
+        self._folder = folder
+        self._had_poster = poster is not None
+        self._poster: PosterImage | None = None  # chosen here; None with _poster_changed: removed
+        self._poster_changed = False
+        poster_label = QLabel(self.tr("&Poster:"))
+        form.addRow(poster_label, self._poster_row(poster))
+        poster_label.setBuddy(self.poster_button)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -112,6 +142,76 @@ class FilmDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _poster_row(self, poster: bytes | None) -> QHBoxLayout:
+        self.poster_preview = QLabel()
+        self.poster_preview.setFixedSize(PREVIEW_HEIGHT * 2 // 3, PREVIEW_HEIGHT)
+        self.poster_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.poster_preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.poster_button = QPushButton(self.tr("Choose Image…"))
+        self.poster_button.setObjectName("choosePoster")
+        self.poster_button.setToolTip(self.tr("Choose an image file as the film's poster"))
+        self.poster_button.clicked.connect(self._choose_poster)
+        self.remove_poster_button = QPushButton(self.tr("No Poster"))
+        self.remove_poster_button.setObjectName("removePoster")
+        self.remove_poster_button.clicked.connect(self._remove_poster)
+        self.poster_note = QLabel()
+        self.poster_note.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(self.poster_preview)
+        row.addWidget(self.poster_button)
+        row.addWidget(self.remove_poster_button)
+        row.addWidget(self.poster_note, 1)
+        self._show_poster(poster)
+        return row
+
+    def _show_poster(self, data: bytes | None) -> None:
+        pixmap = QPixmap()
+        if data:
+            pixmap.loadFromData(data)
+        if pixmap.isNull():
+            self.poster_preview.setPixmap(QPixmap())
+            self.poster_preview.setText("—")
+        else:
+            size = self.poster_preview.size()
+            self.poster_preview.setPixmap(
+                pixmap.scaled(
+                    size,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        has = not pixmap.isNull()
+        self.remove_poster_button.setEnabled(has)
+        if not self._poster_changed:
+            note = "" if has else self.tr("No poster yet")
+        else:
+            note = self.tr("New poster chosen") if has else self.tr("The poster will be removed")
+        self.poster_note.setText(note)
+
+    def _choose_poster(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a poster"), self._folder, image_filter()
+        )
+        if not path:
+            return
+        self._folder = str(Path(path).parent)
+        try:
+            image = prepare(self, file_input(Path(path)))
+        except PosterError as exc:
+            QMessageBox.warning(self, self.tr("Poster"), as_typed(refusal_text(exc)))
+            return
+        self._poster, self._poster_changed = image, True
+        self._show_poster(image.data)
+
+    def _remove_poster(self) -> None:
+        self._poster = None
+        self._poster_changed = self._had_poster
+        self._show_poster(None)
+
+    def poster_change(self) -> tuple[bool, PosterImage | None]:
+        """Whether the poster is to change with OK, and to what (None: no poster)."""
+        return self._poster_changed, self._poster
 
     def _fill(self, film: FilmRecord) -> None:
         values: dict[str, Any] = {

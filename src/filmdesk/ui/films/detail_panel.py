@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.checks import check_http_url
 from filmdesk.core.records import FilmRecord, ViewingRecord
+from filmdesk.ui.films.poster_box import PosterBox
 from filmdesk.ui.films.watch_history import WatchHistory
 from filmdesk.ui.shell.i18n import format_date
 from filmdesk.ui.widgets.plain_text import as_typed, plain_label
@@ -67,6 +68,8 @@ class FilmDetailPanel(QScrollArea):
     tags_changed = Signal(int, list)  # film id, tags
     notes_changed = Signal(int, str, str)  # film id, notes, the notes they were typed over
     add_back_requested = Signal(object, str)  # the film deleted elsewhere, the notes typed
+    poster_requested = Signal(str, int)  # "set", "remove", "copy" or "save"; film id
+    poster_dropped = Signal(int, object)  # film id, the QMimeData dropped on the poster
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +127,18 @@ class FilmDetailPanel(QScrollArea):
         gone.addLayout(gone_buttons)
         self.gone.hide()
         content.addWidget(self.gone)
+
+        self.poster = PosterBox()
+        for action, signal in (
+            ("set", self.poster.set_requested),
+            ("remove", self.poster.remove_requested),
+            ("copy", self.poster.copy_requested),
+            ("save", self.poster.save_requested),
+        ):
+            signal.connect(lambda action=action: self._poster_asked(action))
+        self.poster.image_dropped.connect(self._poster_image_dropped)
+        content.addWidget(self.poster)
+        content.addSpacing(4)
 
         self.title = _wrapping_label()
         self.title.setObjectName("detailTitle")
@@ -326,6 +341,15 @@ class FilmDetailPanel(QScrollArea):
 
     # --- user edits --------------------------------------------------------------------------
 
+    def _poster_asked(self, action: str) -> None:
+        if self._film is not None:
+            self.poster_requested.emit(action, self._film.id)
+
+    @Slot(object)
+    def _poster_image_dropped(self, mime: object) -> None:
+        if self._film is not None:
+            self.poster_dropped.emit(self._film.id, mime)
+
     @Slot(object)
     def _rating_edited(self, rating: float | None) -> None:
         if self._film is not None:
@@ -412,6 +436,7 @@ class FilmDetailPanel(QScrollArea):
         self.gone.setVisible(gone)
         for widget in (self.rating, self.watched, self.history, self.tags):
             widget.setEnabled(not gone and self._editable)
+        self.poster.set_editable(not gone and self._editable)
         self.trailer_button.setEnabled(not gone)
 
     @Slot()

@@ -45,6 +45,17 @@ class FilmDetails(QObject):
         # ``Changes`` carry the film but not its viewings: those are read here, for one film.
         viewings = self.viewings(film.id) if film is not None else ()
         self.panel.set_film(film, viewings)
+        self._show_poster(film)
+
+    def _show_poster(self, film: FilmRecord | None) -> None:
+        # Read only when the poster differs from the one shown (a few hundred KB at most, and
+        # decoded in a few milliseconds: read here, not in the background).
+        key = film.poster if film is not None else None
+        box = self.panel.poster
+        if key == box.shown_key():
+            return
+        data = self.catalog.posters.data(key) if key is not None else None
+        box.show_poster(key, data)
 
     def show_film(self, film_id: int | None) -> None:
         """Show this film (None: no film)."""

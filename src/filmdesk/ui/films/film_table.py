@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -16,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.ui.films.film_order import Column
-from filmdesk.ui.films.film_table_model import FilmTableModel, header_text
+from filmdesk.ui.films.film_table_model import FilmIdRole, FilmTableModel, header_text
 from filmdesk.ui.films.star_delegate import StarDelegate
 from filmdesk.ui.shell.i18n import format_short_date
+from filmdesk.ui.widgets.poster_input import has_image
 from filmdesk.ui.widgets.star_rating import is_dark
 
 DEFAULT_WIDTHS = {
@@ -39,6 +49,7 @@ class FilmTable(QTableView):
 
     edit_requested = Signal()
     first_painted = Signal()
+    image_dropped = Signal(int, object)  # film id, the QMimeData dropped on its row
 
     def __init__(self, model: FilmTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +69,11 @@ class FilmTable(QTableView):
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        # An image dropped on a row is that film's poster (films dragged out stay as they
+        # were: the table takes nothing else).
+        self.setAcceptDrops(True)
+        self.posters_droppable = True  # (not in a read-only catalog)
+        self._drop_row: int | None = None
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         vertical = self.verticalHeader()
         vertical.hide()
@@ -131,6 +147,60 @@ class FilmTable(QTableView):
                 self._painted = True
                 self.first_painted.emit()
         return super().eventFilter(watched, event)
+
+    # --- images dropped on a row: its film's poster -------------------------------------------
+
+    def _image_row(self, event: QDragMoveEvent | QDropEvent) -> int | None:
+        if not self.posters_droppable or not has_image(event.mimeData()):
+            return None
+        index = self.indexAt(event.position().toPoint())
+        return index.row() if index.isValid() else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.posters_droppable and has_image(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        row = self._image_row(event)
+        if row is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self._show_drop_row(row)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._show_drop_row(None)
+        event.accept()
+
+    def _show_drop_row(self, row: int | None) -> None:
+        # The row the poster would go to is outlined under the pointer.
+        if row != self._drop_row:
+            self._drop_row = row
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._drop_row is None:
+            return
+        first = self.visualRect(self.model().index(self._drop_row, 0))
+        width = self.viewport().width()
+        painter = QPainter(self.viewport())
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+        painter.setPen(pen)
+        painter.drawRect(QRect(1, first.top() + 1, width - 2, first.height() - 2))
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._show_drop_row(None)
+        row = self._image_row(event)
+        if row is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        film_id = self.model().index(row, Column.TITLE).data(FilmIdRole)
+        if isinstance(film_id, int):
+            self.image_dropped.emit(film_id, event.mimeData())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ApplicationPaletteChange:

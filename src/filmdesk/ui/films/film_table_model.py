@@ -20,7 +20,9 @@ announced with signals and come back through ``update_film`` once the catalog ha
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,6 +33,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QUrl,
     Signal,
 )
 
@@ -71,6 +74,7 @@ RatingRole = Qt.ItemDataRole.UserRole + 3
 # From this many films added at once (an import), they are shown first and made searchable
 # in steps afterwards (``FilmTableModel._add_many``).
 MANY_FILMS = 1000
+TOOLTIP_POSTER_HEIGHT = 150  # pixels: the poster in a title's tooltip
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _CHECK = Qt.ItemDataRole.CheckStateRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
@@ -106,6 +110,8 @@ class FilmTableModel(QAbstractTableModel):
         # and the same as positions, which is what filtering works with.
         self._scope_ids: frozenset[int] | None = None
         self._scope: set[int] | None = None
+        # A poster's hash -> its thumbnail's file, for the title's tooltip (None: no posters).
+        self.poster_file: Callable[[str], Path | None] | None = None
 
     @property
     def _films(self) -> list[FilmRow | None]:
@@ -498,6 +504,8 @@ class FilmTableModel(QAbstractTableModel):
         if role == _ALIGN:
             return _CENTRE if column == Column.YEAR else None
         if role == _TOOLTIP:
+            if column == Column.TITLE and film.poster and self.poster_file is not None:
+                return poster_tooltip(film, self.poster_file(film.poster))
             return cell_tooltip(film, column)
         if role == _ACCESSIBLE:
             return cell_tooltip(film, column) if column == Column.RATING else None
@@ -535,6 +543,18 @@ def cell_text(film: FilmRow, column: int) -> str | None:
     if column == Column.WATCHED:
         return format_short_date(film.watched_on) if film.watched and film.watched_on else ""
     return ", ".join(film.tags)
+
+
+def poster_tooltip(film: FilmRow, thumbnail: Path | None) -> str | None:
+    """The title's tooltip for a film with a poster: the poster, small, over the title."""
+    title = cell_text(film, Column.TITLE) or ""
+    if thumbnail is None:
+        return as_typed(title) if title else None
+    url = html.escape(QUrl.fromLocalFile(str(thumbnail)).toString())
+    return (
+        f'<p style="margin:0"><img src="{url}" height="{TOOLTIP_POSTER_HEIGHT}"></p>'
+        f"<p>{html.escape(title)}</p>"
+    )
 
 
 def cell_tooltip(film: FilmRow, column: int) -> str | None:

@@ -57,6 +57,7 @@ class FilmsPanel(QWidget):
     rating_changed = Signal(int, object)  # film id, float | None: the stars in the table
     watched_changed = Signal(int, bool, object)  # film id, watched, date | None: the check box
     all_loaded = Signal()  # a big catalog's films are all read (saved searches can count)
+    poster_dropped = Signal(int, object)  # film id, the QMimeData of an image dropped on its row
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +70,7 @@ class FilmsPanel(QWidget):
 
         self.search = SearchBar()
         self.model = FilmTableModel(self)
+        self.model.poster_file = lambda key: catalog.posters.thumbnails.get(key)
         self.table = FilmTable(self.model)
         self.loader = FilmLoader(catalog, self.model, self)
         self.empty_state = self._build_empty_state()
@@ -113,6 +115,7 @@ class FilmsPanel(QWidget):
         selection.selectionChanged.connect(self._remember_selection)
         selection.currentRowChanged.connect(self._remember_selection)
         self.table.edit_requested.connect(self.edit_requested)
+        self.table.image_dropped.connect(self.poster_dropped)
         self.table.customContextMenuRequested.connect(
             lambda position: self.context_menu_requested.emit(
                 self.table.viewport().mapToGlobal(position)

@@ -22,6 +22,7 @@ from filmdesk.ui.operations.film_steps import (
     delete_films_step,
     edit_films_step,
 )
+from filmdesk.ui.operations.posters import poster_step
 from filmdesk.ui.widgets.plain_text import as_typed
 
 # Fields whose value the window shows and an edit is made on (watched follows the viewings,
@@ -178,12 +179,22 @@ class FilmOperations(QObject):
 
     def new_film(self) -> None:
         """Ctrl+N: add a film through the dialog."""
-        dialog = FilmDialog(parent=self.context.window)
+        dialog = FilmDialog(parent=self.context.window, folder=self.context.last_folder())
         if dialog.exec() != FilmDialog.DialogCode.Accepted:
             return
-        self.context.undo_stack.push(
-            add_film_step(self.catalog, self.context.sink, dialog.fields())
-        )
+        stack = self.context.undo_stack
+        command = add_film_step(self.catalog, self.context.sink, dialog.fields())
+        changed, poster = dialog.poster_change()
+        if not changed or poster is None:
+            stack.push(command)
+            return
+        # One step: the film and its poster (undone together, like everything the dialog
+        # did).
+        stack.beginMacro(command.text())
+        stack.push(command)
+        if isinstance(command.result, FilmRecord):
+            stack.push(poster_step(self.catalog, self.context.sink, command.result, poster))
+        stack.endMacro()
 
     def edit_film(self, row: FilmRow | None) -> None:
         """F2 / double-click: edit a film's details."""
@@ -191,11 +202,26 @@ class FilmOperations(QObject):
         film = self._load(row.id) if row is not None else None
         if film is None:
             return
-        dialog = FilmDialog(film, parent=self.context.window)
-        if dialog.exec() != FilmDialog.DialogCode.Accepted or not dialog.fields():
+        poster = self.catalog.posters.data(film.poster) if film.poster else None
+        dialog = FilmDialog(
+            film, parent=self.context.window, poster=poster, folder=self.context.last_folder()
+        )
+        if dialog.exec() != FilmDialog.DialogCode.Accepted:
+            return
+        changed, image = dialog.poster_change()
+        step = poster_step(self.catalog, self.context.sink, film, image) if changed else None
+        if not dialog.fields():
+            if step is not None:
+                self.context.undo_stack.push(step)  # (named after the poster's change)
             return
         text = self.tr("Edit {title}").replace("{title}", film.title)
+        stack = self.context.undo_stack
+        if step is not None:  # the fields and the poster: one step, as one OK made them
+            stack.beginMacro(text)
         self._push_edit(text, [film], {film.id: dialog.fields()})
+        if step is not None:
+            stack.push(step)
+            stack.endMacro()
 
     def delete(self, films: Sequence[FilmRow]) -> None:
         """Del: delete films after confirmation."""

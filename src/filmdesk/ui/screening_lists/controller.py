@@ -60,6 +60,7 @@ class ScreeningListController(QObject):
         super().__init__(parent)
         self.catalog = catalog
         self.view = view
+        view.model.poster_file = lambda key: catalog.posters.thumbnails.get(key)
         self.editor = editor
         self.files = files
         self._list: ScreeningListRecord | None = None

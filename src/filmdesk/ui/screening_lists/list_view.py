@@ -6,8 +6,9 @@ are announced with signals; the controller records them for undo and sets the li
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,11 +21,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTime,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -51,6 +53,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 POSITION, WHEN, FILM, RUNTIME, NOTE, SCREENED = range(6)
 COLUMN_COUNT = 6
+POSTER_SIZE = (28, 42)  # a list's poster beside the title (the rows grow to fit it)
+PosterFile = Callable[[str], Path | None]  # a poster's hash -> its thumbnail's file
 
 
 def when_display(entry: ListEntryRecord) -> str:
@@ -75,12 +79,45 @@ class ListEntriesModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._list: ScreeningListRecord | None = None
+        # Small posters beside the titles, when any film of the list has one.
+        self.poster_file: PosterFile | None = None
+        self._posters: dict[str, QPixmap] = {}
+        self._blank = QPixmap()
 
     def set_list(self, screening_list: ScreeningListRecord | None) -> None:
         """Show this list's entries (None: nothing)."""
         self.beginResetModel()
         self._list = screening_list
         self.endResetModel()
+
+    def has_posters(self) -> bool:
+        """Whether a film of the list has a poster (the rows then show them)."""
+        return (
+            self.poster_file is not None
+            and self._list is not None
+            and any(e.film.poster for e in self._list.entries)
+        )
+
+    def _poster(self, key: str | None) -> QPixmap:
+        """The small poster of ``key`` (read once), or a blank of its size so titles line
+        up."""
+        if key is not None and key not in self._posters and self.poster_file is not None:
+            path = self.poster_file(key)
+            picture = QPixmap(str(path)) if path is not None else QPixmap()
+            if not picture.isNull():
+                picture = picture.scaled(
+                    *POSTER_SIZE,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            self._posters[key] = picture
+        found = self._posters.get(key) if key is not None else None
+        if found is not None and not found.isNull():
+            return found
+        if self._blank.isNull():
+            self._blank = QPixmap(*POSTER_SIZE)
+            self._blank.fill(QColor(0, 0, 0, 0))
+        return self._blank
 
     def screening_list(self) -> ScreeningListRecord | None:
         """The list shown."""
@@ -161,6 +198,8 @@ class ListEntriesModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.CheckStateRole and column == SCREENED:
             return Qt.CheckState.Checked if entry.screened else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DecorationRole and column == FILM and self.has_posters():
+            return self._poster(film.poster)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (POSITION, RUNTIME):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -413,7 +452,9 @@ class ScreeningListView(QWidget):
         self.table.setTabKeyNavigation(False)
         vertical = self.table.verticalHeader()
         vertical.hide()
-        vertical.setDefaultSectionSize(self.table.fontMetrics().height() + 14)
+        self._row_height = self.table.fontMetrics().height() + 14
+        vertical.setDefaultSectionSize(self._row_height)
+        self.table.setIconSize(QSize(*POSTER_SIZE))
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -468,6 +509,9 @@ class ScreeningListView(QWidget):
         kept = self.selected_film_ids()
         current = self.current_film_id()
         self.model.set_list(screening_list)
+        # Taller rows only where there are posters to show in them.
+        tall = POSTER_SIZE[1] + 6 if self.model.has_posters() else 0
+        self.table.verticalHeader().setDefaultSectionSize(max(self._row_height, tall))
         if screening_list is None:
             return
         self.title.setText(screening_list.name)
