@@ -46,6 +46,7 @@ from filmdesk.core.exchange.letterboxd import (
 )
 from filmdesk.core.exchange.list_csv import export_list_csv, looks_like_list_csv, read_list_csv
 from filmdesk.core.exchange.textfile import first_line_of, guess_delimiter, read_head
+from filmdesk.core.posters.images import PosterImage
 from filmdesk.core.records import FilmRecord, ScreeningListRecord
 from filmdesk.core.sorting import sort_films
 
@@ -243,6 +244,7 @@ class FileContents:
     collections: list[IncomingCollection] = field(default_factory=list)
     lists: list[IncomingList] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)  # left out by design, or notes
+    posters: dict[str, PosterImage] = field(default_factory=dict)  # by hash (a backup's)
 
 
 @dataclass(frozen=True)
@@ -259,8 +261,8 @@ def _read_csv(path: Path, progress: Progress | None) -> FileContents:
 
 
 def _read_json(path: Path, progress: Progress | None) -> FileContents:
-    films, collections, lists, problems = read_json(path)
-    return FileContents(films, problems, collections, lists)
+    films, collections, lists, problems, posters = read_json(path)
+    return FileContents(films, problems, collections, lists, posters=posters)
 
 
 def _read_letterboxd(path: Path, progress: Progress | None) -> FileContents:

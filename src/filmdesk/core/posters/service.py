@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,8 @@ from filmdesk.core.posters.operations import ANY, SetPoster
 from filmdesk.core.posters.store import drop_unused_posters, poster_image
 from filmdesk.core.posters.thumbnails import ThumbnailCache
 from filmdesk.core.records import FilmRecord
+
+_PIECE = 20  # posters read at a time (each up to a megabyte or so)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,20 @@ class PosterService:
         """The bytes of the poster kept under ``key`` (a JPEG or PNG file's), or None."""
         image = self.image(key)
         return None if image is None else image.data
+
+    def images(self, keys: Sequence[str]) -> Iterator[PosterImage]:
+        """The posters kept under ``keys`` (those the catalog has), bytes and all, read a few
+        at a time: a backup of thousands of posters never holds them all in memory."""
+        for start in range(0, len(keys), _PIECE):
+            part = list(keys[start : start + _PIECE])
+            with self._engine.connect() as conn:
+                rows = conn.execute(
+                    select(Poster.hash, Poster.data, Poster.format, Poster.width, Poster.height)
+                    .where(Poster.hash.in_(part))
+                    .order_by(Poster.hash)
+                ).all()
+            for row in rows:
+                yield PosterImage(bytes(row.data), row.format, row.width, row.height)
 
     def of_films(self, film_ids: Sequence[int] | None = None) -> dict[int, str]:
         """Film id -> the hash of its poster, for the films that have one (of ``film_ids``,
