@@ -23,6 +23,7 @@ MIN_SIDE = 8  # smaller than this is a stray icon, not a poster
 KEPT_FORMATS = frozenset({"JPEG", "PNG"})
 _PLAIN_MODES = frozenset({"RGB", "RGBA", "L", "LA", "P"})  # (CMYK and the like are re-encoded)
 JPEG_QUALITY = 88
+_ORIENTATION = 0x0112  # the EXIF tag that says which way up the camera was
 
 
 class PosterError(ValueError):
@@ -92,7 +93,8 @@ def _prepared(image: Image.Image, data: bytes, source: str) -> PosterImage:
         raise PosterError(_too_large(source, (width, height))) from None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise PosterError(f"{source}: the image is damaged ({_reason(exc)})") from None
-    turned = upright is not image
+    # (exif_transpose returns a copy even when there is nothing to turn: ask the tag.)
+    turned = image.getexif().get(_ORIENTATION, 1) != 1
     fits = max(width, height) <= LONG_SIDE and not turned
     if fits and original_format in KEPT_FORMATS and image.mode in _PLAIN_MODES:
         return PosterImage(data, original_format.lower(), width, height)
