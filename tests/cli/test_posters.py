@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,26 @@ def test_a_damaged_image_is_refused(cli: Cli, tmp_path: Path) -> None:
     damaged.write_bytes(whole[: len(whole) // 3])
     one_line_error(cli("poster", "The Letter", str(damaged)), 2, "damaged.jpg", "damaged")
     assert shown(cli, "The Letter")["poster"] is None
+
+
+def test_export_with_posters_prints_them(cli: Cli, tmp_path: Path) -> None:
+    ok(cli("poster", "The Letter", str(image_file(tmp_path / "a.png", "PNG", (200, 300)))))
+    ok(
+        cli(
+            "poster",
+            "The Cranes Are Flying",
+            str(image_file(tmp_path / "b.jpg", "JPEG", (300, 450))),
+        )
+    )
+    ok(cli("lists", "create", "Year 9"))
+    ok(cli("lists", "add", "Year 9", "The Letter"))
+    ok(cli("lists", "add", "Year 9", "The Cranes Are Flying"))
+    ok(cli("lists", "add", "Year 9", "The Ballad of a Soldier"))
+    for args, count in (
+        (["--list", "Year 9"], 0),
+        (["--list", "Year 9", "--with-posters"], 2),
+        (["--with-posters"], 2),
+    ):
+        out = tmp_path / "out.pdf"
+        ok(cli("export", str(out), *args))
+        assert len(re.findall(rb"/Subtype\s*/Image", out.read_bytes())) == count, args

@@ -83,6 +83,14 @@ class FilmSelection:
     ids: Sequence[int] | None = None
 
 
+class PosterSource(Protocol):
+    """Where a printout with posters reads them (``catalog.posters``)."""
+
+    def for_print(self, film_ids: Sequence[int]) -> dict[int, bytes]:
+        """Film id -> a small JPEG of its poster, for those that have one."""
+        ...
+
+
 @dataclass(frozen=True)
 class ExportOptions:
     """How to write: each format uses the options that concern it and ignores the others."""
@@ -93,6 +101,8 @@ class ExportOptions:
     sort: str | None = None  # a printable catalog's order (a sort spec); None: as given
     handout: HandoutOptions = field(default_factory=HandoutOptions)  # a list's handout
     progress: Progress | None = None  # may raise ImportCancelled to stop
+    # A printable catalog or a handout "with posters": where to read them (None: without).
+    posters: PosterSource | None = None
 
 
 @dataclass(frozen=True)
@@ -152,7 +162,10 @@ def _printable(pdf: bool) -> Callable[[Path, FilmSelection, ExportOptions], int]
         records = _records(films, options)
         if options.sort is not None:
             records = sort_films(records, options.sort)
-        return (export_pdf if pdf else export_html)(path, records, options.title)
+        posters = None
+        if options.posters is not None:
+            posters = options.posters.for_print([record.id for record in records])
+        return (export_pdf if pdf else export_html)(path, records, options.title, posters)
 
     return write
 
@@ -170,13 +183,25 @@ def _write_list_letterboxd(
 def _write_handout_html(
     path: Path, screening_list: ScreeningListRecord, options: ExportOptions
 ) -> int:
-    return export_handout_html(path, screening_list, options.handout)
+    return export_handout_html(
+        path, screening_list, options.handout, _posters_of(screening_list, options)
+    )
 
 
 def _write_handout_pdf(
     path: Path, screening_list: ScreeningListRecord, options: ExportOptions
 ) -> int:
-    return export_handout_pdf(path, screening_list, options.handout)
+    return export_handout_pdf(
+        path, screening_list, options.handout, _posters_of(screening_list, options)
+    )
+
+
+def _posters_of(
+    screening_list: ScreeningListRecord, options: ExportOptions
+) -> dict[int, bytes] | None:
+    if options.posters is None:
+        return None
+    return options.posters.for_print([entry.film.id for entry in screening_list.entries])
 
 
 # In the order a user is offered them (--format's choices, the messages that list them).

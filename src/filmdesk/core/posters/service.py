@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from filmdesk.core.models import Film, Poster
 from filmdesk.core.operations import Outcome, Runner
-from filmdesk.core.posters.images import PosterImage
+from filmdesk.core.posters.images import PosterError, PosterImage
 from filmdesk.core.posters.operations import ANY, SetPoster
 from filmdesk.core.posters.store import drop_unused_posters, poster_image
-from filmdesk.core.posters.thumbnails import ThumbnailCache
+from filmdesk.core.posters.thumbnails import ThumbnailCache, thumbnail_bytes
 from filmdesk.core.records import FilmRecord
 
 _PIECE = 20  # posters read at a time (each up to a megabyte or so)
@@ -99,6 +99,35 @@ class PosterService:
                 part = query.where(Film.id.in_(wanted[start : start + 500]))
                 found.update({film_id: str(key) for film_id, key in conn.execute(part)})
             return found
+
+    def for_print(self, film_ids: Sequence[int]) -> dict[int, bytes]:
+        """Film id -> a small JPEG of its poster (the cover view's thumbnail, made if it is
+        missing), for the films of ``film_ids`` that have one: what a printout embeds (a
+        poster a few centimetres high needs no more, and a catalog of thousands stays small)."""
+        found: dict[int, bytes] = {}
+        done: dict[str, bytes | None] = {}
+        for film_id, key in self.of_films(film_ids).items():
+            if key not in done:
+                done[key] = self._small(key)
+            small = done[key]
+            if small is not None:
+                found[film_id] = small
+        return found
+
+    def _small(self, key: str) -> bytes | None:
+        path = self.thumbnails.get(key)
+        if path is not None:
+            try:
+                return path.read_bytes()
+            except OSError:
+                pass
+        data = self.data(key)  # (a cache folder that cannot be written: made here instead)
+        if data is None:
+            return None
+        try:
+            return thumbnail_bytes(data)
+        except PosterError:
+            return None
 
     def count(self) -> int:
         """How many posters the catalog keeps."""
