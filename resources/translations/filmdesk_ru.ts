@@ -673,6 +673,14 @@ Restoring it brings back every film, collection and list as they were then; the 
         <translation>Разделять «;», а не «,»</translation>
     </message>
     <message>
+        <source>With &amp;posters</source>
+        <translation>С &amp;постерами</translation>
+    </message>
+    <message>
+        <source>Each film&apos;s poster, small, beside it</source>
+        <translation>Небольшой постер рядом с каждым фильмом</translation>
+    </message>
+    <message>
         <source>&amp;Format:</source>
         <translation>&amp;Формат:</translation>
     </message>
@@ -683,6 +691,10 @@ Restoring it brings back every film, collection and list as they were then; the 
     <message>
         <source>CSV:</source>
         <translation>CSV:</translation>
+    </message>
+    <message>
+        <source>Printable:</source>
+        <translation>Для печати:</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -1402,6 +1414,10 @@ Restoring it brings back every film, collection and list as they were then; the 
     <message>
         <source>&amp;Teacher’s note</source>
         <translation>Заметка &amp;учителя</translation>
+    </message>
+    <message>
+        <source>With p&amp;osters</source>
+        <translation>С пос&amp;терами</translation>
     </message>
     <message>
         <source>none</source>

@@ -58,7 +58,7 @@ def test_the_default_catalog_to_the_server_and_back_reads_the_same(
     there = filmdesk_cli("copy", server)
     assert ok(there) == (
         "Copied 11 films (4 viewings), 2 collections (2 comments), 2 screening lists "
-        f"(3 entries) to {shown(server)}.\n"
+        f"(3 entries), 2 posters to {shown(server)}.\n"
     )
     again = Cli(server)("copy", str(back))
     assert ok(again).endswith(f"to {back}.\n")

@@ -85,7 +85,7 @@ def test_a_backup_from_the_command_line_carries_lists(cli: Cli, tmp_path: Path) 
     ok(cli("collection", "comment", "1", "Good"))
     ok(cli("export", str(tmp_path / "backup.json")))
     document = json.loads((tmp_path / "backup.json").read_text(encoding="utf-8"))
-    assert document["version"] == 3
+    assert document["version"] == 4
     assert document["lists"][0]["entries"][0]["scheduled_at"] == "2026-12-01T10:30"
     assert document["collections"][0]["rating"] == 3
     assert document["collections"][0]["comments"][0]["text"] == "Good"

@@ -87,7 +87,7 @@ def test_backup_restores_identically_into_an_empty_catalog(
     backup = tmp_path / "backup.json"
     export_backup(backup, catalog, catalog.films.all(timestamps=True))
     document = json.loads(backup.read_text(encoding="utf-8"))
-    assert (document["format"], document["version"]) == ("filmdesk-backup", 3)
+    assert (document["format"], document["version"]) == ("filmdesk-backup", 4)
     (year9, _empty) = sorted(document["lists"], key=lambda x: x["name"], reverse=True)
     assert [e["scheduled_at"] for e in year9["entries"]] == ["2025-11-28", "2026-12-04T10:30"]
 

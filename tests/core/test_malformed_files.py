@@ -241,7 +241,7 @@ def test_a_backup_of_no_version_filmdesk_writes_is_refused(
 ) -> None:
     path = tmp_path / "backup.json"
     path.write_text('{"format": "filmdesk-backup", "version": ' + version + ', "films": []}')
-    assert f"is version {version}; this filmdesk reads 1 to 3" in refused(catalog, path)
+    assert f"is version {version}; this filmdesk reads 1 to 4" in refused(catalog, path)
 
 
 # --- ZIP ------------------------------------------------------------------------------------

@@ -593,6 +593,44 @@ def test_export_from_the_file_menu(
     assert len([line for line in lines if ",1957," in line]) == 2
 
 
+def test_export_a_printable_list_with_posters(
+    window: MainWindow, catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import re
+    import subprocess
+
+    from PIL import Image
+    from PySide6.QtWidgets import QFileDialog
+
+    from filmdesk.core.posters.images import prepare_poster
+    from filmdesk.ui.dialogs.export_dialog import ExportDialog
+
+    picture = io.BytesIO()
+    Image.new("RGB", (300, 450), (20, 60, 150)).save(picture, "PNG")
+    poster = prepare_poster(picture.getvalue(), "poster.png")
+    for title in ("The Letter", "The Cranes Are Flying"):
+        catalog.posters.set(catalog.films.resolve(title).id, poster)
+    target = tmp_path / "films.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    seen: list[bool] = []
+
+    def choose_pdf_with_posters(dialog: ExportDialog) -> int:
+        assert not dialog.with_posters.isEnabled()  # (CSV first: no posters there)
+        dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+        seen.append(dialog.with_posters.isEnabled())
+        dialog.with_posters.setChecked(True)
+        return ExportDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ExportDialog, "exec", choose_pdf_with_posters)
+    window.window_actions["export"].trigger()
+    assert seen == [True]
+    # Two films, one picture: drawn twice, kept once in the file.
+    assert len(re.findall(rb"/Subtype\s*/Image", target.read_bytes())) == 1
+    listed = subprocess.run(["pdfimages", "-list", str(target)], capture_output=True, text=True)
+    assert len(listed.stdout.splitlines()) - 2 == 2
+
+
 def test_cancel_stops_background_work(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtWidgets import QProgressDialog
 

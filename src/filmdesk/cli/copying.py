@@ -26,7 +26,7 @@ def register(subparsers: Subparsers) -> None:
         subparsers,
         "copy",
         "Copy the whole catalog (films with every field, viewings, tags, collections with "
-        "their comments, screening lists) into an empty catalog: a new file, or an empty "
+        "their comments, screening lists, posters) into an empty catalog: a new file, or an empty "
         "database on a PostgreSQL server. A catalog that holds films already is refused.",
     )
     p.add_argument(
@@ -58,4 +58,5 @@ def summary(result: CopyResult) -> str:
          result.comments),
         (plural(result.lists, "screening list"), entries, result.entries),
     )  # fmt: skip
-    return ", ".join(f"{whole} ({held})" if count else whole for whole, held, count in parts)
+    said = ", ".join(f"{whole} ({held})" if count else whole for whole, held, count in parts)
+    return said + (f", {plural(result.posters, 'poster')}" if result.posters else "")

@@ -55,6 +55,11 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--plain-utf8", action="store_true", help="no byte-order mark")
     p.add_argument("--delimiter", choices=[",", ";"], default=",")
     p.add_argument("--list", metavar="NAME", help="export this screening list (id or name)")
+    p.add_argument(
+        "--with-posters",
+        action="store_true",
+        help="a PDF or HTML catalog or handout: each film's poster, small, beside it",
+    )
     handout = p.add_argument_group("handout of a list (--list, PDF or HTML)")
     handout.add_argument("--no-descriptions", action="store_true", help="leave descriptions out")
     handout.add_argument("--no-facts", action="store_true", help='leave "Did you know?" out')
@@ -112,7 +117,12 @@ def _export(args: argparse.Namespace, catalog: Catalog) -> None:
     chosen = film_export(args.format) if args.format else film_export_for(path)
     # No search: every film, which each format reads its quickest way.
     selection = FilmSelection(catalog, [f.id for f in films] if args.search else None)
-    options = ExportOptions(bom=not args.plain_utf8, delimiter=args.delimiter, title=args.title)
+    options = ExportOptions(
+        bom=not args.plain_utf8,
+        delimiter=args.delimiter,
+        title=args.title,
+        posters=catalog.posters if args.with_posters else None,
+    )
     count = _write(chosen, path, selection, options, args.path)
     print(f"Exported {plural(count, 'film')} to {args.path}")
 
@@ -135,7 +145,12 @@ def _export_list(args: argparse.Namespace, catalog: Catalog) -> None:
         language=args.language or _language_from_environment(),
         student_lines=args.lines,
     )
-    options = ExportOptions(bom=not args.plain_utf8, delimiter=args.delimiter, handout=handout)
+    options = ExportOptions(
+        bom=not args.plain_utf8,
+        delimiter=args.delimiter,
+        handout=handout,
+        posters=catalog.posters if args.with_posters else None,
+    )
     count = _write(chosen, path, screening_list, options, args.path)
     print(f"Exported {screening_list.name} ({plural(count, 'film')}) to {args.path}")
 

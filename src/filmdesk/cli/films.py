@@ -8,6 +8,7 @@ from datetime import date
 from filmdesk.cli.errors import CliError
 from filmdesk.cli.output import format_film, format_table, plural, print_json, viewing_text
 from filmdesk.cli.parsing import Handler, Subparsers, add_command
+from filmdesk.cli.posters import describe
 from filmdesk.cli.refs import resolve_film, watched_day_arg
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.fields import FILM_FIELDS, FilmField, Kind
@@ -199,10 +200,18 @@ def _show(args: argparse.Namespace, catalog: Catalog) -> None:
 
 def _print_with_viewings(catalog: Catalog, film: FilmRecord, *, as_json: bool) -> None:
     viewings = catalog.films.viewings(film.id)
+    key = catalog.posters.of_films([film.id]).get(film.id)
+    poster = None if key is None else catalog.posters.info(key)
     if as_json:
-        print_json({**film.to_json(), "viewings": [v.to_json() for v in viewings]})
+        print_json(
+            {
+                **film.to_json(),
+                "viewings": [v.to_json() for v in viewings],
+                "poster": None if poster is None else poster.to_json(),
+            }
+        )
     else:
-        print(format_film(film, viewings))
+        print(format_film(film, viewings, "" if poster is None else describe(poster)))
 
 
 def _day_arg(option: str, text: str) -> date | None:

@@ -103,8 +103,9 @@ def viewing_text(viewing: ViewingRecord) -> str:
     return ", ".join(parts)
 
 
-def format_film(film: FilmRecord, viewings: Sequence[ViewingRecord] = ()) -> str:
-    """One film as labelled, wrapped lines (its viewings, when given, one per line)."""
+def format_film(film: FilmRecord, viewings: Sequence[ViewingRecord] = (), poster: str = "") -> str:
+    """One film as labelled, wrapped lines (its viewings, when given, one per line; its
+    poster, described, when it has one)."""
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)
     checked = film.availability_checked_on
     fields: list[tuple[str, str]] = [
@@ -131,6 +132,7 @@ def format_film(film: FilmRecord, viewings: Sequence[ViewingRecord] = ()) -> str
         ),
         ("Tags", ", ".join(film.tags)),
         ("Notes", film.notes),
+        ("Poster", poster),
     ]
     label_width = max(len(label) for label, _ in fields) + 2
     out = [f"#{film.id}"]

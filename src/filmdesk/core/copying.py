@@ -64,8 +64,10 @@ from filmdesk.core.rows import aware
 # enough that a piece of 100,000 films' descriptions stays a few megabytes.
 PIECE = 5000
 
-# Every table of the catalog, parents before the tables that refer to them. (Alembic's
-# ``alembic_version`` is not among them: the target has its own, at the same revision.)
+# Every table of the catalog, parents before the tables that refer to them (posters before
+# the films that show them). (Alembic's ``alembic_version`` is not among them: the target has
+# its own, at the same revision.) A poster's bytes go through COPY as bytea and into SQLite as
+# a BLOB, unchanged.
 TABLES: tuple[Table, ...] = tuple(Base.metadata.sorted_tables)
 
 # The target's own bookkeeping (what the seed did to it, the seed's digest): replaced by the
@@ -99,6 +101,7 @@ class CopyResult:
     comments: int
     lists: int
     entries: int
+    posters: int = 0
 
 
 def copy_catalog(
@@ -339,6 +342,7 @@ def _copy_into(source: Engine, engine: Engine, progress: Progress | None, piece:
         comments=counts["collection_comments"],
         lists=counts["screening_lists"],
         entries=counts["list_entries"],
+        posters=counts["posters"],
     )
 
 

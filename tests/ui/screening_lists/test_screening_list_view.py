@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
+import re
 import subprocess
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.posters.images import prepare_poster
 from filmdesk.ui.dialogs.handout_dialog import HandoutDialog
 from filmdesk.ui.dialogs.list_dialogs import FilmPickerDialog
 from filmdesk.ui.main_window import MainWindow
@@ -235,6 +239,28 @@ def test_the_handout_is_previewed_and_saved_with_the_films_in_order(
     dialog.notes.setChecked(True)
     dialog.save_html(tmp_path / "year9.html")
     assert "Who writes to whom?" in (tmp_path / "year9.html").read_text(encoding="utf-8")
+
+
+def test_the_handout_with_posters_shows_them(
+    year9: tuple[MainWindow, int], catalog: Catalog, tmp_path: Path
+) -> None:
+    win, list_id = year9
+    picture = io.BytesIO()
+    Image.new("RGB", (300, 450), (150, 20, 20)).save(picture, "JPEG")
+    poster = prepare_poster(picture.getvalue(), "cranes.jpg")
+    catalog.posters.set(catalog.films.resolve(CRANES).id, poster)
+    dialog = HandoutDialog(catalog.lists.get(list_id), str(tmp_path), win, posters=catalog.posters)
+    assert dialog.with_posters.isVisibleTo(dialog) and not dialog.with_posters.isChecked()
+    counts = []
+    for wanted in (False, True):
+        dialog.with_posters.setChecked(wanted)
+        dialog.update_preview()
+        target = tmp_path / f"posters-{wanted}.pdf"
+        dialog.save_pdf(target)
+        counts.append(len(re.findall(rb"/Subtype\s*/Image", target.read_bytes())))
+    assert counts == [0, 1]  # the one film of four with a poster
+    without = HandoutDialog(catalog.lists.get(list_id), str(tmp_path), win)
+    assert not without.with_posters.isVisibleTo(without)
 
 
 def test_export_as_csv_and_for_letterboxd(

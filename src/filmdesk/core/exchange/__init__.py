@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from filmdesk.core.fields import FIELD_NAMES, INPUT_FIELDS
+from filmdesk.core.posters.images import PosterImage
 from filmdesk.core.validation import EntryFields, FilmFields
 
 MAX_SAID = 300  # characters of a value a message repeats (a title, a cell, a column name)
@@ -411,6 +412,9 @@ class ImportPlan:
     matched_refs: dict[object, int] = field(default_factory=dict)  # file ref -> film id
     # A repeated new film's ref -> the ref of its first appearance (which is imported).
     same_refs: dict[object, object] = field(default_factory=dict)
+    # The posters the file's films name (a backup's), by hash; a film's is its
+    # ``extra["poster"]``.
+    posters: dict[str, PosterImage] = field(default_factory=dict)
 
     def left_out(self) -> list[Notice]:
         """The notices about rows that are not imported."""

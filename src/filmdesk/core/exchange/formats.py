@@ -46,6 +46,7 @@ from filmdesk.core.exchange.letterboxd import (
 )
 from filmdesk.core.exchange.list_csv import export_list_csv, looks_like_list_csv, read_list_csv
 from filmdesk.core.exchange.textfile import first_line_of, guess_delimiter, read_head
+from filmdesk.core.posters.images import PosterImage
 from filmdesk.core.records import FilmRecord, ScreeningListRecord
 from filmdesk.core.sorting import sort_films
 
@@ -82,6 +83,14 @@ class FilmSelection:
     ids: Sequence[int] | None = None
 
 
+class PosterSource(Protocol):
+    """Where a printout with posters reads them (``catalog.posters``)."""
+
+    def for_print(self, film_ids: Sequence[int]) -> dict[int, bytes]:
+        """Film id -> a small JPEG of its poster, for those that have one."""
+        ...
+
+
 @dataclass(frozen=True)
 class ExportOptions:
     """How to write: each format uses the options that concern it and ignores the others."""
@@ -92,6 +101,8 @@ class ExportOptions:
     sort: str | None = None  # a printable catalog's order (a sort spec); None: as given
     handout: HandoutOptions = field(default_factory=HandoutOptions)  # a list's handout
     progress: Progress | None = None  # may raise ImportCancelled to stop
+    # A printable catalog or a handout "with posters": where to read them (None: without).
+    posters: PosterSource | None = None
 
 
 @dataclass(frozen=True)
@@ -151,7 +162,10 @@ def _printable(pdf: bool) -> Callable[[Path, FilmSelection, ExportOptions], int]
         records = _records(films, options)
         if options.sort is not None:
             records = sort_films(records, options.sort)
-        return (export_pdf if pdf else export_html)(path, records, options.title)
+        posters = None
+        if options.posters is not None:
+            posters = options.posters.for_print([record.id for record in records])
+        return (export_pdf if pdf else export_html)(path, records, options.title, posters)
 
     return write
 
@@ -169,13 +183,25 @@ def _write_list_letterboxd(
 def _write_handout_html(
     path: Path, screening_list: ScreeningListRecord, options: ExportOptions
 ) -> int:
-    return export_handout_html(path, screening_list, options.handout)
+    return export_handout_html(
+        path, screening_list, options.handout, _posters_of(screening_list, options)
+    )
 
 
 def _write_handout_pdf(
     path: Path, screening_list: ScreeningListRecord, options: ExportOptions
 ) -> int:
-    return export_handout_pdf(path, screening_list, options.handout)
+    return export_handout_pdf(
+        path, screening_list, options.handout, _posters_of(screening_list, options)
+    )
+
+
+def _posters_of(
+    screening_list: ScreeningListRecord, options: ExportOptions
+) -> dict[int, bytes] | None:
+    if options.posters is None:
+        return None
+    return options.posters.for_print([entry.film.id for entry in screening_list.entries])
 
 
 # In the order a user is offered them (--format's choices, the messages that list them).
@@ -243,6 +269,7 @@ class FileContents:
     collections: list[IncomingCollection] = field(default_factory=list)
     lists: list[IncomingList] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)  # left out by design, or notes
+    posters: dict[str, PosterImage] = field(default_factory=dict)  # by hash (a backup's)
 
 
 @dataclass(frozen=True)
@@ -259,8 +286,8 @@ def _read_csv(path: Path, progress: Progress | None) -> FileContents:
 
 
 def _read_json(path: Path, progress: Progress | None) -> FileContents:
-    films, collections, lists, problems = read_json(path)
-    return FileContents(films, problems, collections, lists)
+    films, collections, lists, problems, posters = read_json(path)
+    return FileContents(films, problems, collections, lists, posters=posters)
 
 
 def _read_letterboxd(path: Path, progress: Progress | None) -> FileContents:

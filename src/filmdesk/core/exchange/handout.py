@@ -3,7 +3,9 @@
 The list's title, audience and description, then one block per film in the list's order: its
 number, date and time, title and original title, year · director · runtime, description,
 "Did you know?" fact, the teacher's note (highlighted), and optionally ruled lines for the
-students' own notes. Descriptions, facts and notes can each be left out.
+students' own notes. Descriptions, facts and notes can each be left out. "With posters", each
+film's poster stands small at the right of its block (a film without one leaves that space
+empty, so every film's text lines up the same).
 
 The PDF (A4) numbers its pages, keeps each film's block on one page where it fits, and embeds
 DejaVu Sans, so Cyrillic prints correctly. fpdf2 is imported only when a PDF is made (it
@@ -12,7 +14,10 @@ brings Pillow and fontTools along), as in ``printable.py``.
 
 from __future__ import annotations
 
+import base64
 import html
+import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -161,9 +166,12 @@ def _paragraphs(text: str) -> str:
 
 
 def render_handout_html(
-    screening_list: ScreeningListRecord, options: HandoutOptions | None = None
+    screening_list: ScreeningListRecord,
+    options: HandoutOptions | None = None,
+    posters: Mapping[int, bytes] | None = None,
 ) -> str:
-    """The handout as a self-contained HTML page (print it from a browser)."""
+    """The handout as a self-contained HTML page (print it from a browser); ``posters``
+    (film id -> a small JPEG) puts each film's poster beside it."""
     show = options or HandoutOptions()
     lang = show.language
     blocks = []
@@ -197,6 +205,8 @@ def render_handout_html(
                 + "</div>"
             )
         parts.append("</div>")
+        if posters is not None:
+            parts.append(_poster_html(posters.get(film.id)))
         blocks.append(f'<article class="entry">{"".join(parts)}</article>')
     title = html.escape(screening_list.name)
     audience = (
@@ -226,6 +236,7 @@ article.entry {{ display: flex; gap: 10px; border-top: 1px solid #ccc; padding: 
 div.num {{ flex: 0 0 2em; height: 1.7em; line-height: 1.7em; text-align: center;
            background: #2d3e50; color: white; font-weight: bold; border-radius: 4px; }}
 div.body {{ flex: 1; }}
+div.poster {{ flex: 0 0 22mm; }} div.poster img {{ width: 22mm; display: block; }}
 p.when {{ font-size: 8.5pt; font-weight: bold; color: #666; text-transform: uppercase;
           letter-spacing: 0.04em; margin: 0; }}
 h2 {{ font-size: 13pt; margin: 1px 0 0; }}
@@ -246,11 +257,22 @@ div.lines div {{ border-bottom: 1px solid #bbb; height: 8mm; }}
 """
 
 
+def _poster_html(data: bytes | None) -> str:
+    """A film's poster as an image inside the page (an empty box when it has none)."""
+    if data is None:
+        return '<div class="poster"></div>'
+    source = base64.b64encode(data).decode("ascii")
+    return f'<div class="poster"><img alt="" src="data:image/jpeg;base64,{source}"></div>'
+
+
 def export_handout_html(
-    path: Path, screening_list: ScreeningListRecord, options: HandoutOptions | None = None
+    path: Path,
+    screening_list: ScreeningListRecord,
+    options: HandoutOptions | None = None,
+    posters: Mapping[int, bytes] | None = None,
 ) -> int:
     """Write the HTML handout (atomically); returns the number of films."""
-    _write(Path(path), render_handout_html(screening_list, options).encode("utf-8"))
+    _write(Path(path), render_handout_html(screening_list, options, posters).encode("utf-8"))
     return screening_list.film_count
 
 
@@ -264,6 +286,8 @@ _NOTE_FILL = (255, 246, 214)
 _NOTE_BAR = (230, 170, 40)
 _RULE = (200, 200, 200)
 _GUTTER = 13.0  # mm left of each film's text, for its number
+_POSTER_W, _POSTER_H = 22.0, 33.0  # mm: the box a poster fits in, at the right of its film
+_POSTER_GAP = 5.0  # mm between a film's text and its poster
 
 
 def _pdf(heading: str, page: str) -> FPDF:
@@ -297,14 +321,22 @@ def _block(pdf: Any, width: float, height: float, text: str) -> None:
 
 
 def _entry(
-    pdf: Any, entry: ListEntryRecord, show: HandoutOptions, width: float, rule: bool
+    pdf: Any,
+    entry: ListEntryRecord,
+    show: HandoutOptions,
+    width: float,
+    rule: bool,
+    posters: Mapping[int, bytes] | None = None,
 ) -> None:
     """One film's block, drawn through ``pdf`` (an FPDF, or a recorder measuring it), under a
-    thin rule if ``rule``."""
+    thin rule if ``rule``; with ``posters``, the film's poster at its right (the text leaves
+    that room whether or not the film has one)."""
     film = entry.film
     left = pdf.l_margin
+    right = pdf.r_margin
     column = left + _GUTTER
-    inner = width - _GUTTER
+    beside = _POSTER_W + _POSTER_GAP if posters is not None else 0.0
+    inner = width - _GUTTER - beside
     top = pdf.get_y()
     if rule:
         pdf.set_draw_color(*_RULE)
@@ -317,6 +349,14 @@ def _entry(
     pdf.set_text_color(255, 255, 255)
     pdf.set_font("DejaVu", "B", 10)
     pdf.cell(9, 7, str(entry.position), align="C")
+    poster = None if posters is None else posters.get(film.id)
+    poster_h = 0.0
+    if poster is not None:
+        # Top-aligned with the film's number and flush right (fpdf2 would centre it in
+        # the box, leaving a wide picture floating half-way down).
+        poster_w, poster_h = fitted(poster, _POSTER_W, _POSTER_H)
+        pdf.image(io.BytesIO(poster), x=left + width - poster_w, y=badge_y, w=poster_w, h=poster_h)
+    pdf.set_right_margin(right + beside)  # (``write`` wraps at the right margin)
     pdf.set_left_margin(column)
     pdf.set_xy(column, badge_y)
     if entry.scheduled_at is not None:
@@ -362,9 +402,21 @@ def _entry(
             pdf.line(column, y, column + inner, y)
             pdf.set_y(y)
     pdf.set_left_margin(left)
+    pdf.set_right_margin(right)
     pdf.set_x(left)
     # Ruled lines end a block clearly already; a rule under them would double them.
-    pdf.set_y(max(pdf.get_y(), badge_y + 7) + (8 if show.student_lines else 4))
+    bottom = badge_y + max(poster_h, 7)
+    pdf.set_y(max(pdf.get_y(), bottom) + (8 if show.student_lines else 4))
+
+
+def fitted(data: bytes, box_w: float, box_h: float) -> tuple[float, float]:
+    """The size of picture ``data`` (its own aspect) fitted into a box of ``box_w`` by
+    ``box_h``."""
+    from filmdesk.core.posters.images import image_size
+
+    width, height = image_size(data)
+    scale = min(box_w / width, box_h / height)
+    return width * scale, height * scale
 
 
 def _note(pdf: Any, text: str, label: str, column: float, inner: float) -> None:
@@ -388,9 +440,12 @@ def _note(pdf: Any, text: str, label: str, column: float, inner: float) -> None:
 
 
 def render_handout_pdf(
-    screening_list: ScreeningListRecord, options: HandoutOptions | None = None
+    screening_list: ScreeningListRecord,
+    options: HandoutOptions | None = None,
+    posters: Mapping[int, bytes] | None = None,
 ) -> bytes:
-    """The handout as an A4 PDF: heading, then one block per film, pages numbered."""
+    """The handout as an A4 PDF: heading, then one block per film, pages numbered;
+    ``posters`` (film id -> a small JPEG) puts each film's poster at its right."""
     show = options or HandoutOptions()
     pdf = _pdf(screening_list.name, show.words("page"))
     pdf.add_page()
@@ -416,18 +471,24 @@ def render_handout_pdf(
         # would be split (unless it is longer than a page anyway).
         rule = not show.student_lines
         with pdf.offset_rendering() as trial:
-            _entry(trial, entry, show, width, rule)
-        if trial.page_break_triggered and pdf.get_y() > pdf.t_margin + 1:
+            _entry(trial, entry, show, width, rule, posters)
+        # (A poster is no text: it never breaks a page itself, so its height is asked for.)
+        too_tall = posters is not None and entry.film.id in posters
+        too_tall = too_tall and pdf.will_page_break(3 + _POSTER_H + 1)
+        if (trial.page_break_triggered or too_tall) and pdf.get_y() > pdf.t_margin + 1:
             pdf.add_page()
-        _entry(pdf, entry, show, width, rule and pdf.get_y() > pdf.t_margin + 1)
+        _entry(pdf, entry, show, width, rule and pdf.get_y() > pdf.t_margin + 1, posters)
     return bytes(pdf.output())
 
 
 def export_handout_pdf(
-    path: Path, screening_list: ScreeningListRecord, options: HandoutOptions | None = None
+    path: Path,
+    screening_list: ScreeningListRecord,
+    options: HandoutOptions | None = None,
+    posters: Mapping[int, bytes] | None = None,
 ) -> int:
     """Write the PDF handout (atomically); returns the number of films."""
-    _write(Path(path), render_handout_pdf(screening_list, options))
+    _write(Path(path), render_handout_pdf(screening_list, options, posters))
     return screening_list.film_count
 
 

@@ -1,24 +1,28 @@
 """The JSON backup: the whole catalog, lossless and versioned.
 
-Format ``filmdesk-backup`` version 3::
+Format ``filmdesk-backup`` version 4::
 
-    {"format": "filmdesk-backup", "version": 3, "exported_at": "2026-11-27T09:00:00+00:00",
+    {"format": "filmdesk-backup", "version": 4, "exported_at": "2026-11-27T09:00:00+00:00",
      "films": [{"ref": 6, "title": ..., every film field ..., "seed_key": ...,
                 "created_at": ..., "updated_at": ...,
                 "viewings": [{"watched_on": "2024-03-12", "rating": 4.5, "rewatch": false,
-                              "note": ...}, ...]}, ...],
+                              "note": ...}, ...],
+                "poster": "<sha256 of the poster's bytes>" or null}, ...],
      "collections": [{"name": ..., "description": ..., "source": ..., "seed_key": ...,
                       "rating": 4.5, "films": [6, 9, ...],
                       "comments": [{"text": ..., "created_at": ..., "updated_at": ...,
                                     "author": ... (when known)}]}, ...],
      "lists": [{"name": ..., "audience": ..., "description": ...,
                 "entries": [{"film": 6, "scheduled_at": "2026-12-01T10:30", "note": ...,
-                             "screened": false, "screened_on": null}, ...]}, ...]}
+                             "screened": false, "screened_on": null}, ...]}, ...],
+     "posters": {"<sha256>": {"format": "jpeg", "width": 680, "height": 1000,
+                              "data": "<base64>"}, ...}}
 
 ``scheduled_at`` is a naive local time, or just a date (``2026-12-01``: that day). Viewings are
-in the order they happened (``watched_on`` null: the day is not known). Versions 1 (no rating,
-comments or lists) and 2 (no viewings: a watched film's date becomes its one viewing) are still
-read. Restoring a backup into an empty catalog gives
+in the order they happened (``watched_on`` null: the day is not known). Posters are kept once
+each, as the catalog keeps them (``json_posters``). Versions 1 (no rating, comments or lists),
+2 (no viewings: a watched film's date becomes its one viewing) and 3 (no posters: a film keeps
+the poster it has) are still read. Restoring a backup into an empty catalog gives
 back identical films, user fields, tags, collections (rating, comments) and screening lists.
 """
 
@@ -26,7 +30,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from operator import attrgetter
 from pathlib import Path
@@ -45,8 +49,10 @@ from filmdesk.core.exchange import (
     shortened,
 )
 from filmdesk.core.exchange.csv_rows import MAX_ROWS
+from filmdesk.core.exchange.json_posters import PosterReader, write_posters
 from filmdesk.core.exchange.textfile import decode_text, read_bytes, replaced_atomically
 from filmdesk.core.fields import FIELD_NAMES, FILM_FIELDS, Group, Kind
+from filmdesk.core.posters.images import PosterImage
 from filmdesk.core.records import (
     CollectionRecord,
     CommentRecord,
@@ -70,12 +76,14 @@ if TYPE_CHECKING:
     from filmdesk.core.catalog import Catalog
 
 FORMAT = "filmdesk-backup"
-VERSION = 3
+VERSION = 4
 ENTRY_KEYS = ("scheduled_at", "note", "screened", "screened_on")
 
 
 def _films(
-    films: Sequence[FilmRecord], viewings: Mapping[int, Sequence[ViewingRecord]]
+    films: Sequence[FilmRecord],
+    viewings: Mapping[int, Sequence[ViewingRecord]],
+    posters: Mapping[int, str],
 ) -> list[dict[str, object]]:
     """Every field of each film, bookkeeping too, and its viewings: a backup is lossless.
 
@@ -101,7 +109,8 @@ def _films(
     converted.append(
         [[v.to_json() for v in viewings[f.id]] if f.id in viewings else none for f in films]
     )
-    keys = ("ref", *_FILM_KEYS, "viewings")
+    converted.append([posters.get(f.id) for f in films])
+    keys = ("ref", *_FILM_KEYS, "viewings", "poster")
     return [dict(zip(keys, row, strict=True)) for row in zip(*converted, strict=True)]
 
 
@@ -129,21 +138,26 @@ def export_json(
     comments: Mapping[int, Sequence[CommentRecord]] | None = None,
     screening_lists: Sequence[ScreeningListRecord] = (),
     viewings: Mapping[int, Sequence[ViewingRecord]] | None = None,
+    posters: Mapping[int, str] | None = None,
+    poster_images: Callable[[Sequence[str]], Iterable[PosterImage]] | None = None,
 ) -> int:
     """Write the backup atomically (an existing file is replaced only by a whole new one).
 
     ``comments`` maps a collection id to its comments, ``viewings`` a film id to its
-    viewings. Collections and lists keep only the
-    films that are written (a backup of some films leaves the others out everywhere).
+    viewings, ``posters`` a film id to its poster's hash; ``poster_images`` gives the posters
+    of some hashes, bytes and all, one at a time (written as they come). Collections and
+    lists keep only the films that are written (a backup of some films leaves the others out
+    everywhere).
     """
     shown = {f.id for f in films}
     notes = comments or {}
     seen = viewings or {}
+    pictures = {f.id: posters[f.id] for f in films if f.id in posters} if posters else {}
     document = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "films": _films(films, seen),
+        "films": _films(films, seen, pictures),
         "collections": [
             {
                 "name": c.name,
@@ -180,14 +194,16 @@ def export_json(
     # written by json's C encoder (``indent`` makes json use its pure-Python one, 5x slower).
     with replaced_atomically(Path(path)) as out:
         out.write("{\n")
-        for number, (key, value) in enumerate(document.items()):
-            comma = "," if number < len(document) - 1 else ""
+        for key, value in document.items():
+            comma = ","  # (the posters come last)
             if isinstance(value, list) and value:
                 out.write(f" {json.dumps(key)}: [\n  ")
                 out.write(",\n  ".join(json.dumps(item, ensure_ascii=False) for item in value))
                 out.write(f"\n ]{comma}\n")
             else:
                 out.write(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}\n")
+        wanted = sorted(set(pictures.values()))
+        write_posters(out, poster_images(wanted) if poster_images and wanted else ())
         out.write("}\n")
     return len(films)
 
@@ -203,6 +219,8 @@ def export_backup(path: Path, catalog: Catalog, films: Sequence[FilmRecord]) -> 
         comments={c.id: catalog.collections.comments(c.id) for c in collections if c.comment_count},
         screening_lists=[catalog.lists.get(s.id) for s in catalog.lists.summaries()],
         viewings=catalog.films.viewings_of(),
+        posters=catalog.posters.of_films(),
+        poster_images=catalog.posters.images,
     )
 
 
@@ -246,9 +264,19 @@ MAX_GROUPS = 10_000
 
 def read_json(
     path: Path,
-) -> tuple[list[IncomingFilm], list[IncomingCollection], list[IncomingList], list[Problem]]:
-    """Films, collections and screening lists from a backup (version 1 to 3), with every
-    problem (file, item number, field).
+) -> tuple[
+    list[IncomingFilm],
+    list[IncomingCollection],
+    list[IncomingList],
+    list[Problem],
+    dict[str, PosterImage],
+]:
+    """Films, collections, screening lists and the posters the films name, from a backup
+    (version 1 to 4), with every problem (file, item number, field).
+
+    A film's poster hash is its ``extra["poster"]`` (None: no poster; no key: a backup from
+    before posters). A poster that is damaged (base64 that does not decode, bytes whose hash
+    is not its key, not a JPEG or PNG) is a problem of each film that names it.
 
     Everything a backup holds is checked as the window and the command line check what is
     typed (a collection's name of 100,000 characters is a problem, as it is there); a value
@@ -288,12 +316,19 @@ def read_json(
         )
     problems: list[Problem] = []
     budget = _Budget()
-    films = _read_films(name, _items(name, document, "films", problems, budget) or [], problems)
+    posters = PosterReader(name, document.get("posters"))
+    if posters.wrong_kind:
+        problems.append(
+            Problem(name, None, "posters", f"is {_kind(document['posters'])}, not an object")
+        )
+    films = _read_films(
+        name, _items(name, document, "films", problems, budget) or [], problems, posters
+    )
     collections = _collections(
         name, _items(name, document, "collections", problems, budget) or [], problems, budget
     )
     lists = _lists(name, _items(name, document, "lists", problems, budget) or [], problems, budget)
-    return films, collections, lists, problems
+    return films, collections, lists, problems, posters.images
 
 
 def _nested_deeper(raw: bytes) -> bool:
@@ -392,7 +427,9 @@ def _ref(value: object) -> bool:
     return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
 
 
-def _read_films(name: str, items: list[object], problems: list[Problem]) -> list[IncomingFilm]:
+def _read_films(
+    name: str, items: list[object], problems: list[Problem], posters: PosterReader
+) -> list[IncomingFilm]:
     films: list[IncomingFilm] = []
     checked = _CheckedOnce()
     for number, item in enumerate(items, start=1):
@@ -424,6 +461,13 @@ def _read_films(name: str, items: list[object], problems: list[Problem]) -> list
             if viewings is None:
                 continue
             extra["viewings"] = viewings
+        if "poster" in item:
+            key = item["poster"]
+            wrong = None if key is None else posters.problem(number, fields["title"], key)
+            if wrong is not None:
+                problems.append(wrong)
+                continue
+            extra["poster"] = key
         films.append(IncomingFilm(number, fields, ref=ref, extra=extra))
     return films
 

@@ -186,6 +186,7 @@ def plan_import(
         notices=list(contents.notices),
         collections=list(contents.collections),
         lists=list(contents.lists),
+        posters=dict(contents.posters),
     )
     films = contents.films
 
@@ -222,6 +223,7 @@ def plan_import(
     first_at: dict[object, int] = {}
     claimed_by: dict[int, str] = {}  # film id -> the Letterboxd URI of the row that matched it
     viewings: dict[int, tuple[ViewingRecord, ...]] | None = None  # read at the first match
+    posters: dict[int, str] | None = None  # the catalog's films' posters, read when needed
     for position, (line, title, year, original, imdb_id, letterboxd_uri) in enumerate(
         zip(
             batch.lines,
@@ -304,11 +306,21 @@ def plan_import(
             viewings = catalog.films.viewings_of()
         known = viewings.get(match.id, ())
         missing = _missing_viewings(fields, extra, known)
-        if changed or missing:
+        # A backup's poster is taken as its other fields are (null: no poster); a file
+        # without posters leaves the film's alone.
+        poster_changed = False
+        if extra and "poster" in extra:
+            if posters is None:
+                posters = catalog.posters.of_films()
+            poster_changed = extra["poster"] != posters.get(match.id)
+        if changed or missing or poster_changed:
             extra_of_update: dict[str, object] = {}
             if missing:
                 extra_of_update["viewings"] = missing
                 extra_of_update["replaces"] = _placeholders(known, missing)
+            if poster_changed:
+                assert extra is not None
+                extra_of_update["poster"] = extra["poster"]
             plan.updates.append((match.id, IncomingFilm(line, changed, extra=extra_of_update)))
         else:
             plan.unchanged += 1

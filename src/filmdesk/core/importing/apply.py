@@ -47,6 +47,8 @@ from filmdesk.core.models import (
 )
 from filmdesk.core.names import name_key
 from filmdesk.core.operations import Batch, Changes, Operation, Outcome
+from filmdesk.core.posters.operations import SetPoster
+from filmdesk.core.posters.store import existing_posters, keep_poster
 from filmdesk.core.records import FilmRecord, ViewingRecord
 from filmdesk.core.rows import aware, film_record, half_stars_of, rating_of
 from filmdesk.core.transaction import Transaction
@@ -99,9 +101,11 @@ class ApplyImport(Operation[ImportResult]):
         plan, session = self.plan, tx.session
         film_of_ref = dict(plan.matched_refs)
         total = len(plan.new) + len(plan.updates)
+        _keep_new_films_posters(session, plan)
         added = self._insert_new(tx, total)
         before: dict[int, FilmFields] = {}
         viewed: list[int] = []  # films that gain viewings
+        posters_before: list[Operation[object]] = []
         for number, (film_id, incoming) in enumerate(plan.updates):
             if self.progress is not None and number % 5000 == 0:
                 self.progress(len(plan.new) + number, total)
@@ -110,6 +114,10 @@ class ApplyImport(Operation[ImportResult]):
             apply_fields(tx, film, incoming.fields)  # checked when the file was read
             if incoming.extra.get("viewings"):
                 viewed.append(film_id)
+            if "poster" in incoming.extra:
+                key = incoming.extra["poster"]
+                image = None if key is None else plan.posters[str(key)]
+                posters_before.append(SetPoster(film_id, image).apply(tx).inverse)
         viewings_added, viewings_removed = _add_viewings(session, plan, viewed)
         session.flush()
         changed = [film_record(load_film(session, film_id)) for film_id in before]
@@ -139,7 +147,7 @@ class ApplyImport(Operation[ImportResult]):
             viewings_removed=viewings_removed,
         )
         changes = _changes(result, changed, merged.commented)
-        return Outcome(result, _undo(result, before), changes)
+        return Outcome(result, _undo(result, before, posters_before), changes)
 
     def _insert_new(self, tx: Transaction, total: int) -> list[int]:
         """The new films; many at once build the films indexes afterwards, in one sorted pass
@@ -204,7 +212,19 @@ def _add_viewings(
     return added, removed
 
 
-def _undo(result: ImportResult, before: Mapping[int, FilmFields]) -> Batch:
+def _keep_new_films_posters(session: Session, plan: ImportPlan) -> None:
+    """Keep the posters the new films show (those the catalog lacks), before the films come
+    in: a film refers to its poster."""
+    wanted = {str(e["poster"]) for e in plan.new.extras() if e and e.get("poster")}
+    for key in sorted(wanted - set(existing_posters(session, wanted))):
+        keep_poster(session, plan.posters[key])
+
+
+def _undo(
+    result: ImportResult,
+    before: Mapping[int, FilmFields],
+    posters_before: Sequence[Operation[object]] = (),
+) -> Batch:
     """The steps that take an import out again, in an order whose inverses (the redo) work:
     entries and lists first, then comments, ratings and collections, then films."""
     steps: list[Operation[object]] = []
@@ -236,6 +256,7 @@ def _undo(result: ImportResult, before: Mapping[int, FilmFields]) -> Batch:
         steps.append(RestoreViewings(tuple(result.viewings_removed)))
     if before:
         steps.append(EditFilms(dict(before)))
+    steps += posters_before
     return Batch(tuple(steps))
 
 

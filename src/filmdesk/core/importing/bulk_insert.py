@@ -39,10 +39,13 @@ _INSERT_COLUMNS = (
     "id",
     *(f.column for f in FILM_FIELDS if f.column is not None),
     "sort_title",
+    "poster_hash",  # (a backup's; the poster is kept before its films come in)
 )
 
 # Nullable columns without a default: an INSERT that leaves one out makes it NULL.
-_NULL_WHEN_LEFT_OUT = frozenset(f.column for f in FILM_FIELDS if f.column and f.nullable)
+_NULL_WHEN_LEFT_OUT = frozenset(f.column for f in FILM_FIELDS if f.column and f.nullable) | {
+    "poster_hash"
+}
 # Of those, the ones where '' is never a value (validation makes an empty value None). The
 # sqlite3 module binds None slowly (it looks for an adapter each time; a third of a large
 # import's insert time), so bulk_insert leaves out a column that is all NULL and sends the
@@ -201,6 +204,7 @@ def insert_films(tx: Transaction, films: FilmBatch) -> list[int]:
         "watched_on": [day(on) for on in watched_on] if viewings else converted("watched_on", day),
         "created_at": created,
         "updated_at": changed,
+        "poster_hash": [extra.get("poster") if extra else None for extra in extras],
     }
     # The other columns as their fields' kinds are written (as the file gave them, mostly).
     convert: dict[Kind, Callable[[Any], Any]] = {

@@ -25,6 +25,7 @@ MIN_SIDE = 8  # smaller than this is a stray icon, not a poster
 KEPT_FORMATS = frozenset({"JPEG", "PNG"})
 _PLAIN_MODES = frozenset({"RGB", "RGBA", "L", "LA", "P"})  # (CMYK and the like are re-encoded)
 JPEG_QUALITY = 88
+_ORIENTATION = 0x0112  # the EXIF tag that says which way up the camera was
 
 
 class PosterError(ValueError):

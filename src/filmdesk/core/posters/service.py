@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from filmdesk.core.models import Film, Poster
 from filmdesk.core.operations import Outcome, Runner
-from filmdesk.core.posters.images import PosterImage
+from filmdesk.core.posters.images import PosterError, PosterImage
 from filmdesk.core.posters.operations import ANY, SetPoster
 from filmdesk.core.posters.store import drop_unused_posters, poster_image
-from filmdesk.core.posters.thumbnails import ThumbnailCache
+from filmdesk.core.posters.thumbnails import ThumbnailCache, thumbnail_bytes
 from filmdesk.core.records import FilmRecord
+
+_PIECE = 20  # posters read at a time (each up to a megabyte or so)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,20 @@ class PosterService:
         image = self.image(key)
         return None if image is None else image.data
 
+    def images(self, keys: Sequence[str]) -> Iterator[PosterImage]:
+        """The posters kept under ``keys`` (those the catalog has), bytes and all, read a few
+        at a time: a backup of thousands of posters never holds them all in memory."""
+        for start in range(0, len(keys), _PIECE):
+            part = list(keys[start : start + _PIECE])
+            with self._engine.connect() as conn:
+                rows = conn.execute(
+                    select(Poster.hash, Poster.data, Poster.format, Poster.width, Poster.height)
+                    .where(Poster.hash.in_(part))
+                    .order_by(Poster.hash)
+                ).all()
+            for row in rows:
+                yield PosterImage(bytes(row.data), row.format, row.width, row.height)
+
     def of_films(self, film_ids: Sequence[int] | None = None) -> dict[int, str]:
         """Film id -> the hash of its poster, for the films that have one (of ``film_ids``,
         or all)."""
@@ -83,6 +99,35 @@ class PosterService:
                 part = query.where(Film.id.in_(wanted[start : start + 500]))
                 found.update({film_id: str(key) for film_id, key in conn.execute(part)})
             return found
+
+    def for_print(self, film_ids: Sequence[int]) -> dict[int, bytes]:
+        """Film id -> a small JPEG of its poster (the cover view's thumbnail, made if it is
+        missing), for the films of ``film_ids`` that have one: what a printout embeds (a
+        poster a few centimetres high needs no more, and a catalog of thousands stays small)."""
+        found: dict[int, bytes] = {}
+        done: dict[str, bytes | None] = {}
+        for film_id, key in self.of_films(film_ids).items():
+            if key not in done:
+                done[key] = self._small(key)
+            small = done[key]
+            if small is not None:
+                found[film_id] = small
+        return found
+
+    def _small(self, key: str) -> bytes | None:
+        path = self.thumbnails.get(key)
+        if path is not None:
+            try:
+                return path.read_bytes()
+            except OSError:
+                pass
+        data = self.data(key)  # (a cache folder that cannot be written: made here instead)
+        if data is None:
+            return None
+        try:
+            return thumbnail_bytes(data)
+        except PosterError:
+            return None
 
     def count(self) -> int:
         """How many posters the catalog keeps."""

@@ -23,6 +23,7 @@ FORMATS = {  # translated when shown
     "pdf": QT_TRANSLATE_NOOP("ExportDialog", "Printable list (PDF)"),
     "html": QT_TRANSLATE_NOOP("ExportDialog", "Printable list (HTML)"),
 }
+PRINTABLE = frozenset({"pdf", "html"})  # the formats that can show posters
 
 
 class ExportDialog(QDialog):
@@ -48,6 +49,9 @@ class ExportDialog(QDialog):
         self.bom = QCheckBox(self.tr("UTF-8 with BOM (Excel shows Cyrillic correctly)"))
         self.bom.setChecked(True)
         self.semicolon = QCheckBox(self.tr("Separate with ; instead of ,"))
+        self.with_posters = QCheckBox(self.tr("With &posters"))
+        self.with_posters.setObjectName("withPosters")
+        self.with_posters.setToolTip(self.tr("Each film's poster, small, beside it"))
         self.format.currentIndexChanged.connect(self._format_changed)
 
         form = QFormLayout()
@@ -58,6 +62,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Films:"), scopes)
         form.addRow(self.tr("CSV:"), self.bom)
         form.addRow("", self.semicolon)
+        form.addRow(self.tr("Printable:"), self.with_posters)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -67,11 +72,17 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self._format_changed()
 
     def _format_changed(self) -> None:
         csv = self.format.currentData() == "csv"
         self.bom.setEnabled(csv)
         self.semicolon.setEnabled(csv)
+        self.with_posters.setEnabled(self.format.currentData() in PRINTABLE)
+
+    def wants_posters(self) -> bool:
+        """Whether a printable list (PDF, HTML) was asked for with posters."""
+        return self.with_posters.isChecked() and self.format.currentData() in PRINTABLE
 
     def choice(self) -> tuple[str, str, bool, str]:
         """(format, scope "all"/"search"/"selection", BOM, delimiter)."""

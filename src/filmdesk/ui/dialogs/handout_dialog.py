@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QImage, QPainter, QPixmap, QTextDocument
@@ -44,6 +45,9 @@ from filmdesk.core.exchange.handout import (
 from filmdesk.core.records import ScreeningListRecord
 from filmdesk.ui.shell.i18n import interface_language
 from filmdesk.ui.widgets.plain_text import as_typed
+
+if TYPE_CHECKING:
+    from filmdesk.core.exchange.formats import PosterSource
 
 PREVIEW_DPI = 72
 PRINT_DPI = 200
@@ -79,10 +83,17 @@ class HandoutDialog(QDialog):
     """Options, a preview, and Save as PDF / Save as HTML / Print."""
 
     def __init__(
-        self, screening_list: ScreeningListRecord, folder: str, parent: QWidget | None = None
+        self,
+        screening_list: ScreeningListRecord,
+        folder: str,
+        parent: QWidget | None = None,
+        *,
+        posters: PosterSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.screening_list = screening_list
+        self._poster_source = posters
+        self._poster_data: dict[int, bytes] | None = None  # read when first asked for
         self.folder = folder
         self.saved: Path | None = None
         self.setWindowTitle(self.tr("Handout: {name}").replace("{name}", screening_list.name))
@@ -99,6 +110,11 @@ class HandoutDialog(QDialog):
             check.setChecked(True)
             check.toggled.connect(self._schedule_preview)
             options.addWidget(check)
+        self.with_posters = QCheckBox(self.tr("With p&osters"))
+        self.with_posters.setObjectName("withPosters")
+        self.with_posters.setVisible(posters is not None)
+        self.with_posters.toggled.connect(self._schedule_preview)
+        options.addWidget(self.with_posters)
         form = QFormLayout()
         self.lines = QSpinBox()
         self.lines.setObjectName("studentLines")
@@ -163,6 +179,15 @@ class HandoutDialog(QDialog):
             language=interface_language(),
         )
 
+    def posters(self) -> dict[int, bytes] | None:
+        """The films' posters when the handout shows them (None: it does not)."""
+        if self._poster_source is None or not self.with_posters.isChecked():
+            return None
+        if self._poster_data is None:
+            film_ids = [entry.film.id for entry in self.screening_list.entries]
+            self._poster_data = self._poster_source.for_print(film_ids)
+        return self._poster_data
+
     @Slot()
     def _schedule_preview(self) -> None:
         self._timer.start()
@@ -170,13 +195,17 @@ class HandoutDialog(QDialog):
     @Slot()
     def update_preview(self) -> None:
         """Show the handout as it would print."""
-        images = pdf_pages(render_handout_pdf(self.screening_list, self.options()), PREVIEW_DPI)
+        images = pdf_pages(
+            render_handout_pdf(self.screening_list, self.options(), self.posters()), PREVIEW_DPI
+        )
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
                 widget.deleteLater()
         if images is None:
-            self.html_preview.setHtml(render_handout_html(self.screening_list, self.options()))
+            self.html_preview.setHtml(
+                render_handout_html(self.screening_list, self.options(), self.posters())
+            )
             self.preview_stack.setCurrentWidget(self.html_preview)
             return
         for image in images:
@@ -213,7 +242,7 @@ class HandoutDialog(QDialog):
 
     def _save(self, writer: object, target: Path) -> None:
         try:
-            writer(target, self.screening_list, self.options())  # type: ignore[operator]
+            writer(target, self.screening_list, self.options(), self.posters())  # type: ignore[operator]
         except OSError as exc:
             QMessageBox.warning(
                 self,
@@ -239,10 +268,14 @@ class HandoutDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> None:
         """Print onto ``printer`` (already set up)."""
-        images = pdf_pages(render_handout_pdf(self.screening_list, self.options()), PRINT_DPI)
+        images = pdf_pages(
+            render_handout_pdf(self.screening_list, self.options(), self.posters()), PRINT_DPI
+        )
         if images is None:
             document = QTextDocument()
-            document.setHtml(render_handout_html(self.screening_list, self.options()))
+            document.setHtml(
+                render_handout_html(self.screening_list, self.options(), self.posters())
+            )
             document.print_(printer)
             return
         painter = QPainter(printer)

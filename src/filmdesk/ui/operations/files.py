@@ -123,6 +123,7 @@ class FileOperations(QObject):
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         file_format, scope, bom, delimiter = dialog.choice()
+        posters = self.catalog.posters if dialog.wants_posters() else None
         chosen = film_export(file_format)  # the core's table of formats
         kind = {
             "json": self.tr("JSON backup (*.json)"),
@@ -150,6 +151,7 @@ class FileOperations(QObject):
                 title=heading.strip(": "),
                 sort="title",
                 progress=progress,
+                posters=posters,
             )
             return chosen.write(target, selection, options)
 
@@ -177,7 +179,12 @@ class FileOperations(QObject):
         # Loaded when first used: printing brings Qt's print support and the PDF writer along.
         from filmdesk.ui.dialogs.handout_dialog import HandoutDialog
 
-        dialog = HandoutDialog(screening_list, self.context.last_folder(), self.context.window)
+        dialog = HandoutDialog(
+            screening_list,
+            self.context.last_folder(),
+            self.context.window,
+            posters=self.catalog.posters,
+        )
         dialog.exec()
         if dialog.saved is not None:
             self.context.remember_folder(dialog.saved)
