@@ -64,6 +64,29 @@ class SavedSearchRecord:
         return {"name": self.name, "query": self.query, "scope": self.scope}
 
 
+@dataclass(frozen=True, slots=True)
+class IncomingSearch:
+    """A saved search a file brings (the JSON backup): checked when the file was read."""
+
+    name: str
+    query: str
+    scope: str = ""
+
+
+def merge_searches(tx: Transaction, incoming: list[IncomingSearch]) -> list[Operation[object]]:
+    """Bring a file's saved searches in: a new name is saved; a name the catalog has (in any
+    case) takes the file's query and scope. The operations that undo it, in order."""
+    undo: list[Operation[object]] = []
+    for search in incoming:
+        row = tx.session.scalar(select(SavedSearch).where(SavedSearch.key == name_key(search.name)))
+        if row is None:
+            undo.append(SaveSearch(search.name, search.query, search.scope).apply(tx).inverse)
+        elif (row.query, row.scope) != (search.query, search.scope):
+            fields: SearchFields = {"query": search.query, "scope": search.scope}
+            undo.append(EditSearch(row.id, fields).apply(tx).inverse)
+    return undo
+
+
 class SearchFields(TypedDict, total=False):
     """What an edit of a saved search may change."""
 

@@ -18,6 +18,7 @@ from typing import Any, overload
 
 from filmdesk.core.fields import FIELD_NAMES, INPUT_FIELDS
 from filmdesk.core.posters.images import PosterImage
+from filmdesk.core.searches import IncomingSearch
 from filmdesk.core.validation import EntryFields, FilmFields
 
 MAX_SAID = 300  # characters of a value a message repeats (a title, a cell, a column name)
@@ -415,6 +416,8 @@ class ImportPlan:
     # The posters the file's films name (a backup's), by hash; a film's is its
     # ``extra["poster"]``.
     posters: dict[str, PosterImage] = field(default_factory=dict)
+    # The saved searches a backup brings (new names are saved, known ones take its query).
+    searches: list[IncomingSearch] = field(default_factory=list)
 
     def left_out(self) -> list[Notice]:
         """The notices about rows that are not imported."""

@@ -48,6 +48,7 @@ from filmdesk.core.exchange.list_csv import export_list_csv, looks_like_list_csv
 from filmdesk.core.exchange.textfile import first_line_of, guess_delimiter, read_head
 from filmdesk.core.posters.images import PosterImage
 from filmdesk.core.records import FilmRecord, ScreeningListRecord
+from filmdesk.core.searches import IncomingSearch
 from filmdesk.core.sorting import sort_films
 
 if TYPE_CHECKING:
@@ -270,6 +271,7 @@ class FileContents:
     lists: list[IncomingList] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)  # left out by design, or notes
     posters: dict[str, PosterImage] = field(default_factory=dict)  # by hash (a backup's)
+    searches: list[IncomingSearch] = field(default_factory=list)  # saved searches (a backup's)
 
 
 @dataclass(frozen=True)
@@ -286,8 +288,8 @@ def _read_csv(path: Path, progress: Progress | None) -> FileContents:
 
 
 def _read_json(path: Path, progress: Progress | None) -> FileContents:
-    films, collections, lists, problems, posters = read_json(path)
-    return FileContents(films, problems, collections, lists, posters=posters)
+    films, collections, lists, problems, posters, searches = read_json(path)
+    return FileContents(films, problems, collections, lists, posters=posters, searches=searches)
 
 
 def _read_letterboxd(path: Path, progress: Progress | None) -> FileContents:

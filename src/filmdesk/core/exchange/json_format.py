@@ -50,6 +50,7 @@ from filmdesk.core.exchange import (
 )
 from filmdesk.core.exchange.csv_rows import MAX_ROWS
 from filmdesk.core.exchange.json_posters import PosterReader, write_posters
+from filmdesk.core.exchange.json_searches import read_searches
 from filmdesk.core.exchange.textfile import decode_text, read_bytes, replaced_atomically
 from filmdesk.core.fields import FIELD_NAMES, FILM_FIELDS, Group, Kind
 from filmdesk.core.posters.images import PosterImage
@@ -60,6 +61,7 @@ from filmdesk.core.records import (
     ScreeningListRecord,
     ViewingRecord,
 )
+from filmdesk.core.searches import IncomingSearch, SavedSearchRecord
 from filmdesk.core.validation import (
     FieldProblem,
     FilmFields,
@@ -140,6 +142,7 @@ def export_json(
     viewings: Mapping[int, Sequence[ViewingRecord]] | None = None,
     posters: Mapping[int, str] | None = None,
     poster_images: Callable[[Sequence[str]], Iterable[PosterImage]] | None = None,
+    saved_searches: Sequence[SavedSearchRecord] = (),
 ) -> int:
     """Write the backup atomically (an existing file is replaced only by a whole new one).
 
@@ -189,6 +192,7 @@ def export_json(
             }
             for s in screening_lists
         ],
+        "saved_searches": [search.to_json() for search in saved_searches],
     }
     # One film (collection, list) per line: still readable and easy to compare, and each
     # written by json's C encoder (``indent`` makes json use its pure-Python one, 5x slower).
@@ -221,6 +225,7 @@ def export_backup(path: Path, catalog: Catalog, films: Sequence[FilmRecord]) -> 
         viewings=catalog.films.viewings_of(),
         posters=catalog.posters.of_films(),
         poster_images=catalog.posters.images,
+        saved_searches=catalog.searches.all(),
     )
 
 
@@ -270,9 +275,10 @@ def read_json(
     list[IncomingList],
     list[Problem],
     dict[str, PosterImage],
+    list[IncomingSearch],
 ]:
-    """Films, collections, screening lists and the posters the films name, from a backup
-    (version 1 to 4), with every problem (file, item number, field).
+    """Films, collections, screening lists, the posters the films name and the saved
+    searches, from a backup (version 1 to 4), with every problem (file, item number, field).
 
     A film's poster hash is its ``extra["poster"]`` (None: no poster; no key: a backup from
     before posters). A poster that is damaged (base64 that does not decode, bytes whose hash
@@ -328,7 +334,9 @@ def read_json(
         name, _items(name, document, "collections", problems, budget) or [], problems, budget
     )
     lists = _lists(name, _items(name, document, "lists", problems, budget) or [], problems, budget)
-    return films, collections, lists, problems, posters.images
+    given = _items(name, document, "saved_searches", problems, budget) or []
+    searches = read_searches(name, given, problems)
+    return films, collections, lists, problems, posters.images, searches
 
 
 def _nested_deeper(raw: bytes) -> bool:

@@ -187,6 +187,7 @@ def plan_import(
         collections=list(contents.collections),
         lists=list(contents.lists),
         posters=dict(contents.posters),
+        searches=list(contents.searches),
     )
     films = contents.films
 

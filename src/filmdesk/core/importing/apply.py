@@ -51,6 +51,7 @@ from filmdesk.core.posters.operations import SetPoster
 from filmdesk.core.posters.store import existing_posters, keep_poster
 from filmdesk.core.records import FilmRecord, ViewingRecord
 from filmdesk.core.rows import aware, film_record, half_stars_of, rating_of
+from filmdesk.core.searches import merge_searches
 from filmdesk.core.transaction import Transaction
 from filmdesk.core.validation import FilmFields, ListFields, ViewingFields
 
@@ -130,6 +131,7 @@ class ApplyImport(Operation[ImportResult]):
         merged = _Merged()
         _merge_collections(session, plan.collections, film_of_ref, merged)
         _merge_lists(session, plan.lists, film_of_ref, merged)
+        searches_before = merge_searches(tx, plan.searches)
         session.flush()
         tx.tags_touched = True
         result = ImportResult(
@@ -147,7 +149,10 @@ class ApplyImport(Operation[ImportResult]):
             viewings_removed=viewings_removed,
         )
         changes = _changes(result, changed, merged.commented)
-        return Outcome(result, _undo(result, before, posters_before), changes)
+        if searches_before:
+            changes = changes | Changes(searches=True)
+        undo = _undo(result, before, [*posters_before, *reversed(searches_before)])
+        return Outcome(result, undo, changes)
 
     def _insert_new(self, tx: Transaction, total: int) -> list[int]:
         """The new films; many at once build the films indexes afterwards, in one sorted pass
