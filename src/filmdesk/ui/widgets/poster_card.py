@@ -27,23 +27,24 @@ from PySide6.QtGui import (
 )
 
 # Muted colours, mid to deep, with a few light ones for variety: none shouts beside a poster.
+# Each keeps a contrast of 4.5 or more with its text over the whole of its gradient.
 PALETTE = (
     "#2f4858",  # slate teal
     "#6b4e3d",  # walnut
     "#3d5a45",  # forest
     "#7a3b3b",  # oxblood
     "#4a4e69",  # dusk
-    "#8c6a3f",  # ochre
+    "#7a5a32",  # ochre
     "#355c7d",  # steel blue
     "#5e4b6b",  # plum
-    "#a0674b",  # terracotta
-    "#567572",  # sage
+    "#8f5238",  # terracotta
+    "#4a6663",  # sage
     "#c9b58f",  # sand
     "#b7c3ae",  # pale sage
     "#d6b3a1",  # clay
     "#9fb1c2",  # mist
     "#3b3a36",  # charcoal
-    "#7d6b8f",  # lavender grey
+    "#8a4f5c",  # dusty rose
 )
 CREAM = QColor("#f5efe3")
 INK = QColor("#211d18")
