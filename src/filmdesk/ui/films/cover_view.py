@@ -64,16 +64,21 @@ class CoverDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.loader = loader
         self.cell = QSize(POSTER_WIDTH + 2 * PADDING, 300)
+        self.set_font(QFont())
 
-    def title_font(self, base: QFont) -> QFont:
-        font = QFont(base)
-        font.setWeight(QFont.Weight.DemiBold)
-        return font
+    def set_font(self, base: QFont) -> None:
+        """The view's font: the year in it, the title in it a little bolder. (Made once, not
+        for every cover painted.)"""
+        self._year_font = QFont(base)
+        self._year_metrics = QFontMetrics(base)
+        self._title_font = QFont(base)
+        self._title_font.setWeight(QFont.Weight.DemiBold)
+        self._title_metrics = QFontMetrics(self._title_font)
 
-    def cell_height(self, base: QFont) -> int:
+    def cell_height(self) -> int:
         """A cell's height: the poster, then a line of title and a line of year."""
-        title = QFontMetrics(self.title_font(base)).lineSpacing()
-        year = QFontMetrics(base).lineSpacing()
+        title = self._title_metrics.lineSpacing()
+        year = self._year_metrics.lineSpacing()
         return PADDING + poster_size().height() + TEXT_GAP + title + year + PADDING
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
@@ -117,21 +122,19 @@ class CoverDelegate(QStyledItemDelegate):
         width = cell.width() - 2 * PADDING + 4
         left = cell.left() + PADDING - 2
         top = poster.bottom() + 1 + TEXT_GAP
-        title_font = self.title_font(option.font)
-        title_metrics = QFontMetrics(title_font)
-        painter.setFont(title_font)
+        title_metrics = self._title_metrics
+        painter.setFont(self._title_font)
         painter.setPen(text_colour)
         title = title_metrics.elidedText(film.title, Qt.TextElideMode.ElideRight, width)
         line = QRect(left, top, width, title_metrics.lineSpacing())
         painter.drawText(line, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, title)
         if film.year:
-            font: QFont = option.font
-            painter.setFont(font)
+            painter.setFont(self._year_font)
             quiet = QColor(text_colour)
             if not selected:
                 quiet.setAlphaF(0.65)
             painter.setPen(quiet)
-            year_line = QRect(left, line.bottom() + 1, width, QFontMetrics(font).lineSpacing())
+            year_line = QRect(left, line.bottom() + 1, width, self._year_metrics.lineSpacing())
             painter.drawText(
                 year_line, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(film.year)
             )
@@ -210,7 +213,8 @@ class CoverView(QListView):
         least = POSTER_WIDTH + 2 * PADDING
         width = max(least, self.viewport().width())
         columns = max(1, width // least)
-        cell = QSize(width // columns, self.delegate.cell_height(self.font()))
+        self.delegate.set_font(self.font())
+        cell = QSize(width // columns, self.delegate.cell_height())
         if cell != self.gridSize():
             self.delegate.cell = cell
             self.setGridSize(cell)

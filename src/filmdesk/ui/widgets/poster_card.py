@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QLinearGradient,
     QPainter,
     QPen,
+    QPixmap,
     QTextLayout,
     QTextOption,
 )
@@ -88,9 +89,9 @@ def contrast(first: QColor, second: QColor) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
-@lru_cache(maxsize=4096)
-def _colours(key: int) -> tuple[str, str, str]:
-    background = QColor(PALETTE[key % len(PALETTE)])
+@lru_cache(maxsize=len(PALETTE))
+def _colours_of(colour: int) -> tuple[str, str, str]:
+    background = QColor(PALETTE[colour])
     text = CREAM if contrast(CREAM, background) >= contrast(INK, background) else INK
     accent = QColor(text)
     accent.setAlphaF(0.09)
@@ -99,7 +100,7 @@ def _colours(key: int) -> tuple[str, str, str]:
 
 def card_colours(title: str) -> CardColours:
     """The colours of ``title``'s card: always the same for the same title."""
-    background, text, accent = _colours(title_key(title))
+    background, text, accent = _colours_of(title_key(title) % len(PALETTE))
     return CardColours(QColor(background), QColor(text), QColor(accent))
 
 
@@ -178,6 +179,38 @@ def fit_title(title: str, width: int, height: int) -> tuple[int, tuple[str, ...]
     return round(smallest), tuple(kept)
 
 
+_VARIANTS = 6  # where the ornament sits and how large it is
+
+
+@lru_cache(maxsize=len(PALETTE) * _VARIANTS)
+def _background(colour: int, variant: int, width: int, height: int, ratio: float) -> QPixmap:
+    """A card's background: its colour, lighter at the top, and a large faint disc placed by
+    the title, so cards side by side differ. Painted once per colour, place and size (a
+    smooth disc costs more than the rest of the card; a page of new cards is a copy each)."""
+    pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    base = QColor(PALETTE[colour])
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    gradient = QLinearGradient(QPointF(0, 0), QPointF(0, height))
+    gradient.setColorAt(0.0, base.lighter(110))
+    gradient.setColorAt(1.0, base.darker(115))
+    painter.fillRect(QRectF(0, 0, width, height), gradient)
+    radius = width * (0.55 + variant % 2 * 0.16)
+    corner = variant // 2
+    centre = QPointF(
+        width * 0.95 if corner != 1 else width * 0.1,
+        height * (0.22 if corner != 2 else 0.62),
+    )
+    accent = QColor(_colours_of(colour)[1])
+    accent.setAlphaF(0.09)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(accent)
+    painter.drawEllipse(centre, radius, radius)
+    painter.end()
+    return pixmap
+
+
 def paint_poster_card(
     painter: QPainter,
     rect: QRect | QRectF,
@@ -192,26 +225,16 @@ def paint_poster_card(
         return
     colours = card_colours(title)
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setClipRect(box)
-    gradient = QLinearGradient(box.topLeft(), box.bottomLeft())
-    gradient.setColorAt(0.0, colours.background.lighter(110))
-    gradient.setColorAt(1.0, colours.background.darker(115))
-    painter.fillRect(box, gradient)
-
     width, height = box.width(), box.height()
     key = title_key(title)
-    # An ornament: a large faint disc, placed by the title, so cards side by side differ.
-    radius = width * (0.55 + (key >> 8) % 4 * 0.08)
-    corner = (key >> 4) % 3
-    centre = QPointF(
-        box.right() - width * 0.05 if corner != 1 else box.left() + width * 0.1,
-        box.top() + height * (0.22 if corner != 2 else 0.62),
+    device = painter.device()
+    ratio = device.devicePixelRatioF() if device is not None else 1.0
+    background = _background(
+        key % len(PALETTE), (key >> 4) % _VARIANTS, round(width), round(height), ratio
     )
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colours.accent)
-    painter.drawEllipse(centre, radius, radius)
+    painter.drawPixmap(box.topLeft(), background)
 
     margin = max(4.0, width * 0.1)
     inner = box.adjusted(margin, margin, -margin, -margin)
