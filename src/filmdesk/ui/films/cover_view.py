@@ -211,7 +211,10 @@ class CoverView(QListView):
     def _fit_grid(self) -> None:
         """Cells as wide as make whole columns fill the width (the posters keep their size)."""
         least = POSTER_WIDTH + 2 * PADDING
-        width = max(least, self.viewport().width())
+        # QListView lays items out as if its scroll bar were shown, whether it is or not:
+        # columns that fill the width less the bar's never wrap one cell short.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        width = max(least, self.width() - 2 * self.frameWidth() - bar - 1)
         columns = max(1, width // least)
         self.delegate.set_font(self.font())
         cell = QSize(width // columns, self.delegate.cell_height())
