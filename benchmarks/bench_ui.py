@@ -286,10 +286,11 @@ def measure_interaction(db: Path | str) -> dict[str, float]:
 
 
 def _scroll_pages(
-    view: QAbstractItemView, pages: int, settled: Callable[[], bool] = lambda: True
+    view: QAbstractItemView, pages: int, painted: list[float], settled: Callable[[], bool]
 ) -> tuple[list[float], list[float]]:
-    """Scroll ``view`` down a page at a time: (ms from each scroll to its page repainted, ms
-    of each page repainted whole). Waits, untimed, for ``settled`` between pages."""
+    """Scroll ``view`` down a page at a time: (ms from each scroll to the end of the paint it
+    brought, ms of each page repainted whole). ``painted`` gets the time each paint of the
+    view ends. Waits, untimed, for ``settled`` between pages."""
     from PySide6.QtWidgets import QApplication
 
     bar = view.verticalScrollBar()
@@ -300,10 +301,13 @@ def _scroll_pages(
     for _ in range(pages):
         while not settled():
             QApplication.processEvents()
+        seen = len(painted)
         started = time.perf_counter()
         bar.setValue(bar.value() + bar.pageStep())
-        QApplication.processEvents()
-        frames.append((time.perf_counter() - started) * 1000)
+        while len(painted) == seen:
+            QApplication.processEvents()
+        frames.append((painted[seen] - started) * 1000)
+        QApplication.processEvents()  # (thumbnails that came meanwhile repaint their cells)
         started = time.perf_counter()
         view.viewport().repaint()
         paints.append((time.perf_counter() - started) * 1000)
@@ -313,11 +317,27 @@ def _scroll_pages(
 def measure_grid(db: Path) -> dict[str, float]:
     """The cover view at N films with posters on some: first paint, then a page at a time,
     beside the same scroll through the table."""
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QPaintEvent
     from PySide6.QtWidgets import QApplication
 
     from filmdesk.app import create_application, open_window
+    from filmdesk.ui.films.cover_view import CoverView
+    from filmdesk.ui.films.film_table import FilmTable
 
+    # When each paint of the two views ends (the frame a scroll brings).
+    painted: dict[type, list[float]] = {CoverView: [], FilmTable: []}
+
+    def timed(cls: type) -> None:
+        original = cls.paintEvent  # type: ignore[attr-defined]
+
+        def paint_event(self: QAbstractItemView, event: QPaintEvent) -> None:
+            original(self, event)
+            painted[cls].append(time.perf_counter())
+
+        cls.paintEvent = paint_event  # type: ignore[attr-defined]
+
+    timed(CoverView)
+    timed(FilmTable)
     create_application()
     window = open_window(str(db))
     window.show()
@@ -330,26 +350,19 @@ def measure_grid(db: Path) -> dict[str, float]:
     for key in keys:
         window.catalog.posters.thumbnails.get(key)
     thumbnails_s = time.perf_counter() - started
-    table_frames, table_paints = _scroll_pages(films.table, GRID_PAGES)
+    table_frames, table_paints = _scroll_pages(
+        films.table, GRID_PAGES, painted[FilmTable], lambda: True
+    )
     films.table.verticalScrollBar().setValue(0)
 
-    painted: list[float] = []
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's)
-            if event.type() == QEvent.Type.Paint and not painted:
-                painted.append(time.perf_counter())
-            return False
-
-    probe = FirstPaint()
-    films.covers.viewport().installEventFilter(probe)
+    seen = len(painted[CoverView])
     started = time.perf_counter()
     window.window_actions["view_covers"].trigger()
-    while not painted:
+    while len(painted[CoverView]) == seen:
         QApplication.processEvents()
-    first_paint_s = painted[0] - started
-    loader = films.thumbnails
-    frames, paints = _scroll_pages(films.covers, GRID_PAGES, loader.is_idle)
+    first_paint_s = painted[CoverView][seen] - started
+    covers = films.covers
+    frames, paints = _scroll_pages(covers, GRID_PAGES, painted[CoverView], covers.is_settled)
     result = {
         "grid_first_paint_s": round(first_paint_s, 3),
         "grid_scroll_frame_ms_p95": round(_p95(frames), 1),
@@ -357,11 +370,12 @@ def measure_grid(db: Path) -> dict[str, float]:
         "grid_page_paint_ms_p95": round(_p95(paints), 1),
         "table_scroll_frame_ms_p95": round(_p95(table_frames), 1),
         "table_page_paint_ms_p95": round(_p95(table_paints), 1),
-        "grid_posters_in_memory_mb": round(loader.cache.bytes_used() / 1024 / 1024, 1),
+        "grid_posters_in_memory_mb": round(films.thumbnails.cache.bytes_used() / 1024 / 1024, 1),
+        "grid_cards_in_memory_mb": round(covers.delegate.cards.bytes_used() / 1024 / 1024, 1),
         "grid_films_with_posters": sum(1 for f in films.all_films() if f.poster),
         "grid_thumbnail_files_made_s": round(thumbnails_s, 2),
     }
-    loader.wait()
+    films.thumbnails.wait()
     done_with(window)
     return result
 

@@ -218,7 +218,15 @@ def test_only_the_posters_on_screen_and_a_page_ahead_are_read(
     qtbot.waitExposed(many)
     qtbot.waitUntil(lambda: bool(read) and many.thumbnails.is_idle())
     assert len(read) == 1  # one poster shared by 100 films: read once
-    assert many.covers.visible_rows().stop < 60  # (a page is a few rows, not all 210 films)
+    covers = many.covers
+    shown = covers.visible_rows()
+    assert shown.stop < 60  # (a page is a few rows, not all 210 films)
+    # The cards of the page below are painted ahead, to be copied when it is scrolled to.
+    qtbot.waitUntil(covers.is_settled)
+    below = [many.model.film_at(r) for r in range(shown.stop, shown.stop + len(shown))]
+    assert any(f.poster is None for f in below)
+    assert all(not covers.delegate.needs_card(f) for f in below)
+    assert covers.delegate.needs_card(many.model.film_at(many.model.rowCount() - 1))
 
 
 def test_the_thumbnails_memory_is_capped() -> None:

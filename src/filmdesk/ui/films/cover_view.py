@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QImage,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -43,10 +45,12 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.records import FilmRow
 from filmdesk.ui.films.film_table_model import FilmRole, FilmTableModel
-from filmdesk.ui.films.thumbnails import ThumbnailLoader
+from filmdesk.ui.films.thumbnails import ImageCache, ThumbnailLoader
 from filmdesk.ui.widgets.poster_card import paint_poster_card
 
 POSTER_WIDTH = 132  # logical pixels; posters are 2:3
+CARD_MEMORY = 16 * 1024 * 1024  # bytes of cards painted ahead, kept to be copied on screen
+CARDS_PER_STEP = 6  # cards painted ahead at a time, between events
 PADDING = 8  # around the poster, inside the cell
 TEXT_GAP = 6  # between the poster and its title
 _Index = QModelIndex | QPersistentModelIndex
@@ -64,6 +68,10 @@ class CoverDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.loader = loader
         self.cell = QSize(POSTER_WIDTH + 2 * PADDING, 300)
+        self.ratio = 1.0  # device pixels per logical pixel, of the view's screen
+        # Cards are painted ahead, a page below the one shown, and copied when it is shown:
+        # painting a page of new cards in type would take most of a frame.
+        self.cards = ImageCache(CARD_MEMORY)
         self.set_font(QFont())
 
     def set_font(self, base: QFont) -> None:
@@ -145,12 +153,41 @@ class CoverDelegate(QStyledItemDelegate):
             painter.drawRect(cell.adjusted(2, 2, -3, -3))
         painter.restore()
 
+    @staticmethod
+    def card_key(film: FilmRow) -> str:
+        """What a film's card shows, as a key of the cards painted ahead."""
+        director = film.directors[0] if film.directors else ""
+        return f"{film.title}\x1f{film.year or ''}\x1f{director}"
+
+    def needs_card(self, film: FilmRow) -> bool:
+        """Whether the film shows a card that is not painted yet."""
+        shows_card = film.poster is None or self.loader.is_missing(film.poster)
+        return shows_card and self.card_key(film) not in self.cards
+
+    def paint_card(self, film: FilmRow) -> QImage:
+        """The film's card as an image the size of a poster, kept for the next paints."""
+        key = self.card_key(film)
+        image = self.cards.get(key)
+        if image is None:
+            size = poster_size()
+            image = QImage(
+                round(size.width() * self.ratio),
+                round(size.height() * self.ratio),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            image.setDevicePixelRatio(self.ratio)
+            painter = QPainter(image)
+            director = film.directors[0] if film.directors else ""
+            paint_poster_card(painter, QRect(QPoint(0, 0), size), film.title, film.year, director)
+            painter.end()
+            self.cards.put(key, image)
+        return image
+
     def _paint_poster(
         self, painter: QPainter, box: QRect, film: FilmRow, palette: QPalette
     ) -> None:
-        director = film.directors[0] if film.directors else ""
         if film.poster is None or self.loader.is_missing(film.poster):
-            paint_poster_card(painter, box, film.title, film.year, director)
+            painter.drawImage(box.topLeft(), self.paint_card(film))
             return
         image = self.loader.image(film.poster)
         if image is None:  # on its way: a quiet placeholder, then the poster (not a card first)
@@ -201,7 +238,11 @@ class CoverView(QListView):
         self.setModel(model)
         self._model = model
         self._painted = False
+        self._ahead = range(0)
         self._fit_grid()
+        self._card_timer = QTimer(self)
+        self._card_timer.setSingleShot(True)
+        self._card_timer.timeout.connect(self._paint_cards_ahead)
         self.doubleClicked.connect(self.edit_requested)
         loader.loaded.connect(self._thumbnail_loaded)
         self.viewport().installEventFilter(self)
@@ -222,6 +263,9 @@ class CoverView(QListView):
             self.delegate.cell = cell
             self.setGridSize(cell)
         ratio = self.devicePixelRatioF()
+        if ratio != self.delegate.ratio:
+            self.delegate.ratio = ratio
+            self.delegate.cards.clear()
         size = poster_size()
         self.loader.set_size(QSize(round(size.width() * ratio), round(size.height() * ratio)))
         self.verticalScrollBar().setSingleStep(max(1, cell.height() // 4))
@@ -265,6 +309,30 @@ class CoverView(QListView):
         film_at = self._model.film_at
         keys = [poster for r in (*shown, *ahead) if (poster := film_at(r).poster) is not None]
         self.loader.want(keys)
+        self._ahead = ahead
+        if not self._card_timer.isActive():
+            self._card_timer.start(0)
+
+    @Slot()
+    def _paint_cards_ahead(self) -> None:
+        """Paint the cards of the page below, a few at a time between events (the posters'
+        thumbnails come in the background meanwhile)."""
+        film_at, delegate, count = self._model.film_at, self.delegate, self._model.rowCount()
+        left = CARDS_PER_STEP
+        for row in self._ahead:
+            if row >= count:
+                break
+            film = film_at(row)
+            if delegate.needs_card(film):
+                delegate.paint_card(film)
+                left -= 1
+                if left == 0:
+                    self._card_timer.start(0)  # the rest after the events waiting
+                    return
+
+    def is_settled(self) -> bool:
+        """Nothing being prepared: the posters wished for are read, the cards ahead painted."""
+        return self.loader.is_idle() and not self._card_timer.isActive()
 
     @Slot(str)
     def _thumbnail_loaded(self, key: str) -> None:
