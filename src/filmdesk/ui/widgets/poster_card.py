@@ -46,6 +46,12 @@ PALETTE = (
     "#9fb1c2",  # mist
     "#3b3a36",  # charcoal
     "#8a4f5c",  # dusty rose
+    "#55633a",  # olive
+    "#2e5e5a",  # deep teal
+    "#6d4c7d",  # violet
+    "#8c3f5d",  # berry
+    "#b3a3c4",  # lilac
+    "#c7a27c",  # tan
 )
 CREAM = QColor("#f5efe3")
 INK = QColor("#211d18")
