@@ -107,7 +107,7 @@ def test_the_grid_shows_the_tables_films_after_a_search_and_a_sort(
 
 
 def test_selecting_a_cover_selects_the_film_in_the_table_and_shows_it(
-    qtbot: QtBot, catalog: Catalog
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(qtbot, catalog)
     window.window_actions["view_covers"].trigger()
@@ -123,6 +123,16 @@ def test_selecting_a_cover_selects_the_film_in_the_table_and_shows_it(
     assert [f.title for f in window.films.selected_films()] == [CRANES]
     assert window.details.shown_id() == catalog.films.resolve(CRANES).id
     assert window.window_actions["edit_film"].isEnabled()
+    # A double click edits, as in the table; a right click asks for the film menu.
+    edited: list[object] = []
+    monkeypatch.setattr(window.film_ops, "edit_film", edited.append)  # (not the dialog itself)
+    with qtbot.waitSignal(window.films.edit_requested):
+        qtbot.mouseDClick(covers.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [getattr(film, "title", None) for film in edited] == [CRANES]
+    window.films.context_menu_requested.disconnect(window.show_film_menu)  # (no menu opened)
+    with qtbot.waitSignal(window.films.context_menu_requested) as asked:
+        covers.customContextMenuRequested.emit(rect.center())
+    assert asked.args == [covers.viewport().mapToGlobal(rect.center())]
 
 
 def test_switching_views_keeps_the_selection_focus_and_place(
