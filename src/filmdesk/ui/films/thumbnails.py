@@ -15,7 +15,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThread, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage
 
 MEMORY_CAP = 64 * 1024 * 1024  # bytes of decoded thumbnails held at most
@@ -143,6 +143,8 @@ class ThumbnailLoader(QObject):
         self._work = _Work(read)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
+        # Below the window's own thread: a scroll's paint comes before the page ahead's posters.
+        self._pool.setThreadPriority(QThread.Priority.LowPriority)
         self.arrived.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
 
     def set_size(self, size: QSize) -> None:
