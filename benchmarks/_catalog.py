@@ -236,6 +236,58 @@ def build_catalog(target: Path | str, films: int, seed: int = 7) -> None:
     engine.dispose()
 
 
+def add_posters(target: Path | str, films_with: int, distinct: int = 300, seed: int = 7) -> int:
+    """Give ``films_with`` of the catalog's films (spread evenly over them) one of ``distinct``
+    generated posters: the images written once into ``posters``, the films pointed at them,
+    in one transaction. Returns how many films got one."""
+    import io
+
+    from PIL import Image, ImageDraw
+    from sqlalchemy import bindparam, update
+
+    from filmdesk.core.models import Poster
+    from filmdesk.core.posters.images import prepare_poster
+
+    rng = random.Random(seed)
+    posters = []
+    for number in range(distinct):
+        top = tuple(rng.randint(20, 235) for _ in range(3))
+        bottom = tuple(rng.randint(20, 235) for _ in range(3))
+        image = Image.new("RGB", (400, 600), top)
+        draw = ImageDraw.Draw(image)
+        for y in range(0, 600, 4):
+            t = y / 600
+            shade = tuple(round(a * (1 - t) + b * t) for a, b in zip(top, bottom, strict=True))
+            draw.rectangle([0, y, 400, y + 4], fill=shade)
+        draw.ellipse([60, 80 + number % 100, 340, 360 + number % 100], outline=bottom, width=12)
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=85)
+        posters.append(prepare_poster(out.getvalue(), f"poster {number}"))
+    engine, _ = open_database(str(target))
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(Poster),
+            [
+                {"hash": p.hash, "format": p.format, "width": p.width, "height": p.height,
+                 "data": p.data, "created_at": now}
+                for p in posters
+            ],
+        )  # fmt: skip
+        film_ids = [r[0] for r in conn.execute(select(Film.id).order_by(Film.id))]
+        step = max(1, len(film_ids) // max(1, films_with))
+        chosen = film_ids[::step][:films_with]
+        films = Film.__table__
+        conn.execute(
+            update(films)
+            .where(films.c.id == bindparam("film_id"))
+            .values(poster_hash=bindparam("key")),
+            [{"film_id": i, "key": posters[rng.randrange(distinct)].hash} for i in chosen],
+        )
+    engine.dispose()
+    return len(chosen)
+
+
 # --- PostgreSQL beside SQLite --------------------------------------------------------------
 
 

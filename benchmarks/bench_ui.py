@@ -19,6 +19,25 @@
   start included. import_window_blocked_s: of import_s, how long the window itself was busy
   showing the new films (the rest runs in the background behind a progress dialog).
 
+* grid_first_paint_s: View › Covers at N films (all loaded and prepared), until the grid has
+  painted; grid_scroll_frame_ms_p95: the grid scrolled a page at a time (a page step of its
+  scroll bar) through GRID_PAGES pages, p95 of the time from the scroll until the page has
+  repainted, with posters on POSTER_FILMS of the films (GRID_POSTERS distinct generated images
+  written into ``posters`` and ``films.poster_hash`` with SQL). Their thumbnail files are made
+  on disk before timing; the thumbnails in memory start empty, so the background loader reads
+  them while the grid scrolls (between pages, not timed: a person looks at a page before the
+  next; a poster that arrives later repaints its cell on its own). grid_page_paint_ms_p95: a
+  whole page of the grid repainted (the paint alone); table_scroll_frame_ms_p95, the baseline:
+  the same scroll through the table. The cards of films without a poster are painted a page
+  ahead between events, as the thumbnails are read: a page scrolled to is mostly copies.
+  Measured at 100,000 films, two runs (2 cores shared with other work, load average 2-4):
+  grid_first_paint_s 0.58, 0.84; grid_scroll_frame_ms_p95 19.4, 18.7 (max 40.0, 24.7);
+  grid_page_paint_ms_p95 19.2, 18.0; against table_scroll_frame_ms_p95 37.5, 50.2 and
+  table_page_paint_ms_p95 33.6, 53.6 in the same runs; posters in memory 11.9 MB, cards 16 MB.
+  The frames spread from 3.8 ms (the median about 7) to the p95 as the other work on the
+  machine comes and goes, as the table's do (13 to 42 ms); a page repaints in 4-6 ms when
+  the machine is quiet. So the target of 16 ms is met at the median, not at the p95 here.
+
 With ``--postgresql`` (a throwaway local server, started and stopped here, fsync on) or
 ``--database URL`` (a PostgreSQL server whose account may create databases: the benchmark makes
 its own and drops them afterwards), the same catalog is built there too and the window's
@@ -28,7 +47,8 @@ each with ``pg_<figure>_vs_sqlite`` (PostgreSQL's over SQLite's). The baselines 
 
 Targets at 100,000 films: startup <= 1.5 s and <= 1.0 s over the baseline; filter p95 <= 50 ms
 and <= 3x its baseline; every sort <= 150 ms; memory <= 250 MB over the baseline; import_s <=
-1.5x import_cli_s. On PostgreSQL: start-up, filter and sort <= 1.5x SQLite's.
+1.5x import_cli_s; grid_scroll_frame_ms_p95 <= 16 ms. On PostgreSQL: start-up, filter and
+sort <= 1.5x SQLite's.
 This script reports; it never fails the test suite.
 """
 
@@ -37,18 +57,25 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractItemView
+
     from filmdesk.ui.main_window import MainWindow
 
 HERE = Path(__file__).resolve().parent
+GRID_PAGES = 120
+POSTER_FILMS = 10_000
+GRID_POSTERS = 300
 QUERIES = ["letter", "журавли", "cranes river", "ryazanov", "year:1970..1979", "rating:>=4",
            "tag:war", "война", "the sea", "watched:no"]  # fmt: skip
 
@@ -266,6 +293,101 @@ def measure_interaction(db: Path | str) -> dict[str, float]:
     }
 
 
+def _scroll_pages(
+    view: QAbstractItemView, pages: int, painted: list[float], settled: Callable[[], bool]
+) -> tuple[list[float], list[float]]:
+    """Scroll ``view`` down a page at a time: (ms from each scroll to the end of the paint it
+    brought, ms of each page repainted whole). ``painted`` gets the time each paint of the
+    view ends. Waits, untimed, for ``settled`` between pages."""
+    from PySide6.QtWidgets import QApplication
+
+    bar = view.verticalScrollBar()
+    bar.setValue(0)
+    QApplication.processEvents()
+    frames: list[float] = []
+    paints: list[float] = []
+    for _ in range(pages):
+        while not settled():
+            QApplication.processEvents()
+        seen = len(painted)
+        started = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        while len(painted) == seen:
+            QApplication.processEvents()
+        frames.append((painted[seen] - started) * 1000)
+        QApplication.processEvents()  # (thumbnails that came meanwhile repaint their cells)
+        started = time.perf_counter()
+        view.viewport().repaint()
+        paints.append((time.perf_counter() - started) * 1000)
+    return frames, paints
+
+
+def measure_grid(db: Path) -> dict[str, float]:
+    """The cover view at N films with posters on some: first paint, then a page at a time,
+    beside the same scroll through the table."""
+    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtWidgets import QApplication
+
+    from filmdesk.app import create_application, open_window
+    from filmdesk.ui.films.cover_view import CoverView
+    from filmdesk.ui.films.film_table import FilmTable
+
+    # When each paint of the two views ends (the frame a scroll brings).
+    painted: dict[type, list[float]] = {CoverView: [], FilmTable: []}
+
+    def timed(cls: type) -> None:
+        original = cls.paintEvent  # type: ignore[attr-defined]
+
+        def paint_event(self: QAbstractItemView, event: QPaintEvent) -> None:
+            original(self, event)
+            painted[cls].append(time.perf_counter())
+
+        cls.paintEvent = paint_event  # type: ignore[attr-defined]
+
+    timed(CoverView)
+    timed(FilmTable)
+    create_application()
+    window = open_window(str(db))
+    window.show()
+    QApplication.processEvents()
+    while window.films.is_loading() or window.films.is_preparing():
+        QApplication.processEvents()
+    films = window.films
+    keys = {f.poster for f in films.all_films() if f.poster}
+    started = time.perf_counter()
+    for key in keys:
+        window.catalog.posters.thumbnails.get(key)
+    thumbnails_s = time.perf_counter() - started
+    table_frames, table_paints = _scroll_pages(
+        films.table, GRID_PAGES, painted[FilmTable], lambda: True
+    )
+    films.table.verticalScrollBar().setValue(0)
+
+    seen = len(painted[CoverView])
+    started = time.perf_counter()
+    window.window_actions["view_covers"].trigger()
+    while len(painted[CoverView]) == seen:
+        QApplication.processEvents()
+    first_paint_s = painted[CoverView][seen] - started
+    covers = films.covers
+    frames, paints = _scroll_pages(covers, GRID_PAGES, painted[CoverView], covers.is_settled)
+    result = {
+        "grid_first_paint_s": round(first_paint_s, 3),
+        "grid_scroll_frame_ms_p95": round(_p95(frames), 1),
+        "grid_scroll_frame_ms_max": round(max(frames), 1),
+        "grid_page_paint_ms_p95": round(_p95(paints), 1),
+        "table_scroll_frame_ms_p95": round(_p95(table_frames), 1),
+        "table_page_paint_ms_p95": round(_p95(table_paints), 1),
+        "grid_posters_in_memory_mb": round(films.thumbnails.cache.bytes_used() / 1024 / 1024, 1),
+        "grid_cards_in_memory_mb": round(covers.delegate.cards.bytes_used() / 1024 / 1024, 1),
+        "grid_films_with_posters": sum(1 for f in films.all_films() if f.poster),
+        "grid_thumbnail_files_made_s": round(thumbnails_s, 2),
+    }
+    films.thumbnails.wait()
+    done_with(window)
+    return result
+
+
 def export_catalog(source_db: Path, folder: Path) -> Path:
     """The whole catalog as a filmdesk CSV file, for the imports to read."""
     from filmdesk.core.catalog import open_catalog
@@ -332,7 +454,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="start-up runs (median)")
     parser.add_argument("--json", action="store_true")
     sys.path.insert(0, str(HERE))
-    from _catalog import add_postgresql_options, add_ratios, build_catalog, report, server_databases
+    from _catalog import (
+        add_posters,
+        add_postgresql_options,
+        add_ratios,
+        build_catalog,
+        report,
+        server_databases,
+    )
 
     add_postgresql_options(parser)
     args = parser.parse_args()
@@ -340,11 +469,17 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp, server_databases(args) as server:
         env = {**os.environ, "XDG_CONFIG_HOME": str(Path(tmp) / "config")}
+        env["XDG_CACHE_HOME"] = str(Path(tmp) / "cache")  # (the thumbnails' files)
         os.environ["XDG_CONFIG_HOME"] = env["XDG_CONFIG_HOME"]
+        os.environ["XDG_CACHE_HOME"] = env["XDG_CACHE_HOME"]
         db = Path(tmp) / "bench.sqlite3"
         started = time.perf_counter()
         build_catalog(db, args.films)
         built = time.perf_counter() - started
+        # The grid's catalog: the same films, posters on some of them.
+        grid_db = Path(tmp) / "grid.sqlite3"
+        shutil.copyfile(db, grid_db)
+        add_posters(grid_db, min(POSTER_FILMS, args.films // 10), GRID_POSTERS)
         pg_db = None
         if server is not None:  # the same films on the server
             pg_db = server.new()
@@ -354,6 +489,7 @@ def main() -> None:
         result: dict[str, object] = {"films": args.films}
         result.update(measure_startup(db, env, args.runs, pg_db))
         result.update(measure_interaction(db))
+        result.update(measure_grid(grid_db))
         if pg_db is not None:
             result.update({f"pg_{k}": v for k, v in measure_interaction(pg_db).items()})
         csv_path = export_catalog(db, Path(tmp))

@@ -207,6 +207,22 @@
         <translation>Сохранить этот поиск под именем — он появится на боковой панели в разделе «Сохранённые поиски»</translation>
     </message>
     <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Таблица</translation>
+    </message>
+    <message>
+        <source>Show the films as a table</source>
+        <translation>Показать фильмы таблицей</translation>
+    </message>
+    <message>
+        <source>C&amp;overs</source>
+        <translation>Об&amp;ложки</translation>
+    </message>
+    <message>
+        <source>Show the films as a grid of posters</source>
+        <translation>Показать фильмы сеткой постеров</translation>
+    </message>
+    <message>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
@@ -556,6 +572,13 @@
     <message>
         <source>filmdesk catalogs (*{suffix});;All files (*)</source>
         <translation>Каталоги filmdesk (*{suffix});;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CoverView</name>
+    <message>
+        <source>Film covers</source>
+        <translation>Обложки фильмов</translation>
     </message>
 </context>
 <context>

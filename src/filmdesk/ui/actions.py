@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 from filmdesk.ui.dialogs.shortcuts_dialog import Section, keys_text, plain
@@ -28,7 +28,8 @@ CONTEXT = "Actions"
 class ActionSpec:
     """One row of the table. ``section``: a separator comes between sections of one menu.
     ``toolbar``: its place on the toolbar (0: not there; tens are groups, with a separator
-    between them). ``submenu``: a menu the window fills (columns, appearance, language)."""
+    between them). ``submenu``: a menu the window fills (columns, appearance, language).
+    ``group``: checkable actions of one exclusive group (the table or the covers)."""
 
     id: str
     text: str
@@ -40,6 +41,7 @@ class ActionSpec:
     tip: str = ""
     checkable: bool = False
     submenu: bool = False
+    group: str = ""  # checkable actions of one group: one of them is checked
 
 
 MENUS: tuple[tuple[Menu, str], ...] = (
@@ -244,16 +246,41 @@ ACTIONS: tuple[ActionSpec, ...] = (
             "Actions", "Keep this search under a name, in the sidebar under “Saved searches”"
         ),
     ),
-    ActionSpec("columns", QT_TRANSLATE_NOOP("Actions", "&Columns"), "view", submenu=True),
+    ActionSpec(
+        "view_table",
+        QT_TRANSLATE_NOOP("Actions", "&Table"),
+        "view",
+        0,
+        shortcuts=("Ctrl+1",),
+        icon="view-list-details",
+        toolbar=41,
+        tip=QT_TRANSLATE_NOOP("Actions", "Show the films as a table"),
+        checkable=True,
+        group="films_view",
+    ),
+    ActionSpec(
+        "view_covers",
+        QT_TRANSLATE_NOOP("Actions", "C&overs"),
+        "view",
+        0,
+        shortcuts=("Ctrl+2",),
+        icon="view-list-icons",
+        toolbar=42,
+        tip=QT_TRANSLATE_NOOP("Actions", "Show the films as a grid of posters"),
+        checkable=True,
+        group="films_view",
+    ),
+    ActionSpec("columns", QT_TRANSLATE_NOOP("Actions", "&Columns"), "view", 1, submenu=True),
     ActionSpec(
         "details",
         QT_TRANSLATE_NOOP("Actions", "Film &Details"),
         "view",
+        1,
         shortcuts=("Ctrl+D",),
         checkable=True,
     ),
-    ActionSpec("appearance", QT_TRANSLATE_NOOP("Actions", "&Appearance"), "view", submenu=True),
-    ActionSpec("language", QT_TRANSLATE_NOOP("Actions", "&Language"), "view", submenu=True),
+    ActionSpec("appearance", QT_TRANSLATE_NOOP("Actions", "&Appearance"), "view", 2, submenu=True),
+    ActionSpec("language", QT_TRANSLATE_NOOP("Actions", "&Language"), "view", 2, submenu=True),
     ActionSpec(
         "shortcuts",
         QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
@@ -327,6 +354,7 @@ class Actions(QObject):
         self.window = window
         self._actions: dict[str, QAction] = {}
         self.submenus: dict[str, QMenu] = {}
+        self.groups: dict[str, QActionGroup] = {}
         for spec in ACTIONS:
             if spec.submenu:
                 continue
@@ -339,6 +367,10 @@ class Actions(QObject):
             if spec.tip:
                 action.setStatusTip(translated(spec.tip))
             action.setCheckable(spec.checkable)
+            if spec.group:
+                if spec.group not in self.groups:
+                    self.groups[spec.group] = QActionGroup(self)
+                self.groups[spec.group].addAction(action)
             window.addAction(action)  # the shortcuts work wherever the focus is
             self._actions[spec.id] = action
         self.refresh_icons(window.palette(), from_theme=False)

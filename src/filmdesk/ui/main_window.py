@@ -39,7 +39,7 @@ from filmdesk.ui.collections.side_pane import SidePane
 from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from filmdesk.ui.films.detail_panel import FilmDetailPanel
 from filmdesk.ui.films.details import FilmDetails
-from filmdesk.ui.films.films_panel import FilmsPanel
+from filmdesk.ui.films.films_panel import COVERS, TABLE, FilmsPanel
 from filmdesk.ui.operations.backups import BackupOperations
 from filmdesk.ui.operations.collections import CollectionOperations
 from filmdesk.ui.operations.context import StepContext, quoted
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.films.load(first_page_only=not self.isVisible())
         if self.films.is_loading():  # the sidebar follows once the first page is painted
-            self.films.table.first_painted.connect(
+            self.films.first_painted.connect(
                 lambda: self.sidebar.start(self.settings), Qt.ConnectionType.SingleShotConnection
             )
         else:
@@ -195,7 +195,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         # Keyboard-only use: search, then the table, then the film's fields in reading order.
         detail = self.detail
-        chain = [self.films.search.field, self.films.table, detail.trailer_button, detail.rating]
+        chain = [self.films.search.field, self.films.table, self.films.covers]
+        chain += [detail.trailer_button, detail.rating]
         history = detail.history
         chain += [detail.watched, history.list, history.add_button, history.edit_button]
         chain += [history.remove_button, detail.tags, detail.notes]
@@ -278,11 +279,15 @@ class MainWindow(QMainWindow):
                 "save_search": lambda: self.search_ops.save(
                     films.search.text(), *self.sidebar_view.selected()
                 ),
+                "view_table": lambda: films.show_view(TABLE),
+                "view_covers": lambda: films.show_view(COVERS),
                 "shortcuts": self.show_shortcuts,
                 "about": self.show_about,
             }
         )
         self.window_actions["details"].toggled.connect(self.side.setVisible)
+        films.view_changed.connect(self._show_view_chosen)
+        self._show_view_chosen(films.view_name())
         films.current_film_changed.connect(details.show_film)
         films.film_chosen.connect(self._film_chosen)
         films.selection_changed.connect(self._update_actions)
@@ -493,6 +498,10 @@ class MainWindow(QMainWindow):
                 self.side.set_collection_chosen(False)
                 self.films.scope_to(kind, key)
         self._update_actions()
+
+    @Slot(str)
+    def _show_view_chosen(self, name: str) -> None:
+        self.window_actions["view_covers" if name == COVERS else "view_table"].setChecked(True)
 
     @Slot(int)
     def _film_chosen(self, _film_id: int) -> None:

@@ -1,4 +1,8 @@
-"""The films page: the search bar over the film table (or a word when nothing is shown).
+"""The films page: the search bar over the film table or the cover view (or a word when
+nothing is shown).
+
+The two views show one model and share one selection model: whatever the search, the scope,
+the sort and the selection, both show the same films the same way; switching only swaps them.
 
 It keeps the user's selection across searches, limits the table to a sidebar entry's films,
 and follows ``Changes``: films added, changed or removed by any step.
@@ -21,6 +25,8 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -34,15 +40,18 @@ from filmdesk.core.operations import Changes
 from filmdesk.core.records import FilmRow
 from filmdesk.core.search import Query, QueryError, parse_query
 from filmdesk.core.searches import SavedSearchRecord, full_query
+from filmdesk.ui.films.cover_view import CoverView
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.film_table import FilmTable
 from filmdesk.ui.films.film_table_model import FilmTableModel
 from filmdesk.ui.films.loading import FilmLoader
 from filmdesk.ui.films.search_bar import SearchBar
+from filmdesk.ui.films.thumbnails import ThumbnailLoader
 from filmdesk.ui.widgets.plain_text import plain_label
 
 # The sidebar's library entries, as the films page understands them.
 LIBRARY_KINDS = ("all", "watched", "unwatched", "tag")
+TABLE, COVERS = "table", "covers"  # the two views of the films (setting films/view)
 
 
 class FilmsPanel(QWidget):
@@ -58,6 +67,8 @@ class FilmsPanel(QWidget):
     watched_changed = Signal(int, bool, object)  # film id, watched, date | None: the check box
     all_loaded = Signal()  # a big catalog's films are all read (saved searches can count)
     poster_dropped = Signal(int, object)  # film id, the QMimeData of an image dropped on its row
+    first_painted = Signal()  # the table or the covers painted for the first time
+    view_changed = Signal(str)  # TABLE or COVERS
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,9 +84,18 @@ class FilmsPanel(QWidget):
         self.model.poster_file = lambda key: catalog.posters.thumbnails.get(key)
         self.table = FilmTable(self.model)
         self.loader = FilmLoader(catalog, self.model, self)
+        # (Asked each time: the catalog's thumbnail folder may be set after the panel is made.)
+        self.thumbnails = ThumbnailLoader(
+            lambda key: catalog.posters.thumbnails.get(key), parent=self
+        )
+        self.covers = CoverView(self.model, self.thumbnails)
+        self.covers.setSelectionModel(self.table.selectionModel())
+        self._view = TABLE
+        self._painted = False
         self.empty_state = self._build_empty_state()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
+        self.stack.addWidget(self.covers)
         self.stack.addWidget(self.empty_state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 0)
@@ -114,13 +134,15 @@ class FilmsPanel(QWidget):
         selection.selectionChanged.connect(self.selection_changed)
         selection.selectionChanged.connect(self._remember_selection)
         selection.currentRowChanged.connect(self._remember_selection)
-        self.table.edit_requested.connect(self.edit_requested)
-        self.table.image_dropped.connect(self.poster_dropped)
-        self.table.customContextMenuRequested.connect(
-            lambda position: self.context_menu_requested.emit(
-                self.table.viewport().mapToGlobal(position)
+        for view in (self.table, self.covers):
+            view.edit_requested.connect(self.edit_requested)
+            view.customContextMenuRequested.connect(
+                lambda position, v=view: self.context_menu_requested.emit(
+                    v.viewport().mapToGlobal(position)
+                )
             )
-        )
+            view.first_painted.connect(self._view_painted)
+        self.table.image_dropped.connect(self.poster_dropped)
         self.table.star_delegate.rating_clicked.connect(self.rating_changed)
         self.model.watched_toggled.connect(
             lambda film_id, watched: self.watched_changed.emit(
@@ -148,9 +170,16 @@ class FilmsPanel(QWidget):
     def _first_page_shown(self) -> None:
         self.search.setEnabled(False)
         self._after_rows_changed()
-        self.table.first_painted.connect(
-            self._read_the_rest, Qt.ConnectionType.SingleShotConnection
-        )
+        if self._painted:
+            self._read_the_rest()
+        else:
+            self.first_painted.connect(self._read_the_rest, Qt.ConnectionType.SingleShotConnection)
+
+    @Slot()
+    def _view_painted(self) -> None:
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     @Slot()
     def _read_the_rest(self) -> None:
@@ -225,7 +254,7 @@ class FilmsPanel(QWidget):
         index = self.model.index(row, Column.TITLE)
         flags = self.table.selectionModel().SelectionFlag
         self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
-        self.table.scrollTo(index)
+        self.view().scrollTo(index)
         return True
 
     def select_films(self, film_ids: Sequence[int]) -> bool:
@@ -374,7 +403,7 @@ class FilmsPanel(QWidget):
             self.model.index(current_row, Column.TITLE), selection_model.SelectionFlag.NoUpdate
         )
         selection_model.select(selection, selection_model.SelectionFlag.ClearAndSelect)
-        self.table.scrollTo(self.model.index(current_row, Column.TITLE))
+        self.view().scrollTo(self.model.index(current_row, Column.TITLE))
         return True
 
     @Slot(QModelIndex, QModelIndex)
@@ -384,19 +413,57 @@ class FilmsPanel(QWidget):
         if film_id is not None and not self._quiet:
             self.film_chosen.emit(film_id)
 
+    # --- the table or the covers --------------------------------------------------------
+
+    def view_name(self) -> str:
+        """TABLE or COVERS: the view the films are shown in."""
+        return self._view
+
+    def view(self) -> QAbstractItemView:
+        """The view the films are shown in (the table or the covers)."""
+        return self.covers if self._view == COVERS else self.table
+
+    def show_view(self, name: str) -> None:
+        """Show the films in the table or as covers: the same films, the same selection; the
+        current film scrolled into view, the keyboard focus kept."""
+        if name not in (TABLE, COVERS) or name == self._view:
+            return
+        before = self.view()
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is before or before.isAncestorOf(focus))
+        self._view = name
+        view = self.view()
+        current = self.table.selectionModel().currentIndex()
+        if current.isValid() and name == COVERS and current.column() != Column.TITLE:
+            # The covers show the title column's items: the current one must be one of them
+            # for the arrows to move from it.
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(current.row(), Column.TITLE),
+                self.table.selectionModel().SelectionFlag.NoUpdate,
+            )
+        if self.stack.currentWidget() is before:
+            self.stack.setCurrentWidget(view)
+        if current.isValid():
+            view.scrollTo(self.model.index(current.row(), Column.TITLE))
+        if had_focus:
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.view_changed.emit(name)
+
     # --- what changed -------------------------------------------------------------------
 
     def restore_state(self, settings: QSettings) -> None:
-        """The columns, their widths and order, and the sort, as the user left them."""
+        """The columns, their widths and order, the sort and the view, as the user left them."""
         state = settings.value("table/header")
         header = self.table.horizontalHeader()
         if isinstance(state, QByteArray) and header.restoreState(state):
             header.setSectionHidden(Column.TITLE, False)  # a film without its title is nothing
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.show_view(str(settings.value("films/view", TABLE)))
 
     def save_state(self, settings: QSettings) -> None:
-        """Remember the columns and the sort for the next start."""
+        """Remember the columns, the sort and the view for the next start."""
         settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        settings.setValue("films/view", self._view)
 
     def apply_changes(self, changes: Changes) -> None:
         """Films added, changed or removed: the table follows, the films added selected."""
@@ -436,7 +503,7 @@ class FilmsPanel(QWidget):
                     self.tr("The catalog is empty. Add a film with File › New Film.")
                 )
                 self.clear_search_button.hide()
-        self.stack.setCurrentWidget(self.empty_state if empty else self.table)
+        self.stack.setCurrentWidget(self.empty_state if empty else self.view())
         self._update_status()
 
     def _update_status(self) -> None:
