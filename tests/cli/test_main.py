@@ -90,11 +90,11 @@ def test_every_command_and_action_has_its_help(capsys: pytest.CaptureFixture[str
 
     top = commands(build_parser())
     assert list(top) == ["list", "show", "add", "edit", "watch", "unwatch", "delete", "export",
-                         "import", "copy", "collections", "collection", "lists", "backups",
-                         "restore", "check"]  # fmt: skip
+                         "import", "copy", "collections", "collection", "lists", "stats",
+                         "backups", "restore", "check"]  # fmt: skip
     calls = [[name] for name in top]
     calls += [[name, action] for name, parser in top.items() for action in commands(parser)]
-    assert len(calls) == 16 + 9 + 12
+    assert len(calls) == 17 + 9 + 12
     for call in calls:
         with pytest.raises(SystemExit) as done:
             main([*call, "--help"])
