@@ -32,16 +32,18 @@ What each figure means (the README's ``stats --json`` keys say the same):
   as ``ratings`` rates them: highest first, ties by the most recent viewing (in the period),
   then by id.
 
-Two queries read everything (films and viewings, plain SQL on the driver's cursor) and Python
-counts: 100,000 films with 150,000 viewings take well under half a second.
+A few plain queries on the driver's cursor read the films and the viewings; Python counts them
+column by column (``benchmarks/bench_stats.py`` measures 100,000 films with 150,000 viewings).
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -158,21 +160,34 @@ class StatsService:
         scope = None if film_ids is None else set(film_ids)
         with self._engine.connect() as conn:
             films = _read_films(conn, scope)
-            viewings = _read_viewings(conn, year, scope)
+            viewings = _read_viewings(conn, year, films.ids if scope is not None else None)
+            first_marked = _first_marked(conn, year, films.ids if scope is not None else None)
             tags = bulk.tags_by_film(conn)
-            counts = _count(films, viewings, tags, year)
+            counts = _count(films, viewings, first_marked, tags, year)
             counts["highest_rated"] = _titled(conn, counts["highest_rated"])
         return Statistics(year=year, **counts)
 
 
 # --- reading -------------------------------------------------------------------------------
-
-# A film as statistics read it: id, year, runtime, half stars, watched, latest day (ISO text
-# or ""), directors, countries.
-_Film = tuple[int, int | None, int | None, int | None, bool, str, tuple[str, ...], tuple[str, ...]]
+# Column by column, each distinct value converted once, counted with Counter and dict(zip()):
+# a Python statement per film or per viewing would take most of the half second.
 
 
-def _read_films(conn: Connection, scope: set[int] | None) -> dict[int, _Film]:
+@dataclass
+class _Films:
+    """The films in scope: id -> each value statistics need."""
+
+    ids: dict[int, int | None]  # id -> year
+    runtime: dict[int, int | None]
+    half_stars: dict[int, int | None]
+    rated: dict[int, int]  # the films with a rating: id -> half stars
+    watched: int
+    last_day: dict[int, str]  # id -> latest viewing's day as ISO text ("" when none)
+    directors: dict[int, tuple[str, ...]]
+    countries: dict[int, tuple[str, ...]]
+
+
+def _read_films(conn: Connection, scope: set[int] | None) -> _Films:
     dialect = conn.dialect.name
     directors, countries = (
         ("directors", "countries")
@@ -188,65 +203,101 @@ def _read_films(conn: Connection, scope: set[int] | None) -> dict[int, _Film]:
         rows = cursor.fetchall()
     finally:
         cursor.close()
+    if scope is not None:
+        rows = [row for row in rows if row[0] in scope]
+    ids, years, runtimes, halves, watched, days, film_directors, film_countries = (
+        zip(*rows, strict=True) if rows else ((),) * 8
+    )
     names = bulk.NameCache()
-    days = _Days()
-    return {
-        film_id: (
-            film_id,
-            film_year,
-            runtime,
-            half,
-            bool(watched),
-            days.iso(watched_on),
-            names.names(dirs),
-            names.names(film_countries),
-        )
-        for film_id, film_year, runtime, half, watched, watched_on, dirs, film_countries in rows
-        if scope is None or film_id in scope
-    }
+    return _Films(
+        ids=dict(zip(ids, years, strict=True)),
+        runtime=dict(zip(ids, runtimes, strict=True)),
+        half_stars=dict(zip(ids, halves, strict=True)),
+        rated={film_id: half for film_id, half in zip(ids, halves, strict=True) if half},
+        watched=sum(map(bool, watched)),
+        last_day=dict(zip(ids, _each(days, _iso), strict=True)),
+        directors=dict(zip(ids, _each(film_directors, names.names), strict=True)),
+        countries=dict(zip(ids, _each(film_countries, names.names), strict=True)),
+    )
 
 
-# A viewing: film id, day (ISO text, "" when not known), half stars given then, rewatch.
-_Viewing = tuple[int, str, int | None, bool]
+def _each(values: Iterable[Any], convert: Any) -> list[Any]:
+    """``convert`` of each value, called once per distinct value."""
+    values = list(values)
+    done = {value: convert(value) for value in set(values)}
+    return list(map(done.__getitem__, values))
 
 
-def _read_viewings(conn: Connection, year: int | None, scope: set[int] | None) -> list[_Viewing]:
-    """Viewings of the period and every undated one, latest first (undated last): ISO dates
-    compare as text on SQLite and as dates on PostgreSQL, the same order."""
-    where = ""
-    if year is not None:  # (an int: safe to write into the SQL)
-        where = (
-            f"WHERE watched_on IS NULL"
-            f" OR (watched_on >= '{year:04d}-01-01' AND watched_on <= '{year:04d}-12-31')"
-        )
+def _iso(value: Any) -> str:
+    """A day from the driver (ISO text on SQLite, a date on PostgreSQL) as ISO text, or ""."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value.isoformat())
+
+
+def _period(year: int | None, alias: str = "") -> str:
+    """SQL: the viewings of the period (all time: all, undated ones too; a year: its days).
+    ISO dates compare as text on SQLite and as dates on PostgreSQL, the same way."""
+    if year is None:
+        return "1 = 1"
+    column = f"{alias}watched_on"
+    return f"({column} >= '{year:04d}-01-01' AND {column} <= '{year:04d}-12-31')"  # an int
+
+
+@dataclass
+class _Viewings:
+    """The viewings of the period of the films in scope, column by column."""
+
+    film: list[int]
+    day: list[str]  # ISO text, "" when not known
+    half_stars: list[int | None]
+    undated: int  # of the films in scope, whatever the period
+
+
+def _read_viewings(conn: Connection, year: int | None, scope: dict[int, Any] | None) -> _Viewings:
+    where = "" if year is None else f"WHERE watched_on IS NULL OR {_period(year)}"
     cursor = bulk.dbapi_cursor(conn)
     try:
-        cursor.execute(
-            "SELECT film_id, watched_on, rating_half_stars, rewatch FROM viewings"
-            f" {where} ORDER BY watched_on DESC NULLS LAST, id DESC"
-        )
+        cursor.execute(f"SELECT film_id, watched_on, rating_half_stars FROM viewings {where}")
         rows = cursor.fetchall()
     finally:
         cursor.close()
-    days = _Days()
-    return [
-        (film_id, days.iso(on), half, bool(rewatch))
-        for film_id, on, half, rewatch in rows
-        if scope is None or film_id in scope
-    ]
+    if scope is not None:
+        rows = [row for row in rows if row[0] in scope]
+    films, days, halves = zip(*rows, strict=True) if rows else ((), (), ())
+    day = _each(days, _iso)
+    undated = day.count("")
+    if year is None:
+        return _Viewings(list(films), day, list(halves), undated)
+    dated = list(map(bool, day))
+    return _Viewings(
+        list(compress(films, dated)), list(compress(day, dated)), list(compress(halves, dated)),
+        undated,
+    )  # fmt: skip
 
 
-class _Days:
-    """Days as ISO text ("" for none), each distinct value converted once."""
+def _first_marked(conn: Connection, year: int | None, scope: dict[int, Any] | None) -> int:
+    """How many films' first viewing of the period is marked rewatch (by day, undated ones
+    first, then in the order they were added). Only marked viewings are looked at, each with
+    the index on the viewings' film."""
+    earlier = (
+        "(w.watched_on IS NULL AND (v.watched_on IS NOT NULL OR w.id < v.id))"
+        " OR w.watched_on < v.watched_on OR (w.watched_on = v.watched_on AND w.id < v.id)"
+    )
+    cursor = bulk.dbapi_cursor(conn)
+    try:
+        cursor.execute(
+            f"SELECT v.film_id FROM viewings v WHERE v.rewatch = {_TRUE[conn.dialect.name]}"
+            f" AND {_period(year, 'v.')} AND NOT EXISTS (SELECT 1 FROM viewings w"
+            f" WHERE w.film_id = v.film_id AND {_period(year, 'w.')} AND ({earlier}))"
+        )
+        found = [film_id for (film_id,) in cursor.fetchall()]
+    finally:
+        cursor.close()
+    return len(found) if scope is None else sum(1 for film_id in found if film_id in scope)
 
-    def __init__(self) -> None:
-        self._seen: dict[Any, str] = {None: ""}
 
-    def iso(self, value: Any) -> str:
-        found = self._seen.get(value)
-        if found is None:
-            found = self._seen[value] = value if isinstance(value, str) else value.isoformat()
-        return found
+_TRUE = {"sqlite": "1", "postgresql": "true"}
 
 
 _Ranked = tuple[int, int | None, int, str]  # id, year, half stars, last day
@@ -279,31 +330,29 @@ def _titled(conn: Connection, ranked: list[_Ranked]) -> tuple[RatedFilm, ...]:
 
 
 def _count(
-    films: dict[int, _Film],
-    all_viewings: list[_Viewing],
+    films: _Films,
+    viewings: _Viewings,
+    first_marked: int,
     tags: dict[int, tuple[str, ...]],
     year: int | None,
 ) -> dict[str, Any]:
-    undated = sum(1 for v in all_viewings if not v[1])
-    # The viewings of the period, latest first: all time keeps the undated ones (last).
-    viewings = all_viewings if year is None else [v for v in all_viewings if v[1]]
-    film_of = [v[0] for v in viewings]
-    per_film = Counter(film_of)  # film -> viewings in the period
-
-    # The earliest viewing of each film in the period comes last: dict() keeps the last.
-    first_is_rewatch = dict(zip(film_of, (v[3] for v in viewings), strict=True))
-    rewatches = sum(n - 1 for n in per_film.values()) + sum(first_is_rewatch.values())
+    per_film = Counter(viewings.film)  # film -> viewings in the period
+    count = len(viewings.film)
+    # Each film's viewings after its first in the period, and the first ones marked rewatch.
+    rewatches = count - len(per_film) + first_marked
 
     minutes = 0
     no_runtime = 0
+    runtime_of = films.runtime
     for film_id, n in per_film.items():
-        runtime = films[film_id][2]
+        runtime = runtime_of[film_id]
         if runtime is None:
             no_runtime += n
         else:
             minutes += runtime * n
 
-    day_counts = Counter(v[1] for v in viewings if v[1])
+    day_counts = Counter(viewings.day)
+    day_counts.pop("", None)
     by_month_counter: Counter[str] = Counter()
     by_year_counter: Counter[str] = Counter()
     for day, n in day_counts.items():
@@ -312,73 +361,107 @@ def _count(
     if year is None:
         by_month = dict(sorted(by_month_counter.items()))
     else:
-        by_month = {f"{year:04d}-{m:02d}": by_month_counter[f"{year:04d}-{m:02d}"] for m in
-                    range(1, 13)}  # fmt: skip
+        months = [f"{year:04d}-{m:02d}" for m in range(1, 13)]
+        by_month = {month: by_month_counter[month] for month in months}
     by_year = dict(sorted(by_year_counter.items()))
 
+    year_of = films.ids
     if year is None:
-        watched = sum(1 for film in films.values() if film[4])
-        counted = list(films.values())  # ratings, decades: the films in scope
-        rating_of = {film[0]: film[3] for film in counted if film[3] is not None}
-        last_day = {film[0]: film[5] for film in counted}
+        watched = films.watched
+        counted: Iterable[int] = year_of  # ratings, decades: the films in scope
+        rating_of = films.rated
+        last_day = films.last_day
     else:
         watched = len(per_film)
-        counted = [films[film_id] for film_id in per_film]  # the films watched in the year
+        counted = per_film  # the films watched in the year
         # The rating given at the latest viewing of the year that has one, else the film's.
-        given = {v[0]: v[2] for v in reversed(viewings) if v[2] is not None}
-        rating_of = {
-            film[0]: half for film in counted if (half := given.get(film[0], film[3])) is not None
-        }
-        last_day = {v[0]: v[1] for v in reversed(viewings)}  # latest first: dict keeps it
-    never_watched = sum(1 for film in films.values() if not film[4])
+        given: dict[int, tuple[str, int]] = {}
+        for film_id, day, half in zip(viewings.film, viewings.day, viewings.half_stars,
+                                      strict=True):  # fmt: skip
+            if half is not None and (film_id not in given or day >= given[film_id][0]):
+                given[film_id] = (day, half)
+        own = films.half_stars
+        rating_of = {}
+        for film_id in per_film:
+            half = given[film_id][1] if film_id in given else own[film_id]
+            if half is not None:
+                rating_of[film_id] = half
+        last_day = {}
+        for film_id, day in zip(viewings.film, viewings.day, strict=True):
+            if day > last_day.get(film_id, ""):
+                last_day[film_id] = day
+    never_watched = len(year_of) - films.watched
 
     half_counts = Counter(rating_of.values())
     ratings = {key: half_counts[half] for half, key in enumerate(HALF_STARS, start=1)}
-    decades = Counter(film[1] // 10 * 10 for film in counted if film[1] is not None)
+    release_years = Counter(year_of.values() if year is None else map(year_of.get, counted))
+    decades: Counter[int] = Counter()
+    for release, n in release_years.items():
+        if release is not None:
+            decades[release // 10 * 10] += n
     by_decade = {f"{decade}s": n for decade, n in sorted(decades.items())}
 
-    ranked = sorted(
-        rating_of.items(),
-        key=lambda item: (-item[1], _descending(last_day.get(item[0], "")), item[0]),
-    )[:TOP]
-    highest = [(film_id, films[film_id][1], half, last_day.get(film_id, "")) for film_id, half
+    # Highest rating first, then the latest day ("" when none: last), then the lowest id.
+    ranked = heapq.nlargest(
+        TOP, rating_of.items(), key=lambda item: (item[1], last_day.get(item[0], ""), -item[0])
+    )
+    highest = [(film_id, year_of[film_id], half, last_day.get(film_id, "")) for film_id, half
                in ranked]  # fmt: skip
 
-    no_tags: tuple[str, ...] = ()
+    top_directors, top_countries, top_tags = _tops(per_film, films.directors, films.countries, tags)
     return {
-        "films": len(films),
+        "films": len(year_of),
         "watched": watched,
         "never_watched": never_watched,
-        "viewings": len(viewings),
+        "viewings": count,
         "rewatches": rewatches,
         "minutes": minutes,
         "no_runtime": no_runtime,
-        "undated": undated,
+        "undated": viewings.undated,
         "by_month": by_month,
         "by_year": by_year,
         "ratings": ratings,
         "by_decade": by_decade,
-        "top_directors": _top(per_film, lambda f: films[f][6]),
-        "top_countries": _top(per_film, lambda f: films[f][7]),
-        "top_tags": _top(per_film, lambda f: tags.get(f, no_tags)),
+        "top_directors": top_directors,
+        "top_countries": top_countries,
+        "top_tags": top_tags,
         "highest_rated": highest,
     }
 
 
-def _descending(day: str) -> tuple[int, ...]:
-    """A sort key putting later days first and no day last."""
-    if not day:
-        return (1,)
-    return (0, *(-int(part) for part in day.split("-")))
+def _tops(
+    per_film: Counter[int], *kinds: dict[int, tuple[str, ...]]
+) -> list[tuple[NameCount, ...]]:
+    """For each kind of names (directors, countries, tags: film -> names), the names with
+    most viewings (ties by folded name), at most TOP.
 
-
-def _top(per_film: Counter[int], names_of: Any) -> tuple[NameCount, ...]:
-    """The names with most viewings (ties by folded name), at most TOP."""
-    viewings: Counter[str] = Counter()
-    films: Counter[str] = Counter()
+    One pass over the films watched, counting per tuple of names (films share them:
+    ``NameCache``, ``tags_by_film``), then per name."""
+    directors, countries, tags = kinds
+    no_names: tuple[str, ...] = ()
+    per_tuple: list[dict[tuple[str, ...], list[int]]] = [{}, {}, {}]
+    by_directors, by_countries, by_tags = per_tuple
     for film_id, n in per_film.items():
-        for name in names_of(film_id):
-            viewings[name] += n
-            films[name] += 1
-    ranked = sorted(viewings.items(), key=lambda item: (-item[1], fold(item[0]), item[0]))
-    return tuple(NameCount(name, n, films[name]) for name, n in ranked[:TOP])
+        for names, found in (
+            (directors[film_id], by_directors),
+            (countries[film_id], by_countries),
+            (tags.get(film_id, no_names), by_tags),
+        ):
+            if names:
+                counts = found.get(names)
+                if counts is None:
+                    found[names] = [n, 1]
+                else:
+                    counts[0] += n
+                    counts[1] += 1
+    result = []
+    for found in per_tuple:
+        viewings: Counter[str] = Counter()
+        films: Counter[str] = Counter()
+        for names, (n, film_count) in found.items():
+            for name in names:
+                viewings[name] += n
+                films[name] += film_count
+        ranked = sorted(viewings.items(), key=lambda item: (-item[1], fold(item[0]), item[0]))
+        result.append(tuple(NameCount(name, n, films[name]) for name, n in ranked[:TOP]))
+    return result

@@ -189,14 +189,6 @@ def _select_films(dialect: str) -> str:
     return f"SELECT id, {columns} FROM films"
 
 
-# A viewing's month as a YYYYMM number (dates are ISO text on SQLite).
-_MONTH_OF = {
-    "sqlite": "CAST(substr(watched_on, 1, 4) || substr(watched_on, 6, 2) AS INTEGER)",
-    "postgresql": "CAST(EXTRACT(YEAR FROM watched_on) * 100 + EXTRACT(MONTH FROM watched_on)"
-    " AS INTEGER)",
-}
-
-
 def viewed_months(conn: Connection, film_ids: str = "") -> dict[int, tuple[int, ...]]:
     """The months each film was watched in (its dated viewings), as ordered tuples of YYYYMM
     numbers (202403: March 2024); equal tuples are one shared tuple. ``film_ids`` is an SQL
@@ -204,26 +196,34 @@ def viewed_months(conn: Connection, film_ids: str = "") -> dict[int, tuple[int, 
     where = f"AND film_id {film_ids}" if film_ids else ""
     cursor = dbapi_cursor(conn)
     try:
-        # One row per film and month, in order: the database removes repeats and sorts.
+        # Sorted on the plain columns, which is quick; "+ 0" keeps SQLite from walking the
+        # film_id index instead (a lookup in the table per viewing: three times as long), and
+        # a month worked out in SQL would make the sort slower than the rest together.
         cursor.execute(
-            f"SELECT DISTINCT film_id, {_MONTH_OF[conn.dialect.name]} AS month FROM viewings"
-            f" WHERE watched_on IS NOT NULL {where} ORDER BY film_id, month"
+            f"SELECT film_id, watched_on FROM viewings WHERE watched_on IS NOT NULL {where}"
+            f" ORDER BY film_id + 0, watched_on"
         )
         rows = cursor.fetchall()
     finally:
         cursor.close()
+    month_of: dict[object, int] = {}
+    for day in {day for _, day in rows}:
+        parsed = date.fromisoformat(day) if isinstance(day, str) else day
+        month_of[day] = parsed.year * 100 + parsed.month
     shared: dict[tuple[int, ...], tuple[int, ...]] = {}
     result: dict[int, tuple[int, ...]] = {}
     current: list[int] = []
     previous = None
-    for film_id, month in rows:
+    for film_id, day in rows:
+        month = month_of[day]
         if film_id != previous:
             if current:
                 months = tuple(current)
                 result[previous] = shared.setdefault(months, months)  # type: ignore[index]
-            current = []
+            current = [month]
             previous = film_id
-        current.append(month)
+        elif month != current[-1]:
+            current.append(month)
     if current:
         months = tuple(current)
         result[previous] = shared.setdefault(months, months)  # type: ignore[index]
