@@ -73,6 +73,11 @@ def test_rows_share_and_order_their_months(catalog: Catalog) -> None:
     assert catalog.films.viewed_months([ids["Mirror"], ids["No Year"]]) == {
         ids["Mirror"]: (202312, 202403)
     }
+    # The window's first page (in title order: Amélie, Летят журавли last) has them too.
+    first = catalog.films.first_rows(2)
+    assert [(row.title, row.viewed_months) for row in first] == [
+        ("Amélie", (202201, 202411)), ("Mirror", (202312, 202403)),
+    ]  # fmt: skip
 
 
 def test_a_row_made_again_from_a_record_keeps_its_months(catalog: Catalog) -> None:
