@@ -179,7 +179,6 @@ class _Films:
 
     ids: dict[int, int | None]  # id -> year
     runtime: dict[int, int | None]
-    half_stars: dict[int, int | None]
     rated: dict[int, int]  # the films with a rating: id -> half stars
     watched: int
     last_day: dict[int, str]  # id -> latest viewing's day as ISO text ("" when none)
@@ -212,7 +211,6 @@ def _read_films(conn: Connection, scope: set[int] | None) -> _Films:
     return _Films(
         ids=dict(zip(ids, years, strict=True)),
         runtime=dict(zip(ids, runtimes, strict=True)),
-        half_stars=dict(zip(ids, halves, strict=True)),
         rated={film_id: half for film_id, half in zip(ids, halves, strict=True) if half},
         watched=sum(map(bool, watched)),
         last_day=dict(zip(ids, _each(days, _iso), strict=True)),
@@ -249,30 +247,38 @@ class _Viewings:
     """The viewings of the period of the films in scope, column by column."""
 
     film: list[int]
-    day: list[str]  # ISO text, "" when not known
-    half_stars: list[int | None]
+    # A year: ISO text; all time: as the driver gives them (None when not known).
+    day: list[Any]
+    half_stars: list[int | None]  # a year only
     undated: int  # of the films in scope, whatever the period
 
 
 def _read_viewings(conn: Connection, year: int | None, scope: dict[int, Any] | None) -> _Viewings:
-    where = "" if year is None else f"WHERE watched_on IS NULL OR {_period(year)}"
     cursor = bulk.dbapi_cursor(conn)
     try:
-        cursor.execute(f"SELECT film_id, watched_on, rating_half_stars FROM viewings {where}")
+        if year is None:  # every viewing; the ratings given then are not needed
+            cursor.execute("SELECT film_id, watched_on FROM viewings")
+        else:
+            cursor.execute(
+                "SELECT film_id, watched_on, rating_half_stars FROM viewings"
+                f" WHERE watched_on IS NULL OR {_period(year)}"
+            )
         rows = cursor.fetchall()
     finally:
         cursor.close()
     if scope is not None:
         rows = [row for row in rows if row[0] in scope]
+    if year is None:
+        # The days as the driver gives them: counted first, each distinct one made ISO text
+        # afterwards (``_count``).
+        films, days = zip(*rows, strict=True) if rows else ((), ())
+        return _Viewings(list(films), list(days), [], days.count(None))
     films, days, halves = zip(*rows, strict=True) if rows else ((), (), ())
     day = _each(days, _iso)
-    undated = day.count("")
-    if year is None:
-        return _Viewings(list(films), day, list(halves), undated)
     dated = list(map(bool, day))
     return _Viewings(
         list(compress(films, dated)), list(compress(day, dated)), list(compress(halves, dated)),
-        undated,
+        day.count(""),
     )  # fmt: skip
 
 
@@ -351,8 +357,10 @@ def _count(
         else:
             minutes += runtime * n
 
-    day_counts = Counter(viewings.day)
-    day_counts.pop("", None)
+    day_counts: Counter[str] = Counter()
+    for raw, n in Counter(viewings.day).items():
+        if raw is not None:
+            day_counts[_iso(raw)] += n
     by_month_counter: Counter[str] = Counter()
     by_year_counter: Counter[str] = Counter()
     for day, n in day_counts.items():
@@ -380,10 +388,10 @@ def _count(
                                       strict=True):  # fmt: skip
             if half is not None and (film_id not in given or day >= given[film_id][0]):
                 given[film_id] = (day, half)
-        own = films.half_stars
+        own = films.rated
         rating_of = {}
         for film_id in per_film:
-            half = given[film_id][1] if film_id in given else own[film_id]
+            half = given[film_id][1] if film_id in given else own.get(film_id)
             if half is not None:
                 rating_of[film_id] = half
         last_day = {}
