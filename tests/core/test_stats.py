@@ -4,6 +4,7 @@ every figure worked out by hand."""
 from __future__ import annotations
 
 import json
+import random
 from datetime import date
 
 import pytest
@@ -138,3 +139,23 @@ def test_follows_changes(catalog: Catalog) -> None:
 def test_a_year_out_of_range_is_refused(catalog: Catalog, year: int) -> None:
     with pytest.raises(ValueError, match="not a year"):
         catalog.stats.compute(year=year)
+
+
+def test_highest_rated_of_many(catalog: Catalog) -> None:
+    """With more rated films than places: the highest, ties by the latest viewing, then id."""
+    build(catalog)
+    rng = random.Random(5)
+    expected = []
+    for number in range(30):
+        half = rng.choice([6, 8, 9, 9, 10])
+        film = catalog.films.add({"title": f"Film {number}", "rating": half / 2})
+        day = rng.choice([None, date(2024, 1, 2), date(2024, 6, 1), date(2025, 2, 3)])
+        if day is not None:
+            catalog.films.add_viewing(film.id, {"watched_on": day})
+        expected.append((-half, -(day or date.min).toordinal(), film.id))
+    for film in catalog.films.all():
+        if film.title in ("Mirror", "Stalker", "Летят журавли", "Amélie", "Never Seen"):
+            last = film.watched_on
+            expected.append((-round(film.rating * 2), -(last or date.min).toordinal(), film.id))  # type: ignore[operator]
+    best = [film_id for *_, film_id in sorted(expected)[:10]]
+    assert [f.id for f in catalog.stats.compute().highest_rated] == best

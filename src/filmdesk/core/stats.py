@@ -409,9 +409,15 @@ def _count(
             decades[release // 10 * 10] += n
     by_decade = {f"{decade}s": n for decade, n in sorted(decades.items())}
 
-    # Highest rating first, then the latest day ("" when none: last), then the lowest id.
+    # Highest rating first, then the latest day ("" when none: last), then the lowest id;
+    # only the films of the few highest ratings that hold the first TOP can be among them.
+    lowest, enough = 10, 0
+    while lowest > 1 and enough + half_counts[lowest] < TOP:
+        enough += half_counts[lowest]
+        lowest -= 1
+    candidates = [item for item in rating_of.items() if item[1] >= lowest]
     ranked = heapq.nlargest(
-        TOP, rating_of.items(), key=lambda item: (item[1], last_day.get(item[0], ""), -item[0])
+        TOP, candidates, key=lambda item: (item[1], last_day.get(item[0], ""), -item[0])
     )
     highest = [(film_id, year_of[film_id], half, last_day.get(film_id, "")) for film_id, half
                in ranked]  # fmt: skip
