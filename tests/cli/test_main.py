@@ -90,9 +90,8 @@ def test_every_command_and_action_has_its_help(capsys: pytest.CaptureFixture[str
 
     top = commands(build_parser())
     assert list(top) == ["list", "show", "add", "edit", "watch", "unwatch", "delete", "poster",
-                         "export",
-                         "import", "copy", "collections", "collection", "lists", "backups",
-                         "restore", "check"]  # fmt: skip
+                         "export", "import", "copy", "collections", "collection", "lists",
+                         "searches", "stats", "backups", "restore", "check"]  # fmt: skip
     calls = [[name] for name in top]
     calls += [[name, action] for name, parser in top.items() for action in commands(parser)]
     assert len(calls) == 17 + 9 + 12

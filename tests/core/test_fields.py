@@ -57,7 +57,12 @@ def test_film_record_has_every_field_in_order_with_its_type_and_empty_value() ->
 
 
 def test_film_row_has_the_fields_of_the_lean_row() -> None:
-    assert FilmRow._fields == ("id", *(f.name for f in FILM_FIELDS if f.in_row), "poster")
+    assert FilmRow._fields == (
+        "id",
+        *(f.name for f in FILM_FIELDS if f.in_row),
+        "poster",
+        "viewed_months",
+    )
     hints = get_type_hints(FilmRow)
     assert all(hints[f.name] == record_type(f) for f in FILM_FIELDS if f.in_row)
 

@@ -1,7 +1,7 @@
 """filmdesk-cli: the catalog from a terminal. A thin front end over ``filmdesk.core``.
 
-One module per command group (films, posters, files, copying, collections, lists, backups), each
-with
+One module per command group (films, posters, files, copying, collections, lists, searches,
+stats, backups), each with
 ``register`` (its sub-commands and options) and ``run`` (or, for the commands on the catalog's
 file itself, ``run_on_file``); this module holds the top-level parser and its global options,
 opens the catalog, dispatches, and turns every failure into one line on stderr and an exit
@@ -21,7 +21,17 @@ from typing import Protocol, runtime_checkable
 from sqlalchemy.exc import SQLAlchemyError
 
 from filmdesk import __version__
-from filmdesk.cli import backups, collections, copying, files, films, lists, posters, searches
+from filmdesk.cli import (
+    backups,
+    collections,
+    copying,
+    files,
+    films,
+    lists,
+    posters,
+    searches,
+    stats,
+)
 from filmdesk.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 from filmdesk.cli.parsing import PROG, Parser, Subparsers, add_database_option
 from filmdesk.core.catalog import (
@@ -63,7 +73,7 @@ class FileCommandGroup(Protocol):
 
 # In the order --help lists their commands.
 GROUPS: tuple[CommandGroup | FileCommandGroup, ...] = (
-    films, posters, files, copying, collections, lists, searches, backups,
+    films, posters, files, copying, collections, lists, searches, stats, backups,
 )  # fmt: skip
 
 

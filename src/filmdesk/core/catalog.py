@@ -1,7 +1,7 @@
 """The catalog: a thin front over one database, with a service per part (as Anki's
 ``col.decks``): ``catalog.films``, ``catalog.collections``, ``catalog.lists``,
-``catalog.imports``. Every change is an operation (``filmdesk.core.operations``) that
-``Catalog.run`` applies in one transaction.
+``catalog.imports``, ``catalog.stats``. Every change is an operation
+(``filmdesk.core.operations``) that ``Catalog.run`` applies in one transaction.
 
 The GUI and the CLI call only this. Methods take and return plain values and frozen records;
 no ORM object ever leaves a method.
@@ -54,6 +54,7 @@ from filmdesk.core.problems import (
     explain,
 )
 from filmdesk.core.searches import SearchService
+from filmdesk.core.stats import StatsService
 from filmdesk.core.transaction import Transaction
 
 # The errors the services raise, importable from here.
@@ -89,6 +90,7 @@ class Catalog:
         self.backups = BackupService(engine)
         self.posters = PosterService(engine, self._sessions, self.run)
         self.searches = SearchService(self._sessions, self.run)
+        self.stats = StatsService(engine)
         self._numbered_by_sequences = engine.dialect.name == "postgresql"
         self._user_name: str | None = None
 

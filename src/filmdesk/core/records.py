@@ -114,10 +114,14 @@ class FilmRow(NamedTuple):
     watched_on: date | None
     tags: tuple[str, ...]
     poster: str | None = None  # the hash of its poster (the cover view shows it)
+    # The months it was watched in (dated viewings), as YYYYMM numbers in order: 202403 is
+    # March 2024. For the search term ``watched:2024-03``; films share equal tuples.
+    viewed_months: tuple[int, ...] = ()
 
     @classmethod
-    def of(cls, film: FilmRecord) -> FilmRow:
-        """The row of a full record."""
+    def of(cls, film: FilmRecord, viewed_months: tuple[int, ...] = ()) -> FilmRow:
+        """The row of a full record (which does not hold its viewings: give their months,
+        ``FilmService.viewed_months``, for ``watched:2024`` to find it)."""
         return cls(
             film.id,
             film.title,
@@ -130,6 +134,7 @@ class FilmRow(NamedTuple):
             film.watched_on,
             film.tags,
             film.poster,
+            viewed_months,
         )
 
     @property

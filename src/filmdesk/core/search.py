@@ -10,6 +10,8 @@ Query language (terms combine with AND; a leading ``-`` negates a term)::
     rating:>=4             rating:4.5   rating:3..4   rating:none
     tag:war                tag:"cold war"
     watched:yes            watched:no
+    watched:2024           watched:2024-03   watched:2024-03..2024-05   watched:2023..
+                           (a viewing on a day in that year, month or span of months)
     director:ryazanov      title:...   country:...
 """
 
@@ -19,9 +21,9 @@ import bisect
 import math
 import re
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress, repeat
 from operator import contains, not_
 from typing import Any, Protocol
@@ -120,12 +122,21 @@ class SearchIndex:
     ``texts_later=True`` instead and adds each film's text with ``set_long_text`` after it has
     appeared; ``complete`` says when every film has its text. Blobs for field terms (title,
     director, country) and tag sets are built when a query first needs them.
+
+    The months films were watched in (``watched:2024-03``) are FilmRow's ``viewed_months``;
+    records do not hold them, so an index of records takes them as ``viewed_months`` (film id
+    -> months, ``FilmService.viewed_months``).
     """
 
     def __init__(
-        self, films: Iterable[Searchable | None] = (), *, texts_later: bool = False
+        self,
+        films: Iterable[Searchable | None] = (),
+        *,
+        texts_later: bool = False,
+        viewed_months: Mapping[int, tuple[int, ...]] | None = None,
     ) -> None:
         self.films: list[Searchable | None] = list(films)
+        self._viewed_months = viewed_months
         self._fields: dict[str, list[object]] = {}
         self._words: _WordIndex | None = None
         self._changed: set[int] = set()
@@ -145,9 +156,19 @@ class SearchIndex:
             self._missing = 0
 
     @classmethod
-    def of(cls, films: Iterable[Searchable]) -> SearchIndex:
-        """Index the given films (FilmRecords: with their notes and descriptions), in order."""
-        return cls(films)
+    def of(
+        cls,
+        films: Iterable[Searchable],
+        viewed_months: Mapping[int, tuple[int, ...]] | None = None,
+    ) -> SearchIndex:
+        """Index the given films (FilmRecords: with their notes and descriptions), in order;
+        ``viewed_months`` (film id -> YYYYMM months) for the terms ``watched:YEAR[-MM]``."""
+        return cls(films, viewed_months=viewed_months)
+
+    def _value(self, name: str, film: Searchable) -> object:
+        if name == "months" and self._viewed_months is not None:
+            return self._viewed_months.get(film.id, ())  # type: ignore[attr-defined]
+        return _FIELD_BUILDERS[name](film)
 
     def __len__(self) -> int:
         return len(self.films)
@@ -206,7 +227,10 @@ class SearchIndex:
         """A per-position column for field terms (see _FIELD_BUILDERS), built on first use."""
         column = self._fields.get(name)
         if column is None:
-            column = [_FIELD_BUILDERS[name](f) if f is not None else None for f in self.films]
+            build = _FIELD_BUILDERS[name]
+            if name == "months" and self._viewed_months is not None:
+                build = partial(self._value, name)
+            column = [build(f) if f is not None else None for f in self.films]
             self._fields[name] = column
         return column
 
@@ -254,7 +278,7 @@ class SearchIndex:
         self.texts.append(_text_blob(film, notes, description))
         self._has_text.append(1)
         for name, column in self._fields.items():
-            column.append(_FIELD_BUILDERS[name](film))
+            column.append(self._value(name, film))
 
     def extend_texts_later(self, films: Sequence[Searchable]) -> None:
         """Add many films at the next positions, their text to come with ``set_long_text``
@@ -281,7 +305,7 @@ class SearchIndex:
         self.films[position] = film
         self.texts[position] = _text_blob(film, notes, description) if film is not None else ""
         for name, column in self._fields.items():
-            column[position] = _FIELD_BUILDERS[name](film) if film is not None else None
+            column[position] = self._value(name, film) if film is not None else None
 
 
 @lru_cache(maxsize=4096)
@@ -298,6 +322,7 @@ _FIELD_BUILDERS: dict[str, Callable[[Searchable], object]] = {
     "directors": lambda f: word_blob(*f.directors),
     "countries": lambda f: word_blob(*f.countries),
     "tags": lambda f: _folded_tags(f.tags),
+    "months": lambda f: getattr(f, "viewed_months", ()),  # FilmRow has them, records do not
 }
 
 
@@ -313,6 +338,8 @@ class Query:
     terms: tuple[tuple[str, Filter], ...]
 
     free_text_only: bool = False
+    # A term needs the months films were watched in (``SearchIndex``'s ``viewed_months``).
+    uses_viewings: bool = False
 
     def refines(self, other: Query) -> bool:
         """True when every film matching self also matches ``other`` (the user typed on).
@@ -366,6 +393,7 @@ def parse_query(text: str) -> Query:
     """Parse a search box's text into a Query; raises QueryError naming a bad term."""
     terms: list[tuple[str, Filter]] = []
     free_text_only = True
+    uses_viewings = False
     pos = 0
     while pos < len(text):
         match = _TOKEN.match(text, pos)
@@ -386,10 +414,11 @@ def parse_query(text: str) -> Query:
             term = _text_term(value, phrase=match.group("quoted") is not None)
         else:
             term = _field_term(raw, field.casefold(), value or "")
+            uses_viewings |= field.casefold() == "watched" and _is_period(value or "")
         if term is None:
             continue
         terms.append((raw, _negated(term) if negate else term))
-    return Query(text, tuple(terms), free_text_only)
+    return Query(text, tuple(terms), free_text_only, uses_viewings)
 
 
 def _negated(term: Filter) -> Filter:
@@ -469,6 +498,9 @@ def _field_term(raw: str, field: str, value: str) -> Filter | None:
             return _column_term("half_stars", (-1).__eq__)
         return _column_term("half_stars", _half_star_range(raw, value).__contains__)
     if field == "watched":
+        if _is_period(value):
+            first, last = _month_range(raw, value)
+            return _column_term("months", range(first, last + 1).__contains__)
         return _column_term("watched", bool if _yes_no(raw, value) else not_)
     if field == "tag":
         key = fold(value).strip()
@@ -483,7 +515,7 @@ _EXAMPLES = {
     "year": "year:1957 or year:1970..1979",
     "rating": "rating:>=4 or rating:3.5",
     "tag": "tag:war",
-    "watched": "watched:yes or watched:no",
+    "watched": "watched:yes, watched:no, watched:2024 or watched:2024-03",
     "director": "director:ryazanov",
     "title": "title:cranes",
     "country": "country:soviet",
@@ -553,6 +585,42 @@ def _half_star_range(raw: str, value: str) -> range:
         "<=": range(1, math.floor(halves) + 1),
         "<": range(1, math.ceil(halves)),
     }[op]
+
+
+def _is_period(value: str) -> bool:
+    # yes/no words have no digits; a year, a month or a span of them starts with one or "..".
+    text = value.strip()
+    return text[:1].isdigit() or text.startswith("..")
+
+
+_MONTH = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
+
+
+def _month_range(raw: str, value: str) -> tuple[int, int]:
+    """The first and last month (YYYYMM) of ``2024``, ``2024-03``, ``2024-03..2024-05``,
+    ``2023..`` or ``..2024-06``."""
+
+    def bounds(text: str) -> tuple[int, int]:
+        m = _MONTH.match(text.strip())
+        month = int(m.group(2)) if m is not None and m.group(2) else None
+        if m is None or (month is not None and not 1 <= month <= 12):
+            raise QueryError(
+                raw,
+                f"{text.strip()!r} is not a year or a month; try watched:2024, watched:2024-03"
+                " or watched:2024-03..2024-05",
+            )
+        year = int(m.group(1))
+        return (
+            (year * 100 + month, year * 100 + month) if month else (year * 100 + 1, year * 100 + 12)
+        )
+
+    if (m := _RANGE.match(value)) is not None:
+        first = bounds(m.group(1))[0] if m.group(1).strip() else 0
+        last = bounds(m.group(2))[1] if m.group(2).strip() else 999912
+        if first > last:
+            raise QueryError(raw, f"the span {value} is empty (it ends before it starts)")
+        return first, last
+    return bounds(value)
 
 
 def _yes_no(raw: str, value: str) -> bool:

@@ -4,6 +4,7 @@ their films shown when chosen, changed and deleted as undoable steps."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -97,3 +98,16 @@ def test_editing_and_deleting_a_saved_search_are_steps_of_undo(
     assert catalog.searches.resolve("Ryazanov").query == "year:1957"
     window.undo_stack.undo()
     assert catalog.searches.resolve("Ryazanov").query == "director:ryazanov"
+
+
+def test_a_film_edited_in_the_window_is_still_found_by_the_month_it_was_watched(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    letter = catalog.films.resolve("The Letter")
+    catalog.films.add_viewing(letter.id, {"watched_on": date(2024, 3, 12)})
+    window = make_window(qtbot, catalog)
+    window.film_ops.set_rating(letter.id, 4.5)  # the row is made again from the record
+    assert catalog.films.get(letter.id).rating == 4.5
+    window.films.focus_search()
+    type_text(window.films.search.field, "watched:2024-03")
+    qtbot.waitUntil(lambda: _shown(window) == ["The Letter"])

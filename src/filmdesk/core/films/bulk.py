@@ -90,7 +90,7 @@ def tags_by_film(conn: Connection, where: str = "") -> dict[int, tuple[str, ...]
     return result
 
 
-def _id_conditions(film_ids: Sequence[int]) -> list[str]:
+def id_conditions(film_ids: Sequence[int]) -> list[str]:
     """SQL conditions on an id that together take exactly ``film_ids``: ``BETWEEN`` for each
     run of consecutive ids (the films an import added), ``IN`` lists of at most 500 (within
     SQL parameter limits) for the rest."""
@@ -129,7 +129,7 @@ def film_columns(engine: Engine, film_ids: Sequence[int] | None = None) -> dict[
                 rows = cursor.fetchall()
             else:
                 tags, rows = {}, []
-                for condition in _id_conditions(film_ids):
+                for condition in id_conditions(film_ids):
                     tags |= tags_by_film(conn, f"WHERE film_tags.film_id {condition}")
                     cursor.execute(f"{_select_films(conn.dialect.name)} WHERE id {condition}")
                     rows += cursor.fetchall()
@@ -175,7 +175,7 @@ def poster_hashes(engine: Engine, film_ids: Sequence[int]) -> dict[int, str]:
     with engine.connect() as conn:
         cursor = dbapi_cursor(conn)
         try:
-            for condition in _id_conditions(film_ids):
+            for condition in id_conditions(film_ids):
                 cursor.execute(
                     "SELECT id, poster_hash FROM films"
                     f" WHERE poster_hash IS NOT NULL AND id {condition}"
@@ -206,9 +206,54 @@ def _select_films(dialect: str) -> str:
     return f"SELECT id, {columns} FROM films"
 
 
-def film_rows(engine: Engine, order_and_limit: str, tag_filter: str) -> list[FilmRow]:
+def viewed_months(conn: Connection, film_ids: str = "") -> dict[int, tuple[int, ...]]:
+    """The months each film was watched in (its dated viewings), as ordered tuples of YYYYMM
+    numbers (202403: March 2024); equal tuples are one shared tuple. ``film_ids`` is an SQL
+    condition on the film's id (``IN (...)``), or empty for every film."""
+    where = f"AND film_id {film_ids}" if film_ids else ""
+    cursor = dbapi_cursor(conn)
+    try:
+        # Sorted on the plain columns, which is quick; "+ 0" keeps SQLite from walking the
+        # film_id index instead (a lookup in the table per viewing: three times as long), and
+        # a month worked out in SQL would make the sort slower than the rest together.
+        cursor.execute(
+            f"SELECT film_id, watched_on FROM viewings WHERE watched_on IS NOT NULL {where}"
+            f" ORDER BY film_id + 0, watched_on"
+        )
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    month_of: dict[object, int] = {}
+    for day in {day for _, day in rows}:
+        parsed = date.fromisoformat(day) if isinstance(day, str) else day
+        month_of[day] = parsed.year * 100 + parsed.month
+    shared: dict[tuple[int, ...], tuple[int, ...]] = {}
+    result: dict[int, tuple[int, ...]] = {}
+    current: list[int] = []
+    previous = None
+    for film_id, day in rows:
+        month = month_of[day]
+        if film_id != previous:
+            if current:
+                months = tuple(current)
+                result[previous] = shared.setdefault(months, months)  # type: ignore[index]
+            current = [month]
+            previous = film_id
+        elif month != current[-1]:
+            current.append(month)
+    if current:
+        months = tuple(current)
+        result[previous] = shared.setdefault(months, months)  # type: ignore[index]
+    return result
+
+
+def film_rows(engine: Engine, order_and_limit: str, film_ids: str = "") -> list[FilmRow]:
+    """Films as lean rows, in the order (and up to the limit) of ``order_and_limit``; with
+    ``film_ids`` (an SQL condition on the id, ``IN (...)``) the tags and viewed months of
+    those films only are read (the others get none)."""
     with engine.connect() as conn:
-        tags = tags_by_film(conn, tag_filter)
+        tags = tags_by_film(conn, f"WHERE film_tags.film_id {film_ids}" if film_ids else "")
+        months = viewed_months(conn, film_ids)
         cursor = dbapi_cursor(conn)
         try:
             dialect = conn.dialect.name
@@ -220,6 +265,7 @@ def film_rows(engine: Engine, order_and_limit: str, tag_filter: str) -> list[Fil
             )
             names = NameCache()
             no_tags: tuple[str, ...] = ()
+            no_months: tuple[int, ...] = ()
             ratings: dict[int | None, float | None] = {None: None}
             ratings.update({half: half / 2 for half in range(1, 11)})
             result: list[FilmRow] = []
@@ -238,6 +284,7 @@ def film_rows(engine: Engine, order_and_limit: str, tag_filter: str) -> list[Fil
                         names.date(watched_on),
                         tags.get(film_id, no_tags),
                         poster,
+                        months.get(film_id, no_months),
                     )
                     for (
                         film_id,

@@ -93,16 +93,27 @@ class FilmService:
 
     def rows(self) -> list[FilmRow]:
         """Every film as a lean row (what the table needs), in id order; fast for 100,000."""
-        return bulk.film_rows(self._engine, "ORDER BY films.id", "")
+        return bulk.film_rows(self._engine, "ORDER BY films.id")
 
     def first_rows(self, limit: int) -> list[FilmRow]:
         """The first ``limit`` films in title order: enough to show a window at once."""
         return bulk.film_rows(
             self._engine,
             f"ORDER BY films.sort_title, films.id LIMIT {int(limit)}",
-            f"WHERE film_tags.film_id IN (SELECT id FROM films ORDER BY sort_title, id"
-            f" LIMIT {int(limit)})",
+            f"IN (SELECT id FROM films ORDER BY sort_title, id LIMIT {int(limit)})",
         )
+
+    def viewed_months(self, film_ids: Iterable[int] | None = None) -> dict[int, tuple[int, ...]]:
+        """The months each film was watched in, as ``FilmRow.viewed_months`` holds them
+        (YYYYMM numbers in order); films never watched on a known day are left out. For a
+        row made again from a changed film's record (``FilmRow.of``)."""
+        with self._engine.connect() as conn:
+            if film_ids is None:
+                return bulk.viewed_months(conn)
+            found: dict[int, tuple[int, ...]] = {}
+            for condition in bulk.id_conditions(list(film_ids)):
+                found |= bulk.viewed_months(conn, condition)
+            return found
 
     def texts(self, after_id: int = 0, limit: int = 5000) -> list[tuple[int, str, str]]:
         """(id, notes, description) of up to ``limit`` films with ids above ``after_id``.
@@ -159,7 +170,8 @@ class FilmService:
         sort_films((), sort)  # validate the sort spec up front
         films = self.all()
         if not parsed.is_empty:
-            films = [films[i] for i in parsed.run(SearchIndex.of(films))]
+            months = self.viewed_months() if parsed.uses_viewings else None
+            films = [films[i] for i in parsed.run(SearchIndex.of(films, viewed_months=months))]
         return sort_films(films, sort)
 
     def resolve(self, reference: str) -> FilmRecord:

@@ -110,6 +110,9 @@ class FilmTableModel(QAbstractTableModel):
         # and the same as positions, which is what filtering works with.
         self._scope_ids: frozenset[int] | None = None
         self._scope: set[int] | None = None
+        # Reads the months films were watched in (``FilmService.viewed_months``), for the rows
+        # made again from records after a change: ``watched:2024-03`` keeps finding them.
+        self.viewed_months: Callable[[list[int]], dict[int, tuple[int, ...]]] | None = None
         # A poster's hash -> its thumbnail's file, for the title's tooltip (None: no posters).
         self.poster_file: Callable[[str], Path | None] | None = None
 
@@ -222,12 +225,18 @@ class FilmTableModel(QAbstractTableModel):
 
     def update_film(self, film: FilmRecord) -> None:
         """A film changed: refresh its row. It stays where it is until the next sort/search."""
-        self._update_data(film)
+        self._update_data(film, self._months_of([film.id]))
         row = self.row_of(film.id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
-    def _update_data(self, film: FilmRecord) -> None:
+    def _months_of(self, film_ids: list[int]) -> dict[int, tuple[int, ...]]:
+        """The months these films were watched in (records do not hold their viewings)."""
+        if self.viewed_months is None or not film_ids:
+            return {}
+        return self.viewed_months(film_ids)
+
+    def _update_data(self, film: FilmRecord, months: dict[int, tuple[int, ...]]) -> None:
         position = self._position_of_id.get(film.id)
         if position is None:
             return
@@ -236,7 +245,7 @@ class FilmTableModel(QAbstractTableModel):
         self._rows_stale = True
         old = self._films[position]
         self._sorting.take_out(position)
-        row_data = FilmRow.of(film)
+        row_data = FilmRow.of(film, months.get(film.id, ()))
         self._index.replace(position, row_data, film.notes, film.description)
         self._sorting.film_changed(position, row_data)
         self._sorting.put_in(position)
@@ -253,12 +262,13 @@ class FilmTableModel(QAbstractTableModel):
             return
         if not single:
             self.beginResetModel()
+        months = self._months_of([film.id for film in batch])
         for film in batch:
             if film.id in self._position_of_id:
-                self._update_data(film)
+                self._update_data(film, months)
                 continue
             position = len(self._films)
-            row_data = FilmRow.of(film)
+            row_data = FilmRow.of(film, months.get(film.id, ()))
             self._index.append(row_data, film.notes, film.description)
             self._position_of_id[film.id] = position
             self._sorting.film_added(row_data)
@@ -289,13 +299,14 @@ class FilmTableModel(QAbstractTableModel):
         """Many films at once (an import of thousands): shown at once, in one reset; their
         notes and descriptions become searchable in steps afterwards (``load_texts_step``),
         and the sort keys of columns not shown are worked out again when needed."""
+        months = self._months_of([film.id for film in batch])
         known = [film for film in batch if film.id in self._position_of_id]
         for film in known:
-            self._update_data(film)
+            self._update_data(film, months)
         new = [film for film in batch if film.id not in self._position_of_id]
         self.beginResetModel()
         start = len(self._films)
-        rows = [FilmRow.of(film) for film in new]
+        rows = [FilmRow.of(film, months.get(film.id, ())) for film in new]
         self._index.extend_texts_later(rows)
         self._pending_texts += [
             (start + at, film.notes, film.description) for at, film in enumerate(new)

@@ -81,6 +81,7 @@ class FilmsPanel(QWidget):
 
         self.search = SearchBar()
         self.model = FilmTableModel(self)
+        self.model.viewed_months = catalog.films.viewed_months
         self.model.poster_file = lambda key: catalog.posters.thumbnails.get(key)
         self.table = FilmTable(self.model)
         self.loader = FilmLoader(catalog, self.model, self)
