@@ -32,21 +32,26 @@ What each figure means (the README's ``stats --json`` keys say the same):
   as ``ratings`` rates them: highest first, ties by the most recent viewing (in the period),
   then by id.
 
-A few plain queries on the driver's cursor read the films and the viewings; Python counts them
-column by column (``benchmarks/bench_stats.py`` measures 100,000 films with 150,000 viewings).
+The database counts (``benchmarks/bench_stats.py`` measures 100,000 films with 150,000
+viewings): a few portable queries on the driver's cursor, in one transaction, each grouping the
+viewings (per day; per film, then per distinct JSON text of directors and of countries, and per
+tag) or the films (per release year), so a few hundred or thousand rows come back rather than a
+row per film or viewing; Python expands the lists of names and ranks them. Only a year's
+ratings and highest rated are worked out from that year's viewings, a row each. A scope of many
+ids is a temporary table of the connection; a few are written into the queries.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from itertools import compress
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 
 from filmdesk.core.films import bulk
 from filmdesk.core.folding import fold
@@ -157,80 +162,64 @@ class StatsService:
         """
         if year is not None and not 1 <= year <= 9999:
             raise ValueError(f"{year} is not a year")
-        scope = None if film_ids is None else set(film_ids)
-        with self._engine.connect() as conn:
-            films = _read_films(conn, scope)
-            viewings = _read_viewings(conn, year, films.ids if scope is not None else None)
-            first_marked = _first_marked(conn, year, films.ids if scope is not None else None)
-            tags = bulk.tags_by_film(conn)
-            counts = _count(films, viewings, first_marked, tags, year)
-            counts["highest_rated"] = _titled(conn, counts["highest_rated"])
+        scope = None if film_ids is None else {int(film_id) for film_id in film_ids}
+        # One transaction: every query sees the same catalog.
+        with self._engine.connect() as conn, conn.begin():
+            cursor = bulk.dbapi_cursor(conn)
+            try:
+                with _scoped(cursor, conn.dialect.name, scope) as in_scope:
+                    counts = _Queries(cursor, conn.dialect.name, year, in_scope).run()
+            finally:
+                cursor.close()
         return Statistics(year=year, **counts)
 
 
-# --- reading -------------------------------------------------------------------------------
-# Column by column, each distinct value converted once, counted with Counter and dict(zip()):
-# a Python statement per film or per viewing would take most of the half second.
+# --- the scope -----------------------------------------------------------------------------
+
+# Up to this many ids, the scope is written into each query (``bulk.id_conditions``); more go
+# into a temporary table of the connection, which each query reads.
+SCOPE_IN_SQL_UP_TO = 1000
+
+_InScope = Callable[[str], str]  # an id column -> an SQL condition: the film is in scope
 
 
-@dataclass
-class _Films:
-    """The films in scope: id -> each value statistics need."""
+@contextmanager
+def _scoped(cursor: Any, dialect: str, scope: set[int] | None) -> Iterator[_InScope]:
+    if scope is None:
+        yield lambda column: "1 = 1"
+        return
+    if len(scope) <= SCOPE_IN_SQL_UP_TO:
+        conditions = bulk.id_conditions(sorted(scope))
 
-    ids: dict[int, int | None]  # id -> year
-    runtime: dict[int, int | None]
-    rated: dict[int, int]  # the films with a rating: id -> half stars
-    watched: int
-    last_day: dict[int, str]  # id -> latest viewing's day as ISO text ("" when none)
-    directors: dict[int, tuple[str, ...]]
-    countries: dict[int, tuple[str, ...]]
+        def in_conditions(column: str) -> str:
+            if not conditions:
+                return "1 = 0"
+            return "(" + " OR ".join(f"{column} {condition}" for condition in conditions) + ")"
 
-
-def _read_films(conn: Connection, scope: set[int] | None) -> _Films:
-    dialect = conn.dialect.name
-    directors, countries = (
-        ("directors", "countries")
-        if dialect == "sqlite"
-        else ("CAST(directors AS TEXT)", "CAST(countries AS TEXT)")
-    )
-    cursor = bulk.dbapi_cursor(conn)
-    try:
-        cursor.execute(
-            f"SELECT id, year, runtime_minutes, rating_half_stars, watched, watched_on,"
-            f" {directors}, {countries} FROM films"
-        )
-        rows = cursor.fetchall()
-    finally:
-        cursor.close()
-    if scope is not None:
-        rows = [row for row in rows if row[0] in scope]
-    ids, years, runtimes, halves, watched, days, film_directors, film_countries = (
-        zip(*rows, strict=True) if rows else ((),) * 8
-    )
-    names = bulk.NameCache()
-    return _Films(
-        ids=dict(zip(ids, years, strict=True)),
-        runtime=dict(zip(ids, runtimes, strict=True)),
-        rated={film_id: half for film_id, half in zip(ids, halves, strict=True) if half},
-        watched=sum(map(bool, watched)),
-        last_day=dict(zip(ids, _each(days, _iso), strict=True)),
-        directors=dict(zip(ids, _each(film_directors, names.names), strict=True)),
-        countries=dict(zip(ids, _each(film_countries, names.names), strict=True)),
-    )
+        yield in_conditions
+        return
+    if dialect == "sqlite":
+        table = "temp.filmdesk_stats_scope"
+        create = f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)"
+    else:
+        table = "pg_temp.filmdesk_stats_scope"
+        create = f"CREATE TABLE {table} (id BIGINT PRIMARY KEY)"
+    cursor.execute(f"DROP TABLE IF EXISTS {table}")  # one a failed run left on this connection
+    cursor.execute(create)
+    if dialect == "sqlite":
+        cursor.executemany(f"INSERT INTO {table} (id) VALUES (?)", [(i,) for i in sorted(scope)])
+    else:  # one array rather than a statement per id
+        cursor.execute(f"INSERT INTO {table} (id) SELECT unnest(%s::bigint[])", (sorted(scope),))
+    # Each row of the query looked up in the table (``+``: SQLite would otherwise go from the
+    # table's ids to the viewings through their film's index, a lookup per viewing).
+    yield lambda column: f"+{column} IN (SELECT id FROM {table})"
+    cursor.execute(f"DROP TABLE {table}")
 
 
-def _each(values: Iterable[Any], convert: Any) -> list[Any]:
-    """``convert`` of each value, called once per distinct value."""
-    values = list(values)
-    done = {value: convert(value) for value in set(values)}
-    return list(map(done.__getitem__, values))
-
-
-def _iso(value: Any) -> str:
-    """A day from the driver (ISO text on SQLite, a date on PostgreSQL) as ISO text, or ""."""
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else str(value.isoformat())
+# --- the queries ---------------------------------------------------------------------------
+# The database counts: a few hundred or thousand rows come back (per day, per release year,
+# per distinct list of directors and countries, per tag), never a row per film or viewing,
+# but for the viewings of one year (ratings given then, the highest rated).
 
 
 def _period(year: int | None, alias: str = "") -> str:
@@ -242,257 +231,258 @@ def _period(year: int | None, alias: str = "") -> str:
     return f"({column} >= '{year:04d}-01-01' AND {column} <= '{year:04d}-12-31')"  # an int
 
 
-@dataclass
-class _Viewings:
-    """The viewings of the period of the films in scope, column by column."""
-
-    film: list[int]
-    # A year: ISO text; all time: as the driver gives them (None when not known).
-    day: list[Any]
-    half_stars: list[int | None]  # a year only
-    undated: int  # of the films in scope, whatever the period
+def _iso(value: Any) -> str:
+    """A day from the driver (ISO text on SQLite, a date on PostgreSQL) as ISO text, or ""."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value.isoformat())
 
 
-def _read_viewings(conn: Connection, year: int | None, scope: dict[int, Any] | None) -> _Viewings:
-    cursor = bulk.dbapi_cursor(conn)
-    try:
-        if year is None:  # every viewing; the ratings given then are not needed
-            cursor.execute("SELECT film_id, watched_on FROM viewings")
-        else:
-            cursor.execute(
-                "SELECT film_id, watched_on, rating_half_stars FROM viewings"
-                f" WHERE watched_on IS NULL OR {_period(year)}"
-            )
-        rows = cursor.fetchall()
-    finally:
-        cursor.close()
-    if scope is not None:
-        rows = [row for row in rows if row[0] in scope]
-    if year is None:
-        # The days as the driver gives them: counted first, each distinct one made ISO text
-        # afterwards (``_count``).
-        films, days = zip(*rows, strict=True) if rows else ((), ())
-        return _Viewings(list(films), list(days), [], days.count(None))
-    films, days, halves = zip(*rows, strict=True) if rows else ((), (), ())
-    day = _each(days, _iso)
-    dated = list(map(bool, day))
-    return _Viewings(
-        list(compress(films, dated)), list(compress(day, dated)), list(compress(halves, dated)),
-        day.count(""),
-    )  # fmt: skip
-
-
-def _first_marked(conn: Connection, year: int | None, scope: dict[int, Any] | None) -> int:
-    """How many films' first viewing of the period is marked rewatch (by day, undated ones
-    first, then in the order they were added). Only marked viewings are looked at, each with
-    the index on the viewings' film."""
-    earlier = (
-        "(w.watched_on IS NULL AND (v.watched_on IS NOT NULL OR w.id < v.id))"
-        " OR w.watched_on < v.watched_on OR (w.watched_on = v.watched_on AND w.id < v.id)"
-    )
-    cursor = bulk.dbapi_cursor(conn)
-    try:
-        cursor.execute(
-            f"SELECT v.film_id FROM viewings v WHERE v.rewatch = {_TRUE[conn.dialect.name]}"
-            f" AND {_period(year, 'v.')} AND NOT EXISTS (SELECT 1 FROM viewings w"
-            f" WHERE w.film_id = v.film_id AND {_period(year, 'w.')} AND ({earlier}))"
-        )
-        found = [film_id for (film_id,) in cursor.fetchall()]
-    finally:
-        cursor.close()
-    return len(found) if scope is None else sum(1 for film_id in found if film_id in scope)
+def _int(value: Any) -> int:
+    """A count or sum from the driver (PostgreSQL's sums are Decimal; an empty sum is NULL)."""
+    return int(value or 0)
 
 
 _TRUE = {"sqlite": "1", "postgresql": "true"}
 
-
 _Ranked = tuple[int, int | None, int, str]  # id, year, half stars, last day
 
 
-def _titled(conn: Connection, ranked: list[_Ranked]) -> tuple[RatedFilm, ...]:
-    """The highest rated (id, year, half stars, last day) with their titles."""
-    if not ranked:
-        return ()
-    cursor = bulk.dbapi_cursor(conn)
-    try:
-        ids = ", ".join(str(int(film_id)) for film_id, *_ in ranked)
-        cursor.execute(f"SELECT id, title FROM films WHERE id IN ({ids})")
-        titles = dict(cursor.fetchall())
-    finally:
-        cursor.close()
-    return tuple(
-        RatedFilm(
-            film_id,
-            titles.get(film_id, ""),
-            film_year,
-            half / 2,
-            date.fromisoformat(day) if day else None,
+class _Queries:
+    """The figures of one period and scope, read query by query on one cursor."""
+
+    def __init__(self, cursor: Any, dialect: str, year: int | None, in_scope: _InScope) -> None:
+        self.cursor = cursor
+        self.dialect = dialect
+        self.year = year
+        self.in_scope = in_scope
+        self.names = bulk.NameCache()
+
+    def rows(self, sql: str) -> list[Any]:
+        self.cursor.execute(sql)
+        return list(self.cursor.fetchall())
+
+    def text(self, column: str) -> str:
+        """A JSON column as its text (SQLite stores text; PostgreSQL's json is cast)."""
+        return column if self.dialect == "sqlite" else f"CAST({column} AS TEXT)"
+
+    def run(self) -> dict[str, Any]:
+        year, in_scope = self.year, self.in_scope
+        all_time = year is None
+        # The films in scope: how many, how many watched (ever), and all time their ratings.
+        ratings_sql = "".join(
+            f", count(CASE WHEN rating_half_stars = {half} THEN 1 END)" for half in range(1, 11)
         )
-        for film_id, film_year, half, day in ranked
-    )
+        films, watched_ever, *own_ratings = self.rows(
+            f"SELECT count(*), count(CASE WHEN watched THEN 1 END)"
+            f"{ratings_sql if all_time else ''} FROM films WHERE {in_scope('id')}"
+        )[0]
+        films, watched_ever = _int(films), _int(watched_ever)
 
+        # The viewings per day (NULL: undated, of any period), through which month and year.
+        undated_too = "1 = 1" if all_time else f"(watched_on IS NULL OR {_period(year)})"
+        by_day = self.rows(
+            f"SELECT watched_on, count(*) FROM viewings"
+            f" WHERE {undated_too} AND {in_scope('film_id')} GROUP BY watched_on"
+        )
+        undated = sum(_int(n) for day, n in by_day if day is None)
+        by_month, by_year = _by_month_and_year(by_day, year)
 
-# --- counting ------------------------------------------------------------------------------
+        # The viewings of the period per film, then per distinct list of directors and of
+        # countries: how many films and viewings, and the runtimes of those viewings.
+        # All time through the index on the viewings' film; a year's viewings are found by
+        # reading the table (``+``: not the index, which would look each viewing up).
+        film = "v.film_id" if all_time else "+v.film_id"
+        per_film = (
+            f"SELECT {film} AS film_id, count(*) AS n FROM viewings v"
+            f" WHERE {_period(year, 'v.')} AND {in_scope('v.film_id')} GROUP BY {film}"
+        )
+        directors, countries = self.text("f.directors"), self.text("f.countries")
+        per_names = self.rows(
+            f"SELECT {directors}, {countries}, count(*), sum(p.n), sum(p.n * f.runtime_minutes),"
+            f" sum(CASE WHEN f.runtime_minutes IS NULL THEN p.n ELSE 0 END)"
+            f" FROM ({per_film}) p JOIN films f ON f.id = p.film_id"
+            f" GROUP BY {directors}, {countries}"
+        )
+        films_seen = viewings = minutes = no_runtime = 0
+        by_directors: dict[str, list[int]] = {}
+        by_countries: dict[str, list[int]] = {}
+        for directors_text, countries_text, film_count, n, film_minutes, unknown in per_names:
+            film_count, n = _int(film_count), _int(n)
+            films_seen += film_count
+            viewings += n
+            minutes += _int(film_minutes)
+            no_runtime += _int(unknown)
+            for found, text in ((by_directors, directors_text), (by_countries, countries_text)):
+                counts = found.setdefault(text, [0, 0])
+                counts[0] += n
+                counts[1] += film_count
+        tags: dict[str, list[int]] = {
+            name: [_int(n), _int(film_count)]
+            for name, film_count, n in self.rows(
+                f"SELECT t.name, count(*), sum(p.n) FROM ({per_film}) p"
+                f" JOIN film_tags ft ON ft.film_id = p.film_id JOIN tags t ON t.id = ft.tag_id"
+                f" GROUP BY t.name"
+            )
+        }
+        # Each film's viewings after its first in the period, and the first ones marked.
+        rewatches = viewings - films_seen + self.first_marked()
 
-
-def _count(
-    films: _Films,
-    viewings: _Viewings,
-    first_marked: int,
-    tags: dict[int, tuple[str, ...]],
-    year: int | None,
-) -> dict[str, Any]:
-    per_film = Counter(viewings.film)  # film -> viewings in the period
-    count = len(viewings.film)
-    # Each film's viewings after its first in the period, and the first ones marked rewatch.
-    rewatches = count - len(per_film) + first_marked
-
-    minutes = 0
-    no_runtime = 0
-    runtime_of = films.runtime
-    for film_id, n in per_film.items():
-        runtime = runtime_of[film_id]
-        if runtime is None:
-            no_runtime += n
+        if all_time:
+            watched = watched_ever
+            ratings = {key: _int(n) for key, n in zip(HALF_STARS, own_ratings, strict=True)}
+            releases = self.rows(
+                f"SELECT year, count(*) FROM films"
+                f" WHERE year IS NOT NULL AND {in_scope('id')} GROUP BY year"
+            )
+            highest = self.highest_rated_ever()
         else:
-            minutes += runtime * n
+            watched = films_seen
+            ratings, releases, ranked = self.rated_in_year()
+            highest = self.titled(ranked)
+        decades: Counter[int] = Counter()
+        for release, n in releases:
+            if release is not None:
+                decades[release // 10 * 10] += _int(n)
+        return {
+            "films": films,
+            "watched": watched,
+            "never_watched": films - watched_ever,
+            "viewings": viewings,
+            "rewatches": rewatches,
+            "minutes": minutes,
+            "no_runtime": no_runtime,
+            "undated": undated,
+            "by_month": by_month,
+            "by_year": by_year,
+            "ratings": ratings,
+            "by_decade": {f"{decade}s": n for decade, n in sorted(decades.items())},
+            "top_directors": self.top(by_directors, self.names.names),
+            "top_countries": self.top(by_countries, self.names.names),
+            "top_tags": self.top(tags, lambda name: (name,)),
+            "highest_rated": highest,
+        }
 
-    day_counts: Counter[str] = Counter()
-    for raw, n in Counter(viewings.day).items():
-        if raw is not None:
-            day_counts[_iso(raw)] += n
+    def first_marked(self) -> int:
+        """How many films' first viewing of the period is marked rewatch (by day, undated ones
+        first, then in the order they were added). Only marked viewings are looked at, each
+        with the index on the viewings' film."""
+        year = self.year
+        earlier = (
+            "(w.watched_on IS NULL AND (v.watched_on IS NOT NULL OR w.id < v.id))"
+            " OR w.watched_on < v.watched_on OR (w.watched_on = v.watched_on AND w.id < v.id)"
+        )
+        ((found,),) = self.rows(
+            f"SELECT count(*) FROM viewings v WHERE v.rewatch = {_TRUE[self.dialect]}"
+            f" AND {_period(year, 'v.')} AND {self.in_scope('v.film_id')}"
+            f" AND NOT EXISTS (SELECT 1 FROM viewings w"
+            f" WHERE w.film_id = v.film_id AND {_period(year, 'w.')} AND ({earlier}))"
+        )
+        return _int(found)
+
+    def highest_rated_ever(self) -> tuple[RatedFilm, ...]:
+        """All time: the films' own ratings, ties by the day last watched (none: last), then
+        by id."""
+        found = self.rows(
+            f"SELECT id, title, year, rating_half_stars, watched_on FROM films"
+            f" WHERE rating_half_stars >= 1 AND {self.in_scope('id')}"
+            f" ORDER BY rating_half_stars DESC, CASE WHEN watched_on IS NULL THEN 1 ELSE 0 END,"
+            f" watched_on DESC, id LIMIT {TOP}"
+        )
+        return tuple(
+            RatedFilm(film_id, title, film_year, half / 2, self.names.date(day))
+            for film_id, title, film_year, half, day in found
+        )
+
+    def rated_in_year(
+        self,
+    ) -> tuple[dict[str, int], list[tuple[int | None, int]], list[_Ranked]]:
+        """A year: the ratings histogram, the films watched per release year, and the highest
+        rated, from the year's viewings (a row each: a year holds few of them)."""
+        rows = self.rows(
+            f"SELECT v.film_id, v.id, v.watched_on, v.rating_half_stars, f.rating_half_stars,"
+            f" f.year FROM viewings v JOIN films f ON f.id = v.film_id"
+            f" WHERE {_period(self.year, 'v.')} AND {self.in_scope('v.film_id')}"
+        )
+        iso: dict[Any, str] = {}
+        given: dict[int, tuple[str, int, int]] = {}  # film -> (day, viewing, half stars)
+        last_day: dict[int, str] = {}
+        films: dict[int, tuple[int | None, int | None]] = {}  # film -> (own rating, year)
+        for film_id, viewing, raw, half, own, release in rows:
+            day = iso.get(raw)
+            if day is None:
+                day = iso[raw] = _iso(raw)
+            if half is not None:
+                latest = given.get(film_id)
+                if latest is None or (day, viewing) > latest[:2]:
+                    given[film_id] = (day, viewing, half)
+            if day > last_day.get(film_id, ""):
+                last_day[film_id] = day
+            films[film_id] = (own, release)
+        # The rating given at the latest viewing of the year that has one, else the film's.
+        rating_of: dict[int, int] = {}
+        for film_id, (own, _) in films.items():
+            half = given[film_id][2] if film_id in given else (own or None)
+            if half is not None:
+                rating_of[film_id] = half
+        half_counts = Counter(rating_of.values())
+        ratings = {key: half_counts[half] for half, key in enumerate(HALF_STARS, start=1)}
+        releases = list(Counter(release for _, release in films.values()).items())
+        ranked = heapq.nlargest(
+            TOP, rating_of.items(), key=lambda item: (item[1], last_day[item[0]], -item[0])
+        )
+        highest = [(film_id, films[film_id][1], half, last_day[film_id]) for film_id, half in
+                   ranked]  # fmt: skip
+        return ratings, releases, highest
+
+    def titled(self, ranked: list[_Ranked]) -> tuple[RatedFilm, ...]:
+        """The highest rated (id, year, half stars, last day) with their titles."""
+        if not ranked:
+            return ()
+        ids = ", ".join(str(int(film_id)) for film_id, *_ in ranked)
+        titles = dict(self.rows(f"SELECT id, title FROM films WHERE id IN ({ids})"))
+        return tuple(
+            RatedFilm(
+                film_id,
+                titles.get(film_id, ""),
+                film_year,
+                half / 2,
+                date.fromisoformat(day) if day else None,
+            )
+            for film_id, film_year, half, day in ranked
+        )
+
+    @staticmethod
+    def top(
+        found: dict[Any, list[int]], names: Callable[[Any], tuple[str, ...]]
+    ) -> tuple[NameCount, ...]:
+        """From [viewings, films] per list of names (its JSON text) or per name, the names
+        with most viewings (ties by name as search folds it), at most TOP."""
+        viewings: Counter[str] = Counter()
+        films: Counter[str] = Counter()
+        for key, (n, film_count) in found.items():
+            for name in names(key):
+                viewings[name] += n
+                films[name] += film_count
+        ranked = sorted(viewings.items(), key=lambda item: (-item[1], fold(item[0]), item[0]))
+        return tuple(NameCount(name, n, films[name]) for name, n in ranked[:TOP])
+
+
+def _by_month_and_year(
+    by_day: list[tuple[Any, Any]], year: int | None
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Viewings per ``YYYY-MM`` (a year: its twelve months) and per ``YYYY``, from those per
+    day (the undated ones left out)."""
     by_month_counter: Counter[str] = Counter()
     by_year_counter: Counter[str] = Counter()
-    for day, n in day_counts.items():
-        by_month_counter[day[:7]] += n
-        by_year_counter[day[:4]] += n
+    for raw, n in by_day:
+        if raw is not None:
+            day = _iso(raw)
+            by_month_counter[day[:7]] += _int(n)
+            by_year_counter[day[:4]] += _int(n)
     if year is None:
         by_month = dict(sorted(by_month_counter.items()))
     else:
         months = [f"{year:04d}-{m:02d}" for m in range(1, 13)]
         by_month = {month: by_month_counter[month] for month in months}
-    by_year = dict(sorted(by_year_counter.items()))
-
-    year_of = films.ids
-    if year is None:
-        watched = films.watched
-        counted: Iterable[int] = year_of  # ratings, decades: the films in scope
-        rating_of = films.rated
-        last_day = films.last_day
-    else:
-        watched = len(per_film)
-        counted = per_film  # the films watched in the year
-        # The rating given at the latest viewing of the year that has one, else the film's.
-        given: dict[int, tuple[str, int]] = {}
-        for film_id, day, half in zip(viewings.film, viewings.day, viewings.half_stars,
-                                      strict=True):  # fmt: skip
-            if half is not None and (film_id not in given or day >= given[film_id][0]):
-                given[film_id] = (day, half)
-        own = films.rated
-        rating_of = {}
-        for film_id in per_film:
-            half = given[film_id][1] if film_id in given else own.get(film_id)
-            if half is not None:
-                rating_of[film_id] = half
-        last_day = {}
-        for film_id, day in zip(viewings.film, viewings.day, strict=True):
-            if day > last_day.get(film_id, ""):
-                last_day[film_id] = day
-    never_watched = len(year_of) - films.watched
-
-    half_counts = Counter(rating_of.values())
-    ratings = {key: half_counts[half] for half, key in enumerate(HALF_STARS, start=1)}
-    release_years = Counter(year_of.values() if year is None else map(year_of.get, counted))
-    decades: Counter[int] = Counter()
-    for release, n in release_years.items():
-        if release is not None:
-            decades[release // 10 * 10] += n
-    by_decade = {f"{decade}s": n for decade, n in sorted(decades.items())}
-
-    # Highest rating first, then the latest day ("" when none: last), then the lowest id;
-    # only the films of the few highest ratings that hold the first TOP can be among them.
-    lowest, enough = 10, 0
-    while lowest > 1 and enough + half_counts[lowest] < TOP:
-        enough += half_counts[lowest]
-        lowest -= 1
-    candidates = [item for item in rating_of.items() if item[1] >= lowest]
-    ranked = heapq.nlargest(
-        TOP, candidates, key=lambda item: (item[1], last_day.get(item[0], ""), -item[0])
-    )
-    highest = [(film_id, year_of[film_id], half, last_day.get(film_id, "")) for film_id, half
-               in ranked]  # fmt: skip
-
-    top_directors, top_countries, top_tags = _tops(per_film, films.directors, films.countries, tags)
-    return {
-        "films": len(year_of),
-        "watched": watched,
-        "never_watched": never_watched,
-        "viewings": count,
-        "rewatches": rewatches,
-        "minutes": minutes,
-        "no_runtime": no_runtime,
-        "undated": viewings.undated,
-        "by_month": by_month,
-        "by_year": by_year,
-        "ratings": ratings,
-        "by_decade": by_decade,
-        "top_directors": top_directors,
-        "top_countries": top_countries,
-        "top_tags": top_tags,
-        "highest_rated": highest,
-    }
-
-
-def _tops(
-    per_film: Counter[int], *kinds: dict[int, tuple[str, ...]]
-) -> list[tuple[NameCount, ...]]:
-    """For each kind of names (directors, countries, tags: film -> names), the names with
-    most viewings (ties by folded name), at most TOP.
-
-    One pass over the films watched, counting per tuple of names (films share them:
-    ``NameCache``, ``tags_by_film``), then per name."""
-    directors, countries, tags = kinds
-    no_names: tuple[str, ...] = ()
-    # tuple of names -> [viewings, films]; written out three times, as a loop over the kinds
-    # inside the loop over films took twice as long.
-    by_directors: dict[tuple[str, ...], list[int]] = {}
-    by_countries: dict[tuple[str, ...], list[int]] = {}
-    by_tags: dict[tuple[str, ...], list[int]] = {}
-    tags_of = tags.get
-    for film_id, n in per_film.items():
-        names = directors[film_id]
-        if names:
-            counts = by_directors.get(names)
-            if counts is None:
-                by_directors[names] = [n, 1]
-            else:
-                counts[0] += n
-                counts[1] += 1
-        names = countries[film_id]
-        if names:
-            counts = by_countries.get(names)
-            if counts is None:
-                by_countries[names] = [n, 1]
-            else:
-                counts[0] += n
-                counts[1] += 1
-        names = tags_of(film_id, no_names)
-        if names:
-            counts = by_tags.get(names)
-            if counts is None:
-                by_tags[names] = [n, 1]
-            else:
-                counts[0] += n
-                counts[1] += 1
-    per_tuple = (by_directors, by_countries, by_tags)
-    result = []
-    for found in per_tuple:
-        viewings: Counter[str] = Counter()
-        films: Counter[str] = Counter()
-        for names, (n, film_count) in found.items():
-            for name in names:
-                viewings[name] += n
-                films[name] += film_count
-        ranked = sorted(viewings.items(), key=lambda item: (-item[1], fold(item[0]), item[0]))
-        result.append(tuple(NameCount(name, n, films[name]) for name, n in ranked[:TOP]))
-    return result
+    return by_month, dict(sorted(by_year_counter.items()))
