@@ -297,34 +297,36 @@ class _Queries:
             f"SELECT {film} AS film_id, count(*) AS n FROM viewings v"
             f" WHERE {_period(year, 'v.')} AND {in_scope('v.film_id')} GROUP BY {film}"
         )
+        # One statement, so the viewings per film are counted once (SQLite makes a table of
+        # a CTE used twice): a row per distinct (directors, countries) text, then per tag.
         directors, countries = self.text("f.directors"), self.text("f.countries")
-        per_names = self.rows(
-            f"SELECT {directors}, {countries}, count(*), sum(p.n), sum(p.n * f.runtime_minutes),"
+        grouped = self.rows(
+            f"WITH p AS ({per_film})"
+            f" SELECT 0, {directors}, {countries}, count(*), sum(p.n),"
+            f" sum(p.n * f.runtime_minutes),"
             f" sum(CASE WHEN f.runtime_minutes IS NULL THEN p.n ELSE 0 END)"
-            f" FROM ({per_film}) p JOIN films f ON f.id = p.film_id"
-            f" GROUP BY {directors}, {countries}"
+            f" FROM p JOIN films f ON f.id = p.film_id GROUP BY {directors}, {countries}"
+            f" UNION ALL SELECT 1, t.name, NULL, count(*), sum(p.n), 0, 0 FROM p"
+            f" JOIN film_tags ft ON ft.film_id = p.film_id JOIN tags t ON t.id = ft.tag_id"
+            f" GROUP BY t.name"
         )
         films_seen = viewings = minutes = no_runtime = 0
         by_directors: dict[str, list[int]] = {}
         by_countries: dict[str, list[int]] = {}
-        for directors_text, countries_text, film_count, n, film_minutes, unknown in per_names:
+        tags: dict[str, list[int]] = {}
+        for kind, text, countries_text, film_count, n, film_minutes, unknown in grouped:
             film_count, n = _int(film_count), _int(n)
+            if kind:  # a tag
+                tags[text] = [n, film_count]
+                continue
             films_seen += film_count
             viewings += n
             minutes += _int(film_minutes)
             no_runtime += _int(unknown)
-            for found, text in ((by_directors, directors_text), (by_countries, countries_text)):
-                counts = found.setdefault(text, [0, 0])
+            for found, key in ((by_directors, text), (by_countries, countries_text)):
+                counts = found.setdefault(key, [0, 0])
                 counts[0] += n
                 counts[1] += film_count
-        tags: dict[str, list[int]] = {
-            name: [_int(n), _int(film_count)]
-            for name, film_count, n in self.rows(
-                f"SELECT t.name, count(*), sum(p.n) FROM ({per_film}) p"
-                f" JOIN film_tags ft ON ft.film_id = p.film_id JOIN tags t ON t.id = ft.tag_id"
-                f" GROUP BY t.name"
-            )
-        }
         # Each film's viewings after its first in the period, and the first ones marked.
         rewatches = viewings - films_seen + self.first_marked()
 
