@@ -9,7 +9,9 @@ from datetime import date
 
 import pytest
 
+from filmdesk.core import stats
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.folding import fold
 from filmdesk.core.stats import HALF_STARS
 from tests.core.watching import build
 
@@ -159,3 +161,97 @@ def test_highest_rated_of_many(catalog: Catalog) -> None:
             expected.append((-round(film.rating * 2), -(last or date.min).toordinal(), film.id))  # type: ignore[operator]
     best = [film_id for *_, film_id in sorted(expected)[:10]]
     assert [f.id for f in catalog.stats.compute().highest_rated] == best
+
+
+@pytest.mark.parametrize("in_sql_up_to", [1000, 0], ids=["ids-in-sql", "temporary-table"])
+def test_a_scope_written_into_the_queries_or_as_a_table(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch, in_sql_up_to: int
+) -> None:
+    """A scope of few ids goes into each query, of many into a temporary table: the same
+    figures either way, and the same as no scope when it holds every film."""
+    ids = build(catalog)
+    monkeypatch.setattr(stats, "SCOPE_IN_SQL_UP_TO", in_sql_up_to)
+    every = list(ids.values())
+    for year in (None, 2024, 2023):
+        assert catalog.stats.compute(year=year, film_ids=every) == catalog.stats.compute(year=year)
+    scope = [ids["Mirror"], ids["Amélie"], ids["Never Seen"], 10**6]
+    figures = catalog.stats.compute(film_ids=scope).to_json()
+    assert (figures["films"], figures["viewings"], figures["rewatches"]) == (3, 6, 4)
+    assert (figures["minutes"], figures["no_runtime"]) == (321, 3)
+    assert catalog.stats.compute(year=2024, film_ids=[]).to_json()["films"] == 0
+    # Twice in a row on the same connection: the table of the first is gone.
+    assert catalog.stats.compute(film_ids=scope) == catalog.stats.compute(film_ids=scope)
+
+
+def test_a_scope_of_a_run_of_ids(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Consecutive ids (the films of an import) are one BETWEEN in the queries."""
+    build(catalog)
+    added = [
+        catalog.films.add({"title": f"Run {n}", "runtime_minutes": 90 + n % 3}).id
+        for n in range(60)
+    ]
+    for film_id in added[:30]:
+        catalog.films.add_viewing(film_id, {"watched_on": date(2024, 2, 1)})
+    catalog.films.add_viewing(added[0], {"watched_on": None})
+    in_sql = catalog.stats.compute(year=2024, film_ids=added)
+    monkeypatch.setattr(stats, "SCOPE_IN_SQL_UP_TO", 0)
+    assert catalog.stats.compute(year=2024, film_ids=added) == in_sql
+    assert (in_sql.films, in_sql.watched, in_sql.viewings, in_sql.undated) == (60, 30, 30, 1)
+    assert in_sql.minutes == sum(90 + n % 3 for n in range(30))
+    assert in_sql.by_month["2024-02"] == 30
+
+
+def test_undated_viewings_follow_the_scope(catalog: Catalog) -> None:
+    """Undated viewings count for the films in scope whatever the year, never in a year's
+    viewings, months or rewatches."""
+    ids = build(catalog)
+    cranes = catalog.stats.compute(year=2024, film_ids=[ids["Летят журавли"]])
+    assert (cranes.undated, cranes.viewings, cranes.rewatches) == (1, 1, 1)  # marked
+    assert sum(cranes.by_month.values()) == 1
+    assert catalog.stats.compute(year=2024, film_ids=[ids["Mirror"]]).undated == 0
+    ever = catalog.stats.compute(film_ids=[ids["Летят журавли"]])
+    # All time the undated one is the first, the dated one (marked) a rewatch after it.
+    assert (ever.undated, ever.viewings, ever.rewatches, ever.by_year) == (1, 2, 1, {"2024": 1})
+    assert ever.minutes == 97 * 2
+
+
+def test_films_without_runtime_or_names(catalog: Catalog) -> None:
+    """A film without runtime, directors, countries or tags counts in the viewings and
+    no_runtime, and in no top list."""
+    ids = build(catalog)
+    catalog.films.add_viewing(ids["No Year"], {"watched_on": date(2024, 8, 1)})
+    catalog.films.add_viewing(ids["No Year"], {"watched_on": date(2024, 8, 2)})
+    figures = catalog.stats.compute(year=2024)
+    assert (figures.viewings, figures.no_runtime, figures.watched) == (9, 4, 5)
+    assert figures.minutes == 107 * 2 + 162 * 2 + 97
+    assert figures.by_decade == {"1950s": 1, "1970s": 2, "2000s": 1}  # no year: left out
+    assert sum(n.viewings for n in figures.top_countries) == 7
+
+
+def test_a_years_rating_given_twice_on_a_day(catalog: Catalog) -> None:
+    """Two ratings given on the same day: the one added last counts; equal ratings on the
+    same last day are ordered by id."""
+    ids = build(catalog)
+    never, no_year = ids["Never Seen"], ids["No Year"]
+    catalog.films.add_viewing(never, {"watched_on": date(2025, 3, 1), "rating": 5})
+    catalog.films.add_viewing(never, {"watched_on": date(2025, 3, 1), "rating": 3})
+    catalog.films.add_viewing(no_year, {"watched_on": date(2025, 3, 1), "rating": 3})
+    figures = catalog.stats.compute(year=2025)
+    assert figures.ratings == ratings(r3_0=2)
+    assert [(f.id, f.rating) for f in figures.highest_rated] == [(never, 3.0), (no_year, 3.0)]
+    assert figures.rewatches == 1
+
+
+def test_top_lists_ties_beyond_ten(catalog: Catalog) -> None:
+    """More names than places, all tied: the first ten by folded name."""
+    build(catalog)
+    names_ = ["Ёж", "ель", "Éclair", "eagle", "Zed", "alpha", "Beta", "gamma", "Ωmega", "delta",
+              "Échec", "epsilon"]  # fmt: skip
+    for n, name in enumerate(names_):
+        film = catalog.films.add({"title": f"Tied {n}", "countries": [name], "tags": [name]})
+        catalog.films.add_viewing(film.id, {"watched_on": date(2021, 5, 5)})
+    figures = catalog.stats.compute(year=2021)
+    expected = sorted(names_, key=lambda name: (fold(name), name))[:10]
+    assert [n.name for n in figures.top_countries] == expected
+    assert [n.name for n in figures.top_tags] == expected
+    assert all((n.viewings, n.films) == (1, 1) for n in figures.top_tags)
