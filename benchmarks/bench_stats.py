@@ -11,9 +11,10 @@ rating given then, rewatches marked now and then.
 * stats_s: ``catalog.stats.compute()`` (every film, all time), the quickest of ``--repeat``
   runs; stats_year_s: the same for one year (2024); stats_scope_s: one year, for half of the
   films (a sidebar's choice);
-  stats_read_baseline_s: the films' columns and the viewings that stats reads, fetched with
-  the DB-API cursor and nothing done with them; stats_count_baseline_s: ``SELECT count(*)``
-  over the viewings.
+  stats_read_baseline_s: the films' columns and the viewings that stats needs, fetched with
+  the DB-API cursor and nothing done with them (what counting in Python would start from;
+  stats now lets the database count); stats_count_baseline_s: ``SELECT count(*)`` over the
+  viewings.
 * viewed_months_s: reading every film's viewed months (what ``catalog.films.rows()`` reads
   besides the films for ``watched:2024-03``); rows_s: the whole ``catalog.films.rows()``.
 * watched_month_filter_ms: ``watched:2024-03`` over every film's row (the index's groups of
