@@ -270,6 +270,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         checkable=True,
         group="films_view",
     ),
+    ActionSpec(
+        "view_stats",
+        QT_TRANSLATE_NOOP("Actions", "&Statistics"),
+        "view",
+        0,
+        shortcuts=("Ctrl+3",),
+        icon="office-chart-bar",
+        toolbar=43,
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "What you have watched: figures and charts of the films shown"
+        ),
+        checkable=True,
+        group="films_view",
+    ),
     ActionSpec("columns", QT_TRANSLATE_NOOP("Actions", "&Columns"), "view", 1, submenu=True),
     ActionSpec(
         "details",

@@ -60,6 +60,7 @@ from filmdesk.ui.shell.screens import bring_on_screen
 from filmdesk.ui.shell.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.sidebar.controller import SidebarController
 from filmdesk.ui.sidebar.sidebar import ALL, Sidebar
+from filmdesk.ui.stats.controller import StatsController
 from filmdesk.ui.undo import OperationCommand, failure_text
 from filmdesk.ui.widgets.notice_bar import NoticeBar
 from filmdesk.ui.widgets.plain_text import as_typed
@@ -119,12 +120,16 @@ class MainWindow(QMainWindow):
         self.screening_list = ScreeningListController(
             catalog, self.list_view, self.list_ops, self.file_ops, self
         )
+        # The statistics of the films the films page is scoped to (the sidebar's choice, not
+        # the search: a click on a chart sets the search, and the charts stay whole).
+        self.stats = StatsController(catalog, self.films.model.scope, self._scope_name, self)
         self._panels = (
             self.films,
             self.details,
             self.sidebar,
             self.collection,
             self.screening_list,
+            self.stats,
         )
 
         # Changes made elsewhere (filmdesk-cli, another window) are shown within a second.
@@ -279,14 +284,18 @@ class MainWindow(QMainWindow):
                 "save_search": lambda: self.search_ops.save(
                     films.search.text(), *self.sidebar_view.selected()
                 ),
-                "view_table": lambda: films.show_view(TABLE),
-                "view_covers": lambda: films.show_view(COVERS),
+                "view_table": lambda: self.show_films(TABLE),
+                "view_covers": lambda: self.show_films(COVERS),
+                "view_stats": self.show_statistics,
                 "shortcuts": self.show_shortcuts,
                 "about": self.show_about,
             }
         )
         self.window_actions["details"].toggled.connect(self.side.setVisible)
         films.view_changed.connect(self._show_view_chosen)
+        films.all_loaded.connect(self.stats.scope_changed)  # (a scope waits for every film)
+        self.stats.search_requested.connect(self._show_search)
+        self.stats.film_requested.connect(self._show_film)
         self._show_view_chosen(films.view_name())
         films.current_film_changed.connect(details.show_film)
         films.film_chosen.connect(self._film_chosen)
@@ -387,6 +396,8 @@ class MainWindow(QMainWindow):
         """A film just made is shown, even where the list page, a sidebar entry or the
         search would hide it; the status bar says what was cleared."""
         films, message = self.films, ""
+        if self.stats.is_shown():
+            self.show_films()
         scope = films.model.scope()
         if self.center.currentWidget() is not films or (scope is not None and film_id not in scope):
             self.sidebar_view.select(*ALL)  # shows the films page, every film in it
@@ -481,13 +492,15 @@ class MainWindow(QMainWindow):
     def _entry_selected(self, kind: str, key: object) -> None:
         self.details.flush()
         if kind == "list" and isinstance(key, int):
+            self._leave_statistics()
             self.collection.clear()
             self.side.set_collection_chosen(False)
             self.center.setCurrentWidget(self.list_view)
             self.screening_list.show_list(key, first=True)
         else:
             self.screening_list.clear()
-            self.center.setCurrentWidget(self.films)
+            if not self.stats.is_shown():  # the statistics stay, of the entry chosen now
+                self.center.setCurrentWidget(self.films)
             if kind == "collection" and isinstance(key, int):
                 collection = self.collection.show(key)
                 if collection is not None:
@@ -497,7 +510,57 @@ class MainWindow(QMainWindow):
                 self.collection.clear()
                 self.side.set_collection_chosen(False)
                 self.films.scope_to(kind, key)
+            self.stats.scope_changed()
         self._update_actions()
+
+    # --- the films or their statistics --------------------------------------------------
+
+    def _scope_name(self) -> str:
+        item = self.sidebar_view.item(*self.sidebar_view.selected())
+        return item.text(0) if item is not None else self.tr("All films")
+
+    @Slot()
+    def show_statistics(self) -> None:
+        """View › Statistics: the statistics of the sidebar's choice, in place of the films
+        (a screening list's page gives way to all films)."""
+        self.details.flush()
+        self.window_actions["view_stats"].setChecked(True)
+        if self.center.currentWidget() is self.list_view:
+            self.sidebar_view.select(*ALL)
+        page = self.stats.open()
+        if self.center.indexOf(page) < 0:
+            self.center.addWidget(page)
+        self.center.setCurrentWidget(page)
+        self._update_actions()
+
+    def show_films(self, view: str | None = None) -> None:
+        """The films page (in the table or the covers), in place of the statistics."""
+        if view is not None:
+            self.films.show_view(view)
+        if self.stats.is_shown():
+            self._leave_statistics()
+            self.center.setCurrentWidget(self.films)
+            self._update_actions()
+
+    def _leave_statistics(self) -> None:
+        self.stats.close()
+        self._show_view_chosen(self.films.view_name())
+
+    @Slot(str)
+    def _show_search(self, query: str) -> None:
+        """A click on the statistics: the films behind it, within the sidebar's choice."""
+        self.show_films()
+        self.films.search.set_text(query)
+
+    @Slot(int)
+    def _show_film(self, film_id: int) -> None:
+        self.show_films()
+        if self.films.hides(film_id):
+            self.films.clear_search()
+        if self.films.hides(film_id):  # outside the sidebar's choice
+            self.sidebar_view.select(*ALL)
+        self.films.select_film(film_id)
+        self.films.view().setFocus()
 
     @Slot(str)
     def _show_view_chosen(self, name: str) -> None:
@@ -583,6 +646,7 @@ class MainWindow(QMainWindow):
         apply_appearance(name)
         self.films.table.tune_palette()
         self._refresh_icons()
+        self.stats.redraw()
 
     def _refresh_icons(self) -> None:
         # The desktop's icon theme suits only the desktop's own colours.
@@ -631,6 +695,7 @@ class MainWindow(QMainWindow):
         if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
             self.films.table.tune_palette()
             self._refresh_icons()
+            self.stats.redraw()
         super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
