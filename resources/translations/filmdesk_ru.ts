@@ -223,6 +223,14 @@
         <translation>Показать фильмы сеткой постеров</translation>
     </message>
     <message>
+        <source>&amp;Statistics</source>
+        <translation>&amp;Статистика</translation>
+    </message>
+    <message>
+        <source>What you have watched: figures and charts of the films shown</source>
+        <translation>Что вы посмотрели: цифры и графики по показанным фильмам</translation>
+    </message>
+    <message>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
@@ -1790,6 +1798,10 @@ Restoring it brings back every film, collection and list as they were then; the 
         <translation>Оставить другое изменение</translation>
     </message>
     <message>
+        <source>All films</source>
+        <translation>Все фильмы</translation>
+    </message>
+    <message>
         <source>Follow the &amp;System</source>
         <translation>Как в &amp;системе</translation>
     </message>
@@ -2595,6 +2607,137 @@ A leading - excludes: -tag:war</source>
     <message>
         <source>{rating}. Click a star to rate; click the current rating to clear it.</source>
         <translation>{rating}. Щёлкните по звезде, чтобы поставить оценку; по текущей оценке — чтобы снять её.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>Ratings given</source>
+        <translation>Поставленные оценки</translation>
+    </message>
+    <message>
+        <source>Films by decade of release</source>
+        <translation>Фильмы по десятилетиям выхода</translation>
+    </message>
+    <message>
+        <source>Films</source>
+        <translation>Фильмы</translation>
+    </message>
+    <message>
+        <source>Viewings</source>
+        <translation>Просмотры</translation>
+    </message>
+    <message>
+        <source>Most watched directors</source>
+        <translation>Чаще всего смотрели: режиссёры</translation>
+    </message>
+    <message>
+        <source>Most watched countries</source>
+        <translation>Чаще всего смотрели: страны</translation>
+    </message>
+    <message>
+        <source>Most watched tags</source>
+        <translation>Чаще всего смотрели: теги</translation>
+    </message>
+    <message>
+        <source>Highest rated</source>
+        <translation>Лучшие оценки</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message numerus="yes">
+        <source>film(s)</source>
+        <translation>
+            <numerusform>фильм</numerusform>
+            <numerusform>фильма</numerusform>
+            <numerusform>фильмов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>watched</source>
+        <translation>
+            <numerusform>просмотрен</numerusform>
+            <numerusform>просмотрено</numerusform>
+            <numerusform>просмотрено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>never watched</source>
+        <translation>
+            <numerusform>ни разу не смотрели</numerusform>
+            <numerusform>ни разу не смотрели</numerusform>
+            <numerusform>ни разу не смотрели</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>viewing(s)</source>
+        <translation>
+            <numerusform>просмотр</numerusform>
+            <numerusform>просмотра</numerusform>
+            <numerusform>просмотров</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>rewatch(es)</source>
+        <translation>
+            <numerusform>пересмотр</numerusform>
+            <numerusform>пересмотра</numerusform>
+            <numerusform>пересмотров</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>hour(s)</source>
+        <translation>
+            <numerusform>час</numerusform>
+            <numerusform>часа</numerusform>
+            <numerusform>часов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n film(s)</source>
+        <translation>
+            <numerusform>%n фильм</numerusform>
+            <numerusform>%n фильма</numerusform>
+            <numerusform>%n фильмов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{decade}s</source>
+        <translation>{decade}-е</translation>
+    </message>
+    <message>
+        <source>Viewings per month in {year}</source>
+        <translation>Просмотры по месяцам, {year}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n viewing(s)</source>
+        <translation>
+            <numerusform>%n просмотр</numerusform>
+            <numerusform>%n просмотра</numerusform>
+            <numerusform>%n просмотров</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Viewings per year</source>
+        <translation>Просмотры по годам</translation>
+    </message>
+    <message>
+        <source>last watched {day}</source>
+        <translation>последний просмотр {day}</translation>
     </message>
 </context>
 <context>

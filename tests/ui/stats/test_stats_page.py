@@ -130,7 +130,7 @@ def test_dark_charts_follow_the_palette(window: MainWindow) -> None:
     apply_appearance("dark")
     QApplication.processEvents()
     window.stats.redraw()
-    window_colour = page.time_chart.palette().color(QPalette.ColorRole.Window)
+    window_colour = page.palette().color(QPalette.ColorRole.Window)
     face = QColor.fromRgbF(*page.time_chart.figure.get_facecolor()[:3])
     assert face.name() == window_colour.name()
     assert window_colour.lightness() < 128

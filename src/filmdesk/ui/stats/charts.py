@@ -17,7 +17,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 FIGURE_DPI = 96.0  # Qt's logical dpi: a point in the chart is a point in the window
 BAR_WIDTH = 0.7
@@ -78,7 +78,10 @@ class BarChart(FigureCanvasQTAgg):
 
     def redraw(self) -> None:
         """Draw again in the palette and font of now (after the appearance changed)."""
-        palette, font = self.palette(), self.font()
+        # (matplotlib gives the canvas a white palette of its own: the page's is the one.)
+        parent = self.parentWidget()
+        palette = parent.palette() if parent is not None else QApplication.palette()
+        font = self.font()
         window = palette.color(QPalette.ColorRole.Window)
         text = palette.color(QPalette.ColorRole.WindowText)
         bar = palette.color(QPalette.ColorRole.Highlight)
