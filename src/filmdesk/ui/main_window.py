@@ -528,9 +528,13 @@ class MainWindow(QMainWindow):
         if self.center.currentWidget() is self.list_view:
             self.sidebar_view.select(*ALL)
         page = self.stats.open()
+        self.side.setVisible(False)  # the charts take the details' room; nothing to detail
         if self.center.indexOf(page) < 0:
             self.center.addWidget(page)
         self.center.setCurrentWidget(page)
+        # The splitter gives the page the details' room now, so the charts are drawn once,
+        # at the width they keep.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._update_actions()
 
     def show_films(self, view: str | None = None) -> None:
@@ -544,6 +548,7 @@ class MainWindow(QMainWindow):
 
     def _leave_statistics(self) -> None:
         self.stats.close()
+        self.side.setVisible(self.window_actions["details"].isChecked())
         self._show_view_chosen(self.films.view_name())
 
     @Slot(str)

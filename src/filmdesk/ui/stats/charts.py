@@ -16,11 +16,14 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 FIGURE_DPI = 96.0  # Qt's logical dpi: a point in the chart is a point in the window
 BAR_WIDTH = 0.7
+ROTATE_OVER = 14  # more bars than this: their labels stand upright
+CHART_HEIGHT = 230  # pixels: three charts and the figures fit a 1280x800 window
+MIN_SLOTS = 8  # two years are not two slabs: a few bars keep a bar's width
 
 
 def _hex(colour: QColor) -> str:
@@ -53,7 +56,7 @@ class BarChart(FigureCanvasQTAgg):
     bar_clicked = Signal(int)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        self.figure = Figure(dpi=FIGURE_DPI, layout="constrained")
+        self.figure = Figure(dpi=FIGURE_DPI)
         super().__init__(self.figure)  # type: ignore[no-untyped-call]
         self.setParent(parent)
         self.title = title
@@ -63,7 +66,8 @@ class BarChart(FigureCanvasQTAgg):
         self._tips: list[str] = []
         self._bars: list[Rectangle] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(200)
+        self.setFixedHeight(CHART_HEIGHT)
+        self.setMinimumWidth(240)
         self.setMouseTracking(True)
         self.mpl_connect("pick_event", self._picked)
         self.mpl_connect("motion_notify_event", self._moved)
@@ -101,29 +105,63 @@ class BarChart(FigureCanvasQTAgg):
             fontfamily=families, fontweight="bold",
         )  # fmt: skip
         axes.set_xticks(list(positions), self._labels, fontfamily=families)
-        rotate = len(self._labels) > 14
+        rotate = self._rotated()
         axes.tick_params(
             axis="x", colors=_hex(text), labelsize=size, length=0,
             labelrotation=90 if rotate else 0,
         )  # fmt: skip
-        axes.tick_params(axis="y", colors=_hex(text), labelsize=size * 0.9, length=0)
-        for label in axes.get_yticklabels():
-            label.set_fontfamily(families)
+        axes.tick_params(
+            axis="y", colors=_hex(text), labelsize=size * 0.9, length=0,
+            labelfontfamily=families[0],
+        )  # fmt: skip
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.grid(axis="y", color=_mix(window, text, 0.18), linewidth=0.8)
         axes.set_axisbelow(True)
         for side in ("top", "right", "left"):
             axes.spines[side].set_visible(False)
         axes.spines["bottom"].set_color(_mix(window, text, 0.45))
-        if self._values and max(self._values) > 0 and len(self._values) <= 14:
+        if self._values and max(self._values) > 0 and len(self._values) <= ROTATE_OVER:
             axes.bar_label(
                 bars, labels=[str(v) if v else "" for v in self._values], color=_hex(text),
                 fontsize=size * 0.85, fontfamily=families, padding=2,
             )  # fmt: skip
             axes.margins(y=0.15)
+        slots = max(len(self._values), MIN_SLOTS)
+        spare = (slots - len(self._values)) / 2
+        axes.set_xlim(-0.5 - spare, len(self._values) - 0.5 + spare)
         if not any(self._values):
             axes.set_yticks([])
+        self._place_axes()
         self.draw_idle()  # type: ignore[no-untyped-call]
+
+    def _rotated(self) -> bool:
+        return len(self._labels) > ROTATE_OVER
+
+    def _place_axes(self) -> None:
+        """Margins in pixels for the title, the tick labels and the bars' figures: matplotlib's
+        own layout engines measure every text on each draw, which took most of the page's
+        paint."""
+        width, height = max(self.width(), 1), max(self.height(), 1)
+        size = self.font().pointSizeF() if self.font().pointSizeF() > 0 else 9.0
+        em = size * FIGURE_DPI / 72  # the font's size in pixels
+        digits = len(str(max(self._values, default=0)))
+        longest = max((len(label) for label in self._labels), default=1)
+        left = em * (0.6 * digits + 1.0) + 4
+        bottom = em * (0.62 * longest + 1.0) if self._rotated() else em * 2.0
+        top = em * 2.6
+        self.figure.subplots_adjust(
+            left=min(left / width, 0.4),
+            right=1 - 8 / width,
+            bottom=min(bottom / height, 0.5),
+            top=max(1 - top / height, 0.55),
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_axes()
+        super().resizeEvent(event)  # type: ignore[no-untyped-call]
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()  # the page scrolls under the charts (matplotlib would take the wheel)
 
     def _bar_at(self, event: MouseEvent) -> int | None:
         for index, patch in enumerate(self._bars):

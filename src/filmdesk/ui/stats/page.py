@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -83,8 +83,10 @@ class TopList(QTreeWidget):
         for column in range(1, len(headers)):
             header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
             self.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
-        row = self.fontMetrics().height() + 8
-        self.setFixedHeight(header.sizeHint().height() + row * LIST_ROWS + 2 * self.frameWidth())
+        self._row = self.fontMetrics().height() + 6  # a little air: a row is a click target
+        self.setFixedHeight(
+            header.sizeHint().height() + self._row * LIST_ROWS + 2 * self.frameWidth()
+        )
 
     def set_rows(self, rows: Sequence[tuple[object, Sequence[str], str]]) -> None:
         """Each row: its key (what a click shows), its texts, its tooltip."""
@@ -92,6 +94,7 @@ class TopList(QTreeWidget):
         for key, texts, tip in rows:
             item = QTreeWidgetItem(list(texts))
             item.setData(0, KEY_ROLE, key)
+            item.setSizeHint(0, QSize(1, self._row))
             for column in range(1, len(texts)):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
             for column in range(len(texts)):
