@@ -122,7 +122,9 @@ class MainWindow(QMainWindow):
         )
         # The statistics of the films the films page is scoped to (the sidebar's choice, not
         # the search: a click on a chart sets the search, and the charts stay whole).
-        self.stats = StatsController(catalog, self.films.model.scope, self._scope_name, self)
+        self.stats = StatsController(
+            catalog, self.films.model.scope, self._scope_name, self.films.viewed_years, self
+        )
         self._panels = (
             self.films,
             self.details,

@@ -56,16 +56,17 @@ class StatsController(QObject):
         catalog: Catalog,
         scope: Callable[[], Iterable[int] | None],
         scope_name: Callable[[], str],
+        years: Callable[[], Iterable[int]],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self._scope = scope
         self._scope_name = scope_name
+        self._viewed_years = years  # (read from the table's rows: no second count for them)
         self.page: StatsPage | None = None
         self.year: int | None = None
         self.statistics: Statistics | None = None
-        self._years: list[int] | None = None  # with viewings in the scope (None: count again)
         self._shown = False
         self._stale = True
         self._timer = QTimer(self)
@@ -103,7 +104,6 @@ class StatsController(QObject):
 
     def scope_changed(self) -> None:
         """The sidebar's choice changed: count for it (now if shown, else when shown)."""
-        self._years = None
         self._stale = True
         if self._shown:
             self.recompute()
@@ -112,7 +112,6 @@ class StatsController(QObject):
         """Anything changed: count again a moment later if shown, else when next shown."""
         if changes.is_empty:
             return
-        self._years = None
         self._stale = True
         if self._shown:
             self._timer.start()
@@ -125,15 +124,10 @@ class StatsController(QObject):
             return
         scope = self._scope()
         film_ids = None if scope is None else list(scope)
-        if self._years is None or self.year is None:
-            everything = self.catalog.stats.compute(film_ids=film_ids)
-            self._years = [int(year) for year, count in everything.by_year.items() if count]
-            stats = everything
-        if self.year is not None:
-            stats = self.catalog.stats.compute(year=self.year, film_ids=film_ids)
+        stats = self.catalog.stats.compute(year=self.year, film_ids=film_ids)
         self.statistics = stats
         self._stale = False
-        self.page.set_years(self._years, self.year)
+        self.page.set_years(sorted(set(self._viewed_years())), self.year)
         self.page.show_statistics(stats, self._scope_name())
 
     @Slot(str, object)
