@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("filmdesk")
         self.resize(*DEFAULT_SIZE)
         self.window_actions = Actions(self)
+        self._side_shown = True  # the details' pane, before the statistics took its room
 
         # The panels.
         self.films = FilmsPanel(catalog)
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
                 "paste_poster": lambda: self.poster_ops.paste(details.shown_id()),
                 "add_tag": lambda: ops.add_tag(films.selected_films()),
                 "remove_tag": lambda: ops.remove_tag(films.selected_films()),
-                "find": films.focus_search,
+                "find": self.find_films,
                 "save_search": lambda: self.search_ops.save(
                     films.search.text(), *self.sidebar_view.selected()
                 ),
@@ -460,6 +461,7 @@ class MainWindow(QMainWindow):
         self.watch.reset()
         self.details.reload(keep_typed=keep_typed)
         self.sidebar.refresh()
+        self.stats.scope_changed()  # (counted again now if shown)
         if (screening_list := self.screening_list.current()) is not None:
             self.screening_list.show_list(screening_list.id)
         if (collection := self.collection.current()) is not None:
@@ -529,6 +531,8 @@ class MainWindow(QMainWindow):
         self.window_actions["view_stats"].setChecked(True)
         if self.center.currentWidget() is self.list_view:
             self.sidebar_view.select(*ALL)
+        if not self.stats.is_shown():
+            self._side_shown = self.side.isVisible()
         page = self.stats.open()
         self.side.setVisible(False)  # the charts take the details' room; nothing to detail
         if self.center.indexOf(page) < 0:
@@ -549,9 +553,16 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def _leave_statistics(self) -> None:
-        self.stats.close()
-        self.side.setVisible(self.window_actions["details"].isChecked())
+        if self.stats.is_shown():
+            self.stats.close()
+            self.side.setVisible(self._side_shown)
         self._show_view_chosen(self.films.view_name())
+
+    @Slot()
+    def find_films(self) -> None:
+        """Edit › Find: the cursor in the search field (on the films page)."""
+        self.show_films()
+        self.films.focus_search()
 
     @Slot(str)
     def _show_search(self, query: str) -> None:

@@ -153,3 +153,27 @@ def test_a_hidden_page_counts_when_shown_again(window: MainWindow, watched: Cata
     assert figures(page)["viewings"] == "5 viewings"
     open_page(window)
     assert figures(page)["viewings"] == "6 viewings"
+
+
+def test_ctrl_f_goes_back_to_the_search(qtbot: QtBot, window: MainWindow) -> None:
+    open_page(window)
+    window.window_actions["find"].trigger()
+    assert window.center.currentWidget() is window.films
+    assert window.side.isVisible()  # the details come back with the films
+
+
+def test_a_catalog_without_viewings(qtbot: QtBot, catalog: Catalog) -> None:
+    window = make_window(qtbot, catalog)
+    page = open_page(window)
+    assert figures(page)["viewings"] == "0 viewings"
+    assert [page.year.itemText(i) for i in range(page.year.count())] == ["All time"]
+    page.repaint()  # empty charts draw
+
+
+def test_matplotlib_is_not_imported_at_start_up() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, filmdesk.app, filmdesk.ui.main_window; print('matplotlib' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"
