@@ -363,6 +363,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n viewing(s) of films without a runtime not counted</source>
+        <translation>
+            <numerusform>%n viewing of a film without a runtime not counted</numerusform>
+            <numerusform>%n viewings of films without a runtime not counted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n viewing(s)</source>
         <translation>
             <numerusform>%n viewing</numerusform>

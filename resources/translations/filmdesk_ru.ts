@@ -2720,6 +2720,26 @@ A leading - excludes: -tag:war</source>
         <translation>{decade}-е</translation>
     </message>
     <message>
+        <source>Films not watched at all, whatever the period</source>
+        <translation>Фильмы, которые не смотрели ни разу, за любой период</translation>
+    </message>
+    <message>
+        <source>Viewings marked as rewatches, or of a film seen earlier in the period</source>
+        <translation>Просмотры, отмеченные как повторные, или просмотры фильма, который уже смотрели раньше в этом периоде</translation>
+    </message>
+    <message>
+        <source>The runtimes of the films of the viewings, added up</source>
+        <translation>Сумма продолжительностей фильмов по всем просмотрам</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n viewing(s) of films without a runtime not counted</source>
+        <translation>
+            <numerusform>Не учтён %n просмотр фильмов без продолжительности</numerusform>
+            <numerusform>Не учтены %n просмотра фильмов без продолжительности</numerusform>
+            <numerusform>Не учтены %n просмотров фильмов без продолжительности</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Viewings per month in {year}</source>
         <translation>Просмотры по месяцам, {year}</translation>
     </message>

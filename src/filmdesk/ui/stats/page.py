@@ -236,6 +236,7 @@ class StatsPage(QWidget):
             locale.toString(int(hours)) if whole else locale.toString(hours, "f", 1),
             self.tr("hour(s)", "", int(hours) if whole else 2),
         )
+        self._explain(stats)
         self._show_time(stats, locale)
         self.ratings_chart.show_bars(
             [half_star_label(key) for key in HALF_STARS],
@@ -254,6 +255,19 @@ class StatsPage(QWidget):
         self._show_names(self.countries, stats.top_countries)
         self._show_names(self.tags, stats.top_tags)
         self._show_highest(stats.highest_rated, locale)
+
+    def _explain(self, stats: Statistics) -> None:
+        """Tooltips for the figures whose meaning is not plain from a word."""
+        self.tiles["never"].setToolTip(self.tr("Films not watched at all, whatever the period"))
+        self.tiles["rewatches"].setToolTip(
+            self.tr("Viewings marked as rewatches, or of a film seen earlier in the period")
+        )
+        hours = self.tr("The runtimes of the films of the viewings, added up")
+        if stats.no_runtime:
+            hours += "\n" + self.tr(
+                "%n viewing(s) of films without a runtime not counted", "", stats.no_runtime
+            )
+        self.tiles["hours"].setToolTip(hours)
 
     def decade_label(self, key: str) -> str:
         """ "1950s" in the interface's language ("1950-е")."""
