@@ -28,6 +28,7 @@ from filmdesk.ui.widgets.plain_text import plain_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 LIST_ROWS = 10  # every entry of a top-ten list shows without a scroll bar of its own
+FIGURES = ("films", "watched", "never", "viewings", "rewatches", "hours")  # left to right
 
 
 def half_star_label(key: str) -> str:
@@ -332,6 +333,3 @@ class StatsPage(QWidget):
         """Draw the charts again (the palette or the font changed)."""
         for chart in (self.time_chart, self.ratings_chart, self.decades_chart):
             chart.redraw()
-
-
-FIGURES = ("films", "watched", "never", "viewings", "rewatches", "hours")
