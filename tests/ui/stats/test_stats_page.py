@@ -177,3 +177,17 @@ def test_matplotlib_is_not_imported_at_start_up() -> None:
     code = "import sys, filmdesk.app, filmdesk.ui.main_window; print('matplotlib' in sys.modules)"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "False"
+
+
+def test_a_film_of_the_highest_rated_is_selected(qtbot: QtBot, window: MainWindow) -> None:
+    window.film_ops.set_rating(window.catalog.films.resolve(BALLAD).id, 5)
+    page = open_page(window)
+    item = page.highest.topLevelItem(0)
+    assert item.text(0) == f"{BALLAD} (1959)" and item.text(1) == "★ 5"
+    window.films.search.set_text("cranes")  # the film is hidden by the search: it is cleared
+    window.window_actions["view_stats"].trigger()
+    page.highest.itemClicked.emit(item, 0)
+    assert window.center.currentWidget() is window.films
+    assert window.films.search.text() == ""
+    current = window.films.current_film()
+    assert current is not None and current.title == BALLAD
