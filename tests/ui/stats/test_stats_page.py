@@ -191,3 +191,12 @@ def test_a_film_of_the_highest_rated_is_selected(qtbot: QtBot, window: MainWindo
     assert window.films.search.text() == ""
     current = window.films.current_film()
     assert current is not None and current.title == BALLAD
+
+
+def test_a_year_without_viewings_is_a_bar_of_nought(window: MainWindow, watched: Catalog) -> None:
+    letter = watched.films.resolve("The Letter").id
+    watched.films.add_viewing(letter, {"watched_on": date(2020, 5, 1)})
+    page = open_page(window)
+    labels = [t.get_text() for t in page.time_chart.axes.get_xticklabels()]
+    assert labels == ["2020", "2021", "2022", "2023", "2024"]
+    assert [p.get_height() for p in page.time_chart._bars] == [1, 0, 0, 1, 4]

@@ -293,7 +293,10 @@ class StatsPage(QWidget):
             self.time_chart.show_bars(labels, [n for _k, n in months], tips)
         else:
             self.time_chart.title = self.tr("Viewings per year")
-            years = list(stats.by_year.items())
+            counts = {int(key): n for key, n in stats.by_year.items()}
+            # A year without viewings between two with them is a bar of nought, not a gap.
+            span = range(min(counts), max(counts) + 1) if counts else range(0)
+            years = [(str(year), counts.get(year, 0)) for year in span]
             self._time_keys = [("year", int(key)) for key, _n in years]
             self.time_chart.show_bars(
                 [key for key, _n in years],
