@@ -27,6 +27,7 @@ from filmdesk.ui.stats.charts import BarChart
 from filmdesk.ui.widgets.plain_text import plain_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # counts, level with names
 LIST_ROWS = 10  # every entry of a top-ten list shows without a scroll bar of its own
 FIGURES = ("films", "watched", "never", "viewings", "rewatches", "hours")  # left to right
 
@@ -83,7 +84,7 @@ class TopList(QTreeWidget):
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         for column in range(1, len(headers)):
             header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
-            self.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+            self.headerItem().setTextAlignment(column, RIGHT)
         self._row = self.fontMetrics().height() + 6  # a little air: a row is a click target
         self.setFixedHeight(
             header.sizeHint().height() + self._row * LIST_ROWS + 2 * self.frameWidth()
@@ -97,7 +98,7 @@ class TopList(QTreeWidget):
             item.setData(0, KEY_ROLE, key)
             item.setSizeHint(0, QSize(1, self._row))
             for column in range(1, len(texts)):
-                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+                item.setTextAlignment(column, RIGHT)
             for column in range(len(texts)):
                 item.setToolTip(column, tip)
             self.addTopLevelItem(item)
