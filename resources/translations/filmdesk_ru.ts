@@ -497,7 +497,7 @@
     </message>
     <message>
         <source>Set poster of {title}</source>
-        <translation>постер для «{title}»</translation>
+        <translation>установка постера «{title}»</translation>
     </message>
     <message>
         <source>Replace poster of {title}</source>
@@ -2299,7 +2299,7 @@ A leading - excludes: -tag:war</source>
     </message>
     <message>
         <source>Save search {name}</source>
-        <translation>Сохранить поиск {name}</translation>
+        <translation>сохранение поиска {name}</translation>
     </message>
     <message>
         <source>Saved. {name} is in the sidebar under “Saved searches”.</source>
@@ -2311,7 +2311,7 @@ A leading - excludes: -tag:war</source>
     </message>
     <message>
         <source>Edit saved search {name}</source>
-        <translation>Изменить сохранённый поиск {name}</translation>
+        <translation>изменение сохранённого поиска {name}</translation>
     </message>
     <message>
         <source>Rename saved search</source>
@@ -2323,11 +2323,11 @@ A leading - excludes: -tag:war</source>
     </message>
     <message>
         <source>Rename saved search {name}</source>
-        <translation>Переименовать сохранённый поиск {name}</translation>
+        <translation>переименование сохранённого поиска {name}</translation>
     </message>
     <message>
         <source>Delete saved search {name}</source>
-        <translation>Удалить сохранённый поиск {name}</translation>
+        <translation>удаление сохранённого поиска {name}</translation>
     </message>
     <message>
         <source>Saved search deleted. Edit › Undo brings it back.</source>
