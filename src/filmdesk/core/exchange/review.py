@@ -58,6 +58,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "highest": "Highest rated",
         "diary": "Every film watched, in order",
         "rewatch": "rewatch",
+        "continued": "continued",
         "day": "{day} {month}",
     },
     "ru": {
@@ -87,6 +88,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "highest": "Лучшие оценки",
         "diary": "Все просмотры года по порядку",
         "rewatch": "повторно",
+        "continued": "продолжение",
         "day": "{day} {month}",
     },
 }  # fmt: skip
@@ -457,13 +459,10 @@ def _diary(pdf: Any, viewings: Sequence[YearViewing], language: str) -> None:
             # A month's name stays with its first film.
             if pdf.will_page_break(8 + _ROW_H):
                 pdf.add_page()
-            pdf.ln(1.5)
-            pdf.set_font("DejaVu", "B", 10)
-            pdf.set_text_color(*_INK)
-            name = _MONTHS[language][month - 1]
-            pdf.cell(0, 6, name[:1].upper() + name[1:], new_x="LMARGIN", new_y="NEXT")
-        if pdf.will_page_break(_ROW_H):
-            pdf.add_page()
+            _month_heading(pdf, month, language)
+        elif pdf.will_page_break(_ROW_H):
+            pdf.add_page()  # the month goes on: its name again, so the page says which
+            _month_heading(pdf, month, language, str(words["continued"]))
         if index % 2:
             pdf.set_fill_color(246, 246, 246)
             pdf.rect(pdf.l_margin, pdf.get_y(), full, _ROW_H, style="F")
@@ -479,6 +478,15 @@ def _diary(pdf: Any, viewings: Sequence[YearViewing], language: str) -> None:
         pdf.set_font("DejaVu", "", 8)
         pdf.cell(_MARK_W, _ROW_H, str(words["rewatch"]) if viewing.rewatch else "",
                  align="R", new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+
+
+def _month_heading(pdf: Any, month: int, language: str, after: str = "") -> None:
+    pdf.ln(1.5)
+    pdf.set_font("DejaVu", "B", 10)
+    pdf.set_text_color(*_INK)
+    name = _MONTHS[language][month - 1]
+    text = name[:1].upper() + name[1:] + (f" ({after})" if after else "")
+    pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
 
 
 def render_review_pdf(
