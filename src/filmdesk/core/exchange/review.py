@@ -44,6 +44,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "never_watched": ("film never watched", "films never watched"),
         "viewings_short": ("viewing", "viewings"),
         "busiest": "Busiest month: {month}, {count}.",
+        "no_runtime": "Hours leave out {count} of films without a known runtime.",
         "per_month": "Viewings per month",
         "ratings": "Ratings given",
         "stars": "stars",
@@ -52,6 +53,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "no_years": "No years of release known",
         "decade": "{decade}s",
         "directors": "Directors",
+        "column": "viewings",
         "countries": "Countries",
         "tags": "Tags",
         "none": "none",
@@ -74,6 +76,7 @@ _WORDS: dict[str, dict[str, Any]] = {
                           "фильмов ещё не смотрели"),
         "viewings_short": ("просмотр", "просмотра", "просмотров"),
         "busiest": "Больше всего просмотров — {month}: {count}.",
+        "no_runtime": "Часы без учёта фильмов с неизвестной длительностью: {count}.",
         "per_month": "Просмотры по месяцам",
         "ratings": "Поставленные оценки",
         "stars": "звёзды",
@@ -82,6 +85,7 @@ _WORDS: dict[str, dict[str, Any]] = {
         "no_years": "Годы выхода неизвестны",
         "decade": "{decade}-е",
         "directors": "Режиссёры",
+        "column": "просмотры",
         "countries": "Страны",
         "tags": "Теги",
         "none": "нет",
@@ -219,18 +223,21 @@ def _bar_chart(
     positions = list(range(len(labels)))
     bars = axes.bar(positions, values, color=_BAR, width=0.7)
     axes.set_xticks(positions, list(labels))
+    if len(labels) < 6:  # a bar or two stay bars, in the middle, not blocks across the chart
+        room = (6 - len(labels)) / 2
+        axes.set_xlim(-0.5 - room, len(labels) - 0.5 + room)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
     highest = max(values, default=0)
     axes.set_ylim(0, max(highest * 1.18, 1))
     if highest:
         shown = [str(v) if v else "" for v in values]
-        axes.bar_label(bars, labels=shown, padding=1.5, fontsize=6.5, color="#222222")
+        axes.bar_label(bars, labels=shown, padding=1.5, fontsize=7.5, color="#222222")
     else:
         axes.text(0.5, 0.55, empty, transform=axes.transAxes, ha="center", va="center",
                   fontsize=8, color=_AXIS)  # fmt: skip
     if xlabel:
-        axes.set_xlabel(xlabel, fontsize=7, color=_AXIS)
-    axes.tick_params(labelsize=7, colors=_AXIS, length=2)
+        axes.set_xlabel(xlabel, fontsize=8, color=_AXIS)
+    axes.tick_params(labelsize=8, colors=_AXIS, length=2)
     if len(labels) > 8 and max((len(label) for label in labels), default=0) > 4:
         for label in axes.get_xticklabels():
             label.set_rotation(45)
@@ -245,6 +252,15 @@ def _bar_chart(
     out = io.BytesIO()
     figure.savefig(out, format="png", dpi=_DPI)
     return out.getvalue()
+
+
+def _every_decade(by_decade: dict[str, int]) -> dict[str, int]:
+    """``by_decade`` with the decades between its first and last that have no films (as 0),
+    so the chart's axis reads as time."""
+    if not by_decade:
+        return {}
+    first, last = (int(key[:-1]) for key in (min(by_decade), max(by_decade)))
+    return {f"{d}s": by_decade.get(f"{d}s", 0) for d in range(first, last + 10, 10)}
 
 
 def _half_star_label(key: str) -> str:
@@ -330,6 +346,13 @@ def _figures(pdf: Any, stats: Statistics, language: str) -> None:
         pdf.set_text_color(*_INK)
         pdf.cell(0, 5, str(words["busiest"]).format(month=month, count=count),
                  new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    if stats.no_runtime:
+        # Hours leave out the films without a runtime: say how many viewings that was.
+        count = f"{stats.no_runtime} {plural(stats.no_runtime, words['viewings_short'], language)}"
+        pdf.set_font("DejaVu", "", 8.5)
+        pdf.set_text_color(*_GREY)
+        pdf.cell(0, 5, str(words["no_runtime"]).format(count=count),
+                 new_x="LMARGIN", new_y="NEXT")  # fmt: skip
 
 
 def _charts(pdf: Any, stats: Statistics, language: str) -> None:
@@ -344,7 +367,7 @@ def _charts(pdf: Any, stats: Statistics, language: str) -> None:
     if pdf.will_page_break(9 + 9 + 55):
         pdf.add_page()
     top = pdf.get_y()
-    decades = stats.by_decade
+    decades = _every_decade(stats.by_decade)
     charts = [
         (
             str(words["ratings"]),
@@ -394,7 +417,10 @@ def _tops(pdf: Any, stats: Statistics, language: str) -> None:
         pdf.set_xy(x, top)
         pdf.set_font("DejaVu", "B", 12)
         pdf.set_text_color(*_ACCENT)
-        pdf.cell(width, 6, heading)
+        pdf.cell(width - 25, 6, heading)
+        pdf.set_font("DejaVu", "", 7.5)
+        pdf.set_text_color(*_GREY)
+        pdf.cell(25, 6, str(words["column"]), align="R")
         pdf.set_draw_color(*_ACCENT)
         pdf.line(x, top + 6, x + width, top + 6)
         y = top + 8
@@ -442,15 +468,20 @@ def _highest(pdf: Any, stats: Statistics, language: str) -> None:
         pdf.cell(28, 5.2, stars_text(film.rating), align="R", new_x="LMARGIN", new_y="NEXT")
 
 
-# Columns of the list of viewings: day, title (with the film's year), rating, rewatch.
-_DAY_W, _STARS_W, _MARK_W = 24.0, 24.0, 22.0
+# Columns of the list of viewings: day (as wide as the longest), title (with the film's year),
+# rating, rewatch.
+_STARS_W, _MARK_W = 24.0, 22.0
 _ROW_H = 5.6
 
 
 def _diary(pdf: Any, viewings: Sequence[YearViewing], language: str) -> None:
     words = _WORDS[language]
     full = pdf.w - pdf.l_margin - pdf.r_margin
-    title_w = full - _DAY_W - _STARS_W - _MARK_W
+    pdf.set_font("DejaVu", "", 9)
+    day_w = 3 + max(
+        pdf.get_string_width(day_text(date(2000, m, 28), language)) for m in range(1, 13)
+    )
+    title_w = full - day_w - _STARS_W - _MARK_W
     _heading(pdf, str(words["diary"]), keep=8 + _ROW_H)
     month = 0
     for index, viewing in enumerate(viewings):
@@ -468,7 +499,7 @@ def _diary(pdf: Any, viewings: Sequence[YearViewing], language: str) -> None:
             pdf.rect(pdf.l_margin, pdf.get_y(), full, _ROW_H, style="F")
         pdf.set_font("DejaVu", "", 9)
         pdf.set_text_color(*_GREY)
-        pdf.cell(_DAY_W, _ROW_H, day_text(viewing.watched_on, language))
+        pdf.cell(day_w, _ROW_H, day_text(viewing.watched_on, language))
         pdf.set_text_color(*_INK)
         film = viewing.title + (f" ({viewing.year})" if viewing.year else "")
         pdf.cell(title_w, _ROW_H, _shortened(pdf, film, title_w))
