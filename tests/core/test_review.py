@@ -54,9 +54,11 @@ def text_of(path: Path) -> str:
 
 
 def diary(text: str, heading: str) -> list[str]:
-    """The lines of the list of viewings (after its heading), without month headings."""
+    """The lines of the list of viewings (after its heading): those starting with a day (not
+    a month's name, nor a page's footer)."""
     lines = text.split(heading, 1)[1].splitlines()
-    return [" ".join(line.split()) for line in lines if "(" in line]
+    return [" ".join(line.split()) for line in lines
+            if line.strip()[:1].isdigit() and "·" not in line]  # fmt: skip
 
 
 def test_the_year_s_figures_and_films_in_order(catalog: Catalog, tmp_path: Path) -> None:

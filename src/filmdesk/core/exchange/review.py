@@ -482,7 +482,8 @@ def _diary(pdf: Any, viewings: Sequence[YearViewing], language: str) -> None:
         pdf.get_string_width(day_text(date(2000, m, 28), language)) for m in range(1, 13)
     )
     title_w = full - day_w - _STARS_W - _MARK_W
-    _heading(pdf, str(words["diary"]), keep=8 + _ROW_H)
+    # The heading with the first month's name and a few of its films (not one, alone).
+    _heading(pdf, str(words["diary"]), keep=8 + _ROW_H * min(3, len(viewings)))
     month = 0
     for index, viewing in enumerate(viewings):
         if viewing.watched_on.month != month:
