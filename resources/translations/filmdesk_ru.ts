@@ -99,6 +99,14 @@
         <translation>Записать фильмы в файл CSV или JSON</translation>
     </message>
     <message>
+        <source>&amp;Year in Review…</source>
+        <translation>&amp;Год в кино…</translation>
+    </message>
+    <message>
+        <source>Print one year of watching: its figures, charts and every film watched</source>
+        <translation>Напечатать год просмотров: цифры, графики и все просмотренные фильмы</translation>
+    </message>
+    <message>
         <source>Co&amp;py Catalog To…</source>
         <translation>Скопи&amp;ровать каталог в…</translation>
     </message>
@@ -821,6 +829,26 @@ Restoring it brings back every film, collection and list as they were then; the 
             <numerusform>Экспортировано %Ln фильма в {path}</numerusform>
             <numerusform>Экспортировано %Ln фильмов в {path}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Year in Review</source>
+        <translation>Год в кино</translation>
+    </message>
+    <message>
+        <source>Nothing has been watched on a known day yet: a year in review lists the films watched in a year, from their viewings.</source>
+        <translation>Пока нет ни одного просмотра с известной датой: итоги года составляются из просмотров фильмов за год.</translation>
+    </message>
+    <message>
+        <source>The year to review:</source>
+        <translation>За какой год:</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Запись {file}…</translation>
+    </message>
+    <message>
+        <source>The year in review of {year} is in {path}</source>
+        <translation>Итоги {year} года сохранены в {path}</translation>
     </message>
     <message>
         <source>Handout saved to {path}</source>
