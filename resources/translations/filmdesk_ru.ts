@@ -99,6 +99,14 @@
         <translation>Записать фильмы в файл CSV или JSON</translation>
     </message>
     <message>
+        <source>&amp;Year in Review…</source>
+        <translation>&amp;Год в кино…</translation>
+    </message>
+    <message>
+        <source>Print one year of watching: its figures, charts and every film watched</source>
+        <translation>Напечатать год просмотров: цифры, графики и все просмотренные фильмы</translation>
+    </message>
+    <message>
         <source>Co&amp;py Catalog To…</source>
         <translation>Скопи&amp;ровать каталог в…</translation>
     </message>
@@ -505,7 +513,7 @@
     </message>
     <message>
         <source>Set poster of {title}</source>
-        <translation>постер для «{title}»</translation>
+        <translation>установка постера «{title}»</translation>
     </message>
     <message>
         <source>Replace poster of {title}</source>
@@ -829,6 +837,26 @@ Restoring it brings back every film, collection and list as they were then; the 
             <numerusform>Экспортировано %Ln фильма в {path}</numerusform>
             <numerusform>Экспортировано %Ln фильмов в {path}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Year in Review</source>
+        <translation>Год в кино</translation>
+    </message>
+    <message>
+        <source>Nothing has been watched on a known day yet: a year in review lists the films watched in a year, from their viewings.</source>
+        <translation>Пока нет ни одного просмотра с известной датой: итоги года составляются из просмотров фильмов за год.</translation>
+    </message>
+    <message>
+        <source>The year to review:</source>
+        <translation>За какой год:</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Запись {file}…</translation>
+    </message>
+    <message>
+        <source>The year in review of {year} is in {path}</source>
+        <translation>Итоги {year} года сохранены в {path}</translation>
     </message>
     <message>
         <source>Handout saved to {path}</source>
@@ -2311,7 +2339,7 @@ A leading - excludes: -tag:war</source>
     </message>
     <message>
         <source>Save search {name}</source>
-        <translation>Сохранить поиск {name}</translation>
+        <translation>сохранение поиска {name}</translation>
     </message>
     <message>
         <source>Saved. {name} is in the sidebar under “Saved searches”.</source>
@@ -2323,7 +2351,7 @@ A leading - excludes: -tag:war</source>
     </message>
     <message>
         <source>Edit saved search {name}</source>
-        <translation>Изменить сохранённый поиск {name}</translation>
+        <translation>изменение сохранённого поиска {name}</translation>
     </message>
     <message>
         <source>Rename saved search</source>
@@ -2335,11 +2363,11 @@ A leading - excludes: -tag:war</source>
     </message>
     <message>
         <source>Rename saved search {name}</source>
-        <translation>Переименовать сохранённый поиск {name}</translation>
+        <translation>переименование сохранённого поиска {name}</translation>
     </message>
     <message>
         <source>Delete saved search {name}</source>
-        <translation>Удалить сохранённый поиск {name}</translation>
+        <translation>удаление сохранённого поиска {name}</translation>
     </message>
     <message>
         <source>Saved search deleted. Edit › Undo brings it back.</source>

@@ -102,6 +102,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP("Actions", "Write films to a CSV or JSON file"),
     ),
     ActionSpec(
+        "year_review",
+        QT_TRANSLATE_NOOP("Actions", "&Year in Review…"),
+        "file",
+        1,
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Print one year of watching: its figures, charts and every film watched"
+        ),
+    ),
+    ActionSpec(
         "copy_catalog",
         QT_TRANSLATE_NOOP("Actions", "Co&py Catalog To…"),
         "file",

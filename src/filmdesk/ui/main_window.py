@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
                     films.model.film_count(),
                     films.search.text(),
                 ),
+                "year_review": self.file_ops.year_review,
                 "copy_catalog": self.file_ops.copy_catalog,
                 "restore_backup": self.backup_ops.restore_from_backup,
                 "open_shared": self.shared_ops.open_shared_catalog,
