@@ -200,3 +200,18 @@ def test_a_year_without_viewings_is_a_bar_of_nought(window: MainWindow, watched:
     labels = [t.get_text() for t in page.time_chart.axes.get_xticklabels()]
     assert labels == ["2020", "2021", "2022", "2023", "2024"]
     assert [p.get_height() for p in page.time_chart._bars] == [1, 0, 0, 1, 4]
+
+
+def test_covers_and_a_screening_list_leave_the_page(window: MainWindow) -> None:
+    open_page(window)
+    window.window_actions["view_covers"].trigger()
+    assert window.center.currentWidget() is window.films
+    assert window.films.view_name() == "covers"
+    assert window.window_actions["view_covers"].isChecked()
+    open_page(window)
+    screening_list = window.catalog.lists.create("Friday club")
+    window.sidebar.refresh()
+    assert window.sidebar_view.select("list", screening_list.id)
+    assert window.center.currentWidget() is window.list_view
+    assert not window.stats.is_shown()
+    assert not window.window_actions["view_stats"].isChecked()
