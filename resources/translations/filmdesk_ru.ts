@@ -2735,6 +2735,10 @@ A leading - excludes: -tag:war</source>
             <numerusform>часов</numerusform>
         </translation>
     </message>
+    <message>
+        <source>hours: no runtimes known</source>
+        <translation>часов: хронометраж неизвестен</translation>
+    </message>
     <message numerus="yes">
         <source>%n film(s)</source>
         <translation>

@@ -238,6 +238,9 @@ class StatsPage(QWidget):
             locale.toString(int(hours)) if whole else locale.toString(hours, "f", 1),
             self.tr("hour(s)", "", int(hours) if whole else 2),
         )
+        if stats.viewings and stats.no_runtime == stats.viewings:
+            # No film watched has a runtime (a Letterboxd export has none): not "0 hours".
+            self.tiles["hours"].set_figure("—", self.tr("hours: no runtimes known"))
         self._explain(stats)
         self._show_time(stats, locale)
         self.ratings_chart.show_bars(
