@@ -1814,18 +1814,6 @@ Restoring it brings back every film, collection and list as they were then; the 
         <translation>Добавлен фильм {title}. Он не подходил под поиск, поэтому поиск сброшен.</translation>
     </message>
     <message>
-        <source>Not saved: the catalog is busy (another program is writing to it). Typed notes are saved again in a moment.</source>
-        <translation>Не сохранено: каталог занят (в него пишет другая программа). Набранные заметки будут сохранены чуть позже.</translation>
-    </message>
-    <message>
-        <source>Keep Mine</source>
-        <translation>Оставить моё</translation>
-    </message>
-    <message>
-        <source>Keep the Other Change</source>
-        <translation>Оставить другое изменение</translation>
-    </message>
-    <message>
         <source>All films</source>
         <translation>Все фильмы</translation>
     </message>
@@ -2790,6 +2778,25 @@ A leading - excludes: -tag:war</source>
     <message>
         <source>last watched {day}</source>
         <translation>последний просмотр {day}</translation>
+    </message>
+</context>
+<context>
+    <name>StepFailures</name>
+    <message>
+        <source>Not saved: the catalog is busy (another program is writing to it). Typed notes are saved again in a moment.</source>
+        <translation>Не сохранено: каталог занят (в него пишет другая программа). Набранные заметки будут сохранены чуть позже.</translation>
+    </message>
+    <message>
+        <source>“{action}” could not be saved.</source>
+        <translation>Не удалось сохранить: {action}.</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>Оставить моё</translation>
+    </message>
+    <message>
+        <source>Keep the Other Change</source>
+        <translation>Оставить другое изменение</translation>
     </message>
 </context>
 <context>

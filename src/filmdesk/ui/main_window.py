@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QUndoStack
@@ -22,9 +21,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.db import location
-from filmdesk.core.errors import is_busy
-from filmdesk.core.operations import Changes, Operation
-from filmdesk.core.problems import ReadOnlyCatalogError, explain
+from filmdesk.core.operations import Changes
 from filmdesk.core.watch import CatalogWatch
 from filmdesk.ui.actions import (
     EDITING_ACTIONS,
@@ -43,6 +40,7 @@ from filmdesk.ui.films.films_panel import COVERS, TABLE, FilmsPanel
 from filmdesk.ui.operations.backups import BackupOperations
 from filmdesk.ui.operations.collections import CollectionOperations
 from filmdesk.ui.operations.context import StepContext, quoted
+from filmdesk.ui.operations.failures import StepFailures
 from filmdesk.ui.operations.files import FileOperations
 from filmdesk.ui.operations.films import FilmOperations
 from filmdesk.ui.operations.lists import ListOperations
@@ -61,15 +59,12 @@ from filmdesk.ui.shell.settings import APPEARANCES, apply_appearance, open_setti
 from filmdesk.ui.sidebar.controller import SidebarController
 from filmdesk.ui.sidebar.sidebar import ALL, Sidebar
 from filmdesk.ui.stats.controller import StatsController
-from filmdesk.ui.undo import OperationCommand, failure_text
 from filmdesk.ui.widgets.notice_bar import NoticeBar
-from filmdesk.ui.widgets.plain_text import as_typed
 
 DEFAULT_SIZE = (1280, 780)
 DETAIL_WIDTH = 310
 SIDEBAR_WIDTH = 180
 SETTINGS_VERSION = 1
-BUSY_RETRY_MS = 2000  # when a save found the catalog busy, typed notes are saved again
 FOLLOW_INTERVAL_MS = 1000  # how often the window looks for changes made elsewhere
 
 
@@ -111,6 +106,9 @@ class MainWindow(QMainWindow):
         self.backup_ops = BackupOperations(context, self.reload_everything)
         self.shared_ops = SharedCatalogOperations(context, self.close)
         self.membership = Membership(self.collection_ops, self.list_ops)
+        self.failures = StepFailures(
+            context, self.details, lambda: self.server_link, self.reload_everything
+        )
 
         self.sidebar = SidebarController(
             catalog, self.sidebar_view, self.films.library_counts, self.films.saved_counts, self
@@ -254,7 +252,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         films, details, ops = self.films, self.details, self.film_ops
         self.router.applied.connect(self._route)
-        self.router.failed.connect(self._step_failed)
+        self.router.failed.connect(self.failures.step_failed)
         self.window_actions.connect_handlers(
             {
                 "new_film": ops.new_film,
@@ -415,44 +413,6 @@ class MainWindow(QMainWindow):
         if message:
             self.statusBar().showMessage(message.replace("{title}", quoted(title)), 8000)
 
-    @Slot(str, object, object)
-    def _step_failed(
-        self, action: str, error: Exception, keep_mine: Operation[Any] | None = None
-    ) -> None:
-        """A change could not be saved; say so and show the catalog as it is, keeping what
-        is being typed. A busy catalog (another program writing) is said in the status bar,
-        and typed notes are saved again a moment later; so is a read-only one."""
-        if self.server_link.failed(error):
-            return  # (said at the top; typed notes are saved when the server answers again)
-        problem = explain(error, self.catalog.backups.catalog_path)
-        if isinstance(problem, ReadOnlyCatalogError):
-            # Said once at the top of the window already; a box for every click would nag.
-            # Nothing changed, and nothing was shown changed: no need to read anything again.
-            self.statusBar().showMessage(self._read_only_text(), 8000)
-            return
-        if is_busy(error):
-            self.statusBar().showMessage(
-                self.tr(
-                    "Not saved: the catalog is busy (another program is writing to it). "
-                    "Typed notes are saved again in a moment."
-                ),
-                BUSY_RETRY_MS + 1000,
-            )
-            self.details.reload()  # (nothing was written: the fields keep what was typed)
-            QTimer.singleShot(BUSY_RETRY_MS, self.details.flush)
-            return
-        # The other change is kept: the panel shows it, what was typed over it goes (the user
-        # chose so); otherwise what is being typed stays.
-        took_theirs = False
-        if keep_mine is not None:
-            took_theirs = not self._ask_keep_mine(action, error, keep_mine)
-        elif problem is not None:  # the core's sentence, not a class name
-            text = self.tr("“{action}” could not be saved.").replace("{action}", action)
-            QMessageBox.warning(self, "filmdesk", as_typed(f"{text}\n\n{problem}"))
-        else:
-            QMessageBox.warning(self, "filmdesk", failure_text(action, error))
-        self.reload_everything(keep_typed=not took_theirs)
-
     def reload_everything(self, *, keep_typed: bool = True) -> None:
         """Read again all the window shows: after a failed step, or a restore (``keep_typed``:
         what is being typed in the panel stays)."""
@@ -475,21 +435,6 @@ class MainWindow(QMainWindow):
         if self.catalog.read_only:
             self.notice.show_text(self._read_only_text())
         self.details.flush()
-
-    def _ask_keep_mine(self, action: str, error: Exception, keep_mine: Operation[Any]) -> bool:
-        """Someone else changed what a step changes: say what, and let the user keep theirs
-        (the step again, over the other change: True) or take the other (False)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "filmdesk", failure_text(action, error), parent=self
-        )
-        mine = box.addButton(self.tr("Keep Mine"), QMessageBox.ButtonRole.AcceptRole)
-        theirs = box.addButton(self.tr("Keep the Other Change"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(theirs)
-        box.exec()
-        if box.clickedButton() is not mine:
-            return False
-        self.undo_stack.push(OperationCommand(action, self.catalog, self.router, keep_mine))
-        return True
 
     # --- choosing -----------------------------------------------------------------------
 
