@@ -312,6 +312,72 @@
     </message>
 </context>
 <context>
+    <name>StatsPage</name>
+    <message numerus="yes">
+        <source>film(s)</source>
+        <translation>
+            <numerusform>film</numerusform>
+            <numerusform>films</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>watched</source>
+        <translation>
+            <numerusform>watched</numerusform>
+            <numerusform>watched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>never watched</source>
+        <translation>
+            <numerusform>never watched</numerusform>
+            <numerusform>never watched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>viewing(s)</source>
+        <translation>
+            <numerusform>viewing</numerusform>
+            <numerusform>viewings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>rewatch(es)</source>
+        <translation>
+            <numerusform>rewatch</numerusform>
+            <numerusform>rewatches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>hour(s)</source>
+        <translation>
+            <numerusform>hour</numerusform>
+            <numerusform>hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n film(s)</source>
+        <translation>
+            <numerusform>%n film</numerusform>
+            <numerusform>%n films</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n viewing(s) of films without a runtime not counted</source>
+        <translation>
+            <numerusform>%n viewing of a film without a runtime not counted</numerusform>
+            <numerusform>%n viewings of films without a runtime not counted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n viewing(s)</source>
+        <translation>
+            <numerusform>%n viewing</numerusform>
+            <numerusform>%n viewings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WatchHistory</name>
     <message numerus="yes">
         <source>Seen %n time(s)</source>

@@ -99,6 +99,14 @@
         <translation>Записать фильмы в файл CSV или JSON</translation>
     </message>
     <message>
+        <source>&amp;Year in Review…</source>
+        <translation>&amp;Год в кино…</translation>
+    </message>
+    <message>
+        <source>Print one year of watching: its figures, charts and every film watched</source>
+        <translation>Напечатать год просмотров: цифры, графики и все просмотренные фильмы</translation>
+    </message>
+    <message>
         <source>Co&amp;py Catalog To…</source>
         <translation>Скопи&amp;ровать каталог в…</translation>
     </message>
@@ -221,6 +229,14 @@
     <message>
         <source>Show the films as a grid of posters</source>
         <translation>Показать фильмы сеткой постеров</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>&amp;Статистика</translation>
+    </message>
+    <message>
+        <source>What you have watched: figures and charts of the films shown</source>
+        <translation>Что вы посмотрели: цифры и графики по показанным фильмам</translation>
     </message>
     <message>
         <source>&amp;Columns</source>
@@ -497,7 +513,7 @@
     </message>
     <message>
         <source>Set poster of {title}</source>
-        <translation>постер для «{title}»</translation>
+        <translation>установка постера «{title}»</translation>
     </message>
     <message>
         <source>Replace poster of {title}</source>
@@ -821,6 +837,26 @@ Restoring it brings back every film, collection and list as they were then; the 
             <numerusform>Экспортировано %Ln фильма в {path}</numerusform>
             <numerusform>Экспортировано %Ln фильмов в {path}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Year in Review</source>
+        <translation>Год в кино</translation>
+    </message>
+    <message>
+        <source>Nothing has been watched on a known day yet: a year in review lists the films watched in a year, from their viewings.</source>
+        <translation>Пока нет ни одного просмотра с известной датой: итоги года составляются из просмотров фильмов за год.</translation>
+    </message>
+    <message>
+        <source>The year to review:</source>
+        <translation>За какой год:</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Запись {file}…</translation>
+    </message>
+    <message>
+        <source>The year in review of {year} is in {path}</source>
+        <translation>Итоги {year} года сохранены в {path}</translation>
     </message>
     <message>
         <source>Handout saved to {path}</source>
@@ -1778,16 +1814,8 @@ Restoring it brings back every film, collection and list as they were then; the 
         <translation>Добавлен фильм {title}. Он не подходил под поиск, поэтому поиск сброшен.</translation>
     </message>
     <message>
-        <source>Not saved: the catalog is busy (another program is writing to it). Typed notes are saved again in a moment.</source>
-        <translation>Не сохранено: каталог занят (в него пишет другая программа). Набранные заметки будут сохранены чуть позже.</translation>
-    </message>
-    <message>
-        <source>Keep Mine</source>
-        <translation>Оставить моё</translation>
-    </message>
-    <message>
-        <source>Keep the Other Change</source>
-        <translation>Оставить другое изменение</translation>
+        <source>All films</source>
+        <translation>Все фильмы</translation>
     </message>
     <message>
         <source>Follow the &amp;System</source>
@@ -2299,7 +2327,7 @@ A leading - excludes: -tag:war</source>
     </message>
     <message>
         <source>Save search {name}</source>
-        <translation>Сохранить поиск {name}</translation>
+        <translation>сохранение поиска {name}</translation>
     </message>
     <message>
         <source>Saved. {name} is in the sidebar under “Saved searches”.</source>
@@ -2311,7 +2339,7 @@ A leading - excludes: -tag:war</source>
     </message>
     <message>
         <source>Edit saved search {name}</source>
-        <translation>Изменить сохранённый поиск {name}</translation>
+        <translation>изменение сохранённого поиска {name}</translation>
     </message>
     <message>
         <source>Rename saved search</source>
@@ -2323,11 +2351,11 @@ A leading - excludes: -tag:war</source>
     </message>
     <message>
         <source>Rename saved search {name}</source>
-        <translation>Переименовать сохранённый поиск {name}</translation>
+        <translation>переименование сохранённого поиска {name}</translation>
     </message>
     <message>
         <source>Delete saved search {name}</source>
-        <translation>Удалить сохранённый поиск {name}</translation>
+        <translation>удаление сохранённого поиска {name}</translation>
     </message>
     <message>
         <source>Saved search deleted. Edit › Undo brings it back.</source>
@@ -2595,6 +2623,180 @@ A leading - excludes: -tag:war</source>
     <message>
         <source>{rating}. Click a star to rate; click the current rating to clear it.</source>
         <translation>{rating}. Щёлкните по звезде, чтобы поставить оценку; по текущей оценке — чтобы снять её.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>Ratings given</source>
+        <translation>Поставленные оценки</translation>
+    </message>
+    <message>
+        <source>Films by decade of release</source>
+        <translation>Фильмы по десятилетиям выхода</translation>
+    </message>
+    <message>
+        <source>Films</source>
+        <translation>Фильмы</translation>
+    </message>
+    <message>
+        <source>Viewings</source>
+        <translation>Просмотры</translation>
+    </message>
+    <message>
+        <source>Most watched directors</source>
+        <translation>Чаще всего смотрели: режиссёры</translation>
+    </message>
+    <message>
+        <source>Most watched countries</source>
+        <translation>Чаще всего смотрели: страны</translation>
+    </message>
+    <message>
+        <source>Most watched tags</source>
+        <translation>Чаще всего смотрели: теги</translation>
+    </message>
+    <message>
+        <source>Highest rated</source>
+        <translation>Лучшие оценки</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message numerus="yes">
+        <source>film(s)</source>
+        <translation>
+            <numerusform>фильм</numerusform>
+            <numerusform>фильма</numerusform>
+            <numerusform>фильмов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>watched</source>
+        <translation>
+            <numerusform>просмотрен</numerusform>
+            <numerusform>просмотрено</numerusform>
+            <numerusform>просмотрено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>never watched</source>
+        <translation>
+            <numerusform>ни разу не смотрели</numerusform>
+            <numerusform>ни разу не смотрели</numerusform>
+            <numerusform>ни разу не смотрели</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>viewing(s)</source>
+        <translation>
+            <numerusform>просмотр</numerusform>
+            <numerusform>просмотра</numerusform>
+            <numerusform>просмотров</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>rewatch(es)</source>
+        <translation>
+            <numerusform>пересмотр</numerusform>
+            <numerusform>пересмотра</numerusform>
+            <numerusform>пересмотров</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>hour(s)</source>
+        <translation>
+            <numerusform>час</numerusform>
+            <numerusform>часа</numerusform>
+            <numerusform>часов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hours: no runtimes known</source>
+        <translation>часов: хронометраж неизвестен</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n film(s)</source>
+        <translation>
+            <numerusform>%n фильм</numerusform>
+            <numerusform>%n фильма</numerusform>
+            <numerusform>%n фильмов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{decade}s</source>
+        <translation>{decade}-е</translation>
+    </message>
+    <message>
+        <source>Films not watched at all, whatever the period</source>
+        <translation>Фильмы, которые не смотрели ни разу, за любой период</translation>
+    </message>
+    <message>
+        <source>Viewings marked as rewatches, or of a film seen earlier in the period</source>
+        <translation>Просмотры, отмеченные как повторные, или просмотры фильма, который уже смотрели раньше в этом периоде</translation>
+    </message>
+    <message>
+        <source>The runtimes of the films of the viewings, added up</source>
+        <translation>Сумма продолжительностей фильмов по всем просмотрам</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n viewing(s) of films without a runtime not counted</source>
+        <translation>
+            <numerusform>Не учтён %n просмотр фильмов без продолжительности</numerusform>
+            <numerusform>Не учтены %n просмотра фильмов без продолжительности</numerusform>
+            <numerusform>Не учтены %n просмотров фильмов без продолжительности</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Viewings per month in {year}</source>
+        <translation>Просмотры по месяцам, {year}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n viewing(s)</source>
+        <translation>
+            <numerusform>%n просмотр</numerusform>
+            <numerusform>%n просмотра</numerusform>
+            <numerusform>%n просмотров</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Viewings per year</source>
+        <translation>Просмотры по годам</translation>
+    </message>
+    <message>
+        <source>last watched {day}</source>
+        <translation>последний просмотр {day}</translation>
+    </message>
+</context>
+<context>
+    <name>StepFailures</name>
+    <message>
+        <source>Not saved: the catalog is busy (another program is writing to it). Typed notes are saved again in a moment.</source>
+        <translation>Не сохранено: каталог занят (в него пишет другая программа). Набранные заметки будут сохранены чуть позже.</translation>
+    </message>
+    <message>
+        <source>“{action}” could not be saved.</source>
+        <translation>Не удалось сохранить: {action}.</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>Оставить моё</translation>
+    </message>
+    <message>
+        <source>Keep the Other Change</source>
+        <translation>Оставить другое изменение</translation>
     </message>
 </context>
 <context>

@@ -94,7 +94,7 @@ def test_every_command_and_action_has_its_help(capsys: pytest.CaptureFixture[str
                          "searches", "stats", "backups", "restore", "check"]  # fmt: skip
     calls = [[name] for name in top]
     calls += [[name, action] for name, parser in top.items() for action in commands(parser)]
-    assert len(calls) == 17 + 9 + 12
+    assert len(calls) == 19 + 9 + 12 + 4  # commands; collection, lists and searches actions
     for call in calls:
         with pytest.raises(SystemExit) as done:
             main([*call, "--help"])

@@ -233,7 +233,7 @@ def test_a_full_disk_is_said_and_leaves_nothing_half_written(tmp_path: Path, db_
     opened = open_catalog(str(db_path))
     add_films(opened.catalog, 4000, tmp_path)
     opened.catalog.close()
-    assert 900_000 < db_path.stat().st_size < 1_400_000
+    assert 900_000 < db_path.stat().st_size < 1_600_000  # (fits the 2 MB disk; its backup not)
     with small_disk(tmp_path / "disk") as disk:
         catalog_path = disk / "library.sqlite3"
         catalog_path.write_bytes(db_path.read_bytes())

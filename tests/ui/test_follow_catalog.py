@@ -107,12 +107,12 @@ def test_notes_typed_while_another_program_writes_are_kept_and_saved_later(
     qtbot: QtBot, database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import filmdesk.core.db
-    import filmdesk.ui.main_window
+    import filmdesk.ui.operations.failures
     from filmdesk.core.catalog import open_catalog
 
     # A short wait for the lock, so that the save fails while the other program writes.
     monkeypatch.setattr(filmdesk.core.db, "BUSY_TIMEOUT_MS", 200)
-    monkeypatch.setattr(filmdesk.ui.main_window, "BUSY_RETRY_MS", 300)
+    monkeypatch.setattr(filmdesk.ui.operations.failures, "BUSY_RETRY_MS", 300)
     boxes: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: boxes.append(text))
     catalog = open_catalog(database).catalog

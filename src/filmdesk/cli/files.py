@@ -14,6 +14,7 @@ from typing import TypeVar
 from filmdesk.cli.errors import EXIT_FAILURE, CliError
 from filmdesk.cli.output import plural
 from filmdesk.cli.parsing import Handler, Subparsers, add_command
+from filmdesk.cli.stats import parse_year
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.exchange import UnreadableFileError
 from filmdesk.core.exchange.formats import (
@@ -22,10 +23,12 @@ from filmdesk.core.exchange.formats import (
     ExportOptions,
     FilmSelection,
     UnknownFormatError,
+    YearReview,
     film_export,
     film_export_for,
     list_export,
     list_export_for,
+    review_export_for,
 )
 from filmdesk.core.exchange.handout import LANGUAGES, MAX_STUDENT_LINES, HandoutOptions
 from filmdesk.core.exchange.planning import FORMATS as IMPORT_CHOICES
@@ -41,7 +44,8 @@ def register(subparsers: Subparsers) -> None:
         subparsers,
         "export",
         "Write films to a file: filmdesk CSV, a JSON backup, Letterboxd's CSV or a printable "
-        "catalog; with --list, a screening list as a handout (PDF, HTML) or CSV.",
+        "catalog; with --list, a screening list as a handout (PDF, HTML) or CSV; with --year, "
+        "the year in review (PDF).",
     )
     p.add_argument("path", metavar="PATH")
     p.add_argument(
@@ -56,11 +60,16 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--delimiter", choices=[",", ";"], default=",")
     p.add_argument("--list", metavar="NAME", help="export this screening list (id or name)")
     p.add_argument(
+        "--year",
+        metavar="YEAR",
+        help="the year in review of YEAR: figures, charts and every film watched (PDF only)",
+    )
+    p.add_argument(
         "--with-posters",
         action="store_true",
         help="a PDF or HTML catalog or handout: each film's poster, small, beside it",
     )
-    handout = p.add_argument_group("handout of a list (--list, PDF or HTML)")
+    handout = p.add_argument_group("handout of a list (--list, PDF or HTML), year in review")
     handout.add_argument("--no-descriptions", action="store_true", help="leave descriptions out")
     handout.add_argument("--no-facts", action="store_true", help='leave "Did you know?" out')
     handout.add_argument("--no-notes", action="store_true", help="leave the teacher's notes out")
@@ -74,7 +83,8 @@ def register(subparsers: Subparsers) -> None:
     handout.add_argument(
         "--language",
         choices=list(LANGUAGES),
-        help="language of the handout's own words and dates (default: from LANG, else en)",
+        help="language of the handout's or review's own words and dates "
+        "(default: from LANG, else en)",
     )
     p.set_defaults(handler=_export)
 
@@ -106,6 +116,9 @@ def _language_from_environment() -> str:
 
 
 def _export(args: argparse.Namespace, catalog: Catalog) -> None:
+    if args.year is not None:
+        _export_review(args, catalog)
+        return
     if args.list is not None:
         _export_list(args, catalog)
         return
@@ -153,6 +166,23 @@ def _export_list(args: argparse.Namespace, catalog: Catalog) -> None:
     )
     count = _write(chosen, path, screening_list, options, args.path)
     print(f"Exported {screening_list.name} ({plural(count, 'film')}) to {args.path}")
+
+
+def _export_review(args: argparse.Namespace, catalog: Catalog) -> None:
+    year = parse_year(args.year)
+    assert year is not None
+    for option, given in (("--list", args.list is not None), ("--search", bool(args.search))):
+        if given:
+            raise CliError(f"--year and {option} cannot be used together")
+    path = Path(args.path)
+    chosen = review_export_for(path)
+    if args.format not in (None, "pdf"):
+        raise CliError(f"--year: the year in review is written as pdf, not {args.format}")
+    if chosen is None:
+        raise CliError(f"--year: the year in review is a PDF; {args.path} does not end in .pdf")
+    review = YearReview(catalog, year, args.language or _language_from_environment())
+    count = _write(chosen, path, review, ExportOptions(), args.path)
+    print(f"Exported {year} in review ({plural(count, 'film')} watched) to {args.path}")
 
 
 def _write(chosen: ExportFormat[T], path: Path, what: T, options: ExportOptions, typed: str) -> int:

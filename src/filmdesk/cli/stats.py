@@ -31,7 +31,7 @@ def register(subparsers: Subparsers) -> None:
 
 def run(args: argparse.Namespace, catalog: Catalog) -> None:
     """Print the statistics ``args`` ask for."""
-    year = _year(args.year)
+    year = parse_year(args.year)
     film_ids = None
     if args.search.strip():
         try:
@@ -45,7 +45,8 @@ def run(args: argparse.Namespace, catalog: Catalog) -> None:
         print("\n".join(format_statistics(figures, args.search.strip())))
 
 
-def _year(text: str | None) -> int | None:
+def parse_year(text: str | None) -> int | None:
+    """--year's value: four digits, or None when not given; CliError otherwise."""
     if text is None:
         return None
     value = text.strip()

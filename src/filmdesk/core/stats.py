@@ -51,10 +51,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from filmdesk.core.films import bulk
 from filmdesk.core.folding import fold
+from filmdesk.core.models import Film, Viewing
+from filmdesk.core.rows import rating_of
 
 TOP = 10
 HALF_STARS = tuple(f"{half / 2:.1f}" for half in range(1, 11))  # "0.5" .. "5.0"
@@ -93,6 +95,20 @@ class RatedFilm:
             "rating": self.rating,
             "last_watched": self.last_watched.isoformat() if self.last_watched else None,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class YearViewing:
+    """One viewing of a year, for a list of what was watched: the day, the film, the rating
+    given then (None: none given) and whether it was a rewatch (marked so, or an earlier
+    viewing of the film in the same year: as ``rewatches`` counts them)."""
+
+    watched_on: date
+    film_id: int
+    title: str
+    year: int | None
+    rating: float | None
+    rewatch: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +190,43 @@ class StatsService:
             finally:
                 cursor.close()
         return Statistics(year=year, **counts)
+
+    def viewings_in(self, year: int) -> tuple[YearViewing, ...]:
+        """Every viewing on a day of ``year``, in the order they happened (by day, then in the
+        order they were added). Raises ValueError for a year outside 1..9999."""
+        if not 1 <= year <= 9999:
+            raise ValueError(f"{year} is not a year")
+        query = (
+            select(
+                Viewing.watched_on,
+                Viewing.film_id,
+                Film.title,
+                Film.year,
+                Viewing.rating_half_stars,
+                Viewing.rewatch,
+            )
+            .join(Film, Film.id == Viewing.film_id)
+            .where(Viewing.watched_on.between(date(year, 1, 1), date(year, 12, 31)))
+            .order_by(Viewing.watched_on, Viewing.id)
+        )
+        seen: set[int] = set()
+        found = []
+        with self._engine.connect() as conn:
+            for day, film_id, title, release, half, marked in conn.execute(query):
+                if day is None:  # (never: the query asks for days of the year)
+                    continue
+                again = bool(marked) or film_id in seen
+                seen.add(film_id)
+                found.append(YearViewing(day, film_id, title, release, rating_of(half), again))
+        return tuple(found)
+
+    def years(self) -> tuple[int, ...]:
+        """The years that have a viewing on a day of them, newest first."""
+        with self._engine.connect() as conn:
+            days = conn.execute(
+                select(Viewing.watched_on).distinct().where(Viewing.watched_on.is_not(None))
+            )
+            return tuple(sorted({day.year for (day,) in days if day is not None}, reverse=True))
 
 
 # PostgreSQL's memory for the sorts and hashes of one statistics transaction (the default, 4MB,

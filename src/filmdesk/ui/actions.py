@@ -102,6 +102,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP("Actions", "Write films to a CSV or JSON file"),
     ),
     ActionSpec(
+        "year_review",
+        QT_TRANSLATE_NOOP("Actions", "&Year in Review…"),
+        "file",
+        1,
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Print one year of watching: its figures, charts and every film watched"
+        ),
+    ),
+    ActionSpec(
         "copy_catalog",
         QT_TRANSLATE_NOOP("Actions", "Co&py Catalog To…"),
         "file",
@@ -267,6 +276,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         icon="view-list-icons",
         toolbar=42,
         tip=QT_TRANSLATE_NOOP("Actions", "Show the films as a grid of posters"),
+        checkable=True,
+        group="films_view",
+    ),
+    ActionSpec(
+        "view_stats",
+        QT_TRANSLATE_NOOP("Actions", "&Statistics"),
+        "view",
+        0,
+        shortcuts=("Ctrl+3",),
+        icon="office-chart-bar",
+        toolbar=43,
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "What you have watched: figures and charts of the films shown"
+        ),
         checkable=True,
         group="films_view",
     ),

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QUndoStack
@@ -22,9 +21,7 @@ from PySide6.QtWidgets import (
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.db import location
-from filmdesk.core.errors import is_busy
-from filmdesk.core.operations import Changes, Operation
-from filmdesk.core.problems import ReadOnlyCatalogError, explain
+from filmdesk.core.operations import Changes
 from filmdesk.core.watch import CatalogWatch
 from filmdesk.ui.actions import (
     EDITING_ACTIONS,
@@ -43,6 +40,7 @@ from filmdesk.ui.films.films_panel import COVERS, TABLE, FilmsPanel
 from filmdesk.ui.operations.backups import BackupOperations
 from filmdesk.ui.operations.collections import CollectionOperations
 from filmdesk.ui.operations.context import StepContext, quoted
+from filmdesk.ui.operations.failures import StepFailures
 from filmdesk.ui.operations.files import FileOperations
 from filmdesk.ui.operations.films import FilmOperations
 from filmdesk.ui.operations.lists import ListOperations
@@ -60,15 +58,13 @@ from filmdesk.ui.shell.screens import bring_on_screen
 from filmdesk.ui.shell.settings import APPEARANCES, apply_appearance, open_settings
 from filmdesk.ui.sidebar.controller import SidebarController
 from filmdesk.ui.sidebar.sidebar import ALL, Sidebar
-from filmdesk.ui.undo import OperationCommand, failure_text
+from filmdesk.ui.stats.controller import StatsController
 from filmdesk.ui.widgets.notice_bar import NoticeBar
-from filmdesk.ui.widgets.plain_text import as_typed
 
 DEFAULT_SIZE = (1280, 780)
 DETAIL_WIDTH = 310
 SIDEBAR_WIDTH = 180
 SETTINGS_VERSION = 1
-BUSY_RETRY_MS = 2000  # when a save found the catalog busy, typed notes are saved again
 FOLLOW_INTERVAL_MS = 1000  # how often the window looks for changes made elsewhere
 
 
@@ -84,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("filmdesk")
         self.resize(*DEFAULT_SIZE)
         self.window_actions = Actions(self)
+        self._side_shown = True  # the details' pane, before the statistics took its room
 
         # The panels.
         self.films = FilmsPanel(catalog)
@@ -109,6 +106,9 @@ class MainWindow(QMainWindow):
         self.backup_ops = BackupOperations(context, self.reload_everything)
         self.shared_ops = SharedCatalogOperations(context, self.close)
         self.membership = Membership(self.collection_ops, self.list_ops)
+        self.failures = StepFailures(
+            context, self.details, lambda: self.server_link, self.reload_everything
+        )
 
         self.sidebar = SidebarController(
             catalog, self.sidebar_view, self.films.library_counts, self.films.saved_counts, self
@@ -119,12 +119,18 @@ class MainWindow(QMainWindow):
         self.screening_list = ScreeningListController(
             catalog, self.list_view, self.list_ops, self.file_ops, self
         )
+        # The statistics of the films the films page is scoped to (the sidebar's choice, not
+        # the search: a click on a chart sets the search, and the charts stay whole).
+        self.stats = StatsController(
+            catalog, self.films.model.scope, self._scope_name, self.films.viewed_years, self
+        )
         self._panels = (
             self.films,
             self.details,
             self.sidebar,
             self.collection,
             self.screening_list,
+            self.stats,
         )
 
         # Changes made elsewhere (filmdesk-cli, another window) are shown within a second.
@@ -246,7 +252,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         films, details, ops = self.films, self.details, self.film_ops
         self.router.applied.connect(self._route)
-        self.router.failed.connect(self._step_failed)
+        self.router.failed.connect(self.failures.step_failed)
         self.window_actions.connect_handlers(
             {
                 "new_film": ops.new_film,
@@ -260,6 +266,7 @@ class MainWindow(QMainWindow):
                     films.model.film_count(),
                     films.search.text(),
                 ),
+                "year_review": self.file_ops.year_review,
                 "copy_catalog": self.file_ops.copy_catalog,
                 "restore_backup": self.backup_ops.restore_from_backup,
                 "open_shared": self.shared_ops.open_shared_catalog,
@@ -275,18 +282,22 @@ class MainWindow(QMainWindow):
                 "paste_poster": lambda: self.poster_ops.paste(details.shown_id()),
                 "add_tag": lambda: ops.add_tag(films.selected_films()),
                 "remove_tag": lambda: ops.remove_tag(films.selected_films()),
-                "find": films.focus_search,
+                "find": self.find_films,
                 "save_search": lambda: self.search_ops.save(
                     films.search.text(), *self.sidebar_view.selected()
                 ),
-                "view_table": lambda: films.show_view(TABLE),
-                "view_covers": lambda: films.show_view(COVERS),
+                "view_table": lambda: self.show_films(TABLE),
+                "view_covers": lambda: self.show_films(COVERS),
+                "view_stats": self.show_statistics,
                 "shortcuts": self.show_shortcuts,
                 "about": self.show_about,
             }
         )
         self.window_actions["details"].toggled.connect(self.side.setVisible)
         films.view_changed.connect(self._show_view_chosen)
+        films.all_loaded.connect(self.stats.scope_changed)  # (a scope waits for every film)
+        self.stats.search_requested.connect(self._show_search)
+        self.stats.film_requested.connect(self._show_film)
         self._show_view_chosen(films.view_name())
         films.current_film_changed.connect(details.show_film)
         films.film_chosen.connect(self._film_chosen)
@@ -387,6 +398,8 @@ class MainWindow(QMainWindow):
         """A film just made is shown, even where the list page, a sidebar entry or the
         search would hide it; the status bar says what was cleared."""
         films, message = self.films, ""
+        if self.stats.is_shown():
+            self.show_films()
         scope = films.model.scope()
         if self.center.currentWidget() is not films or (scope is not None and film_id not in scope):
             self.sidebar_view.select(*ALL)  # shows the films page, every film in it
@@ -400,44 +413,6 @@ class MainWindow(QMainWindow):
         if message:
             self.statusBar().showMessage(message.replace("{title}", quoted(title)), 8000)
 
-    @Slot(str, object, object)
-    def _step_failed(
-        self, action: str, error: Exception, keep_mine: Operation[Any] | None = None
-    ) -> None:
-        """A change could not be saved; say so and show the catalog as it is, keeping what
-        is being typed. A busy catalog (another program writing) is said in the status bar,
-        and typed notes are saved again a moment later; so is a read-only one."""
-        if self.server_link.failed(error):
-            return  # (said at the top; typed notes are saved when the server answers again)
-        problem = explain(error, self.catalog.backups.catalog_path)
-        if isinstance(problem, ReadOnlyCatalogError):
-            # Said once at the top of the window already; a box for every click would nag.
-            # Nothing changed, and nothing was shown changed: no need to read anything again.
-            self.statusBar().showMessage(self._read_only_text(), 8000)
-            return
-        if is_busy(error):
-            self.statusBar().showMessage(
-                self.tr(
-                    "Not saved: the catalog is busy (another program is writing to it). "
-                    "Typed notes are saved again in a moment."
-                ),
-                BUSY_RETRY_MS + 1000,
-            )
-            self.details.reload()  # (nothing was written: the fields keep what was typed)
-            QTimer.singleShot(BUSY_RETRY_MS, self.details.flush)
-            return
-        # The other change is kept: the panel shows it, what was typed over it goes (the user
-        # chose so); otherwise what is being typed stays.
-        took_theirs = False
-        if keep_mine is not None:
-            took_theirs = not self._ask_keep_mine(action, error, keep_mine)
-        elif problem is not None:  # the core's sentence, not a class name
-            text = self.tr("“{action}” could not be saved.").replace("{action}", action)
-            QMessageBox.warning(self, "filmdesk", as_typed(f"{text}\n\n{problem}"))
-        else:
-            QMessageBox.warning(self, "filmdesk", failure_text(action, error))
-        self.reload_everything(keep_typed=not took_theirs)
-
     def reload_everything(self, *, keep_typed: bool = True) -> None:
         """Read again all the window shows: after a failed step, or a restore (``keep_typed``:
         what is being typed in the panel stays)."""
@@ -447,6 +422,7 @@ class MainWindow(QMainWindow):
         self.watch.reset()
         self.details.reload(keep_typed=keep_typed)
         self.sidebar.refresh()
+        self.stats.scope_changed()  # (counted again now if shown)
         if (screening_list := self.screening_list.current()) is not None:
             self.screening_list.show_list(screening_list.id)
         if (collection := self.collection.current()) is not None:
@@ -460,34 +436,21 @@ class MainWindow(QMainWindow):
             self.notice.show_text(self._read_only_text())
         self.details.flush()
 
-    def _ask_keep_mine(self, action: str, error: Exception, keep_mine: Operation[Any]) -> bool:
-        """Someone else changed what a step changes: say what, and let the user keep theirs
-        (the step again, over the other change: True) or take the other (False)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "filmdesk", failure_text(action, error), parent=self
-        )
-        mine = box.addButton(self.tr("Keep Mine"), QMessageBox.ButtonRole.AcceptRole)
-        theirs = box.addButton(self.tr("Keep the Other Change"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(theirs)
-        box.exec()
-        if box.clickedButton() is not mine:
-            return False
-        self.undo_stack.push(OperationCommand(action, self.catalog, self.router, keep_mine))
-        return True
-
     # --- choosing -----------------------------------------------------------------------
 
     @Slot(str, object)
     def _entry_selected(self, kind: str, key: object) -> None:
         self.details.flush()
         if kind == "list" and isinstance(key, int):
+            self._leave_statistics()
             self.collection.clear()
             self.side.set_collection_chosen(False)
             self.center.setCurrentWidget(self.list_view)
             self.screening_list.show_list(key, first=True)
         else:
             self.screening_list.clear()
-            self.center.setCurrentWidget(self.films)
+            if not self.stats.is_shown():  # the statistics stay, of the entry chosen now
+                self.center.setCurrentWidget(self.films)
             if kind == "collection" and isinstance(key, int):
                 collection = self.collection.show(key)
                 if collection is not None:
@@ -497,7 +460,71 @@ class MainWindow(QMainWindow):
                 self.collection.clear()
                 self.side.set_collection_chosen(False)
                 self.films.scope_to(kind, key)
+            self.stats.scope_changed()
         self._update_actions()
+
+    # --- the films or their statistics --------------------------------------------------
+
+    def _scope_name(self) -> str:
+        item = self.sidebar_view.item(*self.sidebar_view.selected())
+        return item.text(0) if item is not None else self.tr("All films")
+
+    @Slot()
+    def show_statistics(self) -> None:
+        """View › Statistics: the statistics of the sidebar's choice, in place of the films
+        (a screening list's page gives way to all films)."""
+        self.details.flush()
+        self.window_actions["view_stats"].setChecked(True)
+        if self.center.currentWidget() is self.list_view:
+            self.sidebar_view.select(*ALL)
+        if not self.stats.is_shown():
+            self._side_shown = self.side.isVisible()
+        page = self.stats.open()
+        self.side.setVisible(False)  # the charts take the details' room; nothing to detail
+        if self.center.indexOf(page) < 0:
+            self.center.addWidget(page)
+        self.center.setCurrentWidget(page)
+        # The splitter gives the page the details' room now, so the charts are drawn once,
+        # at the width they keep.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._update_actions()
+
+    def show_films(self, view: str | None = None) -> None:
+        """The films page (in the table or the covers), in place of the statistics."""
+        if view is not None:
+            self.films.show_view(view)
+        if self.stats.is_shown():
+            self._leave_statistics()
+            self.center.setCurrentWidget(self.films)
+            self._update_actions()
+
+    def _leave_statistics(self) -> None:
+        if self.stats.is_shown():
+            self.stats.close()
+            self.side.setVisible(self._side_shown)
+        self._show_view_chosen(self.films.view_name())
+
+    @Slot()
+    def find_films(self) -> None:
+        """Edit › Find: the cursor in the search field (on the films page)."""
+        self.show_films()
+        self.films.focus_search()
+
+    @Slot(str)
+    def _show_search(self, query: str) -> None:
+        """A click on the statistics: the films behind it, within the sidebar's choice."""
+        self.show_films()
+        self.films.search.set_text(query)
+
+    @Slot(int)
+    def _show_film(self, film_id: int) -> None:
+        self.show_films()
+        if self.films.hides(film_id):
+            self.films.clear_search()
+        if self.films.hides(film_id):  # outside the sidebar's choice
+            self.sidebar_view.select(*ALL)
+        self.films.select_film(film_id)
+        self.films.view().setFocus()
 
     @Slot(str)
     def _show_view_chosen(self, name: str) -> None:
@@ -583,6 +610,7 @@ class MainWindow(QMainWindow):
         apply_appearance(name)
         self.films.table.tune_palette()
         self._refresh_icons()
+        self.stats.redraw()
 
     def _refresh_icons(self) -> None:
         # The desktop's icon theme suits only the desktop's own colours.
@@ -631,6 +659,7 @@ class MainWindow(QMainWindow):
         if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
             self.films.table.tune_palette()
             self._refresh_icons()
+            self.stats.redraw()
         super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

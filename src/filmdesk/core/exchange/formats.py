@@ -2,7 +2,8 @@
 
 Front ends (the window, the command line) choose a format here instead of naming formats
 again: ``film_export(name)`` or ``film_export_for(path)`` for films, ``list_export(...)`` and
-``list_export_for(...)`` for a screening list, ``import_format(name)`` or
+``list_export_for(...)`` for a screening list, ``review_export_for(path)`` for a year in
+review, ``import_format(name)`` or
 ``detect_format(path)`` for a file to import. Each format's own module reads or writes it; this
 table says which function does, and what it is given.
 
@@ -54,8 +55,8 @@ from filmdesk.core.sorting import sort_films
 if TYPE_CHECKING:
     from filmdesk.core.catalog import Catalog
 
-Writes = Literal["films", "list"]
-T = TypeVar("T")  # what a writer is given: a FilmSelection or a ScreeningListRecord
+Writes = Literal["films", "list", "review"]
+T = TypeVar("T")  # what a writer is given: a FilmSelection, a ScreeningListRecord, a YearReview
 
 # A path whose suffix chooses no format is written as filmdesk CSV (as it always was).
 DEFAULT_EXPORT = "csv"
@@ -171,6 +172,24 @@ def _printable(pdf: bool) -> Callable[[Path, FilmSelection, ExportOptions], int]
     return write
 
 
+@dataclass(frozen=True)
+class YearReview:
+    """What a year in review writes: one year of ``catalog``, in ``language`` (en or ru)."""
+
+    catalog: Catalog
+    year: int
+    language: str = "en"
+
+
+def _write_review(path: Path, review: YearReview, options: ExportOptions) -> int:
+    # Loaded only when printing: the PDF library and matplotlib are large.
+    from filmdesk.core.exchange.review import export_review
+
+    if options.progress is not None:
+        options.progress(0, 1)
+    return export_review(path, review.catalog, review.year, review.language)
+
+
 def _write_list_csv(path: Path, screening_list: ScreeningListRecord, options: ExportOptions) -> int:
     return export_list_csv(path, screening_list, bom=options.bom, delimiter=options.delimiter)
 
@@ -220,6 +239,11 @@ LIST_EXPORTS: tuple[ExportFormat[ScreeningListRecord], ...] = (
     ExportFormat("letterboxd", "list", (), ".csv", _write_list_letterboxd),
 )
 
+# The year in review is printed only (``export review-2025.pdf --year 2025``).
+REVIEW_EXPORTS: tuple[ExportFormat[YearReview], ...] = (
+    ExportFormat("pdf", "review", (".pdf",), ".pdf", _write_review),
+)
+
 
 def film_export(name: str) -> ExportFormat[FilmSelection]:
     """The format named ``name`` that writes films; UnknownFormatError lists the others."""
@@ -256,6 +280,13 @@ def list_export_for(path: Path | str) -> ExportFormat[ScreeningListRecord]:
     """The format that writes a screening list to ``path``, chosen by its suffix (see
     ``export_name_for``); UnknownFormatError for a suffix that chooses a films-only format."""
     return list_export(export_name_for(path))
+
+
+def review_export_for(path: Path | str) -> ExportFormat[YearReview] | None:
+    """The format that writes a year in review to ``path``, chosen by its suffix (any case),
+    or None when no format of a review has that suffix (a review is a PDF)."""
+    suffix = Path(path).suffix.lower()
+    return next((chosen for chosen in REVIEW_EXPORTS if suffix in chosen.suffixes), None)
 
 
 # --- import ------------------------------------------------------------------------------

@@ -357,6 +357,15 @@ class FilmsPanel(QWidget):
             counts[search.id] = len(found)
         return counts
 
+    def viewed_years(self) -> list[int]:
+        """The years the films of the sidebar's choice were watched in (on a known day)."""
+        scope = self.model.scope()
+        months: set[tuple[int, ...]] = set()  # (films watched in the same months share one)
+        for film in self.model.films_for_benchmark():
+            if film.viewed_months and (scope is None or film.id in scope):
+                months.add(film.viewed_months)
+        return sorted({month // 100 for each in months for month in each})
+
     def is_scoped(self) -> bool:
         """Whether the table shows only some films (a sidebar entry other than All films)."""
         return self.model.scope() is not None

@@ -48,6 +48,10 @@ class SearchBar(QWidget):
         """What is typed."""
         return self.field.text()
 
+    def set_text(self, text: str) -> None:
+        """Search for ``text`` (as if typed)."""
+        self.field.setText(text)
+
     def clear(self) -> None:
         """Empty the field (which shows every film again)."""
         self.field.clear()

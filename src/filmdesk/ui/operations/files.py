@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from filmdesk.core.exchange import ImportCancelled, Progress, UnreadableFileError
 from filmdesk.core.importing.apply import ImportResult
@@ -17,13 +17,14 @@ from filmdesk.core.records import FilmRow, ScreeningListRecord
 from filmdesk.ui.operations.context import StepContext, quoted
 from filmdesk.ui.operations.film_steps import import_step
 from filmdesk.ui.shell.background import run_with_progress
+from filmdesk.ui.shell.i18n import interface_language
 from filmdesk.ui.undo import with_records
 from filmdesk.ui.widgets.plain_text import as_typed
 
 
 class FileOperations(QObject):
-    """File › Import…, File › Import Folder…, File › Export…, File › Copy Catalog To…, a
-    list's Export… and Handout…"""
+    """File › Import…, File › Import Folder…, File › Export…, File › Year in Review…, File ›
+    Copy Catalog To…, a list's Export… and Handout…"""
 
     def __init__(self, context: StepContext) -> None:
         super().__init__(context.window)
@@ -173,6 +174,69 @@ class FileOperations(QObject):
             )
             return
         self._message(self.tr("Exported %Ln film(s) to {path}", "", count).replace("{path}", path))
+
+    @Slot()
+    def year_review(self) -> None:
+        """File › Year in Review…: a year that has viewings (the latest first), where to save
+        it, then the PDF written in the background, in the interface's language."""
+        from filmdesk.core.exchange.formats import REVIEW_EXPORTS, ExportOptions, YearReview
+
+        window = self.context.window
+        self.context.save_typing()
+        title = self.tr("Year in Review")
+        years = [str(year) for year in self.catalog.stats.years()]
+        if not years:
+            QMessageBox.information(
+                window,
+                title,
+                self.tr(
+                    "Nothing has been watched on a known day yet: a year in review lists "
+                    "the films watched in a year, from their viewings."
+                ),
+            )
+            return
+        chosen_year, accepted = QInputDialog.getItem(
+            window, title, self.tr("The year to review:"), years, 0, False
+        )
+        if not accepted or not chosen_year:
+            return
+        year = int(chosen_year)
+        chosen = REVIEW_EXPORTS[0]  # the core's table: a review is a PDF
+        start = Path(self.context.last_folder()) / f"review-{year}{chosen.save_suffix}"
+        path, _ = QFileDialog.getSaveFileName(window, title, str(start), self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != chosen.save_suffix:
+            target = target.with_name(target.name + chosen.save_suffix)
+        self.context.remember_folder(target)
+        review = YearReview(self.catalog, year, interface_language())
+
+        def write(progress: Progress) -> int:
+            return chosen.write(target, review, ExportOptions(progress=progress))
+
+        try:
+            run_with_progress(
+                window, self.tr("Writing {file}…").replace("{file}", target.name), write
+            )
+        except ImportCancelled:
+            self._message(self.tr("Export cancelled: nothing was written."))
+            return
+        except OSError as exc:
+            QMessageBox.warning(
+                window,
+                title,
+                as_typed(
+                    self.tr("{path} could not be written.").replace("{path}", str(target))
+                    + f"\n\n{exc.strerror or exc}"
+                ),
+            )
+            return
+        self._message(
+            self.tr("The year in review of {year} is in {path}")
+            .replace("{year}", str(year))
+            .replace("{path}", str(target))
+        )
 
     def open_handout(self, screening_list: ScreeningListRecord) -> None:
         """A list's Handout…: options, preview, print or save."""

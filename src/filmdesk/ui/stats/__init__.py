@@ -1,0 +1,1 @@
+"""The statistics page: figures, charts and lists of what was watched (View › Statistics)."""

@@ -1,0 +1,342 @@
+"""The statistics page's layout: the figures at the top, the charts, then the lists of the
+most watched and the highest rated. It shows a ``Statistics`` record and says what was clicked;
+the controller decides what that means."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from filmdesk.core.stats import HALF_STARS, NameCount, RatedFilm, Statistics
+from filmdesk.ui.stats.charts import BarChart
+from filmdesk.ui.widgets.plain_text import plain_label
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # counts, level with names
+LIST_ROWS = 10  # every entry of a top-ten list shows without a scroll bar of its own
+FIGURES = ("films", "watched", "never", "viewings", "rewatches", "hours")  # left to right
+
+
+def half_star_label(key: str) -> str:
+    """ "4.5" -> "4½": short enough for ten bars side by side, in any language."""
+    whole, half = key.split(".")
+    if half == "0":
+        return whole
+    return "½" if whole == "0" else f"{whole}½"
+
+
+class FigureTile(QFrame):
+    """A large number with what it counts under it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statsFigure")
+        self.number = QLabel()
+        self.number.setObjectName("figureNumber")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+        layout.addStretch(1)
+
+    def set_figure(self, number: str, caption: str) -> None:
+        """Show ``number`` over ``caption``."""
+        self.number.setText(number)
+        self.caption.setText(caption)
+
+
+class TopList(QTreeWidget):
+    """A top-ten list: a name (or a title) and its count; activating an entry says which."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(len(headers))
+        self.setHeaderLabels(list(headers))
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        for column in range(1, len(headers)):
+            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
+            self.headerItem().setTextAlignment(column, RIGHT)
+        self._row = self.fontMetrics().height() + 6  # a little air: a row is a click target
+        self.setFixedHeight(
+            header.sizeHint().height() + self._row * LIST_ROWS + 2 * self.frameWidth()
+        )
+
+    def set_rows(self, rows: Sequence[tuple[object, Sequence[str], str]]) -> None:
+        """Each row: its key (what a click shows), its texts, its tooltip."""
+        self.clear()
+        for key, texts, tip in rows:
+            item = QTreeWidgetItem(list(texts))
+            item.setData(0, KEY_ROLE, key)
+            item.setSizeHint(0, QSize(1, self._row))
+            for column in range(1, len(texts)):
+                item.setTextAlignment(column, RIGHT)
+            for column in range(len(texts)):
+                item.setToolTip(column, tip)
+            self.addTopLevelItem(item)
+
+
+class StatsPage(QWidget):
+    """Figures, charts and lists of one ``Statistics``."""
+
+    year_chosen = Signal(object)  # int | None (all time)
+    # What was clicked: ("year", 2024), ("month", "2024-03"), ("rating", "4.5"),
+    # ("decade", "1950s"), ("director" | "country" | "tag", name), ("film", id).
+    entry_clicked = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statsPage")
+        self._time_keys: list[tuple[str, object]] = []
+        self._stats: Statistics | None = None
+
+        self.heading = plain_label(QLabel())
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.year = QComboBox()
+        self.year.setObjectName("statsYear")
+        self.year.setAccessibleName(self.tr("Period"))
+        self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(QLabel(self.tr("Period:")))
+        top.addWidget(self.year)
+
+        self.tiles = {name: FigureTile() for name in FIGURES}
+        figures = QHBoxLayout()
+        figures.setSpacing(16)
+        for tile in self.tiles.values():
+            figures.addWidget(tile, 1)
+
+        self.time_chart = BarChart("")
+        self.ratings_chart = BarChart(self.tr("Ratings given"))
+        self.decades_chart = BarChart(self.tr("Films by decade of release"))
+        pair = QHBoxLayout()
+        pair.addWidget(self.ratings_chart, 1)
+        pair.addWidget(self.decades_chart, 1)
+
+        films, viewings = self.tr("Films"), self.tr("Viewings")
+        self.directors = TopList([self.tr("Most watched directors"), viewings, films])
+        self.countries = TopList([self.tr("Most watched countries"), viewings, films])
+        self.tags = TopList([self.tr("Most watched tags"), viewings, films])
+        self.highest = TopList([self.tr("Highest rated"), self.tr("Rating")])
+        lists = QGridLayout()
+        lists.setHorizontalSpacing(16)
+        lists.setVerticalSpacing(16)
+        for at, view in enumerate((self.directors, self.countries, self.tags, self.highest)):
+            lists.addWidget(view, at // 2, at % 2)
+
+        body = QWidget()
+        body.setObjectName("statsBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(8, 8, 12, 12)
+        column.setSpacing(12)
+        column.addLayout(top)
+        column.addLayout(figures)
+        column.addWidget(self.time_chart)
+        column.addLayout(pair)
+        column.addLayout(lists)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self._connect()
+
+    def _connect(self) -> None:
+        self.year.activated.connect(lambda at: self.year_chosen.emit(self.year.itemData(at)))
+        self.time_chart.bar_clicked.connect(
+            lambda at: self.entry_clicked.emit(*self._time_keys[at])
+        )
+        self.ratings_chart.bar_clicked.connect(
+            lambda at: self.entry_clicked.emit("rating", HALF_STARS[at])
+        )
+        self.decades_chart.bar_clicked.connect(self._decade_clicked)
+        for kind, view in (
+            ("director", self.directors),
+            ("country", self.countries),
+            ("tag", self.tags),
+            ("film", self.highest),
+        ):
+            view.itemActivated.connect(
+                lambda item, _c, k=kind: self.entry_clicked.emit(k, item.data(0, KEY_ROLE))
+            )
+            view.itemClicked.connect(
+                lambda item, _c, k=kind: self.entry_clicked.emit(k, item.data(0, KEY_ROLE))
+            )
+
+    @Slot(int)
+    def _decade_clicked(self, at: int) -> None:
+        if self._stats is not None:
+            self.entry_clicked.emit("decade", list(self._stats.by_decade)[at])
+
+    # --- showing ------------------------------------------------------------------------
+
+    def set_years(self, years: Sequence[int], chosen: int | None) -> None:
+        """The period picker: All time, then these years (newest first)."""
+        self.year.clear()
+        self.year.addItem(self.tr("All time"), None)
+        for year in sorted(years, reverse=True):
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(max(0, self.year.findData(chosen)))
+
+    def show_statistics(self, stats: Statistics, scope_name: str) -> None:
+        """Show these figures; ``scope_name``: the sidebar's entry they are of."""
+        self._stats = stats
+        locale = QLocale()
+        self.heading.setText(scope_name)
+        counts = (
+            (self.tiles["films"], stats.films, self.tr("film(s)", "", stats.films)),
+            (self.tiles["watched"], stats.watched, self.tr("watched", "", stats.watched)),
+            (
+                self.tiles["never"],
+                stats.never_watched,
+                self.tr("never watched", "", stats.never_watched),
+            ),
+            (self.tiles["viewings"], stats.viewings, self.tr("viewing(s)", "", stats.viewings)),
+            (self.tiles["rewatches"], stats.rewatches, self.tr("rewatch(es)", "", stats.rewatches)),
+        )
+        for tile, number, caption in counts:
+            tile.set_figure(locale.toString(number), caption)
+        hours = stats.hours
+        whole = hours == int(hours)
+        # A fraction takes the form of 2 in Russian ("2,5 часа") and of many in English.
+        self.tiles["hours"].set_figure(
+            locale.toString(int(hours)) if whole else locale.toString(hours, "f", 1),
+            self.tr("hour(s)", "", int(hours) if whole else 2),
+        )
+        if stats.viewings and stats.no_runtime == stats.viewings:
+            # No film watched has a runtime (a Letterboxd export has none): not "0 hours".
+            self.tiles["hours"].set_figure("—", self.tr("hours: no runtimes known"))
+        self._explain(stats)
+        self._show_time(stats, locale)
+        self.ratings_chart.show_bars(
+            [half_star_label(key) for key in HALF_STARS],
+            [stats.ratings[key] for key in HALF_STARS],
+            [self.tr("%n film(s)", "", stats.ratings[key]) for key in HALF_STARS],
+        )
+        self.decades_chart.show_bars(
+            [
+                self.tr("{decade}s").replace("{decade}", d.removesuffix("s"))
+                for d in stats.by_decade
+            ],
+            list(stats.by_decade.values()),
+            [self.tr("%n film(s)", "", n) for n in stats.by_decade.values()],
+        )
+        self._show_names(self.directors, stats.top_directors)
+        self._show_names(self.countries, stats.top_countries)
+        self._show_names(self.tags, stats.top_tags)
+        self._show_highest(stats.highest_rated, locale)
+
+    def _explain(self, stats: Statistics) -> None:
+        """Tooltips for the figures whose meaning is not plain from a word."""
+        self.tiles["never"].setToolTip(self.tr("Films not watched at all, whatever the period"))
+        self.tiles["rewatches"].setToolTip(
+            self.tr("Viewings marked as rewatches, or of a film seen earlier in the period")
+        )
+        hours = self.tr("The runtimes of the films of the viewings, added up")
+        if stats.no_runtime:
+            hours += "\n" + self.tr(
+                "%n viewing(s) of films without a runtime not counted", "", stats.no_runtime
+            )
+        self.tiles["hours"].setToolTip(hours)
+
+    def decade_label(self, key: str) -> str:
+        """ "1950s" in the interface's language ("1950-е")."""
+        return self.tr("{decade}s").replace("{decade}", key.removesuffix("s"))
+
+    def _show_time(self, stats: Statistics, locale: QLocale) -> None:
+        if stats.year is not None:
+            self.time_chart.title = self.tr("Viewings per month in {year}").replace(
+                "{year}", str(stats.year)
+            )
+            months = list(stats.by_month.items())
+            labels = [
+                locale.standaloneMonthName(int(key[5:]), QLocale.FormatType.ShortFormat)
+                for key, _n in months
+            ]
+            tips = [
+                f"{locale.standaloneMonthName(int(key[5:]))} {stats.year}: "
+                + self.tr("%n viewing(s)", "", n)
+                for key, n in months
+            ]
+            self._time_keys = [("month", key) for key, _n in months]
+            self.time_chart.show_bars(labels, [n for _k, n in months], tips)
+        else:
+            self.time_chart.title = self.tr("Viewings per year")
+            counts = {int(key): n for key, n in stats.by_year.items()}
+            # A year without viewings between two with them is a bar of nought, not a gap.
+            span = range(min(counts), max(counts) + 1) if counts else range(0)
+            years = [(str(year), counts.get(year, 0)) for year in span]
+            self._time_keys = [("year", int(key)) for key, _n in years]
+            self.time_chart.show_bars(
+                [key for key, _n in years],
+                [n for _k, n in years],
+                [f"{key}: " + self.tr("%n viewing(s)", "", n) for key, n in years],
+            )
+
+    def _show_names(self, view: TopList, names: Sequence[NameCount]) -> None:
+        view.set_rows(
+            [
+                (
+                    entry.name,
+                    (entry.name, str(entry.viewings), str(entry.films)),
+                    self.tr("%n viewing(s)", "", entry.viewings)
+                    + " · "
+                    + self.tr("%n film(s)", "", entry.films),
+                )
+                for entry in names
+            ]
+        )
+
+    def _show_highest(self, films: Sequence[RatedFilm], locale: QLocale) -> None:
+        rows = []
+        for film in films:
+            title = f"{film.title} ({film.year})" if film.year else film.title
+            rating = "★ " + half_star_label(f"{film.rating:.1f}")
+            tip = title
+            if film.last_watched is not None:
+                day = locale.toString(
+                    QDate(*film.last_watched.timetuple()[:3]), QLocale.FormatType.ShortFormat
+                )
+                tip += " · " + self.tr("last watched {day}").replace("{day}", day)
+            rows.append((film.id, (title, rating), tip))
+        self.highest.set_rows(rows)
+
+    def redraw(self) -> None:
+        """Draw the charts again (the palette or the font changed)."""
+        for chart in (self.time_chart, self.ratings_chart, self.decades_chart):
+            chart.redraw()
