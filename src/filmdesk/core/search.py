@@ -33,6 +33,12 @@ from filmdesk.core.folding import FIELD_BREAK, fold, word_blob, words
 FIELDS = ("year", "rating", "tag", "watched", "director", "title", "country")
 
 
+def field_term(field: str, value: str) -> str:
+    """``director:"Eldar Ryazanov"``: a search term for one name of a field (a quote in the
+    name cannot be searched for; the rest of the name still finds the films)."""
+    return f'{field}:"{value.replace(chr(34), " ").strip()}"'
+
+
 class QueryError(ValueError):
     """A search term that cannot be understood; the message names the term."""
 

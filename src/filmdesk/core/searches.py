@@ -27,7 +27,7 @@ from filmdesk.core.models import (
 )
 from filmdesk.core.names import name_key
 from filmdesk.core.operations import Changes, Operation, Outcome, Runner
-from filmdesk.core.search import QueryError, parse_query
+from filmdesk.core.search import QueryError, field_term, parse_query
 from filmdesk.core.transaction import Transaction
 from filmdesk.core.validation import FieldProblem, ValidationError
 
@@ -136,7 +136,7 @@ def full_query(search: SavedSearchRecord) -> str:
     kind, name = search.scope_kind, search.scope_name
     extra = {"watched": "watched:yes", "unwatched": "watched:no"}.get(kind, "")
     if kind == "tag":
-        extra = 'tag:"' + name.replace('"', " ") + '"'
+        extra = field_term("tag", name)
     return " ".join(part for part in (extra, search.query) if part)
 
 
@@ -248,6 +248,12 @@ class SearchService:
         with self._sessions() as session:
             rows = [_record(row) for row in session.scalars(select(SavedSearch))]
         return sorted(rows, key=lambda r: (fold(r.name), r.id))
+
+    def find(self, search_id: int) -> SavedSearchRecord | None:
+        """The saved search with this id, or None (deleted since, by another window)."""
+        with self._sessions() as session:
+            row = session.get(SavedSearch, search_id)
+            return None if row is None else _record(row)
 
     def resolve(self, reference: str) -> SavedSearchRecord:
         """The saved search of this name (any case, ё as е) or id; SavedSearchNotFoundError."""

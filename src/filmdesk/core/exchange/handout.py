@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from filmdesk.core.exchange.pdf_pages import a4_document
 from filmdesk.core.exchange.textfile import replaced_atomically
 from filmdesk.core.records import ListEntryRecord, ScreeningListRecord
 
@@ -291,26 +292,9 @@ _POSTER_GAP = 5.0  # mm between a film's text and its poster
 
 
 def _pdf(heading: str, page: str) -> FPDF:
-    from fpdf import FPDF
-
-    from filmdesk.paths import shipped_file
-
-    class Handout(FPDF):
-        def footer(self) -> None:
-            self.set_y(-12)
-            self.set_font("DejaVu", size=8)
-            self.set_text_color(*_GREY)
-            footer = page.format(heading=heading, page=self.page_no(), pages="{nb}")
-            self.cell(0, 6, footer, align="C")
-
-    pdf = Handout(format="A4")
-    pdf.set_title(heading)
-    pdf.add_font("DejaVu", "", str(shipped_file("resources", "fonts", "DejaVuSans.ttf")))
-    pdf.add_font("DejaVu", "B", str(shipped_file("resources", "fonts", "DejaVuSans-Bold.ttf")))
-    pdf.set_margins(18, 16, 18)
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.alias_nb_pages()
-    return pdf
+    return a4_document(
+        heading, lambda number: page.format(heading=heading, page=number, pages="{nb}")
+    )
 
 
 def _block(pdf: Any, width: float, height: float, text: str) -> None:

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from filmdesk.core.exchange.pdf_pages import a4_document
 from filmdesk.core.exchange.textfile import replaced_atomically
 from filmdesk.core.stats import HALF_STARS, NameCount, Statistics, YearViewing
 
@@ -278,26 +279,7 @@ _ACCENT = (45, 95, 138)
 
 
 def _pdf(title: str, page: str) -> Any:
-    from fpdf import FPDF
-
-    from filmdesk.paths import shipped_file
-
-    class Review(FPDF):
-        def footer(self) -> None:
-            self.set_y(-12)
-            self.set_font("DejaVu", size=8)
-            self.set_text_color(*_GREY)
-            self.cell(0, 6, page.format(title=title, page=self.page_no(), pages="{nb}"),
-                      align="C")  # fmt: skip
-
-    pdf = Review(format="A4")
-    pdf.set_title(title)
-    pdf.add_font("DejaVu", "", str(shipped_file("resources", "fonts", "DejaVuSans.ttf")))
-    pdf.add_font("DejaVu", "B", str(shipped_file("resources", "fonts", "DejaVuSans-Bold.ttf")))
-    pdf.set_margins(18, 16, 18)
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.alias_nb_pages()
-    return pdf
+    return a4_document(title, lambda number: page.format(title=title, page=number, pages="{nb}"))
 
 
 def _heading(pdf: Any, text: str, keep: float = 20) -> None:

@@ -329,8 +329,8 @@ class FilmsPanel(QWidget):
             # A tag is one row of the catalog, spelled the same on every film that has it.
             scope = [f.id for f in films if str(key) in f.tags]
         elif kind == "saved":
-            found = [s for s in self.catalog.searches.all() if s.id == key]
-            scope = (self.saved_search_ids(found[0]) or []) if found else []
+            search = self.catalog.searches.find(int(str(key)))
+            scope = (self.saved_search_ids(search) or []) if search is not None else []
             self.set_scope(scope, self.tr("This saved search finds no films."))
             return
         else:

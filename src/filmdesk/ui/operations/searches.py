@@ -87,7 +87,7 @@ class SearchOperations(QObject):
         )
 
     def _search(self, search_id: int) -> SavedSearchRecord | None:
-        return next((s for s in self.catalog.searches.all() if s.id == search_id), None)
+        return self.catalog.searches.find(search_id)
 
     @Slot(int)
     def edit_details(self, search_id: int) -> None:

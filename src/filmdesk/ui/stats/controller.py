@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.operations import Changes
+from filmdesk.core.search import field_term
 from filmdesk.core.stats import Statistics
 
 if TYPE_CHECKING:
@@ -19,12 +20,6 @@ if TYPE_CHECKING:
     from filmdesk.ui.stats.page import StatsPage
 
 FOLLOW_DELAY_MS = 200  # a burst of changes (typing notes, an import) counts once
-
-
-def quoted_term(field: str, value: str) -> str:
-    """``director:"Eldar Ryazanov"``: a search term for one name (a quote in it cannot be
-    searched for; the rest of the name still finds the films)."""
-    return f'{field}:"{value.replace(chr(34), " ").strip()}"'
 
 
 def query_for(kind: str, key: object, year: int | None) -> str:
@@ -41,7 +36,7 @@ def query_for(kind: str, key: object, year: int | None) -> str:
         start = int(str(key).removesuffix("s"))
         return f"{period}year:{start}..{start + 9}"
     if kind in ("director", "country", "tag"):
-        return period + quoted_term(kind, str(key))
+        return period + field_term(kind, str(key))
     raise ValueError(f"no search for {kind}")
 
 
