@@ -255,3 +255,15 @@ def test_top_lists_ties_beyond_ten(catalog: Catalog) -> None:
     assert [n.name for n in figures.top_countries] == expected
     assert [n.name for n in figures.top_tags] == expected
     assert all((n.viewings, n.films) == (1, 1) for n in figures.top_tags)
+
+
+def test_a_database_error_comes_as_sqlalchemy_raises_it(catalog: Catalog) -> None:
+    """The counts run on the driver's cursor; its errors still come as SQLAlchemy's, which
+    the window and the command line turn into words."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    with catalog.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE viewings RENAME TO viewings_gone"))
+    with pytest.raises(DBAPIError, match="viewings"):
+        catalog.stats.compute()

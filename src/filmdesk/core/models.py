@@ -152,7 +152,7 @@ class Viewing(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     film_id: Mapped[int] = mapped_column(ForeignKey("films.id", ondelete="CASCADE"), index=True)
-    watched_on: Mapped[date | None] = mapped_column(Date)
+    watched_on: Mapped[date | None] = mapped_column(Date, index=True)
     rating_half_stars: Mapped[int | None] = mapped_column(SmallInteger)
     rewatch: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")

@@ -52,6 +52,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 
 from filmdesk.core.films import bulk
 from filmdesk.core.folding import fold
@@ -182,11 +183,14 @@ class StatsService:
         # One transaction: every query sees the same catalog.
         with self._engine.connect() as conn, conn.begin():
             cursor = bulk.dbapi_cursor(conn)
+            driver_error = conn.dialect.loaded_dbapi.Error
             try:
                 if conn.dialect.name == "postgresql":  # sorts and hashes in memory
                     cursor.execute(f"SET LOCAL work_mem = '{_WORK_MEM}'")
                 with _scoped(cursor, conn.dialect.name, scope) as in_scope:
                     counts = _Queries(cursor, conn.dialect.name, year, in_scope).run()
+            except driver_error as exc:  # as SQLAlchemy raises it: callers catch one kind
+                raise DBAPIError.instance(None, None, exc, driver_error) from exc
             finally:
                 cursor.close()
         return Statistics(year=year, **counts)

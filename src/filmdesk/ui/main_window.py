@@ -122,7 +122,12 @@ class MainWindow(QMainWindow):
         # The statistics of the films the films page is scoped to (the sidebar's choice, not
         # the search: a click on a chart sets the search, and the charts stay whole).
         self.stats = StatsController(
-            catalog, self.films.model.scope, self._scope_name, self.films.viewed_years, self
+            catalog,
+            self.films.model.scope,
+            self._scope_name,
+            self.films.viewed_years,
+            self.settings,
+            self,
         )
         self._panels = (
             self.films,
@@ -298,6 +303,8 @@ class MainWindow(QMainWindow):
         films.all_loaded.connect(self.stats.scope_changed)  # (a scope waits for every film)
         self.stats.search_requested.connect(self._show_search)
         self.stats.film_requested.connect(self._show_film)
+        self.stats.count_failed.connect(self._statistics_failed)
+        films.search_ready.connect(self.stats.window_idle)
         self._show_view_chosen(films.view_name())
         films.current_film_changed.connect(details.show_film)
         films.film_chosen.connect(self._film_chosen)
@@ -422,7 +429,7 @@ class MainWindow(QMainWindow):
         self.watch.reset()
         self.details.reload(keep_typed=keep_typed)
         self.sidebar.refresh()
-        self.stats.scope_changed()  # (counted again now if shown)
+        self.stats.reread()  # (counted again now if shown)
         if (screening_list := self.screening_list.current()) is not None:
             self.screening_list.show_list(screening_list.id)
         if (collection := self.collection.current()) is not None:
@@ -497,6 +504,11 @@ class MainWindow(QMainWindow):
             self._leave_statistics()
             self.center.setCurrentWidget(self.films)
             self._update_actions()
+
+    @Slot(str)
+    def _statistics_failed(self, reason: str) -> None:
+        text = self.tr("The statistics could not be counted: {reason}.")
+        self.statusBar().showMessage(text.replace("{reason}", reason), 10000)
 
     def _leave_statistics(self) -> None:
         if self.stats.is_shown():
@@ -671,6 +683,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.details.flush()  # notes typed a moment ago are saved before the window goes
         self._follow_timer.stop()
+        self.stats.shut_down()  # (a count in the background ends before the catalog closes)
         self.watch.close()
         self.server_link.close()
         self.save_state()

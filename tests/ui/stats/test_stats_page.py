@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEventLoop, QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -43,11 +46,27 @@ def window(qtbot: QtBot, watched: Catalog) -> Iterator[MainWindow]:
     apply_appearance("light")
 
 
+def settle(window: MainWindow) -> StatsPage:
+    """Wait for the counts and the charts' import in the background to come back."""
+    page = window.stats.page
+    assert page is not None
+    deadline = time.monotonic() + 30
+    while not (window.stats.is_settled() and page.charts()):
+        assert time.monotonic() < deadline, "the statistics did not come"
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    return page
+
+
 def open_page(window: MainWindow) -> StatsPage:
     window.window_actions["view_stats"].trigger()
     page = window.stats.page
     assert page is not None and window.center.currentWidget() is page
-    return page
+    return settle(window)
+
+
+def chart(found: BarChart | None) -> BarChart:
+    assert found is not None
+    return found
 
 
 def figures(page: StatsPage) -> dict[str, str]:
@@ -73,8 +92,8 @@ def test_the_page_shows_the_figures_of_all_time(window: MainWindow) -> None:
     assert [page.year.itemText(i) for i in range(page.year.count())] == [
         "All time", "2024", "2023",
     ]  # fmt: skip
-    assert page.time_chart.axes.get_title(loc="left") == "Viewings per year"
-    assert [t.get_text() for t in page.time_chart.axes.get_xticklabels()] == ["2023", "2024"]
+    assert chart(page.time_chart).axes.get_title(loc="left") == "Viewings per year"
+    assert [t.get_text() for t in chart(page.time_chart).axes.get_xticklabels()] == ["2023", "2024"]
     directors = page.directors
     names = [directors.topLevelItem(i).text(0) for i in range(directors.topLevelItemCount())]
     assert names[:2] == ["Eldar Ryazanov", "Mikhail Kalatozov"]
@@ -86,18 +105,20 @@ def test_picking_a_year_changes_the_figures(window: MainWindow) -> None:
     page.year.setCurrentIndex(1)
     page.year.activated.emit(1)
     assert window.stats.year == 2024
+    settle(window)
     shown = figures(page)
     assert shown["viewings"] == "4 viewings"
     assert shown["hours"] == "7.8 hours"  # (97 * 2 + 184 + 88) minutes
-    labels = [t.get_text() for t in page.time_chart.axes.get_xticklabels()]
+    labels = [t.get_text() for t in chart(page.time_chart).axes.get_xticklabels()]
     assert labels[:3] == ["Jan", "Feb", "Mar"] and len(labels) == 12
-    assert [p.get_height() for p in page.time_chart._bars][2] == 3
+    assert [p.get_height() for p in chart(page.time_chart)._bars][2] == 3
 
 
 def test_a_click_on_march_shows_its_films_in_the_table(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(window)
     window.stats.choose_year(2024)
-    click_bar(qtbot, page.time_chart, 2)
+    settle(window)
+    click_bar(qtbot, chart(page.time_chart), 2)
     assert window.center.currentWidget() is window.films
     assert window.window_actions["view_table"].isChecked()
     assert window.films.search.text() == "watched:2024-03"
@@ -110,6 +131,7 @@ def test_a_click_keeps_the_sidebar_choice_and_a_name_becomes_a_search(
     page = open_page(window)
     window.sidebar_view.select("watched")
     assert window.center.currentWidget() is page  # the page stays, for the entry chosen
+    settle(window)
     assert figures(page)["films"] == "3 films"
     item = page.directors.topLevelItem(0)
     page.directors.itemClicked.emit(item, 0)
@@ -131,7 +153,7 @@ def test_dark_charts_follow_the_palette(window: MainWindow) -> None:
     QApplication.processEvents()
     window.stats.redraw()
     window_colour = page.palette().color(QPalette.ColorRole.Window)
-    face = QColor.fromRgbF(*page.time_chart.figure.get_facecolor()[:3])
+    face = QColor.fromRgbF(*chart(page.time_chart).figure.get_facecolor()[:3])
     assert face.name() == window_colour.name()
     assert window_colour.lightness() < 128
 
@@ -197,9 +219,9 @@ def test_a_year_without_viewings_is_a_bar_of_nought(window: MainWindow, watched:
     letter = watched.films.resolve("The Letter").id
     watched.films.add_viewing(letter, {"watched_on": date(2020, 5, 1)})
     page = open_page(window)
-    labels = [t.get_text() for t in page.time_chart.axes.get_xticklabels()]
+    labels = [t.get_text() for t in chart(page.time_chart).axes.get_xticklabels()]
     assert labels == ["2020", "2021", "2022", "2023", "2024"]
-    assert [p.get_height() for p in page.time_chart._bars] == [1, 0, 0, 1, 4]
+    assert [p.get_height() for p in chart(page.time_chart)._bars] == [1, 0, 0, 1, 4]
 
 
 def test_covers_and_a_screening_list_leave_the_page(window: MainWindow) -> None:
@@ -215,3 +237,72 @@ def test_covers_and_a_screening_list_leave_the_page(window: MainWindow) -> None:
     assert window.center.currentWidget() is window.list_view
     assert not window.stats.is_shown()
     assert not window.window_actions["view_stats"].isChecked()
+
+
+def test_the_page_shows_at_once_and_its_charts_follow(qtbot: QtBot, window: MainWindow) -> None:
+    window.window_actions["view_stats"].trigger()
+    page = window.stats.page
+    assert page is not None and window.center.currentWidget() is page
+    # Counting and matplotlib's import run in the background: the page is there, waiting.
+    assert page.charts() == [] and page.time_slot.waiting.isVisibleTo(page)
+    assert page.counting.isVisibleTo(page)
+    settle(window)
+    assert figures(page)["viewings"] == "5 viewings"
+    assert not page.counting.isVisibleTo(page) and not page.time_slot.waiting.isVisibleTo(page)
+    assert len(page.charts()) == 3
+
+
+def test_going_back_to_the_page_does_not_count_again(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(window)
+    shown = page.shown_statistics()
+    window.window_actions["view_table"].trigger()
+    window.sidebar_view.select("all", None)  # (the same entry again)
+    window.window_actions["view_stats"].trigger()
+    assert window.stats.is_settled()  # nothing to count: the catalog did not change
+    assert page.shown_statistics() is shown and not page.counting.isVisible()
+
+
+def test_a_change_made_while_a_count_runs_is_counted(
+    qtbot: QtBot, window: MainWindow, watched: Catalog
+) -> None:
+    page = open_page(window)
+    window.stats.choose_year(2024)  # a count starts ...
+    window.film_ops.set_watched(watched.films.resolve("The Letter").id, True, date(2024, 6, 1))
+    settle(window)  # ... and the change made meanwhile is counted after it
+    qtbot.waitUntil(lambda: figures(page)["viewings"] == "5 viewings", timeout=5000)
+    settle(window)
+    assert figures(page)["viewings"] == "5 viewings"
+
+
+def test_a_page_used_before_is_ready_ahead(qtbot: QtBot, watched: Catalog) -> None:
+    first = make_window(qtbot, watched)
+    open_page(first)  # (the page remembers it was used)
+    first.close()
+    window = make_window(qtbot, watched)
+    qtbot.waitUntil(lambda: not window.films.is_preparing())
+    window.stats.window_idle()  # (what the window says once every film is ready)
+    qtbot.waitUntil(lambda: window.stats.background.charts() is not None, timeout=30000)
+    qtbot.waitUntil(window.stats.is_settled, timeout=30000)
+    assert window.stats.statistics is not None  # counted ahead
+    window.window_actions["view_stats"].trigger()
+    page = window.stats.page
+    assert page is not None and window.stats.is_settled()  # nothing to wait for
+    assert len(page.charts()) == 3 and figures(page)["viewings"] == "5 viewings"
+
+
+def test_a_page_never_used_is_not_prepared(qtbot: QtBot, window: MainWindow) -> None:
+    window.stats.window_idle()
+    assert window.stats.is_settled() and window.stats.background.charts() is None
+    assert window.stats.statistics is None
+
+
+def test_a_count_that_fails_is_said(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+    page = open_page(window)
+    with sqlite3.connect(db_path) as conn:  # another program breaks the catalog's table
+        conn.execute("ALTER TABLE viewings RENAME TO viewings_gone")
+    window.stats.reread()
+    qtbot.waitUntil(window.stats.is_settled, timeout=10000)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("The statistics could not be counted:"), message
+    assert "viewings" in message and "SELECT" not in message
+    assert figures(page)["viewings"] == "5 viewings" and not page.counting.isVisible()

@@ -66,6 +66,7 @@ class FilmsPanel(QWidget):
     rating_changed = Signal(int, object)  # film id, float | None: the stars in the table
     watched_changed = Signal(int, bool, object)  # film id, watched, date | None: the check box
     all_loaded = Signal()  # a big catalog's films are all read (saved searches can count)
+    search_ready = Signal()  # every film's texts and sort keys are prepared: the window is idle
     poster_dropped = Signal(int, object)  # film id, the QMimeData of an image dropped on its row
     first_painted = Signal()  # the table or the covers painted for the first time
     view_changed = Signal(str)  # TABLE or COVERS
@@ -152,6 +153,7 @@ class FilmsPanel(QWidget):
         )
         self.loader.first_page_shown.connect(self._first_page_shown)
         self.loader.loaded.connect(self._loaded)
+        self.loader.prepared.connect(self.search_ready)
 
     # --- reading ------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ class FilmLoader(QObject):
 
     first_page_shown = Signal()  # a big catalog's first page is in the model, all to follow
     loaded = Signal()  # every film is in the model
+    prepared = Signal()  # every film can be searched and sorted by any column
 
     def __init__(self, catalog: Catalog, model: FilmTableModel, parent: QObject | None) -> None:
         super().__init__(parent)
@@ -79,3 +80,4 @@ class FilmLoader(QObject):
             # walking it again and again (a pause on a random keystroke at 100,000 films).
             gc.collect()
             gc.freeze()
+            self.prepared.emit()

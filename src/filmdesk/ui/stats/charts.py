@@ -1,7 +1,8 @@
 """Bar charts drawn with matplotlib in the palette's colours and the application's font.
 
-Imported only when the statistics page first opens: matplotlib takes a few hundred
-milliseconds to import, which start-up does not pay.
+Imported in the background (``background.StatsBackground``) when the statistics page first
+opens, or ahead of it for someone who has used the page: matplotlib and NumPy take most of a
+second to import, which start-up does not pay.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 FIGURE_DPI = 96.0  # Qt's logical dpi: a point in the chart is a point in the window
 BAR_WIDTH = 0.7
 ROTATE_OVER = 14  # more bars than this: their labels stand upright
-CHART_HEIGHT = 230  # pixels: three charts and the figures fit a 1280x800 window
 MIN_SLOTS = 8  # two years are not two slabs: a few bars keep a bar's width
 
 
@@ -66,7 +66,6 @@ class BarChart(FigureCanvasQTAgg):
         self._tips: list[str] = []
         self._bars: list[Rectangle] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(CHART_HEIGHT)
         self.setMinimumWidth(240)
         self.setMouseTracking(True)
         self.mpl_connect("pick_event", self._picked)

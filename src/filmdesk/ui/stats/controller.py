@@ -1,18 +1,30 @@
 """What the statistics page shows and what its clicks mean: it counts for the sidebar's
 choice and the period picked, again when either changes, and a moment after the catalog
-changes (only while shown: a hidden page counts when it is shown next)."""
+changes (only while shown: a hidden page counts when it is shown next).
+
+Counting and matplotlib's import run in the background (``StatsBackground``): the page shows
+at once, with the figures of the last count while a new one runs, and its charts once
+matplotlib is in. Figures counted for a scope and period stay good until the catalog
+changes, so going back to the page shows them without counting again; someone who has used
+the page before gets matplotlib imported and the figures counted once the window is idle
+(``warm_up``), so the page opens at once for them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QSettings, QTimer, Signal, Slot
+from sqlalchemy.exc import SQLAlchemyError
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.errors import database_reason
 from filmdesk.core.operations import Changes
 from filmdesk.core.search import field_term
 from filmdesk.core.stats import Statistics
+from filmdesk.ui.stats.background import StatsBackground
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -20,6 +32,11 @@ if TYPE_CHECKING:
     from filmdesk.ui.stats.page import StatsPage
 
 FOLLOW_DELAY_MS = 200  # a burst of changes (typing notes, an import) counts once
+WARM_UP_DELAY_MS = 1500  # after the window became idle, for someone who has used the page
+USED = "statistics/used"  # the setting: the page has been opened (in any session)
+
+# What a count is of: the year (None: all time) and the films (None: every film).
+_Key = tuple[int | None, frozenset[int] | None]
 
 
 def query_for(kind: str, key: object, year: int | None) -> str:
@@ -41,10 +58,11 @@ def query_for(kind: str, key: object, year: int | None) -> str:
 
 
 class StatsController(QObject):
-    """Owns the statistics page (made when first shown: matplotlib is imported then)."""
+    """Owns the statistics page (made when first shown) and its counts."""
 
     search_requested = Signal(str)  # show the films this search finds (in the sidebar's scope)
     film_requested = Signal(int)  # show this film
+    count_failed = Signal(str)  # the figures could not be counted: why, in words
 
     def __init__(
         self,
@@ -52,44 +70,121 @@ class StatsController(QObject):
         scope: Callable[[], Iterable[int] | None],
         scope_name: Callable[[], str],
         years: Callable[[], Iterable[int]],
+        settings: QSettings,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        self.settings = settings
         self._scope = scope
         self._scope_name = scope_name
         self._viewed_years = years  # (read from the table's rows: no second count for them)
         self.page: StatsPage | None = None
         self.year: int | None = None
-        self.statistics: Statistics | None = None
+        self.statistics: Statistics | None = None  # the last count
+        self._counted_for: _Key | None = None  # what it is of
+        self._counted_name = ""  # the sidebar entry it is of, in words
+        self._changes = 0  # how many times the catalog changed: a count made before is stale
+        self._counted_at = -1  # ``_changes`` when the last count started
+        self._ticket: int | None = None  # the count running that is still wanted
+        self._asked: tuple[_Key, str, int] | None = None  # what it counts, and since when
         self._shown = False
-        self._stale = True
+        self._warming = False  # ``warm_up`` has started and the page is not made yet
+        self.background = StatsBackground(self)
+        self.background.counted.connect(self._counted)
+        self.background.count_failed.connect(self._failed)
+        self.background.charts_ready.connect(self._charts_ready)
+        self.background.charts_failed.connect(self._charts_failed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FOLLOW_DELAY_MS)
         self._timer.timeout.connect(self.recompute)
 
     def open(self) -> QWidget:
-        """The page, counted for now (made the first time)."""
+        """The page, with the figures of now (counted if they are not known yet)."""
+        page = self._made_page()
+        if not page.charts():
+            if (charts := self.background.charts()) is not None:
+                page.add_charts(charts)
+            else:
+                self.background.import_charts()
+        self._shown = True
+        if self.settings.value(USED) != "true":
+            self.settings.setValue(USED, "true")
+        self.recompute()
+        return page
+
+    def _made_page(self) -> StatsPage:
         if self.page is None:
             from filmdesk.ui.stats.page import StatsPage
 
             self.page = StatsPage()
             self.page.year_chosen.connect(self.choose_year)
             self.page.entry_clicked.connect(self._entry_clicked)
-        self._shown = True
-        if self._stale:
-            self.recompute()
         return self.page
+
+    @Slot()
+    def window_idle(self) -> None:
+        """The window has every film ready: warm up a moment later if the page was used."""
+        if self.settings.value(USED) == "true" and self.page is None:
+            QTimer.singleShot(WARM_UP_DELAY_MS, self.warm_up)
+
+    @Slot()
+    def warm_up(self) -> None:
+        """Import matplotlib and count the page's figures in the background, then make the
+        page with its charts (hidden, a piece at a time between events), so that it opens at
+        once (for someone who has used it: matplotlib takes memory)."""
+        if self.page is not None or self._warming:
+            return
+        self._warming = True
+        self.background.import_charts()
+        if self._ticket is None and not self._is_current(self._key()):
+            self._count(self._key())
+        self._build_ahead()
+
+    def _build_ahead(self) -> None:
+        """Once the import and the count are back: the page with its figures, then each chart
+        drawn after the events waiting (a key typed meanwhile is not kept waiting long)."""
+        charts = self.background.charts()
+        if not self._warming or self.page is not None or charts is None or self._ticket is not None:
+            return
+        statistics = self.statistics
+        assert statistics is not None
+        page = self._made_page()
+        page.add_charts(charts)
+        page.show_statistics(statistics, self._counted_name, charts=False)
+        steps = iter(page.chart_steps(statistics, QLocale()))
+
+        def next_step() -> None:
+            if self._shown:  # opened meanwhile: the rest is drawn now
+                for step in steps:
+                    step()
+            step = next(steps, None)
+            if step is None:
+                self._warming = False
+                return
+            step()
+            QTimer.singleShot(0, next_step)
+
+        QTimer.singleShot(0, next_step)
 
     def close(self) -> None:
         """The page is hidden: changes are counted when it is shown again."""
         self._shown = False
         self._timer.stop()
 
+    def shut_down(self) -> None:
+        """Wait for work in the background (the window closes; the catalog goes next)."""
+        self._timer.stop()
+        self.background.wait()
+
     def is_shown(self) -> bool:
         """Whether the page is the one shown."""
         return self._shown
+
+    def is_settled(self) -> bool:
+        """Whether nothing is being counted or imported (for tests and benchmarks)."""
+        return not (self.background.is_busy() or self._timer.isActive() or self._warming)
 
     @Slot(object)
     def choose_year(self, year: int | None) -> None:
@@ -99,31 +194,113 @@ class StatsController(QObject):
 
     def scope_changed(self) -> None:
         """The sidebar's choice changed: count for it (now if shown, else when shown)."""
-        self._stale = True
         if self._shown:
             self.recompute()
+
+    def reread(self) -> None:
+        """The catalog may have changed in ways no ``Changes`` said: count again."""
+        self._changes += 1
+        self.scope_changed()
 
     def apply_changes(self, changes: Changes) -> None:
         """Anything changed: count again a moment later if shown, else when next shown."""
         if changes.is_empty:
             return
-        self._stale = True
+        self._changes += 1
         if self._shown:
             self._timer.start()
 
     @Slot()
     def recompute(self) -> None:
-        """Count and show the figures of the scope and period now."""
+        """Show the figures of the scope and period of now: those counted if still good,
+        else the last ones while they are counted again."""
         self._timer.stop()
         if self.page is None:
             return
-        scope = self._scope()
-        film_ids = None if scope is None else list(scope)
-        stats = self.catalog.stats.compute(year=self.year, film_ids=film_ids)
-        self.statistics = stats
-        self._stale = False
         self.page.set_years(sorted(set(self._viewed_years())), self.year)
-        self.page.show_statistics(stats, self._scope_name())
+        key = self._key()
+        if self._is_current(key):
+            self._ticket = None  # (a count for something else, asked since, is not wanted)
+            self._show(self.statistics, self._counted_name)
+            return
+        asked = self._asked
+        if self._ticket is None or asked is None or asked[0] != key or asked[2] != self._changes:
+            self._count(key)
+
+    def redraw(self) -> None:
+        """Draw the charts in the palette of now."""
+        if self.page is not None:
+            self.page.redraw()
+
+    # --- counting -----------------------------------------------------------------------
+
+    def _key(self) -> _Key:
+        scope = self._scope()
+        return (self.year, None if scope is None else frozenset(scope))
+
+    def _is_current(self, key: _Key) -> bool:
+        return (
+            self.statistics is not None
+            and self._counted_for == key
+            and self._counted_at == self._changes
+        )
+
+    def _count(self, key: _Key) -> None:
+        year, films = key
+        self._asked = (key, self._scope_name(), self._changes)
+        stats = self.catalog.stats
+        self._ticket = self.background.count(lambda: stats.compute(year=year, film_ids=films))
+        if self.page is not None:
+            self.page.set_counting(True)
+
+    @Slot(int, object)
+    def _counted(self, ticket: int, statistics: object) -> None:
+        if ticket != self._ticket or self._asked is None:
+            return  # overtaken by a newer count
+        assert isinstance(statistics, Statistics)
+        key, name, changes = self._asked
+        self._ticket = None
+        self.statistics, self._counted_for, self._counted_name = statistics, key, name
+        self._counted_at = changes
+        if self.page is None:
+            self._build_ahead()
+            return
+        self._show(statistics, name)
+        if self._shown and changes != self._changes:  # the catalog changed meanwhile
+            self._timer.start()
+
+    @Slot(int, object)
+    def _failed(self, ticket: int, error: object) -> None:
+        if ticket != self._ticket:
+            return
+        self._ticket = None
+        self._warming = False  # (the page is made when opened, and says it)
+        if self.page is not None:
+            self.page.set_counting(False)
+        if isinstance(error, SQLAlchemyError):
+            self.count_failed.emit(database_reason(error))
+        elif isinstance(error, Exception):
+            raise error  # a mistake of ours: the window's handler reports it
+
+    def _show(self, statistics: Statistics | None, name: str) -> None:
+        if self.page is None or statistics is None:
+            return
+        self.page.set_counting(self._ticket is not None)
+        if self.page.shown_statistics() is not statistics:
+            self.page.show_statistics(statistics, name)
+
+    @Slot(object)
+    def _charts_ready(self, charts: ModuleType) -> None:
+        if self.page is not None:
+            self.page.add_charts(charts)
+        else:
+            self._build_ahead()
+
+    @Slot(object)
+    def _charts_failed(self, error: object) -> None:
+        self._warming = False
+        if isinstance(error, Exception):
+            raise error  # (matplotlib is a dependency: a broken install is ours to report)
 
     @Slot(str, object)
     def _entry_clicked(self, kind: str, key: object) -> None:
@@ -131,8 +308,3 @@ class StatsController(QObject):
             self.film_requested.emit(int(str(key)))
         else:
             self.search_requested.emit(query_for(kind, key, self.year))
-
-    def redraw(self) -> None:
-        """Draw the charts in the palette of now."""
-        if self.page is not None:
-            self.page.redraw()

@@ -4,7 +4,9 @@ the controller decides what that means."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont
@@ -23,13 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.stats import HALF_STARS, NameCount, RatedFilm, Statistics
-from filmdesk.ui.stats.charts import BarChart
 from filmdesk.ui.widgets.plain_text import plain_label
+
+if TYPE_CHECKING:  # (the module imports matplotlib: the page shows without it, see ChartSlot)
+    from filmdesk.ui.stats.charts import BarChart
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # counts, level with names
 LIST_ROWS = 10  # every entry of a top-ten list shows without a scroll bar of its own
 FIGURES = ("films", "watched", "never", "viewings", "rewatches", "hours")  # left to right
+CHART_HEIGHT = 230  # pixels: three charts and the figures fit a 1280x800 window
 
 
 def half_star_label(key: str) -> str:
@@ -104,6 +109,28 @@ class TopList(QTreeWidget):
             self.addTopLevelItem(item)
 
 
+class ChartSlot(QWidget):
+    """Where a chart goes: its size kept from the start, so the page does not move when the
+    chart comes (matplotlib is imported in the background the first time)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(CHART_HEIGHT)
+        self.setMinimumWidth(240)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.waiting = QLabel(self.tr("Drawing the chart…"))
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setEnabled(False)  # (the palette's quiet text)
+        self._layout.addWidget(self.waiting)
+
+    def hold(self, chart: QWidget) -> None:
+        """Show ``chart`` here, in place of the note."""
+        self.waiting.hide()
+        self._layout.addWidget(chart)
+
+
 class StatsPage(QWidget):
     """Figures, charts and lists of one ``Statistics``."""
 
@@ -117,6 +144,9 @@ class StatsPage(QWidget):
         self.setObjectName("statsPage")
         self._time_keys: list[tuple[str, object]] = []
         self._stats: Statistics | None = None
+        self.time_chart: BarChart | None = None
+        self.ratings_chart: BarChart | None = None
+        self.decades_chart: BarChart | None = None
 
         self.heading = plain_label(QLabel())
         font = QFont(self.heading.font())
@@ -127,8 +157,14 @@ class StatsPage(QWidget):
         self.year.setObjectName("statsYear")
         self.year.setAccessibleName(self.tr("Period"))
         self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.counting = QLabel(self.tr("Counting…"))
+        self.counting.setEnabled(False)
+        self.counting.hide()
         top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
+        top.addWidget(self.heading)
+        top.addSpacing(12)
+        top.addWidget(self.counting)
+        top.addStretch(1)
         top.addWidget(QLabel(self.tr("Period:")))
         top.addWidget(self.year)
 
@@ -138,12 +174,10 @@ class StatsPage(QWidget):
         for tile in self.tiles.values():
             figures.addWidget(tile, 1)
 
-        self.time_chart = BarChart("")
-        self.ratings_chart = BarChart(self.tr("Ratings given"))
-        self.decades_chart = BarChart(self.tr("Films by decade of release"))
+        self.time_slot, self.ratings_slot, self.decades_slot = ChartSlot(), ChartSlot(), ChartSlot()
         pair = QHBoxLayout()
-        pair.addWidget(self.ratings_chart, 1)
-        pair.addWidget(self.decades_chart, 1)
+        pair.addWidget(self.ratings_slot, 1)
+        pair.addWidget(self.decades_slot, 1)
 
         films, viewings = self.tr("Films"), self.tr("Viewings")
         self.directors = TopList([self.tr("Most watched directors"), viewings, films])
@@ -163,7 +197,7 @@ class StatsPage(QWidget):
         column.setSpacing(12)
         column.addLayout(top)
         column.addLayout(figures)
-        column.addWidget(self.time_chart)
+        column.addWidget(self.time_slot)
         column.addLayout(pair)
         column.addLayout(lists)
         column.addStretch(1)
@@ -176,8 +210,20 @@ class StatsPage(QWidget):
         layout.addWidget(scroll)
         self._connect()
 
-    def _connect(self) -> None:
-        self.year.activated.connect(lambda at: self.year_chosen.emit(self.year.itemData(at)))
+    def add_charts(self, charts: ModuleType) -> None:
+        """Put the charts in their places (``charts``: the module, imported) and draw them."""
+        if self.time_chart is not None:
+            return
+        self.time_chart = charts.BarChart("")
+        self.ratings_chart = charts.BarChart(self.tr("Ratings given"))
+        self.decades_chart = charts.BarChart(self.tr("Films by decade of release"))
+        for slot, chart in (
+            (self.time_slot, self.time_chart),
+            (self.ratings_slot, self.ratings_chart),
+            (self.decades_slot, self.decades_chart),
+        ):
+            chart.setFixedHeight(CHART_HEIGHT)
+            slot.hold(chart)
         self.time_chart.bar_clicked.connect(
             lambda at: self.entry_clicked.emit(*self._time_keys[at])
         )
@@ -185,6 +231,24 @@ class StatsPage(QWidget):
             lambda at: self.entry_clicked.emit("rating", HALF_STARS[at])
         )
         self.decades_chart.bar_clicked.connect(self._decade_clicked)
+        if self._stats is not None:
+            self._draw_charts(self._stats, QLocale())
+
+    def charts(self) -> list[BarChart]:
+        """The charts, once they are in (empty before)."""
+        found = (self.time_chart, self.ratings_chart, self.decades_chart)
+        return [chart for chart in found if chart is not None]
+
+    def shown_statistics(self) -> Statistics | None:
+        """The figures shown (None before the first count comes)."""
+        return self._stats
+
+    def set_counting(self, counting: bool) -> None:
+        """Say (or stop saying) that the figures shown are being counted again."""
+        self.counting.setVisible(counting)
+
+    def _connect(self) -> None:
+        self.year.activated.connect(lambda at: self.year_chosen.emit(self.year.itemData(at)))
         for kind, view in (
             ("director", self.directors),
             ("country", self.countries),
@@ -213,8 +277,9 @@ class StatsPage(QWidget):
             self.year.addItem(str(year), year)
         self.year.setCurrentIndex(max(0, self.year.findData(chosen)))
 
-    def show_statistics(self, stats: Statistics, scope_name: str) -> None:
-        """Show these figures; ``scope_name``: the sidebar's entry they are of."""
+    def show_statistics(self, stats: Statistics, scope_name: str, *, charts: bool = True) -> None:
+        """Show these figures; ``scope_name``: the sidebar's entry they are of (``charts``:
+        False leaves the charts to ``chart_steps``)."""
         self._stats = stats
         locale = QLocale()
         self.heading.setText(scope_name)
@@ -242,24 +307,43 @@ class StatsPage(QWidget):
             # No film watched has a runtime (a Letterboxd export has none): not "0 hours".
             self.tiles["hours"].set_figure("—", self.tr("hours: no runtimes known"))
         self._explain(stats)
-        self._show_time(stats, locale)
+        if charts:
+            self._draw_charts(stats, locale)
+        self._show_names(self.directors, stats.top_directors)
+        self._show_names(self.countries, stats.top_countries)
+        self._show_names(self.tags, stats.top_tags)
+        self._show_highest(stats.highest_rated, locale)
+
+    def _draw_charts(self, stats: Statistics, locale: QLocale) -> None:
+        for draw in self.chart_steps(stats, locale):
+            draw()
+
+    def chart_steps(self, stats: Statistics, locale: QLocale) -> list[Callable[[], None]]:
+        """Drawing each chart (each takes a moment: the page made ahead draws them one at a
+        time, between the window's events)."""
+        return [
+            lambda: self._show_time(stats, locale),
+            lambda: self._show_ratings(stats),
+            lambda: self._show_decades(stats),
+        ]
+
+    def _show_ratings(self, stats: Statistics) -> None:
+        if self.ratings_chart is None:
+            return
         self.ratings_chart.show_bars(
             [half_star_label(key) for key in HALF_STARS],
             [stats.ratings[key] for key in HALF_STARS],
             [self.tr("%n film(s)", "", stats.ratings[key]) for key in HALF_STARS],
         )
+
+    def _show_decades(self, stats: Statistics) -> None:
+        if self.decades_chart is None:
+            return
         self.decades_chart.show_bars(
-            [
-                self.tr("{decade}s").replace("{decade}", d.removesuffix("s"))
-                for d in stats.by_decade
-            ],
+            [self.decade_label(d) for d in stats.by_decade],
             list(stats.by_decade.values()),
             [self.tr("%n film(s)", "", n) for n in stats.by_decade.values()],
         )
-        self._show_names(self.directors, stats.top_directors)
-        self._show_names(self.countries, stats.top_countries)
-        self._show_names(self.tags, stats.top_tags)
-        self._show_highest(stats.highest_rated, locale)
 
     def _explain(self, stats: Statistics) -> None:
         """Tooltips for the figures whose meaning is not plain from a word."""
@@ -279,11 +363,22 @@ class StatsPage(QWidget):
         return self.tr("{decade}s").replace("{decade}", key.removesuffix("s"))
 
     def _show_time(self, stats: Statistics, locale: QLocale) -> None:
+        # (What a bar of the chart means is kept even before the chart is in.)
+        if stats.year is not None:
+            months = list(stats.by_month.items())
+            self._time_keys = [("month", key) for key, _n in months]
+        else:
+            counts = {int(key): n for key, n in stats.by_year.items()}
+            # A year without viewings between two with them is a bar of nought, not a gap.
+            span = range(min(counts), max(counts) + 1) if counts else range(0)
+            years = [(str(year), counts.get(year, 0)) for year in span]
+            self._time_keys = [("year", int(key)) for key, _n in years]
+        if self.time_chart is None:
+            return
         if stats.year is not None:
             self.time_chart.title = self.tr("Viewings per month in {year}").replace(
                 "{year}", str(stats.year)
             )
-            months = list(stats.by_month.items())
             labels = [
                 locale.standaloneMonthName(int(key[5:]), QLocale.FormatType.ShortFormat)
                 for key, _n in months
@@ -293,15 +388,9 @@ class StatsPage(QWidget):
                 + self.tr("%n viewing(s)", "", n)
                 for key, n in months
             ]
-            self._time_keys = [("month", key) for key, _n in months]
             self.time_chart.show_bars(labels, [n for _k, n in months], tips)
         else:
             self.time_chart.title = self.tr("Viewings per year")
-            counts = {int(key): n for key, n in stats.by_year.items()}
-            # A year without viewings between two with them is a bar of nought, not a gap.
-            span = range(min(counts), max(counts) + 1) if counts else range(0)
-            years = [(str(year), counts.get(year, 0)) for year in span]
-            self._time_keys = [("year", int(key)) for key, _n in years]
             self.time_chart.show_bars(
                 [key for key, _n in years],
                 [n for _k, n in years],
@@ -338,5 +427,5 @@ class StatsPage(QWidget):
 
     def redraw(self) -> None:
         """Draw the charts again (the palette or the font changed)."""
-        for chart in (self.time_chart, self.ratings_chart, self.decades_chart):
+        for chart in self.charts():
             chart.redraw()
