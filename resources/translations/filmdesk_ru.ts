@@ -341,6 +341,13 @@
     </message>
 </context>
 <context>
+    <name>ChartSlot</name>
+    <message>
+        <source>Drawing the chart…</source>
+        <translation>Рисуется диаграмма…</translation>
+    </message>
+</context>
+<context>
     <name>CollectionController</name>
     <message>
         <source>This collection has no films yet. Choose “All films”, then drag films onto the collection in the sidebar, or right-click them: Add to.</source>
@@ -1818,6 +1825,10 @@ Restoring it brings back every film, collection and list as they were then; the 
         <translation>Все фильмы</translation>
     </message>
     <message>
+        <source>The statistics could not be counted: {reason}.</source>
+        <translation>Не удалось подсчитать статистику: {reason}.</translation>
+    </message>
+    <message>
         <source>Follow the &amp;System</source>
         <translation>Как в &amp;системе</translation>
     </message>
@@ -2646,6 +2657,10 @@ A leading - excludes: -tag:war</source>
     <message>
         <source>Films</source>
         <translation>Фильмы</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Подсчёт…</translation>
     </message>
     <message>
         <source>Viewings</source>

@@ -157,8 +157,8 @@ class StatsController(QObject):
 
         def next_step() -> None:
             if self._shown:  # opened meanwhile: the rest is drawn now
-                for step in steps:
-                    step()
+                for draw in steps:
+                    draw()
             step = next(steps, None)
             if step is None:
                 self._warming = False
@@ -252,6 +252,8 @@ class StatsController(QObject):
         self._ticket = self.background.count(lambda: stats.compute(year=year, film_ids=films))
         if self.page is not None:
             self.page.set_counting(True)
+            if self.page.shown_statistics() is None:
+                self.page.show_waiting(self._asked[1])
 
     @Slot(int, object)
     def _counted(self, ticket: int, statistics: object) -> None:

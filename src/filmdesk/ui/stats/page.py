@@ -239,6 +239,26 @@ class StatsPage(QWidget):
         found = (self.time_chart, self.ratings_chart, self.decades_chart)
         return [chart for chart in found if chart is not None]
 
+    def show_waiting(self, scope_name: str) -> None:
+        """Before the first count has come: the heading and what each figure will count."""
+        self.heading.setText(scope_name)
+        for name, tile in self.tiles.items():
+            tile.set_figure("…", self._caption(name, 0))
+
+    def _caption(self, figure: str, n: int) -> str:
+        """What figure ``figure`` counts, in the form for ``n``."""
+        if figure == "films":
+            return self.tr("film(s)", "", n)
+        if figure == "watched":
+            return self.tr("watched", "", n)
+        if figure == "never":
+            return self.tr("never watched", "", n)
+        if figure == "viewings":
+            return self.tr("viewing(s)", "", n)
+        if figure == "rewatches":
+            return self.tr("rewatch(es)", "", n)
+        return self.tr("hour(s)", "", n)
+
     def shown_statistics(self) -> Statistics | None:
         """The figures shown (None before the first count comes)."""
         return self._stats
@@ -284,24 +304,20 @@ class StatsPage(QWidget):
         locale = QLocale()
         self.heading.setText(scope_name)
         counts = (
-            (self.tiles["films"], stats.films, self.tr("film(s)", "", stats.films)),
-            (self.tiles["watched"], stats.watched, self.tr("watched", "", stats.watched)),
-            (
-                self.tiles["never"],
-                stats.never_watched,
-                self.tr("never watched", "", stats.never_watched),
-            ),
-            (self.tiles["viewings"], stats.viewings, self.tr("viewing(s)", "", stats.viewings)),
-            (self.tiles["rewatches"], stats.rewatches, self.tr("rewatch(es)", "", stats.rewatches)),
+            ("films", stats.films),
+            ("watched", stats.watched),
+            ("never", stats.never_watched),
+            ("viewings", stats.viewings),
+            ("rewatches", stats.rewatches),
         )
-        for tile, number, caption in counts:
-            tile.set_figure(locale.toString(number), caption)
+        for name, number in counts:
+            self.tiles[name].set_figure(locale.toString(number), self._caption(name, number))
         hours = stats.hours
         whole = hours == int(hours)
         # A fraction takes the form of 2 in Russian ("2,5 часа") and of many in English.
         self.tiles["hours"].set_figure(
             locale.toString(int(hours)) if whole else locale.toString(hours, "f", 1),
-            self.tr("hour(s)", "", int(hours) if whole else 2),
+            self._caption("hours", int(hours) if whole else 2),
         )
         if stats.viewings and stats.no_runtime == stats.viewings:
             # No film watched has a runtime (a Letterboxd export has none): not "0 hours".
