@@ -13,6 +13,10 @@
 * sort_max_ms: the slowest column sort, header click to repainted view;
   sort_baseline_max_ms: Python's sorted() on the same keys.
 * rss_mb with N films (once all are loaded and indexed), rss_baseline_mb for the bare window.
+* search_ready_s: from the first paint until every film's notes and description are in the
+  search index (a search typed before waits for the rest: every field searchable);
+  prepared_s: until the sort keys of every column and the word index are made too (the
+  window idle).
 * import_s: the N films as a filmdesk CSV, imported through File › Import… into a new catalog
   (the dry run, the import in the background, then the films shown and selected), until the
   window has repainted; import_cli_s: the same file through ``filmdesk-cli import``, process
@@ -128,12 +132,15 @@ class FirstPaint(QObject):
             return
         if not hasattr(self, "loaded"):
             self.loaded = time.time()
+        if not hasattr(self, "searchable") and window.films.model.search_ready():
+            self.searchable = time.time()  # notes and descriptions are in the search index
         if window.films.is_preparing():  # memory is measured once search and sorting are ready
-            QTimer.singleShot(50, self.wait_until_loaded)
+            QTimer.singleShot(10, self.wait_until_loaded)
             return
+        prepared = time.time()
         status = open("/proc/self/status").read()
         rss = int(status.split("VmRSS:")[1].split()[0])
-        print(f"{self.seen} {rss} {self.loaded}", flush=True)
+        print(f"{self.seen} {rss} {self.loaded} {self.searchable} {prepared}", flush=True)
         os._exit(0)
 
 app = create_application()
@@ -156,7 +163,7 @@ class FirstPaint(QObject):
             stamp = time.time()
             status = open("/proc/self/status").read()
             rss = int(status.split("VmRSS:")[1].split()[0])
-            print(f"{stamp} {rss} {stamp}", flush=True)
+            print(f"{stamp} {rss} {stamp} {stamp} {stamp}", flush=True)
             QTimer.singleShot(0, lambda: os._exit(0))
             self.deleteLater()
         return False
@@ -174,16 +181,26 @@ app.exec()
 """
 
 
-def _first_paint(code: str, *args: str, env: dict[str, str]) -> tuple[float, float, float]:
-    """(seconds to first paint, MB resident once every film is loaded, seconds to that)."""
+def _first_paint(
+    code: str, *args: str, env: dict[str, str]
+) -> tuple[float, float, float, float, float]:
+    """(seconds to first paint, MB resident once every film is loaded and prepared, seconds
+    to every film loaded, seconds from the first paint until notes and descriptions are
+    searchable, and until every sort key and the word index are made)."""
     start = time.time()
     out = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=300
     )
     if out.returncode != 0 or not out.stdout.strip():
         raise SystemExit(f"child failed: {out.stderr[-2000:]}")
-    stamp, rss_kb, loaded = out.stdout.split()
-    return float(stamp) - start, int(rss_kb) / 1024, float(loaded) - start
+    stamp, rss_kb, loaded, searchable, prepared = (float(v) for v in out.stdout.split())
+    return (
+        stamp - start,
+        rss_kb / 1024,
+        loaded - start,
+        searchable - stamp,
+        prepared - stamp,
+    )
 
 
 def _p95(values: list[float]) -> float:
@@ -203,22 +220,32 @@ def measure_startup(
     for target in targets.values():
         _first_paint(CHILD_APP, target, env=env)
     _first_paint(CHILD_BASELINE, env=env)
-    app: dict[str, list[tuple[float, float, float]]] = {prefix: [] for prefix in targets}
+    app: dict[str, list[tuple[float, float, float, float, float]]] = {p: [] for p in targets}
     for _ in range(runs):
         for prefix, target in targets.items():
             app[prefix].append(_first_paint(CHILD_APP, target, env=env))
     base = [_first_paint(CHILD_BASELINE, env=env) for _ in range(runs)]
     result = {
-        "startup_baseline_s": round(statistics.median(t for t, _, _ in base), 3),
-        "rss_baseline_mb": round(statistics.median(m for _, m, _ in base), 1),
+        "startup_baseline_s": round(statistics.median(r[0] for r in base), 3),
+        "rss_baseline_mb": round(statistics.median(r[1] for r in base), 1),
     }
     for prefix, runs_of in app.items():
         result |= {
-            f"{prefix}startup_s": round(statistics.median(t for t, _, _ in runs_of), 3),
-            f"{prefix}all_films_loaded_s": round(statistics.median(t for _, _, t in runs_of), 3),
-            f"{prefix}rss_mb": round(statistics.median(m for _, m, _ in runs_of), 1),
+            f"{prefix}startup_s": round(statistics.median(r[0] for r in runs_of), 3),
+            f"{prefix}all_films_loaded_s": round(statistics.median(r[2] for r in runs_of), 3),
+            f"{prefix}search_ready_s": round(statistics.median(r[3] for r in runs_of), 2),
+            f"{prefix}prepared_s": round(statistics.median(r[4] for r in runs_of), 2),
+            f"{prefix}rss_mb": round(statistics.median(r[1] for r in runs_of), 1),
         }
-    order = ["startup_s", "startup_baseline_s", "all_films_loaded_s", "rss_mb", "rss_baseline_mb"]
+    order = [
+        "startup_s",
+        "startup_baseline_s",
+        "all_films_loaded_s",
+        "search_ready_s",
+        "prepared_s",
+        "rss_mb",
+        "rss_baseline_mb",
+    ]
     return {key: result[key] for key in order} | {k: v for k, v in result.items() if k[:3] == "pg_"}
 
 

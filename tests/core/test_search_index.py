@@ -111,8 +111,9 @@ def test_lean_rows_get_their_long_text_later() -> None:
     rows = [FilmRow.of(f) for f in films]
     index = SearchIndex(rows, texts_later=True)
     assert not index.complete
-    for position, film in enumerate(films):
-        index.set_long_text(position, film.notes, film.description)
+    given = [(position, film.notes, film.description) for position, film in enumerate(films)]
+    for start in range(0, len(given), 7):  # in batches, as the window gives them
+        index.set_long_texts(given[start : start + 7])
     assert index.complete
     full = SearchIndex(films)
     for query in QUERIES:

@@ -145,18 +145,20 @@ class FilmTableModel(QAbstractTableModel):
         if self._pending_texts:
             piece = self._pending_texts[:limit]
             del self._pending_texts[:limit]
-            for at, notes, description in piece:
-                if self._films[at] is not None:
-                    self._index.set_long_text(at, notes, description)
+            self._index.set_long_texts([t for t in piece if self._films[t[0]] is not None])
             return not self._pending_texts and self._text_loader is None
         loader = self._text_loader
         if loader is None or self._index.complete:
             return True
         chunk = loader(self._text_after_id, limit)
-        for film_id, notes, description in chunk:
-            position = self._position_of_id.get(film_id)
-            if position is not None:
-                self._index.set_long_text(position, notes, description)
+        positions = self._position_of_id
+        self._index.set_long_texts(
+            [
+                (positions[film_id], notes, description)
+                for film_id, notes, description in chunk
+                if film_id in positions
+            ]
+        )
         if chunk:
             self._text_after_id = chunk[-1][0]
         else:
