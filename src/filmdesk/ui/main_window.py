@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         self.stats.film_requested.connect(self._show_film)
         self.stats.count_failed.connect(self._statistics_failed)
         films.search_ready.connect(self.stats.window_idle)
+        films.user_active.connect(self.stats.note_activity)
         self._show_view_chosen(films.view_name())
         films.current_film_changed.connect(details.show_film)
         films.film_chosen.connect(self._film_chosen)

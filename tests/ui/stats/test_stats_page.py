@@ -306,3 +306,17 @@ def test_a_count_that_fails_is_said(qtbot: QtBot, window: MainWindow, db_path: P
     assert message.startswith("The statistics could not be counted:"), message
     assert "viewings" in message and "SELECT" not in message
     assert figures(page)["viewings"] == "5 viewings" and not page.counting.isVisible()
+
+
+def test_the_warm_up_waits_for_a_pause_in_typing(qtbot: QtBot, watched: Catalog) -> None:
+    first = make_window(qtbot, watched)
+    open_page(first)
+    first.close()
+    window = make_window(qtbot, watched)
+    qtbot.waitUntil(lambda: not window.films.is_preparing())
+    window.films.search.set_text("cranes")  # the user is typing
+    window.stats._when_quiet(window.stats.warm_up)  # (what the idle window's timer does)
+    assert not window.stats.background.is_busy() and window.stats.statistics is None
+    qtbot.waitUntil(lambda: window.stats.background.charts() is not None, timeout=30000)
+    qtbot.waitUntil(window.stats.is_settled, timeout=30000)
+    assert window.stats.page is not None and len(window.stats.page.charts()) == 3

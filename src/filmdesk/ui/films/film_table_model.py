@@ -380,6 +380,15 @@ class FilmTableModel(QAbstractTableModel):
         however many films (``row_of`` for each would be quadratic)."""
         where = self._position_of_id
         wanted = {p for i in film_ids if (p := where.get(i)) is not None}
+        if len(wanted) <= 8:  # the usual selection: a few films, each found by list.index (C)
+            rows = self._rows
+            found = []
+            for position in wanted:
+                try:
+                    found.append(rows.index(position))
+                except ValueError:
+                    continue
+            return sorted(found)
         return [row for row, position in enumerate(self._rows) if position in wanted]
 
     def films_for_benchmark(self) -> list[FilmRow]:

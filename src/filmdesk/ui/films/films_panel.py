@@ -67,6 +67,7 @@ class FilmsPanel(QWidget):
     watched_changed = Signal(int, bool, object)  # film id, watched, date | None: the check box
     all_loaded = Signal()  # a big catalog's films are all read (saved searches can count)
     search_ready = Signal()  # every film's texts and sort keys are prepared: the window is idle
+    user_active = Signal()  # the user typed a search, scrolled or chose a film (work can wait)
     poster_dropped = Signal(int, object)  # film id, the QMimeData of an image dropped on its row
     first_painted = Signal()  # the table or the covers painted for the first time
     view_changed = Signal(str)  # TABLE or COVERS
@@ -131,6 +132,13 @@ class FilmsPanel(QWidget):
 
     def _connect(self) -> None:
         self.search.query_changed.connect(self._query_changed)
+        for activity in (
+            self.search.query_changed,
+            self.table.verticalScrollBar().valueChanged,
+            self.covers.verticalScrollBar().valueChanged,
+            self.film_chosen,
+        ):
+            activity.connect(lambda *_: self.user_active.emit())
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._current_changed)
         selection.selectionChanged.connect(self.selection_changed)

@@ -12,6 +12,7 @@ the page before gets matplotlib imported and the figures counted once the window
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 FOLLOW_DELAY_MS = 200  # a burst of changes (typing notes, an import) counts once
 WARM_UP_DELAY_MS = 1500  # after the window became idle, for someone who has used the page
+QUIET_S = 1.0  # each step of the warm-up waits until the user has not typed or scrolled for this
 USED = "statistics/used"  # the setting: the page has been opened (in any session)
 
 # What a count is of: the year (None: all time) and the films (None: every film).
@@ -90,6 +92,7 @@ class StatsController(QObject):
         self._asked: tuple[_Key, str, int] | None = None  # what it counts, and since when
         self._shown = False
         self._warming = False  # ``warm_up`` has started and the page is not made yet
+        self._active_at = 0.0  # when the user last typed, scrolled or chose (time.monotonic)
         self.background = StatsBackground(self)
         self.background.counted.connect(self._counted)
         self.background.count_failed.connect(self._failed)
@@ -127,7 +130,20 @@ class StatsController(QObject):
     def window_idle(self) -> None:
         """The window has every film ready: warm up a moment later if the page was used."""
         if self.settings.value(USED) == "true" and self.page is None:
-            QTimer.singleShot(WARM_UP_DELAY_MS, self.warm_up)
+            QTimer.singleShot(WARM_UP_DELAY_MS, lambda: self._when_quiet(self.warm_up))
+
+    @Slot()
+    def note_activity(self) -> None:
+        """The user typed, scrolled or chose something: the warm-up waits for a pause."""
+        self._active_at = time.monotonic()
+
+    def _when_quiet(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the user has paused for QUIET_S (now, if they have)."""
+        wait = QUIET_S - (time.monotonic() - self._active_at)
+        if wait > 0 and not self._shown:
+            QTimer.singleShot(int(wait * 1000) + 1, lambda: self._when_quiet(action))
+        else:
+            action()
 
     @Slot()
     def warm_up(self) -> None:
@@ -148,6 +164,12 @@ class StatsController(QObject):
         charts = self.background.charts()
         if not self._warming or self.page is not None or charts is None or self._ticket is not None:
             return
+        self._when_quiet(lambda: self._make_ahead(charts))
+
+    def _make_ahead(self, charts: ModuleType) -> None:
+        if self.page is not None:  # (opened meanwhile)
+            self._warming = False
+            return
         statistics = self.statistics
         assert statistics is not None
         page = self._made_page()
@@ -164,9 +186,9 @@ class StatsController(QObject):
                 self._warming = False
                 return
             step()
-            QTimer.singleShot(0, next_step)
+            QTimer.singleShot(0, lambda: self._when_quiet(next_step))
 
-        QTimer.singleShot(0, next_step)
+        QTimer.singleShot(0, lambda: self._when_quiet(next_step))
 
     def close(self) -> None:
         """The page is hidden: changes are counted when it is shown again."""
