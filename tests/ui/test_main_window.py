@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -112,6 +112,31 @@ def test_clicking_a_header_sorts_and_again_reverses(qtbot: QtBot, window: MainWi
     assert [window.films.model.index(r, Column.YEAR).data() for r in range(10)] == sorted(
         years, reverse=True
     )
+
+
+@pytest.mark.parametrize("chosen", [1, 3, 10])  # a few films (looked up one by one) or many
+def test_a_sort_keeps_the_selected_films_selected(
+    qtbot: QtBot, window: MainWindow, chosen: int
+) -> None:
+    table = window.films.table
+    model = window.films.model
+    titles = shown_titles(window)
+    wanted = set(titles[10 - chosen :])
+    selection = table.selectionModel()
+    for row in range(10 - chosen, 10):
+        selection.select(
+            model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    selection.setCurrentIndex(model.index(9, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+    current = model.index(9, Column.TITLE).data()
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(Column.YEAR) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert shown_titles(window) != titles  # (the order changed)
+    rows = {i.row() for i in selection.selectedRows()}
+    assert {model.index(r, Column.TITLE).data() for r in rows} == wanted
+    assert table.currentIndex().data() == current
 
 
 def test_click_a_star_rates_and_undo_clears(

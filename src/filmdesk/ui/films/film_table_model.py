@@ -454,7 +454,11 @@ class FilmTableModel(QAbstractTableModel):
             self._rows = [p for p in ordered if p in shown]
         persistent = self.persistentIndexList()
         if persistent:  # keep the selection and current row on the same films
-            where = {position: row for row, position in enumerate(self._rows)}
+            moved = {old_rows[i.row()] for i in persistent}
+            if len(moved) <= 8:  # the usual: a film or a few, each found by list.index (C)
+                where = {position: self._rows.index(position) for position in moved}
+            else:
+                where = {position: row for row, position in enumerate(self._rows)}
             self.changePersistentIndexList(
                 persistent,
                 [self.index(where[old_rows[i.row()]], i.column()) for i in persistent],
