@@ -2687,6 +2687,10 @@ A leading - excludes: -tag:war</source>
         <translation>Оценка</translation>
     </message>
     <message>
+        <source>Could not count: {reason}</source>
+        <translation>Не удалось подсчитать: {reason}</translation>
+    </message>
+    <message>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -292,8 +293,87 @@ def test_a_page_used_before_is_ready_ahead(qtbot: QtBot, watched: Catalog) -> No
 
 def test_a_page_never_used_is_not_prepared(qtbot: QtBot, window: MainWindow) -> None:
     window.stats.window_idle()
+    assert not window.stats.warm_up_waiting()
     assert window.stats.is_settled() and window.stats.background.charts() is None
     assert window.stats.statistics is None
+    open_page(window)
+    window.window_actions["view_table"].trigger()
+    other = make_window(qtbot, window.catalog)  # (the page has been used now)
+    other.stats.window_idle()
+    assert other.stats.warm_up_waiting()
+    other.close()  # (and closing the window calls the warm-up off)
+    assert not other.stats.warm_up_waiting()
+
+
+def test_opening_the_page_while_the_warm_up_counts(qtbot: QtBot, watched: Catalog) -> None:
+    window = make_window(qtbot, watched)
+    qtbot.waitUntil(lambda: not window.films.is_preparing())
+    window.stats.warm_up()  # (what the idle window does for someone who has used the page)
+    window.window_actions["view_stats"].trigger()  # before the count has come back
+    page = window.stats.page
+    assert page is not None and page.heading.text() == "All films"
+    assert page.counting.isVisibleTo(page) and figures(page)["films"] == "… films"
+    settle(window)
+    assert figures(page)["viewings"] == "5 viewings" and not page.counting.isVisibleTo(page)
+
+
+def test_two_entries_with_the_same_films_have_their_own_heading(
+    qtbot: QtBot, window: MainWindow, watched: Catalog
+) -> None:
+    alpha = watched.collections.create("Alpha")
+    beta = watched.collections.create("Beta")  # (both empty: the same films, none)
+    window.sidebar.refresh()
+    page = open_page(window)
+    window.sidebar_view.select("collection", alpha.id)
+    settle(window)
+    assert page.heading.text() == "Alpha" and figures(page)["films"] == "0 films"
+    window.sidebar_view.select("collection", beta.id)
+    settle(window)
+    assert page.heading.text() == "Beta"
+
+
+def test_a_failed_count_for_another_year_takes_the_old_figures_away(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    page = open_page(window)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("ALTER TABLE viewings RENAME TO viewings_gone")
+    window.stats.choose_year(2024)
+    qtbot.waitUntil(window.stats.is_settled, timeout=10000)
+    assert page.year.currentText() == "2024"
+    assert figures(page)["viewings"] == "… viewings"  # not all time's, under "2024"
+    assert page.counting.isVisibleTo(page)
+    assert page.counting.text().startswith("Could not count: ")
+
+
+def test_matplotlib_comes_in_the_background(db_path: Path, watched: Catalog) -> None:
+    """In a process of its own (here matplotlib is imported already): the page shows, then
+    its charts once matplotlib's import on a thread is done."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys, time\n"
+        "from filmdesk.app import create_application, open_window\n"
+        "app = create_application()\n"
+        "window = open_window(sys.argv[1])\n"
+        "window.window_actions['view_stats'].trigger()\n"
+        "page = window.stats.page\n"
+        "print(len(page.charts()), 'matplotlib.figure' in sys.modules)\n"
+        "deadline = time.monotonic() + 60\n"
+        "while not (window.stats.is_settled() and len(page.charts()) == 3):\n"
+        "    assert time.monotonic() < deadline\n"
+        "    app.processEvents()\n"
+        "print(len(page.charts()), page.tiles['viewings'].number.text())\n"
+        "window.close()\n"
+    )
+    watched.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    found = subprocess.run(
+        [sys.executable, "-c", code, str(db_path)],
+        capture_output=True, text=True, env=env, timeout=120, check=True,
+    )  # fmt: skip
+    assert found.stdout.split("\n")[:2] == ["0 False", "3 5"], found.stdout + found.stderr
 
 
 def test_a_count_that_fails_is_said(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
@@ -305,7 +385,8 @@ def test_a_count_that_fails_is_said(qtbot: QtBot, window: MainWindow, db_path: P
     message = window.statusBar().currentMessage()
     assert message.startswith("The statistics could not be counted:"), message
     assert "viewings" in message and "SELECT" not in message
-    assert figures(page)["viewings"] == "5 viewings" and not page.counting.isVisible()
+    assert figures(page)["viewings"] == "… viewings"  # (they may not be the catalog's now)
+    assert page.counting.text().startswith("Could not count: ")
 
 
 def test_the_warm_up_waits_for_a_pause_in_typing(qtbot: QtBot, watched: Catalog) -> None:

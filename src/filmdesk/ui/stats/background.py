@@ -8,6 +8,7 @@ that ticket, so the controller can tell a count it still wants from one overtake
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections.abc import Callable
 from types import ModuleType
@@ -23,6 +24,7 @@ class _Relay(QObject):
 
     done = Signal(int, object)
     failed = Signal(int, object)
+    skipped = Signal(int)
 
 
 class StatsBackground(QObject):
@@ -42,14 +44,17 @@ class StatsBackground(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._done)
         self._relay.failed.connect(self._failed)
+        self._relay.skipped.connect(lambda ticket: self._running.discard(ticket))
         self._tickets = 0
         self._running: set[int] = set()
+        self._latest_count = 0  # a count asked before it and not begun is not wanted
         self._charts: ModuleType | None = None
         self._charts_ticket: int | None = None
 
     def count(self, job: Callable[[], Any]) -> int:
-        """Start ``job`` on a thread; its ticket (``counted`` or ``count_failed`` carries it)."""
-        return self._start(job)
+        """Start ``job`` on a thread; its ticket (``counted`` or ``count_failed`` carries it).
+        A count asked for before it and still waiting for a thread is dropped."""
+        return self._start(job, latest_only=True)
 
     def import_charts(self) -> None:
         """Import the charts' module on a thread (once); ``charts_ready`` says when."""
@@ -68,13 +73,19 @@ class StatsBackground(QObject):
         """Block until every job is done (before the catalog closes)."""
         self._pool.waitForDone()
 
-    def _start(self, job: Callable[[], Any]) -> int:
+    def _start(self, job: Callable[[], Any], *, latest_only: bool = False) -> int:
         self._tickets += 1
         ticket = self._tickets
         relay = self._relay
         self._running.add(ticket)
+        if latest_only:
+            self._latest_count = ticket  # (before the thread can look)
 
         def work() -> None:
+            if latest_only and self._latest_count != ticket:  # (an int read: no lock needed)
+                with contextlib.suppress(RuntimeError):  # (the relay gone: its window closed)
+                    relay.skipped.emit(ticket)
+                return
             try:
                 result = job()
             except Exception as exc:  # handed to the window's thread, which reports it

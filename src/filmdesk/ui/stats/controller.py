@@ -37,8 +37,9 @@ WARM_UP_DELAY_MS = 1500  # after the window became idle, for someone who has use
 QUIET_S = 1.0  # each step of the warm-up waits until the user has not typed or scrolled for this
 USED = "statistics/used"  # the setting: the page has been opened (in any session)
 
-# What a count is of: the year (None: all time) and the films (None: every film).
-_Key = tuple[int | None, frozenset[int] | None]
+# What a count is of: the year (None: all time), the films (None: every film) and the sidebar
+# entry they are (two entries can hold the same films: each has its own heading).
+_Key = tuple[int | None, frozenset[int] | None, str]
 
 
 def query_for(kind: str, key: object, year: int | None) -> str:
@@ -85,14 +86,18 @@ class StatsController(QObject):
         self.year: int | None = None
         self.statistics: Statistics | None = None  # the last count
         self._counted_for: _Key | None = None  # what it is of
-        self._counted_name = ""  # the sidebar entry it is of, in words
         self._changes = 0  # how many times the catalog changed: a count made before is stale
         self._counted_at = -1  # ``_changes`` when the last count started
         self._ticket: int | None = None  # the count running that is still wanted
-        self._asked: tuple[_Key, str, int] | None = None  # what it counts, and since when
+        self._asked: tuple[_Key, int] | None = None  # what it counts, and since which change
         self._shown = False
         self._warming = False  # ``warm_up`` has started and the page is not made yet
         self._active_at = 0.0  # when the user last typed, scrolled or chose (time.monotonic)
+        self._closed = False  # the window is closing: nothing more is started
+        self._warm_up_timer = QTimer(self)  # (the window idle: the warm-up a moment later)
+        self._warm_up_timer.setSingleShot(True)
+        self._warm_up_timer.setInterval(WARM_UP_DELAY_MS)
+        self._warm_up_timer.timeout.connect(lambda: self._when_quiet(self.warm_up))
         self.background = StatsBackground(self)
         self.background.counted.connect(self._counted)
         self.background.count_failed.connect(self._failed)
@@ -105,6 +110,8 @@ class StatsController(QObject):
 
     def open(self) -> QWidget:
         """The page, with the figures of now (counted if they are not known yet)."""
+        if self.page is None:
+            self._warming = False  # (made now: what the warm-up has done is used as it comes)
         page = self._made_page()
         if not page.charts():
             if (charts := self.background.charts()) is not None:
@@ -129,8 +136,12 @@ class StatsController(QObject):
     @Slot()
     def window_idle(self) -> None:
         """The window has every film ready: warm up a moment later if the page was used."""
-        if self.settings.value(USED) == "true" and self.page is None:
-            QTimer.singleShot(WARM_UP_DELAY_MS, lambda: self._when_quiet(self.warm_up))
+        if self.settings.value(USED) == "true" and self.page is None and not self._closed:
+            self._warm_up_timer.start()
+
+    def warm_up_waiting(self) -> bool:
+        """Whether the warm-up is due once the window has been idle a moment."""
+        return self._warm_up_timer.isActive()
 
     @Slot()
     def note_activity(self) -> None:
@@ -139,6 +150,8 @@ class StatsController(QObject):
 
     def _when_quiet(self, action: Callable[[], None]) -> None:
         """Run ``action`` once the user has paused for QUIET_S (now, if they have)."""
+        if self._closed:
+            return
         wait = QUIET_S - (time.monotonic() - self._active_at)
         if wait > 0 and not self._shown:
             QTimer.singleShot(int(wait * 1000) + 1, lambda: self._when_quiet(action))
@@ -150,7 +163,7 @@ class StatsController(QObject):
         """Import matplotlib and count the page's figures in the background, then make the
         page with its charts (hidden, a piece at a time between events), so that it opens at
         once (for someone who has used it: matplotlib takes memory)."""
-        if self.page is not None or self._warming:
+        if self.page is not None or self._warming or self._closed:
             return
         self._warming = True
         self.background.import_charts()
@@ -174,10 +187,13 @@ class StatsController(QObject):
         assert statistics is not None
         page = self._made_page()
         page.add_charts(charts)
-        page.show_statistics(statistics, self._counted_name, charts=False)
+        name = self._counted_for[2] if self._counted_for is not None else ""
+        page.show_statistics(statistics, name, charts=False)
         steps = iter(page.chart_steps(statistics, QLocale()))
 
         def next_step() -> None:
+            if self._closed:
+                return
             if self._shown:  # opened meanwhile: the rest is drawn now
                 for draw in steps:
                     draw()
@@ -196,8 +212,12 @@ class StatsController(QObject):
         self._timer.stop()
 
     def shut_down(self) -> None:
-        """Wait for work in the background (the window closes; the catalog goes next)."""
+        """Start nothing more and wait for the work in the background (the window closes; the
+        catalog goes next): a count under way ends first (a second at most, at 100,000)."""
+        self._closed = True
         self._timer.stop()
+        self._warm_up_timer.stop()
+        self._warming = False
         self.background.wait()
 
     def is_shown(self) -> bool:
@@ -243,11 +263,13 @@ class StatsController(QObject):
         key = self._key()
         if self._is_current(key):
             self._ticket = None  # (a count for something else, asked since, is not wanted)
-            self._show(self.statistics, self._counted_name)
+            self._show(self.statistics)
             return
         asked = self._asked
-        if self._ticket is None or asked is None or asked[0] != key or asked[2] != self._changes:
+        if self._ticket is None or asked is None or asked != (key, self._changes):
             self._count(key)
+        else:  # (the very count wanted is under way: the warm-up's, say)
+            self._say_counting()
 
     def redraw(self) -> None:
         """Draw the charts in the palette of now."""
@@ -258,7 +280,7 @@ class StatsController(QObject):
 
     def _key(self) -> _Key:
         scope = self._scope()
-        return (self.year, None if scope is None else frozenset(scope))
+        return (self.year, None if scope is None else frozenset(scope), self._scope_name())
 
     def _is_current(self, key: _Key) -> bool:
         return (
@@ -268,30 +290,33 @@ class StatsController(QObject):
         )
 
     def _count(self, key: _Key) -> None:
-        year, films = key
-        self._asked = (key, self._scope_name(), self._changes)
+        year, films, _name = key
+        self._asked = (key, self._changes)
         stats = self.catalog.stats
         self._ticket = self.background.count(lambda: stats.compute(year=year, film_ids=films))
-        if self.page is not None:
-            self.page.set_counting(True)
-            if self.page.shown_statistics() is None:
-                self.page.show_waiting(self._asked[1])
+        self._say_counting()
+
+    def _say_counting(self) -> None:
+        """The page says a count is under way (before the first: the heading and "…")."""
+        if self.page is None or self._asked is None:
+            return
+        self.page.set_counting(True)
+        if self.page.shown_statistics() is None:
+            self.page.show_waiting(self._asked[0][2])
 
     @Slot(int, object)
     def _counted(self, ticket: int, statistics: object) -> None:
         if ticket != self._ticket or self._asked is None:
             return  # overtaken by a newer count
         assert isinstance(statistics, Statistics)
-        key, name, changes = self._asked
+        key, changes = self._asked
         self._ticket = None
-        self.statistics, self._counted_for, self._counted_name = statistics, key, name
-        self._counted_at = changes
+        self.statistics, self._counted_for, self._counted_at = statistics, key, changes
         if self.page is None:
             self._build_ahead()
             return
-        self._show(statistics, name)
-        if self._shown and changes != self._changes:  # the catalog changed meanwhile
-            self._timer.start()
+        # (Had the catalog changed meanwhile, the change's timer counts again: these first.)
+        self._show(statistics)
 
     @Slot(int, object)
     def _failed(self, ticket: int, error: object) -> None:
@@ -299,19 +324,23 @@ class StatsController(QObject):
             return
         self._ticket = None
         self._warming = False  # (the page is made when opened, and says it)
+        if isinstance(error, SQLAlchemyError):
+            reason = database_reason(error)
+            if self.page is not None:  # the figures shown are not of the period picked
+                self.page.show_failure(reason)
+            self.count_failed.emit(reason)
+            return
         if self.page is not None:
             self.page.set_counting(False)
-        if isinstance(error, SQLAlchemyError):
-            self.count_failed.emit(database_reason(error))
-        elif isinstance(error, Exception):
+        if isinstance(error, Exception):
             raise error  # a mistake of ours: the window's handler reports it
 
-    def _show(self, statistics: Statistics | None, name: str) -> None:
-        if self.page is None or statistics is None:
+    def _show(self, statistics: Statistics | None) -> None:
+        if self.page is None or statistics is None or self._counted_for is None:
             return
         self.page.set_counting(self._ticket is not None)
         if self.page.shown_statistics() is not statistics:
-            self.page.show_statistics(statistics, name)
+            self.page.show_statistics(statistics, self._counted_for[2])
 
     @Slot(object)
     def _charts_ready(self, charts: ModuleType) -> None:

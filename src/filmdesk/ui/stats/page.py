@@ -157,7 +157,7 @@ class StatsPage(QWidget):
         self.year.setObjectName("statsYear")
         self.year.setAccessibleName(self.tr("Period"))
         self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.counting = QLabel(self.tr("Counting…"))
+        self.counting = plain_label(QLabel(self.tr("Counting…")))
         self.counting.setEnabled(False)
         self.counting.hide()
         top = QHBoxLayout()
@@ -265,7 +265,21 @@ class StatsPage(QWidget):
 
     def set_counting(self, counting: bool) -> None:
         """Say (or stop saying) that the figures shown are being counted again."""
+        self.counting.setText(self.tr("Counting…"))
         self.counting.setVisible(counting)
+
+    def show_failure(self, reason: str) -> None:
+        """The count failed: the figures shown are not of the period and entry picked, so
+        they go, and the heading's note says why."""
+        self._stats = None
+        for name, tile in self.tiles.items():
+            tile.set_figure("…", self._caption(name, 0))
+        for chart in self.charts():
+            chart.show_bars([], [])
+        for view in (self.directors, self.countries, self.tags, self.highest):
+            view.set_rows([])
+        self.counting.setText(self.tr("Could not count: {reason}").replace("{reason}", reason))
+        self.counting.setVisible(True)
 
     def _connect(self) -> None:
         self.year.activated.connect(lambda at: self.year_chosen.emit(self.year.itemData(at)))
