@@ -118,3 +118,29 @@ def test_lean_rows_get_their_long_text_later() -> None:
     full = SearchIndex(films)
     for query in QUERIES:
         assert run(index, query) == run(full, query), query
+
+
+def test_first_letters_made_ahead_agree_with_scanning_after_edits() -> None:
+    films: list[FilmRecord | None] = list(make_films(3000))
+    index = SearchIndex(films)
+    while not index.build_words_step():
+        pass
+    steps = 0
+    while not index.prepare_prefixes_step():
+        steps += 1
+    assert steps > 3  # (several first letters were common enough to be made ahead)
+    letters = ["l", "c", "n", "ж", "н", "t", "w"]
+    for query in letters:
+        assert run(index, query) == naive(films, query), query
+    first = films[0]
+    assert first is not None
+    edited = replace(first, title="Zzyzx", notes="", description="")  # its old words go
+    index.replace(0, edited, edited.notes, edited.description)
+    films[0] = edited
+    added = replace(first, id=99_999, title="Letters Never Sent", notes="", description="")
+    index.append(added, "", "")
+    films.append(added)
+    index.replace(7, None)
+    films[7] = None
+    for query in [*letters, "z"]:
+        assert run(index, query) == naive(films, query), query

@@ -104,6 +104,10 @@ class _WordIndex:
         self.vocabulary: list[str] = []
         self.next_position = 0
         self._cache: dict[str, bytearray] = {}
+        # The first letters of many words, each with its mask made ahead (``prepare_step``):
+        # a search's first key is its slowest, the union of thousands of words' films.
+        self._first: dict[str, bytearray] = {}
+        self._first_to_make: list[str] = []
 
     def add(self, position: int, blob: str) -> None:
         postings = self.postings
@@ -116,10 +120,25 @@ class _WordIndex:
 
     def finish(self) -> None:
         self.vocabulary = sorted(self.postings)
+        counts: dict[str, int] = {}
+        for word, positions in self.postings.items():
+            counts[word[0]] = counts.get(word[0], 0) + len(positions)
+        enough = max(1000, self.next_position // 20)  # (fewer are quick to find on the key)
+        self._first_to_make = sorted((c for c, n in counts.items() if n >= enough), reverse=True)
+
+    def prepare_step(self) -> bool:
+        """Make one more first letter's mask; True when every one is made."""
+        if self._first_to_make:
+            letter = self._first_to_make.pop()
+            self._first[letter] = self.with_prefix(letter, self.next_position)
+        return not self._first_to_make
 
     def with_prefix(self, prefix: str, size: int) -> bytearray:
         """A mask (see ``_mask``) of ``size`` positions: those having a word that starts with
         ``prefix``."""
+        first = self._first.get(prefix)
+        if first is not None and len(first) == size:
+            return first
         cached = self._cache.get(prefix)
         if cached is None or len(cached) != size:
             lo = bisect.bisect_left(self.vocabulary, prefix)
@@ -220,6 +239,11 @@ class SearchIndex:
             words_index.finish()
             return True
         return False
+
+    def prepare_prefixes_step(self) -> bool:
+        """Make one more first letter's mask ahead of a search (the word index built); True
+        when every one is made."""
+        return self._words is None or not self._words.vocabulary or self._words.prepare_step()
 
     def positions_with_word_prefix(self, needle: str) -> bytearray:
         """A mask (see ``_mask``) of the positions whose text has a word starting with

@@ -423,7 +423,7 @@ class FilmTableModel(QAbstractTableModel):
             return False
         for name in ("year", "half_stars", "watched", "tags"):
             self._index.positions_where(name, bool)  # groups field terms read, built ahead
-        return self._index.build_words_step()
+        return self._index.build_words_step() and self._index.prepare_prefixes_step()
 
     def _filtered(
         self, query: Query | None, candidates: Sequence[int] | None = None, skip: int = 0
