@@ -746,15 +746,20 @@ def main() -> None:
         result.update(measure_stats(stats_db, env))
         if pg_db is not None:
             result.update({f"pg_{k}": v for k, v in measure_interaction(pg_db).items()})
+        from filmdesk.core.exchange.textfile import MAX_FILE_BYTES
+
         csv_path = export_catalog(db, Path(tmp))
-        result.update(
-            measure_import(
-                csv_path, str(Path(tmp) / "cli.sqlite3"), str(Path(tmp) / "window.sqlite3")
+        if csv_path.stat().st_size > MAX_FILE_BYTES:  # (1,000,000 films: about 340 MB)
+            result["import_not_measured"] = f"the CSV is over {MAX_FILE_BYTES >> 20} MB"
+        else:
+            result.update(
+                measure_import(
+                    csv_path, str(Path(tmp) / "cli.sqlite3"), str(Path(tmp) / "window.sqlite3")
+                )
             )
-        )
-        if server is not None:
-            imported = measure_import(csv_path, server.new(), server.new())
-            result.update({f"pg_{k}": v for k, v in imported.items()})
+            if server is not None:
+                imported = measure_import(csv_path, server.new(), server.new())
+                result.update({f"pg_{k}": v for k, v in imported.items()})
         result["build_catalog_s"] = round(built, 2)
         if server is not None:
             result["pg_build_catalog_s"] = round(pg_built, 2)
