@@ -95,7 +95,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QAbstractItemView, QWidget
+    from PySide6.QtWidgets import QAbstractItemView
 
     from filmdesk.ui.main_window import MainWindow
 
@@ -359,31 +359,6 @@ def _filter_timings(window: MainWindow) -> list[float]:
     field.clear()
     QApplication.processEvents()
     return timings
-
-
-def _painted_after(act: Callable[[], None], widgets: Callable[[], list[QWidget]]) -> float:
-    """Seconds from ``act`` until every one of ``widgets`` (asked for once ``act`` has
-    returned: it may make them) has painted."""
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication
-
-    painted: set[int] = set()
-
-    class Painted(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                painted.add(id(obj))
-            return False
-
-    spy = Painted()
-    started = time.perf_counter()
-    act()
-    shown = widgets()
-    for widget in shown:
-        widget.installEventFilter(spy)
-    while len(painted) < len(shown):
-        QApplication.processEvents()  # (a paint event is handled whole within this call)
-    return time.perf_counter() - started
 
 
 def _stats_painted(window: MainWindow, act: Callable[[], None]) -> float:

@@ -87,21 +87,29 @@ def test_word_index_agrees_with_scanning(query: str) -> None:
     assert run(looked_up, query) == run(scanned, query) == naive(list(films), query)
 
 
+def edit_add_and_remove(
+    index: SearchIndex, films: list[FilmRecord | None], edited: str, added: str, removed: int
+) -> None:
+    """Film 0 retitled ``edited``, a film ``added`` at the end, film ``removed`` deleted: in
+    the index and in ``films`` alike."""
+    first = films[0]
+    assert first is not None
+    new = replace(first, title=edited, notes="", description="")
+    index.replace(0, new, new.notes, new.description)
+    films[0] = new
+    extra = replace(first, id=99_999, title=added, notes="", description="")
+    index.append(extra, "", "")
+    films.append(extra)
+    index.replace(removed, None)
+    films[removed] = None
+
+
 def test_word_index_stays_right_after_edits_additions_and_removals() -> None:
     films: list[FilmRecord | None] = list(make_films(200))
     index = SearchIndex(films)
     while not index.build_words_step():
         pass
-    first = films[0]
-    assert first is not None
-    edited = replace(first, title="Completely Unique", notes="", description="")
-    index.replace(0, edited, edited.notes, edited.description)
-    films[0] = edited
-    added = replace(first, id=999, title="Another Cranes Story", notes="", description="")
-    index.append(added, "", "")
-    films.append(added)
-    index.replace(5, None)
-    films[5] = None
+    edit_add_and_remove(index, films, "Completely Unique", "Another Cranes Story", 5)
     for query in ["completely", "unique", "cranes", "letter", "another", "war"]:
         assert run(index, query) == naive(films, query), query
 
@@ -132,15 +140,6 @@ def test_first_letters_made_ahead_agree_with_scanning_after_edits() -> None:
     letters = ["l", "c", "n", "ж", "н", "t", "w"]
     for query in letters:
         assert run(index, query) == naive(films, query), query
-    first = films[0]
-    assert first is not None
-    edited = replace(first, title="Zzyzx", notes="", description="")  # its old words go
-    index.replace(0, edited, edited.notes, edited.description)
-    films[0] = edited
-    added = replace(first, id=99_999, title="Letters Never Sent", notes="", description="")
-    index.append(added, "", "")
-    films.append(added)
-    index.replace(7, None)
-    films[7] = None
+    edit_add_and_remove(index, films, "Zzyzx", "Letters Never Sent", 7)  # (film 0's words go)
     for query in [*letters, "z"]:
         assert run(index, query) == naive(films, query), query

@@ -380,16 +380,21 @@ class FilmTableModel(QAbstractTableModel):
         however many films (``row_of`` for each would be quadratic)."""
         where = self._position_of_id
         wanted = {p for i in film_ids if (p := where.get(i)) is not None}
-        if len(wanted) <= 8:  # the usual selection: a few films, each found by list.index (C)
-            rows = self._rows
-            found = []
-            for position in wanted:
-                try:
-                    found.append(rows.index(position))
-                except ValueError:
-                    continue
-            return sorted(found)
-        return [row for row, position in enumerate(self._rows) if position in wanted]
+        return sorted(self._rows_at(wanted).values())
+
+    def _rows_at(self, positions: set[int]) -> dict[int, int]:
+        """position -> row of those of ``positions`` shown. A few (the usual selection) are
+        each found by ``list.index``, a scan in C; more, by one pass over the rows."""
+        rows = self._rows
+        if len(positions) > 8:
+            return {p: row for row, p in enumerate(rows) if p in positions}
+        found = {}
+        for position in positions:
+            try:
+                found[position] = rows.index(position)
+            except ValueError:
+                continue
+        return found
 
     def films_for_benchmark(self) -> list[FilmRow]:
         """Every film the model holds (for measurements and tests)."""
@@ -454,11 +459,7 @@ class FilmTableModel(QAbstractTableModel):
             self._rows = [p for p in ordered if p in shown]
         persistent = self.persistentIndexList()
         if persistent:  # keep the selection and current row on the same films
-            moved = {old_rows[i.row()] for i in persistent}
-            if len(moved) <= 8:  # the usual: a film or a few, each found by list.index (C)
-                where = {position: self._rows.index(position) for position in moved}
-            else:
-                where = {position: row for row, position in enumerate(self._rows)}
+            where = self._rows_at({old_rows[i.row()] for i in persistent})
             self.changePersistentIndexList(
                 persistent,
                 [self.index(where[old_rows[i.row()]], i.column()) for i in persistent],

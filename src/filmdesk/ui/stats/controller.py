@@ -82,6 +82,7 @@ class StatsController(QObject):
         self._scope = scope
         self._scope_name = scope_name
         self._viewed_years = years  # (read from the table's rows: no second count for them)
+        self._years: list[int] | None = None  # the picker's years, until the films change
         self.page: StatsPage | None = None
         self.year: int | None = None
         self.statistics: Statistics | None = None  # the last count
@@ -236,6 +237,7 @@ class StatsController(QObject):
 
     def scope_changed(self) -> None:
         """The sidebar's choice changed: count for it (now if shown, else when shown)."""
+        self._years = None
         if self._shown:
             self.recompute()
 
@@ -249,6 +251,7 @@ class StatsController(QObject):
         if changes.is_empty:
             return
         self._changes += 1
+        self._years = None
         if self._shown:
             self._timer.start()
 
@@ -259,7 +262,9 @@ class StatsController(QObject):
         self._timer.stop()
         if self.page is None:
             return
-        self.page.set_years(sorted(set(self._viewed_years())), self.year)
+        if self._years is None:  # (a pass over every row: not again for a year picked)
+            self._years = sorted(set(self._viewed_years()))
+        self.page.set_years(self._years, self.year)
         key = self._key()
         if self._is_current(key):
             self._ticket = None  # (a count for something else, asked since, is not wanted)
