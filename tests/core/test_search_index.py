@@ -143,3 +143,50 @@ def test_first_letters_made_ahead_agree_with_scanning_after_edits() -> None:
     edit_add_and_remove(index, films, "Zzyzx", "Letters Never Sent", 7)  # (film 0's words go)
     for query in [*letters, "z"]:
         assert run(index, query) == naive(films, query), query
+
+
+def test_many_rows_in_any_order_are_picked_as_one_by_one_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thousands of rows are picked with arrays (``select``); the answers, and their order,
+    are those of picking each row on its own."""
+    from filmdesk.core import search
+
+    many = search._FEW_ROWS
+    films: list[FilmRecord | None] = list(make_films(5000))
+    order = list(range(len(films)))
+    random.Random(7).shuffle(order)  # the table's order is not the positions'
+
+    def answers(index: SearchIndex, order: list[int]) -> dict[str, list[int]]:
+        index.set_order(order)
+        found = {query: parse_query(query).run(index, order) for query in QUERIES}
+        some = found["let"]  # typing on from a result: not the order itself
+        found["let > letter"] = parse_query("letter").run(index, some)
+        found["zzyzx"] = parse_query("zzyzx").run(index, order)
+        return found
+
+    def built(films: list[FilmRecord | None]) -> SearchIndex:
+        index = SearchIndex(films)
+        while not index.build_words_step():
+            pass
+        while not index.prepare_prefixes_step():
+            pass
+        return index
+
+    fast_index = built(films)
+    fast = answers(fast_index, order)
+    edit_add_and_remove(fast_index, films, "Zzyzx", "Letters Never Sent", 7)
+    order = [p for p in order if p != 7] + [len(films) - 1]
+    fast_after = answers(fast_index, order)
+
+    monkeypatch.setattr(search, "_FEW_ROWS", 10**9)
+    monkeypatch.setattr(search, "_MANY_POSITIONS", 10**9)
+    slow_films: list[FilmRecord | None] = list(make_films(5000))
+    slow_index = built(slow_films)
+    slow_order = list(range(5000))
+    random.Random(7).shuffle(slow_order)
+    assert fast == answers(slow_index, slow_order)
+    edit_add_and_remove(slow_index, slow_films, "Zzyzx", "Letters Never Sent", 7)
+    assert fast_after == answers(slow_index, order)
+    assert len(fast["let"]) >= many and len(fast["year:1960..1979"]) >= many  # (picked fast)
+    assert fast_after["zzyzx"] == [0] and fast_after["letter"] != fast["letter"]

@@ -47,3 +47,48 @@ def test_typing_letter_by_letter_finds_what_the_whole_query_finds(
     assert [typed.film_at(r).id for r in rows] == [
         at_once.film_at(r).id for r in range(at_once.rowCount())
     ]
+
+
+def test_a_big_table_searches_right_after_edits_additions_removals_and_sorts() -> None:
+    """Thousands of films are searched from the table's order kept as an array: after each
+    change, the films found (and their order) are those of a table made afresh."""
+    from dataclasses import replace
+
+    from filmdesk.core.records import FilmRow
+    from filmdesk.core.search import parse_query
+    from tests.core.test_search_index import make_films
+
+    films = [replace(f, notes="", description="") for f in make_films(6000)]  # (rows')
+    model = FilmTableModel()
+    model.set_films([FilmRow.of(f) for f in films])
+    while not model.prepare_sorting_step():
+        pass
+
+    def found(table: FilmTableModel, query: str) -> list[int]:
+        table.set_query(parse_query(query))
+        ids = [table.film_at(r).id for r in range(table.rowCount())]
+        table.set_query(None)
+        return ids
+
+    def agrees_with_a_fresh_table(queries: list[str]) -> None:
+        fresh = FilmTableModel()
+        fresh.set_films([FilmRow.of(f) for f in films])
+        fresh.sort(*model.sort_state())
+        for query in queries:
+            assert found(model, query) == found(fresh, query), query
+
+    queries = ["l", "let", "c", "year:1957", "rating:>=4", "zzyzx", "watched:no"]
+    assert len(found(model, "l")) > 2000  # (enough rows to be picked as an array)
+    edited = replace(films[10], title="Zzyzx Letters")
+    films[10] = edited
+    model.update_film(edited)
+    assert found(model, "zzyzx") == [edited.id]
+    agrees_with_a_fresh_table(queries)
+    model.remove_films([films[20].id])
+    del films[20]
+    added = replace(films[0], id=50_000, title="Another Zzyzx")
+    films.append(added)
+    model.add_films([added])
+    agrees_with_a_fresh_table(queries)
+    model.sort(Column.YEAR, Qt.SortOrder.DescendingOrder)
+    agrees_with_a_fresh_table(queries)

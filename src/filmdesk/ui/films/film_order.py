@@ -100,7 +100,9 @@ class FilmOrder:
         self._orders: dict[tuple[Column, bool], list[int]] = {}  # each order, once known
         self.column = Column.TITLE
         self.descending = False
-        self.shown: list[int] = []  # every position, in the current order
+        # Every position, in the current order; a new list whenever the order changes, never
+        # changed in place (the search index keeps masks in terms of it: ``set_order``).
+        self.shown: list[int] = []
 
     def reset(self) -> None:
         """The films were replaced: forget every key and order, and order them again."""
@@ -215,12 +217,16 @@ class FilmOrder:
 
     def take_out(self, position: int) -> None:
         """Take a position out of the current order (before its keys change)."""
-        self.shown.remove(position)
+        shown = list(self.shown)
+        shown.remove(position)
+        self.shown = shown
         self._orders.clear()
 
     def put_in(self, position: int) -> None:
         """Put a position into the current order where its keys place it."""
-        bisect.insort(self.shown, position, key=self.key_function())
+        shown = list(self.shown)
+        bisect.insort(shown, position, key=self.key_function())
+        self.shown = shown
 
     def drop(self, gone: set[int]) -> None:
         """Positions deleted: out of the current order."""

@@ -98,6 +98,7 @@ class FilmTableModel(QAbstractTableModel):
         self._position_of_id: dict[int, int] = {}
         self._sorting = FilmOrder(lambda: self._films)
         self._rows: list[int] = []
+        self._flags: dict[int, Qt.ItemFlag] = {}
         self._query: Query | None = None
         self._watched = 0
         self._text_loader: TextLoader | None = None
@@ -428,13 +429,18 @@ class FilmTableModel(QAbstractTableModel):
             return False
         for name in ("year", "half_stars", "watched", "tags"):
             self._index.positions_where(name, bool)  # groups field terms read, built ahead
-        return self._index.build_words_step() and self._index.prepare_prefixes_step()
+        if not (self._index.build_words_step() and self._index.prepare_prefixes_step()):
+            return False
+        self._index.set_order(self._sorting.shown)
+        self._index.prepare_select()
+        return True
 
     def _filtered(
         self, query: Query | None, candidates: Sequence[int] | None = None, skip: int = 0
     ) -> list[int]:
         if candidates is None:
             candidates = self._sorting.shown
+            self._index.set_order(candidates)  # (searches from it are quickest)
             if self._scope is not None:
                 scope = self._scope
                 candidates = [p for p in candidates if p in scope]
@@ -492,11 +498,16 @@ class FilmTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid():
-            flags |= Qt.ItemFlag.ItemIsDragEnabled  # onto a collection or a list
-        if index.isValid() and index.column() == Column.WATCHED:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        # Asked for every visible cell on each repaint: worked out once per column.
+        if not index.isValid():
+            return super().flags(index)
+        column = index.column()
+        flags = self._flags.get(column)
+        if flags is None:
+            flags = super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled  # onto a collection
+            if column == Column.WATCHED:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            self._flags[column] = flags
         return flags
 
     def mimeTypes(self) -> list[str]:
