@@ -1,5 +1,5 @@
-"""The order of the film table: every column's sort keys and, once known, each column's order
-ascending and descending, worked out ahead of time so a header click only reads a list.
+"""The order of the film table: each column's order ascending and descending, worked out ahead
+of time so a header click only reads an array.
 
 Ties keep title order in both directions, and films without a value stay last, as the core's
 ``sort_films`` has them. Positions are the model's (a film's index in the search index); a
@@ -9,7 +9,8 @@ deleted film's position holds ``None``.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -91,28 +92,42 @@ class _Reversed:
         return isinstance(other, _Reversed) and bool(self.value == other.value)
 
 
+_Order = tuple[Column, bool]  # a column, descending or not
+# More films changed than this since an order was made: it is made again rather than mended
+# (each mend is a binary search and a list insertion).
+_MEND_AT_MOST = 300
+
+
 class FilmOrder:
-    """Sort keys and orders over the films at their positions (``films()`` gives them)."""
+    """Each column's order, ascending and descending, over the films at their positions
+    (``films()`` gives them).
+
+    Orders are kept as compact arrays (4 bytes a film). The sort keys they come from are made
+    for the time it takes to order a column, not kept: at 100,000 films they took 32 MB. A
+    film changed, added or removed later is noted against each order made, and moved into
+    place with a binary search (its key worked out again) when that order is next read.
+    """
 
     def __init__(self, films: Callable[[], Sequence[FilmRow | None]]) -> None:
         self._films = films
-        self._keys: dict[Column, list[Any]] = {}
-        self._orders: dict[tuple[Column, bool], list[int]] = {}  # each order, once known
+        self._orders: dict[_Order, array[int]] = {}  # each order, once made
+        self._moved: dict[_Order, set[int]] = {}  # positions to put in place again, per order
+        self._keys: dict[Column, list[Any]] = {}  # a column's keys while its orders are made
         self.column = Column.TITLE
         self.descending = False
         # Every position, in the current order; a new list whenever the order changes, never
-        # changed in place (the search index keeps masks in terms of it: ``set_order``).
+        # changed in place (the search index keeps it as an array: ``set_order``).
         self.shown: list[int] = []
 
     def reset(self) -> None:
-        """The films were replaced: forget every key and order, and order them again."""
-        self._keys.clear()
+        """The films were replaced: forget every order, and order them again."""
         self._orders.clear()
+        self._moved.clear()
+        self._keys.clear()
         self.shown = self.positions()
 
     def reorder(self) -> None:
-        """Order every film again (after many were added), keeping the keys known."""
-        self._orders.clear()
+        """Order every film again in the current order (after films were added)."""
         self.shown = self.positions()
 
     def set_sort(self, column: Column, descending: bool) -> None:
@@ -122,105 +137,131 @@ class FilmOrder:
             self.descending = descending
             self.shown = self.positions()
 
-    def keys_for(self, column: Column) -> list[Any]:
-        """Every position's key in ``column`` (worked out once)."""
+    def _keys_for(self, column: Column) -> list[Any]:
         keys = self._keys.get(column)
         if keys is None:
             keys = [None if f is None else column_key(column, f) for f in self._films()]
             self._keys[column] = keys
         return keys
 
-    def _titles_in_order(self) -> list[int]:
-        by_title = self._orders.get((Column.TITLE, False))
-        if by_title is None:
-            titles = self.keys_for(Column.TITLE)
-            by_title = [i for i, f in enumerate(self._films()) if f is not None]
-            by_title.sort(key=titles.__getitem__)  # stable: equal titles stay in id order
-            self._orders[(Column.TITLE, False)] = by_title
-        return by_title
+    def _made(self, column: Column) -> None:
+        """A column's orders are made (both, or the one asked for): its keys can go."""
+        if (column, False) in self._orders and (column, True) in self._orders:
+            self._keys.pop(column, None)
 
     def prepare_step(self) -> bool:
-        """Work out one more column's keys or order ahead of time; True when all are known."""
-        self._titles_in_order()
+        """Make one more column's keys or order ahead of time; True when all are made."""
         for column in Column:
-            if column not in self._keys:
-                self.keys_for(column)
-                return False
-        for descending in (False, True):
-            for column in Column:
-                if (column, descending) not in self._orders:
-                    # A click on its header then only reads it.
-                    self.positions(column, descending)
+            for descending in (False, True):
+                which = (column, descending)
+                if which in self._orders and not self._moved.get(which):
+                    continue
+                if which not in self._orders and column not in self._keys:
+                    self._keys_for(column)  # (a step of its own: the slowest part)
                     return False
+                self._order(column, descending)  # a click on its header then only reads it
+                return False
+        self._keys.clear()
         return True
 
-    def key_function(self) -> Callable[[int], Any]:
-        """The current order as one ascending key, for a binary search when one film moves
-        (too slow to sort 100,000 films with: ``positions`` makes the same order)."""
-        column = self.column
-        keys = self.keys_for(column)
-        titles = self.keys_for(Column.TITLE)
+    def key_function(
+        self, column: Column | None = None, descending: bool | None = None
+    ) -> Callable[[int], Any]:
+        """An order (default: the current one) as one ascending key of a position, for a
+        binary search when a few films move: the column's key, then the title's, then the
+        position, as a fresh sort has them (too slow to sort 100,000 films with)."""
+        column = self.column if column is None else column
+        descending = self.descending if descending is None else descending
+        films = self._films()
+
+        def title(position: int) -> Any:
+            film = films[position]
+            assert film is not None
+            return column_key(Column.TITLE, film)
+
+        def key(position: int) -> Any:
+            film = films[position]
+            assert film is not None
+            return column_key(column, film)
+
         if column is Column.TITLE:
-            if self.descending:
-                return lambda position: _Reversed(titles[position])
-            return titles.__getitem__
-        if not self.descending:
-            return lambda position: (keys[position], titles[position])
+            if descending:
+                return lambda position: (_Reversed(title(position)), position)
+            return lambda position: (title(position), position)
+        if not descending:
+            return lambda position: (key(position), title(position), position)
         none = _NO_VALUE.get(column, _NOTHING)
-        return lambda position: (
-            keys[position] == none,
-            _Reversed(keys[position]),
-            titles[position],
-        )
+
+        def descending_key(position: int) -> Any:
+            value = key(position)
+            return (value == none, _Reversed(value), title(position), position)
+
+        return descending_key
+
+    def _order(self, column: Column, descending: bool) -> array[int]:
+        """Every position in the order of ``column``: as made before, mended if films moved."""
+        which = (column, descending)
+        cached = self._orders.get(which)
+        moved = self._moved.pop(which, set())
+        if cached is not None and len(moved) <= _MEND_AT_MOST:
+            if moved:
+                films = self._films()
+                order = [p for p in cached if p not in moved]
+                key = self.key_function(column, descending)
+                for position in sorted(moved):
+                    if position < len(films) and films[position] is not None:
+                        bisect.insort(order, position, key=key)
+                cached = array("i", order)
+                self._orders[which] = cached
+            return cached
+        if descending:
+            keys = self._keys_for(column)
+            ascending = self._order(column, False).tolist()
+            made = _descending(ascending, keys, _NO_VALUE.get(column, _NOTHING))
+        elif column is Column.TITLE:
+            titles = self._keys_for(Column.TITLE)
+            made = [i for i, f in enumerate(self._films()) if f is not None]
+            made.sort(key=titles.__getitem__)  # stable: equal titles stay in position order
+        else:
+            keys = self._keys_for(column)
+            by_title = self._order(Column.TITLE, False).tolist()
+            made = sorted(by_title, key=keys.__getitem__)  # stable: ties in title order
+        cached = array("i", made)
+        self._orders[which] = cached
+        self._made(column)
+        return cached
 
     def positions(self, column: Column | None = None, descending: bool | None = None) -> list[int]:
         """Every position in the order of ``column`` (default: the current sort)."""
         column = self.column if column is None else column
         descending = self.descending if descending is None else descending
-        cached = self._orders.get((column, descending))
-        if cached is None:
-            keys = self.keys_for(column)
-            if descending:
-                ascending = self.positions(column, False)
-                cached = _descending(ascending, keys, _NO_VALUE.get(column, _NOTHING))
-            elif column is Column.TITLE:
-                cached = self._titles_in_order()
-            else:
-                by_title = self._titles_in_order()
-                cached = sorted(by_title, key=keys.__getitem__)  # stable: ties in title order
-            self._orders[(column, descending)] = cached
-        return list(cached)
+        return self._order(column, descending).tolist()
+
+    def _note_moved(self, positions: Iterable[int]) -> None:
+        moved = list(positions)
+        for which in self._orders:
+            self._moved.setdefault(which, set()).update(moved)
+        self._keys.clear()
 
     def film_changed(self, position: int, film: FilmRow | None) -> None:
-        """The film at ``position`` changed (None: it is gone): new keys, and the orders of
-        other columns are worked out again when next needed."""
-        for column, keys in self._keys.items():
-            keys[position] = None if film is None else column_key(column, film)
-        self._orders.clear()
+        """The film at ``position`` changed (None: it is gone): each order moves it when next
+        read."""
+        self._note_moved((position,))
 
     def film_added(self, film: FilmRow) -> None:
         """A film appended at the next position."""
-        for column, keys in self._keys.items():
-            keys.append(column_key(column, film))
-        self._orders.clear()
+        self._note_moved((len(self._films()) - 1,))
 
     def films_added(self, films: Sequence[FilmRow]) -> None:
-        """Many films appended at the next positions: the keys of the title and the current
-        column grow; the other columns' keys are worked out again when next needed (once,
-        rather than a film at a time)."""
-        for column in list(self._keys):
-            if column in (Column.TITLE, self.column):
-                self._keys[column] += [column_key(column, film) for film in films]
-            else:
-                del self._keys[column]
-        self._orders.clear()
+        """Many films appended at the next positions."""
+        end = len(self._films())
+        self._note_moved(range(end - len(films), end))
 
     def take_out(self, position: int) -> None:
         """Take a position out of the current order (before its keys change)."""
         shown = list(self.shown)
         shown.remove(position)
         self.shown = shown
-        self._orders.clear()
 
     def put_in(self, position: int) -> None:
         """Put a position into the current order where its keys place it."""
@@ -229,9 +270,9 @@ class FilmOrder:
         self.shown = shown
 
     def drop(self, gone: set[int]) -> None:
-        """Positions deleted: out of the current order."""
+        """Positions deleted: out of the current order, and of the others when next read."""
         self.shown = [p for p in self.shown if p not in gone]
-        self._orders.clear()
+        self._note_moved(gone)
 
     def row_for_new(self, rows: Sequence[int], position: int) -> int:
         """Where a new position goes among ``rows`` (shown in the current order)."""
