@@ -7,6 +7,8 @@ PostgreSQL as well.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Kept here so that opening an up-to-date catalog (every start) does not
 # import Alembic; a test checks it against the migration scripts.
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -82,6 +84,31 @@ WRITE_LOCK_KEY = 0x66696C6D6465736B
 def writing(engine: Engine) -> Engine:
     """The engine for transactions that write: on SQLite they begin with the write lock."""
     return engine.execution_options(**{WRITES: True})
+
+
+@contextmanager
+def writing_if_free(engine: Engine, wait_ms: int = 100) -> Iterator[Connection]:
+    """A transaction that writes, taking its turn as ``writing``'s do, but which gives up
+    (OperationalError) when another writer holds the catalog for longer than ``wait_ms``
+    instead of the busy timeout: for bookkeeping that can be done another time (the search
+    texts kept), on the window's thread, never for what a person changes."""
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+
+        def wait(ms: int) -> None:
+            setting = f"PRAGMA busy_timeout = {ms}" if sqlite else f"SET lock_timeout = {ms}"
+            conn.exec_driver_sql(setting)
+            conn.commit()
+
+        wait(wait_ms)
+        try:
+            conn.execution_options(**{WRITES: True})
+            with conn.begin():
+                yield conn
+        finally:
+            conn.rollback()  # (nothing, or what a failed start of the transaction left)
+            conn.execution_options(**{WRITES: False})
+            wait(BUSY_TIMEOUT_MS)
 
 
 def location(engine: Engine) -> str:

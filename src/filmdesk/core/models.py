@@ -64,6 +64,18 @@ film_tags = Table(
     sqlite_with_rowid=False,  # (migration 0005) the primary key is the table: one B-tree
 )
 
+# What search reads of each film (its folded words: ``filmdesk.core.search``), kept so that a
+# window need not fold 100,000 films' texts again at every start. A cache: a row is made by
+# the first window that folds the film's text, and triggers (migration 0012) delete it when
+# the title, original title, directors, notes, description or tags change, whoever changes
+# them; a film without a row has its text folded again.
+film_search_texts = Table(
+    "film_search_texts",
+    Base.metadata,
+    Column("film_id", ForeignKey("films.id", ondelete="CASCADE"), primary_key=True),
+    Column("text", Text, nullable=False),
+)
+
 
 class Film(Base):
     """A film in the catalog: curated facts plus the user's own annotations."""
@@ -151,13 +163,18 @@ class Viewing(Base):
     __tablename__ = "viewings"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    film_id: Mapped[int] = mapped_column(ForeignKey("films.id", ondelete="CASCADE"), index=True)
+    film_id: Mapped[int] = mapped_column(ForeignKey("films.id", ondelete="CASCADE"))
     watched_on: Mapped[date | None] = mapped_column(Date, index=True)
     rating_half_stars: Mapped[int | None] = mapped_column(SmallInteger)
     rewatch: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
 
     film: Mapped[Film] = relationship(back_populates="viewings")
+
+    # A film's viewings, and (holding both columns: no lookup in the table) every film's
+    # months watched in order, read at start for the search's ``watched:2024-03`` (migration
+    # 0012; it replaced an index on the film alone).
+    __table_args__ = (Index("ix_viewings_film_id_watched_on", "film_id", "watched_on"),)
 
 
 class Tag(Base):

@@ -71,14 +71,27 @@ class Searchable(Protocol):
 
 
 def _text_parts(film: Searchable, notes: str, description: str) -> tuple[str, ...]:
-    return (
-        film.title,
-        film.original_title,
-        " ".join(film.directors),
-        " ".join(film.tags),
-        notes,
-        description,
+    return text_parts(
+        film.title, film.original_title, film.directors, film.tags, notes, description
     )
+
+
+def text_parts(
+    title: str,
+    original_title: str,
+    directors: Sequence[str],
+    tags: Sequence[str],
+    notes: str,
+    description: str,
+) -> tuple[str, ...]:
+    """What a film's search text is made of (``folding.word_blobs`` makes it), in order."""
+    return (title, original_title, " ".join(directors), " ".join(tags), notes, description)
+
+
+# A film's search text as a catalog keeps it (``models.film_search_texts``) begins with this
+# mark of the rules it was folded by: a text kept by other rules (another version) is folded
+# again. Change it whenever folding or the parts above change.
+KEPT_TEXT_MARK = "v1"
 
 
 def _text_blob(film: Searchable, notes: str = "", description: str = "") -> str:
@@ -369,6 +382,18 @@ class SearchIndex:
         blobs = word_blobs([_text_parts(film, notes, text) for _at, film, notes, text in given])
         for (position, _film, _notes, _text), blob in zip(given, blobs, strict=True):
             self.texts[position] = blob
+            self._mark_changed(position)
+            if not self._has_text[position]:
+                self._has_text[position] = 1
+                self._missing -= 1
+
+    def set_texts(self, texts: Sequence[tuple[int, str]]) -> None:
+        """Give films their searchable text as made already (``text_parts``, folded, as a
+        catalog keeps it): (position, text) each."""
+        for position, text in texts:
+            if self.films[position] is None:
+                continue
+            self.texts[position] = text
             self._mark_changed(position)
             if not self._has_text[position]:
                 self._has_text[position] = 1

@@ -37,11 +37,11 @@ def test_typing_letter_by_letter_finds_what_the_whole_query_finds(
     from filmdesk.core.search import parse_query
 
     typed = FilmTableModel()
-    typed.set_films(catalog.films.rows(), catalog.films.texts)
+    typed.set_films(catalog.films.rows(), catalog.films.search_texts)
     for end in range(1, len(text) + 1):
         typed.set_query(parse_query(text[:end]))
     at_once = FilmTableModel()
-    at_once.set_films(catalog.films.rows(), catalog.films.texts)
+    at_once.set_films(catalog.films.rows(), catalog.films.search_texts)
     at_once.set_query(parse_query(text))
     rows = range(typed.rowCount())
     assert [typed.film_at(r).id for r in rows] == [

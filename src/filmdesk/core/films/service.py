@@ -8,8 +8,10 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from filmdesk.core.db import engine_read_only, writing_if_free
 from filmdesk.core.errors import AmbiguousFilmError, FilmNotFoundError
 from filmdesk.core.exchange import collector_paused
 from filmdesk.core.films import bulk
@@ -128,6 +130,40 @@ class FilmService:
                 .limit(limit)
             ).all()
         return [(film_id, notes or "", description or "") for film_id, notes, description in rows]
+
+    def search_texts(self, after_id: int = 0, limit: int = 5000) -> list[tuple[int, str]]:
+        """(id, search text) of up to ``limit`` films with ids above ``after_id``, in id order:
+        each film's folded words, as search reads them (``search.text_parts``).
+
+        The catalog keeps them (``models.film_search_texts``). Those it has not (films added or
+        changed since, or kept by other folding rules) are made here from the catalog and
+        kept, in a write transaction of their own (writers take turns, so nothing changes
+        them in between); when another writer holds the catalog, or it is read-only, they are
+        made and not kept (the next start keeps them).
+        """
+        with self._engine.connect() as conn:
+            kept = bulk.search_texts(conn, after_id, limit)
+        missing = [film_id for film_id, text in kept if text is None]
+        if not missing:
+            return kept  # type: ignore[return-value]
+        made = self._make_search_texts(missing)
+        return [
+            (film_id, text if text is not None else made[film_id])
+            for film_id, text in kept
+            if text is not None or film_id in made
+        ]
+
+    def _make_search_texts(self, film_ids: list[int]) -> dict[int, str]:
+        if not engine_read_only(self._engine):
+            try:
+                with writing_if_free(self._engine) as conn:
+                    made = bulk.make_search_texts(conn, film_ids)
+                    bulk.keep_search_texts(conn, made)
+                return made
+            except (SQLAlchemyError, OSError):
+                pass  # busy, full, or not ours to write: made again at the next start
+        with self._engine.connect() as conn:
+            return bulk.make_search_texts(conn, film_ids)
 
     def get(self, film_id: int) -> FilmRecord:
         """The film with this id; raises FilmNotFoundError."""

@@ -84,7 +84,7 @@ _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 _ROLES = frozenset(
     {_DISPLAY, _CHECK, _ALIGN, _TOOLTIP, _ACCESSIBLE, FilmIdRole, FilmRole, RatingRole}
 )
-TextLoader = Callable[[int, int], list[tuple[int, str, str]]]
+TextLoader = Callable[[int, int], list[tuple[int, str]]]
 
 
 class FilmTableModel(QAbstractTableModel):
@@ -126,8 +126,8 @@ class FilmTableModel(QAbstractTableModel):
     def set_films(self, films: Sequence[FilmRow], text_loader: TextLoader | None = None) -> None:
         """Replace every film (e.g. after opening a catalog).
 
-        ``text_loader(after_id, limit)`` returns (id, notes, description) in id order; without
-        one, notes and descriptions are not searched.
+        ``text_loader(after_id, limit)`` returns (id, search text: ``FilmService.search_texts``)
+        in id order; without one, notes and descriptions are not searched.
         """
         self.beginResetModel()
         self._index = SearchIndex(films, texts_later=text_loader is not None)
@@ -153,12 +153,8 @@ class FilmTableModel(QAbstractTableModel):
             return True
         chunk = loader(self._text_after_id, limit)
         positions = self._position_of_id
-        self._index.set_long_texts(
-            [
-                (positions[film_id], notes, description)
-                for film_id, notes, description in chunk
-                if film_id in positions
-            ]
+        self._index.set_texts(
+            [(positions[film_id], text) for film_id, text in chunk if film_id in positions]
         )
         if chunk:
             self._text_after_id = chunk[-1][0]

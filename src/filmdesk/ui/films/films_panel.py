@@ -210,7 +210,7 @@ class FilmsPanel(QWidget):
         """Read every film again, keeping the selection (after a step failed)."""
         current = self.current_film()
         selected = [f.id for f in self.selected_films()]
-        self.model.set_films(self.catalog.films.rows(), self.catalog.films.texts)
+        self.model.set_films(self.catalog.films.rows(), self.catalog.films.search_texts)
         self._after_rows_changed()
         self.restore_selection(selected, current.id if current is not None else None)
 

@@ -8,6 +8,7 @@ import gc
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.exchange import collector_paused
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.film_table_model import FilmTableModel
 
@@ -51,7 +52,8 @@ class FilmLoader(QObject):
     @Slot()
     def finish(self) -> None:
         """Read every film (after the first page has been painted)."""
-        self.model.set_films(self.catalog.films.rows(), self.catalog.films.texts)
+        with collector_paused():  # (100,000 films are millions of objects, none garbage)
+            self.model.set_films(self.catalog.films.rows(), self.catalog.films.search_texts)
         self._loading = False
         self.loaded.emit()
         # Notes and descriptions become searchable in small steps once the window is up.

@@ -1,0 +1,105 @@
+"""The search texts a catalog keeps (``film_search_texts``): made once, read at the next start,
+and dropped by the catalog itself whenever what they are made of changes, whoever changes it."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from filmdesk.core.catalog import Catalog, open_catalog
+from filmdesk.core.search import KEPT_TEXT_MARK, SearchIndex
+from tests.unusual_catalogs import writer_holding_the_lock
+
+
+def kept(catalog: Catalog) -> dict[int, str]:
+    with catalog.engine.connect() as conn:
+        rows = conn.execute(text("SELECT film_id, text FROM film_search_texts")).all()
+    return {int(film_id): str(value) for film_id, value in rows}
+
+
+def folded_now(catalog: Catalog) -> dict[int, str]:
+    """Each film's text as search folds it from the film itself."""
+    return {film.id: SearchIndex.of([film]).texts[0] for film in catalog.films.all()}
+
+
+def sql(catalog: Catalog, statement: str) -> None:
+    with catalog.engine.begin() as conn:
+        conn.execute(text(statement))
+
+
+def test_texts_are_made_once_kept_and_then_read(catalog: Catalog) -> None:
+    assert kept(catalog) == {}
+    made = dict(catalog.films.search_texts())
+    assert made == folded_now(catalog) and len(made) == 10
+    assert kept(catalog) == {i: KEPT_TEXT_MARK + t for i, t in made.items()}
+    # The next reader takes what is kept, not a new folding.
+    sql(catalog, f"UPDATE film_search_texts SET text = '{KEPT_TEXT_MARK} kept ' WHERE film_id = 3")
+    assert dict(catalog.films.search_texts())[3] == " kept "
+    # In pieces, as the window reads them.
+    first = catalog.films.search_texts(0, 4)
+    rest = catalog.films.search_texts(first[-1][0], 100)
+    assert [i for i, _ in first + rest] == sorted(made)
+
+
+def test_any_change_to_what_a_text_is_made_of_drops_it(catalog: Catalog) -> None:
+    catalog.films.search_texts()
+    film = catalog.films.resolve("The Cranes Are Flying")
+    changes = [
+        lambda: catalog.films.edit(film.id, {"title": "The Cranes Are Flying Zzyzx"}),
+        lambda: catalog.films.edit(film.id, {"original_title": "Летят журавли ёжик"}),
+        lambda: catalog.films.edit(film.id, {"directors": ["Mikhail Kalatozov", "Someone Else"]}),
+        lambda: catalog.films.edit(film.id, {"notes": "Seen at the Illusion cinema"}),
+        lambda: catalog.films.edit(film.id, {"description": "Veronika waits for Boris."}),
+        lambda: catalog.films.edit(film.id, {}, add_tags=["Wartime Love"]),
+        lambda: catalog.films.edit(film.id, {}, remove_tags=["Wartime Love"]),
+        lambda: catalog.films.edit(film.id, {}, add_tags=["melodrama"]),
+        # Other programs change the catalog with plain SQL: the catalog drops the text itself.
+        lambda: sql(catalog, f"UPDATE films SET notes = 'plain sql note' WHERE id = {film.id}"),
+        lambda: sql(catalog, "UPDATE tags SET name = 'Melodramas' WHERE key = 'melodrama'"),
+        lambda: sql(catalog, f"DELETE FROM film_tags WHERE film_id = {film.id}"),
+    ]
+    for change in changes:
+        change()
+        assert film.id not in kept(catalog)
+        assert len(kept(catalog)) == 9  # (the other films' stay)
+        assert dict(catalog.films.search_texts()) == folded_now(catalog)
+        assert film.id in kept(catalog)
+    catalog.films.edit(film.id, {"rating": 4.5, "year": 1958})  # not part of the text
+    assert film.id in kept(catalog)
+    catalog.films.delete(film.id)
+    assert film.id not in kept(catalog) and len(kept(catalog)) == 9
+
+
+def test_texts_folded_by_other_rules_are_folded_again(catalog: Catalog) -> None:
+    catalog.films.search_texts()
+    sql(catalog, "UPDATE film_search_texts SET text = 'v0 old rules ' WHERE film_id = 5")
+    assert dict(catalog.films.search_texts()) == folded_now(catalog)
+    assert kept(catalog)[5].startswith(KEPT_TEXT_MARK + " ")
+
+
+def test_while_another_writer_holds_the_catalog_texts_are_made_and_not_kept(
+    database: str,
+) -> None:
+    catalog = open_catalog(database).catalog
+    try:
+        before = folded_now(catalog)
+        writer = writer_holding_the_lock(database, 3)  # (film 2's notes changed, not committed)
+        try:
+            made = dict(catalog.films.search_texts())
+        finally:
+            writer.wait()
+        assert kept(catalog) == {}
+        assert made == before
+        assert "from the other process" in dict(catalog.films.search_texts())[2]
+        assert len(kept(catalog)) == 10
+    finally:
+        catalog.close()
+
+
+def test_a_read_only_catalog_makes_texts_without_keeping_them(database: str) -> None:
+    open_catalog(database).catalog.close()
+    catalog = open_catalog(database, read_only=True).catalog
+    try:
+        assert dict(catalog.films.search_texts()) == folded_now(catalog)
+        assert kept(catalog) == {}
+    finally:
+        catalog.close()
