@@ -3,6 +3,9 @@ and dropped by the catalog itself whenever what they are made of changes, whoeve
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from sqlalchemy import text
 
 from filmdesk.core.catalog import Catalog, open_catalog
@@ -103,3 +106,35 @@ def test_a_read_only_catalog_makes_texts_without_keeping_them(database: str) -> 
         assert kept(catalog) == {}
     finally:
         catalog.close()
+
+
+def test_a_large_import_keeps_the_triggers_that_drop_texts(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large import of new films pauses the tag triggers (SQLite) and makes them again: a
+    film's tags changed afterwards still drop its text."""
+    from filmdesk.core.exchange.csv_format import export_csv
+    from filmdesk.core.exchange.planning import plan_import
+    from filmdesk.core.importing import apply
+
+    catalog = open_catalog(str(db_path)).catalog
+    source = tmp_path / "films.csv"
+    export_csv(source, catalog.films.columns())
+    catalog.close()
+    other = open_catalog(str(tmp_path / "other.sqlite3")).catalog
+    try:
+        with other.engine.begin() as conn:  # (an empty one: every film of the file is new)
+            conn.execute(text("DELETE FROM films"))
+        monkeypatch.setattr(apply, "REBUILD_INDEXES_FROM", 1)  # (10 films count as many)
+        other.imports.apply(plan_import(other, source))
+        assert len(other.films.all()) == 10 and kept(other) == {}
+        triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+        with other.engine.connect() as conn:
+            assert conn.execute(text(triggers)).scalar() == 4
+        other.films.search_texts()
+        film = other.films.resolve("The Cranes Are Flying")
+        other.films.edit(film.id, {}, add_tags=["after the import"])
+        assert film.id not in kept(other) and len(kept(other)) == 9
+        assert dict(other.films.search_texts()) == folded_now(other)
+    finally:
+        other.close()

@@ -34,6 +34,7 @@ from filmdesk.core.importing.bulk_insert import (
     insert_pieces,
     large_cache,
     may_restructure,
+    search_text_triggers_paused,
 )
 from filmdesk.core.models import (
     Base,
@@ -172,7 +173,11 @@ class ApplyImport(Operation[ImportResult]):
             *Base.metadata.tables["films"].indexes,
             *Base.metadata.tables["film_tags"].indexes,
         ]
-        with large_cache(session.connection()), foreign_keys_checked_after(session.connection()):
+        with (
+            large_cache(session.connection()),
+            foreign_keys_checked_after(session.connection()),
+            search_text_triggers_paused(session.connection()),
+        ):
             for index in indexes:
                 index.drop(session.connection())
             added = insert_pieces(tx, new, total, self.progress)
