@@ -68,7 +68,10 @@ PIECE = 5000
 # the films that show them). (Alembic's ``alembic_version`` is not among them: the target has
 # its own, at the same revision.) A poster's bytes go through COPY as bytea and into SQLite as
 # a BLOB, unchanged.
-TABLES: tuple[Table, ...] = tuple(Base.metadata.sorted_tables)
+# The search texts a catalog keeps are not copied: the target's first window makes its own.
+TABLES: tuple[Table, ...] = tuple(
+    t for t in Base.metadata.sorted_tables if t.name != "film_search_texts"
+)
 
 # The target's own bookkeeping (what the seed did to it, the seed's digest): replaced by the
 # source's, which describes the rows copied. Every other table must be empty in the target.

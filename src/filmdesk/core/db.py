@@ -89,15 +89,21 @@ def writing(engine: Engine) -> Engine:
 @contextmanager
 def writing_if_free(engine: Engine, wait_ms: int = 100) -> Iterator[Connection]:
     """A transaction that writes, taking its turn as ``writing``'s do, but which gives up
-    (OperationalError) when another writer holds the catalog for longer than ``wait_ms``
-    instead of the busy timeout: for bookkeeping that can be done another time (the search
-    texts kept), on the window's thread, never for what a person changes."""
+    (raises) when another writer holds the catalog for longer than ``wait_ms`` instead of the
+    busy timeout: for bookkeeping that can be done another time (the search texts kept), on
+    the window's thread, never for what a person changes."""
     with engine.connect() as conn:
-        sqlite = conn.dialect.name == "sqlite"
+        if conn.dialect.name == "postgresql":
+            # The wait holds for this transaction alone (SET LOCAL), whatever becomes of it:
+            # the connection goes back to the pool as it came.
+            with conn.begin():
+                conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(wait_ms)}")
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+                yield conn
+            return
 
-        def wait(ms: int) -> None:
-            setting = f"PRAGMA busy_timeout = {ms}" if sqlite else f"SET lock_timeout = {ms}"
-            conn.exec_driver_sql(setting)
+        def wait(ms: int) -> None:  # (SQLite: a setting of the connection, made outside one)
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(ms)}")
             conn.commit()
 
         wait(wait_ms)

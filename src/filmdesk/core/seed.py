@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from filmdesk.core.db import writing
 from filmdesk.core.fields import FIELDS, FILM_FIELDS, Group, Kind
 from filmdesk.core.models import CatalogMeta, Collection, CollectionFilm, Film, SeedRecord
 from filmdesk.core.validation import ValidationError, clean_film_fields
@@ -173,7 +174,13 @@ def _to_column(name: str, value: object) -> object:
 def apply_seed(engine: Engine, path: Path) -> SeedResult:
     """Bring the catalog up to date with the seed at ``path``, in one transaction."""
     seed = load_seed(path)
-    with Session(engine) as session, session.begin():
+    with Session(engine) as session, session.begin():  # (a look first: most starts stop here)
+        meta = session.get(CatalogMeta, _DIGEST_KEY)
+        if meta is not None and meta.value == seed.digest:
+            return SeedResult(skipped_unchanged_file=True)
+    # A writer that takes its turn, as every change does (what it reads stays so until it
+    # writes; a window keeping search texts waits for it).
+    with Session(writing(engine)) as session, session.begin():
         meta = session.get(CatalogMeta, _DIGEST_KEY)
         if meta is not None and meta.value == seed.digest:
             return SeedResult(skipped_unchanged_file=True)

@@ -316,14 +316,29 @@ def search_texts(conn: Connection, after_id: int, limit: int) -> list[tuple[int,
     mark = len(KEPT_TEXT_MARK)
     cursor = dbapi_cursor(conn)
     try:
-        # (The mark is looked at, and cut off, by the database: no copy of each text here.)
+        # (The mark is looked at, and cut off, by the database: no copy of each text here. A
+        # text begins with a space: "v1 ", never the start of "v10 ".)
         cursor.execute(
-            f"SELECT films.id, CASE WHEN substr(t.text, 1, {mark}) = '{KEPT_TEXT_MARK}'"
+            f"SELECT films.id, CASE WHEN substr(t.text, 1, {mark + 1}) = '{KEPT_TEXT_MARK} '"
             f" THEN substr(t.text, {mark + 1}) END"
             " FROM films LEFT JOIN film_search_texts AS t ON t.film_id = films.id"
             f" WHERE films.id > {int(after_id)} ORDER BY films.id LIMIT {int(limit)}"
         )
         return cursor.fetchall()  # type: ignore[no-any-return]
+    finally:
+        cursor.close()
+
+
+def lock_films(conn: Connection, film_ids: Sequence[int]) -> None:
+    """On PostgreSQL, lock these films' rows until the transaction ends: another program's
+    change to one of them (or a tag given to one) waits, or makes this wait and give up.
+    (SQLite's write lock already keeps every other writer out.)"""
+    if conn.dialect.name != "postgresql":
+        return
+    cursor = dbapi_cursor(conn)
+    try:
+        for condition in id_conditions(film_ids):
+            cursor.execute(f"SELECT id FROM films WHERE id {condition} FOR UPDATE")
     finally:
         cursor.close()
 

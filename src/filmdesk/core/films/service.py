@@ -137,9 +137,10 @@ class FilmService:
 
         The catalog keeps them (``models.film_search_texts``). Those it has not (films added or
         changed since, or kept by other folding rules) are made here from the catalog and
-        kept, in a write transaction of their own (writers take turns, so nothing changes
-        them in between); when another writer holds the catalog, or it is read-only, they are
-        made and not kept (the next start keeps them).
+        kept, in a write transaction of their own (writers take turns, and on PostgreSQL the
+        films are locked against other programs' changes until the texts are in); when another
+        writer holds the catalog, or it is read-only, they are made and not kept (the next
+        start keeps them). A film deleted meanwhile comes with an empty text.
         """
         with self._engine.connect() as conn:
             kept = bulk.search_texts(conn, after_id, limit)
@@ -147,21 +148,21 @@ class FilmService:
         if not missing:
             return kept  # type: ignore[return-value]
         made = self._make_search_texts(missing)
-        return [
-            (film_id, text if text is not None else made[film_id])
-            for film_id, text in kept
-            if text is not None or film_id in made
-        ]
+        return [(film_id, text or made.get(film_id, "")) for film_id, text in kept]
 
     def _make_search_texts(self, film_ids: list[int]) -> dict[int, str]:
         if not engine_read_only(self._engine):
+            # Busy, full, or not ours to write (the driver's own errors: the bulk reads and
+            # writes go to its cursor): made again, and kept, at a later start.
+            failures = (SQLAlchemyError, OSError, self._engine.dialect.loaded_dbapi.Error)
             try:
                 with writing_if_free(self._engine) as conn:
+                    bulk.lock_films(conn, film_ids)
                     made = bulk.make_search_texts(conn, film_ids)
                     bulk.keep_search_texts(conn, made)
                 return made
-            except (SQLAlchemyError, OSError):
-                pass  # busy, full, or not ours to write: made again at the next start
+            except failures:
+                pass
         with self._engine.connect() as conn:
             return bulk.make_search_texts(conn, film_ids)
 

@@ -124,16 +124,17 @@ def foreign_keys_checked_after(connection: Connection) -> Iterator[None]:
 @contextmanager
 def search_text_triggers_paused(connection: Connection) -> Iterator[None]:
     """For a large import of new films on SQLite: the triggers that drop a film's kept search
-    text when its tags change (migration 0012) are dropped, and made again from their own
-    definitions at the end. New films have no text kept, and a trigger run per tag link was a
-    tenth of an import of 100,000 films. (PostgreSQL's run once per statement.) One
-    transaction: an error or a Cancel brings them back."""
+    text when it or its tags change (migration 0012) are dropped, and made again from their
+    own definitions at the end. New films have no text kept, and a trigger run per film and
+    per tag link was a tenth of an import of 100,000 films. (PostgreSQL's run once per
+    statement.) One transaction: an error or a Cancel brings them back."""
     if connection.dialect.name != "sqlite":
         yield
         return
     found = connection.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-        " AND tbl_name = 'film_tags' AND name LIKE 'film_search_text%' ORDER BY name"
+        " AND tbl_name IN ('films', 'film_tags') AND name LIKE 'film_search_text%'"
+        " ORDER BY name"
     ).all()
     for name, _ in found:
         connection.exec_driver_sql(f'DROP TRIGGER "{name}"')

@@ -41,11 +41,24 @@ _SQLITE = [
         "DELETE FROM film_search_texts WHERE film_id = OLD.film_id",
     ),
     (
+        "tag_moved",
+        "AFTER UPDATE OF film_id, tag_id ON film_tags",
+        "DELETE FROM film_search_texts WHERE film_id IN (OLD.film_id, NEW.film_id)",
+    ),
+    (
         "tag_renamed",
-        "AFTER UPDATE OF name ON tags",
+        "AFTER UPDATE OF name, key ON tags",  # (a film's tags are in the order of their keys)
         "DELETE FROM film_search_texts"
         " WHERE film_id IN (SELECT film_id FROM film_tags WHERE tag_id = NEW.id)",
     ),
+    # With foreign keys off (the sqlite3 shell's default), a deleted film's text would stay,
+    # and pass to the next film given its id.
+    (
+        "film_deleted",
+        "AFTER DELETE ON films",
+        "DELETE FROM film_search_texts WHERE film_id = OLD.id",
+    ),
+    ("film_added", "AFTER INSERT ON films", "DELETE FROM film_search_texts WHERE film_id = NEW.id"),
 ]
 # PostgreSQL: a trigger per statement, reading the rows it changed (a function call per row
 # would slow an import of 100,000 films' tags); (name, event, transition tables, statement).
@@ -71,13 +84,21 @@ _POSTGRESQL = [
         "DELETE FROM film_search_texts WHERE film_id IN (SELECT film_id FROM o_rows)",
     ),
     (
+        "tag_moved",
+        "AFTER UPDATE ON film_tags",
+        "OLD TABLE AS o_rows NEW TABLE AS n_rows",
+        "DELETE FROM film_search_texts WHERE film_id IN (SELECT film_id FROM o_rows"
+        " UNION SELECT film_id FROM n_rows)",
+    ),
+    (
         "tag_renamed",
         "AFTER UPDATE ON tags",
         "OLD TABLE AS o_rows NEW TABLE AS n_rows",
         "DELETE FROM film_search_texts WHERE film_id IN (SELECT film_id FROM film_tags"
         " WHERE tag_id IN (SELECT n.id FROM n_rows n JOIN o_rows o ON o.id = n.id"
-        " WHERE n.name IS DISTINCT FROM o.name))",
+        " WHERE n.name IS DISTINCT FROM o.name OR n.key IS DISTINCT FROM o.key))",
     ),
+    ("tags_emptied", "AFTER TRUNCATE ON film_tags", "", "DELETE FROM film_search_texts"),
 ]
 
 
@@ -103,8 +124,9 @@ def upgrade() -> None:
                 f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS"
                 f" $$ BEGIN {statement}; RETURN NULL; END $$"
             )
+            referencing = f" REFERENCING {tables}" if tables else ""
             op.execute(
-                f"CREATE TRIGGER {name} {event} REFERENCING {tables}"
+                f"CREATE TRIGGER {name} {event}{referencing}"
                 f" FOR EACH STATEMENT EXECUTE FUNCTION {name}()"
             )
     else:
