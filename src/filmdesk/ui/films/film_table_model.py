@@ -4,9 +4,10 @@ A QSortFilterProxyModel would call ``data()`` in Python for every row on every k
 100,000 films that takes seconds. Instead the model keeps:
 
 * ``_films``: every film once, by position (a deleted film leaves ``None``);
-* a ``SearchIndex`` over the same positions (lean rows first; the long texts search also
-  looks at, notes and descriptions, are added in small steps by ``load_texts_step`` after the
-  window has appeared, or all at once when a search needs them sooner);
+* a ``SearchIndex`` over the same positions (lean rows first; each film's search text, with
+  its notes and description, as the catalog keeps it, is added in small steps by
+  ``load_texts_step`` after the window has appeared, or all at once when a search needs it
+  sooner);
 * ``_sorting`` (``film_order.FilmOrder``): all positions in the order shown: by the sort
   column's key, ascending or descending, ties always in title order and films without a value
   last (re-sorted only when the sort changes, from orders worked out ahead of time; an edited
@@ -297,7 +298,7 @@ class FilmTableModel(QAbstractTableModel):
     def _add_many(self, batch: list[FilmRecord]) -> None:
         """Many films at once (an import of thousands): shown at once, in one reset; their
         notes and descriptions become searchable in steps afterwards (``load_texts_step``),
-        and the sort keys of columns not shown are worked out again when needed."""
+        and the orders of columns not shown are made again when needed."""
         months = self._months_of([film.id for film in batch])
         known = [film for film in batch if film.id in self._position_of_id]
         for film in known:
@@ -417,7 +418,7 @@ class FilmTableModel(QAbstractTableModel):
     # --- filtering and sorting ------------------------------------------------------------
 
     def prepare_sorting_step(self) -> bool:
-        """Compute one more column's sort keys (then the word index) ahead of time.
+        """Make one more column's order (then the word index) ahead of time.
 
         True when everything is ready.
         """

@@ -66,7 +66,7 @@ class FilmsPanel(QWidget):
     rating_changed = Signal(int, object)  # film id, float | None: the stars in the table
     watched_changed = Signal(int, bool, object)  # film id, watched, date | None: the check box
     all_loaded = Signal()  # a big catalog's films are all read (saved searches can count)
-    search_ready = Signal()  # every film's texts and sort keys are prepared: the window is idle
+    search_ready = Signal()  # every film's texts and sort orders are prepared: the window is idle
     user_active = Signal()  # the user typed a search, scrolled or chose a film (work can wait)
     poster_dropped = Signal(int, object)  # film id, the QMimeData of an image dropped on its row
     first_painted = Signal()  # the table or the covers painted for the first time
@@ -174,7 +174,7 @@ class FilmsPanel(QWidget):
         return self.loader.is_loading()
 
     def is_preparing(self) -> bool:
-        """True while search texts and sort keys are still being prepared after start."""
+        """True while search texts and sort orders are still being prepared after start."""
         return self.loader.is_preparing()
 
     @Slot()

@@ -1,5 +1,5 @@
 """Reading the catalog into the film table: a big catalog shows its first page at once and
-reads the rest once that page is on screen; search texts and sort keys follow in small steps."""
+reads the rest once that page is on screen; search texts and sort orders follow in small steps."""
 
 from __future__ import annotations
 
@@ -70,12 +70,12 @@ class FilmLoader(QObject):
         return self._loading
 
     def is_preparing(self) -> bool:
-        """True while search texts and sort keys are still being prepared after start."""
+        """True while search texts and sort orders are still being prepared after start."""
         return self._text_timer.isActive()
 
     @Slot()
     def _load_texts_step(self) -> None:
-        # First what search needs, then the sort keys of every column, a piece at a time.
+        # First what search needs, then the order of every column, a piece at a time.
         if self.model.load_texts_step() and self.model.prepare_sorting_step():
             self._text_timer.stop()
             # The catalog now lives in memory for good: keep the cyclic garbage collector from
