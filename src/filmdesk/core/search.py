@@ -117,10 +117,10 @@ def _mask(groups: Iterable[Sequence[int]], size: int) -> bytearray:
     view: Any = None
     for positions in groups:
         if len(positions) >= _MANY_POSITIONS and isinstance(positions, array):
+            numpy = _numpy()
             if view is None:
-                numpy = _numpy()
                 view = numpy.frombuffer(mask, dtype=numpy.bool_)
-            view[_numpy().frombuffer(positions, dtype=f"i{positions.itemsize}")] = True
+            view[numpy.frombuffer(positions, dtype=f"i{positions.itemsize}")] = True
         else:  # (the loop over positions runs in C)
             deque(map(mask.__setitem__, positions, ones), maxlen=0)
     return mask
@@ -380,12 +380,7 @@ class SearchIndex:
         found = [(at, self.films[at], notes, text) for at, notes, text in texts]
         given = [(at, film, notes, text) for at, film, notes, text in found if film is not None]
         blobs = word_blobs([_text_parts(film, notes, text) for _at, film, notes, text in given])
-        for (position, _film, _notes, _text), blob in zip(given, blobs, strict=True):
-            self.texts[position] = blob
-            self._mark_changed(position)
-            if not self._has_text[position]:
-                self._has_text[position] = 1
-                self._missing -= 1
+        self.set_texts([(at, blob) for (at, *_), blob in zip(given, blobs, strict=True)])
 
     def set_texts(self, texts: Sequence[tuple[int, str]]) -> None:
         """Give films their searchable text as made already (``text_parts``, folded, as a

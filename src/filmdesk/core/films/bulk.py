@@ -166,8 +166,7 @@ def film_columns(engine: Engine, film_ids: Sequence[int] | None = None) -> dict[
     def each(values: Sequence[Any], kind: Kind) -> list[Any]:
         if kind not in convert:
             return list(values)
-        done = {value: convert[kind](value) for value in set(values)}
-        return list(map(done.__getitem__, values))
+        return list(_converted(values, convert[kind]))
 
     read = dict(zip(_COLUMNS, raw[1:], strict=True))
     columns: dict[str, list[Any]] = {"id": ids}

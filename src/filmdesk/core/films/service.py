@@ -117,20 +117,6 @@ class FilmService:
                 found |= bulk.viewed_months(conn, condition)
             return found
 
-    def texts(self, after_id: int = 0, limit: int = 5000) -> list[tuple[int, str, str]]:
-        """(id, notes, description) of up to ``limit`` films with ids above ``after_id``.
-
-        Lets a window index long texts in small steps after it has appeared.
-        """
-        with self._engine.connect() as conn:
-            rows = conn.execute(
-                select(Film.id, Film.notes, Film.description)
-                .where(Film.id > after_id)
-                .order_by(Film.id)
-                .limit(limit)
-            ).all()
-        return [(film_id, notes or "", description or "") for film_id, notes, description in rows]
-
     def search_texts(self, after_id: int = 0, limit: int = 5000) -> list[tuple[int, str]]:
         """(id, search text) of up to ``limit`` films with ids above ``after_id``, in id order:
         each film's folded words, as search reads them (``search.text_parts``).
