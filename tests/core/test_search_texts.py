@@ -9,7 +9,9 @@ import pytest
 from sqlalchemy import text
 
 from filmdesk.core.catalog import Catalog, open_catalog
+from filmdesk.core.db import own_connection
 from filmdesk.core.search import KEPT_TEXT_MARK, SearchIndex
+from filmdesk.core.watch import CatalogWatch
 from tests.unusual_catalogs import writer_holding_the_lock
 
 
@@ -174,8 +176,7 @@ def test_a_full_disk_makes_texts_without_keeping_them(db_path: Path) -> None:
     try:
         long = " ".join(f"word{n}" for n in range(20_000))  # (its text needs new pages)
         catalog.films.edit(4, {"description": long})
-        with catalog.engine.connect() as conn:  # (the connection the pool gives next)
-            raw = conn.connection.driver_connection
+        with own_connection(catalog.engine).raw() as raw:  # (the one that keeps texts)
             assert raw is not None
             raw.execute("VACUUM")  # (no free pages left either)
             pages = raw.execute("PRAGMA page_count").fetchone()[0]
@@ -204,4 +205,23 @@ def test_after_giving_up_a_change_still_waits_its_usual_turn(database: str) -> N
             writer.wait()
         assert catalog.films.get(3).notes == "typed while another program wrote"
     finally:
+        catalog.close()
+
+
+def test_keeping_texts_is_not_taken_for_another_programs_change(db_path: Path) -> None:
+    """The window's watch looks for other programs' commits; texts the window keeps itself
+    are none (a false one read every film's stamp again and said every collection changed,
+    each second of a first start)."""
+    catalog = open_catalog(str(db_path)).catalog
+    watch = CatalogWatch(catalog)
+    try:
+        catalog.films.search_texts()
+        assert len(kept(catalog)) == 10
+        assert watch.poll() is None
+        sql(catalog, "UPDATE films SET notes = 'elsewhere', updated_at = '2030-01-01' WHERE id = 2")
+        changes = watch.poll()  # (what another connection commits is still seen)
+        assert changes is not None and changes.films_changed == {2}
+        assert watch.poll() is None
+    finally:
+        watch.close()
         catalog.close()

@@ -23,6 +23,7 @@ from filmdesk.core.catalog_file import CHECK_FAILED, quick_check
 from filmdesk.core.db import (
     MigrationResult,
     catch_up_id_sequences,
+    close_own_connection,
     engine_read_only,
     open_database,
     read_only_message,
@@ -149,6 +150,7 @@ class Catalog:
 
     def close(self) -> None:
         """Release the database connections."""
+        close_own_connection(self.engine)
         self.engine.dispose()
 
 

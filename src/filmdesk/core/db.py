@@ -7,6 +7,7 @@ PostgreSQL as well.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, t
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from sqlalchemy.pool import StaticPool
 
 from filmdesk.core.catalog_file import is_read_only, is_sqlite, read_only_uri
 from filmdesk.core.errors import database_reason
@@ -90,8 +92,13 @@ def writing(engine: Engine) -> Engine:
 def writing_if_free(engine: Engine, wait_ms: int = 100) -> Iterator[Connection]:
     """A transaction that writes, taking its turn as ``writing``'s do, but which gives up
     (raises) when another writer holds the catalog for longer than ``wait_ms`` instead of the
-    busy timeout: for bookkeeping that can be done another time (the search texts kept), on
-    the window's thread, never for what a person changes."""
+    busy timeout: for bookkeeping that can be done another time (the search texts kept),
+    never for what a person changes. On a SQLite file it is written through the catalog's
+    ``OwnConnection``, so that the window's watch does not take it for another program's."""
+    if sqlite_path(engine.url) is not None:
+        with own_connection(engine).writing(wait_ms) as conn:
+            yield conn
+        return
     with engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             # The wait holds for this transaction alone (SET LOCAL), whatever becomes of it:
@@ -101,20 +108,81 @@ def writing_if_free(engine: Engine, wait_ms: int = 100) -> Iterator[Connection]:
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
                 yield conn
             return
+        conn.execution_options(**{WRITES: True})  # (an in-memory SQLite catalog: the tests')
+        with conn.begin():
+            yield conn
 
-        def wait(ms: int) -> None:  # (SQLite: a setting of the connection, made outside one)
-            conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(ms)}")
-            conn.commit()
 
-        wait(wait_ms)
+class OwnConnection:
+    """One connection to a SQLite catalog file beside the engine's pool, used by one thread at
+    a time: for the window's look for what others committed (``PRAGMA data_version``, which
+    commits made on this same connection leave as it was) and for the bookkeeping the window
+    writes itself (the search texts kept), which so is never taken for another program's
+    change. ``own_connection`` gives a catalog's; ``Catalog.close`` closes it."""
+
+    def __init__(self, engine: Engine) -> None:
+        path = sqlite_path(engine.url)
+        if path is None:
+            raise ValueError(f"not a SQLite file: {engine.url}")
+        read_only = engine_read_only(engine)
+        target = read_only_uri(path) if read_only else str(path)
+        self._raw = sqlite3.connect(target, uri=bool(read_only), check_same_thread=False)
+        self._lock = threading.RLock()
+        self._engine = create_engine(
+            "sqlite+pysqlite://", creator=lambda: self._raw, poolclass=StaticPool
+        )
+        _configure_sqlite(self._engine)
+        with self._engine.connect():  # (its set-up, the pragmas, made once, now)
+            pass
+
+    @contextmanager
+    def raw(self, wait: bool = True) -> Iterator[sqlite3.Connection | None]:
+        """The driver's connection, not in a transaction, for this thread alone until the
+        block ends; None when another thread has it and ``wait`` is False."""
+        if not self._lock.acquire(blocking=wait):
+            yield None
+            return
         try:
-            conn.execution_options(**{WRITES: True})
-            with conn.begin():
-                yield conn
+            yield self._raw
         finally:
-            conn.rollback()  # (nothing, or what a failed start of the transaction left)
-            conn.execution_options(**{WRITES: False})
-            wait(BUSY_TIMEOUT_MS)
+            self._lock.release()
+
+    @contextmanager
+    def writing(self, wait_ms: int) -> Iterator[Connection]:
+        """A transaction that writes, waiting at most ``wait_ms`` for another writer."""
+        with self._lock:
+            self._raw.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+            with self._engine.connect() as conn:
+                conn.execution_options(**{WRITES: True})
+                with conn.begin():
+                    yield conn
+
+    def close(self) -> None:
+        with self._lock:
+            self._engine.dispose()
+            self._raw.close()
+
+
+_OWN: WeakKeyDictionary[Engine, OwnConnection] = WeakKeyDictionary()
+_OWN_LOCK = threading.Lock()
+
+
+def own_connection(engine: Engine) -> OwnConnection:
+    """The ``OwnConnection`` of the SQLite catalog file behind ``engine``, made at first use
+    (raises ``sqlite3.Error`` when the file cannot be opened)."""
+    with _OWN_LOCK:
+        own = _OWN.get(engine)
+        if own is None:
+            own = _OWN[engine] = OwnConnection(engine)
+        return own
+
+
+def close_own_connection(engine: Engine) -> None:
+    """Close ``engine``'s ``OwnConnection``, if it has one."""
+    with _OWN_LOCK:
+        own = _OWN.pop(engine, None)
+    if own is not None:
+        own.close()
 
 
 def location(engine: Engine) -> str:

@@ -1,11 +1,12 @@
 """Noticing what other processes change in the catalog (``filmdesk-cli`` while the window is
 open, a second window): a cheap check whether anything was committed, then what changed.
 
-On SQLite, ``PRAGMA data_version`` on a connection of our own changes whenever another
-connection commits. On PostgreSQL, every commit that changes the catalog sends a notification
-(migration 0008's triggers), which a connection of our own listens for; those sent by our own
-connections are ours. Only then are the films' change stamps read (one query, tens of
-milliseconds at 100,000 films) and compared with those last seen.
+On SQLite, ``PRAGMA data_version`` on the catalog's ``OwnConnection`` changes whenever another
+connection commits (but not for the bookkeeping the window writes through that connection
+itself: the search texts). On PostgreSQL, every commit that changes the catalog sends a
+notification (migration 0008's triggers), which a connection of our own listens for; those sent
+by our own connections are ours. Only then are the films' change stamps read (one query, tens
+of milliseconds at 100,000 films) and compared with those last seen.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.db import CHANGES_CHANNEL, own_connections, sqlite_path
+from filmdesk.core.db import (
+    CHANGES_CHANNEL,
+    OwnConnection,
+    own_connection,
+    own_connections,
+    sqlite_path,
+)
 from filmdesk.core.films.bulk import dbapi_cursor
 from filmdesk.core.models import Collection, ScreeningList
 from filmdesk.core.operations import Changes
@@ -26,6 +33,7 @@ from filmdesk.core.operations import Changes
 
 class _Signal(Protocol):
     def committed_elsewhere(self) -> bool: ...
+    def again(self) -> None: ...
     def forget(self) -> None: ...
     def close(self) -> None: ...
 
@@ -33,15 +41,17 @@ class _Signal(Protocol):
 class _FileSignal:
     """SQLite: the file's data version, which others' commits change."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn: sqlite3.Connection | None = conn
+    def __init__(self, own: OwnConnection) -> None:
+        self._own: OwnConnection | None = own
         self._version = self._read()
 
     def _read(self) -> int:
-        if self._conn is None:
+        if self._own is None:
             return 0
         try:
-            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            with self._own.raw() as conn:
+                assert conn is not None
+                return int(conn.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error:  # the file went away or cannot be read now: nothing new to show
             return getattr(self, "_version", 0)
 
@@ -51,13 +61,14 @@ class _FileSignal:
         self._version = version
         return changed
 
+    def again(self) -> None:
+        self._version = -1  # (no version a connection gives)
+
     def forget(self) -> None:
         self._version = self._read()
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        self._own = None  # (the catalog's to close)
 
 
 class _ServerSignal:
@@ -67,6 +78,7 @@ class _ServerSignal:
         self._engine = engine
         self._conn: Any = None
         self._lost = False
+        self._again = False
         self._listen()
 
     def _listen(self) -> None:
@@ -83,7 +95,13 @@ class _ServerSignal:
                 raise
             self._conn = None
 
+    def again(self) -> None:
+        self._again = True
+
     def committed_elsewhere(self) -> bool:
+        if self._again:
+            self._again = False
+            return True
         if self._conn is None or self._conn.closed:
             # (Re)connect: while away, anything may have changed.
             self._lost = self._lost or self._conn is not None
@@ -141,15 +159,17 @@ class CatalogWatch:
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
         path = sqlite_path(catalog.engine.url)
-        self._conn: sqlite3.Connection | None = None
+        self._own: OwnConnection | None = None
         self._signal: _Signal | None = None
         if path is not None:
             try:
-                self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-                self._conn.execute("PRAGMA data_version").fetchone()
-                self._signal = _FileSignal(self._conn)
+                self._own = own_connection(catalog.engine)
+                with self._own.raw() as conn:
+                    assert conn is not None
+                    conn.execute("PRAGMA data_version").fetchone()
+                self._signal = _FileSignal(self._own)
             except sqlite3.Error:  # (a read-only folder, say: not watched, nothing else lost)
-                self._conn = None
+                self._own = None
         elif catalog.engine.dialect.name == "postgresql":
             self._signal = _ServerSignal(catalog.engine)
         self._stamps = self._read_stamps()
@@ -166,25 +186,27 @@ class CatalogWatch:
         if self._signal is not None:
             self._signal.close()
             self._signal = None
-        self._conn = None
+        self._own = None
 
     def _read_stamps(self, film_ids: Iterable[int] | None = None) -> dict[int, object]:
         """Each film's change stamp as stored (text on SQLite: read as it is, no conversion;
         tens of milliseconds for 100,000 films)."""
-        if self._conn is not None:
-            if film_ids is None:
-                return dict(self._conn.execute("SELECT id, updated_at FROM films"))
-            ids = list(film_ids)
-            stamps: dict[int, object] = {}
-            for start in range(0, len(ids), 500):
-                piece = ids[start : start + 500]
-                marks = ", ".join("?" * len(piece))
-                stamps.update(
-                    self._conn.execute(
-                        f"SELECT id, updated_at FROM films WHERE id IN ({marks})", piece
+        if self._own is not None:
+            with self._own.raw() as conn:
+                assert conn is not None
+                if film_ids is None:
+                    return dict(conn.execute("SELECT id, updated_at FROM films"))
+                ids = list(film_ids)
+                stamps: dict[int, object] = {}
+                for start in range(0, len(ids), 500):
+                    piece = ids[start : start + 500]
+                    marks = ", ".join("?" * len(piece))
+                    stamps.update(
+                        conn.execute(
+                            f"SELECT id, updated_at FROM films WHERE id IN ({marks})", piece
+                        )
                     )
-                )
-            return stamps
+                return stamps
         engine: Engine = self._catalog.engine
         # On a server, the stamps as text on the driver's cursor: they are only compared, and
         # turning 100,000 of them into datetimes through SQLAlchemy's rows costs a third of a
@@ -215,12 +237,22 @@ class CatalogWatch:
     def poll(self) -> Changes | None:
         """What others committed since the last look (None: nothing). Films come with their
         records; every collection and list that exists is said to have changed (they are
-        cheap to read again), those gone as removed."""
+        cheap to read again), those gone as removed.
+
+        On a SQLite file, not while the window's own bookkeeping is being written (the next
+        look sees what others committed meanwhile)."""
+        if self._own is None:
+            return self._poll()
+        with self._own.raw(wait=False) as conn:
+            return None if conn is None else self._poll()
+
+    def _poll(self) -> Changes | None:
         if self._signal is None or not self._signal.committed_elsewhere():
             return None
         try:
             stamps = self._read_stamps()
-        except SQLAlchemyError:  # the server cannot be reached now: look again next time
+        except (SQLAlchemyError, sqlite3.Error):  # cannot be read now: look again next time
+            self._signal.again()
             return None
         known = self._stamps
         added = stamps.keys() - known.keys()
