@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.film_table_model import FilmIdRole, FilmTableModel, header_text
 from filmdesk.ui.films.star_delegate import StarDelegate
+from filmdesk.ui.films.table_painter import TablePainter
 from filmdesk.ui.shell.i18n import format_short_date
 from filmdesk.ui.widgets.poster_input import has_image
 from filmdesk.ui.widgets.star_rating import is_dark
@@ -99,6 +100,7 @@ class FilmTable(QTableView):
         self.tune_palette()
         self.star_delegate = StarDelegate(self)
         self.setItemDelegateForColumn(Column.RATING, self.star_delegate)
+        self.painter = TablePainter(self, self.star_delegate)
         self.viewport().installEventFilter(self)  # hover ends; first paint (big catalogs)
         self._painted = False
         self.doubleClicked.connect(self._double_clicked)
@@ -181,12 +183,13 @@ class FilmTable(QTableView):
             self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+        # The rows in one pass (TablePainter), not a delegate's call per cell and role.
+        painter = QPainter(self.viewport())
+        self.painter.paint(painter, event.rect())
         if self._drop_row is None:
             return
         first = self.visualRect(self.model().index(self._drop_row, 0))
         width = self.viewport().width()
-        painter = QPainter(self.viewport())
         pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
         painter.setPen(pen)
         painter.drawRect(QRect(1, first.top() + 1, width - 2, first.height() - 2))

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent, QPainter, QPixmap
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -58,15 +58,29 @@ class StarDelegate(QStyledItemDelegate):
         opt.text = ""
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        self.paint_stars(
+            painter, QRectF(option.rect), index.data(RatingRole), index.data(FilmIdRole),
+            option.palette,
+        )  # fmt: skip
+
+    def paint_stars(
+        self,
+        painter: QPainter,
+        cell: QRectF,
+        rating: float | None,
+        film_id: int | None,
+        palette: QPalette,
+    ) -> None:
+        """The stars of ``rating`` in ``cell`` (a preview of another while the mouse is over
+        the film's stars), on whatever the cell's background is."""
         preview = None
-        if self._hover is not None and self._hover[0] == index.data(FilmIdRole):
+        if self._hover is not None and self._hover[0] == film_id:
             preview = self._hover[1]
-        rect = self.stars_rect(QRectF(option.rect))
-        rating = index.data(RatingRole)
+        rect = self.stars_rect(cell)
         # Every visible row is repainted on each keystroke of a search: draw each look once
         # (with the shared StarPainter) and reuse the picture.
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        key = (rating, preview, rect.width(), rect.height(), ratio, option.palette.cacheKey())
+        key = (rating, preview, rect.width(), rect.height(), ratio, palette.cacheKey())
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
             pixmap = QPixmap(math.ceil(rect.width() * ratio), math.ceil(rect.height() * ratio))
@@ -77,7 +91,7 @@ class StarDelegate(QStyledItemDelegate):
                 pixmap_painter,
                 QRectF(0, 0, rect.width(), rect.height()),
                 rating,
-                option.palette,
+                palette,
                 preview=preview,
             )
             pixmap_painter.end()
