@@ -563,21 +563,29 @@ class FilmTableModel(QAbstractTableModel):
         return False
 
 
+def _watched_text(film: FilmRow) -> str:
+    return format_short_date(film.watched_on) if film.watched and film.watched_on else ""
+
+
+# What each column's cells show, by column number (a page's cells are read on each
+# keystroke: one lookup, no comparisons of enum members).
+_CELL_TEXTS: tuple[Callable[[FilmRow], str | None], ...] = tuple(
+    {
+        Column.TITLE: lambda film: film.title,
+        Column.ORIGINAL_TITLE: lambda film: film.original_title,
+        Column.YEAR: lambda film: str(film.year) if film.year else "",
+        Column.DIRECTOR: lambda film: ", ".join(film.directors),
+        Column.RATING: lambda film: None,  # drawn as stars by StarDelegate
+        Column.WATCHED: _watched_text,
+        Column.TAGS: lambda film: ", ".join(film.tags),
+    }[column]
+    for column in Column
+)
+
+
 def cell_text(film: FilmRow, column: int) -> str | None:
     """What a cell shows of ``film`` (the rating is drawn as stars, not written)."""
-    if column == Column.TITLE:
-        return film.title
-    if column == Column.ORIGINAL_TITLE:
-        return film.original_title
-    if column == Column.YEAR:
-        return str(film.year) if film.year else ""
-    if column == Column.DIRECTOR:
-        return ", ".join(film.directors)
-    if column == Column.RATING:
-        return None  # drawn as stars by StarDelegate
-    if column == Column.WATCHED:
-        return format_short_date(film.watched_on) if film.watched and film.watched_on else ""
-    return ", ".join(film.tags)
+    return _CELL_TEXTS[column](film)
 
 
 def poster_tooltip(film: FilmRow, thumbnail: Path | None) -> str | None:

@@ -24,6 +24,8 @@ from filmdesk.ui.films.star_delegate import StarDelegate
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _CENTRE = Qt.AlignmentFlag.AlignCenter
+# (Plain numbers: an enum member read in a loop over a page's cells costs.)
+_YEAR, _RATING, _WATCHED = int(Column.YEAR), int(Column.RATING), int(Column.WATCHED)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,22 @@ class Cell:
     column: int
     rect: QRect
     text: str
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What one paint needs, worked out once: the rows, where they are, and the columns."""
+
+    rows: range
+    top: int  # of the first row
+    height: int
+    texts: list[tuple[int, int, int]]  # (column, x, width) of each text, left to right
+    stars: tuple[int, int] | None  # (x, width) of the Rating column, if it shows
+    check: QRect | None  # the Watched check box in a row at y = 0, if it shows
+    metrics: QFontMetrics
+
+    def top_of(self, row: int) -> int:
+        return self.top + (row - self.rows.start) * self.height
 
 
 class TablePainter:
@@ -77,27 +95,36 @@ class TablePainter:
                 shown.append((column, x, width))
         return shown
 
+    def _page(self, area: QRect) -> _Page:
+        view = self._view
+        rows = self.rows(area)
+        height = view.verticalHeader().defaultSectionSize()
+        top = view.rowViewportPosition(rows.start) if rows else 0
+        metrics = view.fontMetrics()
+        self._forget_elided_if_font_changed(metrics)
+        margin = self._text_margin()
+        texts: list[tuple[int, int, int]] = []
+        stars = check = None
+        for column, x, width in self.columns(area):
+            if column == _RATING:
+                stars = x, width
+            elif column == _WATCHED:
+                check, text = self._watched_layout(QRect(x, 0, width, height))
+                texts.append((column, text.left(), text.width()))
+            else:
+                texts.append((column, x + margin, width - 2 * margin))
+        return _Page(rows, top, height, texts, stars, check, metrics)
+
     def cells(self, area: QRect) -> Iterator[Cell]:
         """Every text cell that shows in ``area``, with its text as written (elided to fit)."""
+        page = self._page(area)
         model = self._model()
-        margin = self._text_margin()
-        metrics = self._view.fontMetrics()
-        self._forget_elided_if_font_changed(metrics)
-        height = self._view.verticalHeader().defaultSectionSize()
-        columns = self.columns(area)
-        for row in self.rows(area):
+        for row in page.rows:
             film = model.film_at(row)
-            top = self._view.rowViewportPosition(row)
-            for column, x, width in columns:
-                if column == Column.RATING:
-                    continue
-                text = cell_text(film, column) or ""
-                rect = QRect(x, top, width, height)
-                if column == Column.WATCHED:
-                    rect = self._watched_text_rect(rect)
-                else:
-                    rect = rect.adjusted(margin, 0, -margin, 0)
-                yield Cell(row, column, rect, self._elide(text, rect.width(), metrics))
+            top = page.top_of(row)
+            for column, x, width in page.texts:
+                text = self._elide(cell_text(film, column) or "", width, page.metrics)
+                yield Cell(row, column, QRect(x, top, width, page.height), text)
 
     def paint(self, painter: QPainter, area: QRect) -> None:
         """Paint the rows that show in ``area``."""
@@ -111,71 +138,64 @@ class TablePainter:
             if view.isActiveWindow()
             else QPalette.ColorGroup.Inactive
         )
+        page = self._page(area)
+        rows, height = page.rows, page.height
         selection = view.selectionModel()
-        width = view.viewport().width()
-        height = view.verticalHeader().defaultSectionSize()
-        rows = self.rows(area)
         selected = {row for row in rows if selection.isRowSelected(row, QModelIndex())}
+        highlight = palette.brush(group, QPalette.ColorRole.Highlight)
+        alternate = palette.brush(group, QPalette.ColorRole.AlternateBase)
+        alternating = view.alternatingRowColors()
+        width = view.viewport().width()
         for row in rows:
-            top = view.rowViewportPosition(row)
             if row in selected:
-                brush = palette.brush(group, QPalette.ColorRole.Highlight)
-            elif view.alternatingRowColors() and row % 2:
-                brush = palette.brush(group, QPalette.ColorRole.AlternateBase)
-            else:
-                continue  # (the viewport's own background)
-            painter.fillRect(QRect(0, top, width, height), brush)
-        text = palette.color(group, QPalette.ColorRole.Text)
-        chosen = palette.color(group, QPalette.ColorRole.HighlightedText)
+                painter.fillRect(QRect(0, page.top_of(row), width, height), highlight)
+            elif alternating and row % 2:
+                painter.fillRect(QRect(0, page.top_of(row), width, height), alternate)
+        pens = (
+            palette.color(group, QPalette.ColorRole.Text),
+            palette.color(group, QPalette.ColorRole.HighlightedText),
+        )
         direction = view.layoutDirection()
+        left = int(QStyle.visualAlignment(direction, _LEFT))
+        centre = int(QStyle.visualAlignment(direction, _CENTRE))
+        pen = None
         for cell in self.cells(area):
             if not cell.text:
                 continue
-            painter.setPen(chosen if cell.row in selected else text)
-            align = _CENTRE if cell.column == Column.YEAR else _LEFT
-            painter.drawText(cell.rect, QStyle.visualAlignment(direction, align), cell.text)
-        columns = {column: (x, w) for column, x, w in self.columns(area)}
-        if Column.RATING in columns:
-            x, w = columns[Column.RATING]
+            if pen is not (chosen := pens[cell.row in selected]):
+                painter.setPen(chosen)
+                pen = chosen
+            align = centre if cell.column == _YEAR else left
+            painter.drawText(cell.rect, align, cell.text)
+        if page.stars is not None:
+            x, w = page.stars
             for row in rows:
                 film = model.film_at(row)
-                stars = QRectF(x, view.rowViewportPosition(row), w, height)
+                stars = QRectF(x, page.top_of(row), w, height)
                 self._stars.paint_stars(painter, stars, film.rating, film.id, palette)
-        if Column.WATCHED in columns:
-            x, w = columns[Column.WATCHED]
-            self._paint_checks(painter, rows, x, w, group, selected)
+        if page.check is not None:
+            self._paint_checks(painter, page, group, selected)
         self._paint_focus(painter, rows, group, selected)
 
     def _paint_checks(
-        self,
-        painter: QPainter,
-        rows: range,
-        x: int,
-        width: int,
-        group: QPalette.ColorGroup,
-        selected: set[int],
+        self, painter: QPainter, page: _Page, group: QPalette.ColorGroup, selected: set[int]
     ) -> None:
         view, model = self._view, self._model()
+        assert page.check is not None
         style = view.style()
-        height = view.verticalHeader().defaultSectionSize()
         option = QStyleOptionViewItem()
         option.initFrom(view)
         option.palette.setCurrentColorGroup(group)
-        for row in rows:
-            cell = QRect(x, view.rowViewportPosition(row), width, height)
-            option.rect = self._check_rect(cell)
-            state = QStyle.StateFlag.State_Enabled if view.isEnabled() else QStyle.StateFlag(0)
-            state |= (
-                QStyle.StateFlag.State_On
-                if model.film_at(row).watched
-                else QStyle.StateFlag.State_Off
-            )
-            if row in selected:
-                state |= QStyle.StateFlag.State_Selected
-            option.state = state
-            style.drawPrimitive(
-                QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, option, painter, view
-            )
+        enabled = QStyle.StateFlag.State_Enabled if view.isEnabled() else QStyle.StateFlag(0)
+        states = [
+            [enabled | on_off, enabled | on_off | QStyle.StateFlag.State_Selected]
+            for on_off in (QStyle.StateFlag.State_Off, QStyle.StateFlag.State_On)
+        ]
+        check = QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck
+        for row in page.rows:
+            option.rect = page.check.translated(0, page.top_of(row))
+            option.state = states[model.film_at(row).watched][row in selected]
+            style.drawPrimitive(check, option, painter, view)
 
     def _paint_focus(
         self, painter: QPainter, rows: range, group: QPalette.ColorGroup, selected: set[int]
@@ -233,12 +253,6 @@ class TablePainter:
             ).adjusted(margin, 0, -margin, 0)
             found = self._watched[key] = (check, text)
         return found[0].translated(cell.topLeft()), found[1].translated(cell.topLeft())
-
-    def _check_rect(self, cell: QRect) -> QRect:
-        return self._watched_layout(cell)[0]
-
-    def _watched_text_rect(self, cell: QRect) -> QRect:
-        return self._watched_layout(cell)[1]
 
     def _forget_elided_if_font_changed(self, metrics: QFontMetrics) -> None:
         key = (self._view.font().key(), metrics.height())
