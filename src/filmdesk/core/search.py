@@ -212,6 +212,9 @@ class SearchIndex:
         # ``set_order``), and the same as an array (``select``).
         self.order: list[int] | None = None
         self._order_array: Any = None
+        # The last list ``select`` returned and its array: the next key of a search that
+        # grows starts from it (the caller never changes it in place).
+        self._selected: tuple[list[int], Any] | None = None
         if texts_later:
             self.texts: list[str] = [""] * len(self.films)
             self._has_text = bytearray(len(self.films))
@@ -305,6 +308,8 @@ class SearchIndex:
 
     def select(self, rows: Sequence[int], mask: bytes | bytearray) -> list[int]:
         """The rows (positions, in any order) whose byte in ``mask`` is set, in their order.
+        The list returned must not be changed in place: it is kept as an array too, for the
+        next key's search, which starts from it.
 
         Typing a search picks thousands of rows per key, in the table's order, which is not
         the positions' order: a lookup per row in Python takes 5-13 ms at 100,000 rows, as
@@ -316,10 +321,15 @@ class SearchIndex:
         numpy = _numpy()
         chosen = self._array_of(rows)
         hits = numpy.frombuffer(mask, dtype=numpy.bool_)
-        return chosen[hits[chosen]].tolist()  # type: ignore[no-any-return]
+        picked = chosen[hits[chosen]]
+        found: list[int] = picked.tolist()
+        self._selected = (found, picked)
+        return found
 
     def _array_of(self, rows: Sequence[int]) -> Any:
         numpy = _numpy()
+        if self._selected is not None and rows is self._selected[0]:
+            return self._selected[1]
         if rows is not self.order:
             return numpy.fromiter(rows, numpy.intp, len(rows))
         if self._order_array is None:
@@ -496,14 +506,16 @@ class Query:
     ) -> list[int]:
         """Positions of ``index`` that match, in the order of ``candidates``.
 
-        ``skip`` leading terms are taken as already satisfied by every candidate.
+        ``skip`` leading terms are taken as already satisfied by every candidate. The list may
+        be ``candidates`` itself, or one the index keeps (``SearchIndex.select``): never to be
+        changed in place.
         """
         rows: Sequence[int] = index.live_positions() if candidates is None else candidates
         for _label, term in self.terms[skip:]:
             rows = term(index, rows)
             if not rows:
                 return []
-        return list(rows)
+        return rows if isinstance(rows, list) else list(rows)
 
 
 # --- parsing -------------------------------------------------------------------------------

@@ -285,7 +285,8 @@ class FilmTableModel(QAbstractTableModel):
             ):
                 row = self._sorting.row_for_new(self._rows, position)
                 self.beginInsertRows(QModelIndex(), row, row)
-                self._rows.insert(row, position)
+                # (A new list: the search index keeps the array of a list it returned.)
+                self._rows = [*self._rows[:row], position, *self._rows[row:]]
                 self.endInsertRows()
         if not single:
             # One sort of every film, not a list insertion per film (quadratic: 100,000
@@ -337,7 +338,7 @@ class FilmTableModel(QAbstractTableModel):
         if len(rows) == 1:
             # Take the row out first: views react to the removal by reading other rows.
             self.beginRemoveRows(QModelIndex(), rows[0], rows[0])
-            del self._rows[rows[0]]
+            self._rows = self._rows[: rows[0]] + self._rows[rows[0] + 1 :]
             self.endRemoveRows()
         elif rows:
             self.beginResetModel()
