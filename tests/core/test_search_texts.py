@@ -225,3 +225,35 @@ def test_keeping_texts_is_not_taken_for_another_programs_change(db_path: Path) -
     finally:
         watch.close()
         catalog.close()
+
+
+def test_after_a_damaged_catalog_is_restored_the_watch_and_the_texts_follow_the_new_file(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Restoring a damaged catalog puts another file in its place: the window's own connection
+    (its watch, the texts it keeps) is opened anew on it, not left on the old one."""
+    from filmdesk.core.backups import restoring
+    from filmdesk.core.backups.naming import Reason
+    from filmdesk.core.backups.writing import make_backup
+    from filmdesk.core.problems import DamagedCatalogError
+
+    catalog = open_catalog(str(db_path)).catalog
+    watch = CatalogWatch(catalog)
+    try:
+        backup = make_backup(db_path, Reason.AUTOMATIC).path
+
+        def damaged(*_args: object, **_kwargs: object) -> None:
+            raise DamagedCatalogError(db_path, "part of it cannot be read")
+
+        monkeypatch.setattr(restoring, "make_backup", damaged)  # (the path a damaged one takes)
+        catalog.backups.restore(backup)
+        watch.reset()
+        assert watch.poll() is None
+        sql(catalog, "UPDATE films SET notes = 'elsewhere', updated_at = '2030-01-01' WHERE id = 3")
+        changes = watch.poll()
+        assert changes is not None and changes.films_changed == {3}
+        catalog.films.search_texts()
+        assert len(kept(catalog)) == 10  # (in the file the catalog is now)
+    finally:
+        watch.close()
+        catalog.close()

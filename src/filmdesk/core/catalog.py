@@ -150,7 +150,7 @@ class Catalog:
 
     def close(self) -> None:
         """Release the database connections."""
-        close_own_connection(self.engine)
+        close_own_connection(self.engine, for_good=True)
         self.engine.dispose()
 
 

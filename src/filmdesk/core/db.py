@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, WeakSet
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
@@ -128,12 +128,16 @@ class OwnConnection:
         target = read_only_uri(path) if read_only else str(path)
         self._raw = sqlite3.connect(target, uri=bool(read_only), check_same_thread=False)
         self._lock = threading.RLock()
-        self._engine = create_engine(
-            "sqlite+pysqlite://", creator=lambda: self._raw, poolclass=StaticPool
-        )
-        _configure_sqlite(self._engine)
-        with self._engine.connect():  # (its set-up, the pragmas, made once, now)
-            pass
+        try:
+            self._engine = create_engine(
+                "sqlite+pysqlite://", creator=lambda: self._raw, poolclass=StaticPool
+            )
+            _configure_sqlite(self._engine)
+            with self._engine.connect():  # (its set-up, the pragmas, made once, now)
+                pass
+        except BaseException:
+            self._raw.close()
+            raise
 
     @contextmanager
     def raw(self, wait: bool = True) -> Iterator[sqlite3.Connection | None]:
@@ -152,10 +156,13 @@ class OwnConnection:
         """A transaction that writes, waiting at most ``wait_ms`` for another writer."""
         with self._lock:
             self._raw.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
-            with self._engine.connect() as conn:
-                conn.execution_options(**{WRITES: True})
-                with conn.begin():
-                    yield conn
+            try:
+                with self._engine.connect() as conn:
+                    conn.execution_options(**{WRITES: True})
+                    with conn.begin():
+                        yield conn
+            finally:
+                self._raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def close(self) -> None:
         with self._lock:
@@ -164,23 +171,29 @@ class OwnConnection:
 
 
 _OWN: WeakKeyDictionary[Engine, OwnConnection] = WeakKeyDictionary()
+_CLOSED: WeakSet[Engine] = WeakSet()
 _OWN_LOCK = threading.Lock()
 
 
 def own_connection(engine: Engine) -> OwnConnection:
     """The ``OwnConnection`` of the SQLite catalog file behind ``engine``, made at first use
-    (raises ``sqlite3.Error`` when the file cannot be opened)."""
+    (raises ``sqlite3.Error`` when the file cannot be opened, or the catalog was closed)."""
     with _OWN_LOCK:
+        if engine in _CLOSED:
+            raise sqlite3.ProgrammingError("the catalog is closed")
         own = _OWN.get(engine)
         if own is None:
             own = _OWN[engine] = OwnConnection(engine)
         return own
 
 
-def close_own_connection(engine: Engine) -> None:
-    """Close ``engine``'s ``OwnConnection``, if it has one."""
+def close_own_connection(engine: Engine, *, for_good: bool = False) -> None:
+    """Close ``engine``'s ``OwnConnection``, if it has one: the next use opens another (a
+    restored backup is another file), or, ``for_good`` (the catalog closed), none."""
     with _OWN_LOCK:
         own = _OWN.pop(engine, None)
+        if for_good:
+            _CLOSED.add(engine)
     if own is not None:
         own.close()
 

@@ -515,7 +515,7 @@ class Query:
             rows = term(index, rows)
             if not rows:
                 return []
-        return rows if isinstance(rows, list) else list(rows)
+        return _as_list(rows)
 
 
 # --- parsing -------------------------------------------------------------------------------
@@ -578,6 +578,11 @@ def _containing(rows: Sequence[int], blobs: Sequence[str], needle: str) -> list[
     return list(compress(rows, map(contains, map(blobs.__getitem__, rows), repeat(needle))))
 
 
+def _as_list(rows: Sequence[int]) -> list[int]:
+    # (A list as it is, not a copy: ``select`` keeps the array of the list it returned.)
+    return rows if isinstance(rows, list) else list(rows)
+
+
 def _text_term(value: str, *, phrase: bool) -> Filter | None:
     folded = words(value)
     if not folded:
@@ -590,10 +595,10 @@ def _text_term(value: str, *, phrase: bool) -> Filter | None:
             for word in folded:  # each word (a prefix) must be there: look it up
                 result = index.select(result, index.positions_with_word_prefix(word))
             if not phrase or len(folded) == 1:
-                return list(result)
+                return _as_list(result)
         for needle in needles:  # scan (also checks a phrase's words are in sequence)
             result = _containing(result, index.texts, needle)
-        return list(result)
+        return _as_list(result)
 
     return run
 

@@ -278,10 +278,22 @@ class CatalogWatch:
         )
 
     def reset(self) -> None:
-        """Everything shown was read again (a restore): look for changes from here on."""
+        """Everything shown was read again (a restore): look for changes from here on (on a
+        SQLite file through a connection opened anew: a restored backup is another file)."""
+        if isinstance(self._signal, _FileSignal):
+            try:
+                self._own = own_connection(self._catalog.engine)
+                self._signal = _FileSignal(self._own)
+            except sqlite3.Error:  # (as when the watch began: not watched)
+                self._own = self._signal = None
         if self._signal is not None:
             self._signal.forget()
-        self._stamps = self._read_stamps()
+        try:
+            self._stamps = self._read_stamps()
+        except (SQLAlchemyError, sqlite3.Error):  # the next look reads them all again
+            self._stamps = {}
+            if self._signal is not None:
+                self._signal.again()
         self._collections, self._lists = self._group_ids()
 
     def saw(self, changes: Changes) -> None:
@@ -291,13 +303,18 @@ class CatalogWatch:
         if isinstance(self._signal, _FileSignal):  # (a server's notifications say whose they are)
             self._signal.forget()
         touched = changes.films_added | changes.films_changed
-        if len(touched) >= _MANY:
-            self._stamps = self._read_stamps()
-        else:
-            for film_id in changes.films_removed:
-                self._stamps.pop(film_id, None)
-            if touched:
-                self._stamps.update(self._read_stamps(touched))
+        try:
+            if len(touched) >= _MANY:
+                self._stamps = self._read_stamps()
+            else:
+                for film_id in changes.films_removed:
+                    self._stamps.pop(film_id, None)
+                if touched:
+                    self._stamps.update(self._read_stamps(touched))
+        except (SQLAlchemyError, sqlite3.Error):
+            # Cannot be read now: the next look compares every stamp (these films may then
+            # be shown again, read afresh).
+            self._signal.again()
         if (
             changes.collections_added
             or changes.collections_removed

@@ -92,3 +92,34 @@ def test_a_big_table_searches_right_after_edits_additions_removals_and_sorts() -
     agrees_with_a_fresh_table(queries)
     model.sort(Column.YEAR, Qt.SortOrder.DescendingOrder)
     agrees_with_a_fresh_table(queries)
+
+
+def test_typing_on_after_a_film_is_added_and_one_removed_finds_what_a_fresh_table_does() -> None:
+    """A search that grows starts from the rows shown (their array kept by the index): a film
+    added and one removed while it is shown are counted in, as a fresh table counts them."""
+    from dataclasses import replace
+
+    from filmdesk.core.records import FilmRow
+    from filmdesk.core.search import parse_query
+    from tests.core.test_search_index import make_films
+
+    films = [replace(f, notes="", description="") for f in make_films(6000)]
+    model = FilmTableModel()
+    model.set_films([FilmRow.of(f) for f in films])
+    while not model.prepare_sorting_step():
+        pass
+    model.set_query(parse_query("l"))
+    model.set_query(parse_query("le"))
+    assert model.rowCount() > 2000  # (enough rows to be picked as an array)
+    added = replace(films[0], id=50_000, title="Letters Never Sent Again")
+    model.add_films([added])
+    gone = model.film_at(5).id
+    model.remove_films([gone])
+    films = [*(f for f in films if f.id != gone), added]
+    model.set_query(parse_query("let"))
+    typed = [model.film_at(r).id for r in range(model.rowCount())]
+    fresh = FilmTableModel()
+    fresh.set_films([FilmRow.of(f) for f in films])
+    fresh.set_query(parse_query("let"))
+    assert typed == [fresh.film_at(r).id for r in range(fresh.rowCount())]
+    assert added.id in typed and gone not in typed

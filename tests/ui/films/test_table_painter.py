@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QRect
-from PySide6.QtGui import QImage, QPaintEvent
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt
+from PySide6.QtGui import QFont, QImage, QPaintEvent
+from PySide6.QtWidgets import QStyleFactory, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from filmdesk.core.catalog import Catalog
+from filmdesk.core.catalog import open_catalog
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.film_table import FilmTable
 from filmdesk.ui.films.film_table_model import FilmTableModel
@@ -30,8 +31,10 @@ class StockTable(FilmTable):
 
 
 @pytest.fixture
-def model(catalog: Catalog) -> FilmTableModel:
+def model(db_path: Path) -> FilmTableModel:
+    catalog = open_catalog(str(db_path)).catalog  # (painting is the same on any backend)
     rows = catalog.films.rows()
+    catalog.close()
     changed = [
         rows[0]._replace(title=LONG, rating=3.5, watched=True, watched_on=date(2024, 3, 9)),
         rows[1]._replace(rating=5.0, watched=True, watched_on=None, tags=("war", "classic")),
@@ -59,7 +62,7 @@ def appearance(request: pytest.FixtureRequest) -> Iterator[str]:
 _HOSTS: list[QWidget] = []
 
 
-def picture(qtbot: QtBot, table: FilmTable, focus: bool) -> QImage:
+def picture(qtbot: QtBot, table: FilmTable, focus: bool, current: int = Column.DIRECTOR) -> QImage:
     """The table's rows as shown, in a window of its own (kept until the test ends)."""
     host = QWidget()
     _HOSTS.append(host)
@@ -74,7 +77,7 @@ def picture(qtbot: QtBot, table: FilmTable, focus: bool) -> QImage:
     selection.select(table.model().index(1, 0), flags)
     selection.select(table.model().index(4, 0), flags)
     selection.setCurrentIndex(
-        table.model().index(4, Column.DIRECTOR), QItemSelectionModel.SelectionFlag.NoUpdate
+        table.model().index(4, current), QItemSelectionModel.SelectionFlag.NoUpdate
     )
     if focus:
         host.activateWindow()
@@ -86,13 +89,43 @@ def picture(qtbot: QtBot, table: FilmTable, focus: bool) -> QImage:
 
 
 @pytest.mark.parametrize("focus", [False, True])
+@pytest.mark.parametrize("current", [Column.DIRECTOR, Column.RATING, Column.WATCHED])
 def test_the_rows_look_as_qt_paints_them(
-    qtbot: QtBot, model: FilmTableModel, appearance: str, focus: bool
+    qtbot: QtBot, model: FilmTableModel, appearance: str, focus: bool, current: Column
 ) -> None:
-    ours = picture(qtbot, FilmTable(model), focus)
-    stock = picture(qtbot, StockTable(model), focus)
+    ours = picture(qtbot, FilmTable(model), focus, current)
+    stock = picture(qtbot, StockTable(model), focus, current)
     assert ours.size() == stock.size()
     assert ours == stock
+
+
+@pytest.mark.parametrize("points", [9, 10, 11])
+@pytest.mark.parametrize("height", [25, 26, 27, 31, 40])
+def test_texts_sit_where_qt_puts_them_in_any_font_size_and_row_height(
+    qtbot: QtBot, model: FilmTableModel, points: int, height: int
+) -> None:
+    pictures = []
+    for kind in (FilmTable, StockTable):
+        table = kind(model)
+        font = QFont("DejaVu Sans", points)
+        table.setFont(font)
+        table.verticalHeader().setDefaultSectionSize(height)
+        pictures.append(picture(qtbot, table, focus=True))
+    assert pictures[0] == pictures[1]
+
+
+@pytest.mark.parametrize("case", ["right to left", "another style"])
+def test_where_the_painting_is_not_qts_own_qt_paints(
+    qtbot: QtBot, model: FilmTableModel, case: str
+) -> None:
+    tables = [FilmTable(model), StockTable(model)]
+    for table in tables:
+        if case == "right to left":
+            table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        else:
+            table.setStyle(QStyleFactory.create("Windows"))
+    assert not tables[0].painter.fits()
+    assert picture(qtbot, tables[0], focus=True) == picture(qtbot, tables[1], focus=True)
 
 
 def test_a_hidden_column_and_a_moved_one_look_as_qt_paints_them(

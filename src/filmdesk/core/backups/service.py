@@ -8,7 +8,13 @@ from sqlalchemy import Engine
 
 from filmdesk.core.backups.naming import Backup, backups_folder, list_backups
 from filmdesk.core.backups.restoring import Restored, restore_backup
-from filmdesk.core.db import engine_read_only, sqlite_path, upgrade_schema, use_wal
+from filmdesk.core.db import (
+    close_own_connection,
+    engine_read_only,
+    sqlite_path,
+    upgrade_schema,
+    use_wal,
+)
 from filmdesk.core.problems import CatalogFileError, read_only_error
 
 
@@ -46,8 +52,10 @@ class BackupService:
             raise CatalogFileError("only a catalog in a SQLite file has backups to restore")
         if engine_read_only(self._engine):
             raise read_only_error(path)
+        close_own_connection(self._engine)  # (the window's watch opens another: reset())
         self._engine.dispose()
         restored = restore_backup(path, source)
+        close_own_connection(self._engine)
         self._engine.dispose()
         upgrade_schema(self._engine)
         use_wal(self._engine)

@@ -184,8 +184,11 @@ class FilmTable(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # The rows in one pass (TablePainter), not a delegate's call per cell and role.
+        if not self.painter.fits():
+            super().paintEvent(event)
         painter = QPainter(self.viewport())
-        self.painter.paint(painter, event.rect())
+        if self.painter.fits():
+            self.painter.paint(painter, event.rect())
         if self._drop_row is None:
             return
         first = self.visualRect(self.model().index(self._drop_row, 0))

@@ -11,19 +11,18 @@ the clicks and the hovering.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QFontMetrics, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyleOptionFocusRect, QStyleOptionViewItem, QTableView
 
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.film_table_model import FilmTableModel, cell_text
 from filmdesk.ui.films.star_delegate import StarDelegate
 
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_CENTRE = Qt.AlignmentFlag.AlignCenter
 # (Plain numbers: an enum member read in a loop over a page's cells costs.)
 _YEAR, _RATING, _WATCHED = int(Column.YEAR), int(Column.RATING), int(Column.WATCHED)
 
@@ -65,6 +64,15 @@ class TablePainter:
         # The Watched column's check box and text, where the style puts them in a cell at
         # (0, 0) of a size: (width, height, style's name) -> (check box, text).
         self._watched: dict[tuple[int, int, str], tuple[QRect, QRect]] = {}
+
+    def fits(self) -> bool:
+        """This painting is Qt's own picture for the view as it is: Fusion's look (filmdesk's
+        on Linux; another style keeps Qt's painting), left to right."""
+        view = self._view
+        return (
+            view.style().name().casefold() == "fusion"
+            and view.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        )
 
     def _model(self) -> FilmTableModel:
         model = self._view.model()
@@ -129,7 +137,6 @@ class TablePainter:
     def paint(self, painter: QPainter, area: QRect) -> None:
         """Paint the rows that show in ``area``."""
         view = self._view
-        model = self._model()
         palette = view.palette()
         group = (
             QPalette.ColorGroup.Disabled
@@ -155,9 +162,12 @@ class TablePainter:
             palette.color(group, QPalette.ColorRole.Text),
             palette.color(group, QPalette.ColorRole.HighlightedText),
         )
-        direction = view.layoutDirection()
-        left = int(QStyle.visualAlignment(direction, _LEFT))
-        centre = int(QStyle.visualAlignment(direction, _CENTRE))
+        # Where QStyledItemDelegate puts a line of text: its layout's height (a text line's is
+        # rounded up) centred in the cell in whole pixels, and the baseline an ascent below;
+        # a year is centred across. Drawn at that point: no alignment worked out per text.
+        font = QFontMetricsF(view.font())
+        ascent = font.ascent()
+        below = (height - math.ceil(ascent + font.descent())) // 2 + ascent
         pen = None
         for cell in self.cells(area):
             if not cell.text:
@@ -165,17 +175,30 @@ class TablePainter:
             if pen is not (chosen := pens[cell.row in selected]):
                 painter.setPen(chosen)
                 pen = chosen
-            align = centre if cell.column == _YEAR else left
-            painter.drawText(cell.rect, align, cell.text)
-        if page.stars is not None:
-            x, w = page.stars
-            for row in rows:
-                film = model.film_at(row)
-                stars = QRectF(x, page.top_of(row), w, height)
-                self._stars.paint_stars(painter, stars, film.rating, film.id, palette)
+            x: float = cell.rect.x()
+            if cell.column == _YEAR:
+                x += (cell.rect.width() - font.horizontalAdvance(cell.text)) / 2
+            painter.drawText(QPointF(x, cell.rect.y() + below), cell.text)
         if page.check is not None:
             self._paint_checks(painter, page, group, selected)
-        self._paint_focus(painter, rows, group, selected)
+        self._paint_focus(painter, page, group, selected)  # (under the stars, as Qt draws it)
+        if page.stars is not None:
+            self._paint_stars(painter, page, palette)
+
+    def _paint_stars(self, painter: QPainter, page: _Page, palette: QPalette) -> None:
+        assert page.stars is not None
+        model = self._model()
+        x, width = page.stars
+        narrow = StarDelegate.stars_rect(QRectF(x, 0, width, page.height)).right() > x + width
+        if narrow:  # (a column made narrower than its stars: they stay in it)
+            painter.save()
+            painter.setClipRect(QRect(x, 0, width, self._view.viewport().height()))
+        for row in page.rows:
+            film = model.film_at(row)
+            cell = QRectF(x, page.top_of(row), width, page.height)
+            self._stars.paint_stars(painter, cell, film.rating, film.id, palette)
+        if narrow:
+            painter.restore()
 
     def _paint_checks(
         self, painter: QPainter, page: _Page, group: QPalette.ColorGroup, selected: set[int]
@@ -198,21 +221,26 @@ class TablePainter:
             style.drawPrimitive(check, option, painter, view)
 
     def _paint_focus(
-        self, painter: QPainter, rows: range, group: QPalette.ColorGroup, selected: set[int]
+        self, painter: QPainter, page: _Page, group: QPalette.ColorGroup, selected: set[int]
     ) -> None:
         """The current cell's focus frame, as QStyledItemDelegate draws it (the style may draw
-        none)."""
+        none): beside the Watched check box, within the cell."""
         view = self._view
         current = view.currentIndex()
-        if not view.hasFocus() or not current.isValid() or current.row() not in rows:
+        if not view.hasFocus() or not current.isValid() or current.row() not in page.rows:
             return
         item = QStyleOptionViewItem()
         view.initViewItemOption(item)
-        item.rect = view.visualRect(current)
+        cell = view.visualRect(current)
+        item.rect = cell
         item.state |= QStyle.StateFlag.State_HasFocus
         chosen = current.row() in selected
         if chosen:
             item.state |= QStyle.StateFlag.State_Selected
+        if current.column() == _WATCHED:
+            item.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+            item.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            item.text = "0"
         style = view.style()
         frame = QStyleOptionFocusRect()
         frame.initFrom(view)
@@ -222,7 +250,10 @@ class TablePainter:
         frame.backgroundColor = view.palette().color(
             group, QPalette.ColorRole.Highlight if chosen else QPalette.ColorRole.Window
         )
+        painter.save()
+        painter.setClipRect(cell)  # (as the style clips an item's painting to its cell)
         style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, frame, painter, view)
+        painter.restore()
 
     # --- where the style puts things -----------------------------------------------------------
 
