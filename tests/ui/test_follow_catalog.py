@@ -210,3 +210,27 @@ def test_typed_notes_not_yet_saved_stay_when_the_field_has_lost_the_focus(
     assert panel.notes.toPlainText() == "Mine, not saved yet"  # (was once replaced)
     panel.flush_notes()
     assert len(asked) == 1 and "notes is now 'Theirs, from the terminal'" in asked[0]
+
+
+def test_a_big_catalog_loses_no_change_made_before_it_has_read_every_film(
+    qtbot: QtBot, catalog: Catalog, database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big catalog paints its first page, then reads every film, and looks for others'
+    changes from then on: a change made before that is in what it reads, one made after is
+    seen by its look."""
+    from filmdesk.ui.films import loading
+
+    monkeypatch.setattr(loading, "FIRST_PAGE_THRESHOLD", 3)
+    monkeypatch.setattr(loading, "FIRST_PAGE", 2)
+    window = MainWindow(catalog)
+    qtbot.addWidget(window)
+    assert window.films.is_loading()  # (its first page only, until it is painted)
+    cli(database, "edit", "The Letter", "--title", "The Letter, Sent Before")
+    window.show()
+    qtbot.waitUntil(lambda: not window.films.is_loading(), timeout=5000)
+    assert "The Letter, Sent Before" in shown_titles(window)
+    cli(database, "add", "--title", "Paper Lanterns", "--year", "1961")
+    qtbot.waitUntil(lambda: "Paper Lanterns" in shown_titles(window), timeout=5000)
+    assert shown_titles(window).count("The Letter, Sent Before") == 1
+    sidebar = window.sidebar  # (its counts read before the catalog's server stops)
+    qtbot.waitUntil(lambda: sidebar._counts is not None and not sidebar._count_timer.isActive())

@@ -156,12 +156,28 @@ _MANY = 1000
 class CatalogWatch:
     """What others changed in one catalog since it was last looked at."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, *, start: bool = True) -> None:
+        """Watch ``catalog`` from now on; or, not ``start``ed, from ``start()`` on (a window
+        reads every film's change stamp once its first page is painted, just before it reads
+        every film)."""
         self._catalog = catalog
-        path = sqlite_path(catalog.engine.url)
         self._own: OwnConnection | None = None
         self._signal: _Signal | None = None
-        if path is not None:
+        self._stamps: dict[int, object] = {}
+        self._collections: set[int] = set()
+        self._lists: set[int] = set()
+        self._started = False
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Take what the catalog holds now as seen (the films' change stamps, the collections
+        and lists there are): what others commit from here on is reported. Once."""
+        if self._started:
+            return
+        self._started = True
+        catalog = self._catalog
+        if sqlite_path(catalog.engine.url) is not None:
             try:
                 self._own = own_connection(catalog.engine)
                 with self._own.raw() as conn:
@@ -280,6 +296,9 @@ class CatalogWatch:
     def reset(self) -> None:
         """Everything shown was read again (a restore): look for changes from here on (on a
         SQLite file through a connection opened anew: a restored backup is another file)."""
+        if not self._started:
+            self.start()
+            return
         if isinstance(self._signal, _FileSignal):
             try:
                 self._own = own_connection(self._catalog.engine)

@@ -396,7 +396,7 @@ class Actions(QObject):
                 self.groups[spec.group].addAction(action)
             window.addAction(action)  # the shortcuts work wherever the focus is
             self._actions[spec.id] = action
-        self.refresh_icons(window.palette(), from_theme=False)
+        # (Their icons come once the window knows its appearance: refresh_icons.)
 
     def __getitem__(self, action_id: str) -> QAction:
         return self._actions[action_id]

@@ -245,6 +245,15 @@ class FilmService:
             ).all()
         return sorted((TagCount(name, count) for name, count in rows), key=lambda t: fold(t.name))
 
+    def more_than(self, count: int) -> bool:
+        """The catalog holds more than ``count`` films (read from an index: no counting of
+        watched and rated films, as ``stats`` does, over 100,000 films' rows)."""
+        with self._engine.connect() as conn:
+            found = conn.execute(
+                select(Film.id).order_by(Film.id).offset(int(count)).limit(1)
+            ).first()
+        return found is not None
+
     def stats(self) -> CatalogStats:
         """How many films there are, watched and rated."""
         with self._sessions() as session:

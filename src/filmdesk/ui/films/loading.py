@@ -21,6 +21,7 @@ class FilmLoader(QObject):
     """Fills a ``FilmTableModel`` from the catalog."""
 
     first_page_shown = Signal()  # a big catalog's first page is in the model, all to follow
+    reading_all = Signal()  # every film is about to be read (what is shown is as of now)
     loaded = Signal()  # every film is in the model
     prepared = Signal()  # every film can be searched and sorted by any column
 
@@ -41,7 +42,7 @@ class FilmLoader(QObject):
             first_page_only
             and column is Column.TITLE
             and order == Qt.SortOrder.AscendingOrder
-            and self.catalog.films.stats().films > FIRST_PAGE_THRESHOLD
+            and self.catalog.films.more_than(FIRST_PAGE_THRESHOLD)
         ):
             self._loading = True
             self.model.set_films(self.catalog.films.first_rows(FIRST_PAGE))
@@ -52,6 +53,7 @@ class FilmLoader(QObject):
     @Slot()
     def finish(self) -> None:
         """Read every film (after the first page has been painted)."""
+        self.reading_all.emit()
         with collector_paused():  # (100,000 films are millions of objects, none garbage)
             self.model.set_films(self.catalog.films.rows(), self.catalog.films.search_texts)
         self._loading = False
