@@ -172,13 +172,17 @@ class CatalogWatch:
 
     def start(self) -> None:
         """Take what the catalog holds now as seen (the films' change stamps, the collections
-        and lists there are): what others commit from here on is reported. Once."""
+        and lists there are): what others commit from here on is reported. When they cannot
+        be read now (a server away), the next look starts again."""
         if self._started:
             return
-        self._started = True
+        if self._signal is not None:
+            self._signal.close()
+        self._own = self._signal = None
         catalog = self._catalog
         if sqlite_path(catalog.engine.url) is not None:
             try:
+                # (Opened anew after a restore: a restored backup is another file.)
                 self._own = own_connection(catalog.engine)
                 with self._own.raw() as conn:
                     assert conn is not None
@@ -188,8 +192,12 @@ class CatalogWatch:
                 self._own = None
         elif catalog.engine.dialect.name == "postgresql":
             self._signal = _ServerSignal(catalog.engine)
-        self._stamps = self._read_stamps()
-        self._collections, self._lists = self._group_ids()
+        try:
+            self._stamps = self._read_stamps()
+            self._collections, self._lists = self._group_ids()
+        except (SQLAlchemyError, sqlite3.Error):
+            return
+        self._started = True
 
     @property
     def connected(self) -> bool:
@@ -257,6 +265,9 @@ class CatalogWatch:
 
         On a SQLite file, not while the window's own bookkeeping is being written (the next
         look sees what others committed meanwhile)."""
+        if not self._started:
+            self.start()  # (one that could not read before; or not started yet: no look)
+            return None
         if self._own is None:
             return self._poll()
         with self._own.raw(wait=False) as conn:
@@ -294,30 +305,14 @@ class CatalogWatch:
         )
 
     def reset(self) -> None:
-        """Everything shown was read again (a restore): look for changes from here on (on a
-        SQLite file through a connection opened anew: a restored backup is another file)."""
-        if not self._started:
-            self.start()
-            return
-        if isinstance(self._signal, _FileSignal):
-            try:
-                self._own = own_connection(self._catalog.engine)
-                self._signal = _FileSignal(self._own)
-            except sqlite3.Error:  # (as when the watch began: not watched)
-                self._own = self._signal = None
-        if self._signal is not None:
-            self._signal.forget()
-        try:
-            self._stamps = self._read_stamps()
-        except (SQLAlchemyError, sqlite3.Error):  # the next look reads them all again
-            self._stamps = {}
-            if self._signal is not None:
-                self._signal.again()
-        self._collections, self._lists = self._group_ids()
+        """Everything shown was read again (a restore, a server back): look for changes from
+        here on, as ``start`` does."""
+        self._started = False
+        self.start()
 
     def saw(self, changes: Changes) -> None:
         """Changes made here (and already shown): not to be reported as someone else's."""
-        if self._signal is None:
+        if not self._started or self._signal is None:
             return
         if isinstance(self._signal, _FileSignal):  # (a server's notifications say whose they are)
             self._signal.forget()
@@ -331,9 +326,9 @@ class CatalogWatch:
                 if touched:
                     self._stamps.update(self._read_stamps(touched))
         except (SQLAlchemyError, sqlite3.Error):
-            # Cannot be read now: the next look compares every stamp (these films may then
-            # be shown again, read afresh).
-            self._signal.again()
+            # Cannot be read now: the next look starts again from what the catalog holds
+            # then (these films shown as they are here).
+            self._started = False
         if (
             changes.collections_added
             or changes.collections_removed
