@@ -184,10 +184,11 @@ class FilmTable(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # The rows in one pass (TablePainter), not a delegate's call per cell and role.
-        if not self.painter.fits():
+        ours = self.painter.fits()
+        if not ours:
             super().paintEvent(event)
         painter = QPainter(self.viewport())
-        if self.painter.fits():
+        if ours:
             self.painter.paint(painter, event.rect())
         if self._drop_row is None:
             return

@@ -125,7 +125,9 @@ class TablePainter:
 
     def cells(self, area: QRect) -> Iterator[Cell]:
         """Every text cell that shows in ``area``, with its text as written (elided to fit)."""
-        page = self._page(area)
+        return self._cells(self._page(area))
+
+    def _cells(self, page: _Page) -> Iterator[Cell]:
         model = self._model()
         for row in page.rows:
             film = model.film_at(row)
@@ -169,7 +171,7 @@ class TablePainter:
         ascent = font.ascent()
         below = (height - math.ceil(ascent + font.descent())) // 2 + ascent
         pen = None
-        for cell in self.cells(area):
+        for cell in self._cells(page):
             if not cell.text:
                 continue
             if pen is not (chosen := pens[cell.row in selected]):
@@ -238,9 +240,7 @@ class TablePainter:
         if chosen:
             item.state |= QStyle.StateFlag.State_Selected
         if current.column() == _WATCHED:
-            item.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
-            item.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-            item.text = "0"
+            _with_check_box(item)
         style = view.style()
         frame = QStyleOptionFocusRect()
         frame.initFrom(view)
@@ -272,9 +272,7 @@ class TablePainter:
             option = QStyleOptionViewItem()
             self._view.initViewItemOption(option)
             option.rect = QRect(0, 0, cell.width(), cell.height())
-            option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
-            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-            option.text = "0"
+            _with_check_box(option)
             check = style.subElementRect(
                 QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, self._view
             )
@@ -303,3 +301,11 @@ class TablePainter:
             found = metrics.elidedText(text, self._view.textElideMode(), width)
             self._elided[key] = found
         return found
+
+
+def _with_check_box(item: QStyleOptionViewItem) -> None:
+    """``item`` as the Watched column's: a check box beside a text (where the style puts
+    either depends on both being there)."""
+    item.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    item.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    item.text = "0"
