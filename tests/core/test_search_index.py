@@ -190,3 +190,25 @@ def test_many_rows_in_any_order_are_picked_as_one_by_one_would(
     assert fast_after == answers(slow_index, order)
     assert len(fast["let"]) >= many and len(fast["year:1960..1979"]) >= many  # (picked fast)
     assert fast_after["zzyzx"] == [0] and fast_after["letter"] != fast["letter"]
+
+
+def test_positions_read_as_the_list_they_stand_for() -> None:
+    """``Positions`` (a search's rows kept in their NumPy array) answers as the same list."""
+    import numpy
+
+    from filmdesk.core.search import Positions
+
+    plain = [5, 3, 9, 3, 0]
+    held = Positions(numpy.array(plain, dtype=numpy.intp))
+    assert len(held) == 5 and list(held) == plain and held[1] == 3 and held[-1] == 0
+    assert type(held[0]) is int
+    assert held[1:3] == [3, 9] and held[::-1] == plain[::-1]
+    assert 9 in held and 4 not in held and "9" not in held
+    assert held.index(3) == 1 and held.index(3, 2) == 3
+    with pytest.raises(ValueError):
+        held.index(4)
+    with pytest.raises(IndexError):
+        held[5]
+    assert held == plain and held == Positions(numpy.array(plain, dtype=numpy.intp))
+    assert held != [5, 3, 9, 3] and held != Positions(numpy.array([5, 3, 9, 3, 1]))
+    assert bool(held) and not Positions(numpy.array([], dtype=numpy.intp))

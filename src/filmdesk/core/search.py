@@ -22,7 +22,7 @@ import math
 import re
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress, repeat
@@ -106,6 +106,57 @@ def _numpy() -> Any:
     import numpy  # (0.1 s and 18 MB: not before a search needs it)
 
     return numpy
+
+
+class Positions(Sequence[int]):
+    """Positions a search picked, held in the NumPy array it picked them into: a search that
+    keeps most of 100,000 films makes no Python int per film (``tolist`` took an eighth of a
+    keystroke). Read-only, like the lists searches return; a slice is a list. The whole list
+    is made only when something goes through every position."""
+
+    __slots__ = ("_list", "array")
+
+    def __init__(self, array: Any) -> None:
+        self.array = array
+        self._list: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    def __getitem__(self, at: Any) -> Any:  # (int -> int, slice -> list[int])
+        if isinstance(at, slice):
+            return self.as_list()[at]
+        return int(self.array[at])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.as_list())
+
+    def __contains__(self, position: object) -> bool:
+        return isinstance(position, int) and bool((self.array == position).any())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Positions):
+            return len(other) == len(self) and bool((other.array == self.array).all())
+        if isinstance(other, list):
+            return len(other) == len(self) and other == self.as_list()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def index(self, position: Any, start: int = 0, stop: int | None = None) -> int:
+        found = _numpy().flatnonzero(self.array[start:stop] == position)
+        if not len(found):
+            raise ValueError(f"{position} is not among the positions")
+        return start + int(found[0])
+
+    def as_list(self) -> list[int]:
+        """The positions as a list (made once)."""
+        if self._list is None:
+            self._list = self.array.tolist()
+        return self._list
+
+    def __repr__(self) -> str:
+        return f"Positions({self.as_list()!r})"
 
 
 def _mask(groups: Iterable[Sequence[int]], size: int) -> bytearray:
@@ -214,7 +265,7 @@ class SearchIndex:
         self._order_array: Any = None
         # The last list ``select`` returned and its array: the next key of a search that
         # grows starts from it (the caller never changes it in place).
-        self._selected: tuple[list[int], Any] | None = None
+        self._selected: tuple[Sequence[int], Any] | None = None
         if texts_later:
             self.texts: list[str] = [""] * len(self.films)
             self._has_text = bytearray(len(self.films))
@@ -306,10 +357,10 @@ class SearchIndex:
             self.order = order
             self._order_array = None
 
-    def select(self, rows: Sequence[int], mask: bytes | bytearray) -> list[int]:
+    def select(self, rows: Sequence[int], mask: bytes | bytearray) -> Sequence[int]:
         """The rows (positions, in any order) whose byte in ``mask`` is set, in their order.
-        The list returned must not be changed in place: it is kept as an array too, for the
-        next key's search, which starts from it.
+        What it returns (a list, or ``Positions`` for many) is kept as an array too, for the
+        next key's search, which starts from it: never to be changed in place.
 
         Typing a search picks thousands of rows per key, in the table's order, which is not
         the positions' order: a lookup per row in Python takes 5-13 ms at 100,000 rows, as
@@ -322,7 +373,7 @@ class SearchIndex:
         chosen = self._array_of(rows)
         hits = numpy.frombuffer(mask, dtype=numpy.bool_)
         picked = chosen[hits[chosen]]
-        found: list[int] = picked.tolist()
+        found = picked.tolist() if len(picked) < _FEW_ROWS else Positions(picked)
         self._selected = (found, picked)
         return found
 
@@ -330,6 +381,8 @@ class SearchIndex:
         numpy = _numpy()
         if self._selected is not None and rows is self._selected[0]:
             return self._selected[1]
+        if isinstance(rows, Positions):
+            return rows.array
         if rows is not self.order:
             return numpy.fromiter(rows, numpy.intp, len(rows))
         if self._order_array is None:
@@ -461,7 +514,7 @@ _FIELD_BUILDERS: dict[str, Callable[[Searchable], object]] = {
 
 
 # A term narrows a list of candidate row numbers of an index.
-Filter = Callable[["SearchIndex", Sequence[int]], list[int]]
+Filter = Callable[["SearchIndex", Sequence[int]], Sequence[int]]
 
 
 @dataclass(frozen=True)
@@ -503,12 +556,13 @@ class Query:
 
     def run(
         self, index: SearchIndex, candidates: Sequence[int] | None = None, *, skip: int = 0
-    ) -> list[int]:
-        """Positions of ``index`` that match, in the order of ``candidates``.
+    ) -> Sequence[int]:
+        """Positions of ``index`` that match, in the order of ``candidates``: a list, or
+        ``Positions`` when a search keeps many.
 
-        ``skip`` leading terms are taken as already satisfied by every candidate. The list may
-        be ``candidates`` itself, or one the index keeps (``SearchIndex.select``): never to be
-        changed in place.
+        ``skip`` leading terms are taken as already satisfied by every candidate. What it
+        returns may be ``candidates`` itself, or what the index keeps (``SearchIndex.select``):
+        never to be changed in place.
         """
         rows: Sequence[int] = index.live_positions() if candidates is None else candidates
         for _label, term in self.terms[skip:]:
@@ -578,9 +632,10 @@ def _containing(rows: Sequence[int], blobs: Sequence[str], needle: str) -> list[
     return list(compress(rows, map(contains, map(blobs.__getitem__, rows), repeat(needle))))
 
 
-def _as_list(rows: Sequence[int]) -> list[int]:
-    # (A list as it is, not a copy: ``select`` keeps the array of the list it returned.)
-    return rows if isinstance(rows, list) else list(rows)
+def _as_list(rows: Sequence[int]) -> Sequence[int]:
+    # (A list or Positions as it is, not a copy: ``select`` keeps the array of what it
+    # returned.)
+    return rows if isinstance(rows, list | Positions) else list(rows)
 
 
 def _text_term(value: str, *, phrase: bool) -> Filter | None:
@@ -589,7 +644,7 @@ def _text_term(value: str, *, phrase: bool) -> Filter | None:
         return None
     needles = [" " + " ".join(folded)] if phrase else [" " + w for w in folded]
 
-    def run(index: SearchIndex, rows: Sequence[int]) -> list[int]:
+    def run(index: SearchIndex, rows: Sequence[int]) -> Sequence[int]:
         result: Sequence[int] = rows
         if index.words_ready:
             for word in folded:  # each word (a prefix) must be there: look it up
@@ -617,7 +672,7 @@ def _blob_term(attribute: str, value: str) -> Filter:
 
 
 def _column_term(attribute: str, predicate: Callable[..., object]) -> Filter:
-    def run(index: SearchIndex, rows: Sequence[int]) -> list[int]:
+    def run(index: SearchIndex, rows: Sequence[int]) -> Sequence[int]:
         return index.select(rows, index.positions_where(attribute, predicate))
 
     return run

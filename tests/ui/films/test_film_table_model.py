@@ -123,3 +123,32 @@ def test_typing_on_after_a_film_is_added_and_one_removed_finds_what_a_fresh_tabl
     fresh.set_query(parse_query("let"))
     assert typed == [fresh.film_at(r).id for r in range(fresh.rowCount())]
     assert added.id in typed and gone not in typed
+
+
+def test_a_big_search_keeps_the_selection_through_a_sort_and_finds_each_films_row() -> None:
+    """A search that keeps thousands of films holds them as the array it picked them in
+    (``Positions``): a film's row, the rows kept across a sort, and the films shown are what
+    they would be with a plain list."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QPersistentModelIndex
+
+    from filmdesk.core.records import FilmRow
+    from filmdesk.core.search import Positions, parse_query
+    from tests.core.test_search_index import make_films
+
+    films = [replace(f, notes="", description="") for f in make_films(6000)]
+    model = FilmTableModel()
+    model.set_films([FilmRow.of(f) for f in films])
+    while not model.prepare_sorting_step():
+        pass
+    model.set_query(parse_query("l"))
+    assert isinstance(model._rows, Positions)  # (what this test is about)
+    shown = [model.film_at(r).id for r in range(model.rowCount())]
+    assert [model.row_of(film_id) for film_id in shown[::500]] == list(range(0, len(shown), 500))
+    hidden = next(f.id for f in films if f.id not in set(shown))
+    assert model.row_of(hidden) is None
+    kept = [QPersistentModelIndex(model.index(r, 0)) for r in (0, 7, len(shown) - 1)]
+    model.sort(Column.YEAR, Qt.SortOrder.DescendingOrder)
+    assert [model.film_at(k.row()).id for k in kept] == [shown[0], shown[7], shown[-1]]
+    assert sorted(model.film_at(r).id for r in range(model.rowCount())) == sorted(shown)

@@ -29,6 +29,7 @@ from filmdesk.ui.films.film_table_model import FilmIdRole, FilmTableModel, heade
 from filmdesk.ui.films.star_delegate import StarDelegate
 from filmdesk.ui.films.table_painter import TablePainter
 from filmdesk.ui.shell.i18n import format_short_date
+from filmdesk.ui.widgets.kept_scroll_bar import KeptScrollBar
 from filmdesk.ui.widgets.poster_input import has_image
 from filmdesk.ui.widgets.star_rating import is_dark
 
@@ -55,6 +56,8 @@ class FilmTable(QTableView):
     def __init__(self, model: FilmTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("films")
+        # (Each key typed into the search gives it a new range; it repaints only if that shows.)
+        self.setVerticalScrollBar(KeptScrollBar(Qt.Orientation.Vertical, self))
         self.setModel(model)
         self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

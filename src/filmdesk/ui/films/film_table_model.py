@@ -13,7 +13,8 @@ A QSortFilterProxyModel would call ``data()`` in Python for every row on every k
   last (re-sorted only when the sort changes, from orders worked out ahead of time; an edited
   or added film is moved into place with a binary search);
 * ``_rows``: the positions shown, i.e. that order filtered by the query, which therefore needs
-  no sorting of its own.
+  no sorting of its own (a list, or the search's ``Positions`` when it keeps many: never
+  changed in place).
 
 The model never writes to the catalog: edits in the table (stars, the Watched checkbox) are
 announced with signals and come back through ``update_film`` once the catalog has them.
@@ -98,7 +99,7 @@ class FilmTableModel(QAbstractTableModel):
         self._index = SearchIndex()
         self._position_of_id: dict[int, int] = {}
         self._sorting = FilmOrder(lambda: self._films)
-        self._rows: list[int] = []
+        self._rows: Sequence[int] = []
         self._flags: dict[int, Qt.ItemFlag] = {}
         self._query: Query | None = None
         self._watched = 0
@@ -338,7 +339,7 @@ class FilmTableModel(QAbstractTableModel):
         if len(rows) == 1:
             # Take the row out first: views react to the removal by reading other rows.
             self.beginRemoveRows(QModelIndex(), rows[0], rows[0])
-            self._rows = self._rows[: rows[0]] + self._rows[rows[0] + 1 :]
+            self._rows = [*self._rows[: rows[0]], *self._rows[rows[0] + 1 :]]
             self.endRemoveRows()
         elif rows:
             self.beginResetModel()
@@ -435,7 +436,7 @@ class FilmTableModel(QAbstractTableModel):
 
     def _filtered(
         self, query: Query | None, candidates: Sequence[int] | None = None, skip: int = 0
-    ) -> list[int]:
+    ) -> Sequence[int]:
         if candidates is None:
             candidates = self._sorting.shown
             self._index.set_order(candidates)  # (searches from it are quickest)
