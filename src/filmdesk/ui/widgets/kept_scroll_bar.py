@@ -10,7 +10,8 @@ Hovered or pressed, it lets Qt paint: those parts of its state are Qt's own.
 
 The picture is drawn over the colour Qt paints behind the bar (the window's, or that of the
 first widget around it that fills its background), so it is Qt's own to the last pixel; where
-that is not one plain colour, Qt paints it every time.
+that is not one plain colour (or the screen's scale is not a whole number), Qt paints it every
+time.
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ class KeptScrollBar(QScrollBar):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         background = self._background()
+        ratio = self.devicePixelRatio()
         if (
             background is None
+            or not ratio.is_integer()  # (a picture at 1.25 may round otherwise than Qt does)
             or self.isSliderDown()
             or self.underMouse()
             or QApplication.mouseButtons() != Qt.MouseButton.NoButton
@@ -47,7 +50,6 @@ class KeptScrollBar(QScrollBar):
         handle = style.subControlRect(
             QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, self
         )
-        ratio = self.devicePixelRatio()
         look = (
             style,
             option.rect.getRect(),
