@@ -56,8 +56,10 @@ class FilmTable(QTableView):
     def __init__(self, model: FilmTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("films")
-        # (Each key typed into the search gives it a new range; it repaints only if that shows.)
+        # (Each key typed into the search gives the vertical one a new range, and the table
+        # lays out its bars again: they repaint only if that shows.)
         self.setVerticalScrollBar(KeptScrollBar(Qt.Orientation.Vertical, self))
+        self.setHorizontalScrollBar(KeptScrollBar(Qt.Orientation.Horizontal, self))
         self.setModel(model)
         self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

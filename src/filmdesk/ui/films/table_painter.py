@@ -149,8 +149,7 @@ class TablePainter:
         )
         page = self._page(area)
         rows, height = page.rows, page.height
-        selection = view.selectionModel()
-        selected = {row for row in rows if selection.isRowSelected(row, QModelIndex())}
+        selected = self._selected(rows)
         highlight = palette.brush(group, QPalette.ColorRole.Highlight)
         alternate = palette.brush(group, QPalette.ColorRole.AlternateBase)
         alternating = view.alternatingRowColors()
@@ -186,6 +185,21 @@ class TablePainter:
         self._paint_focus(painter, page, group, selected)  # (under the stars, as Qt draws it)
         if page.stars is not None:
             self._paint_stars(painter, page, palette)
+
+    def _selected(self, rows: range) -> set[int]:
+        """Those of ``rows`` that are selected. Only rows within a selection range are asked
+        about (``isRowSelected`` asks the model for each column's flags: a call into Python
+        per cell, for every row of the page, at every keystroke)."""
+        selection = self._view.selectionModel()
+        if not selection.hasSelection():
+            return set()
+        spans = selection.selection()
+        within = {
+            row
+            for span in map(spans.at, range(spans.count()))
+            for row in range(max(span.top(), rows.start), min(span.bottom() + 1, rows.stop))
+        }
+        return {row for row in within if selection.isRowSelected(row, QModelIndex())}
 
     def _paint_stars(self, painter: QPainter, page: _Page, palette: QPalette) -> None:
         assert page.stars is not None
