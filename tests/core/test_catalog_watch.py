@@ -77,3 +77,39 @@ def test_a_look_reports_just_the_films_others_added_changed_and_removed(db_path:
         watch.close()
         other.close()
         mine.close()
+
+
+def test_many_films_of_its_own_removed_and_put_back_are_followed(db_path: Path) -> None:
+    """The window deletes a run of films and puts them back (an undo), more than a few at a
+    time: what others change afterwards is still reported exactly."""
+    mine = open_catalog(str(db_path)).catalog
+    other = open_catalog(str(db_path)).catalog
+    watch = CatalogWatch(mine)
+    try:
+        first = min(film.id for film in mine.films.all())
+        for new_id in range(100, 160):
+            add_copy(other, first, new_id)
+        changes = watch.poll()
+        assert changes is not None and changes.films_added == set(range(100, 160))
+
+        run = frozenset(range(110, 130))  # (more than are put in or taken out one by one)
+        sql(mine, "DELETE FROM films WHERE id BETWEEN 110 AND 129")
+        watch.saw(Changes(films_removed=run))
+        sql(other, "UPDATE films SET updated_at = '2031-01-01' WHERE id = 140")
+        changes = watch.poll()
+        assert changes is not None
+        assert (changes.films_added, changes.films_removed) == (set(), set())
+        assert changes.films_changed == {140}
+
+        for new_id in sorted(run):
+            add_copy(mine, first, new_id)
+        watch.saw(Changes(films_added=run))
+        sql(other, "UPDATE films SET updated_at = '2032-01-01' WHERE id IN (115, 150)")
+        changes = watch.poll()
+        assert changes is not None
+        assert (changes.films_added, changes.films_removed) == (set(), set())
+        assert changes.films_changed == {115, 150}
+    finally:
+        watch.close()
+        other.close()
+        mine.close()

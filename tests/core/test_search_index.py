@@ -204,7 +204,8 @@ def test_positions_read_as_the_list_they_stand_for() -> None:
     assert type(held[0]) is int
     assert held[1:3] == [3, 9] and held[::-1] == plain[::-1]
     assert 9 in held and 4 not in held and "9" not in held
-    assert held.index(3) == 1 and held.index(3, 2) == 3
+    assert held.index(3) == 1 and held.index(3, 2) == 3 and held.index(3, -3) == 3
+    assert 9.0 in held and numpy.intp(9) in held
     with pytest.raises(ValueError):
         held.index(4)
     with pytest.raises(IndexError):

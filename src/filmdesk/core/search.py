@@ -132,7 +132,10 @@ class Positions(Sequence[int]):
         return iter(self.as_list())
 
     def __contains__(self, position: object) -> bool:
-        return isinstance(position, int) and bool((self.array == position).any())
+        try:
+            return bool((self.array == position).any())
+        except (TypeError, ValueError):  # (not a number)
+            return False
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Positions):
@@ -144,6 +147,7 @@ class Positions(Sequence[int]):
     __hash__ = None  # type: ignore[assignment]
 
     def index(self, position: Any, start: int = 0, stop: int | None = None) -> int:
+        start, stop, _ = slice(start, stop).indices(len(self))  # (as a list counts them)
         found = _numpy().flatnonzero(self.array[start:stop] == position)
         if not len(found):
             raise ValueError(f"{position} is not among the positions")

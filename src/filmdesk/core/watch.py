@@ -180,22 +180,74 @@ class _Stamps:
         return now.keys() - known.keys(), known.keys() - now.keys(), changed_ids
 
     def update(self, newer: _Stamps) -> None:
-        """Take the stamps of ``newer``'s films (few) as seen."""
+        """Take the stamps of ``newer``'s films as seen."""
         ids, hashes = self.ids, self.hashes
+        new_ids: list[int] = []  # (ascending, as newer's are)
+        new_hashes: list[int] = []
         for film_id, stamp in zip(newer.ids, newer.hashes, strict=True):
             at = bisect_left(ids, film_id)
             if at < len(ids) and ids[at] == film_id:
                 hashes[at] = stamp
             else:
+                new_ids.append(film_id)
+                new_hashes.append(stamp)
+        if not new_ids:
+            return
+        places = [bisect_left(ids, film_id) for film_id in new_ids]
+        if places[0] == len(ids):  # films added: their ids come after every other
+            ids.extend(new_ids)
+            hashes.extend(new_hashes)
+        elif len(places) <= _FEW:  # a few put back: each shifts the arrays after it
+            for at, film_id, stamp in reversed(list(zip(places, new_ids, new_hashes, strict=True))):
                 ids.insert(at, film_id)
                 hashes.insert(at, stamp)
+        else:  # many put back (an undone delete): among the others, in one pass
+            self.ids = _spliced(ids, places, new_ids)
+            self.hashes = _spliced(hashes, places, new_hashes)
 
-    def remove(self, film_id: int) -> None:
-        """Forget a film (deleted)."""
-        at = bisect_left(self.ids, film_id)
-        if at < len(self.ids) and self.ids[at] == film_id:
-            del self.ids[at]
-            del self.hashes[at]
+    def forget(self, film_ids: Iterable[int]) -> None:
+        """Forget films (deleted), in one pass over the arrays however many."""
+        ids = self.ids
+        places = sorted(
+            at
+            for film_id in set(film_ids)
+            if (at := bisect_left(ids, film_id)) < len(ids) and ids[at] == film_id
+        )
+        if len(places) <= _FEW:  # (each shifts the arrays after it)
+            for at in reversed(places):
+                del ids[at]
+                del self.hashes[at]
+        else:
+            self.ids = _cut(ids, places)
+            self.hashes = _cut(self.hashes, places)
+
+
+# Up to this many films are put in or taken out of the stamps one by one, more in one pass.
+_FEW = 4
+
+
+def _spliced(values: array[int], places: list[int], put: list[int]) -> array[int]:
+    """``values`` with each of ``put`` before the value at its place (places ascending, as
+    they were in ``values``)."""
+    result = array("q")
+    start = 0
+    for at, value in zip(places, put, strict=True):
+        result += values[start:at]
+        result.append(value)
+        start = at
+    result += values[start:]
+    return result
+
+
+def _cut(values: array[int], places: list[int]) -> array[int]:
+    """``values`` without those at ``places`` (ascending, each once)."""
+    result = array("q")
+    start = 0
+    for at in places:
+        result += values[start:at]
+        start = at + 1
+    result += values[start:]
+    return result
 
 
 # From this many films touched by a change of our own, every stamp is read again (one query)
@@ -367,8 +419,7 @@ class CatalogWatch:
             if len(touched) >= _MANY:
                 self._stamps = self._read_stamps()
             else:
-                for film_id in changes.films_removed:
-                    self._stamps.remove(film_id)
+                self._stamps.forget(changes.films_removed)
                 if touched:
                     self._stamps.update(self._read_stamps(touched))
         except (SQLAlchemyError, sqlite3.Error):

@@ -10,8 +10,8 @@ Hovered or pressed, it lets Qt paint: those parts of its state are Qt's own.
 
 The picture is drawn over the colour Qt paints behind the bar (the window's, or that of the
 first widget around it that fills its background), so it is Qt's own to the last pixel; where
-that is not one plain colour (or the screen's scale is not a whole number), Qt paints it every
-time.
+that is not one plain colour, with another style than Fusion, or when the screen's scale is not
+a whole number, Qt paints it every time.
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ class KeptScrollBar(QScrollBar):
         ratio = self.devicePixelRatio()
         if (
             background is None
+            # Fusion (filmdesk's style on Linux) draws a bar from its state alone; others may
+            # animate it (a fade, an overlay bar), which a kept picture would stop.
+            or self.style().name().casefold() != "fusion"
             or not ratio.is_integer()  # (a picture at 1.25 may round otherwise than Qt does)
             or self.isSliderDown()
             or self.underMouse()
