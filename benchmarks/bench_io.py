@@ -3,7 +3,9 @@
     python benchmarks/bench_io.py [--films N] [--json] [--postgresql | --database URL]
 
 * export_csv_s: filmdesk CSV of N films (catalog -> file);
-  export_csv_baseline_s: the same rows read with a sqlite3 cursor and written with csv.writer.
+  export_csv_baseline_s: the same rows read with a sqlite3 cursor and written with csv.writer;
+  export_csv_window_s: the file as File › Export and ``filmdesk-cli export`` write it, which
+  has one more column (each film's viewings) and so no baseline of its own.
 * import_csv_s: that file planned (dry run) and applied into an empty catalog;
   import_csv_baseline_s: the same rows read with csv.reader and inserted with sqlite3
   executemany into an equivalent table (filmdesk's films table: same columns, types and
@@ -191,6 +193,11 @@ def main() -> None:
             export_csv(out, source.films.columns())
             return time.perf_counter() - started
 
+        def export_window() -> float:
+            started = time.perf_counter()
+            film_export("csv").write(folder / "window.csv", FilmSelection(source), ExportOptions())
+            return time.perf_counter() - started
+
         def export_baseline() -> float:
             started = time.perf_counter()
             with (
@@ -257,6 +264,7 @@ def main() -> None:
                 ("export_csv_s", export_filmdesk),
                 *([("pg_export_csv_s", export_postgresql)] if on_server else []),
                 ("export_csv_baseline_s", export_baseline),
+                ("export_csv_window_s", export_window),
                 ("import_csv_s", import_filmdesk),
                 *([("pg_import_csv_s", import_postgresql)] if on_server else []),
                 # The baseline table is equivalent to filmdesk's: the same columns, types and
