@@ -99,3 +99,30 @@ def test_filmdesk_reads_its_own_csv_back_as_it_was(
     for path in (films, listed):
         plan = plan_import(catalog, path)
         assert (plan.problems, len(plan.new), plan.updates) == ([], 0, [])
+
+
+def test_a_risky_cell_is_neutralised_wherever_it_is_in_its_column(tmp_path: Path) -> None:
+    """The writer looks at a whole column at once (its texts joined): a risky cell first,
+    last, alone among thousands, beside a number or after a NUL inside a text is still
+    written neutralised, and a column of safe texts is written as it is."""
+    from filmdesk.core.exchange.csv_format import CsvWriter
+
+    safe = [f"Film {n}" for n in range(3000)]
+    columns: list[list[object]] = [
+        ["=first", *safe[1:]],
+        [*safe[:-1], "@last"],
+        [*safe[:1500], "-middle", *safe[1501:]],
+        [None, 1957, *([None] * 2997), "+after a number"],
+        ["a\0=b", *safe[1:]],  # (a NUL inside a text: not the start of a cell)
+        list(safe),
+    ]
+    path = tmp_path / "cells.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        CsvWriter(out).columns(columns)
+    rows = _cells(path)
+    assert len(rows) == 3000
+    assert rows[0][0] == "'=first" and rows[-1][1] == "'@last" and rows[1500][2] == "'-middle"
+    assert rows[-1][3] == "'+after a number" and rows[1][3] == "1957"
+    assert rows[0][4] == "a\0=b"
+    assert _live_formulas(rows) == []
+    assert [row[5] for row in rows] == safe
