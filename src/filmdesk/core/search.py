@@ -573,7 +573,7 @@ class Query:
             rows = term(index, rows)
             if not rows:
                 return []
-        return _as_list(rows)
+        return _as_rows(rows)
 
 
 # --- parsing -------------------------------------------------------------------------------
@@ -636,7 +636,7 @@ def _containing(rows: Sequence[int], blobs: Sequence[str], needle: str) -> list[
     return list(compress(rows, map(contains, map(blobs.__getitem__, rows), repeat(needle))))
 
 
-def _as_list(rows: Sequence[int]) -> Sequence[int]:
+def _as_rows(rows: Sequence[int]) -> Sequence[int]:
     # (A list or Positions as it is, not a copy: ``select`` keeps the array of what it
     # returned.)
     return rows if isinstance(rows, list | Positions) else list(rows)
@@ -654,10 +654,10 @@ def _text_term(value: str, *, phrase: bool) -> Filter | None:
             for word in folded:  # each word (a prefix) must be there: look it up
                 result = index.select(result, index.positions_with_word_prefix(word))
             if not phrase or len(folded) == 1:
-                return _as_list(result)
+                return _as_rows(result)
         for needle in needles:  # scan (also checks a phrase's words are in sequence)
             result = _containing(result, index.texts, needle)
-        return _as_list(result)
+        return _as_rows(result)
 
     return run
 

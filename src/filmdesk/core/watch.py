@@ -30,7 +30,7 @@ from filmdesk.core.db import (
     own_connections,
     sqlite_path,
 )
-from filmdesk.core.films.bulk import dbapi_cursor
+from filmdesk.core.films.bulk import dbapi_cursor, id_conditions
 from filmdesk.core.models import Collection, ScreeningList
 from filmdesk.core.operations import Changes
 
@@ -197,11 +197,7 @@ class _Stamps:
         if places[0] == len(ids):  # films added: their ids come after every other
             ids.extend(new_ids)
             hashes.extend(new_hashes)
-        elif len(places) <= _FEW:  # a few put back: each shifts the arrays after it
-            for at, film_id, stamp in reversed(list(zip(places, new_ids, new_hashes, strict=True))):
-                ids.insert(at, film_id)
-                hashes.insert(at, stamp)
-        else:  # many put back (an undone delete): among the others, in one pass
+        else:  # films put back (an undone delete): among the others, in one pass
             self.ids = _spliced(ids, places, new_ids)
             self.hashes = _spliced(hashes, places, new_hashes)
 
@@ -213,17 +209,9 @@ class _Stamps:
             for film_id in set(film_ids)
             if (at := bisect_left(ids, film_id)) < len(ids) and ids[at] == film_id
         )
-        if len(places) <= _FEW:  # (each shifts the arrays after it)
-            for at in reversed(places):
-                del ids[at]
-                del self.hashes[at]
-        else:
+        if places:
             self.ids = _cut(ids, places)
             self.hashes = _cut(self.hashes, places)
-
-
-# Up to this many films are put in or taken out of the stamps one by one, more in one pass.
-_FEW = 4
 
 
 def _spliced(values: array[int], places: list[int], put: list[int]) -> array[int]:
@@ -317,41 +305,34 @@ class CatalogWatch:
     def _read_stamps(self, film_ids: Iterable[int] | None = None) -> _Stamps:
         """Each film's change stamp as stored (text on SQLite: read as it is, no conversion;
         tens of milliseconds for 100,000 films), in the order of the films' ids."""
+        if film_ids is None:
+            wheres = [""]
+        else:  # (BETWEEN for a run of ids, IN lists of up to 500 for the rest)
+            wheres = [f"WHERE id {condition}" for condition in id_conditions(list(film_ids))]
+        rows: list[tuple[int, object]] = []
         if self._own is not None:
             with self._own.raw() as conn:
                 assert conn is not None
-                if film_ids is None:
-                    return _Stamps(conn.execute("SELECT id, updated_at FROM films ORDER BY id"))
-                ids = sorted(film_ids)
-                stamps: list[tuple[int, object]] = []
-                for start in range(0, len(ids), 500):
-                    piece = ids[start : start + 500]
-                    marks = ", ".join("?" * len(piece))
-                    stamps += conn.execute(
-                        f"SELECT id, updated_at FROM films WHERE id IN ({marks}) ORDER BY id",
-                        piece,
-                    )
-                return _Stamps(stamps)
-        engine: Engine = self._catalog.engine
-        # On a server, the stamps as text on the driver's cursor: they are only compared, and
-        # turning 100,000 of them into datetimes through SQLAlchemy's rows costs a third of a
-        # second at every start.
-        query = "SELECT id, CAST(updated_at AS TEXT) FROM films"
-        with engine.connect() as conn:
-            cursor = dbapi_cursor(conn)
-            try:
-                if film_ids is None:
-                    cursor.execute(f"{query} ORDER BY id")
-                    return _Stamps(cursor.fetchall())
-                wanted = sorted(int(i) for i in film_ids)
-                found: list[tuple[int, object]] = []
-                for start in range(0, len(wanted), 500):
-                    listed = ", ".join(map(str, wanted[start : start + 500]))
-                    cursor.execute(f"{query} WHERE id IN ({listed}) ORDER BY id")
-                    found += cursor.fetchall()
-                return _Stamps(found)
-            finally:
-                cursor.close()
+                for where in wheres:
+                    rows += conn.execute(f"SELECT id, updated_at FROM films {where} ORDER BY id")
+        else:
+            # On a server, the stamps as text on the driver's cursor: they are only compared,
+            # and turning 100,000 of them into datetimes through SQLAlchemy's rows costs a
+            # third of a second at every start.
+            engine: Engine = self._catalog.engine
+            with engine.connect() as conn:
+                cursor = dbapi_cursor(conn)
+                try:
+                    for where in wheres:
+                        cursor.execute(
+                            f"SELECT id, CAST(updated_at AS TEXT) FROM films {where} ORDER BY id"
+                        )
+                        rows += cursor.fetchall()
+                finally:
+                    cursor.close()
+        if len(wheres) > 1:
+            rows.sort()  # (a few films' stamps, read in pieces)
+        return _Stamps(rows)
 
     def _group_ids(self) -> tuple[set[int], set[int]]:
         with self._catalog.engine.connect() as conn:

@@ -6,10 +6,29 @@ import pytest
 from PySide6.QtCore import Qt
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.film_table_model import FilmTableModel
 
 CRANES = "The Cranes Are Flying"
+
+
+def big_films() -> list[FilmRecord]:
+    """6,000 generated films, without notes or descriptions (the rows' searchable text)."""
+    from dataclasses import replace
+
+    from tests.core.test_search_index import make_films
+
+    return [replace(f, notes="", description="") for f in make_films(6000)]
+
+
+def sorted_table(films: list[FilmRecord]) -> FilmTableModel:
+    """A table of ``films`` with every column's order made (as a window has once prepared)."""
+    model = FilmTableModel()
+    model.set_films([FilmRow.of(f) for f in films])
+    while not model.prepare_sorting_step():
+        pass
+    return model
 
 
 def test_models_pass_the_model_tester(qtmodeltester: object, catalog: Catalog) -> None:
@@ -54,15 +73,10 @@ def test_a_big_table_searches_right_after_edits_additions_removals_and_sorts() -
     change, the films found (and their order) are those of a table made afresh."""
     from dataclasses import replace
 
-    from filmdesk.core.records import FilmRow
     from filmdesk.core.search import parse_query
-    from tests.core.test_search_index import make_films
 
-    films = [replace(f, notes="", description="") for f in make_films(6000)]  # (rows')
-    model = FilmTableModel()
-    model.set_films([FilmRow.of(f) for f in films])
-    while not model.prepare_sorting_step():
-        pass
+    films = big_films()
+    model = sorted_table(films)
 
     def found(table: FilmTableModel, query: str) -> list[int]:
         table.set_query(parse_query(query))
@@ -99,15 +113,10 @@ def test_typing_on_after_a_film_is_added_and_one_removed_finds_what_a_fresh_tabl
     added and one removed while it is shown are counted in, as a fresh table counts them."""
     from dataclasses import replace
 
-    from filmdesk.core.records import FilmRow
     from filmdesk.core.search import parse_query
-    from tests.core.test_search_index import make_films
 
-    films = [replace(f, notes="", description="") for f in make_films(6000)]
-    model = FilmTableModel()
-    model.set_films([FilmRow.of(f) for f in films])
-    while not model.prepare_sorting_step():
-        pass
+    films = big_films()
+    model = sorted_table(films)
     model.set_query(parse_query("l"))
     model.set_query(parse_query("le"))
     assert model.rowCount() > 2000  # (enough rows to be picked as an array)
@@ -129,19 +138,12 @@ def test_a_big_search_keeps_the_selection_through_a_sort_and_finds_each_films_ro
     """A search that keeps thousands of films holds them as the array it picked them in
     (``Positions``): a film's row, the rows kept across a sort, and the films shown are what
     they would be with a plain list."""
-    from dataclasses import replace
-
     from PySide6.QtCore import QPersistentModelIndex
 
-    from filmdesk.core.records import FilmRow
     from filmdesk.core.search import Positions, parse_query
-    from tests.core.test_search_index import make_films
 
-    films = [replace(f, notes="", description="") for f in make_films(6000)]
-    model = FilmTableModel()
-    model.set_films([FilmRow.of(f) for f in films])
-    while not model.prepare_sorting_step():
-        pass
+    films = big_films()
+    model = sorted_table(films)
     model.set_query(parse_query("l"))
     assert isinstance(model._rows, Positions)  # (what this test is about)
     shown = [model.film_at(r).id for r in range(model.rowCount())]
