@@ -28,7 +28,12 @@ from filmdesk.ui.dialogs.about_dialog import AboutDialog
 from filmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.main_window import MainWindow
-from filmdesk.ui.shell.i18n import choose_language, format_date, install_translators
+from filmdesk.ui.shell.i18n import (
+    choose_language,
+    format_date,
+    format_short_date,
+    install_translators,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -206,6 +211,21 @@ def test_the_window_in_russian(qtbot: QtBot, catalog: Catalog, russian: None) ->
     )
     assert format_date(date(2026, 5, 1)) == "1 мая 2026\u202fг."  # a narrow no-break space
     assert QLocale().toString(4.5, "g", 3) == "4,5"
+
+
+def test_short_dates_follow_the_language_when_it_changes() -> None:
+    """The film table's watch dates are written once per day and kept: a new language
+    writes them anew."""
+    day = date(2026, 5, 1)
+    install_translators("en")
+    english = format_short_date(day)
+    assert "2026" in english and english != "01.05.2026"
+    install_translators("ru")
+    try:
+        assert format_short_date(day) == "01.05.2026"
+    finally:
+        install_translators("en")
+    assert format_short_date(day) == english
 
 
 def test_the_window_in_english(qtbot: QtBot, catalog: Catalog) -> None:

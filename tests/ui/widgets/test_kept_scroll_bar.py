@@ -95,6 +95,11 @@ def test_a_new_range_that_leaves_the_handle_where_it_was_paints_the_same_picture
     shown(qtbot, host, (0, 50, 0, True))
     assert bar._picture is not picture
     longer = bar._picture
+    # Back to the first look (a search cleared): its picture was kept.
+    assert shown(qtbot, host, (0, 99_976, 0, True)) == first
+    assert bar._picture is picture
+    shown(qtbot, host, (0, 50, 0, True))
+    assert bar._picture is longer
     apply_appearance("dark")
     try:
         QApplication.processEvents()  # (the new palette reaches the bar)

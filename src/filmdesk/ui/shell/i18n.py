@@ -71,6 +71,7 @@ def install_translators(setting: str, system: QLocale | None = None) -> str:
     _installed.clear()
     language = choose_language(setting, system)
     QLocale.setDefault(locale_for(language, system))
+    _short_dates.clear()
     for folder, name in (
         (translations_dir(), f"filmdesk_{language}.qm"),
         (qt_translations_dir(), f"qtbase_{language}.qm"),
@@ -116,7 +117,18 @@ def short_date_format() -> str:
 
 def format_short_date(day: date) -> str:
     """A date in the locale's short form: "01.05.2024", "5/1/2024"."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), short_date_format())
+    text = _short_dates.get(day)
+    if text is None:
+        if len(_short_dates) > 50_000:
+            _short_dates.clear()
+        text = QLocale().toString(QDate(day.year, day.month, day.day), short_date_format())
+        _short_dates[day] = text
+    return text
+
+
+# Each day written once in the default locale's short form (the film table writes a page's
+# watch dates on every keystroke); forgotten when the default locale changes.
+_short_dates: dict[date, str] = {}
 
 
 def format_number(value: float) -> str:

@@ -16,18 +16,22 @@ a whole number, Qt paints it every time.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QScrollBar, QStyle, QStyleOptionSlider, QWidget
 
+_KEPT = 8  # pictures kept, the last shown first to go when one more is made
+
 
 class KeptScrollBar(QScrollBar):
-    """A QScrollBar that draws its last picture again when nothing in it has changed."""
+    """A QScrollBar that draws a kept picture again when it looks as it did before."""
 
     def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
         super().__init__(orientation, parent)
-        self._look: tuple[object, ...] | None = None
-        self._picture: QPixmap | None = None
+        self._pictures: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+        self._picture: QPixmap | None = None  # (the one shown last; None when Qt painted)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         background = self._background()
@@ -69,14 +73,20 @@ class KeptScrollBar(QScrollBar):
             ratio,
             background.rgba(),
         )
-        if self._picture is None or look != self._look:
+        picture = self._pictures.get(look)
+        if picture is None:
             picture = QPixmap(self.size() * ratio)
             picture.setDevicePixelRatio(ratio)
             picture.fill(background)
             painter = QPainter(picture)
             style.drawComplexControl(QStyle.ComplexControl.CC_ScrollBar, option, painter, self)
             painter.end()
-            self._picture, self._look = picture, look
+            self._pictures[look] = picture
+            if len(self._pictures) > _KEPT:
+                self._pictures.popitem(last=False)
+        else:
+            self._pictures.move_to_end(look)
+        self._picture = picture
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._picture)
         painter.end()
