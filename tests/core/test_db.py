@@ -166,6 +166,42 @@ def test_a_damaged_catalog_is_found_before_it_is_shown(db_path: Path) -> None:
     assert str(db_path) in str(raised.value) and "sqlite+" not in str(raised.value)
 
 
+def test_the_whole_file_check_started_early_finds_damage_and_a_check_of_another_file_is_not_taken(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """The window starts the check before the catalog is opened (WholeFileCheck); the
+    catalog waits for it, and checks itself when it was given one of another file."""
+    import shutil
+
+    from filmdesk.core.catalog_file import WholeFileCheck
+    from filmdesk.core.problems import DamagedCatalogError
+    from tests.unusual_catalogs import damage
+
+    open_catalog(str(db_path)).catalog.close()
+    good = tmp_path / "good.sqlite3"
+    shutil.copyfile(db_path, good)
+    assert WholeFileCheck(good).found() == []
+    catalog = open_catalog(str(db_path)).catalog  # (today's backup is made: not made again)
+    catalog.close()
+    damage(db_path)
+    with pytest.raises(sqlite3.DatabaseError, match="malformed"):  # (or what it found)
+        WholeFileCheck(db_path).found()
+    catalog = open_catalog(str(db_path)).catalog
+    try:
+        with pytest.raises(DamagedCatalogError, match="is damaged"):
+            catalog.check_whole(WholeFileCheck(db_path))
+        with pytest.raises(DamagedCatalogError, match="is damaged"):
+            catalog.check_whole(WholeFileCheck(good))  # (not this file's: checked again)
+        with pytest.raises(DamagedCatalogError, match="is damaged"):
+            catalog.check_whole()
+    finally:
+        catalog.close()
+    text_file = tmp_path / "films.csv"
+    text_file.write_text("title,year\nMirror,1975\n" * 100, encoding="utf-8")
+    with pytest.raises(sqlite3.DatabaseError):
+        WholeFileCheck(text_file).found()
+
+
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
     with pytest.raises(DatabaseOpenError, match="is a folder"):
         open_catalog(str(tmp_path))

@@ -19,7 +19,7 @@ from sqlalchemy.orm import sessionmaker
 
 from filmdesk.core.backups.naming import Backup
 from filmdesk.core.backups.service import BackupService
-from filmdesk.core.catalog_file import CHECK_FAILED, quick_check
+from filmdesk.core.catalog_file import CHECK_FAILED, WholeFileCheck
 from filmdesk.core.db import (
     MigrationResult,
     catch_up_id_sequences,
@@ -111,20 +111,20 @@ class Catalog:
         """filmdesk may read this catalog but not change it (no permission to write)."""
         return engine_read_only(self.engine)
 
-    def check_whole(self) -> None:
+    def check_whole(self, started: WholeFileCheck | None = None) -> None:
         """Read the whole file once (SQLite's quick check); raise DamagedCatalogError when
-        part of it is damaged. A tenth of a second for 100,000 films. (SQLite only.)"""
+        part of it is damaged. A tenth of a second for 100,000 films. (SQLite only.)
+
+        ``started``: the check of this file begun before the catalog was opened, waited for
+        here (a check of another file is not taken)."""
         path = self.backups.catalog_path
         if path is None:
             return
-        raw = self.engine.raw_connection()
+        check = started if started is not None and started.path == path else WholeFileCheck(path)
         try:
-            try:
-                found = quick_check(raw.driver_connection)  # type: ignore[arg-type]
-            except sqlite3.DatabaseError as exc:
-                raise explain(exc, path) or exc from None
-        finally:
-            raw.close()
+            found = check.found()
+        except sqlite3.DatabaseError as exc:
+            raise explain(exc, path) or exc from None
         if found:
             raise DamagedCatalogError(path, CHECK_FAILED)
 

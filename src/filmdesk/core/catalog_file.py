@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -107,6 +108,38 @@ def quick_check(connection: sqlite3.Connection, limit: int = 10) -> list[str]:
     """SQLite's quick check of the whole file: what it found wrong (empty: nothing)."""
     found = [str(row[0]) for row in connection.execute(f"PRAGMA quick_check({int(limit)})")]
     return [] if found == ["ok"] else found
+
+
+class WholeFileCheck:
+    """SQLite's quick check of a catalog's whole file, in a thread of its own from the moment
+    it is made: the window starts it before it imports what opening the catalog needs, so the
+    two go on side by side (SQLite reads without Python's lock). A tenth of a second for
+    100,000 films, a second for a million."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._found: list[str] = []
+        self._error: sqlite3.DatabaseError | None = None
+        self._thread = threading.Thread(target=self._run, name="filmdesk-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            connection = connect_to_inspect(self.path)
+            try:
+                self._found = quick_check(connection)
+            finally:
+                connection.close()
+        except sqlite3.DatabaseError as exc:
+            self._error = exc
+
+    def found(self) -> list[str]:
+        """Once the check is over: what it found wrong (empty: nothing). Raises the
+        sqlite3.DatabaseError that stopped it (a file that is no database, say)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._found
 
 
 def verify_copy(path: Path, newest_schema: str) -> FileFacts:
