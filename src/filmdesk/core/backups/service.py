@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from filmdesk.core.backups.naming import Backup, backups_folder, list_backups
-from filmdesk.core.backups.restoring import Restored, restore_backup
 from filmdesk.core.db import (
     close_own_connection,
     engine_read_only,
@@ -16,6 +16,9 @@ from filmdesk.core.db import (
     use_wal,
 )
 from filmdesk.core.problems import CatalogFileError, read_only_error
+
+if TYPE_CHECKING:
+    from filmdesk.core.backups.restoring import Restored
 
 
 class BackupService:
@@ -47,6 +50,8 @@ class BackupService:
 
         Raises a CatalogFileError (the catalog is then as it was).
         """
+        from filmdesk.core.backups.restoring import restore_backup  # (not needed at start)
+
         path = self.catalog_path
         if path is None:
             raise CatalogFileError("only a catalog in a SQLite file has backups to restore")

@@ -14,8 +14,10 @@ import io
 import re
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+if TYPE_CHECKING:
+    from PIL import Image
 
 LONG_SIDE = 1000  # pixels on the long side of a kept poster
 MAX_PIXELS = 50_000_000  # an 8000 × 6000 photo passes; a 30,000 × 30,000 PNG does not
@@ -62,6 +64,8 @@ def prepare_poster(data: bytes, source: str) -> PosterImage:
             f"{source}: the file is {len(data) / 1024 / 1024:.0f} MB; a poster may be at most"
             f" {MAX_BYTES // 1024 // 1024} MB"
         )
+    from PIL import Image, UnidentifiedImageError  # (Pillow only once a poster is read)
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # (Pillow's notes on odd metadata: not for the user)
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -80,6 +84,8 @@ def prepare_poster(data: bytes, source: str) -> PosterImage:
 
 
 def _prepared(image: Image.Image, data: bytes, source: str) -> PosterImage:
+    from PIL import Image, ImageOps
+
     width, height = image.size
     if width * height > MAX_PIXELS:
         raise PosterError(_too_large(source, (width, height)))
@@ -147,5 +153,7 @@ def _reason(exc: BaseException) -> str:
 
 def image_size(data: bytes) -> tuple[int, int]:
     """The width and height of kept poster bytes (read from the header only)."""
+    from PIL import Image
+
     with Image.open(io.BytesIO(data)) as image:
         return image.size

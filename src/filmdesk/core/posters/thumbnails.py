@@ -15,8 +15,6 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PIL import Image
-
 from filmdesk.core.posters.images import PosterError
 
 THUMBNAIL_HEIGHT = 360  # pixels: a cover 180 high on a screen of double density
@@ -64,6 +62,8 @@ class ThumbnailCache:
 
 def thumbnail_bytes(data: bytes, height: int = THUMBNAIL_HEIGHT) -> bytes:
     """A JPEG of poster ``data`` scaled to ``height`` pixels high (never enlarged)."""
+    from PIL import Image  # (Pillow only once a poster is shown: not at start)
+
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
