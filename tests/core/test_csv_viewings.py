@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from filmdesk.core.catalog import Catalog, open_catalog
-from filmdesk.core.exchange.csv_format import HEADER, VIEWINGS_COLUMN
+from filmdesk.core.exchange.csv_format import HEADER, VIEWINGS_COLUMN, export_csv
 from filmdesk.core.exchange.formats import ExportOptions, FilmSelection, film_export
 from filmdesk.core.exchange.planning import plan_import
 
@@ -82,3 +83,62 @@ def test_a_file_without_the_column_gives_a_watched_film_one_viewing(
     catalog.imports.apply(plan_import(catalog, path))
     relay = catalog.films.resolve("Quiet Relay")
     assert [str(v.watched_on) for v in catalog.films.viewings(relay.id)] == ["2026-04-18"]
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_read_a_piece_at_a_time_the_file_is_the_one_read_at_once(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """File › Export reads the films ``PIECE`` at a time (a million films' columns are not
+    all held at once): the file is the same, every film, in the order asked for."""
+    films = catalog.films
+    cranes = films.resolve("The Cranes Are Flying").id
+    films.add_viewing(cranes, {"watched_on": date(2021, 5, 9), "rating": 3.5})
+    films.add_viewing(cranes, {"watched_on": None})
+    films.edit(films.resolve("The Letter").id, {"tags": ["war", "classic"]})
+    every = [f.id for f in films.all()]
+    chosen = [every[7], cranes, every[0], every[9], every[3]]
+    for ids in (None, chosen):
+        whole, pieces = tmp_path / "whole.csv", tmp_path / "pieces.csv"
+        export_csv(whole, films.columns(ids), viewings=films.viewings_of(ids or every))
+        for size in (1, 3, 10_000):
+            written = films.read_in_pieces(ids, partial(export_csv, pieces), size=size)
+            assert written == len(ids or every)
+            assert _text(pieces) == _text(whole), (ids, size)
+    film_export("csv").write(pieces, FilmSelection(catalog, chosen), ExportOptions())
+    assert _text(pieces) == _text(whole)
+
+
+def test_what_another_program_changes_during_an_export_is_not_in_the_file(
+    catalog: Catalog, database: str, tmp_path: Path
+) -> None:
+    """The pieces are read from one snapshot of the catalog: a film deleted, one renamed and a
+    viewing added by a second program between two pieces leave the file as the catalog was
+    when the export began."""
+    films = catalog.films
+    every = [f.id for f in films.all()]
+    before, during = tmp_path / "before.csv", tmp_path / "during.csv"
+    export_csv(before, films.columns(), viewings=films.viewings_of(every))
+    other = open_catalog(database).catalog
+    changed: list[int] = []
+
+    def meanwhile(done: int, total: int) -> None:
+        if done >= 3 and not changed:  # (the first piece is written; the rest not yet read)
+            other.films.delete(every[8])
+            other.films.edit(every[9], {"title": "Renamed Meanwhile"})
+            other.films.add_viewing(every[6], {"watched_on": date(2025, 2, 2)})
+            changed.append(done)
+
+    try:
+        written = films.read_in_pieces(
+            None, lambda p: export_csv(during, p, progress=meanwhile), size=3
+        )
+    finally:
+        other.close()
+    assert changed and written == len(every)
+    assert _text(during) == _text(before)
+    assert films.get(every[9]).title == "Renamed Meanwhile"  # (it was written meanwhile)
+    assert len(films.all()) == len(every) - 1

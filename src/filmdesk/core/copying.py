@@ -51,6 +51,7 @@ from filmdesk.core.db import (
     location_of,
     open_database,
     read_only_message,
+    snapshot,
     sqlite_path,
     writing,
 )
@@ -352,19 +353,13 @@ def _copy_into(source: Engine, engine: Engine, progress: Progress | None, piece:
 @contextlib.contextmanager
 def _reading(source: Engine) -> Iterator[Connection]:
     """One read-only transaction on the source: every table as it was at one moment."""
+    opened = contextlib.ExitStack()
     try:
-        conn = source.connect()
+        conn = opened.enter_context(snapshot(source))
     except (SQLAlchemyError, sqlite3.Error) as exc:
         raise _SourceReadError(exc) from None
-    try:
-        if conn.dialect.name == "postgresql":
-            conn = conn.execution_options(
-                isolation_level="REPEATABLE READ", postgresql_readonly=True
-            )
-        with conn.begin():
-            yield conn
-    finally:
-        conn.close()
+    with opened:
+        yield conn
 
 
 Rows = list[tuple[Any, ...]]

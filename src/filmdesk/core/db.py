@@ -113,6 +113,22 @@ def writing_if_free(engine: Engine, wait_ms: int = 100) -> Iterator[Connection]:
             yield conn
 
 
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Connection]:
+    """One transaction that only reads: every table as it was at one moment, whatever another
+    program writes meanwhile (SQLite: a deferred BEGIN; PostgreSQL: REPEATABLE READ)."""
+    conn = engine.connect()
+    try:
+        if conn.dialect.name == "postgresql":
+            conn = conn.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        with conn.begin():
+            yield conn
+    finally:
+        conn.close()
+
+
 class OwnConnection:
     """One connection to a SQLite catalog file beside the engine's pool, used by one thread at
     a time: for the window's look for what others committed (``PRAGMA data_version``, which

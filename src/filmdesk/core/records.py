@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -415,3 +416,14 @@ _VALUE_FIELDS = tuple(f.name for f in fields(FilmRecord))[:-2]  # all but the ti
 def record_values(film: FilmRecord) -> tuple[Any, ...]:
     """A record as the plain tuple ``Catalog.film_values`` gives (no timestamps)."""
     return tuple(getattr(film, name) for name in _VALUE_FIELDS)
+
+
+@dataclass(frozen=True)
+class FilmPieces:
+    """Films read a piece at a time (``FilmService.read_in_pieces``), all in one snapshot of
+    the catalog: how many there are, and the pieces, each the films' columns (as
+    ``FilmService.columns`` gives them) with their viewings by film id. The pieces can be
+    walked through once."""
+
+    total: int
+    pieces: Iterable[tuple[Mapping[str, Sequence[Any]], Mapping[int, Sequence[ViewingRecord]]]]

@@ -49,7 +49,7 @@ from filmdesk.core.exchange.textfile import (
     replaced_atomically,
 )
 from filmdesk.core.fields import FIELD_NAMES, FIELDS, INPUT_FIELDS, Kind
-from filmdesk.core.records import FilmRecord, ViewingRecord, record_values
+from filmdesk.core.records import FilmPieces, FilmRecord, ViewingRecord, record_values
 
 # The header, in this order: every film field an edit or a file may give (a test pins it,
 # since files depend on it), then the film's viewings.
@@ -197,24 +197,40 @@ class CsvWriter:
 
 def write_csv(
     out: IO[str],
-    films: Iterable[FilmRecord] | FilmColumns,
+    films: Iterable[FilmRecord] | FilmColumns | FilmPieces,
     *,
     delimiter: str = ",",
     progress: Progress | None = None,
     viewings: Mapping[int, Sequence[ViewingRecord]] | None = None,
 ) -> int:
-    """Write films (records, or ``Catalog.film_columns``: quicker) as filmdesk CSV; how many.
+    """Write films (records, ``Catalog.film_columns``: quicker, or ``FilmPieces``: a piece
+    at a time, with their viewings) as filmdesk CSV; how many.
 
-    With ``viewings`` (film id -> its viewings), the last column holds them. ``progress(done,
-    total)`` is called now and then; it may raise ImportCancelled to stop.
+    With ``viewings`` (film id -> its viewings), or pieces, the last column holds them.
+    ``progress(done, total)`` is called now and then; it may raise ImportCancelled to stop.
     """
     writer = CsvWriter(out, delimiter=delimiter)
-    writer.row(COLUMNS if viewings is None else HEADER)
-    columns = _columns_of(films)
-    cells = _cells(columns)
-    if viewings is not None:
-        cells.append([viewings_text(viewings.get(i, ())) for i in columns["id"]])
-    return writer.columns(cells, progress)
+    if isinstance(films, FilmPieces):
+        total, pieces, with_viewings = films.total, films.pieces, True
+    else:
+        columns = _columns_of(films)
+        total, pieces = len(columns["id"]), [(columns, viewings or {})]
+        with_viewings = viewings is not None
+    writer.row(HEADER if with_viewings else COLUMNS)
+    done = 0
+    for columns, seen in pieces:
+        cells = _cells(columns)
+        if with_viewings:
+            cells.append([viewings_text(seen.get(i, ())) for i in columns["id"]])
+        done += writer.columns(cells, _shifted(progress, done, total))
+    return done
+
+
+def _shifted(progress: Progress | None, before: int, total: int) -> Progress | None:
+    """``progress`` for a piece of the rows, after ``before`` of ``total``."""
+    if progress is None:
+        return None
+    return lambda done, _: progress(before + done, total)
 
 
 _WRITE_PIECE = 10_000
@@ -223,7 +239,7 @@ _WRITE_PIECE = 10_000
 @collector_paused()
 def export_csv(
     path: Path,
-    films: Iterable[FilmRecord] | FilmColumns,
+    films: Iterable[FilmRecord] | FilmColumns | FilmPieces,
     *,
     bom: bool = True,
     delimiter: str = ",",

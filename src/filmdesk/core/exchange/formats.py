@@ -48,7 +48,7 @@ from filmdesk.core.exchange.letterboxd import (
 from filmdesk.core.exchange.list_csv import export_list_csv, looks_like_list_csv, read_list_csv
 from filmdesk.core.exchange.textfile import first_line_of, guess_delimiter, read_head
 from filmdesk.core.posters.images import PosterImage
-from filmdesk.core.records import FilmRecord, ScreeningListRecord
+from filmdesk.core.records import FilmPieces, FilmRecord, ScreeningListRecord
 from filmdesk.core.searches import IncomingSearch
 from filmdesk.core.sorting import sort_films
 
@@ -127,16 +127,14 @@ def _records(films: FilmSelection, options: ExportOptions) -> list[FilmRecord]:
 
 
 def _write_csv(path: Path, films: FilmSelection, options: ExportOptions) -> int:
-    # Columns, not records: quicker for many films, and what the file is made of anyway.
-    columns = films.catalog.films.columns(films.ids)
-    return export_csv(
-        path,
-        columns,
-        bom=options.bom,
-        delimiter=options.delimiter,
-        progress=options.progress,
-        viewings=films.catalog.films.viewings_of(films.ids),
-    )
+    # Columns, not records: quicker for many films, and what the file is made of anyway; a
+    # piece at a time, all from one snapshot of the catalog.
+    def write(pieces: FilmPieces) -> int:
+        return export_csv(
+            path, pieces, bom=options.bom, delimiter=options.delimiter, progress=options.progress
+        )
+
+    return films.catalog.films.read_in_pieces(films.ids, write)
 
 
 def _write_backup(path: Path, films: FilmSelection, options: ExportOptions) -> int:

@@ -105,6 +105,8 @@ def id_conditions(film_ids: Sequence[int]) -> list[str]:
     run of consecutive ids (the films an import added), ``IN`` lists of at most 500 (within
     SQL parameter limits) for the rest."""
     wanted = sorted({int(i) for i in film_ids})
+    if len(wanted) >= 50 and wanted[-1] - wanted[0] == len(wanted) - 1:  # (one run)
+        return [f"BETWEEN {wanted[0]} AND {wanted[-1]}"]
     conditions: list[str] = []
     single: list[int] = []
     start = 0
@@ -131,27 +133,45 @@ def film_columns(engine: Engine, film_ids: Sequence[int] | None = None) -> dict[
     FilmNotFoundError). Equal names, tag sets and dates are shared between films.
     """
     with engine.connect() as conn:
-        cursor = dbapi_cursor(conn)
-        try:
-            if film_ids is None:
-                tags = tags_by_film(conn)
-                cursor.execute(_select_films(conn.dialect.name) + " ORDER BY id")
-                rows = cursor.fetchall()
-            else:
-                tags, rows = {}, []
-                for condition in id_conditions(film_ids):
-                    tags |= tags_by_film(conn, f"WHERE film_tags.film_id {condition}")
-                    cursor.execute(f"{_select_films(conn.dialect.name)} WHERE id {condition}")
-                    rows += cursor.fetchall()
-        finally:
-            cursor.close()
+        return read_columns(conn, film_ids)
+
+
+def all_film_ids(conn: Connection) -> list[int]:
+    """Every film's id, in order."""
+    cursor = dbapi_cursor(conn)
+    try:
+        cursor.execute("SELECT id FROM films ORDER BY id")
+        return [int(row[0]) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+def read_columns(
+    conn: Connection, film_ids: Sequence[int] | None = None, names: NameCache | None = None
+) -> dict[str, list[Any]]:
+    """``film_columns`` read on ``conn`` (in its transaction, if it has one); ``names`` shares
+    equal values with the films of earlier reads."""
+    cursor = dbapi_cursor(conn)
+    try:
+        if film_ids is None:
+            tags = tags_by_film(conn)
+            cursor.execute(_select_films(conn.dialect.name) + " ORDER BY id")
+            rows = cursor.fetchall()
+        else:
+            tags, rows = {}, []
+            for condition in id_conditions(film_ids):
+                tags |= tags_by_film(conn, f"WHERE film_tags.film_id {condition}")
+                cursor.execute(f"{_select_films(conn.dialect.name)} WHERE id {condition}")
+                rows += cursor.fetchall()
+    finally:
+        cursor.close()
     if film_ids is not None:
         by_id = {row[0]: row for row in rows}
         missing = [i for i in film_ids if i not in by_id]
         if missing:
             raise FilmNotFoundError(f"no film with id {missing[0]}")
         rows = [by_id[i] for i in film_ids]
-    names = NameCache()
+    names = names or NameCache()
     raw = list(zip(*rows, strict=True)) or [()] * (1 + len(_COLUMNS))
     ids = list(raw[0])
     no_tags: tuple[str, ...] = ()

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from filmdesk.core.db import engine_read_only, writing_if_free
+from filmdesk.core.db import engine_read_only, snapshot, writing_if_free
 from filmdesk.core.errors import AmbiguousFilmError, FilmNotFoundError
 from filmdesk.core.exchange import collector_paused
 from filmdesk.core.films import bulk
@@ -36,6 +36,7 @@ from filmdesk.core.operations import Runner
 from filmdesk.core.records import (
     CatalogStats,
     DeletedFilm,
+    FilmPieces,
     FilmRecord,
     FilmRow,
     TagCount,
@@ -45,6 +46,9 @@ from filmdesk.core.rows import aware, film_record
 from filmdesk.core.search import SearchIndex, parse_query
 from filmdesk.core.sorting import sort_films
 from filmdesk.core.validation import FilmFields, ViewingFields
+
+T = TypeVar("T")
+PIECE = 10_000  # films read at a time for an export (``read_in_pieces``)
 
 
 class FilmService:
@@ -66,7 +70,7 @@ class FilmService:
         values = self.values()
         if not timestamps:
             return [FilmRecord(*film) for film in values]
-        with self._engine.connect() as conn:
+        with snapshot(self._engine) as conn:
             stamps = {
                 film_id: (aware(created), aware(changed))
                 for film_id, created, changed in conn.execute(
@@ -93,6 +97,27 @@ class FilmService:
         """
         return bulk.film_columns(self._engine, film_ids)
 
+    def read_in_pieces(
+        self,
+        film_ids: Sequence[int] | None,
+        use: Callable[[FilmPieces], T],
+        size: int = PIECE,
+    ) -> T:
+        """``use(pieces)``: the films of ``film_ids`` (None: every film, in id order), their
+        columns and viewings read ``size`` films at a time while ``use`` goes through them,
+        all in one snapshot of the catalog (what another program changes meanwhile is not
+        seen). A million films' export holds one piece in memory, not every film."""
+        with snapshot(self._engine) as conn:
+            ids = bulk.all_film_ids(conn) if film_ids is None else list(film_ids)
+
+            def pieces() -> Iterator[tuple[dict[str, list[Any]], dict[int, Any]]]:
+                names = bulk.NameCache()  # (equal names and dates shared across pieces)
+                for start in range(0, len(ids), size):
+                    piece = ids[start : start + size]
+                    yield bulk.read_columns(conn, piece, names), viewings_of(conn, piece)
+
+            return use(FilmPieces(len(ids), pieces()))
+
     def rows(self) -> list[FilmRow]:
         """Every film as a lean row (what the table needs), in id order; fast for 100,000."""
         return bulk.film_rows(self._engine, "ORDER BY films.id")
@@ -109,7 +134,7 @@ class FilmService:
         """The months each film was watched in, as ``FilmRow.viewed_months`` holds them
         (YYYYMM numbers in order); films never watched on a known day are left out. For a
         row made again from a changed film's record (``FilmRow.of``)."""
-        with self._engine.connect() as conn:
+        with snapshot(self._engine) as conn:
             if film_ids is None:
                 return bulk.viewed_months(conn)
             found: dict[int, tuple[int, ...]] = {}
@@ -128,7 +153,7 @@ class FilmService:
         writer holds the catalog, or it is read-only, they are made and not kept (the next
         start keeps them). A film deleted meanwhile comes with an empty text.
         """
-        with self._engine.connect() as conn:
+        with snapshot(self._engine) as conn:
             kept = bulk.search_texts(conn, after_id, limit)
         missing = [film_id for film_id, text in kept if text is None]
         if not missing:
@@ -149,7 +174,7 @@ class FilmService:
                 return made
             except failures:
                 pass
-        with self._engine.connect() as conn:
+        with snapshot(self._engine) as conn:
             return bulk.make_search_texts(conn, film_ids)
 
     def get(self, film_id: int) -> FilmRecord:
@@ -248,7 +273,7 @@ class FilmService:
     def more_than(self, count: int) -> bool:
         """The catalog holds more than ``count`` films (read from an index: no counting of
         watched and rated films, as ``stats`` does, over 100,000 films' rows)."""
-        with self._engine.connect() as conn:
+        with snapshot(self._engine) as conn:
             found = conn.execute(
                 select(Film.id).order_by(Film.id).offset(int(count)).limit(1)
             ).first()

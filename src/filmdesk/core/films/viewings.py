@@ -12,10 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from filmdesk.core.errors import FilmNotFoundError
+from filmdesk.core.films.bulk import id_conditions
 from filmdesk.core.models import Film, Viewing
 from filmdesk.core.operations import Changes, Operation, Outcome, films_changed
 from filmdesk.core.records import ViewingRecord
@@ -85,15 +86,19 @@ def _records(rows: Iterable[tuple[object, ...]]) -> dict[int, tuple[ViewingRecor
     }
 
 
-def viewings_of(session: Session, film_ids: Iterable[int]) -> dict[int, tuple[ViewingRecord, ...]]:
-    """The viewings of these films in the order they happened (a query per 500 films); a film
-    without viewings has an empty tuple. Read as plain rows: nothing enters the session."""
-    session.flush()
+def viewings_of(
+    reader: Session | Connection, film_ids: Iterable[int]
+) -> dict[int, tuple[ViewingRecord, ...]]:
+    """The viewings of these films in the order they happened (a query per run of ids or 500
+    films); a film without viewings has an empty tuple. Read as plain rows: nothing enters a
+    session."""
+    if isinstance(reader, Session):
+        reader.flush()
     ids = list(dict.fromkeys(film_ids))
     found: dict[int, tuple[ViewingRecord, ...]] = {}
-    for start in range(0, len(ids), 500):
-        query = select(*_COLUMNS).where(Viewing.film_id.in_(ids[start : start + 500]))
-        found.update(_records(session.execute(query)))
+    for condition in id_conditions(ids):  # (a run of ids is one BETWEEN)
+        query = select(*_COLUMNS).where(text(f"viewings.film_id {condition}"))
+        found.update(_records(reader.execute(query)))
     return {film_id: found.get(film_id, ()) for film_id in ids}
 
 
