@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QScrollBar, QStyle, QStyleOptionSlider, QWidget
 
 _KEPT = 8  # pictures kept, the last shown first to go when one more is made
+_ALL_BUT_GROOVE = QStyle.SubControl.SC_All & ~QStyle.SubControl.SC_ScrollBarGroove
 
 
 class KeptScrollBar(QScrollBar):
@@ -31,6 +32,7 @@ class KeptScrollBar(QScrollBar):
     def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
         super().__init__(orientation, parent)
         self._pictures: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+        self._grooves: dict[tuple[object, ...], QPixmap] = {}
         self._picture: QPixmap | None = None  # (the one shown last; None when Qt painted)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -57,7 +59,9 @@ class KeptScrollBar(QScrollBar):
         handle = style.subControlRect(
             QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, self
         )
-        look = (
+        # The groove (most of the style's time: its gradient) depends on none of the handle's
+        # place: it is kept apart, and a new handle is drawn over a copy of it.
+        groove_look = (
             style,
             option.rect.getRect(),
             int(option.state.value),
@@ -65,20 +69,22 @@ class KeptScrollBar(QScrollBar):
             option.direction,
             option.upsideDown,
             option.palette.cacheKey(),
+            ratio,
+            background.rgba(),
+        )
+        look = (
+            *groove_look,
             handle.getRect(),
             # (Some styles grey an arrow at an end, or draw no handle when all rows fit.)
             option.minimum == option.maximum,
             option.sliderPosition == option.minimum,
             option.sliderPosition == option.maximum,
-            ratio,
-            background.rgba(),
         )
         picture = self._pictures.get(look)
         if picture is None:
-            picture = QPixmap(self.size() * ratio)
-            picture.setDevicePixelRatio(ratio)
-            picture.fill(background)
-            painter = QPainter(picture)
+            picture = QPixmap(self._groove(groove_look, option, background, ratio))
+            painter = QPainter(picture)  # (on its own copy: the groove's is shared until then)
+            option.subControls = _ALL_BUT_GROOVE
             style.drawComplexControl(QStyle.ComplexControl.CC_ScrollBar, option, painter, self)
             painter.end()
             self._pictures[look] = picture
@@ -90,6 +96,26 @@ class KeptScrollBar(QScrollBar):
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._picture)
         painter.end()
+
+    def _groove(
+        self, look: tuple[object, ...], option: QStyleOptionSlider, background: QColor, ratio: float
+    ) -> QPixmap:
+        """The bar's groove alone, over ``background``, as the style draws it (kept)."""
+        found = self._grooves.get(look)
+        if found is None:
+            found = QPixmap(self.size() * ratio)
+            found.setDevicePixelRatio(ratio)
+            found.fill(background)
+            painter = QPainter(found)
+            option.subControls = QStyle.SubControl.SC_ScrollBarGroove
+            self.style().drawComplexControl(
+                QStyle.ComplexControl.CC_ScrollBar, option, painter, self
+            )
+            painter.end()
+            if len(self._grooves) >= _KEPT:
+                self._grooves.clear()
+            self._grooves[look] = found
+        return found
 
     def _background(self) -> QColor | None:
         """The plain colour Qt paints behind the bar, or None when it is not one."""
