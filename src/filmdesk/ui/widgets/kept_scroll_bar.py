@@ -6,7 +6,11 @@ the same place before and after (the least handle, at the top), but the style dr
 every time: a fifth of a keystroke's time with Fusion's gradients. ``KeptScrollBar`` keeps
 the picture it painted and draws that again while everything the picture depends on is the
 same (its size, state, palette, style, the handle's place and whether it is at an end).
-Hovered or pressed, it lets Qt paint: those parts of its state are Qt's own.
+It keeps its last few pictures, for a search that goes back and forth between a few looks (the
+vertical bar shown and hidden makes the horizontal one longer and shorter; a message under the
+search field makes the table shorter), and its groove apart from them: the groove is most of
+the style's time and depends on none of the handle's place, so a handle of a new size is drawn
+over a copy of it. Hovered or pressed, it lets Qt paint: those parts of its state are Qt's own.
 
 The picture is drawn over the colour Qt paints behind the bar (the window's, or that of the
 first widget around it that fills its background), so it is Qt's own to the last pixel; where
