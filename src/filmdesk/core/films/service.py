@@ -70,7 +70,7 @@ class FilmService:
         values = self.values()
         if not timestamps:
             return [FilmRecord(*film) for film in values]
-        with snapshot(self._engine) as conn:
+        with self._engine.connect() as conn:
             stamps = {
                 film_id: (aware(created), aware(changed))
                 for film_id, created, changed in conn.execute(
@@ -134,7 +134,7 @@ class FilmService:
         """The months each film was watched in, as ``FilmRow.viewed_months`` holds them
         (YYYYMM numbers in order); films never watched on a known day are left out. For a
         row made again from a changed film's record (``FilmRow.of``)."""
-        with snapshot(self._engine) as conn:
+        with self._engine.connect() as conn:
             if film_ids is None:
                 return bulk.viewed_months(conn)
             found: dict[int, tuple[int, ...]] = {}
@@ -153,7 +153,7 @@ class FilmService:
         writer holds the catalog, or it is read-only, they are made and not kept (the next
         start keeps them). A film deleted meanwhile comes with an empty text.
         """
-        with snapshot(self._engine) as conn:
+        with self._engine.connect() as conn:
             kept = bulk.search_texts(conn, after_id, limit)
         missing = [film_id for film_id, text in kept if text is None]
         if not missing:
@@ -174,7 +174,7 @@ class FilmService:
                 return made
             except failures:
                 pass
-        with snapshot(self._engine) as conn:
+        with self._engine.connect() as conn:
             return bulk.make_search_texts(conn, film_ids)
 
     def get(self, film_id: int) -> FilmRecord:
@@ -273,7 +273,7 @@ class FilmService:
     def more_than(self, count: int) -> bool:
         """The catalog holds more than ``count`` films (read from an index: no counting of
         watched and rated films, as ``stats`` does, over 100,000 films' rows)."""
-        with snapshot(self._engine) as conn:
+        with self._engine.connect() as conn:
             found = conn.execute(
                 select(Film.id).order_by(Film.id).offset(int(count)).limit(1)
             ).first()
