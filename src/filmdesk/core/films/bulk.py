@@ -171,7 +171,7 @@ def read_columns(
         if missing:
             raise FilmNotFoundError(f"no film with id {missing[0]}")
         rows = [by_id[i] for i in film_ids]
-    names = names or NameCache()
+    names = names if names is not None else NameCache()
     raw = list(zip(*rows, strict=True)) or [()] * (1 + len(_COLUMNS))
     ids = list(raw[0])
     no_tags: tuple[str, ...] = ()
