@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from filmdesk import __version__
@@ -16,7 +15,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from filmdesk.core.catalog_file import WholeFileCheck
     from filmdesk.core.problems import DamagedCatalogError
     from filmdesk.ui.main_window import MainWindow
 
@@ -89,7 +87,9 @@ def open_window(target: str, *, read_only: bool = False) -> MainWindow:
     # said at once, not at some later click. That check starts first, in a thread of its own,
     # and goes on while what opening the catalog needs is imported (SQLite reads without
     # Python's lock): at 100,000 films it costs the start nothing, at a million 0.5 s less.
-    check = _started_check(target)
+    from filmdesk.core.catalog_file import WholeFileCheck
+
+    check = WholeFileCheck.started(target)
     try:
         from sqlalchemy.exc import SQLAlchemyError
 
@@ -119,17 +119,6 @@ def open_window(target: str, *, read_only: bool = False) -> MainWindow:
     if opened.backup_problem is not None:
         window.statusBar().showMessage(str(opened.backup_problem), 15000)
     return window
-
-
-def _started_check(target: str) -> WholeFileCheck | None:
-    """The quick check of the catalog file at ``target``, begun; None when ``target`` is no
-    file yet (a new catalog) or a URL (opening the catalog checks a SQLite one itself)."""
-    from filmdesk.core.catalog_file import WholeFileCheck
-
-    if "://" in target:
-        return None
-    path = Path(target).expanduser().resolve()  # (as the catalog's URL names it)
-    return WholeFileCheck(path) if path.is_file() else None
 
 
 def _chosen_catalog() -> str | None:

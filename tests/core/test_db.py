@@ -202,6 +202,40 @@ def test_the_whole_file_check_started_early_finds_damage_and_a_check_of_another_
         WholeFileCheck(text_file).found()
 
 
+def test_a_check_started_early_without_an_answer_is_done_again_once_the_catalog_is_open(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """The early check is a head start only: where it could not answer (here the file was no
+    database yet when it read it), the catalog checks the file as it opened it. It starts only
+    for a catalog file in WAL mode: a file in rollback-journal mode (a backup put back, an old
+    catalog) is turned to WAL when opened, which waits for every reader, and a journal a crash
+    left behind is rolled back then, which a reading check could not do."""
+    import shutil
+
+    from filmdesk.core.backups.naming import Reason
+    from filmdesk.core.backups.writing import make_backup
+    from filmdesk.core.catalog_file import WholeFileCheck
+
+    open_catalog(str(db_path)).catalog.close()
+    good = tmp_path / "good.sqlite3"
+    shutil.copyfile(db_path, good)
+    db_path.write_text("not yet a catalog\n" * 200, encoding="utf-8")
+    failed = WholeFileCheck(db_path.resolve())
+    with pytest.raises(sqlite3.DatabaseError):
+        failed.found()
+    shutil.copyfile(good, db_path)
+    catalog = open_catalog(str(db_path)).catalog
+    try:
+        catalog.check_whole(failed)  # (checked again: the file is whole)
+        backup = make_backup(db_path, Reason.BEFORE_IMPORT)
+    finally:
+        catalog.close()
+    assert WholeFileCheck.started(str(db_path)) is not None
+    assert WholeFileCheck.started(str(backup.path)) is None  # (a backup: rollback journal)
+    assert WholeFileCheck.started(str(tmp_path / "new.sqlite3")) is None  # (not made yet)
+    assert WholeFileCheck.started("postgresql://server/films") is None
+
+
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
     with pytest.raises(DatabaseOpenError, match="is a folder"):
         open_catalog(str(tmp_path))

@@ -9,6 +9,7 @@ no ORM object ever leaves a method.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from sqlalchemy.orm import sessionmaker
 
 from filmdesk.core.backups.naming import Backup
 from filmdesk.core.backups.service import BackupService
-from filmdesk.core.catalog_file import CHECK_FAILED, WholeFileCheck
+from filmdesk.core.catalog_file import CHECK_FAILED, WholeFileCheck, quick_check
 from filmdesk.core.db import (
     MigrationResult,
     catch_up_id_sequences,
@@ -116,15 +117,24 @@ class Catalog:
         part of it is damaged. A tenth of a second for 100,000 films. (SQLite only.)
 
         ``started``: the check of this file begun before the catalog was opened, waited for
-        here (a check of another file is not taken)."""
+        here. Where it had no answer (it failed, or it is another file's), the file is
+        checked now, as opened."""
         path = self.backups.catalog_path
         if path is None:
             return
-        check = started if started is not None and started.path == path else WholeFileCheck(path)
-        try:
-            found = check.found()
-        except sqlite3.DatabaseError as exc:
-            raise explain(exc, path) or exc from None
+        found = None
+        if started is not None and started.path == path:
+            with contextlib.suppress(Exception):
+                found = started.found()
+        if found is None:
+            raw = self.engine.raw_connection()
+            try:
+                try:
+                    found = quick_check(raw.driver_connection)  # type: ignore[arg-type]
+                except sqlite3.DatabaseError as exc:
+                    raise explain(exc, path) or exc from None
+            finally:
+                raw.close()
         if found:
             raise DamagedCatalogError(path, CHECK_FAILED)
 

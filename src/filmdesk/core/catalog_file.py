@@ -110,16 +110,39 @@ def quick_check(connection: sqlite3.Connection, limit: int = 10) -> list[str]:
     return [] if found == ["ok"] else found
 
 
+def file_of(target: str) -> Path | None:
+    """The file a catalog target (``--database``: a path or a URL) names, as the catalog's
+    URL names it; None for a URL."""
+    return None if "://" in target else Path(target).expanduser().resolve()
+
+
 class WholeFileCheck:
     """SQLite's quick check of a catalog's whole file, in a thread of its own from the moment
     it is made: the window starts it before it imports what opening the catalog needs, so the
     two go on side by side (SQLite reads without Python's lock). A tenth of a second for
-    100,000 films, a second for a million."""
+    100,000 films, a second for a million. A head start only: ``Catalog.check_whole`` checks
+    again, once the catalog is open, whatever kept this one from an answer."""
+
+    @classmethod
+    def started(cls, target: str) -> WholeFileCheck | None:
+        """The check of the catalog file ``target`` names, begun; None for a URL, a file not
+        made yet, or one not in WAL mode. (Where another reader may not hold it: a file in
+        rollback-journal mode is turned to WAL when opened, which waits for every reader, and
+        a journal a crash left is rolled back then, which a reading check could not do.)"""
+        path = file_of(target)
+        if path is None or not path.is_file():
+            return None
+        try:
+            if not in_wal_mode(path):
+                return None
+        except OSError:
+            return None
+        return cls(path)
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._found: list[str] = []
-        self._error: sqlite3.DatabaseError | None = None
+        self._error: Exception | None = None
         self._thread = threading.Thread(target=self._run, name="filmdesk-check", daemon=True)
         self._thread.start()
 
@@ -130,12 +153,12 @@ class WholeFileCheck:
                 self._found = quick_check(connection)
             finally:
                 connection.close()
-        except sqlite3.DatabaseError as exc:
+        except Exception as exc:  # (said by ``found``, in the thread that waits for it)
             self._error = exc
 
     def found(self) -> list[str]:
-        """Once the check is over: what it found wrong (empty: nothing). Raises the
-        sqlite3.DatabaseError that stopped it (a file that is no database, say)."""
+        """Once the check is over: what it found wrong (empty: nothing). Raises what stopped
+        it (sqlite3.DatabaseError for a file that is no database, say)."""
         self._thread.join()
         if self._error is not None:
             raise self._error

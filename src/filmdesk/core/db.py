@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.pool import StaticPool
 
-from filmdesk.core.catalog_file import is_read_only, is_sqlite, read_only_uri
+from filmdesk.core.catalog_file import file_of, is_read_only, is_sqlite, read_only_uri
 from filmdesk.core.errors import database_reason
 from filmdesk.core.problems import CatalogFileError, DamagedCatalogError, explain
 
@@ -64,8 +64,7 @@ def database_url(target: str) -> URL:
             raise DatabaseOpenError(
                 f"not a database URL: {target!r} (its port must be a number)"
             ) from None
-    path = Path(target).expanduser().resolve()
-    return URL.create("sqlite+pysqlite", database=str(path))
+    return URL.create("sqlite+pysqlite", database=str(file_of(target)))
 
 
 def sqlite_path(url: URL) -> Path | None:

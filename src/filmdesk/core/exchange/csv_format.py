@@ -206,8 +206,9 @@ def write_csv(
     """Write films (records, ``Catalog.film_columns``: quicker, or ``FilmPieces``: a piece
     at a time, with their viewings) as filmdesk CSV; how many.
 
-    With ``viewings`` (film id -> its viewings), or pieces, the last column holds them.
-    ``progress(done, total)`` is called now and then; it may raise ImportCancelled to stop.
+    With ``viewings`` (film id -> its viewings), the last column holds them; pieces always
+    bring their own (and ``viewings`` is not taken with them). ``progress(done, total)`` is
+    called now and then; it may raise ImportCancelled to stop.
     """
     writer = CsvWriter(out, delimiter=delimiter)
     if isinstance(films, FilmPieces):

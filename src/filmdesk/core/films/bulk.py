@@ -8,7 +8,7 @@ gives text for dates and JSON, PostgreSQL gives objects).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import partial
 from itertools import repeat
@@ -100,28 +100,39 @@ def tags_by_film(conn: Connection, where: str = "") -> dict[int, tuple[str, ...]
     return result
 
 
-def id_conditions(film_ids: Sequence[int]) -> list[str]:
-    """SQL conditions on an id that together take exactly ``film_ids``: ``BETWEEN`` for each
-    run of consecutive ids (the films an import added), ``IN`` lists of at most 500 (within
-    SQL parameter limits) for the rest."""
+_RUN = 51  # consecutive ids taken as one range (the films an import added)
+
+
+def id_groups(film_ids: Iterable[int]) -> list[range | list[int]]:
+    """Groups that together take exactly ``film_ids``: a range for each run of consecutive
+    ids, lists of at most 500 (within SQL parameter limits) for the rest."""
     wanted = sorted({int(i) for i in film_ids})
-    if len(wanted) >= 50 and wanted[-1] - wanted[0] == len(wanted) - 1:  # (one run)
-        return [f"BETWEEN {wanted[0]} AND {wanted[-1]}"]
-    conditions: list[str] = []
+    if len(wanted) >= _RUN and wanted[-1] - wanted[0] == len(wanted) - 1:  # (one run)
+        return [range(wanted[0], wanted[-1] + 1)]
+    groups: list[range | list[int]] = []
     single: list[int] = []
     start = 0
     while start < len(wanted):
         end = start
         while end + 1 < len(wanted) and wanted[end + 1] == wanted[end] + 1:
             end += 1
-        if end - start >= 50:
-            conditions.append(f"BETWEEN {wanted[start]} AND {wanted[end]}")
+        if end - start + 1 >= _RUN:
+            groups.append(range(wanted[start], wanted[end] + 1))
         else:
             single += wanted[start : end + 1]
         start = end + 1
-    for at in range(0, len(single), 500):
-        conditions.append(f"IN ({', '.join(map(str, single[at : at + 500]))})")
-    return conditions
+    groups += [single[at : at + 500] for at in range(0, len(single), 500)]
+    return groups
+
+
+def id_conditions(film_ids: Iterable[int]) -> list[str]:
+    """``id_groups`` as SQL conditions on an id: ``BETWEEN`` for a run, ``IN`` for a list."""
+    return [
+        f"BETWEEN {group.start} AND {group.stop - 1}"
+        if isinstance(group, range)
+        else f"IN ({', '.join(map(str, group))})"
+        for group in id_groups(film_ids)
+    ]
 
 
 @collector_paused()

@@ -12,11 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Connection, delete, insert, select, text
+from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.orm import Session
 
 from filmdesk.core.errors import FilmNotFoundError
-from filmdesk.core.films.bulk import id_conditions
+from filmdesk.core.films.bulk import id_groups
 from filmdesk.core.models import Film, Viewing
 from filmdesk.core.operations import Changes, Operation, Outcome, films_changed
 from filmdesk.core.records import ViewingRecord
@@ -96,9 +96,12 @@ def viewings_of(
         reader.flush()
     ids = list(dict.fromkeys(film_ids))
     found: dict[int, tuple[ViewingRecord, ...]] = {}
-    for condition in id_conditions(ids):  # (a run of ids is one BETWEEN)
-        query = select(*_COLUMNS).where(text(f"viewings.film_id {condition}"))
-        found.update(_records(reader.execute(query)))
+    for group in id_groups(ids):  # (a run of ids is one BETWEEN)
+        if isinstance(group, range):
+            wanted = Viewing.film_id.between(group.start, group.stop - 1)
+        else:
+            wanted = Viewing.film_id.in_(group)
+        found.update(_records(reader.execute(select(*_COLUMNS).where(wanted))))
     return {film_id: found.get(film_id, ()) for film_id in ids}
 
 
