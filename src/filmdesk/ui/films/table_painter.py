@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionFocusRect, QStyleOptionViewIte
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.film_table_model import FilmTableModel, cell_text
 from filmdesk.ui.films.star_delegate import StarDelegate
+from filmdesk.ui.widgets.pictures import drawn_over, plain_colour
 
 # (Plain numbers: an enum member read in a loop over a page's cells costs.)
 _YEAR, _RATING, _WATCHED = int(Column.YEAR), int(Column.RATING), int(Column.WATCHED)
@@ -263,13 +264,13 @@ class TablePainter:
             if picture is None:
                 if len(self._checks) > 64:
                     self._checks.clear()
-                picture = QPixmap(rect.size() * ratio)
-                picture.setDevicePixelRatio(ratio)
-                picture.fill(under)
                 option.rect, option.state = QRect(QPoint(0, 0), rect.size()), state
-                drawn = QPainter(picture)
-                style.drawPrimitive(check, option, drawn, view)
-                drawn.end()
+                picture = drawn_over(
+                    under,
+                    rect.size(),
+                    ratio,
+                    lambda drawn: style.drawPrimitive(check, option, drawn, view),
+                )
                 self._checks[key] = picture
             painter.drawPixmap(rect.topLeft(), picture)
 
@@ -283,12 +284,7 @@ class TablePainter:
             view.palette().brush(group, QPalette.ColorRole.AlternateBase),
             view.palette().brush(group, QPalette.ColorRole.Highlight),
         )
-        return [
-            b.color()
-            if b.style() == Qt.BrushStyle.SolidPattern and b.color().alpha() == 255
-            else None
-            for b in brushes
-        ]
+        return [plain_colour(brush) for brush in brushes]
 
     def _paint_focus(
         self, painter: QPainter, page: _Page, group: QPalette.ColorGroup, selected: set[int]

@@ -26,6 +26,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QScrollBar, QStyle, QStyleOptionSlider, QWidget
 
+from filmdesk.ui.widgets.pictures import drawn_over, plain_colour
+
 _KEPT = 8  # pictures kept; one more made, the one shown longest ago goes
 _ALL_BUT_GROOVE = QStyle.SubControl.SC_All & ~QStyle.SubControl.SC_ScrollBarGroove
 
@@ -107,15 +109,16 @@ class KeptScrollBar(QScrollBar):
         """The bar's groove alone, over ``background``, as the style draws it (kept)."""
         found = self._grooves.get(look)
         if found is None:
-            found = QPixmap(self.size() * ratio)
-            found.setDevicePixelRatio(ratio)
-            found.fill(background)
-            painter = QPainter(found)
             option.subControls = QStyle.SubControl.SC_ScrollBarGroove
-            self.style().drawComplexControl(
-                QStyle.ComplexControl.CC_ScrollBar, option, painter, self
+            style = self.style()
+            found = drawn_over(
+                background,
+                self.size(),
+                ratio,
+                lambda painter: style.drawComplexControl(
+                    QStyle.ComplexControl.CC_ScrollBar, option, painter, self
+                ),
             )
-            painter.end()
             if len(self._grooves) >= _KEPT:
                 self._grooves.clear()
             self._grooves[look] = found
@@ -126,9 +129,6 @@ class KeptScrollBar(QScrollBar):
         widget: QWidget | None = self
         while widget is not None:
             if widget.autoFillBackground() or widget.isWindow():
-                brush = widget.palette().brush(widget.backgroundRole())
-                color = brush.color()
-                plain = brush.style() == Qt.BrushStyle.SolidPattern and color.alpha() == 255
-                return color if plain else None
+                return plain_colour(widget.palette().brush(widget.backgroundRole()))
             widget = widget.parentWidget()
         return None
