@@ -92,29 +92,35 @@ def open_window(target: str, *, read_only: bool = False) -> MainWindow:
     # and goes on while what opening the catalog needs is imported (SQLite reads without
     # Python's lock): at 100,000 films it costs the start nothing, at a million 0.5 s less.
     from filmdesk.core.catalog_file import WholeFileCheck
+    from filmdesk.core.collector import collector_paused, set_aside
 
     check = WholeFileCheck.started(target)
     try:
-        from sqlalchemy.exc import SQLAlchemyError
+        # What is made here lives as long as the window: the cyclic collector would walk it
+        # again and again for nothing before the first paint (30-40 ms of the start). It is
+        # set aside, and collected once, when the window has read every film.
+        with collector_paused():
+            from sqlalchemy.exc import SQLAlchemyError
 
-        from filmdesk.core.catalog import open_catalog
-        from filmdesk.core.db import database_url, sqlite_path
-        from filmdesk.core.problems import explain
-        from filmdesk.ui.main_window import MainWindow
+            from filmdesk.core.catalog import open_catalog
+            from filmdesk.core.db import database_url, sqlite_path
+            from filmdesk.core.problems import explain
+            from filmdesk.ui.main_window import MainWindow
 
-        opened = open_catalog(target, read_only=read_only)
-        catalog = opened.catalog
-        try:
-            catalog.check_whole(check)
-            if not catalog.read_only:
-                catalog.posters.drop_unused()  # (deleted films' posters; this undo is empty)
-            window = MainWindow(catalog)
-        except SQLAlchemyError as exc:
-            catalog.close()
-            raise explain(exc, sqlite_path(database_url(target))) or exc from None
-        except BaseException:
-            catalog.close()
-            raise
+            opened = open_catalog(target, read_only=read_only)
+            catalog = opened.catalog
+            try:
+                catalog.check_whole(check)
+                if not catalog.read_only:
+                    catalog.posters.drop_unused()  # (deleted films' posters; this undo is empty)
+                window = MainWindow(catalog)
+            except SQLAlchemyError as exc:
+                catalog.close()
+                raise explain(exc, sqlite_path(database_url(target))) or exc from None
+            except BaseException:
+                catalog.close()
+                raise
+            set_aside()
     except BaseException:
         if check is not None:  # (done before anything, a restored backup say, replaces it)
             with contextlib.suppress(Exception):

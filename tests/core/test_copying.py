@@ -28,8 +28,8 @@ from filmdesk.core.copying import (
     copy_catalog,
 )
 from filmdesk.core.db import create_catalog_engine, database_url, location_of, open_database
-from filmdesk.core.exchange import ImportCancelled
 from filmdesk.core.posters.images import PosterImage, prepare_poster
+from filmdesk.core.progress import ImportCancelled
 from filmdesk.core.rows import aware
 from tests.pg_server import LocalServer
 

@@ -191,7 +191,7 @@ def test_a_watched_date_for_an_unwatched_film_marks_it_watched(
 
 
 def test_a_cancelled_import_changes_nothing(tmp_path: Path) -> None:
-    from filmdesk.core.exchange import ImportCancelled
+    from filmdesk.core.progress import ImportCancelled
 
     catalog = empty_catalog(tmp_path / "c.sqlite3")
     plan = plan_import(catalog, DATA / "bad_year_line57.csv")
@@ -219,7 +219,7 @@ def test_exporting_catalog_columns_writes_the_same_file_as_records(
 
 
 def test_a_cancelled_export_leaves_the_old_file(catalog: Catalog, tmp_path: Path) -> None:
-    from filmdesk.core.exchange import ImportCancelled
+    from filmdesk.core.progress import ImportCancelled
 
     out = tmp_path / "films.csv"
     out.write_text("precious", encoding="utf-8")

@@ -13,9 +13,9 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
 from filmdesk.core.catalog import Catalog, open_catalog
-from filmdesk.core.exchange import ImportCancelled
 from filmdesk.core.exchange.csv_format import COLUMNS
 from filmdesk.core.exchange.planning import plan_import
+from filmdesk.core.progress import ImportCancelled
 from tests.pg_server import LocalServer
 
 FILMS = 10_050

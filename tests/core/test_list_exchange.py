@@ -167,7 +167,7 @@ def test_a_letterboxd_list_import_is_all_or_nothing(catalog: Catalog, tmp_path: 
 
 
 def test_a_cancelled_letterboxd_import_leaves_no_list(catalog: Catalog, tmp_path: Path) -> None:
-    from filmdesk.core.exchange import ImportCancelled
+    from filmdesk.core.progress import ImportCancelled
 
     before = (catalog.films.all(), catalog.lists.summaries())
     path = tmp_path / "winter.csv"

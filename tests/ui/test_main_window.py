@@ -659,7 +659,7 @@ def test_export_a_printable_list_with_posters(
 def test_cancel_stops_background_work(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtWidgets import QProgressDialog
 
-    from filmdesk.core.exchange import ImportCancelled
+    from filmdesk.core.progress import ImportCancelled
     from filmdesk.ui.shell.background import run_with_progress
 
     reached: list[int] = []

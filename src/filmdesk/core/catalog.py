@@ -12,8 +12,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import sessionmaker
@@ -45,8 +46,6 @@ from filmdesk.core.films.editing import drop_unused_tags
 from filmdesk.core.films.service import FilmService
 from filmdesk.core.groups.collections import CollectionService
 from filmdesk.core.groups.screening_lists import ListService
-from filmdesk.core.importing.apply import ImportResult
-from filmdesk.core.importing.service import ImportService
 from filmdesk.core.operations import Operation, Outcome
 from filmdesk.core.posters.service import PosterService
 from filmdesk.core.problems import (
@@ -56,8 +55,11 @@ from filmdesk.core.problems import (
     explain,
 )
 from filmdesk.core.searches import SearchService
-from filmdesk.core.stats import StatsService
 from filmdesk.core.transaction import Transaction
+
+if TYPE_CHECKING:
+    from filmdesk.core.importing.service import ImportService
+    from filmdesk.core.stats import StatsService
 
 # The errors the services raise, importable from here.
 __all__ = [
@@ -68,7 +70,6 @@ __all__ = [
     "DuplicateEntryError",
     "EntryNotFoundError",
     "FilmNotFoundError",
-    "ImportResult",
     "NameTakenError",
     "OpenedCatalog",
     "ScreeningListNotFoundError",
@@ -88,13 +89,27 @@ class Catalog:
         self.films = FilmService(engine, self._sessions, self.run)
         self.collections = CollectionService(self._sessions, self.run)
         self.lists = ListService(self._sessions, self.run)
-        self.imports = ImportService(engine, self.run)
         self.backups = BackupService(engine)
         self.posters = PosterService(engine, self._sessions, self.run)
         self.searches = SearchService(self._sessions, self.run)
-        self.stats = StatsService(engine)
         self._numbered_by_sequences = engine.dialect.name == "postgresql"
         self._user_name: str | None = None
+
+    # Importing and statistics are made when first used: what they import is not needed for
+    # the window's first paint.
+    @cached_property
+    def imports(self) -> ImportService:
+        """Applying import plans."""
+        from filmdesk.core.importing.service import ImportService
+
+        return ImportService(self.engine, self.run)
+
+    @cached_property
+    def stats(self) -> StatsService:
+        """Statistics of watching."""
+        from filmdesk.core.stats import StatsService
+
+        return StatsService(self.engine)
 
     @property
     def user_name(self) -> str:

@@ -56,9 +56,9 @@ from filmdesk.core.db import (
     writing,
 )
 from filmdesk.core.errors import database_reason
-from filmdesk.core.exchange import Progress
 from filmdesk.core.models import Base
 from filmdesk.core.problems import explain
+from filmdesk.core.progress import Progress
 from filmdesk.core.rows import aware
 
 # Rows read and written at a time: big enough that a round trip per piece costs little, small

@@ -7,10 +7,7 @@ all.
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -149,43 +146,6 @@ class UnexpectedReadError(UnreadableFileError):
                 )
             ]
         )
-
-
-class ImportCancelled(Exception):  # noqa: N818 (a request, not an error)
-    """The user stopped the import; nothing was changed."""
-
-
-# Called now and then with (done, total); it may raise ImportCancelled to stop.
-Progress = Callable[[int, int], None]
-
-
-_pauses = 0  # pauses now running (an import in a worker thread may overlap another)
-_was_enabled = False  # whether the collector was on when the first of them began
-_pauses_lock = threading.Lock()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Hold off Python's cyclic garbage collector while a large file is read or applied.
-
-    Reading 100,000 films makes millions of objects, none of them garbage; without this the
-    collector walks everything alive (the window's catalog too) again and again, which made a
-    large import about a quarter slower. Overlapping pauses are counted: the collector is back
-    once the last one ends, if it was on before the first began.
-    """
-    global _pauses, _was_enabled
-    with _pauses_lock:
-        if _pauses == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _pauses_lock:
-            _pauses -= 1
-            if _pauses == 0 and _was_enabled:
-                gc.enable()
 
 
 # What a new film gets for a field its file does not give: the field's empty value.

@@ -41,14 +41,12 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
-from filmdesk.core.exchange import (
-    Progress,
-    collector_paused,
-)
+from filmdesk.core.collector import collector_paused
 from filmdesk.core.exchange.textfile import (
     replaced_atomically,
 )
 from filmdesk.core.fields import FIELD_NAMES, FIELDS, INPUT_FIELDS, Kind
+from filmdesk.core.progress import Progress
 from filmdesk.core.records import FilmPieces, FilmRecord, ViewingRecord, record_values
 
 # The header, in this order: every film field an edit or a file may give (a test pins it,

@@ -34,7 +34,6 @@ from filmdesk.core.exchange import (
     IncomingFilm,
     Notice,
     Problem,
-    Progress,
     UnreadableFileError,
 )
 from filmdesk.core.exchange.csv_format import (
@@ -63,6 +62,7 @@ from filmdesk.core.exchange.textfile import (
     read_bytes,
 )
 from filmdesk.core.fields import FIELD_NAMES, FIELDS, INPUT_FIELDS, Kind
+from filmdesk.core.progress import Progress
 from filmdesk.core.validation import CHECKS as _CHECKS
 from filmdesk.core.validation import (
     ValidationError,

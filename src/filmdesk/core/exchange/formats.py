@@ -24,7 +24,6 @@ from filmdesk.core.exchange import (
     IncomingList,
     Notice,
     Problem,
-    Progress,
     UnreadableFileError,
 )
 from filmdesk.core.exchange.csv_format import export_csv
@@ -48,6 +47,7 @@ from filmdesk.core.exchange.letterboxd import (
 from filmdesk.core.exchange.list_csv import export_list_csv, looks_like_list_csv, read_list_csv
 from filmdesk.core.exchange.textfile import first_line_of, guess_delimiter, read_head
 from filmdesk.core.posters.images import PosterImage
+from filmdesk.core.progress import Progress
 from filmdesk.core.records import FilmPieces, FilmRecord, ScreeningListRecord
 from filmdesk.core.searches import IncomingSearch
 from filmdesk.core.sorting import sort_films

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from filmdesk.core.checks import check_comment
+from filmdesk.core.collector import collector_paused
 from filmdesk.core.exchange import (
     IncomingCollection,
     IncomingComment,
@@ -45,7 +46,6 @@ from filmdesk.core.exchange import (
     IncomingList,
     Problem,
     UnreadableFileError,
-    collector_paused,
     shortened,
 )
 from filmdesk.core.exchange.csv_rows import MAX_ROWS

@@ -7,17 +7,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.collector import collector_paused
 from filmdesk.core.exchange import (
     FilmBatch,
-    ImportCancelled,
     ImportPlan,
     IncomingFilm,
     IncomingList,
     Problem,
-    Progress,
     UnexpectedReadError,
     UnreadableFileError,
-    collector_paused,
 )
 from filmdesk.core.exchange.formats import (
     IMPORT_FORMATS,
@@ -27,6 +25,7 @@ from filmdesk.core.exchange.formats import (
 )
 from filmdesk.core.folding import fold
 from filmdesk.core.names import name_key
+from filmdesk.core.progress import ImportCancelled, Progress
 from filmdesk.core.records import FilmRecord, ScreeningListSummary, ViewingRecord
 from filmdesk.core.validation import FilmFields, ViewingFields
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from filmdesk.core.collector import collector_paused
 from filmdesk.core.errors import FilmNotFoundError
-from filmdesk.core.exchange import collector_paused
 from filmdesk.core.fields import FILM_FIELDS, Kind
 from filmdesk.core.folding import word_blobs
 from filmdesk.core.records import FilmRow

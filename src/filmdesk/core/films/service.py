@@ -11,9 +11,9 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from filmdesk.core.collector import collector_paused
 from filmdesk.core.db import engine_read_only, snapshot, writing_if_free
 from filmdesk.core.errors import AmbiguousFilmError, FilmNotFoundError
-from filmdesk.core.exchange import collector_paused
 from filmdesk.core.films import bulk
 from filmdesk.core.films.editing import load_film
 from filmdesk.core.films.operations import (

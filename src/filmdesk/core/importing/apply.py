@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from filmdesk.core.exchange import ImportPlan, IncomingCollection, IncomingList, Progress
+from filmdesk.core.exchange import ImportPlan, IncomingCollection, IncomingList
 from filmdesk.core.films.editing import apply_fields, load_film, user_fields
 from filmdesk.core.films.operations import DeleteFilms, EditFilms
 from filmdesk.core.films.viewings import RemoveViewings, RestoreViewings, follow_viewings
@@ -50,6 +50,7 @@ from filmdesk.core.names import name_key
 from filmdesk.core.operations import Batch, Changes, Operation, Outcome
 from filmdesk.core.posters.operations import SetPoster
 from filmdesk.core.posters.store import existing_posters, keep_poster
+from filmdesk.core.progress import Progress
 from filmdesk.core.records import FilmRecord, ViewingRecord
 from filmdesk.core.rows import aware, film_record, half_stars_of, rating_of
 from filmdesk.core.searches import merge_searches

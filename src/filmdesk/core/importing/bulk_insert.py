@@ -18,11 +18,12 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from filmdesk.core.exchange import FilmBatch, Progress
+from filmdesk.core.exchange import FilmBatch
 from filmdesk.core.fields import FIELDS, FILM_FIELDS, Kind
 from filmdesk.core.films.bulk import dbapi_cursor
 from filmdesk.core.films.editing import tags_named
 from filmdesk.core.models import Base, Film
+from filmdesk.core.progress import Progress
 from filmdesk.core.rows import aware, half_stars_of
 from filmdesk.core.sorting import title_sort_keys
 from filmdesk.core.transaction import Transaction

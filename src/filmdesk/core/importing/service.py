@@ -6,11 +6,13 @@ from sqlalchemy import Engine
 
 from filmdesk.core.backups.naming import Reason
 from filmdesk.core.backups.writing import make_backup
+from filmdesk.core.collector import collector_paused
 from filmdesk.core.db import engine_read_only, sqlite_path
-from filmdesk.core.exchange import ImportPlan, Progress, UnreadableFileError, collector_paused
+from filmdesk.core.exchange import ImportPlan, UnreadableFileError
 from filmdesk.core.importing.apply import ApplyImport, ImportResult
 from filmdesk.core.operations import Outcome, Runner
 from filmdesk.core.problems import read_only_error
+from filmdesk.core.progress import Progress
 
 
 class ImportService:

@@ -3,12 +3,10 @@ reads the rest once that page is on screen; search texts and sort orders follow 
 
 from __future__ import annotations
 
-import gc
-
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.exchange import collector_paused
+from filmdesk.core.collector import collect_and_set_aside, collector_paused, look_again
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.films.film_table_model import FilmTableModel
 
@@ -64,7 +62,7 @@ class FilmLoader(QObject):
     def prepare_again(self) -> None:
         """Films were added many at once: make them searchable in steps, as at start."""
         if not self._text_timer.isActive():
-            gc.unfreeze()  # (frozen objects are not collected; the catalog changed)
+            look_again()  # (what is set aside is not collected; the catalog changed)
             self._text_timer.start()
 
     def is_loading(self) -> bool:
@@ -82,6 +80,5 @@ class FilmLoader(QObject):
             self._text_timer.stop()
             # The catalog now lives in memory for good: keep the cyclic garbage collector from
             # walking it again and again (a pause on a random keystroke at 100,000 films).
-            gc.collect()
-            gc.freeze()
+            collect_and_set_aside()
             self.prepared.emit()

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from filmdesk.core.exchange import ImportCancelled, Progress, UnreadableFileError
-from filmdesk.core.importing.apply import ImportResult
 from filmdesk.core.operations import Outcome
+from filmdesk.core.progress import ImportCancelled, Progress
 from filmdesk.core.records import FilmRow, ScreeningListRecord
 from filmdesk.ui.operations.context import StepContext, quoted
 from filmdesk.ui.operations.film_steps import import_step
@@ -20,6 +20,9 @@ from filmdesk.ui.shell.background import run_with_progress
 from filmdesk.ui.shell.i18n import interface_language
 from filmdesk.ui.undo import with_records
 from filmdesk.ui.widgets.plain_text import as_typed
+
+if TYPE_CHECKING:
+    from filmdesk.core.importing.apply import ImportResult
 
 
 class FileOperations(QObject):
@@ -60,6 +63,7 @@ class FileOperations(QObject):
 
     def import_path(self, path: Path) -> None:
         """A dry run of a file or folder first, then the whole of it in one undoable step."""
+        from filmdesk.core.exchange import UnreadableFileError
         from filmdesk.core.exchange.planning import plan_import
         from filmdesk.ui.dialogs.import_dialog import ImportDialog
 

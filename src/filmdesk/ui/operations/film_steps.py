@@ -4,19 +4,21 @@ core operation and names the step in the interface's language."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.exchange import ImportPlan
 from filmdesk.core.films.operations import AddFilm, DeleteFilms, EditFilms
 from filmdesk.core.films.viewings import AddViewing, EditViewing, RemoveViewings
-from filmdesk.core.importing.apply import ImportResult
 from filmdesk.core.operations import Outcome
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.validation import FilmFields
 from filmdesk.ui.undo import NOTES_MERGE_ID, ChangeSink, OperationCommand
+
+if TYPE_CHECKING:
+    from filmdesk.core.exchange import ImportPlan
+    from filmdesk.core.importing.apply import ImportResult
 
 __all__ = [
     "NOTES_MERGE_ID",

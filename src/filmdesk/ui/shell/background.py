@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from filmdesk.core.exchange import ImportCancelled
+from filmdesk.core.progress import ImportCancelled
 
 Task = Callable[[Callable[[int, int], None]], Any]
 

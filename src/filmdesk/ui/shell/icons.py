@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from filmdesk.paths import shipped_file
 
-SIZES = (16, 22, 24, 32, 48)
 _MODES = (
     (QIcon.Mode.Normal, QPalette.ColorGroup.Active),
     (QIcon.Mode.Active, QPalette.ColorGroup.Active),
@@ -35,25 +34,59 @@ def drawn_icon(name: str, palette: QPalette) -> QIcon:
     """The shipped drawing ``name`` in ``palette``'s button text colour (greyed when disabled);
     an empty icon when filmdesk ships no such drawing."""
     svg = _drawing(name)
-    icon = QIcon()
     if svg is None:
-        return icon
+        return QIcon()
     active = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
+    looks: dict[QIcon.Mode, tuple[bytes, float]] = {}
     for mode, group in _MODES:
         colour = palette.color(group, QPalette.ColorRole.ButtonText)
         # A palette without a disabled colour of its own still greys a disabled action.
         opacity = 0.4 if mode is QIcon.Mode.Disabled and colour == active else 1.0
-        renderer = QSvgRenderer(QByteArray(svg.replace("currentColor", colour.name()).encode()))
-        for size in SIZES:
-            pixmap = QPixmap(size, size)
+        looks[mode] = (svg.replace("currentColor", colour.name()).encode(), opacity)
+    return QIcon(_Drawn(looks))
+
+
+class _Drawn(QIconEngine):
+    """A drawing painted at each size and look the first time it is asked for.
+
+    Painting every size of every look of each of the window's icons at start took a tenth of
+    its construction (220 pictures); a window shows a few of them.
+    """
+
+    def __init__(self, looks: dict[QIcon.Mode, tuple[bytes, float]]) -> None:
+        super().__init__()
+        self._looks = looks
+        self._painted: dict[tuple[int, QIcon.Mode, float], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return _Drawn(self._looks)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        side = min(size.width(), size.height())  # (the drawings are square)
+        key = (side, mode, scale)
+        pixmap = self._painted.get(key)
+        if pixmap is None:
+            svg, opacity = self._looks.get(mode, self._looks[QIcon.Mode.Normal])
+            pixels = max(1, round(side * scale))
+            pixmap = QPixmap(pixels, pixels)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setOpacity(opacity)
-            renderer.render(painter, QRectF(0, 0, size, size))
+            QSvgRenderer(QByteArray(svg)).render(painter, QRectF(0, 0, pixels, pixels))
             painter.end()
-            icon.addPixmap(pixmap, mode)
-    return icon
+            pixmap.setDevicePixelRatio(scale)
+            self._painted[key] = pixmap
+        return pixmap
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
 
 def action_icon(name: str, palette: QPalette, *, from_theme: bool) -> QIcon:

@@ -24,12 +24,12 @@ from filmdesk.core.catalog import Catalog
 from filmdesk.core.errors import database_reason
 from filmdesk.core.operations import Changes
 from filmdesk.core.search import field_term
-from filmdesk.core.stats import Statistics
 from filmdesk.ui.stats.background import StatsBackground
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from filmdesk.core.stats import Statistics
     from filmdesk.ui.stats.page import StatsPage
 
 FOLLOW_DELAY_MS = 200  # a burst of changes (typing notes, an import) counts once
@@ -311,6 +311,8 @@ class StatsController(QObject):
 
     @Slot(int, object)
     def _counted(self, ticket: int, statistics: object) -> None:
+        from filmdesk.core.stats import Statistics  # (not needed for the first paint)
+
         if ticket != self._ticket or self._asked is None:
             return  # overtaken by a newer count
         assert isinstance(statistics, Statistics)
