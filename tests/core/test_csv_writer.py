@@ -102,9 +102,10 @@ def test_filmdesk_reads_its_own_csv_back_as_it_was(
 
 
 def test_a_risky_cell_is_neutralised_wherever_it_is_in_its_column(tmp_path: Path) -> None:
-    """The writer looks at a whole column at once (its texts joined): a risky cell first,
-    last, alone among thousands, beside a number or after a NUL inside a text is still
-    written neutralised, and a column of safe texts is written as it is."""
+    """The writer looks at a whole column at once (its texts joined, a line each): a risky
+    cell first, last, alone among thousands, beside a number or after a cell with a line break
+    of its own is still written neutralised; a column of safe texts is written as it is, and
+    so is a text whose second line begins as a formula would."""
     from filmdesk.core.exchange.csv_format import CsvWriter
 
     safe = [f"Film {n}" for n in range(3000)]
@@ -115,6 +116,8 @@ def test_a_risky_cell_is_neutralised_wherever_it_is_in_its_column(tmp_path: Path
         [None, 1957, *([None] * 2997), "+after a number"],
         ["a\0=b", *safe[1:]],  # (a NUL inside a text: not the start of a cell)
         list(safe),
+        [*safe[:9], "a note\n=its second line", *safe[10:]],  # (a line, not a cell, begins so)
+        [*safe[:-2], "a note\n", "\t=1"],  # (a cell after a line break of its own)
     ]
     path = tmp_path / "cells.csv"
     with path.open("w", encoding="utf-8", newline="") as out:
@@ -124,5 +127,7 @@ def test_a_risky_cell_is_neutralised_wherever_it_is_in_its_column(tmp_path: Path
     assert rows[0][0] == "'=first" and rows[-1][1] == "'@last" and rows[1500][2] == "'-middle"
     assert rows[-1][3] == "'+after a number" and rows[1][3] == "1957"
     assert rows[0][4] == "a\0=b"
+    assert rows[9][6] == "a note\n=its second line"
+    assert rows[-1][7] == "'\t=1" and rows[-2][7] == "a note\n"
     assert _live_formulas(rows) == []
     assert [row[5] for row in rows] == safe

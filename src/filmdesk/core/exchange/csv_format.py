@@ -33,11 +33,11 @@ again, so nothing is lost.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields as dataclass_fields
 from datetime import date
 from itertools import islice
-from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -61,7 +61,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 _RISKY_FIRST = frozenset("=+-@\t\r'")
-_FIRST_CHARACTER = itemgetter(slice(0, 1))  # ('' for an empty cell)
+_RISKY_LINE = re.compile("\n[" + re.escape("".join(sorted(_RISKY_FIRST))) + "]")
 
 
 def neutralise(text: str) -> str:
@@ -157,13 +157,21 @@ _TEXT_CELLS = frozenset({Kind.LINE, Kind.TEXT, Kind.TEXT_AS_TYPED, Kind.URL})
 
 def _safe_column(values: Sequence[Any]) -> Sequence[object]:
     """A column with every text cell ``neutralise``d; the column itself when none needs it
-    (almost always: one look at each cell's first character)."""
+    (almost always).
+
+    A column of text is looked at as one string, its cells a line each: no line may begin
+    with a character a formula could begin with. A cell with a line break of its own may be
+    taken for risky when it is not; every cell is then looked at alone.
+    """
     try:
-        firsts = set(map(_FIRST_CHARACTER, values))  # (TypeError for a number or None)
+        joined = "\n".join(values)  # (TypeError for a number or None)
     except TypeError:  # numbers (years, runtimes), with None: few distinct values to look at
         firsts = {v[:1] for v in set(values) if isinstance(v, str)}
-    if _RISKY_FIRST.isdisjoint(firsts):
-        return values
+        if _RISKY_FIRST.isdisjoint(firsts):
+            return values
+    else:
+        if joined[:1] not in _RISKY_FIRST and _RISKY_LINE.search(joined) is None:
+            return values
     return [neutralise(v) if isinstance(v, str) else v for v in values]
 
 
