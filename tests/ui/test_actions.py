@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -93,6 +94,24 @@ def test_disabled_toolbar_icons_are_greyed(qtbot: QtBot, catalog: Catalog) -> No
         assert not icon.isNull(), action_id
         normal = _image(icon, QIcon.Mode.Normal)
         assert normal != _image(icon, QIcon.Mode.Disabled), action_id
+
+
+def test_icons_are_drawn_at_the_size_asked_for(qtbot: QtBot, catalog: Catalog) -> None:
+    """Each size and look is painted when first asked for: a size between the usual ones and
+    a screen of twice the density get a drawing of their own, not a smaller one scaled."""
+    window = make_window(qtbot, catalog)
+    icon = window.window_actions["undo"].icon()
+    for side in (16, 20, 24, 37):
+        image = icon.pixmap(side, side).toImage()
+        assert (image.width(), image.height()) == (side, side)
+        _mean_lightness(image)  # (it draws something)
+    dense = icon.pixmap(QSize(24, 24), 2.0, QIcon.Mode.Normal)
+    assert (dense.width(), dense.height(), dense.devicePixelRatio()) == (48, 48, 2.0)
+    # As sharp as a drawing made at 48 pixels: the same picture, not 24 pixels stretched.
+    assert dense.toImage() == icon.pixmap(48, 48).toImage()
+    assert icon.pixmap(24, 24) is not None and icon.pixmap(24, 24).toImage() == _image(
+        icon, QIcon.Mode.Normal
+    )
 
 
 def test_icons_are_light_in_the_dark_appearance(qtbot: QtBot, catalog: Catalog) -> None:

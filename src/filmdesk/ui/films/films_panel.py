@@ -69,7 +69,7 @@ class FilmsPanel(QWidget):
     search_ready = Signal()  # every film's texts and sort orders are prepared: the window is idle
     user_active = Signal()  # the user typed a search, scrolled or chose a film (work can wait)
     poster_dropped = Signal(int, object)  # film id, the QMimeData of an image dropped on its row
-    first_painted = Signal()  # the table or the covers painted for the first time
+    first_painted = Signal()  # the table or the covers painted for the first time (once done)
     view_changed = Signal(str)  # TABLE or COVERS
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
@@ -190,7 +190,9 @@ class FilmsPanel(QWidget):
     def _view_painted(self) -> None:
         if not self._painted:
             self._painted = True
-            self.first_painted.emit()
+            # (The view says so as its first paint begins: what follows it waits until the
+            # films are on screen.)
+            QTimer.singleShot(0, self.first_painted.emit)
 
     @Slot()
     def _read_the_rest(self) -> None:
