@@ -98,7 +98,7 @@ def open_window(target: str, *, read_only: bool = False) -> MainWindow:
     try:
         # What is made here lives as long as the window: the cyclic collector would walk it
         # again and again for nothing before the first paint (30-40 ms of the start). It is
-        # set aside, and collected once, when the window has read every film.
+        # set aside, and collected once, when every film is prepared (or the window closed).
         with collector_paused():
             from sqlalchemy.exc import SQLAlchemyError
 

@@ -109,6 +109,9 @@ def test_a_risky_cell_is_neutralised_wherever_it_is_in_its_column(tmp_path: Path
     from filmdesk.core.exchange.csv_format import CsvWriter
 
     safe = [f"Film {n}" for n in range(3000)]
+    long = [
+        f"A description long enough to be looked at cell by cell, number {n}" for n in range(3000)
+    ]
     columns: list[list[object]] = [
         ["=first", *safe[1:]],
         [*safe[:-1], "@last"],
@@ -118,6 +121,8 @@ def test_a_risky_cell_is_neutralised_wherever_it_is_in_its_column(tmp_path: Path
         list(safe),
         [*safe[:9], "a note\n=its second line", *safe[10:]],  # (a line, not a cell, begins so)
         [*safe[:-2], "a note\n", "\t=1"],  # (a cell after a line break of its own)
+        [*long[:700], '=HYPERLINK("x")', *long[701:]],  # (long texts: cell by cell)
+        [None, *long[1:]],  # (a text column with an empty value first)
     ]
     path = tmp_path / "cells.csv"
     with path.open("w", encoding="utf-8", newline="") as out:
@@ -129,5 +134,7 @@ def test_a_risky_cell_is_neutralised_wherever_it_is_in_its_column(tmp_path: Path
     assert rows[0][4] == "a\0=b"
     assert rows[9][6] == "a note\n=its second line"
     assert rows[-1][7] == "'\t=1" and rows[-2][7] == "a note\n"
+    assert rows[700][8] == '\'=HYPERLINK("x")' and rows[701][8] == long[701]
+    assert rows[0][9] == "" and rows[1][9] == long[1]
     assert _live_formulas(rows) == []
     assert [row[5] for row in rows] == safe

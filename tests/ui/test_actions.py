@@ -3,10 +3,11 @@ icons suit the appearance and do not move when a step is named."""
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -109,9 +110,24 @@ def test_icons_are_drawn_at_the_size_asked_for(qtbot: QtBot, catalog: Catalog) -
     assert (dense.width(), dense.height(), dense.devicePixelRatio()) == (48, 48, 2.0)
     # As sharp as a drawing made at 48 pixels: the same picture, not 24 pixels stretched.
     assert dense.toImage() == icon.pixmap(48, 48).toImage()
-    assert icon.pixmap(24, 24) is not None and icon.pixmap(24, 24).toImage() == _image(
-        icon, QIcon.Mode.Normal
-    )
+    assert icon.pixmap(24, 24).toImage() == _image(icon, QIcon.Mode.Normal)
+    # Asked for a wider space, it is as tall as it is wide, in the middle.
+    assert icon.actualSize(QSize(64, 32)) == QSize(32, 32)
+    wide = QImage(64, 32, QImage.Format.Format_ARGB32)
+    wide.fill(0)
+    painter = QPainter(wide)
+    icon.paint(painter, QRect(0, 0, 64, 32))
+    painter.end()
+    drawn = [x for x in range(64) for y in range(32) if wide.pixelColor(x, y).alpha()]
+    assert drawn and min(drawn) >= 16 and max(drawn) < 48
+    # A copy changed on its own (Qt then asks the drawing for a copy of itself) still draws.
+    for _ in range(20):
+        copy = QIcon(icon)
+        copy.addPixmap(QPixmap(8, 8))
+        gc.collect()
+        assert copy.pixmap(24, 24).toImage() == _image(icon, QIcon.Mode.Normal)
+        del copy
+        gc.collect()
 
 
 def test_icons_are_light_in_the_dark_appearance(qtbot: QtBot, catalog: Catalog) -> None:

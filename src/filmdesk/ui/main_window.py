@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.collector import look_again
 from filmdesk.core.db import location
 from filmdesk.core.operations import Changes
 from filmdesk.core.watch import CatalogWatch
@@ -691,4 +692,5 @@ class MainWindow(QMainWindow):
         self.watch.close()
         self.server_link.close()
         self.save_state()
+        look_again()  # (what the start set aside goes with the window, as garbage may)
         super().closeEvent(event)

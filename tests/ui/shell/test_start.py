@@ -49,3 +49,21 @@ def test_the_collector_is_back_once_the_window_is_open_or_could_not_be(
     with pytest.raises(DatabaseOpenError, match="not a database"):
         app.open_window(str(broken))
     assert gc.isenabled()
+
+
+def test_a_window_closed_before_its_films_are_prepared_can_go(db_path: Path) -> None:
+    """What the start set aside from the collector goes with a window closed early (another
+    window of the same program, a catalog opened again)."""
+    import shiboken6
+
+    from filmdesk import app
+
+    open_catalog(str(db_path)).catalog.close()
+    window = app.open_window(str(db_path))
+    catalog = weakref.ref(window.catalog)
+    window.close()
+    window.catalog.close()
+    shiboken6.delete(window)
+    del window
+    gc.collect()
+    assert catalog() is None

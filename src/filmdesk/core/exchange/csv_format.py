@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields as dataclass_fields
 from datetime import date
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -62,6 +63,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _RISKY_FIRST = frozenset("=+-@\t\r'")
 _RISKY_LINE = re.compile("\n[" + re.escape("".join(sorted(_RISKY_FIRST))) + "]")
+_FIRST_CHARACTER = itemgetter(slice(0, 1))  # ('' for an empty cell)
 
 
 def neutralise(text: str) -> str:
@@ -159,20 +161,29 @@ def _safe_column(values: Sequence[Any]) -> Sequence[object]:
     """A column with every text cell ``neutralise``d; the column itself when none needs it
     (almost always).
 
-    A column of text is looked at as one string, its cells a line each: no line may begin
-    with a character a formula could begin with. A cell with a line break of its own may be
-    taken for risky when it is not; every cell is then looked at alone.
+    A column of short texts (titles, names, dates) is looked at as one string, its cells a line
+    each: no line may begin with a character a formula could begin with. A cell with a line
+    break of its own may be taken for risky when it is not; every cell is then looked at
+    alone. Longer texts (descriptions, notes) cost more to join than to look at the first
+    character of each.
     """
     try:
-        joined = "\n".join(values)  # (TypeError for a number or None)
+        sample = values[:_SAMPLE]  # (TypeError for a number or None)
+        if sum(map(len, sample)) <= _JOINED_UP_TO * len(sample):
+            joined = "\n".join(values)
+            if joined[:1] not in _RISKY_FIRST and _RISKY_LINE.search(joined) is None:
+                return values
+            return [neutralise(v) if isinstance(v, str) else v for v in values]
+        firsts = set(map(_FIRST_CHARACTER, values))
     except TypeError:  # numbers (years, runtimes), with None: few distinct values to look at
         firsts = {v[:1] for v in set(values) if isinstance(v, str)}
-        if _RISKY_FIRST.isdisjoint(firsts):
-            return values
-    else:
-        if joined[:1] not in _RISKY_FIRST and _RISKY_LINE.search(joined) is None:
-            return values
+    if _RISKY_FIRST.isdisjoint(firsts):
+        return values
     return [neutralise(v) if isinstance(v, str) else v for v in values]
+
+
+_SAMPLE = 100  # cells whose mean length decides how a column is looked at
+_JOINED_UP_TO = 32  # characters a cell, on the mean: joined below, cell by cell above
 
 
 class CsvWriter:

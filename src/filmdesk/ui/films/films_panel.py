@@ -192,7 +192,7 @@ class FilmsPanel(QWidget):
             self._painted = True
             # (The view says so as its first paint begins: what follows it waits until the
             # films are on screen.)
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self, self.first_painted.emit)
 
     @Slot()
     def _read_the_rest(self) -> None:

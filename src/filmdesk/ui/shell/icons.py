@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -59,7 +60,17 @@ class _Drawn(QIconEngine):
         self._painted: dict[tuple[int, QIcon.Mode, float], QPixmap] = {}
 
     def clone(self) -> QIconEngine:
-        return _Drawn(self._looks)
+        # PySide6 leaves the engine ``clone`` returns to Python, not to the icon that asked for
+        # it: kept here until Qt deletes it (a copy of an icon changed on its own), else it
+        # would go at once, under Qt's feet.
+        _cloned[:] = [engine for engine in _cloned if shiboken6.isValid(engine)]
+        engine = _Drawn(self._looks)
+        _cloned.append(engine)
+        return engine
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)
@@ -86,7 +97,16 @@ class _Drawn(QIconEngine):
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         scale = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+        pixmap = self.scaledPixmap(rect.size(), mode, state, scale)
+        side = min(rect.width(), rect.height())  # (square, in the middle of the rectangle)
+        painter.drawPixmap(
+            QRect(rect.x() + (rect.width() - side) // 2, rect.y() + (rect.height() - side) // 2,
+                  side, side),
+            pixmap,
+        )  # fmt: skip
+
+
+_cloned: list[_Drawn] = []
 
 
 def action_icon(name: str, palette: QPalette, *, from_theme: bool) -> QIcon:
