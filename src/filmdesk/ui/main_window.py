@@ -689,6 +689,7 @@ class MainWindow(QMainWindow):
         self.details.flush()  # notes typed a moment ago are saved before the window goes
         self._follow_timer.stop()
         self.stats.shut_down()  # (a count in the background ends before the catalog closes)
+        self.sidebar.shut_down()
         self.watch.close()
         self.server_link.close()
         self.save_state()

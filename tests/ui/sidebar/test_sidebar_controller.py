@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog
@@ -29,3 +30,22 @@ def test_the_sidebar_follows_changes(qtbot: QtBot, catalog: Catalog) -> None:
     controller.apply_changes(Changes(films_changed=frozenset({6}), tags=True))
     qtbot.waitUntil(lambda: sidebar.item("tag", "war") is not None)  # after a short pause
     assert sidebar.item("watched").text(1) == "1"
+
+
+def test_a_sidebar_shut_down_reads_nothing_more(qtbot: QtBot, catalog: Catalog) -> None:
+    """The window closes, the catalog goes next: a count waiting for edits to pause is
+    dropped, not read from a catalog (or a server) that is no longer there."""
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    controller = SidebarController(catalog, sidebar, lambda: None)
+    controller.refresh()
+    catalog.films.edit_many({6: {"tags": ["war"]}})
+    controller.apply_changes(Changes(films_changed=frozenset({6}), tags=True))  # (in 50 ms)
+    controller.shut_down()
+    read: list[object] = []
+    catalog.films.tag_counts = lambda: read.append("tags") or []  # type: ignore[method-assign]
+    qtbot.wait(150)
+    controller.refresh()
+    controller.start(QSettings())
+    assert read == []
+    assert sidebar.item("tag", "war") is None

@@ -42,9 +42,12 @@ class SidebarController(QObject):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(50)
         self._count_timer.timeout.connect(self.refresh)
+        self._closed = False
 
     def start(self, settings: QSettings) -> None:
         """Fill the sidebar and choose the entry chosen when the window last closed."""
+        if self._closed:
+            return
         self.refresh()
         kind, _, key = str(settings.value("sidebar/selected", "all:")).partition(":")
         if kind in ("collection", "list", "saved") and key.isdigit():
@@ -59,10 +62,18 @@ class SidebarController(QObject):
         kind, key = self.sidebar.selected()
         settings.setValue("sidebar/selected", f"{kind}:{'' if key is None else key}")
 
+    def shut_down(self) -> None:
+        """Read nothing more (the window closes; the catalog goes next): a count waiting for
+        edits to pause, or the first filling of a big catalog's sidebar, is dropped."""
+        self._closed = True
+        self._count_timer.stop()
+
     @Slot()
     def refresh(self, *, counts: bool = True) -> None:
         """Read the entries again; ``counts`` False keeps the library's and the tags' counts
         (a change to lists or collections only)."""
+        if self._closed:
+            return
         if counts or self._counts is None:
             known = self._library_counts()
             if known is None:
