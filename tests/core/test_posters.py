@@ -16,6 +16,7 @@ from filmdesk.core.films.operations import DeleteFilms
 from filmdesk.core.posters.images import LONG_SIDE, PosterError, prepare_poster
 from filmdesk.core.posters.thumbnails import THUMBNAIL_HEIGHT
 from tests.posters import huge_png, image_bytes
+from tests.unusual_catalogs import writer_holding_the_lock
 
 
 def _ids(catalog: Catalog) -> list[int]:
@@ -154,6 +155,23 @@ def test_a_deleted_films_poster_waits_for_the_next_opening_then_goes(catalog: Ca
     # An undo after another opening dropped it: the film comes back without its poster.
     assert catalog.run(deleted.inverse).result[0].poster is None
     assert catalog.films.get(film).poster is None
+
+
+def test_unused_posters_wait_while_another_program_writes(catalog: Catalog, database: str) -> None:
+    """Dropping a deleted film's poster is bookkeeping: while another program holds the
+    catalog (an import, say), the opening window leaves it for the next time, at once."""
+    film = _ids(catalog)[0]
+    catalog.posters.set(film, prepare_poster(image_bytes(), "p.png"))
+    catalog.run(DeleteFilms((film,)))
+    writer = writer_holding_the_lock(database, 60)
+    try:
+        assert catalog.posters.drop_unused() == 0
+        assert catalog.posters.count() == 1
+    finally:
+        writer.kill()
+        writer.wait()
+    assert catalog.posters.drop_unused() == 1
+    assert catalog.posters.count() == 0
 
 
 def test_thumbnails_are_made_once_and_made_again_when_missing(

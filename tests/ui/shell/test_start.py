@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import open_catalog
 from filmdesk.core.db import DatabaseOpenError
+from tests.unusual_catalogs import writer_holding_the_lock
 
 
 def test_the_collector_is_back_once_the_window_is_open_or_could_not_be(
@@ -67,3 +68,23 @@ def test_a_window_closed_before_its_films_are_prepared_can_go(db_path: Path) -> 
     del window
     gc.collect()
     assert catalog() is None
+
+
+def test_the_window_opens_while_another_program_writes_to_the_catalog(
+    qtbot: QtBot, db_path: Path
+) -> None:
+    """An import in another program holds the catalog's write lock: the window opens all the
+    same (what it would write at opening waits for another time), its films shown."""
+    from filmdesk import app
+
+    open_catalog(str(db_path)).catalog.close()
+    writer = writer_holding_the_lock(db_path, 60)
+    try:
+        window = app.open_window(str(db_path))
+        qtbot.addWidget(window)
+        assert window.films.model.rowCount() == 10
+    finally:
+        writer.kill()
+        writer.wait()
+    window.close()
+    window.catalog.close()

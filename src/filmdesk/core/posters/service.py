@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from filmdesk.core.db import writing_if_free
+from filmdesk.core.errors import is_busy
 from filmdesk.core.models import Film, Poster
 from filmdesk.core.operations import Outcome, Runner
 from filmdesk.core.posters.images import PosterError, PosterImage
@@ -144,11 +147,19 @@ class PosterService:
         """Drop the posters no film shows any more (those of deleted films, kept until now so
         an undo could bring them back); how many went. Only when no other filmdesk has the
         catalog open: its undo may still want them. Call it when a window opens (its own undo
-        is empty then), not from the command line."""
-        with self._engine.begin() as conn:
-            if conn.dialect.name == "postgresql" and _others_connected(conn):
-                return 0
-            return drop_unused_posters(conn)
+        is empty then), not from the command line.
+
+        Bookkeeping, done another time when the catalog is busy: while another program writes
+        to it (an import, say), this gives up at once, and the window opens as usual."""
+        try:
+            with writing_if_free(self._engine) as conn:
+                if conn.dialect.name == "postgresql" and _others_connected(conn):
+                    return 0
+                return drop_unused_posters(conn)
+        except SQLAlchemyError as exc:
+            if is_busy(exc):
+                return 0  # (at the next opening)
+            raise
 
     @property
     def thumbnails(self) -> ThumbnailCache:
