@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,7 +157,7 @@ class PosterService:
                 if conn.dialect.name == "postgresql" and _others_connected(conn):
                     return 0
                 return drop_unused_posters(conn)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, sqlite3.Error) as exc:  # (the latter: the file's own link)
             if is_busy(exc):
                 return 0  # (at the next opening)
             raise
