@@ -23,7 +23,7 @@ def kept(catalog: Catalog) -> dict[int, str]:
 
 def folded_now(catalog: Catalog) -> dict[int, str]:
     """Each film's text as search folds it from the film itself."""
-    return {film.id: SearchIndex.of([film]).texts[0] for film in catalog.films.all()}
+    return {film.id: SearchIndex.of([film]).text(0) for film in catalog.films.all()}
 
 
 def sql(catalog: Catalog, statement: str) -> None:

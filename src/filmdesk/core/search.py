@@ -30,6 +30,7 @@ from operator import contains, not_
 from typing import Any, Protocol
 
 from filmdesk.core.folding import FIELD_BREAK, fold, word_blob, word_blobs, words
+from filmdesk.core.text_store import TextStore
 
 FIELDS = ("year", "rating", "tag", "watched", "director", "title", "country")
 
@@ -239,8 +240,9 @@ class _WordIndex:
 class SearchIndex:
     """Films by position (None where one was removed), with the folded text search scans.
 
-    Free text is matched against one folded string per film. Built from FilmRecords, that
-    string has everything. A window with 100,000 films builds it from lean FilmRows with
+    Free text is matched against one folded string per film (kept in a ``TextStore``:
+    compressed when many are given at once). Built from FilmRecords, that string has
+    everything. A window with 100,000 films builds it from lean FilmRows with
     ``texts_later=True`` instead and adds each film's text with ``set_long_texts`` after it has
     appeared; ``complete`` says when every film has its text. Blobs for field terms (title,
     director, country) and tag sets are built when a query first needs them.
@@ -271,16 +273,16 @@ class SearchIndex:
         # grows starts from it (the caller never changes it in place).
         self._selected: tuple[Sequence[int], Any] | None = None
         if texts_later:
-            self.texts: list[str] = [""] * len(self.films)
+            self._texts = TextStore()
             self._has_text = bytearray(len(self.films))
             self._missing = sum(1 for f in self.films if f is not None)
         else:
-            self.texts = [
+            self._texts = TextStore(
                 _text_blob(f, getattr(f, "notes", ""), getattr(f, "description", ""))
                 if f is not None
                 else ""
                 for f in self.films
-            ]
+            )
             self._has_text = bytearray(b"\x01") * len(self.films)
             self._missing = 0
 
@@ -302,6 +304,24 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.films)
 
+    def text(self, position: int) -> str:
+        """The folded text free text is matched against at ``position`` ("" until given)."""
+        return self._texts[position]
+
+    def containing(self, rows: Sequence[int], needle: str) -> list[int]:
+        """The rows (positions) whose text contains ``needle``, in their order."""
+        return self._texts.containing(rows, needle)
+
+    def begin_search(self) -> None:
+        """A search begins (the window's): texts the last one scanned stay open until it ends."""
+        self._texts.scanned = False
+
+    def end_search(self) -> None:
+        """A search ended: texts opened to scan them are let go, unless it scanned too (the
+        next key of a phrase scans them again: see ``TextStore``)."""
+        if not self._texts.scanned:
+            self._texts.close()
+
     @property
     def complete(self) -> bool:
         """True when every film's text can be searched."""
@@ -322,12 +342,13 @@ class SearchIndex:
         if words_index.vocabulary:
             return True
         start = words_index.next_position
-        end = min(len(self.texts), start + limit)
+        end = min(len(self.films), start + limit)
+        text = self._texts.__getitem__
         for position in range(start, end):
             if self.films[position] is not None and position not in self._changed:
-                words_index.add(position, self.texts[position])
+                words_index.add(position, text(position))
         words_index.next_position = end
-        if end >= len(self.texts):
+        if end >= len(self.films):
             words_index.finish()
             return True
         return False
@@ -341,17 +362,18 @@ class SearchIndex:
         """A mask (see ``_mask``) of the positions whose text has a word starting with
         ``needle`` (one word, no spaces)."""
         assert self._words is not None
-        texts = self.texts
+        size = len(self.films)
         built = self._words.next_position  # (films added since are among the changed)
         found = self._words.with_prefix(needle, built)
-        if not self._changed and built == len(texts):
+        if not self._changed and built == size:
             return found
         # Films changed since the word index was built are checked directly.
         mask = bytearray(found)
-        mask.extend(bytes(len(texts) - built))
+        mask.extend(bytes(size - built))
         spaced = " " + needle
+        text = self._texts.__getitem__
         for position in self._changed:
-            mask[position] = spaced in texts[position]
+            mask[position] = spaced in text(position)
         return mask
 
     def set_order(self, order: list[int]) -> None:
@@ -452,13 +474,14 @@ class SearchIndex:
     def set_texts(self, texts: Sequence[tuple[int, str]]) -> None:
         """Give films their searchable text as made already (``text_parts``, folded, as a
         catalog keeps it): (position, text) each."""
-        for position, text in texts:
-            if self.films[position] is None:
-                continue
-            self.texts[position] = text
+        films = self.films
+        given = [(position, text) for position, text in texts if films[position] is not None]
+        self._texts.add_many(given)
+        has_text = self._has_text
+        for position, _ in given:
             self._mark_changed(position)
-            if not self._has_text[position]:
-                self._has_text[position] = 1
+            if not has_text[position]:
+                has_text[position] = 1
                 self._missing -= 1
 
     def append(self, film: Searchable, notes: str = "", description: str = "") -> None:
@@ -466,7 +489,7 @@ class SearchIndex:
         self._mark_changed(len(self.films))
         self._groups.clear()
         self.films.append(film)
-        self.texts.append(_text_blob(film, notes, description))
+        self._texts.set(len(self.films) - 1, _text_blob(film, notes, description))
         self._has_text.append(1)
         for name, column in self._fields.items():
             column.append(self._value(name, film))
@@ -476,7 +499,6 @@ class SearchIndex:
         (until then ``complete`` is False). The word index and field columns are built
         again when next needed, rather than grown a film at a time."""
         self.films.extend(films)
-        self.texts.extend([""] * len(films))
         self._has_text.extend(bytes(len(films)))
         self._missing += len(films)
         self._groups.clear()
@@ -494,7 +516,7 @@ class SearchIndex:
         self._mark_changed(position)
         self._groups.clear()
         self.films[position] = film
-        self.texts[position] = _text_blob(film, notes, description) if film is not None else ""
+        self._texts.set(position, _text_blob(film, notes, description) if film is not None else "")
         for name, column in self._fields.items():
             column[position] = self._value(name, film) if film is not None else None
 
@@ -656,7 +678,7 @@ def _text_term(value: str, *, phrase: bool) -> Filter | None:
             if not phrase or len(folded) == 1:
                 return _as_rows(result)
         for needle in needles:  # scan (also checks a phrase's words are in sequence)
-            result = _containing(result, index.texts, needle)
+            result = index.containing(result, needle)
         return _as_rows(result)
 
     return run

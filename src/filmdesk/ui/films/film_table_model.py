@@ -443,9 +443,13 @@ class FilmTableModel(QAbstractTableModel):
             if self._scope is not None:
                 scope = self._scope
                 candidates = [p for p in candidates if p in scope]
-        if query is None:
-            return list(candidates)
-        return query.run(self._index, candidates, skip=skip)
+        self._index.begin_search()
+        try:
+            if query is None:
+                return list(candidates)
+            return query.run(self._index, candidates, skip=skip)
+        finally:
+            self._index.end_search()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the shown films by ``column`` (called by the view's header)."""

@@ -1,0 +1,96 @@
+"""Search texts kept compressed read back as they were given, and scan as strings do."""
+
+from __future__ import annotations
+
+import random
+import tracemalloc
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from filmdesk.core.folding import word_blob
+from filmdesk.core.text_store import BLOCK, TextStore
+
+WORDS = "letter письмо журавли ёлка amélie naïve crane ночь war 1957 x".split()
+
+texts = st.lists(st.sampled_from(WORDS), max_size=6).map(lambda ws: word_blob(" ".join(ws)))
+# A change: many texts given at once (positions, texts), or one text given alone.
+changes = st.one_of(
+    st.lists(st.tuples(st.integers(0, 150), texts), max_size=140).map(
+        lambda pairs: ("many", list(dict(pairs).items()))
+    ),
+    st.tuples(st.integers(0, 150), texts).map(lambda pair: ("one", pair)),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(changes, max_size=6), st.lists(st.integers(0, 150), max_size=60))
+def test_the_latest_text_given_is_read_and_scanned(
+    steps: list[tuple[str, object]], rows: list[int]
+) -> None:
+    store = TextStore()
+    expected: dict[int, str] = {}
+    for kind, change in steps:
+        if kind == "many":
+            store.add_many(change)  # type: ignore[arg-type]
+            expected.update(change)  # type: ignore[arg-type]
+        else:
+            position, text = change  # type: ignore[misc]
+            store.set(position, text)
+            expected[position] = text
+        for needle in (" ле", " письмо", " ел", " amelie naive", " crane", " z"):
+            scanned = [r for r in rows if needle in expected.get(r, "")]
+            assert store.containing(rows, needle) == scanned, needle
+    for position in range(152):
+        assert store[position] == expected.get(position, "")
+
+
+def test_a_text_is_read_back_as_it_was_given_from_any_block() -> None:
+    rng = random.Random(5)
+    given_texts = [word_blob(" ".join(rng.sample(WORDS, 4)), "ещё", str(n)) for n in range(1000)]
+    store = TextStore()
+    order = list(range(1000))
+    rng.shuffle(order)  # (positions come in any order, a block holds any of them)
+    store.add_many([(position, given_texts[position]) for position in order])
+    assert [store[position] for position in reversed(range(1000))] == given_texts[::-1]
+    assert store[5000] == ""
+
+
+def test_a_text_with_a_nul_is_kept_as_it_is() -> None:
+    store = TextStore()
+    store.add_many([(0, " a "), (1, " b\x00c "), (2, " d ")])
+    assert [store[0], store[1], store[2]] == [" a ", " b\x00c ", " d "]
+    assert store.containing([0, 1, 2], "c ") == [1]
+
+
+def test_a_scan_sees_an_edit_made_while_its_texts_are_open() -> None:
+    store = TextStore()
+    store.add_many([(position, f" film {position} ") for position in range(300)])
+    assert store.containing(range(300), " film 7 ") == [7]  # (the texts are opened)
+    store.set(7, " retitled ")
+    store.set(400, " film 7 added ")
+    assert store.containing([*range(300), 400], " film 7 ") == [400]
+    store.add_many([(8, " film 7 again ")])
+    assert store.containing(range(301), " film 7 ") == [8]
+    store.close()
+    assert store.containing([7, 8, 400], " film 7") == [8, 400]
+
+
+def test_many_texts_take_a_fraction_of_their_strings_memory() -> None:
+    rng = random.Random(7)
+    vocabulary = [f"{rng.choice(WORDS)}{n}" for n in range(3000)]
+    many = [word_blob(" ".join(rng.choices(vocabulary, k=40))) for _ in range(20 * BLOCK)]
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        strings = [("x" + text)[1:] for text in many]  # (copies, as the catalog's texts are)
+        as_strings = tracemalloc.get_traced_memory()[0] - before
+        del strings
+        before = tracemalloc.get_traced_memory()[0]
+        store = TextStore()
+        store.add_many(list(enumerate(many)))
+        stored = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert stored < as_strings / 2
+    assert store[17] == many[17]
