@@ -213,3 +213,18 @@ def test_positions_read_as_the_list_they_stand_for() -> None:
     assert held == plain and held == Positions(numpy.array(plain, dtype=numpy.intp))
     assert held != [5, 3, 9, 3] and held != Positions(numpy.array([5, 3, 9, 3, 1]))
     assert bool(held) and not Positions(numpy.array([], dtype=numpy.intp))
+
+
+@pytest.mark.parametrize("count", [2001, 3003])
+def test_words_many_films_have_are_found_as_scanning_finds_them(count: int) -> None:
+    # (most words of these films are in more than one film in 32: kept as bitmaps, of a
+    # size that is no whole number of bytes)
+    films = make_films(count, seed=count)
+    scanned = SearchIndex(films)
+    looked_up = SearchIndex(films)
+    while not looked_up.build_words_step(limit=1000):
+        pass
+    while not looked_up.prepare_prefixes_step():
+        pass
+    for query in [*QUERIES, "l", "н", "ж", "a", "c"]:
+        assert run(looked_up, query) == run(scanned, query), query

@@ -164,15 +164,22 @@ class Positions(Sequence[int]):
         return f"Positions({self.as_list()!r})"
 
 
-def _mask(groups: Iterable[Sequence[int]], size: int) -> bytearray:
-    """A byte per position, 1 for the positions in ``groups``. Filters test rows against it
-    (``SearchIndex.select``): a quarter of the time a set's ``__contains__`` takes on 100,000
-    rows, which must hash each and land all over memory."""
+def _mask(groups: Iterable[Sequence[int] | bytes], size: int) -> bytearray:
+    """A byte per position, 1 for the positions in ``groups`` (positions, or a bitmap: see
+    ``_bits``). Filters test rows against it (``SearchIndex.select``): a quarter of the time a
+    set's ``__contains__`` takes on 100,000 rows, which must hash each and land all over
+    memory."""
     mask = bytearray(size)
     ones = repeat(1)
     view: Any = None
     for positions in groups:
-        if len(positions) >= _MANY_POSITIONS and isinstance(positions, array):
+        if isinstance(positions, bytes):  # (a bitmap)
+            numpy = _numpy()
+            if view is None:
+                view = numpy.frombuffer(mask, dtype=numpy.bool_)
+            bits = numpy.frombuffer(positions, dtype=numpy.uint8)
+            view |= numpy.unpackbits(bits, count=size).view(numpy.bool_)
+        elif len(positions) >= _MANY_POSITIONS and isinstance(positions, array):
             numpy = _numpy()
             if view is None:
                 view = numpy.frombuffer(mask, dtype=numpy.bool_)
@@ -182,17 +189,36 @@ def _mask(groups: Iterable[Sequence[int]], size: int) -> bytearray:
     return mask
 
 
+def _bits(positions: Sequence[int] | bytearray, size: int) -> bytes:
+    """``size`` positions as a bitmap, one bit each: positions, or a mask (see ``_mask``)."""
+    numpy = _numpy()
+    mask = positions if isinstance(positions, bytearray) else _mask((positions,), size)
+    return bytes(numpy.packbits(numpy.frombuffer(mask, dtype=numpy.bool_)))
+
+
+def _unpacked(bits: bytes, size: int) -> bytearray:
+    return _mask((bits,), size)
+
+
+# A word in more than one film in this many is kept as a bitmap: an eighth of a byte per
+# film rather than 4 bytes per film that has it (a third of the word index at 100,000 films).
+_DENSE = 32
+
+
 class _WordIndex:
     """Which positions have a word, for prefix lookups without scanning every text."""
 
     def __init__(self) -> None:
-        self.postings: dict[str, array[int]] = {}
+        # Each word's positions: an array while the index is built, then (``finish``) a
+        # bitmap (``_bits``) for a word many films have.
+        self.postings: dict[str, array[int] | bytes] = {}
         self.vocabulary: list[str] = []
         self.next_position = 0
         self._cache: dict[str, bytearray] = {}
-        # The first letters of many words, each with its mask made ahead (``prepare_step``):
-        # a search's first key is its slowest, the union of thousands of words' films.
-        self._first: dict[str, bytearray] = {}
+        # The first letters of many words, each with its mask made ahead (``prepare_step``),
+        # as a bitmap: a search's first key is its slowest, the union of thousands of words'
+        # films.
+        self._first: dict[str, bytes] = {}
         self._first_to_make: list[str] = []
 
     def add(self, position: int, blob: str) -> None:
@@ -202,39 +228,45 @@ class _WordIndex:
             if found is None:
                 postings[word] = array("i", (position,))  # 4 bytes a film, not a list slot + int
             else:
-                found.append(position)
+                found.append(position)  # type: ignore[union-attr]
 
     def finish(self) -> None:
+        size = self.next_position
         self.vocabulary = sorted(self.postings)
         counts: dict[str, int] = {}
         for word, positions in self.postings.items():
             counts[word[0]] = counts.get(word[0], 0) + len(positions)
-        enough = max(1000, self.next_position // 20)  # (fewer are quick to find on the key)
+            dense = len(positions) * _DENSE > size and len(positions) >= _MANY_POSITIONS
+            if dense and isinstance(positions, array):
+                self.postings[word] = _bits(positions, size)
+        enough = max(1000, size // 20)  # (fewer are quick to find on the key)
         self._first_to_make = sorted((c for c, n in counts.items() if n >= enough), reverse=True)
 
     def prepare_step(self) -> bool:
         """Make one more first letter's mask; True when every one is made."""
         if self._first_to_make:
             letter = self._first_to_make.pop()
-            self._first[letter] = self.with_prefix(letter, self.next_position)
+            self._first[letter] = _bits(self._prefix_mask(letter), self.next_position)
         return not self._first_to_make
 
-    def with_prefix(self, prefix: str, size: int) -> bytearray:
-        """A mask (see ``_mask``) of ``size`` positions: those having a word that starts with
-        ``prefix``."""
-        first = self._first.get(prefix)
-        if first is not None and len(first) == size:
-            return first
+    def with_prefix(self, prefix: str) -> bytearray:
+        """A mask (see ``_mask``) of the positions indexed (``next_position``): those having a
+        word that starts with ``prefix``. Not to be changed in place."""
         cached = self._cache.get(prefix)
-        if cached is None or len(cached) != size:
-            lo = bisect.bisect_left(self.vocabulary, prefix)
-            hi = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", lo)
-            postings = self.postings
-            cached = _mask((postings[word] for word in self.vocabulary[lo:hi]), size)
+        if cached is None:
+            first = self._first.get(prefix)
+            size = self.next_position
+            cached = self._prefix_mask(prefix) if first is None else _unpacked(first, size)
             if len(self._cache) >= 16:  # (100 KB each at 100,000 films; typing reuses a few)
                 self._cache.clear()
             self._cache[prefix] = cached
         return cached
+
+    def _prefix_mask(self, prefix: str) -> bytearray:
+        lo = bisect.bisect_left(self.vocabulary, prefix)
+        hi = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", lo)
+        postings = self.postings
+        return _mask((postings[word] for word in self.vocabulary[lo:hi]), self.next_position)
 
 
 class SearchIndex:
@@ -364,7 +396,7 @@ class SearchIndex:
         assert self._words is not None
         size = len(self.films)
         built = self._words.next_position  # (films added since are among the changed)
-        found = self._words.with_prefix(needle, built)
+        found = self._words.with_prefix(needle)
         if not self._changed and built == size:
             return found
         # Films changed since the word index was built are checked directly.

@@ -60,6 +60,10 @@ def _converted(values: Sequence[Any], convert: Callable[[Any], Any]) -> Iterator
     return map(done.__getitem__, values)
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 def dbapi_cursor(conn: Connection) -> Any:
     # Plain, portable SQL on the DB-API cursor for bulk reads: SQLAlchemy's per-row result
     # handling costs more than the query itself at 100,000 films. Callers normalise the
@@ -322,7 +326,7 @@ def film_rows(engine: Engine, order_and_limit: str, film_ids: str = "") -> list[
                         ids,
                         titles,
                         [text or "" for text in originals],
-                        years,
+                        _converted(years, _same),  # (one int object a year, not a film)
                         _converted(directors, names.names),
                         _converted(countries, names.names),
                         map(ratings.__getitem__, halves),

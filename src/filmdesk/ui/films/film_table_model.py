@@ -40,6 +40,7 @@ from PySide6.QtCore import (
 )
 
 from filmdesk.core.folding import fold
+from filmdesk.core.id_positions import IdPositions
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.search import Query, SearchIndex
 from filmdesk.ui.films.film_order import Column, FilmOrder
@@ -97,7 +98,7 @@ class FilmTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._index = SearchIndex()
-        self._position_of_id: dict[int, int] = {}
+        self._position_of_id = IdPositions()
         self._sorting = FilmOrder(lambda: self._films)
         self._rows: Sequence[int] = []
         self._flags: dict[int, Qt.ItemFlag] = {}
@@ -135,7 +136,7 @@ class FilmTableModel(QAbstractTableModel):
         self._index = SearchIndex(films, texts_later=text_loader is not None)
         self._text_loader = text_loader
         self._text_after_id = 0
-        self._position_of_id = {f.id: i for i, f in enumerate(films)}
+        self._position_of_id = IdPositions.of(f.id for f in films)
         self._watched = sum(1 for f in films if f.watched)
         self._scope = self._scope_positions(self._scope_ids)
         self._sorting.reset()
