@@ -228,3 +228,26 @@ def test_words_many_films_have_are_found_as_scanning_finds_them(count: int) -> N
         pass
     for query in [*QUERIES, "l", "н", "ж", "a", "c"]:
         assert run(looked_up, query) == run(scanned, query), query
+
+
+def test_phrases_find_the_latest_texts_while_they_are_opened_ahead() -> None:
+    films: list[FilmRecord | None] = list(make_films(700))
+    rows = [FilmRow.of(f) for f in films if f is not None]
+    index = SearchIndex(rows, texts_later=True)
+    given = [(position, f.notes, f.description) for position, f in enumerate(films) if f]
+    for start in range(0, len(given), 300):  # (compressed, as a window's catalog is)
+        index.set_long_texts(given[start : start + 300])
+    while not index.build_words_step():
+        pass
+    phrases = ['"night ночь"', '"cranes war"', '"журавли журавль"', '"amelie"', 'letter "war в']
+    assert not index.open_texts_step(2)  # (a phrase is being typed: a few blocks at a time)
+    edit_add_and_remove(index, films, "Night Ночь Special", "Cranes War Again", 11)
+    assert not index.open_texts_step(2)
+    index.end_search(phrase=True)  # (a key of the phrase that scanned nothing)
+    while not index.open_texts_step():
+        pass
+    for query in phrases:
+        assert run(index, query) == naive(films, query), query
+    index.end_search()  # (a search with no phrase: the texts are let go)
+    for query in phrases:
+        assert run(index, query) == naive(films, query), query

@@ -20,11 +20,13 @@ changes = st.one_of(
         lambda pairs: ("many", list(dict(pairs).items()))
     ),
     st.tuples(st.integers(0, 150), texts).map(lambda pair: ("one", pair)),
+    st.integers(1, 3).map(lambda blocks: ("open", blocks)),  # (a phrase being typed)
+    st.just(("close", None)),
 )
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(changes, max_size=6), st.lists(st.integers(0, 150), max_size=60))
+@settings(max_examples=300, deadline=None)
+@given(st.lists(changes, max_size=10), st.lists(st.integers(0, 150), max_size=60))
 def test_the_latest_text_given_is_read_and_scanned(
     steps: list[tuple[str, object]], rows: list[int]
 ) -> None:
@@ -34,6 +36,12 @@ def test_the_latest_text_given_is_read_and_scanned(
         if kind == "many":
             store.add_many(change)  # type: ignore[arg-type]
             expected.update(change)  # type: ignore[arg-type]
+        elif kind == "open":
+            store.open_step(change)  # type: ignore[arg-type]
+            continue
+        elif kind == "close":
+            store.close()
+            continue
         else:
             position, text = change  # type: ignore[misc]
             store.set(position, text)
@@ -61,6 +69,23 @@ def test_a_text_with_a_nul_is_kept_as_it_is() -> None:
     store.add_many([(0, " a "), (1, " b\x00c "), (2, " d ")])
     assert [store[0], store[1], store[2]] == [" a ", " b\x00c ", " d "]
     assert store.containing([0, 1, 2], "c ") == [1]
+
+
+def test_texts_opened_ahead_a_few_blocks_at_a_time_hold_the_latest() -> None:
+    store = TextStore()
+    store.add_many([(position, f" film {position} ") for position in range(10 * BLOCK)])
+    store.add_many([(3, " film 3 again ")])
+    assert not store.open_step(4)
+    store.set(5, " retitled ")  # (while opening)
+    store.set(20 * BLOCK, " film added ")
+    while not store.open_step(4):
+        pass
+    assert store.is_open
+    rows = [*range(10 * BLOCK), 20 * BLOCK]
+    assert store.containing(rows, " again") == [3]
+    assert store.containing(rows, " retitled") == [5]
+    assert store.containing(rows, " added") == [20 * BLOCK]
+    assert store.containing(rows, " film 5 ") == []
 
 
 def test_a_scan_sees_an_edit_made_while_its_texts_are_open() -> None:

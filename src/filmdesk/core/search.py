@@ -348,11 +348,16 @@ class SearchIndex:
         """A search begins (the window's): texts the last one scanned stay open until it ends."""
         self._texts.scanned = False
 
-    def end_search(self) -> None:
-        """A search ended: texts opened to scan them are let go, unless it scanned too (the
-        next key of a phrase scans them again: see ``TextStore``)."""
-        if not self._texts.scanned:
+    def end_search(self, *, phrase: bool = False) -> None:
+        """A search ended: texts opened to scan them are let go, unless it scanned too or
+        has a ``phrase`` (the next key of a phrase scans them: see ``TextStore``)."""
+        if not (self._texts.scanned or phrase):
             self._texts.close()
+
+    def open_texts_step(self, blocks: int = 50) -> bool:
+        """Open ``blocks`` more blocks of texts ahead of a scan (a phrase is being typed:
+        ``end_search`` keeps them; 50 are 4 ms); True when every one is open."""
+        return self._texts.open_step(blocks)
 
     @property
     def complete(self) -> bool:
@@ -585,6 +590,8 @@ class Query:
     free_text_only: bool = False
     # A term needs the months films were watched in (``SearchIndex``'s ``viewed_months``).
     uses_viewings: bool = False
+    # A term is a phrase ("in quotes"): one of more than one word scans the films' texts.
+    has_phrase: bool = False
 
     def refines(self, other: Query) -> bool:
         """True when every film matching self also matches ``other`` (the user typed on).
@@ -642,6 +649,7 @@ def parse_query(text: str) -> Query:
     terms: list[tuple[str, Filter]] = []
     free_text_only = True
     uses_viewings = False
+    has_phrase = False
     pos = 0
     while pos < len(text):
         match = _TOKEN.match(text, pos)
@@ -657,6 +665,7 @@ def parse_query(text: str) -> Query:
         if negate or field is not None or match.group("quoted") is not None:
             free_text_only = False
         if field is None:
+            has_phrase |= match.group("quoted") is not None  # (from its opening quote on)
             if value is None or (negate and not value):
                 continue
             term = _text_term(value, phrase=match.group("quoted") is not None)
@@ -666,7 +675,7 @@ def parse_query(text: str) -> Query:
         if term is None:
             continue
         terms.append((raw, _negated(term) if negate else term))
-    return Query(text, tuple(terms), free_text_only, uses_viewings)
+    return Query(text, tuple(terms), free_text_only, uses_viewings, has_phrase)
 
 
 def _negated(term: Filter) -> Filter:

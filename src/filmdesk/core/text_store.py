@@ -27,10 +27,10 @@ class TextStore:
     block once.
 
     A scan (``containing``: a phrase, or any free text before the word index is made) reads
-    every text. So the first scan of a search opens every block at once (0.1 s and 34 MB at
-    100,000 films, still less than the texts took as strings), and the next keys of the
-    search scan them as quickly as strings. A search that does not scan closes them again
-    (``close``).
+    every text. So a search that scans opens every block (0.1 s and 34 MB at 100,000 films,
+    still less than the texts took as strings), and the next keys of the search scan them as
+    quickly as strings. They can be opened ahead a few blocks at a time (``open_step``: a
+    phrase is being typed). A search that no longer scans closes them again (``close``).
     """
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
@@ -41,8 +41,10 @@ class TextStore:
         # Per position, where its text is in the blocks (block * BLOCK + place), or -1.
         self._where = array("i")
         self._read: tuple[int, list[bytes]] = (-1, [])
-        # Every position's text in UTF-8 while a search scans them (see ``containing``).
+        # Every position's text in UTF-8 while a search scans them (see ``containing``), and
+        # how many blocks are in it so far (``open_step``).
         self._open: list[bytes] | None = None
+        self._opened = 0
         self.scanned = False  # ``containing`` has run since ``scanned`` was last set False
 
     def __getitem__(self, position: int) -> str:
@@ -60,7 +62,7 @@ class TextStore:
     def set(self, position: int, text: str) -> None:
         """Give one position its text."""
         self._loose[position] = text
-        if self._open is not None:
+        if self._open is not None and self.is_open:
             if position < len(self._open):
                 self._open[position] = text.encode()
             else:
@@ -93,26 +95,48 @@ class TextStore:
         if not self._blocks:
             texts: Iterable[str | bytes] = map(self._loose.get, rows, repeat(""))
             return list(compress(rows, map(contains, texts, repeat(needle))))
-        opened = self._open
-        if opened is None or (rows and max(rows) >= len(opened)):
-            opened = self._open = self._opened(max(rows, default=-1) + 1)
-        texts = map(opened.__getitem__, rows)
+        size = max(rows, default=-1) + 1
+        if self._open is not None and len(self._open) < size:
+            self.close()
+        while not self.open_step(len(self._blocks), size):
+            pass
+        assert self._open is not None
+        texts = map(self._open.__getitem__, rows)
         # (UTF-8 holds a text's characters in sequence as bytes in sequence.)
         return list(compress(rows, map(contains, texts, repeat(needle.encode()))))
 
-    def close(self) -> None:
-        """Let go of the texts a search scanned (see ``containing``)."""
-        self._open = None
+    @property
+    def is_open(self) -> bool:
+        """True when every text is open for a scan (see ``containing``)."""
+        return self._open is not None and self._opened > len(self._blocks)
 
-    def _opened(self, size: int) -> list[bytes]:
-        size = max(size, len(self._where), max(self._loose, default=-1) + 1)
-        opened = [b""] * size
-        put = opened.__setitem__
-        for block, members in enumerate(self._members):  # (a later block's text is newer)
-            deque(map(put, members, self._block(block)), maxlen=0)
-        for position, text in self._loose.items():
+    def open_step(self, blocks: int = 100, size: int = 0) -> bool:
+        """Open ``blocks`` more blocks for a scan (of positions below ``size`` at least);
+        True when every text is open."""
+        if self.is_open:
+            return True
+        if self._open is None:
+            size = max(size, len(self._where), max(self._loose, default=-1) + 1)
+            self._open = [b""] * size
+            self._opened = 0
+        put = self._open.__setitem__
+        end = min(self._opened + blocks, len(self._blocks))
+        for block in range(self._opened, end):  # (in order: a later block's text is newer)
+            deque(map(put, self._members[block], self._block(block)), maxlen=0)
+        self._opened = end
+        if end < len(self._blocks):
+            return False
+        opened = self._open
+        opened.extend([b""] * (max(self._loose, default=-1) + 1 - len(opened)))
+        for position, text in self._loose.items():  # (newer than any block's)
             opened[position] = text.encode()
-        return opened
+        self._opened += 1  # (the texts given alone are in too)
+        return True
+
+    def close(self) -> None:
+        """Let go of the texts opened for a scan (see ``containing``)."""
+        self._open = None
+        self._opened = 0
 
     def _block(self, block: int) -> list[bytes]:
         return zlib.decompress(self._blocks[block]).split(_PART.encode())

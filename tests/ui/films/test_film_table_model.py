@@ -49,7 +49,10 @@ def test_models_pass_the_model_tester(qtmodeltester: object, catalog: Catalog) -
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("text", ["the s", "the soldier", "letters war", "ch letter", "ти зо"])
+@pytest.mark.parametrize(
+    "text",
+    ["the s", "the soldier", "letters war", "ch letter", "ти зо", '"the so', 'a "ballad of" s'],
+)
 def test_typing_letter_by_letter_finds_what_the_whole_query_finds(
     catalog: Catalog, text: str
 ) -> None:

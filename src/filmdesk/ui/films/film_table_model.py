@@ -35,6 +35,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     QUrl,
     Signal,
 )
@@ -103,6 +104,12 @@ class FilmTableModel(QAbstractTableModel):
         self._rows: Sequence[int] = []
         self._flags: dict[int, Qt.ItemFlag] = {}
         self._query: Query | None = None
+        # The search has a phrase (from its opening quote on): the films' texts are opened
+        # for the phrase's scan a few at a time, ahead of its second word (``TextStore``).
+        self._phrase = False
+        self._open_texts = QTimer(self)
+        self._open_texts.setInterval(0)
+        self._open_texts.timeout.connect(self._open_texts_step)
         self._watched = 0
         self._text_loader: TextLoader | None = None
         self._text_after_id = 0
@@ -174,6 +181,9 @@ class FilmTableModel(QAbstractTableModel):
         new = query if query is not None and not query.is_empty else None
         while new is not None and not self.load_texts_step(20000):
             pass  # a search before the texts finished loading: finish now
+        self._phrase = query is not None and query.has_phrase
+        if self._phrase:
+            self._open_texts.start()
         candidates = None
         skip = 0
         if (
@@ -450,7 +460,11 @@ class FilmTableModel(QAbstractTableModel):
                 return list(candidates)
             return query.run(self._index, candidates, skip=skip)
         finally:
-            self._index.end_search()
+            self._index.end_search(phrase=self._phrase)
+
+    def _open_texts_step(self) -> None:
+        if not self._phrase or self._index.open_texts_step():
+            self._open_texts.stop()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the shown films by ``column`` (called by the view's header)."""
