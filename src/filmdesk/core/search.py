@@ -469,12 +469,15 @@ class SearchIndex:
         """A per-position column for field terms (see _FIELD_BUILDERS), built on first use."""
         column = self._fields.get(name)
         if column is None:
-            build = _FIELD_BUILDERS[name]
-            if name == "months" and self._viewed_months is not None:
-                build = partial(self._value, name)
-            column = [build(f) if f is not None else None for f in self.films]
+            column = self._column(name)
             self._fields[name] = column
         return column
+
+    def _column(self, name: str) -> list[object]:
+        build = _FIELD_BUILDERS[name]
+        if name == "months" and self._viewed_months is not None:
+            build = partial(self._value, name)
+        return [build(f) if f is not None else None for f in self.films]
 
     def positions_where(self, attribute: str, predicate: Callable[[Any], object]) -> bytearray:
         """A mask (see ``_mask``) of the positions whose value of ``attribute`` satisfies
@@ -486,7 +489,9 @@ class SearchIndex:
         groups = self._groups.get(attribute)
         if groups is None:
             groups = {}
-            for position, value in enumerate(self.field(attribute)):
+            # (the column is not kept: the groups are all a term reads, 3 MB at 100,000 films)
+            column = self._fields.get(attribute) or self._column(attribute)
+            for position, value in enumerate(column):
                 if value is None:
                     continue
                 for key in value if isinstance(value, tuple) else (value,):
