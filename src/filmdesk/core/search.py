@@ -469,15 +469,12 @@ class SearchIndex:
         """A per-position column for field terms (see _FIELD_BUILDERS), built on first use."""
         column = self._fields.get(name)
         if column is None:
-            column = self._column(name)
+            build = _FIELD_BUILDERS[name]
+            if name == "months" and self._viewed_months is not None:
+                build = partial(self._value, name)
+            column = [build(f) if f is not None else None for f in self.films]
             self._fields[name] = column
         return column
-
-    def _column(self, name: str) -> list[object]:
-        build = _FIELD_BUILDERS[name]
-        if name == "months" and self._viewed_months is not None:
-            build = partial(self._value, name)
-        return [build(f) if f is not None else None for f in self.films]
 
     def positions_where(self, attribute: str, predicate: Callable[[Any], object]) -> bytearray:
         """A mask (see ``_mask``) of the positions whose value of ``attribute`` satisfies
@@ -489,9 +486,7 @@ class SearchIndex:
         groups = self._groups.get(attribute)
         if groups is None:
             groups = {}
-            # (the column is not kept: the groups are all a term reads, 3 MB at 100,000 films)
-            column = self._fields.get(attribute) or self._column(attribute)
-            for position, value in enumerate(column):
+            for position, value in enumerate(self.field(attribute)):
                 if value is None:
                     continue
                 for key in value if isinstance(value, tuple) else (value,):
