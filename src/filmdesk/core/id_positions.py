@@ -5,6 +5,7 @@ from __future__ import annotations
 from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, MutableMapping
+from operator import index
 
 _GAP = 4096  # an id this far past the array's end is kept apart rather than grow it
 
@@ -35,7 +36,7 @@ class IdPositions(MutableMapping[int, int]):
         made = cls()
         made._at = array("i", (-1,)) * (max(ids) + 1)
         deque(map(made._at.__setitem__, ids, range(len(ids))), maxlen=0)  # (a loop in C)
-        made._count = len(ids)
+        made._count = len(made._at) - made._at.count(-1)  # (an id given twice counts once)
         return made
 
     def __getitem__(self, film_id: int) -> int:
@@ -47,21 +48,24 @@ class IdPositions(MutableMapping[int, int]):
         return self._apart[film_id]
 
     def get(self, film_id: int, default: int | None = None) -> int | None:  # type: ignore[override]
+        try:
+            film_id = index(film_id)  # (an int, or a number that is one: NumPy's)
+        except TypeError:
+            return self._apart.get(film_id, default)
         if 0 <= film_id < len(self._at):
             position = self._at[film_id]
             return position if position >= 0 else default
         return self._apart.get(film_id, default)
 
     def __contains__(self, film_id: object) -> bool:
-        if isinstance(film_id, int) and 0 <= film_id < len(self._at):
-            return self._at[film_id] >= 0
-        return film_id in self._apart
+        return self.get(film_id) is not None  # type: ignore[arg-type]
 
     def __setitem__(self, film_id: int, position: int) -> None:
         if position < 0:
             raise ValueError(f"a position is 0 or more, not {position}")
         at = self._at
-        if film_id >= len(at) and 0 <= film_id < len(at) + _GAP + self._count:
+        # (the array grows to an id near its end, and to no more than a few per id it holds)
+        if len(at) <= film_id < min(len(at) + _GAP, 4 * (self._count + 1) + _GAP):
             at.extend(array("i", (-1,)) * (film_id + 1 - len(at)))
             for moved in [i for i in self._apart if len(at) > i >= 0]:
                 at[moved] = self._apart.pop(moved)

@@ -235,9 +235,11 @@ class _WordIndex:
         self.vocabulary = sorted(self.postings)
         counts: dict[str, int] = {}
         for word, positions in self.postings.items():
+            if isinstance(positions, bytes):  # (a bitmap already: finished before)
+                counts[word[0]] = counts.get(word[0], 0) + int.from_bytes(positions).bit_count()
+                continue
             counts[word[0]] = counts.get(word[0], 0) + len(positions)
-            dense = len(positions) * _DENSE > size and len(positions) >= _MANY_POSITIONS
-            if dense and isinstance(positions, array):
+            if len(positions) * _DENSE > size and len(positions) >= _MANY_POSITIONS:
                 self.postings[word] = _bits(positions, size)
         enough = max(1000, size // 20)  # (fewer are quick to find on the key)
         self._first_to_make = sorted((c for c, n in counts.items() if n >= enough), reverse=True)
@@ -353,6 +355,10 @@ class SearchIndex:
         has a ``phrase`` (the next key of a phrase scans them: see ``TextStore``)."""
         if not (self._texts.scanned or phrase):
             self._texts.close()
+
+    def close_texts(self) -> None:
+        """Let go of the texts opened for a scan (see ``TextStore``)."""
+        self._texts.close()
 
     def open_texts_step(self, blocks: int = 50) -> bool:
         """Open ``blocks`` more blocks of texts ahead of a scan (a phrase is being typed:

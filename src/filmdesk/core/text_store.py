@@ -11,6 +11,7 @@ from itertools import compress, repeat
 from operator import contains
 
 BLOCK = 64  # texts to a compressed block
+_FEW = 16  # a scan of fewer rows than one in this many reads their blocks, not all of them
 _PART = "\x00"  # between a block's texts (``folding.word_blobs`` leaves none in a text)
 
 
@@ -30,7 +31,9 @@ class TextStore:
     every text. So a search that scans opens every block (0.1 s and 34 MB at 100,000 films,
     still less than the texts took as strings), and the next keys of the search scan them as
     quickly as strings. They can be opened ahead a few blocks at a time (``open_step``: a
-    phrase is being typed). A search that no longer scans closes them again (``close``).
+    phrase is being typed). A search that no longer scans closes them again (``close``). A
+    scan of a few rows (a film just added, a saved search within a few films) reads only the
+    blocks they are in.
     """
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
@@ -63,10 +66,9 @@ class TextStore:
         """Give one position its text."""
         self._loose[position] = text
         if self._open is not None and self.is_open:
-            if position < len(self._open):
-                self._open[position] = text.encode()
-            else:
-                self.close()
+            opened = self._open
+            opened.extend([b""] * (position + 1 - len(opened)))  # (a film added)
+            opened[position] = text.encode()
 
     def add_many(self, texts: Sequence[tuple[int, str]]) -> None:
         """Give many positions their texts (position, text), compressed in blocks."""
@@ -95,6 +97,9 @@ class TextStore:
         if not self._blocks:
             texts: Iterable[str | bytes] = map(self._loose.get, rows, repeat(""))
             return list(compress(rows, map(contains, texts, repeat(needle))))
+        if not self.is_open and len(rows) * _FEW <= len(self._where):
+            texts = self._few(rows)  # (a film added, a saved search's few: no need to open all)
+            return list(compress(rows, map(contains, texts, repeat(needle))))
         size = max(rows, default=-1) + 1
         if self._open is not None and len(self._open) < size:
             self.close()
@@ -113,8 +118,8 @@ class TextStore:
     def open_step(self, blocks: int = 100, size: int = 0) -> bool:
         """Open ``blocks`` more blocks for a scan (of positions below ``size`` at least);
         True when every text is open."""
-        if self.is_open:
-            return True
+        if self.is_open or not self._blocks:
+            return True  # (with no blocks, a scan reads the texts as they are)
         if self._open is None:
             size = max(size, len(self._where), max(self._loose, default=-1) + 1)
             self._open = [b""] * size
@@ -132,6 +137,21 @@ class TextStore:
             opened[position] = text.encode()
         self._opened += 1  # (the texts given alone are in too)
         return True
+
+    def _few(self, rows: Sequence[int]) -> list[str]:
+        """The texts of a few rows, each block they are in decompressed once."""
+        loose, where = self._loose, self._where
+        places = [
+            -1 if r in loose or r >= len(where) else where[r] for r in rows
+        ]  # (-1: given alone, or none)
+        blocks = {
+            block: [text.decode() for text in self._block(block)]
+            for block in {place // BLOCK for place in places if place >= 0}
+        }
+        return [
+            blocks[place // BLOCK][place % BLOCK] if place >= 0 else loose.get(r, "")
+            for r, place in zip(rows, places, strict=True)
+        ]
 
     def close(self) -> None:
         """Let go of the texts opened for a scan (see ``containing``)."""

@@ -184,6 +184,8 @@ class FilmTableModel(QAbstractTableModel):
         self._phrase = query is not None and query.has_phrase
         if self._phrase:
             self._open_texts.start()
+        else:
+            self._open_texts.stop()
         candidates = None
         skip = 0
         if (
@@ -212,7 +214,11 @@ class FilmTableModel(QAbstractTableModel):
         if within is not None:
             where = self._position_of_id
             candidates = sorted(where[i] for i in set(within) if i in where)
-        positions = query.run(self._index, candidates)
+        try:
+            positions = query.run(self._index, candidates)
+        finally:
+            if not self._phrase:  # (texts a phrase opened are kept for a phrase typed only)
+                self._index.close_texts()
         films = self._films
         return [film.id for film in map(films.__getitem__, positions) if film is not None]
 
