@@ -13,9 +13,10 @@ _GAP = 4096  # an id this far past the array's end is kept apart rather than gro
 class IdPositions(MutableMapping[int, int]):
     """id -> position, for ids that are mostly small and dense, as a catalog's film ids are.
 
-    An array indexed by id holds each position: 4 bytes an id, 0.4 MB at 100,000 films, where
-    a dict took 8 MB (its table, and an int object for each position). An id far past the
-    others (or below 0) is kept in a dict instead, so one odd id does not grow the array.
+    An array indexed by id holds each position: 4 bytes a slot, up to the largest id; 0.4 MB
+    at 100,000 films, where a dict took 8 MB (its table, and an int object for each position).
+    An id far past the others (or below 0) is kept in a dict instead, so one odd id does not
+    grow the array, nor do ids far apart.
     """
 
     __slots__ = ("_apart", "_at", "_count")

@@ -200,8 +200,9 @@ def _unpacked(bits: bytes, size: int) -> bytearray:
     return _mask((bits,), size)
 
 
-# A word in more than one film in this many is kept as a bitmap: an eighth of a byte per
-# film rather than 4 bytes per film that has it (a third of the word index at 100,000 films).
+# A word in more than one film in this many (and in _MANY_POSITIONS at least) is kept as a
+# bitmap: an eighth of a byte per film rather than 4 bytes per film that has it. (At 100,000
+# generated films, the word index went from 11.8 MB to 2.2 MB.)
 _DENSE = 32
 
 

@@ -326,7 +326,7 @@ def film_rows(engine: Engine, order_and_limit: str, film_ids: str = "") -> list[
                         ids,
                         titles,
                         [text or "" for text in originals],
-                        _converted(years, _same),  # (one int object a year, not a film)
+                        _converted(years, _same),  # (an int object a year per piece, not per film)
                         _converted(directors, names.names),
                         _converted(countries, names.names),
                         map(ratings.__getitem__, halves),
