@@ -196,10 +196,6 @@ def _bits(positions: Sequence[int] | bytearray, size: int) -> bytes:
     return bytes(numpy.packbits(numpy.frombuffer(mask, dtype=numpy.bool_)))
 
 
-def _unpacked(bits: bytes, size: int) -> bytearray:
-    return _mask((bits,), size)
-
-
 # A word in more than one film in this many (and in _MANY_POSITIONS at least) is kept as a
 # bitmap: an eighth of a byte per film rather than 4 bytes per film that has it. (At 100,000
 # generated films, the word index went from 11.8 MB to 2.2 MB.)
@@ -259,7 +255,7 @@ class _WordIndex:
         if cached is None:
             first = self._first.get(prefix)
             size = self.next_position
-            cached = self._prefix_mask(prefix) if first is None else _unpacked(first, size)
+            cached = self._prefix_mask(prefix) if first is None else _mask((first,), size)
             if len(self._cache) >= 16:  # (100 KB each at 100,000 films; typing reuses a few)
                 self._cache.clear()
             self._cache[prefix] = cached

@@ -53,7 +53,7 @@ class TextStore:
         text = self._loose.get(position)
         if text is not None:
             return text
-        where = self._where[position] if position < len(self._where) else -1
+        where = self._place(position)
         if where < 0:
             return ""
         block, place = divmod(where, BLOCK)
@@ -138,19 +138,14 @@ class TextStore:
         return True
 
     def _few(self, rows: Sequence[int]) -> list[str]:
-        """The texts of a few rows, each block they are in decompressed once."""
-        loose, where = self._loose, self._where
-        places = [
-            -1 if r in loose or r >= len(where) else where[r] for r in rows
-        ]  # (-1: given alone, or none)
-        blocks = {
-            block: [text.decode() for text in self._block(block)]
-            for block in {place // BLOCK for place in places if place >= 0}
-        }
-        return [
-            blocks[place // BLOCK][place % BLOCK] if place >= 0 else loose.get(r, "")
-            for r, place in zip(rows, places, strict=True)
-        ]
+        """The texts of a few rows, each block they are in decompressed once (read in the
+        blocks' order: the last block read is kept)."""
+        read = {r: self[r] for r in sorted(set(rows), key=self._place)}
+        return [read[r] for r in rows]
+
+    def _place(self, position: int) -> int:
+        """Where the position's text is in the blocks (block * BLOCK + place), or -1."""
+        return self._where[position] if position < len(self._where) else -1
 
     def close(self) -> None:
         """Let go of the texts opened for a scan (see ``containing``)."""
