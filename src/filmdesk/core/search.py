@@ -29,6 +29,12 @@ from itertools import compress, repeat
 from operator import contains, not_
 from typing import Any, Protocol
 
+from filmdesk.core.film_columns import (
+    FilmColumns,
+    field_values,
+    none_where_no_film,
+    positions_held,
+)
 from filmdesk.core.folding import FIELD_BREAK, fold, word_blob, word_blobs, words
 from filmdesk.core.text_store import TextStore
 
@@ -107,6 +113,12 @@ def _numpy() -> Any:
     import numpy  # (0.1 s and 18 MB: not before a search needs it)
 
     return numpy
+
+
+def _as_array(numpy: Any, rows: Sequence[int]) -> Any:
+    if isinstance(rows, array) and rows.typecode == "i":  # (an order's: copied in C)
+        return numpy.frombuffer(rows, numpy.int32).astype(numpy.intp)
+    return numpy.fromiter(rows, numpy.intp, len(rows))
 
 
 class Positions(Sequence[int]):
@@ -290,7 +302,10 @@ class SearchIndex:
         texts_later: bool = False,
         viewed_months: Mapping[int, tuple[int, ...]] | None = None,
     ) -> None:
-        self.films: list[Searchable | None] = list(films)
+        # (The window's lean rows stay column by column: ``FilmColumns``.)
+        self.films: list[Searchable | None] | FilmColumns = (
+            films.copy() if isinstance(films, FilmColumns) else list(films)
+        )
         self._viewed_months = viewed_months
         self._fields: dict[str, list[object]] = {}
         self._words: _WordIndex | None = None
@@ -298,7 +313,7 @@ class SearchIndex:
         self._groups: dict[str, dict[object, array[int]]] = {}
         # The rows a search usually starts from (the table's order of every film; see
         # ``set_order``), and the same as an array (``select``).
-        self.order: list[int] | None = None
+        self.order: Sequence[int] | None = None
         self._order_array: Any = None
         # The last list ``select`` returned and its array: the next key of a search that
         # grows starts from it (the caller never changes it in place).
@@ -306,7 +321,7 @@ class SearchIndex:
         if texts_later:
             self._texts = TextStore()
             self._has_text = bytearray(len(self.films))
-            self._missing = sum(1 for f in self.films if f is not None)
+            self._missing = len(positions_held(self.films))
         else:
             self._texts = TextStore(
                 _text_blob(f, getattr(f, "notes", ""), getattr(f, "description", ""))
@@ -330,7 +345,8 @@ class SearchIndex:
     def _value(self, name: str, film: Searchable) -> object:
         if name == "months" and self._viewed_months is not None:
             return self._viewed_months.get(film.id, ())  # type: ignore[attr-defined]
-        return _FIELD_BUILDERS[name](film)
+        fields, make = _FIELD_BUILDERS[name]
+        return make(*(getattr(film, f, ()) for f in fields))
 
     def __len__(self) -> int:
         return len(self.films)
@@ -385,7 +401,7 @@ class SearchIndex:
         end = min(len(self.films), start + limit)
         text = self._texts.__getitem__
         for position in range(start, end):
-            if self.films[position] is not None and position not in self._changed:
+            if self.holds(position) and position not in self._changed:
                 words_index.add(position, text(position))
         words_index.next_position = end
         if end >= len(self.films):
@@ -416,9 +432,9 @@ class SearchIndex:
             mask[position] = spaced in text(position)
         return mask
 
-    def set_order(self, order: list[int]) -> None:
-        """Searches will often start from ``order`` (this very list, never changed in place: the
-        table's order of every film); it is kept as an array for ``select``."""
+    def set_order(self, order: Sequence[int]) -> None:
+        """Searches will often start from ``order`` (this very sequence, never changed in place:
+        the table's order of every film); it is kept as a NumPy array for ``select``."""
         if order is not self.order:
             self.order = order
             self._order_array = None
@@ -450,9 +466,9 @@ class SearchIndex:
         if isinstance(rows, Positions):
             return rows.array
         if rows is not self.order:
-            return numpy.fromiter(rows, numpy.intp, len(rows))
+            return _as_array(numpy, rows)
         if self._order_array is None:
-            self._order_array = numpy.fromiter(rows, numpy.intp, len(rows))
+            self._order_array = _as_array(numpy, rows)
         return self._order_array
 
     def prepare_select(self) -> None:
@@ -466,16 +482,27 @@ class SearchIndex:
 
     def live_positions(self) -> list[int]:
         """Positions that hold a film."""
-        return [i for i, f in enumerate(self.films) if f is not None]
+        return positions_held(self.films)
+
+    def holds(self, position: int) -> bool:
+        """True when a film is at ``position`` (not deleted)."""
+        films = self.films
+        if isinstance(films, FilmColumns):
+            return films.holds(position)
+        return films[position] is not None
 
     def field(self, name: str) -> list[object]:
         """A per-position column for field terms (see _FIELD_BUILDERS), built on first use."""
         column = self._fields.get(name)
         if column is None:
-            build = _FIELD_BUILDERS[name]
+            films = self.films
             if name == "months" and self._viewed_months is not None:
                 build = partial(self._value, name)
-            column = [build(f) if f is not None else None for f in self.films]
+                column = [build(f) if f is not None else None for f in films]
+            else:  # a field at a time, with no row made (``FilmColumns``)
+                fields, make = _FIELD_BUILDERS[name]
+                made = map(make, *(field_values(films, f, ()) for f in fields))
+                column = none_where_no_film(list(made), films)
             self._fields[name] = column
         return column
 
@@ -514,8 +541,7 @@ class SearchIndex:
     def set_texts(self, texts: Sequence[tuple[int, str]]) -> None:
         """Give films their searchable text as made already (``text_parts``, folded, as a
         catalog keeps it): (position, text) each."""
-        films = self.films
-        given = [(position, text) for position, text in texts if films[position] is not None]
+        given = [(position, text) for position, text in texts if self.holds(position)]
         self._texts.add_many(given)
         has_text = self._has_text
         for position, _ in given:
@@ -528,7 +554,7 @@ class SearchIndex:
         """Add a film at the next position, with its text."""
         self._mark_changed(len(self.films))
         self._groups.clear()
-        self.films.append(film)
+        self.films.append(film)  # type: ignore[arg-type]  # (FilmColumns: FilmRows given)
         self._texts.set(len(self.films) - 1, _text_blob(film, notes, description))
         self._has_text.append(1)
         for name, column in self._fields.items():
@@ -538,7 +564,7 @@ class SearchIndex:
         """Add many films at the next positions, their text to come with ``set_long_texts``
         (until then ``complete`` is False). The word index and field columns are built
         again when next needed, rather than grown a film at a time."""
-        self.films.extend(films)
+        self.films.extend(films)  # type: ignore[arg-type]  # (FilmColumns: FilmRows given)
         self._has_text.extend(bytes(len(films)))
         self._missing += len(films)
         self._groups.clear()
@@ -550,12 +576,12 @@ class SearchIndex:
         self, position: int, film: Searchable | None, notes: str = "", description: str = ""
     ) -> None:
         """Update the film at ``position`` with its full text, or with None remove it."""
-        if not self._has_text[position] and self.films[position] is not None:
+        if not self._has_text[position] and self.holds(position):
             self._missing -= 1
         self._has_text[position] = 1
         self._mark_changed(position)
         self._groups.clear()
-        self.films[position] = film
+        self.films[position] = film  # type: ignore[assignment]  # (FilmColumns: a FilmRow)
         self._texts.set(position, _text_blob(film, notes, description) if film is not None else "")
         for name, column in self._fields.items():
             column[position] = self._value(name, film) if film is not None else None
@@ -567,15 +593,16 @@ def _folded_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(t).strip() for t in tags)
 
 
-_FIELD_BUILDERS: dict[str, Callable[[Searchable], object]] = {
-    "year": lambda f: f.year if f.year is not None else -1,
-    "half_stars": lambda f: round(f.rating * 2) if f.rating is not None else -1,
-    "watched": lambda f: f.watched,
-    "title": lambda f: word_blob(f.title, f.original_title),
-    "directors": lambda f: word_blob(*f.directors),
-    "countries": lambda f: word_blob(*f.countries),
-    "tags": lambda f: _folded_tags(f.tags),
-    "months": lambda f: getattr(f, "viewed_months", ()),  # FilmRow has them, records do not
+# Each field term's column: the films' fields it is made of, and how.
+_FIELD_BUILDERS: dict[str, tuple[tuple[str, ...], Callable[..., object]]] = {
+    "year": (("year",), lambda year: year if year is not None else -1),
+    "half_stars": (("rating",), lambda rating: round(rating * 2) if rating is not None else -1),
+    "watched": (("watched",), bool),
+    "title": (("title", "original_title"), word_blob),
+    "directors": (("directors",), lambda names: word_blob(*names)),
+    "countries": (("countries",), lambda names: word_blob(*names)),
+    "tags": (("tags",), lambda tags: _folded_tags(tags)),
+    "months": (("viewed_months",), tuple),  # (FilmRow has them, records do not: none)
 }
 
 

@@ -33,7 +33,7 @@ def sorted_table(films: list[FilmRecord]) -> FilmTableModel:
 
 def test_models_pass_the_model_tester(qtmodeltester: object, catalog: Catalog) -> None:
     model = FilmTableModel()
-    model.set_films(catalog.films.all())
+    model.set_films([FilmRow.of(f) for f in catalog.films.all()])
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     model.sort(Column.YEAR, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog
+from filmdesk.core.records import FilmRow
 from filmdesk.core.sorting import title_sort_key
 from filmdesk.ui.films.film_table_model import Column, FilmTableModel, RatingRole
 from filmdesk.ui.main_window import MainWindow
@@ -107,7 +108,7 @@ def test_a_film_added_while_sorted_in_reverse_lands_among_its_ties_by_title(
     qtbot: QtBot, rated: Catalog, qtmodeltester: object
 ) -> None:
     model = FilmTableModel()
-    model.set_films(rated.films.all())
+    model.set_films([FilmRow.of(f) for f in rated.films.all()])
     model.sort(Column.RATING, Qt.SortOrder.DescendingOrder)
     new = rated.films.add({"title": "The Cranes Come Back", "rating": 4.0})
     with qtbot.waitSignal(model.rowsInserted):
@@ -131,7 +132,7 @@ def test_a_rating_changed_while_sorted_in_reverse_moves_it_among_its_ties_by_tit
     rated: Catalog,
 ) -> None:
     model = FilmTableModel()
-    model.set_films(rated.films.all())
+    model.set_films([FilmRow.of(f) for f in rated.films.all()])
     model.sort(Column.RATING, Qt.SortOrder.DescendingOrder)
     model.update_film(rated.films.rate(4, 4.0))  # The Stationmaster: unrated -> 4
     model.sort(Column.RATING, Qt.SortOrder.DescendingOrder)  # as a search or a click re-sorts

@@ -3,7 +3,8 @@
 A QSortFilterProxyModel would call ``data()`` in Python for every row on every keystroke; with
 100,000 films that takes seconds. Instead the model keeps:
 
-* ``_films``: every film once, by position (a deleted film leaves ``None``);
+* ``_films``: every film once, by position (a deleted film leaves ``None``), column by column
+  (``FilmColumns``);
 * a ``SearchIndex`` over the same positions (lean rows first; each film's search text, with
   its notes and description, as the catalog keeps it, is added in small steps by
   ``load_texts_step`` after the window has appeared, or all at once when a search needs it
@@ -13,8 +14,8 @@ A QSortFilterProxyModel would call ``data()`` in Python for every row on every k
   last (re-sorted only when the sort changes, from orders worked out ahead of time; an edited
   or added film is moved into place with a binary search);
 * ``_rows``: the positions shown, i.e. that order filtered by the query, which therefore needs
-  no sorting of its own (a list, or the search's ``Positions`` when it keeps many: never
-  changed in place).
+  no sorting of its own (the order itself when every film is shown, a list, or the search's
+  ``Positions`` when it keeps many: never changed in place).
 
 The model never writes to the catalog: edits in the table (stars, the Watched checkbox) are
 announced with signals and come back through ``update_film`` once the catalog has them.
@@ -40,6 +41,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from filmdesk.core.film_columns import FilmColumns
 from filmdesk.core.folding import fold
 from filmdesk.core.id_positions import IdPositions
 from filmdesk.core.records import FilmRecord, FilmRow
@@ -98,7 +100,7 @@ class FilmTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._index = SearchIndex()
+        self._index = SearchIndex(FilmColumns())
         self._position_of_id = IdPositions()
         self._sorting = FilmOrder(lambda: self._films)
         self._rows: Sequence[int] = []
@@ -128,23 +130,31 @@ class FilmTableModel(QAbstractTableModel):
         self.poster_file: Callable[[str], Path | None] | None = None
 
     @property
-    def _films(self) -> list[FilmRow | None]:
-        return self._index.films  # type: ignore[return-value]
+    def _films(self) -> FilmColumns:
+        return self._index.films  # type: ignore[return-value]  # (as ``set_films`` gave it)
 
     # --- content -------------------------------------------------------------------------
 
-    def set_films(self, films: Sequence[FilmRow], text_loader: TextLoader | None = None) -> None:
+    def set_films(
+        self, films: Sequence[FilmRow | None], text_loader: TextLoader | None = None
+    ) -> None:
         """Replace every film (e.g. after opening a catalog).
 
         ``text_loader(after_id, limit)`` returns (id, search text: ``FilmService.search_texts``)
         in id order; without one, notes and descriptions are not searched.
         """
         self.beginResetModel()
-        self._index = SearchIndex(films, texts_later=text_loader is not None)
+        columns = films if isinstance(films, FilmColumns) else FilmColumns(films)
+        self._index = SearchIndex(columns, texts_later=text_loader is not None)
         self._text_loader = text_loader
         self._text_after_id = 0
-        self._position_of_id = IdPositions.of(f.id for f in films)
-        self._watched = sum(1 for f in films if f.watched)
+        live = columns.live_positions()
+        self._position_of_id = (
+            IdPositions.of(columns.ids())
+            if len(live) == len(columns)
+            else IdPositions(zip(columns.ids(), live, strict=True))
+        )
+        self._watched = columns.watched_count()
         self._scope = self._scope_positions(self._scope_ids)
         self._sorting.reset()
         self._rows = self._filtered(self._query)
@@ -156,7 +166,7 @@ class FilmTableModel(QAbstractTableModel):
         if self._pending_texts:
             piece = self._pending_texts[:limit]
             del self._pending_texts[:limit]
-            self._index.set_long_texts([t for t in piece if self._films[t[0]] is not None])
+            self._index.set_long_texts([t for t in piece if self._index.holds(t[0])])
             return not self._pending_texts and self._text_loader is None
         loader = self._text_loader
         if loader is None or self._index.complete:
@@ -463,7 +473,7 @@ class FilmTableModel(QAbstractTableModel):
         self._index.begin_search()
         try:
             if query is None:
-                return list(candidates)
+                return candidates  # (the order itself when unscoped: never changed in place)
             return query.run(self._index, candidates, skip=skip)
         finally:
             self._index.end_search(phrase=self._phrase)
@@ -483,7 +493,7 @@ class FilmTableModel(QAbstractTableModel):
         # The same films stay shown; only their order changes.
         ordered = self._sorting.shown
         if len(old_rows) == len(ordered):
-            self._rows = list(ordered)
+            self._rows = ordered
         else:
             shown = set(old_rows)
             self._rows = [p for p in ordered if p in shown]
