@@ -84,6 +84,8 @@ def test_columns_read_as_the_list_of_rows_would(start: list, changes: list) -> N
     live = [at for at, film in enumerate(expected) if film is not None]
     assert made.live_positions() == live
     assert list(made.ids()) == [expected[at].id for at in live]
+    assert list(made.with_ids("title")) == [(expected[at].id, expected[at].title) for at in live]
+    assert made.ids_at(reversed(range(len(made)))) == [expected[at].id for at in reversed(live)]
     assert made.watched_count() == sum(1 for at in live if expected[at].watched)
 
 
@@ -97,6 +99,33 @@ def test_a_row_read_after_its_film_changed_is_the_new_one() -> None:
     made[0] = None
     assert made[0] is None
     assert list(made.ids()) == []
+    assert made[-1] is None
+    made.append(first)
+    assert made[-1] == first  # (not the row read before it was appended)
+
+
+def test_films_edited_again_and_again_take_no_more_memory() -> None:
+    made = FilmColumns(
+        [FilmRow(n, f"Film {n}", "", None, (), (), None, False, None, ()) for n in range(50)]
+    )
+
+    def edit(times: int) -> None:
+        for n in range(times):
+            row = made[7]
+            assert row is not None
+            made[7] = row._replace(title=f"Письмо {n % 10}", original_title=f"{n}")
+
+    tracemalloc.start()
+    try:
+        edit(5000)  # (Python keeps a few thousand freed tuples for reuse: not counted)
+        before = tracemalloc.get_traced_memory()[0]
+        edit(5000)
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 2000
+    assert made[7].title == "Письмо 9"  # type: ignore[union-attr]
+    assert [row.title for row in made][7] == "Письмо 9"  # type: ignore[union-attr]
 
 
 def test_many_films_take_under_half_the_memory_of_their_rows() -> None:

@@ -157,3 +157,57 @@ def test_a_big_search_keeps_the_selection_through_a_sort_and_finds_each_films_ro
     model.sort(Column.YEAR, Qt.SortOrder.DescendingOrder)
     assert [model.film_at(k.row()).id for k in kept] == [shown[0], shown[7], shown[-1]]
     assert sorted(model.film_at(r).id for r in range(model.rowCount())) == sorted(shown)
+
+
+def test_a_search_that_changes_no_row_leaves_the_view_be(catalog: Catalog) -> None:
+    """Typing a word every film has (or clearing it) resets nothing: the selection, the
+    current row and the scroll position stay."""
+    from filmdesk.core.search import parse_query
+
+    model = FilmTableModel()
+    model.set_films([FilmRow.of(f)._replace(title=f"Film {f.id}") for f in catalog.films.all()])
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_query(parse_query("film"))
+    assert model.rowCount() == len(catalog.films.all())
+    model.set_query(None)
+    model.sort(Column.YEAR, Qt.SortOrder.DescendingOrder)
+    model.set_query(parse_query("fil"))
+    model.set_query(None)
+    assert resets == []
+
+
+def test_films_replaced_during_an_import_drop_its_texts_to_come() -> None:
+    """A catalog read again while an import's notes were still being made searchable: the
+    table searches the new films, and the import's positions are not looked at."""
+    from filmdesk.core.search import parse_query
+
+    films = big_films()
+    model = FilmTableModel()
+    model.set_films([FilmRow.of(f) for f in films[:10]])
+    model.add_films([replace_id(f, 10_000 + n) for n, f in enumerate(films[:1500])])
+    model.set_films([FilmRow.of(f) for f in films[:5]])
+    assert model.load_texts_step()
+    assert model.shown_count() == 5
+    model.set_query(parse_query(films[0].title.split()[0]))
+    assert films[0].id in model.matching_ids(parse_query(films[0].title.split()[0]))
+
+
+def test_ids_read_without_rows_are_those_of_the_rows(catalog: Catalog) -> None:
+    films = catalog.films.all()
+    model = sorted_table(films)
+    model.remove_films([films[3].id])
+    shown = [model.film_at(row).id for row in range(model.rowCount())]
+    assert model.shown_ids() == shown
+    assert sorted(i for i, _ in model.films_with("watched")) == sorted(shown)
+    watched = {f.id for f in films if f.watched and f.id != films[3].id}
+    assert {i for i, seen in model.films_with("watched") if seen} == watched
+    assert model.tag_names() == sorted(
+        {t for f in films if f.id != films[3].id for t in f.tags}, key=str.casefold
+    )
+
+
+def replace_id(film: FilmRecord, film_id: int) -> FilmRecord:
+    from dataclasses import replace
+
+    return replace(film, id=film_id)

@@ -14,8 +14,9 @@ A QSortFilterProxyModel would call ``data()`` in Python for every row on every k
   last (re-sorted only when the sort changes, from orders worked out ahead of time; an edited
   or added film is moved into place with a binary search);
 * ``_rows``: the positions shown, i.e. that order filtered by the query, which therefore needs
-  no sorting of its own (the order itself when every film is shown, a list, or the search's
-  ``Positions`` when it keeps many: never changed in place).
+  no sorting of its own (the order's own array when there is neither a query nor a sidebar
+  entry, or after a sort that kept every row; else a list, or the search's ``Positions`` when
+  it keeps many: never changed in place).
 
 The model never writes to the catalog: edits in the table (stars, the Watched checkbox) are
 announced with signals and come back through ``update_film`` once the catalog has them.
@@ -24,7 +25,8 @@ announced with signals and come back through ``update_film`` once the catalog ha
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +47,7 @@ from filmdesk.core.film_columns import FilmColumns
 from filmdesk.core.folding import fold
 from filmdesk.core.id_positions import IdPositions
 from filmdesk.core.records import FilmRecord, FilmRow
-from filmdesk.core.search import Query, SearchIndex
+from filmdesk.core.search import Positions, Query, SearchIndex
 from filmdesk.ui.films.film_order import Column, FilmOrder
 from filmdesk.ui.shell.i18n import QT_TRANSLATE_NOOP, format_date, format_short_date
 from filmdesk.ui.widgets.film_drag import FILM_IDS_MIME, film_ids_to_mime
@@ -91,6 +93,15 @@ _ROLES = frozenset(
     {_DISPLAY, _CHECK, _ALIGN, _TOOLTIP, _ACCESSIBLE, FilmIdRole, FilmRole, RatingRole}
 )
 TextLoader = Callable[[int, int], list[tuple[int, str]]]
+
+
+def _same_rows(rows: Sequence[int], shown: Sequence[int]) -> bool:
+    """The same positions in the same order (an order's array against a list too)."""
+    if isinstance(rows, array) != isinstance(shown, array) and not (
+        isinstance(rows, Positions) or isinstance(shown, Positions)
+    ):
+        return len(rows) == len(shown) and list(rows) == list(shown)
+    return rows == shown
 
 
 class FilmTableModel(QAbstractTableModel):
@@ -148,6 +159,7 @@ class FilmTableModel(QAbstractTableModel):
         self._index = SearchIndex(columns, texts_later=text_loader is not None)
         self._text_loader = text_loader
         self._text_after_id = 0
+        self._pending_texts = []  # (an import's, of the films replaced)
         live = columns.live_positions()
         self._position_of_id = (
             IdPositions.of(columns.ids())
@@ -209,7 +221,7 @@ class FilmTableModel(QAbstractTableModel):
         rows = self._filtered(new, candidates, skip)
         self._query = new
         stale, self._rows_stale = self._rows_stale, False
-        if rows == self._rows and not stale:
+        if _same_rows(rows, self._rows) and not stale:
             return  # another letter that changes nothing: leave the view (and its repaint) be
         self.beginResetModel()
         self._rows = rows
@@ -229,8 +241,7 @@ class FilmTableModel(QAbstractTableModel):
         finally:
             if not self._phrase:  # (texts a phrase opened are kept for a phrase typed only)
                 self._index.close_texts()
-        films = self._films
-        return [film.id for film in map(films.__getitem__, positions) if film is not None]
+        return self._films.ids_at(positions)
 
     def set_scope(self, film_ids: Iterable[int] | None) -> None:
         """Show only these films (the search then works within them); None shows all."""
@@ -427,6 +438,14 @@ class FilmTableModel(QAbstractTableModel):
         """Every film the model holds (for measurements and tests)."""
         return [f for f in self._films if f is not None]
 
+    def films_with(self, field: str) -> Iterator[tuple[int, Any]]:
+        """(id, FilmRow's ``field``) of every film, read column by column (no row made)."""
+        return self._films.with_ids(field)
+
+    def shown_ids(self) -> list[int]:
+        """The ids of the films shown, in row order."""
+        return self._films.ids_at(self._rows)
+
     def film_count(self) -> int:
         """How many films the catalog has."""
         return len(self._position_of_id)
@@ -441,7 +460,8 @@ class FilmTableModel(QAbstractTableModel):
 
     def tag_names(self) -> list[str]:
         """Every tag in use, for completion."""
-        names = {fold(t): t for f in self._films if f is not None for t in f.tags}
+        kinds = {tags for _id, tags in self._films.with_ids("tags")}  # (films share them)
+        names = {fold(t): t for tags in kinds for t in tags}
         return sorted(names.values(), key=fold)
 
     # --- filtering and sorting ------------------------------------------------------------

@@ -238,7 +238,7 @@ class FilmsPanel(QWidget):
 
     def shown_ids(self) -> list[int]:
         """The films shown, in table order."""
-        return [self.model.film_at(r).id for r in range(self.model.shown_count())]
+        return self.model.shown_ids()
 
     def current_film(self) -> FilmRow | None:
         """The film of the current row."""
@@ -332,14 +332,14 @@ class FilmsPanel(QWidget):
             # A big catalog's first page is all the table has yet: filter once it has all.
             self._pending_scope = (kind, key)
             return
-        films = self.model.films_for_benchmark()
+        films = self.model.films_with
         if kind == "watched":
-            scope: list[int] | None = [f.id for f in films if f.watched]
+            scope: list[int] | None = [i for i, watched in films("watched") if watched]
         elif kind == "unwatched":
-            scope = [f.id for f in films if not f.watched]
+            scope = [i for i, watched in films("watched") if not watched]
         elif kind == "tag":
             # A tag is one row of the catalog, spelled the same on every film that has it.
-            scope = [f.id for f in films if str(key) in f.tags]
+            scope = [i for i, tags in films("tags") if str(key) in tags]
         elif kind == "saved":
             search = self.catalog.searches.find(int(str(key)))
             scope = (self.saved_search_ids(search) or []) if search is not None else []
@@ -373,9 +373,9 @@ class FilmsPanel(QWidget):
         """The years the films of the sidebar's choice were watched in (on a known day)."""
         scope = self.model.scope()
         months: set[tuple[int, ...]] = set()  # (films watched in the same months share one)
-        for film in self.model.films_for_benchmark():
-            if film.viewed_months and (scope is None or film.id in scope):
-                months.add(film.viewed_months)
+        for film_id, viewed in self.model.films_with("viewed_months"):
+            if viewed and (scope is None or film_id in scope):
+                months.add(viewed)
         return sorted({month // 100 for each in months for month in each})
 
     def is_scoped(self) -> bool:
