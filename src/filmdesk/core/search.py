@@ -601,7 +601,7 @@ _FIELD_BUILDERS: dict[str, tuple[tuple[str, ...], Callable[..., object]]] = {
     "title": (("title", "original_title"), word_blob),
     "directors": (("directors",), lambda names: word_blob(*names)),
     "countries": (("countries",), lambda names: word_blob(*names)),
-    "tags": (("tags",), lambda tags: _folded_tags(tags)),
+    "tags": (("tags",), _folded_tags),
     "months": (("viewed_months",), tuple),  # (FilmRow has them, records do not: none)
 }
 
