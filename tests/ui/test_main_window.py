@@ -20,12 +20,15 @@ CRANES = "The Cranes Are Flying"
 
 
 def make_window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
+    """The window as a person sees it: shown, active, its sidebar filled (after the films'
+    first paint)."""
     win = MainWindow(catalog)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()  # shortcuts only reach the active window
     qtbot.waitUntil(win.isActiveWindow)
+    qtbot.waitUntil(lambda: win.sidebar_view.tree.topLevelItemCount() > 0)
     return win
 
 
@@ -820,3 +823,89 @@ def test_a_step_that_fails_says_so_and_the_list_page_shows_the_list_as_it_is(
     assert window.list_view.model.rowCount() == 0
     current = window.screening_list.current()
     assert current is not None and current.film_ids == ()
+
+
+FIRST_PAINT_PROBE = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from filmdesk.app import create_application, open_window
+
+def orm() -> bool:
+    return "sqlalchemy.orm" in sys.modules or "filmdesk.core.models" in sys.modules
+
+def sidebar_entries() -> list[str]:
+    tree = window.sidebar_view.tree
+    return [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
+            for j in range(tree.topLevelItem(i).childCount())]
+
+class Probe(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
+            self.seen = True
+            shown = window.center.currentWidget().objectName() or "films"
+            print(f"{shown}: {window.films.model.rowCount()} films;",
+                  "ORM;" if orm() else "no ORM;",
+                  "sidebar filled" if sidebar_entries() else "sidebar empty", flush=True)
+            QTimer.singleShot(0, self.later)
+        return False
+
+    def later(self):
+        if not sidebar_entries():
+            QTimer.singleShot(20, self.later)
+            return
+        print("then:", window.sidebar_view.selected()[0], "|".join(sidebar_entries()), flush=True)
+        os._exit(0)
+
+app = create_application()
+window = open_window(sys.argv[1])
+probe = Probe()
+window.films.table.viewport().installEventFilter(probe)
+window.list_view.installEventFilter(probe)
+window.show()
+QTimer.singleShot(20000, lambda: os._exit(3))
+app.exec()
+"""
+
+
+@pytest.mark.parametrize(
+    ("chosen", "first_frame"),
+    [
+        ("all:", "films: 10 films; no ORM; sidebar empty"),
+        ("watched:", "films: 2 films; no ORM; sidebar empty"),
+        ("unwatched:", "films: 8 films; no ORM; sidebar empty"),
+        ("tag:letters", "films: 1 films; no ORM; sidebar empty"),
+        ("collection:1", "films: 10 films; ORM; sidebar filled"),
+    ],
+)
+def test_the_first_frame_shows_the_films_chosen_without_the_orm_where_it_can(
+    db_path: Path, tmp_path: Path, chosen: str, first_frame: str
+) -> None:
+    """The window's first paint reads the films with plain SQL: SQLAlchemy's ORM and the
+    models (a tenth of the start) are imported after it, when the sidebar is filled. The
+    sidebar entry chosen at the last close is shown from the first frame: watched films or
+    a tag by the films alone, a collection (read through the ORM) with the sidebar filled."""
+    import os
+    import subprocess
+    import sys
+
+    catalog = open_catalog(str(db_path)).catalog  # made and seeded: the start only opens it
+    films = catalog.films.all()
+    catalog.films.set_watched(films[0].id, True)
+    catalog.films.set_watched(films[1].id, True)
+    catalog.films.set_tags(films[2].id, ["letters"])
+    catalog.close()
+    settings = Path(os.environ["XDG_CONFIG_HOME"]) / "filmdesk" / "filmdesk.ini"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(f"[sidebar]\nselected={chosen}\n", encoding="utf-8")
+    found = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert found.returncode == 0, found.stderr
+    first, then = found.stdout.splitlines()
+    assert first == first_frame
+    kind, entries = then.split(" ", 2)[1:]
+    assert kind == chosen.split(":")[0]
+    assert "Soviet Films About Correspondence" in entries.split("|")

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, text
-from sqlalchemy.orm import sessionmaker
 
 from filmdesk.core.backups.naming import Backup
 from filmdesk.core.backups.service import BackupService
@@ -42,23 +41,23 @@ from filmdesk.core.errors import (
     NameTakenError,
     ScreeningListNotFoundError,
 )
-from filmdesk.core.films.editing import drop_unused_tags
-from filmdesk.core.films.service import FilmService
-from filmdesk.core.groups.collections import CollectionService
-from filmdesk.core.groups.screening_lists import ListService
 from filmdesk.core.operations import Operation, Outcome
-from filmdesk.core.posters.service import PosterService
 from filmdesk.core.problems import (
     CatalogFileError,
     DamagedCatalogError,
     ReadOnlyCatalogError,
     explain,
 )
-from filmdesk.core.searches import SearchService
-from filmdesk.core.transaction import Transaction
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from filmdesk.core.films.service import FilmService
+    from filmdesk.core.groups.collections import CollectionService
+    from filmdesk.core.groups.screening_lists import ListService
     from filmdesk.core.importing.service import ImportService
+    from filmdesk.core.posters.service import PosterService
+    from filmdesk.core.searches import SearchService
     from filmdesk.core.stats import StatsService
 
 # The errors the services raise, importable from here.
@@ -84,19 +83,64 @@ class Catalog:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._writes = sessionmaker(writing(engine), expire_on_commit=False)
-        self.films = FilmService(engine, self._sessions, self.run)
-        self.collections = CollectionService(self._sessions, self.run)
-        self.lists = ListService(self._sessions, self.run)
         self.backups = BackupService(engine)
-        self.posters = PosterService(engine, self._sessions, self.run)
-        self.searches = SearchService(self._sessions, self.run)
         self._numbered_by_sequences = engine.dialect.name == "postgresql"
         self._user_name: str | None = None
 
-    # Importing and statistics are made when first used: what they import is not needed for
-    # the window's first paint.
+    # Each service is made when first used, and the ORM (SQLAlchemy's and the models) is
+    # imported when a session is first opened: the window's first paint reads the films with
+    # plain SQL (``films.bulk``) and needs neither (a tenth of the start).
+    @cached_property
+    def films(self) -> FilmService:
+        """The films."""
+        from filmdesk.core.films.service import FilmService
+
+        return FilmService(self.engine, self._session, self.run)
+
+    @cached_property
+    def collections(self) -> CollectionService:
+        """The collections."""
+        from filmdesk.core.groups.collections import CollectionService
+
+        return CollectionService(self._session, self.run)
+
+    @cached_property
+    def lists(self) -> ListService:
+        """The screening lists."""
+        from filmdesk.core.groups.screening_lists import ListService
+
+        return ListService(self._session, self.run)
+
+    @cached_property
+    def posters(self) -> PosterService:
+        """The films' posters."""
+        from filmdesk.core.posters.service import PosterService
+
+        return PosterService(self.engine, self._session, self.run)
+
+    @cached_property
+    def searches(self) -> SearchService:
+        """The saved searches."""
+        from filmdesk.core.searches import SearchService
+
+        return SearchService(self._session, self.run)
+
+    @cached_property
+    def _sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    @cached_property
+    def _writes(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(writing(self.engine), expire_on_commit=False)
+
+    def _session(self) -> Session:
+        """A new session for reading (what the services open)."""
+        return self._sessions()
+
     @cached_property
     def imports(self) -> ImportService:
         """Applying import plans."""
@@ -161,6 +205,9 @@ class Catalog:
                 f"{read_only_message(self.engine)}; nothing was changed",
                 sqlite_path(self.engine.url),
             )
+        from filmdesk.core.films.editing import drop_unused_tags
+        from filmdesk.core.transaction import Transaction
+
         with self._writes.begin() as session:
             tx = Transaction(session)
             outcome = operation.apply(tx)

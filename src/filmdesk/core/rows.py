@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from filmdesk.core.errors import FilmNotFoundError
 from filmdesk.core.fields import FIELDS, FILM_FIELDS, FilmField, Kind
 from filmdesk.core.folding import fold
-from filmdesk.core.models import Film
 from filmdesk.core.records import FilmRecord
+
+if TYPE_CHECKING:  # (the ORM is not imported before the window's first paint: bulk reads)
+    from sqlalchemy.orm import Session
+
+    from filmdesk.core.models import Film
 
 
 def aware(value: datetime | None) -> datetime | None:
@@ -112,6 +115,8 @@ def film_label(film: Film | FilmRecord) -> str:
 
 def check_film_ids(session: Session, film_ids: Sequence[int]) -> None:
     """Raise FilmNotFoundError naming the first of these ids that has no film."""
+    from filmdesk.core.models import Film
+
     found = set(session.scalars(select(Film.id).where(Film.id.in_(film_ids))))
     missing = [f for f in film_ids if f not in found]
     if missing:

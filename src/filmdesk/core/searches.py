@@ -9,27 +9,24 @@ leaves the search finding nothing (``SavedSearchRecord.scope_missing`` on the fi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, sessionmaker
 
 from filmdesk.core.errors import NameTakenError
 from filmdesk.core.folding import fold
-from filmdesk.core.models import (
-    Collection,
-    CollectionFilm,
-    ListEntry,
-    SavedSearch,
-    ScreeningList,
-)
 from filmdesk.core.names import name_key
 from filmdesk.core.operations import Changes, Operation, Outcome, Runner
 from filmdesk.core.search import QueryError, field_term, parse_query
-from filmdesk.core.transaction import Transaction
 from filmdesk.core.validation import FieldProblem, ValidationError
+
+if TYPE_CHECKING:  # (the models are imported where used: not before the window's first paint)
+    from sqlalchemy.orm import Session
+
+    from filmdesk.core.models import SavedSearch
+    from filmdesk.core.transaction import Transaction
 
 SCOPE_KINDS = ("", "watched", "unwatched", "tag", "collection", "list")
 NAME_LIMIT = 200
@@ -76,6 +73,8 @@ class IncomingSearch:
 def merge_searches(tx: Transaction, incoming: list[IncomingSearch]) -> list[Operation[object]]:
     """Bring a file's saved searches in: a new name is saved; a name the catalog has (in any
     case) takes the file's query and scope. The operations that undo it, in order."""
+    from filmdesk.core.models import SavedSearch
+
     undo: list[Operation[object]] = []
     for search in incoming:
         row = tx.session.scalar(select(SavedSearch).where(SavedSearch.key == name_key(search.name)))
@@ -145,6 +144,8 @@ def _record(row: SavedSearch) -> SavedSearchRecord:
 
 
 def _check_name_free(session: Session, name: str, own_id: int | None) -> None:
+    from filmdesk.core.models import SavedSearch
+
     key = name_key(name)
     other = session.scalar(select(SavedSearch).where(SavedSearch.key == key))
     if other is not None and other.id != own_id:
@@ -152,6 +153,8 @@ def _check_name_free(session: Session, name: str, own_id: int | None) -> None:
 
 
 def _load(session: Session, search_id: int) -> SavedSearch:
+    from filmdesk.core.models import SavedSearch
+
     row = session.get(SavedSearch, search_id)
     if row is None:
         raise SavedSearchNotFoundError(f"no saved search with id {search_id}")
@@ -167,6 +170,8 @@ class SaveSearch(Operation[SavedSearchRecord]):
     scope: str = ""
 
     def apply(self, tx: Transaction) -> Outcome[SavedSearchRecord]:
+        from filmdesk.core.models import SavedSearch
+
         clean = clean_search_fields({"name": self.name, "query": self.query, "scope": self.scope})
         _check_name_free(tx.session, clean["name"], None)
         row = SavedSearch(
@@ -225,6 +230,8 @@ class RestoreSearch(Operation[SavedSearchRecord]):
     search: SavedSearchRecord
 
     def apply(self, tx: Transaction) -> Outcome[SavedSearchRecord]:
+        from filmdesk.core.models import SavedSearch
+
         found = self.search
         _check_name_free(tx.session, found.name, None)
         tx.session.execute(
@@ -239,18 +246,22 @@ class RestoreSearch(Operation[SavedSearchRecord]):
 class SearchService:
     """The saved searches of one catalog (``catalog.searches``)."""
 
-    def __init__(self, sessions: sessionmaker[Session], run: Runner) -> None:
+    def __init__(self, sessions: Callable[[], Session], run: Runner) -> None:
         self._sessions = sessions
         self._run = run
 
     def all(self) -> list[SavedSearchRecord]:
         """Every saved search, by name (as the core folds names)."""
+        from filmdesk.core.models import SavedSearch
+
         with self._sessions() as session:
             rows = [_record(row) for row in session.scalars(select(SavedSearch))]
         return sorted(rows, key=lambda r: (fold(r.name), r.id))
 
     def find(self, search_id: int) -> SavedSearchRecord | None:
         """The saved search with this id, or None (deleted since, by another window)."""
+        from filmdesk.core.models import SavedSearch
+
         with self._sessions() as session:
             row = session.get(SavedSearch, search_id)
             return None if row is None else _record(row)
@@ -272,6 +283,8 @@ class SearchService:
     def film_ids(self, search: SavedSearchRecord) -> list[int] | None:
         """The films a collection or list scope holds (None: the scope is not a group; []
         when the group is gone). Tags and watched are terms of ``full_query``."""
+        from filmdesk.core.models import Collection, CollectionFilm, ListEntry, ScreeningList
+
         kind, name = search.scope_kind, search.scope_name
         if kind not in ("collection", "list"):
             return None

@@ -18,16 +18,19 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, func, select, text
 
 from filmdesk.core.db import writing
 from filmdesk.core.fields import FIELDS, FILM_FIELDS, Group, Kind
-from filmdesk.core.models import CatalogMeta, Collection, CollectionFilm, Film, SeedRecord
 from filmdesk.core.validation import ValidationError, clean_film_fields
 from filmdesk.paths import seed_path
+
+if TYPE_CHECKING:  # (the ORM: imported when the seed is merged, not at every start)
+    from sqlalchemy.orm import Session
+
+    from filmdesk.core.models import Film, SeedRecord
 
 SEED_FORMAT = "filmdesk-seed"
 SEED_VERSION = 1
@@ -174,15 +177,18 @@ def _to_column(name: str, value: object) -> object:
 def apply_seed(engine: Engine, path: Path) -> SeedResult:
     """Bring the catalog up to date with the seed at ``path``, in one transaction."""
     seed = load_seed(path)
-    # A look first: most starts stop here. (Without the ORM: its first query readies every
-    # mapping, a hundredth of a second better spent once the window is up.)
-    meta_table = CatalogMeta.__table__
+    # A look first, in plain SQL: most starts stop here, before the window's first paint,
+    # which does without the ORM.
     with engine.connect() as conn:
         kept = conn.execute(
-            select(meta_table.c.value).where(meta_table.c.key == _DIGEST_KEY)
+            text("SELECT value FROM catalog_meta WHERE key = :key"), {"key": _DIGEST_KEY}
         ).scalar()
     if kept == seed.digest:
         return SeedResult(skipped_unchanged_file=True)
+    from sqlalchemy.orm import Session
+
+    from filmdesk.core.models import CatalogMeta
+
     # A writer that takes its turn, as every change does (what it reads stays so until it
     # writes; a window keeping search texts waits for it).
     with Session(writing(engine)) as session, session.begin():
@@ -198,6 +204,8 @@ def apply_seed(engine: Engine, path: Path) -> SeedResult:
 
 
 def _merge(session: Session, seed: Seed) -> SeedResult:
+    from filmdesk.core.models import Film, SeedRecord
+
     records = {(r.kind, r.key): r for r in session.scalars(select(SeedRecord)).all()}
     films = {f.seed_key: f for f in session.scalars(select(Film).where(Film.seed_key.is_not(None)))}
     added = updated = kept_deleted = 0
@@ -272,6 +280,8 @@ def _merge_collection(
     films: dict[str | None, Film],
     new_film_keys: set[str],
 ) -> None:
+    from filmdesk.core.models import Collection, CollectionFilm, SeedRecord
+
     record = records.get(("collection", item.key))
     collection = session.scalar(select(Collection).where(Collection.seed_key == item.key))
     if record is not None and collection is None:

@@ -19,7 +19,7 @@ from itertools import compress
 from operator import itemgetter, ne
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from filmdesk.core.catalog import Catalog
@@ -31,7 +31,6 @@ from filmdesk.core.db import (
     sqlite_path,
 )
 from filmdesk.core.films.bulk import dbapi_cursor, id_conditions
-from filmdesk.core.models import Collection, ScreeningList
 from filmdesk.core.operations import Changes
 
 
@@ -336,8 +335,10 @@ class CatalogWatch:
 
     def _group_ids(self) -> tuple[set[int], set[int]]:
         with self._catalog.engine.connect() as conn:
-            collections = set(conn.scalars(select(Collection.id)))
-            lists = set(conn.scalars(select(ScreeningList.id)))
+            # (Plain SQL: a small catalog starts watching before the window's first paint,
+            # which does without the ORM.)
+            collections = set(conn.scalars(text("SELECT id FROM collections")))
+            lists = set(conn.scalars(text("SELECT id FROM screening_lists")))
         return collections, lists
 
     def poll(self) -> Changes | None:

@@ -154,12 +154,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self._restore_state()
         self.films.load(first_page_only=not self.isVisible())
-        if self.films.is_loading():  # the sidebar follows once the first page is painted
-            self.films.first_painted.connect(
-                lambda: self.sidebar.start(self.settings), Qt.ConnectionType.SingleShotConnection
-            )
-        else:
-            self.sidebar.start(self.settings)
+        self._start_sidebar()
         if catalog.read_only:
             self._show_read_only()
         # A shared catalog's server that goes away: said at the top, typing kept.
@@ -167,6 +162,27 @@ class MainWindow(QMainWindow):
             self.watch, self.notice, self.statusBar().showMessage, self._server_back, self
         )
         self._update_actions()
+
+    def _start_sidebar(self) -> None:
+        """Fill the sidebar, before the first paint or once it is done.
+
+        Its collections, lists and saved searches are read through the ORM (SQLAlchemy's and
+        the models: a tenth of the start), which the films' first paint does without. So the
+        window paints its films first and the sidebar follows at once, unless the first frame
+        needs it: a collection, list or saved search chosen at the last close. Watched, not
+        watched or a tag the films show by themselves from the first frame. (A big catalog
+        paints its first page of every film, whatever was chosen, and fills the sidebar after
+        it, as before.)"""
+        kind, key = self.sidebar.chosen(self.settings)
+        whole = not self.films.is_loading()
+        if self.isVisible() or (whole and kind in ("collection", "list", "saved")):
+            self.sidebar.start(self.settings)
+            return
+        if whole and (kind in ("watched", "unwatched") or key in self.films.tag_names()):
+            self.films.scope_to(kind, key)  # (a tag no film has now: every film, as it will be)
+        self.films.first_painted.connect(
+            lambda: self.sidebar.start(self.settings), Qt.ConnectionType.SingleShotConnection
+        )
 
     # --- placing ------------------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from PySide6.QtGui import QUndoCommand
 
 from filmdesk.core.catalog import Catalog
 from filmdesk.core.errors import StaleEditError, database_reason
-from filmdesk.core.films.operations import EditFilms
 from filmdesk.core.operations import Batch, Changes, Operation, Outcome
 from filmdesk.core.validation import ValidationError
 from filmdesk.ui.widgets.plain_text import as_typed
@@ -115,6 +114,8 @@ class OperationCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         # Notes are saved after every pause in typing: one film's note edits are one step,
         # undone by the inverse of the first and redone by the operation of the last.
+        from filmdesk.core.films.operations import EditFilms
+
         if not isinstance(other, OperationCommand) or other.id() != self.id():
             return False
         if other._merge_key != self._merge_key or other._inverse is None:
@@ -142,6 +143,8 @@ def with_records(catalog: Catalog, changes: Changes) -> Changes:
 def _overwriting(operation: Operation[Any]) -> Operation[Any] | None:
     """``operation`` without its check that nobody changed its fields since (the user chose to
     keep theirs); None when it has no such check."""
+    from filmdesk.core.films.operations import EditFilms
+
     if isinstance(operation, EditFilms) and operation.expected:
         return replace(operation, expected=None)
     if isinstance(operation, Batch):

@@ -366,8 +366,7 @@ def test_the_list_shown_at_close_is_shown_at_the_next_start(
 ) -> None:
     win, list_id = year9
     win.close()
-    again = MainWindow(fresh(db_path))
-    qtbot.addWidget(again)
+    again = make_window(qtbot, fresh(db_path))
     assert again.sidebar_view.selected() == ("list", list_id)
     assert again.list_view.title.text() == "Year 9: letters"
 

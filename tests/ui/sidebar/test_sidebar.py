@@ -233,7 +233,8 @@ def test_collection_rating_and_comments_persist_across_a_restart(
 
     again = MainWindow(fresh(db_path))
     qtbot.addWidget(again)
-    again.show()
+    again.show()  # (the sidebar is filled once the films are painted)
+    qtbot.waitUntil(lambda: again.sidebar_view.tree.topLevelItemCount() > 0)
     again.sidebar_view.select("collection", 1)
     panel = again.collection_panel
     assert panel.rating.rating() == 4.0

@@ -5,34 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from filmdesk.core.collector import collector_paused
 from filmdesk.core.db import engine_read_only, snapshot, writing_if_free
 from filmdesk.core.errors import AmbiguousFilmError, FilmNotFoundError
 from filmdesk.core.film_columns import FilmColumns
 from filmdesk.core.films import bulk
-from filmdesk.core.films.editing import load_film
-from filmdesk.core.films.operations import (
-    AddFilm,
-    DeleteFilms,
-    EditFilms,
-    RestoreFilms,
-    change_tags,
-)
-from filmdesk.core.films.viewings import (
-    AddViewing,
-    EditViewing,
-    RemoveViewings,
-    all_viewings,
-    viewings_of,
-)
 from filmdesk.core.folding import fold
-from filmdesk.core.models import Film, Tag, film_tags
 from filmdesk.core.operations import Runner
 from filmdesk.core.records import (
     CatalogStats,
@@ -47,6 +30,13 @@ from filmdesk.core.search import SearchIndex, parse_query
 from filmdesk.core.sorting import sort_films
 from filmdesk.core.validation import FilmFields, ViewingFields
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# What reads films in bulk (the table, exports, search texts, counts) is plain SQL. The ORM
+# (the models, the operations) is imported by the methods that use it: the window's first
+# paint does without it (see ``Catalog``).
+
 T = TypeVar("T")
 PIECE = 10_000  # films read at a time for an export (``read_in_pieces``)
 
@@ -54,7 +44,7 @@ PIECE = 10_000  # films read at a time for an export (``read_in_pieces``)
 class FilmService:
     """The films of one catalog (``catalog.films``)."""
 
-    def __init__(self, engine: Engine, sessions: sessionmaker[Session], run: Runner) -> None:
+    def __init__(self, engine: Engine, sessions: Callable[[], Session], run: Runner) -> None:
         self._engine = engine
         self._sessions = sessions
         self._run = run
@@ -70,6 +60,8 @@ class FilmService:
         values = self.values()
         if not timestamps:
             return [FilmRecord(*film) for film in values]
+        from filmdesk.core.models import Film
+
         with self._engine.connect() as conn:
             stamps = {
                 film_id: (aware(created), aware(changed))
@@ -111,6 +103,8 @@ class FilmService:
             ids = bulk.all_film_ids(conn) if film_ids is None else list(film_ids)
 
             def pieces() -> Iterator[tuple[dict[str, list[Any]], dict[int, Any]]]:
+                from filmdesk.core.films.viewings import viewings_of
+
                 names = bulk.NameCache()  # (equal names and dates shared across pieces)
                 for start in range(0, len(ids), size):
                     piece = ids[start : start + size]
@@ -179,11 +173,17 @@ class FilmService:
 
     def get(self, film_id: int) -> FilmRecord:
         """The film with this id; raises FilmNotFoundError."""
+        from filmdesk.core.films.editing import load_film
+
         with self._sessions() as session:
             return film_record(load_film(session, film_id))
 
     def get_many(self, film_ids: Iterable[int]) -> list[FilmRecord]:
         """Several films by id, in the order asked; FilmNotFoundError for a missing one."""
+        from sqlalchemy.orm import selectinload
+
+        from filmdesk.core.models import Film
+
         ids = list(film_ids)
         with self._sessions() as session:
             found = {
@@ -246,6 +246,9 @@ class FilmService:
     def viewings(self, film_id: int) -> tuple[ViewingRecord, ...]:
         """A film's viewings in the order they happened (undated ones first);
         FilmNotFoundError."""
+        from filmdesk.core.films.editing import load_film
+        from filmdesk.core.films.viewings import viewings_of
+
         with self._sessions() as session:
             load_film(session, film_id)
             return viewings_of(session, [film_id])[film_id]
@@ -255,6 +258,8 @@ class FilmService:
     ) -> dict[int, tuple[ViewingRecord, ...]]:
         """The viewings of many films (of every film with some when ``film_ids`` is None), by
         film, each in the order they happened."""
+        from filmdesk.core.films.viewings import all_viewings, viewings_of
+
         with self._sessions() as session:
             if film_ids is None:
                 return all_viewings(session)
@@ -262,32 +267,32 @@ class FilmService:
 
     def tag_counts(self) -> list[TagCount]:
         """Every tag with the number of films carrying it, by name."""
-        with self._sessions() as session:
-            rows = session.execute(
-                select(Tag.name, func.count(film_tags.c.film_id))
-                .join(film_tags, film_tags.c.tag_id == Tag.id)
-                .group_by(Tag.id, Tag.name)
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT tags.name, count(film_tags.film_id) FROM tags"
+                    " JOIN film_tags ON film_tags.tag_id = tags.id GROUP BY tags.id, tags.name"
+                )
             ).all()
         return sorted((TagCount(name, count) for name, count in rows), key=lambda t: fold(t.name))
 
     def more_than(self, count: int) -> bool:
         """The catalog holds more than ``count`` films (read from an index: no counting of
         watched and rated films, as ``stats`` does, over 100,000 films' rows)."""
-        films = Film.__table__  # (not the ORM's: nothing of it is readied before the first paint)
         with self._engine.connect() as conn:
             found = conn.execute(
-                select(films.c.id).order_by(films.c.id).offset(int(count)).limit(1)
+                text("SELECT id FROM films ORDER BY id LIMIT 1 OFFSET :count"),
+                {"count": int(count)},
             ).first()
         return found is not None
 
     def stats(self) -> CatalogStats:
         """How many films there are, watched and rated."""
-        with self._sessions() as session:
-            films, watched, rated = session.execute(
-                select(
-                    func.count(Film.id),
-                    func.count(Film.id).filter(Film.watched.is_(True)),
-                    func.count(Film.rating_half_stars),
+        with self._engine.connect() as conn:
+            films, watched, rated = conn.execute(
+                text(
+                    "SELECT count(id), count(CASE WHEN watched THEN 1 END),"
+                    " count(rating_half_stars) FROM films"
                 )
             ).one()
         return CatalogStats(films=films, watched=watched, rated=rated)
@@ -296,6 +301,8 @@ class FilmService:
 
     def add(self, fields: FilmFields) -> FilmRecord:
         """Add a film; ``title`` is required. Returns the stored film."""
+        from filmdesk.core.films.operations import AddFilm
+
         return self._run(AddFilm(fields)).result
 
     def edit(
@@ -310,17 +317,23 @@ class FilmService:
 
         ``add_tags`` and ``remove_tags`` adjust the tags (after ``fields["tags"]``, if given).
         """
+        from filmdesk.core.films.operations import EditFilms
+
         operation = EditFilms({film_id: fields}, tuple(add_tags), tuple(remove_tags))
         return self._run(operation).result[0]
 
     def edit_many(self, changes: Mapping[int, FilmFields]) -> list[FilmRecord]:
         """Apply different field changes to several films in one transaction (all or none)."""
+        from filmdesk.core.films.operations import EditFilms
+
         return self._run(EditFilms(dict(changes))).result
 
     def change_tags(
         self, film_ids: Iterable[int], add: Iterable[str] = (), remove: Iterable[str] = ()
     ) -> list[FilmRecord]:
         """Add and remove tags on several films in one transaction."""
+        from filmdesk.core.films.operations import change_tags
+
         return self._run(change_tags(film_ids, add, remove)).result
 
     def rate(self, film_id: int, rating: float | None) -> FilmRecord:
@@ -338,14 +351,20 @@ class FilmService:
         """Record that the film was watched (on ``watched_on``, None: day not known), with the
         rating given then, rewatch and a note. Without ``rewatch``, it is one when the film
         has an earlier viewing."""
+        from filmdesk.core.films.viewings import AddViewing
+
         return self._run(AddViewing(film_id, fields)).result
 
     def edit_viewing(self, viewing_id: int, fields: ViewingFields) -> ViewingRecord:
         """Change a viewing's date, rating, rewatch or note."""
+        from filmdesk.core.films.viewings import EditViewing
+
         return self._run(EditViewing(viewing_id, fields)).result
 
     def remove_viewings(self, viewing_ids: Iterable[int]) -> list[ViewingRecord]:
         """Remove viewings; the film is no longer watched when its last one goes."""
+        from filmdesk.core.films.viewings import RemoveViewings
+
         return self._run(RemoveViewings(tuple(viewing_ids))).result
 
     def set_notes(self, film_id: int, notes: str) -> FilmRecord:
@@ -365,9 +384,13 @@ class FilmService:
 
         The films leave their collections and screening lists, which close up behind them.
         """
+        from filmdesk.core.films.operations import DeleteFilms
+
         return self._run(DeleteFilms(tuple(film_ids))).result
 
     def restore(self, deleted: Iterable[DeletedFilm]) -> list[FilmRecord]:
         """Bring deleted films back as they were: same id, every field, tags, and their places
         in collections and screening lists where those still exist."""
+        from filmdesk.core.films.operations import RestoreFilms
+
         return self._run(RestoreFilms(tuple(deleted))).result

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from filmdesk.core.errors import CollectionNotFoundError
 from filmdesk.core.groups.collection_ops import (
@@ -37,7 +37,7 @@ from filmdesk.core.validation import CollectionFields
 class CollectionService:
     """The collections of one catalog."""
 
-    def __init__(self, sessions: sessionmaker[Session], run: Runner) -> None:
+    def __init__(self, sessions: Callable[[], Session], run: Runner) -> None:
         self._sessions = sessions
         self._run = run
 

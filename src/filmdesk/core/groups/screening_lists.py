@@ -9,11 +9,11 @@ every list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, selectinload
 
 from filmdesk.core.errors import ScreeningListNotFoundError
 from filmdesk.core.groups.entries import entry_record, list_record, summaries
@@ -41,7 +41,7 @@ from filmdesk.core.validation import EntryFields, ListFields
 class ListService:
     """The screening lists of one catalog."""
 
-    def __init__(self, sessions: sessionmaker[Session], run: Runner) -> None:
+    def __init__(self, sessions: Callable[[], Session], run: Runner) -> None:
         self._sessions = sessions
         self._run = run
 

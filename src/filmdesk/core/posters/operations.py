@@ -9,12 +9,10 @@ from filmdesk.core.errors import InWords, StaleEditError
 from filmdesk.core.films.editing import load_film
 from filmdesk.core.operations import Operation, Outcome, films_changed
 from filmdesk.core.posters.images import PosterImage
-from filmdesk.core.posters.store import drop_if_unused, keep_poster, poster_image
+from filmdesk.core.posters.store import ANY, drop_if_unused, keep_poster, poster_image
 from filmdesk.core.records import FilmRecord
 from filmdesk.core.rows import film_label, film_record
 from filmdesk.core.transaction import Transaction
-
-ANY = "*"  # ``expected``: whatever poster the film has now
 
 
 @dataclass(frozen=True)

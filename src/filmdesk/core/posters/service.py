@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from filmdesk.core.db import writing_if_free
 from filmdesk.core.errors import is_busy
-from filmdesk.core.models import Film, Poster
 from filmdesk.core.operations import Outcome, Runner
 from filmdesk.core.posters.images import PosterError, PosterImage
-from filmdesk.core.posters.operations import ANY, SetPoster
-from filmdesk.core.posters.store import drop_unused_posters, poster_image
+from filmdesk.core.posters.store import ANY, drop_unused_posters, poster_image
 from filmdesk.core.posters.thumbnails import ThumbnailCache, thumbnail_bytes
 from filmdesk.core.records import FilmRecord
+
+if TYPE_CHECKING:  # (the ORM is imported where used: not before a window's first paint)
+    from sqlalchemy.orm import Session
 
 _PIECE = 20  # posters read at a time (each up to a megabyte or so)
 
@@ -48,7 +49,7 @@ class PosterInfo:
 class PosterService:
     """The posters of one catalog."""
 
-    def __init__(self, engine: Engine, sessions: sessionmaker[Session], run: Runner) -> None:
+    def __init__(self, engine: Engine, sessions: Callable[[], Session], run: Runner) -> None:
         self._engine = engine
         self._sessions = sessions
         self._run = run
@@ -56,6 +57,8 @@ class PosterService:
 
     def info(self, key: str) -> PosterInfo | None:
         """The poster kept under ``key`` (its size and kind), or None."""
+        from filmdesk.core.models import Poster
+
         with self._sessions() as session:
             row = session.execute(
                 select(Poster.format, Poster.width, Poster.height, func.length(Poster.data)).where(
@@ -79,6 +82,8 @@ class PosterService:
     def images(self, keys: Sequence[str]) -> Iterator[PosterImage]:
         """The posters kept under ``keys`` (those the catalog has), bytes and all, read a few
         at a time: a backup of thousands of posters never holds them all in memory."""
+        from filmdesk.core.models import Poster
+
         for start in range(0, len(keys), _PIECE):
             part = list(keys[start : start + _PIECE])
             with self._engine.connect() as conn:
@@ -93,6 +98,8 @@ class PosterService:
     def of_films(self, film_ids: Sequence[int] | None = None) -> dict[int, str]:
         """Film id -> the hash of its poster, for the films that have one (of ``film_ids``,
         or all)."""
+        from filmdesk.core.models import Film
+
         query = select(Film.id, Film.poster_hash).where(Film.poster_hash.is_not(None))
         with self._engine.connect() as conn:
             if film_ids is None:
@@ -135,6 +142,8 @@ class PosterService:
 
     def count(self) -> int:
         """How many posters the catalog keeps."""
+        from filmdesk.core.models import Poster
+
         with self._engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(Poster)).scalar() or 0)
 
@@ -142,6 +151,8 @@ class PosterService:
         self, film_id: int, image: PosterImage | None, *, expected: str | None = ANY
     ) -> Outcome[FilmRecord]:
         """Give a film a poster (None: take it away); see ``SetPoster``."""
+        from filmdesk.core.posters.operations import SetPoster
+
         return self._run(SetPoster(film_id, image, expected))
 
     def drop_unused(self) -> int:

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, delete, exists, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, delete, exists, insert, select, text
 
-from filmdesk.core.models import Film, Poster, utcnow
 from filmdesk.core.posters.images import PosterImage
+
+if TYPE_CHECKING:  # (the models are imported where used: not before a window's first paint)
+    from sqlalchemy.orm import Session
+
+ANY = "*"  # a poster change's ``expected``: whatever poster the film has now
 
 
 def existing_posters(session: Session, hashes: Iterable[str]) -> list[str]:
     """Those of ``hashes`` the catalog keeps a poster under."""
+    from filmdesk.core.models import Poster
+
     wanted = sorted(set(hashes))
     found: list[str] = []
     for start in range(0, len(wanted), 500):
@@ -24,6 +30,8 @@ def existing_posters(session: Session, hashes: Iterable[str]) -> list[str]:
 
 def keep_poster(session: Session, image: PosterImage) -> str:
     """Keep ``image`` (unless the same picture is kept already); its hash."""
+    from filmdesk.core.models import Poster, utcnow
+
     key = image.hash
     if session.get(Poster, key) is None:
         session.execute(
@@ -41,6 +49,8 @@ def keep_poster(session: Session, image: PosterImage) -> str:
 
 def poster_image(session: Session | Connection, key: str) -> PosterImage | None:
     """The poster kept under ``key``, bytes and all; None when there is none."""
+    from filmdesk.core.models import Poster
+
     row = session.execute(
         select(Poster.data, Poster.format, Poster.width, Poster.height).where(Poster.hash == key)
     ).first()
@@ -51,6 +61,8 @@ def poster_image(session: Session | Connection, key: str) -> PosterImage | None:
 
 def drop_if_unused(session: Session, key: str | None) -> None:
     """Drop the poster under ``key`` when no film shows it any more."""
+    from filmdesk.core.models import Film, Poster
+
     if key is None:
         return
     session.flush()
@@ -60,7 +72,12 @@ def drop_if_unused(session: Session, key: str | None) -> None:
 
 
 def drop_unused_posters(conn: Connection) -> int:
-    """Drop every poster no film shows (those of deleted films); how many went."""
-    unused = ~exists().where(Film.poster_hash == Poster.hash)
-    result = conn.execute(delete(Poster).where(unused))
+    """Drop every poster no film shows (those of deleted films); how many went. (Plain SQL:
+    a window does it as it opens, before its first paint, which does without the ORM.)"""
+    result = conn.execute(
+        text(
+            "DELETE FROM posters WHERE NOT EXISTS"
+            " (SELECT 1 FROM films WHERE films.poster_hash = posters.hash)"
+        )
+    )
     return int(result.rowcount or 0)

@@ -15,8 +15,10 @@ from datetime import date
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelection,
     QModelIndex,
+    QObject,
     QPoint,
     QSettings,
     Qt,
@@ -69,7 +71,7 @@ class FilmsPanel(QWidget):
     search_ready = Signal()  # every film's texts and sort orders are prepared: the window is idle
     user_active = Signal()  # the user typed a search, scrolled or chose a film (work can wait)
     poster_dropped = Signal(int, object)  # film id, the QMimeData of an image dropped on its row
-    first_painted = Signal()  # the table or the covers painted for the first time (once done)
+    first_painted = Signal()  # the films (or that there are none) painted for the first time
     view_changed = Signal(str)  # TABLE or COVERS
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
@@ -100,6 +102,7 @@ class FilmsPanel(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.covers)
         self.stack.addWidget(self.empty_state)
+        self.empty_state.installEventFilter(self)  # (painted first when no film is shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 0)
         layout.setSpacing(4)
@@ -185,6 +188,12 @@ class FilmsPanel(QWidget):
             self._read_the_rest()
         else:
             self.first_painted.connect(self._read_the_rest, Qt.ConnectionType.SingleShotConnection)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.empty_state and event.type() == QEvent.Type.Paint:
+            self.empty_state.removeEventFilter(self)
+            self._view_painted()
+        return super().eventFilter(watched, event)
 
     @Slot()
     def _view_painted(self) -> None:

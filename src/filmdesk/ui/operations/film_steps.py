@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.films.operations import AddFilm, DeleteFilms, EditFilms
-from filmdesk.core.films.viewings import AddViewing, EditViewing, RemoveViewings
 from filmdesk.core.operations import Outcome
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.core.validation import FilmFields
@@ -18,6 +16,7 @@ from filmdesk.ui.undo import NOTES_MERGE_ID, ChangeSink, OperationCommand
 
 if TYPE_CHECKING:
     from filmdesk.core.exchange import ImportPlan
+    from filmdesk.core.films.viewings import AddViewing, EditViewing, RemoveViewings
     from filmdesk.core.importing.apply import ImportResult
 
 __all__ = [
@@ -53,6 +52,8 @@ def edit_films_step(
     """Change fields of films (and add or remove tags on them); typing in one film's notes
     merges into one step (``merge_id``). ``expected``: the values the window showed, which
     someone else may have changed since (the core then refuses rather than overwrite)."""
+    from filmdesk.core.films.operations import EditFilms
+
     operation = EditFilms(dict(after), tuple(add_tags), tuple(remove_tags), expected)
     return OperationCommand(
         text, catalog, sink, operation, merge_id=merge_id, merge_key=frozenset(after)
@@ -61,6 +62,8 @@ def edit_films_step(
 
 def add_film_step(catalog: Catalog, sink: ChangeSink, fields: FilmFields) -> OperationCommand:
     """Add a film; undo deletes it, redo brings back the same film (same id)."""
+    from filmdesk.core.films.operations import AddFilm
+
     title = str(fields.get("title", ""))
     text = (
         QCoreApplication.translate("Commands", "Add {title}").replace("{title}", title)
@@ -75,6 +78,8 @@ def delete_films_step(
     catalog: Catalog, sink: ChangeSink, films: Sequence[FilmRecord | FilmRow]
 ) -> OperationCommand:
     """Delete films; undo restores each with every field, tag and membership."""
+    from filmdesk.core.films.operations import DeleteFilms
+
     if len(films) == 1:
         text = QCoreApplication.translate("Commands", "Delete {title}")
         text = text.replace("{title}", films[0].title)
@@ -103,6 +108,8 @@ def viewing_step(
 ) -> OperationCommand:
     """Add, edit or remove viewings of the film titled ``title``; undo puts back what was (a
     removed viewing with its note), redo the same viewings again."""
+    from filmdesk.core.films.viewings import AddViewing, EditViewing
+
     if isinstance(operation, AddViewing):
         text = QCoreApplication.translate("Commands", "Add viewing of {title}")
     elif isinstance(operation, EditViewing):

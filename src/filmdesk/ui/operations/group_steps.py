@@ -8,27 +8,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from filmdesk.core.catalog import Catalog
-from filmdesk.core.groups.collection_ops import (
-    AddComment,
-    AddToCollection,
-    CreateCollection,
-    DeleteCollection,
-    DeleteComment,
-    EditCollection,
-    EditComment,
-    RemoveFromCollection,
-)
-from filmdesk.core.groups.list_ops import (
-    AddToList,
-    CreateList,
-    DeleteList,
-    DuplicateList,
-    EditEntry,
-    EditList,
-    RemoveFromList,
-    SetListOrder,
-    SortListByDate,
-)
 from filmdesk.core.records import CollectionRecord, CommentRecord, ScreeningListRecord
 from filmdesk.core.validation import CollectionFields, EntryFields, ListFields
 from filmdesk.ui.undo import ChangeSink, OperationCommand
@@ -46,6 +25,8 @@ def create_collection_step(
     catalog: Catalog, sink: ChangeSink, name: str, description: str = ""
 ) -> OperationCommand:
     """A new collection; undo deletes it, redo brings back the same one."""
+    from filmdesk.core.groups.collection_ops import CreateCollection
+
     text = named(QCoreApplication.translate("ListCommands", "New collection “{name}”"), name)
     operation = CreateCollection(name, description)
     return OperationCommand(text, catalog, sink, operation, select_first=True)
@@ -55,6 +36,8 @@ def edit_collection_step(
     text: str, catalog: Catalog, sink: ChangeSink, collection_id: int, fields: CollectionFields
 ) -> OperationCommand:
     """Rename, describe or rate a collection."""
+    from filmdesk.core.groups.collection_ops import EditCollection
+
     return OperationCommand(text, catalog, sink, EditCollection(collection_id, fields))
 
 
@@ -62,6 +45,8 @@ def delete_collection_step(
     catalog: Catalog, sink: ChangeSink, collection: CollectionRecord
 ) -> OperationCommand:
     """Delete a collection (its films stay); undo brings it back with its comments."""
+    from filmdesk.core.groups.collection_ops import DeleteCollection
+
     text = named(
         QCoreApplication.translate("ListCommands", "Delete collection “{name}”"), collection.name
     )
@@ -79,6 +64,8 @@ def collection_films_step(
     remove: bool = False,
 ) -> OperationCommand:
     """Add films to a collection (those in it already stay where they are) or take them out."""
+    from filmdesk.core.groups.collection_ops import AddToCollection, RemoveFromCollection
+
     operation = (
         RemoveFromCollection(collection_id, tuple(film_ids))
         if remove
@@ -92,6 +79,8 @@ def add_comment_step(
 ) -> OperationCommand:
     """A new comment signed by ``author``; undo deletes it, redo brings back the same
     comment."""
+    from filmdesk.core.groups.collection_ops import AddComment
+
     return OperationCommand(
         QCoreApplication.translate("ListCommands", "Add comment"),
         catalog,
@@ -104,6 +93,8 @@ def edit_comment_step(
     catalog: Catalog, sink: ChangeSink, comment: CommentRecord, text: str
 ) -> OperationCommand:
     """Change a comment's text; undo puts it back exactly as it was."""
+    from filmdesk.core.groups.collection_ops import EditComment
+
     return OperationCommand(
         QCoreApplication.translate("ListCommands", "Edit comment"),
         catalog,
@@ -116,6 +107,8 @@ def delete_comment_step(
     catalog: Catalog, sink: ChangeSink, comment: CommentRecord
 ) -> OperationCommand:
     """Delete a comment; undo puts it back (same date)."""
+    from filmdesk.core.groups.collection_ops import DeleteComment
+
     return OperationCommand(
         QCoreApplication.translate("ListCommands", "Delete comment"),
         catalog,
@@ -137,6 +130,8 @@ def create_list_step(
     copy_of: ScreeningListRecord | None = None,
 ) -> OperationCommand:
     """A new screening list (or a copy of one); undo deletes it, redo brings the same back."""
+    from filmdesk.core.groups.list_ops import CreateList, DuplicateList
+
     if copy_of is not None:
         text = named(
             QCoreApplication.translate("ListCommands", "Duplicate list “{name}”"), copy_of.name
@@ -153,6 +148,8 @@ def edit_list_step(
     text: str, catalog: Catalog, sink: ChangeSink, list_id: int, fields: ListFields
 ) -> OperationCommand:
     """Rename a list, or change its audience or description."""
+    from filmdesk.core.groups.list_ops import EditList
+
     return OperationCommand(text, catalog, sink, EditList(list_id, fields))
 
 
@@ -160,6 +157,8 @@ def delete_list_step(
     catalog: Catalog, sink: ChangeSink, screening_list: ScreeningListRecord
 ) -> OperationCommand:
     """Delete a list (its films stay); undo brings it back with every entry."""
+    from filmdesk.core.groups.list_ops import DeleteList
+
     text = named(
         QCoreApplication.translate("ListCommands", "Delete list “{name}”"), screening_list.name
     )
@@ -176,6 +175,8 @@ def add_to_list_step(
     position: int | None = None,
 ) -> OperationCommand:
     """Add films to a list (films already in it stay where they are)."""
+    from filmdesk.core.groups.list_ops import AddToList
+
     operation = AddToList(list_id, tuple(film_ids), position, skip_present=True)
     return OperationCommand(text, catalog, sink, operation)
 
@@ -184,6 +185,8 @@ def remove_from_list_step(
     text: str, catalog: Catalog, sink: ChangeSink, list_id: int, film_ids: Sequence[int]
 ) -> OperationCommand:
     """Take films out of a list (the films stay); undo puts the entries back as they were."""
+    from filmdesk.core.groups.list_ops import RemoveFromList
+
     return OperationCommand(text, catalog, sink, RemoveFromList(list_id, tuple(film_ids)))
 
 
@@ -191,6 +194,8 @@ def reorder_list_step(
     text: str, catalog: Catalog, sink: ChangeSink, list_id: int, order: Sequence[int]
 ) -> OperationCommand:
     """Put a list's films in a new order."""
+    from filmdesk.core.groups.list_ops import SetListOrder
+
     return OperationCommand(text, catalog, sink, SetListOrder(list_id, tuple(order)))
 
 
@@ -198,6 +203,8 @@ def sort_list_by_date_step(
     text: str, catalog: Catalog, sink: ChangeSink, list_id: int
 ) -> OperationCommand:
     """Put a list in date order (the rule is the core's)."""
+    from filmdesk.core.groups.list_ops import SortListByDate
+
     return OperationCommand(text, catalog, sink, SortListByDate(list_id))
 
 
@@ -211,6 +218,8 @@ def edit_entry_step(
     merge_id: int = -1,
 ) -> OperationCommand:
     """Change an entry's date and time, note or screened mark."""
+    from filmdesk.core.groups.list_ops import EditEntry
+
     operation = EditEntry(list_id, film_id, fields)
     return OperationCommand(
         text, catalog, sink, operation, merge_id=merge_id, merge_key=(list_id, film_id)

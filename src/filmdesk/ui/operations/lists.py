@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QInputDialog
 
-from filmdesk.core.groups.entries import date_order
 from filmdesk.core.records import ScreeningListRecord
 from filmdesk.core.validation import EntryFields, ListFields
 from filmdesk.ui.dialogs.list_dialogs import DetailsDialog, FilmPickerDialog
@@ -183,6 +182,8 @@ class ListOperations(QObject):
     def put_in_date_order(self, screening_list: ScreeningListRecord) -> None:
         """Order by date and time (the core's rule: films without a date keep their order at
         the end); nothing to undo when the list is in that order already."""
+        from filmdesk.core.groups.entries import date_order
+
         if date_order(screening_list) != list(screening_list.film_ids):
             text = self.tr("Put {name} in date order").replace(
                 "{name}", quoted(screening_list.name)

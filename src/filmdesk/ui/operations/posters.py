@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from filmdesk.core.catalog import Catalog, FilmNotFoundError
 from filmdesk.core.posters.images import PosterError, PosterImage
-from filmdesk.core.posters.operations import SetPoster
 from filmdesk.core.records import FilmRecord, FilmRow
 from filmdesk.ui.operations.context import StepContext
 from filmdesk.ui.undo import ChangeSink, OperationCommand
@@ -34,6 +33,8 @@ def poster_step(
 ) -> OperationCommand:
     """Give ``film`` the poster ``image`` (None: take it away), made on the poster the window
     shows (refused if someone else changed it since); undo puts the one before back."""
+    from filmdesk.core.posters.operations import SetPoster
+
     if image is None:
         text = QCoreApplication.translate("Commands", "Remove poster of {title}")
     elif film.poster is None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
 from filmdesk.core.catalog import FilmNotFoundError
-from filmdesk.core.films.viewings import AddViewing, EditViewing, RemoveViewings
 from filmdesk.core.records import ViewingRecord
 from filmdesk.ui.dialogs.viewing_dialog import ViewingDialog
 from filmdesk.ui.operations.context import StepContext
 from filmdesk.ui.operations.film_steps import viewing_step
+
+if TYPE_CHECKING:
+    from filmdesk.core.films.viewings import AddViewing, EditViewing, RemoveViewings
 
 
 class ViewingOperations(QObject):
@@ -34,6 +37,8 @@ class ViewingOperations(QObject):
     @Slot(int)
     def add_viewing(self, film_id: int) -> None:
         """Record a viewing of a film (today, unless the user picks a day)."""
+        from filmdesk.core.films.viewings import AddViewing
+
         self.context.save_typing()
         title = self._title(film_id)
         if title is None:
@@ -47,6 +52,8 @@ class ViewingOperations(QObject):
     @Slot(object)
     def edit_viewing(self, viewing: ViewingRecord) -> None:
         """Change a viewing's day, rating, rewatch or note in the dialog."""
+        from filmdesk.core.films.viewings import EditViewing
+
         self.context.save_typing()
         title = self._title(viewing.film_id)
         if title is None:
@@ -59,6 +66,8 @@ class ViewingOperations(QObject):
     @Slot(list)
     def remove_viewings(self, viewings: Sequence[ViewingRecord]) -> None:
         """Remove viewings of one film (undo brings them back, notes and all)."""
+        from filmdesk.core.films.viewings import RemoveViewings
+
         self.context.save_typing()
         title = self._title(viewings[0].film_id) if viewings else None
         if title is None:

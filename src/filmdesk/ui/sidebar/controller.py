@@ -44,18 +44,27 @@ class SidebarController(QObject):
         self._count_timer.timeout.connect(self.refresh)
         self._closed = False
 
+    @staticmethod
+    def chosen(settings: QSettings) -> tuple[str, object]:
+        """The entry chosen when the window last closed, as ``select`` takes it: ("all", None)
+        when none (or one no longer understood) was."""
+        kind, _, key = str(settings.value("sidebar/selected", "all:")).partition(":")
+        if kind in ("collection", "list", "saved") and key.isdigit():
+            return kind, int(key)
+        if kind == "tag" and key:
+            return kind, key
+        if kind in ("watched", "unwatched"):
+            return kind, None
+        return "all", None
+
     def start(self, settings: QSettings) -> None:
         """Fill the sidebar and choose the entry chosen when the window last closed."""
         if self._closed:
             return
         self.refresh()
-        kind, _, key = str(settings.value("sidebar/selected", "all:")).partition(":")
-        if kind in ("collection", "list", "saved") and key.isdigit():
-            self.sidebar.select(kind, int(key))
-        elif kind == "tag" and key:
+        kind, key = self.chosen(settings)
+        if kind != "all":
             self.sidebar.select(kind, key)
-        elif kind in ("watched", "unwatched"):
-            self.sidebar.select(kind)
 
     def save_state(self, settings: QSettings) -> None:
         """Remember the entry chosen."""
