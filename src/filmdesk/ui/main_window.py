@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         it, as before.)"""
         kind, key = self.sidebar.chosen(self.settings)
         whole = not self.films.is_loading()
-        if self.isVisible() or (whole and kind in ("collection", "list", "saved")):
+        if whole and kind in ("collection", "list", "saved"):
             self.sidebar.start(self.settings)
             return
         if whole and (kind in ("watched", "unwatched") or key in self.films.tag_names()):

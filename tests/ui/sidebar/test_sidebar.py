@@ -16,6 +16,7 @@ from filmdesk.ui.dialogs.list_dialogs import DetailsDialog
 from filmdesk.ui.films.film_order import Column
 from filmdesk.ui.main_window import MainWindow
 from filmdesk.ui.operations.context import Asking
+from filmdesk.ui.shell.settings import open_settings
 from tests.ui.conftest import type_text
 from tests.ui.test_main_window import CRANES, fresh, make_window, row_of, shown_titles
 
@@ -311,3 +312,38 @@ def test_f2_and_delete_in_the_sidebar_act_on_the_entry_not_on_films(
     qtbot.keyClick(tree, Qt.Key.Key_Delete)
     assert fresh(db_path).lists.summaries() == []
     assert fresh(db_path).films.stats().films == 10
+
+
+def remember(entry: str) -> None:
+    settings = open_settings()
+    settings.setValue("sidebar/selected", entry)
+    settings.sync()
+
+
+def test_a_window_closed_before_its_first_paint_keeps_the_entry_remembered(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    remember("watched:")
+    win = MainWindow(catalog)  # (the sidebar is filled once the films are painted)
+    qtbot.addWidget(win)
+    win.show()
+    win.close()  # before any paint
+    assert open_settings().value("sidebar/selected") == "watched:"
+    again = make_window(qtbot, catalog)
+    assert again.sidebar_view.selected() == ("watched", None)
+
+
+def test_a_tag_remembered_and_gone_before_the_first_paint_leaves_every_film_shown(
+    qtbot: QtBot, catalog: Catalog, db_path: Path
+) -> None:
+    film = catalog.films.resolve(CRANES)
+    catalog.films.set_tags(film.id, ["letters"])
+    remember("tag:letters")
+    win = MainWindow(catalog)
+    qtbot.addWidget(win)
+    assert shown_titles(win) == [CRANES]  # the tag's films, from the first frame
+    fresh(db_path).films.set_tags(film.id, [])  # another program takes the tag away
+    win.show()
+    qtbot.waitUntil(lambda: win.sidebar_view.tree.topLevelItemCount() > 0)
+    assert win.sidebar_view.selected() == ("all", None)
+    assert len(shown_titles(win)) == len(catalog.films.all())

@@ -43,6 +43,7 @@ class SidebarController(QObject):
         self._count_timer.setInterval(50)
         self._count_timer.timeout.connect(self.refresh)
         self._closed = False
+        self._started = False
 
     @staticmethod
     def chosen(settings: QSettings) -> tuple[str, object]:
@@ -62,12 +63,18 @@ class SidebarController(QObject):
         if self._closed:
             return
         self.refresh()
+        self._started = True
         kind, key = self.chosen(settings)
-        if kind != "all":
-            self.sidebar.select(kind, key)
+        if kind != "all" and not self.sidebar.select(kind, key):
+            # Gone since (another program's change): the films, which may have been shown
+            # by it before the first paint, follow the entry the sidebar holds.
+            self.sidebar.entry_selected.emit(*self.sidebar.selected())
 
     def save_state(self, settings: QSettings) -> None:
-        """Remember the entry chosen."""
+        """Remember the entry chosen; nothing before the sidebar is filled (a window closed
+        before its first paint): the one remembered stays."""
+        if not self._started:
+            return
         kind, key = self.sidebar.selected()
         settings.setValue("sidebar/selected", f"{kind}:{'' if key is None else key}")
 
