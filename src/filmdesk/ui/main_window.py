@@ -178,8 +178,9 @@ class MainWindow(QMainWindow):
         if whole and kind in ("collection", "list", "saved"):
             self.sidebar.start(self.settings)
             return
-        if whole and (kind in ("watched", "unwatched") or key in self.films.tag_names()):
-            self.films.scope_to(kind, key)  # (a tag no film has now: every film, as it will be)
+        tagged = kind == "tag" and key in self.films.tag_names()  # (a tag gone: every film)
+        if whole and (kind in ("watched", "unwatched") or tagged):
+            self.films.scope_to(kind, key)
         self.films.first_painted.connect(
             lambda: self.sidebar.start(self.settings), Qt.ConnectionType.SingleShotConnection
         )
