@@ -112,9 +112,10 @@ MAX_MESSAGE = 2000  # characters: a message echoes a value shortened, never whol
 _UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def readable(message: str, limit: int = MAX_MESSAGE) -> None:
-    """Fail unless ``message`` is something to show a person."""
-    if _NOT_FOR_PEOPLE.search(message):
+def readable(message: str, limit: int = MAX_MESSAGE, given: str = "") -> None:
+    """Fail unless ``message`` is something to show a person. What it quotes of ``given`` (the
+    input's own text: a year cell reading ``AError``) is the person's, not a leak."""
+    if any(found.group() not in given for found in _NOT_FOR_PEOPLE.finditer(message)):
         raise Failure(f"a message a person cannot read: {message[:500]!r}")
     if _UNSEEN.search(message):
         raise Failure(f"a message passes on control characters: {message[:500]!r}")
@@ -213,18 +214,20 @@ class Harness:
                     f"the safety net caught what a reader did not expect:\n{cause}"
                 ) from None
             except UnreadableFileError as exc:
-                readable(str(exc), 5 * MAX_MESSAGE)  # (up to five problems)
+                readable(str(exc), 5 * MAX_MESSAGE, item.text)  # (up to five problems)
                 for problem in exc.problems:
-                    readable(str(problem))
+                    readable(str(problem), given=item.text)
                 if _dump(database) != before:
                     raise Failure("a file refused as unreadable changed the catalog") from None
                 outcome = "unreadable"
             else:
-                outcome = self._apply(catalog, database, before, plan)
+                outcome = self._apply(catalog, database, before, plan, item.text)
         self.stats.add(outcome)
         return outcome
 
-    def _apply(self, catalog: Catalog, database: Path, before: str, plan: object) -> str:
+    def _apply(
+        self, catalog: Catalog, database: Path, before: str, plan: object, given: str
+    ) -> str:
         from filmdesk.core.exchange import ImportPlan
 
         assert isinstance(plan, ImportPlan)
@@ -232,7 +235,7 @@ class Harness:
             raise Failure("the dry run changed the catalog")
         plan.summary()
         for said in (*plan.problems, *plan.notices):
-            readable(str(said))
+            readable(str(said), given=given)
         if plan.problems:
             try:
                 catalog.imports.apply(plan)
@@ -268,6 +271,12 @@ class Input:
     data: bytes
     file_format: str
     members: tuple[tuple[str, bytes], ...] | None = None  # a folder of files instead
+
+    @property
+    def text(self) -> str:
+        """Every byte of the input read as text, however it reads (what a message may quote)."""
+        parts = [self.data, *(data for _, data in self.members or ())]
+        return "\n".join(part.decode("utf-8", "replace") for part in parts)
 
     def place(self, folder: Path) -> Path:
         """Write the input into ``folder``; the path to import."""

@@ -57,3 +57,23 @@ def test_the_fuzzer_reports_a_message_no_one_can_read(harness: Harness) -> None:
     with pytest.raises(Failure, match="control characters"):
         readable("films.csv, line 2: '\x1b[2J' is not a year")
     readable("films.csv, line 2, year: '1957a' is not a year")
+
+
+def test_a_message_may_quote_what_the_file_says(harness: Harness) -> None:
+    # The fuzzer wrote "AError" in a year cell: the message quoting it is the user's own text
+    # (found by scripts/fuzz), where a class name the file never held is a leak.
+    from tests.fuzzing import readable
+
+    message = "films.csv, line 2, year: 'AError' is not a year"
+    readable(message, given="title,year\nThe Ascent,AError\n")
+    with pytest.raises(Failure, match="cannot read"):
+        readable(message, given="title,year\nThe Ascent,1977\n")
+    # The input whose problem named it: checked whole, it passes.
+    outcome = harness.check(
+        Input(
+            "films.csv",
+            b"title,year,notes\r\nLetters from a Dead Man,AError,a\r\n",
+            "csv",
+        )
+    )
+    assert outcome == "problems (rest applied)"
