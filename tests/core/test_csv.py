@@ -440,3 +440,18 @@ def test_a_file_that_turns_out_not_to_be_utf8_is_read_as_windows_1251(tmp_path: 
     source.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(rows).encode("cp1251"))
     with pytest.raises(UnreadableFileError, match=r"excel\.csv: is not valid utf-8-sig text"):
         plan_import(empty_catalog(tmp_path / "d.sqlite3"), source)
+
+
+@pytest.mark.parametrize(
+    ("title", "director"),
+    [("Café", "Jean Renoir"), ("Évora", "José Fonseca"), ("Ma nuit chez Maud", "Éric Rohmer")],
+)
+def test_a_western_spreadsheet_keeps_its_accents(tmp_path: Path, title: str, director: str) -> None:
+    # Excel on a Western Windows saves Windows-1252: an accent at a word's end or start ("Café",
+    # "Éric") is as Latin as one inside it, and reads as such, not as Cyrillic ("Cafй").
+    source = tmp_path / "western.csv"
+    source.write_bytes(f"title,year,directors\r\n{title},1999,{director}\r\n".encode("cp1252"))
+    plan = plan_import(empty_catalog(tmp_path / "c.sqlite3"), source)
+    assert plan.problems == []
+    assert plan.new[0].fields["title"] == title
+    assert plan.new[0].fields["directors"] == [director]

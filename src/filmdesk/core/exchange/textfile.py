@@ -96,9 +96,12 @@ def decode_text(raw: bytes, encoding: str, name: str) -> tuple[str, str]:
     return text, legacy
 
 
-# A letter or two with an accent inside a Latin word ("Kátia", "Iñárritu"), and a run of
-# three Cyrillic letters (Windows-1251 puts them at 0xC0-0xFF).
-_LATIN_ACCENT = re.compile(rb"(?<=[A-Za-z])[\x80-\xff]{1,2}(?=[A-Za-z])")
+# A letter or two with an accent in a Latin word, inside it or at either end ("Kátia",
+# "Iñárritu", "Café", "Évora"), and a run of three Cyrillic letters (Windows-1251 puts them
+# at 0xC0-0xFF; such a run beside a Latin letter is not an accent).
+_LATIN_ACCENT = re.compile(
+    rb"(?<=[A-Za-z])[\x80-\xff]{1,2}(?![\x80-\xff])|(?<![\x80-\xff])[\x80-\xff]{1,2}(?=[A-Za-z])"
+)
 _CYRILLIC_RUN = re.compile(rb"[\xa8\xb8\xc0-\xff]{3,}")
 
 
