@@ -82,6 +82,52 @@ def test_a_carriage_return_in_an_unquoted_cell_ends_the_row_as_in_a_spreadsheet(
 
 
 @pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        # A filmdesk CSV cut inside a note: the film would come in with half its note.
+        ("films.csv", 'title,year,notes\r\nThe Ascent,1977,"Seen twice, the second', 2),
+        # A Letterboxd list export cut inside the list's description: it came in as an empty
+        # list, with no problem.
+        (
+            "list.csv",
+            "Letterboxd list export v7\r\nDate,Name,Tags,URL,Description\r\n"
+            '2024-01-01,Harbour nights,,https://boxd.it/zzzz,"For the club',
+            3,
+        ),
+        # Cut after a doubled quote inside the cell (a quote in the note, not its end).
+        ("films.csv", 'title,notes\r\nTide,"a ""quoted"" word\r\nand more', 2),
+        # The last row of a file of more than one piece of rows.
+        (
+            "films.csv",
+            "title,year,notes\r\n"
+            + "".join(f'Film {n},1960,"a\r\nb"\r\n' for n in range(10_500))
+            + 'Last,1961,"cut',
+            21_002,
+        ),
+    ],
+    ids=["filmdesk", "letterboxd-list", "doubled-quote", "second-piece"],
+)
+def test_a_file_cut_inside_a_quoted_cell_is_refused_naming_the_row(
+    catalog: Catalog, tmp_path: Path, name: str, text: str, line: int
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    message = refused(catalog, path)
+    assert f", line {line}: has a quoted cell that is never closed" in message
+    assert "may be cut short" in message
+
+
+def test_quotes_that_close_or_stand_in_a_cell_are_no_cut(catalog: Catalog, tmp_path: Path) -> None:
+    # Quoted cells closed at the very end of the file (no line break after), a quote inside
+    # an unquoted cell (12" vinyl), and one after a closed quote: the file is whole.
+    path = tmp_path / "films.csv"
+    for ending in ('"closed"', '"a ""b"""', '12" vinyl', '"x"y"'):
+        path.write_text(f"title,notes\r\nTide,{ending}", encoding="utf-8")
+        plan = plan_import(catalog, path)
+        assert plan.problems == [] and len(plan.new) == 1, ending
+
+
+@pytest.mark.parametrize(
     ("name", "text", "column"),
     [
         ("watched.csv", LETTERBOXD + "2024-01-02,{cell},1931,https://boxd.it/aa01\r\n", "Name"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, islice
+from itertools import accumulate, islice, tee
 from typing import IO
 
 from filmdesk.core.exchange import Problem, UnreadableFileError
@@ -47,9 +47,14 @@ def csv_pieces(
     row. UnreadableFileError when the csv module cannot read it at all, or past ``max_rows``
     rows (what is left of ``MAX_ROWS`` when an import reads several files)."""
     lines = io.StringIO(source, newline="") if isinstance(source, str) else source
-    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    # The lines of the piece being read are kept beside (``tee``, in C) for the last row's
+    # check; those of earlier pieces are let go.
+    read, kept = tee(lines)
+    reader = csv.reader(read, delimiter=delimiter, strict=False)
     last = 0
     rows = 0
+    let_go = 0  # lines of ``kept`` already let go
+    last_row = 1  # the line the last row read starts on
     try:
         while piece := list(islice(reader, min(size, max_rows - rows + 1))):
             rows += len(piece)
@@ -65,8 +70,23 @@ def csv_pieces(
                     ]
                 )
             ends = _row_ends(piece, last, reader.line_num)
+            last_row = (ends[-2] if len(ends) > 1 else last) + 1
+            next(islice(kept, last_row - 1 - let_go, last_row - 1 - let_go), None)
+            let_go = last_row - 1
             last = reader.line_num
             yield piece, ends
+        if rows and _ends_quoted("".join(kept), delimiter):
+            raise UnreadableFileError(
+                [
+                    Problem(
+                        name,
+                        last_row,
+                        None,
+                        'has a quoted cell that is never closed (a " with no " after it):'
+                        " the file may be cut short",
+                    )
+                ]
+            )
     except csv.Error:
         raise UnreadableFileError(
             [
@@ -75,6 +95,28 @@ def csv_pieces(
                 )
             ]
         ) from None
+
+
+def _ends_quoted(row: str, delimiter: str) -> bool:
+    """Whether one row's text, as the csv module reads it (leniently: a quote inside a cell
+    that does not start with one is a quote), ends inside a quoted cell."""
+    at = 0
+    while at < len(row):  # at the start of a cell
+        if row[at] == '"':
+            at += 1
+            while True:
+                close = row.find('"', at)
+                if close < 0:
+                    return True
+                if not row.startswith('"', close + 1):  # ("" is a quote in the cell)
+                    at = close + 1
+                    break
+                at = close + 2
+        after = row.find(delimiter, at)
+        if after < 0:
+            return False
+        at = after + 1
+    return False
 
 
 def csv_rows(
