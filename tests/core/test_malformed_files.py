@@ -313,6 +313,19 @@ def test_damaged_deflate_data_is_a_damaged_zip(catalog: Catalog, tmp_path: Path)
     )
 
 
+@pytest.mark.parametrize("cut", ["half", "all-but-its-end"])
+@pytest.mark.parametrize("file_format", ["auto", "letterboxd"])
+def test_a_zip_cut_short_is_called_so(
+    catalog: Catalog, tmp_path: Path, cut: str, file_format: str
+) -> None:
+    # A download stopped early: it was "a binary file, not text", read as a CSV.
+    path = letterboxd_zip(tmp_path / "export.zip", **{"watched.csv": WATCHED * 200})
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) // 2 if cut == "half" else len(raw) - 30])
+    message = refused(catalog, path, file_format)
+    assert message.endswith("is an incomplete ZIP archive: it may be cut short")
+
+
 def test_an_encrypted_zip_is_refused_in_words(catalog: Catalog, tmp_path: Path) -> None:
     path = letterboxd_zip(tmp_path / "export.zip", **{"watched.csv": WATCHED})
     raw = bytearray(path.read_bytes())

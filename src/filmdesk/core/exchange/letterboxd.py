@@ -507,8 +507,21 @@ def _files(path: Path) -> _Export:
             except UnreadableFileError as exc:
                 export.problems += exc.problems
         return export
+    if _starts_as_zip(path):  # (and has no ZIP's end: it was cut short)
+        raise UnreadableFileError(
+            [Problem(str(path), None, None, "is an incomplete ZIP archive: it may be cut short")]
+        )
     text, _ = read_text(path)
     return _Export([(path.name, str(path), text)], [], single=True)
+
+
+def _starts_as_zip(path: Path) -> bool:
+    """Whether a file begins as a ZIP archive does (its first file's header)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False  # (reading it as text says why)
 
 
 def _folder_files(path: Path) -> _Export:
