@@ -144,6 +144,20 @@ def test_what_is_written_is_recognised_when_read_back(catalog: Catalog, tmp_path
     assert detect_format(out) == "list-csv"
 
 
+@pytest.mark.parametrize(
+    ("name", "text"), [("films.json", "[]"), ("films.json", "null"), ("films.txt", "[1, 2]")]
+)
+def test_json_that_is_not_a_backup_is_called_so(
+    catalog: Catalog, tmp_path: Path, name: str, text: str
+) -> None:
+    # An array, or a file named .json: it was "has no 'title' column", a CSV's message.
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert detect_format(path) == "json"
+    with pytest.raises(UnreadableFileError, match=r"is not a filmdesk-backup file$"):
+        plan_import(catalog, path)
+
+
 def test_a_folder_without_a_letterboxd_export_says_so(catalog: Catalog, tmp_path: Path) -> None:
     (tmp_path / "photos").mkdir()
     (tmp_path / "photos" / "notes.csv").write_text("title\nCopper Meadow\n", encoding="utf-8")

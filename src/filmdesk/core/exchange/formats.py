@@ -372,8 +372,8 @@ def detect_format(path: Path) -> str:
         ) from None
     if head.startswith(b"PK"):
         return "letterboxd"  # the export ZIP; reading it says if it is not
-    if head.startswith(b"{"):
-        return "json"
+    if head.startswith((b"{", b"[")) or path.suffix.lower() == ".json":
+        return "json"  # (reading it says when it is not a backup)
     text = read_head(path)  # the header is enough; reading the file says what is wrong
     first = first_line_of(text)
     # An older Letterboxd list export starts with an empty line.
