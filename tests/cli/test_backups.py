@@ -162,6 +162,28 @@ def test_a_read_only_catalog_reads_and_refuses_changes_in_one_line(
         assert sorted(p.name for p in copy.parent.iterdir()) == [copy.name]
 
 
+def test_a_catalog_opened_read_only_refuses_every_change_saying_so(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # --read-only asked for, on a file filmdesk may write: a restore once went ahead (the
+    # catalog replaced by a backup), and an import said "no permission to write".
+    ok(cli("edit", "The Letter", "--rating", "3"))  # (a second backup to restore)
+    source = tmp_path / "new.csv"
+    source.write_text("title,year\nCopper Meadow,1961\n", encoding="utf-8")
+    before = cli.path.read_bytes()
+    for args in (
+        ["restore", "1"], ["import", str(source)], ["edit", "The Letter", "--rating", "4"],
+    ):  # fmt: skip
+        result = cli("--read-only", *args)
+        assert result.returncode == 1  # (an import says first what the file holds)
+        assert result.stderr == (
+            f"filmdesk-cli: error: the catalog {cli.path} was opened read-only;"
+            " nothing was changed\n"
+        )
+    assert cli.path.read_bytes() == before
+    assert [f["title"] for f in cli.films("--search", "copper")] == []
+
+
 def test_a_foreign_database_is_refused_and_not_changed(cli: Cli) -> None:
     foreign_database(cli.path)
     before = cli.path.read_bytes()

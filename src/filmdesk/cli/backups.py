@@ -115,7 +115,10 @@ def _list(args: argparse.Namespace, catalog: Path) -> None:
 
 
 def _restore(args: argparse.Namespace, catalog: Path) -> None:
-    if catalog.exists() and is_read_only(catalog):  # said before "no such backup"
+    # (Said before "no such backup".)
+    if args.read_only:
+        raise read_only_error(catalog, asked=True)
+    if catalog.exists() and is_read_only(catalog):
         raise read_only_error(catalog)
     source = find_backup(catalog, args.backup)
     chosen = next((b for b in list_backups(catalog) if b.path == source), None)

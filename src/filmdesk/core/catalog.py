@@ -27,7 +27,7 @@ from filmdesk.core.db import (
     close_own_connection,
     engine_read_only,
     open_database,
-    read_only_message,
+    read_only_refusal,
     sqlite_path,
     writing,
 )
@@ -45,7 +45,6 @@ from filmdesk.core.operations import Operation, Outcome
 from filmdesk.core.problems import (
     CatalogFileError,
     DamagedCatalogError,
-    ReadOnlyCatalogError,
     explain,
 )
 
@@ -201,10 +200,7 @@ class Catalog:
         """Apply ``operation`` in one transaction: all of it is written, or (on any error)
         none of it. The outcome holds its result, its inverse and what changed."""
         if self.read_only:
-            raise ReadOnlyCatalogError(
-                f"{read_only_message(self.engine)}; nothing was changed",
-                sqlite_path(self.engine.url),
-            )
+            raise read_only_refusal(self.engine)
         from filmdesk.core.films.editing import drop_unused_tags
         from filmdesk.core.transaction import Transaction
 

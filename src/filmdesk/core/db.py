@@ -23,7 +23,12 @@ from sqlalchemy.pool import StaticPool
 
 from filmdesk.core.catalog_file import file_of, is_read_only, is_sqlite, read_only_uri
 from filmdesk.core.errors import database_reason
-from filmdesk.core.problems import CatalogFileError, DamagedCatalogError, explain
+from filmdesk.core.problems import (
+    CatalogFileError,
+    DamagedCatalogError,
+    ReadOnlyCatalogError,
+    explain,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -248,6 +253,13 @@ def read_only_message(engine: Engine) -> str:
     if why == "asked":
         return f"the catalog {where} was opened read-only"
     return f"the catalog {where} is read-only (filmdesk has no permission to write to it)"
+
+
+def read_only_refusal(engine: Engine) -> ReadOnlyCatalogError:
+    """The refusal of a change to the catalog behind ``engine``, saying why it is read-only."""
+    return ReadOnlyCatalogError(
+        f"{read_only_message(engine)}; nothing was changed", sqlite_path(engine.url)
+    )
 
 
 def create_catalog_engine(target: str, *, read_only: bool | str = False) -> Engine:

@@ -61,14 +61,15 @@ _SERVER_CODES = {
 }
 
 
-def read_only_error(path: Path | None) -> ReadOnlyCatalogError:
-    """The refusal of a change to a catalog opened read-only."""
+def read_only_error(path: Path | None, *, asked: bool = False) -> ReadOnlyCatalogError:
+    """The refusal of a change to a catalog that is read-only (``asked``: opened so)."""
     where = str(path) if path is not None else "the catalog"
-    return ReadOnlyCatalogError(
-        f"the catalog {where} is read-only (filmdesk has no permission to write to it); "
-        "nothing was changed",
-        path,
+    why = (
+        "was opened read-only"
+        if asked
+        else ("is read-only (filmdesk has no permission to write to it)")
     )
+    return ReadOnlyCatalogError(f"the catalog {where} {why}; nothing was changed", path)
 
 
 def explain(error: BaseException, path: Path | None) -> CatalogFileError | None:

@@ -11,11 +11,12 @@ from filmdesk.core.backups.naming import Backup, backups_folder, list_backups
 from filmdesk.core.db import (
     close_own_connection,
     engine_read_only,
+    read_only_refusal,
     sqlite_path,
     upgrade_schema,
     use_wal,
 )
-from filmdesk.core.problems import CatalogFileError, read_only_error
+from filmdesk.core.problems import CatalogFileError
 
 if TYPE_CHECKING:
     from filmdesk.core.backups.restoring import Restored
@@ -56,7 +57,7 @@ class BackupService:
         if path is None:
             raise CatalogFileError("only a catalog in a SQLite file has backups to restore")
         if engine_read_only(self._engine):
-            raise read_only_error(path)
+            raise read_only_refusal(self._engine)
         close_own_connection(self._engine)  # (the window's watch opens another: reset())
         self._engine.dispose()
         restored = restore_backup(path, source)

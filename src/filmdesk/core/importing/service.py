@@ -7,11 +7,10 @@ from sqlalchemy import Engine
 from filmdesk.core.backups.naming import Reason
 from filmdesk.core.backups.writing import make_backup
 from filmdesk.core.collector import collector_paused
-from filmdesk.core.db import engine_read_only, sqlite_path
+from filmdesk.core.db import engine_read_only, read_only_refusal, sqlite_path
 from filmdesk.core.exchange import ImportPlan, UnreadableFileError
 from filmdesk.core.importing.apply import ApplyImport, ImportResult
 from filmdesk.core.operations import Outcome, Runner
-from filmdesk.core.problems import read_only_error
 from filmdesk.core.progress import Progress
 
 
@@ -38,7 +37,7 @@ class ImportService:
         backup = None
         path = sqlite_path(self._engine.url)
         if engine_read_only(self._engine):
-            raise read_only_error(path)
+            raise read_only_refusal(self._engine)
         if path is not None and (plan.new or plan.updates or plan.lists):
             backup = make_backup(path, Reason.BEFORE_IMPORT).path
         return self._run(ApplyImport(plan, progress, backup))
