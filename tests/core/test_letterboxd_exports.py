@@ -292,3 +292,17 @@ def test_a_zip_beside_an_exports_files_is_named_not_passed_over(
     (notice,) = [n for n in plan.notices if n.file.endswith(".zip")]
     assert "import the ZIP on its own" in notice.message
     assert [f.fields["title"] for f in plan.new] == ["Pale Signal"]
+
+
+def test_a_bad_diary_date_is_one_problem_of_its_row(catalog: Catalog, tmp_path: Path) -> None:
+    # The diary's date is the viewing's and the film's watch date: it was said twice, once
+    # as "Watched Date" and once as "watched_on".
+    path = tmp_path / "diary.csv"
+    path.write_text(
+        "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\r\n"
+        "2024-02-01,Copper Meadow,1961,https://boxd.it/zz01,4,,,2024-13-01\r\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(catalog, path)
+    assert [(p.line, p.field) for p in plan.problems] == [(2, "Watched Date")]
+    assert "'2024-13-01' is not a date" in plan.problems[0].message

@@ -414,13 +414,17 @@ class _Reader:
                     raw["watched_on"] = film.watched_on
             if film.reviews:
                 raw["notes"] = "\n\n".join(film.reviews)
+            said = len(self.problems)
             viewings = self.viewings_of(film)
+            # (A diary's bad date or rating is the film's too: said once, of its diary row.)
+            said_of_viewings = {(p.field, p.message) for p in self.problems[said:]}
             try:
                 cleaned = clean_film_fields(raw)
             except ValidationError as exc:
                 self.problems += [
                     Problem(film.where, film.line, p.field, p.message, film=film.name)
                     for p in exc.problems
+                    if (_DIARY_COLUMNS.get(p.field, p.field), p.message) not in said_of_viewings
                 ]
                 continue
             if viewings is not None:
