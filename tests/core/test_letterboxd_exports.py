@@ -43,7 +43,9 @@ def test_a_v7_export_comes_in_whole(catalog: Catalog, tmp_path: Path) -> None:
     assert plan.format == "letterboxd" and plan.problems == []
     where = {n.file.rsplit(":", 1)[-1]: n for n in plan.notices}
     # One notice per file that is not about the user's films; header-only files say nothing.
+    # (And the diary's row of two namesakes: below.)
     assert set(where) == {
+        "diary.csv",
         "profile.csv",
         "comments.csv",
         "likes/lists.csv",
@@ -306,3 +308,15 @@ def test_a_bad_diary_date_is_one_problem_of_its_row(catalog: Catalog, tmp_path: 
     plan = plan_import(catalog, path)
     assert [(p.line, p.field) for p in plan.problems] == [(2, "Watched Date")]
     assert "'2024-13-01' is not a date" in plan.problems[0].message
+
+
+def test_a_diary_row_of_two_namesakes_says_which_it_went_to(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # The diary names a film by name and year only; the export has two of "The Glass
+    # Orchard" (2009), told apart by their addresses. The row went to the first, silently.
+    plan = plan_import(catalog, export_zip(V7, tmp_path))
+    (said,) = [n for n in plan.notices if n.film == "The Glass Orchard"]
+    assert (said.file.rsplit(":", 1)[-1], said.line, said.left_out) == ("diary.csv", 4, False)
+    assert "2 films of this export have this name and year" in said.message
+    assert "https://boxd.it/aa02" in said.message

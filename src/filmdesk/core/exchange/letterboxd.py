@@ -30,7 +30,7 @@ carries the entry's note.
 from __future__ import annotations
 
 import zipfile
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -225,6 +225,7 @@ class _Reader:
         # By name and year: the first film of it, and those still without a URI, in order.
         self.by_name: dict[tuple[str, str], _Film] = {}
         self.without_uri: dict[tuple[str, str], deque[_Film]] = {}
+        self.namesakes: Counter[tuple[str, str]] = Counter()  # films of each name and year
         self.lists: list[tuple[str, str, list[tuple[int, _Film, str]]]] = []
         self.problems: list[Problem] = []
         self.notices: list[Notice] = []
@@ -240,9 +241,21 @@ class _Reader:
             known = waiting.popleft() if waiting else None
         else:
             known = self.by_name.get(key)
+            if known is not None and self.namesakes[key] > 1:
+                self.notices.append(
+                    Notice(
+                        where,
+                        line,
+                        name,
+                        f"{self.namesakes[key]} films of this export have this name and year;"
+                        f" this row comes in on the first of them ({known.uri or 'no address'})",
+                        left_out=False,
+                    )
+                )
         if known is None:
             known = _Film(len(self.films), name, year, where, line)
             self.films.append(known)
+            self.namesakes[key] += 1
             self.by_name.setdefault(key, known)
             if not uri:
                 self.without_uri.setdefault(key, deque()).append(known)
