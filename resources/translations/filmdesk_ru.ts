@@ -2282,6 +2282,10 @@ Add them here, or choose “All films” in the sidebar and drag films onto the 
             <numerusform>%n показано</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This list has no films.</source>
+        <translation>В этом списке нет фильмов.</translation>
+    </message>
 </context>
 <context>
     <name>SearchBar</name>

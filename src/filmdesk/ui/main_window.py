@@ -597,9 +597,9 @@ class MainWindow(QMainWindow):
             text.setPlaceholderText("")  # "Your thoughts…" would invite typing
         detail.set_editable(False)
         self.films.table.posters_droppable = False
-        sidebar = self.sidebar_view
-        for button in (sidebar.new_collection_button, sidebar.new_list_button):
-            button.setEnabled(False)
+        self.sidebar_view.set_editable(False)
+        self.list_view.set_editable(False)
+        self.collection_panel.set_editable(False)
 
     @Slot(QPoint)
     def show_film_menu(self, position: QPoint) -> None:

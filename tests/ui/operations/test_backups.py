@@ -175,3 +175,57 @@ def test_about_names_the_catalog_file(window: MainWindow, db_path: Path) -> None
     from filmdesk.core.db import location
 
     assert location(window.catalog.engine) == str(db_path)
+
+
+def test_a_catalog_opened_read_only_offers_no_change_of_lists_or_collections(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a tester: the sidebar's menu, the list's buttons, its entries' menu and cells,
+    # and the collection's rating, Edit… and comments stayed live, opened their dialogs and
+    # then changed nothing.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMenu
+
+    from filmdesk.ui.screening_lists.list_view import NOTE, SCREENED, WHEN
+
+    writable = open_catalog(str(db_path)).catalog
+    made = writable.lists.create("Year 9")
+    writable.lists.add(made.id, [writable.films.resolve("The Letter").id])
+    (collection,) = writable.collections.all()
+    writable.collections.add_comment(collection.id, "For the club's first evening.")
+    writable.close()
+    catalog = open_catalog(str(db_path), read_only=True).catalog
+    win = make_window(qtbot, catalog)
+    menus: list[QMenu] = []
+    monkeypatch.setattr(QMenu, "exec", lambda menu, *_: menus.append(menu))
+    try:
+        sidebar = win.sidebar_view
+        assert sidebar.select("list", made.id)
+        qtbot.waitUntil(lambda: win.center.currentWidget() is win.list_view)
+        view = win.list_view
+        view.table.selectRow(0)
+        assert view.selected_film_ids() == [catalog.films.resolve("The Letter").id]
+        for button in (view.edit_button, view.add_button, view.remove_button, view.up_button):
+            assert not button.isEnabled(), button.text()
+        assert view.handout_button.isEnabled() and view.export_button.isEnabled()
+        for column in (WHEN, NOTE, SCREENED):
+            flags = view.model.flags(view.model.index(0, column))
+            assert not flags & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
+        rect = view.table.visualRect(view.model.index(0, NOTE))
+        view.table.customContextMenuRequested.emit(rect.center())
+        item = sidebar._items[("list", made.id)]
+        sidebar.tree.customContextMenuRequested.emit(sidebar.tree.visualItemRect(item).center())
+        assert menus == []  # every item of those menus changes the catalog
+
+        assert sidebar.select("collection", collection.id)
+        panel = win.collection_panel
+        qtbot.waitUntil(lambda: len(panel.comment_views) == 1)
+        assert not panel.rating.isEnabled() and not panel.edit_button.isEnabled()
+        assert panel.composer.isHidden() and panel.add_comment_button.isHidden()
+        (comment,) = panel.comment_views
+        assert comment.edit_button.isHidden() and comment.delete_button.isHidden()
+        assert comment.text_label.text() == "For the club's first evening."
+    finally:
+        qtbot.waitUntil(lambda: not win.films.is_preparing(), timeout=10000)
+        win.close()
+        catalog.close()

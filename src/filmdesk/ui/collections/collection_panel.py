@@ -91,6 +91,11 @@ class CommentView(QFrame):
         self.text_label = _label(comment.text)
         layout.addWidget(self.text_label)
 
+    def set_editable(self, editable: bool) -> None:
+        """Edit and Delete are offered only where the comment can be changed."""
+        self.edit_button.setVisible(editable)
+        self.delete_button.setVisible(editable)
+
 
 class CollectionPanel(QScrollArea):
     """One collection, with its rating and comments."""
@@ -180,6 +185,18 @@ class CollectionPanel(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self.comment_views: list[CommentView] = []
+        self._editable = True
+
+    def set_editable(self, editable: bool) -> None:
+        """Whether the collection can be changed here (not in a read-only catalog): its
+        rating, name and description, and its comments. Comments are shown either way."""
+        self._editable = editable
+        self.rating.setEnabled(editable)
+        self.edit_button.setEnabled(editable)
+        self.composer.setVisible(editable)
+        self.add_comment_button.setVisible(editable)
+        for view in self.comment_views:
+            view.set_editable(editable)
 
     def collection(self) -> CollectionRecord | None:
         """The collection shown."""
@@ -214,6 +231,7 @@ class CollectionPanel(QScrollArea):
         self.comment_views = []
         for comment in comments:
             view = CommentView(comment)
+            view.set_editable(self._editable)
             view.edit_requested.connect(self.comment_edit_requested)
             view.delete_requested.connect(self.comment_delete_requested)
             self.comment_list.addWidget(view)

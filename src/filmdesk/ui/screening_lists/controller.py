@@ -215,7 +215,8 @@ class ScreeningListController(QObject):
     def _entries_menu(self, position: QPoint) -> None:
         table = self.view.table
         index = table.indexAt(position)
-        if self._list is None or not index.isValid():
+        # (Every item of the menu changes the list: none in a read-only catalog.)
+        if self._list is None or not index.isValid() or not self.view.editable():
             return
         entry = self._list.entries[index.row()]
         menu = QMenu(self.view)

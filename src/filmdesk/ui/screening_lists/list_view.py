@@ -83,6 +83,7 @@ class ListEntriesModel(QAbstractTableModel):
         self.poster_file: PosterFile | None = None
         self._posters: dict[str, QPixmap] = {}
         self._blank = QPixmap()
+        self.editable = True  # (False: a read-only catalog)
 
     def set_list(self, screening_list: ScreeningListRecord | None) -> None:
         """Show this list's entries (None: nothing)."""
@@ -160,6 +161,8 @@ class ListEntriesModel(QAbstractTableModel):
         return names.get(section)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not self.editable:  # (a read-only catalog: entries are looked at, not changed)
+            return super().flags(index)
         flags = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
             return flags
@@ -317,12 +320,14 @@ class EntriesTable(QTableView):
     move_by = Signal(int)  # -1 up, +1 down
     clear_date = Signal(int)  # row
     remove_pressed = Signal()
+    editable = True  # (False: a read-only catalog; the keys are the window's again)
 
     def event(self, event: QEvent) -> bool:
         # Keep the window's own shortcuts (Delete deletes films) from taking these keys.
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
+            and self.editable
             and self._handles(event)
             and self.state() != QAbstractItemView.State.EditingState
         ):
@@ -340,7 +345,11 @@ class EntriesTable(QTableView):
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.state() != QAbstractItemView.State.EditingState and self._handles(event):
+        if (
+            self.editable
+            and self.state() != QAbstractItemView.State.EditingState
+            and self._handles(event)
+        ):
             key = event.key()
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 self.move_by.emit(-1 if key == Qt.Key.Key_Up else 1)
@@ -468,12 +477,11 @@ class ScreeningListView(QWidget):
         self.empty_page = QWidget()
         empty = QVBoxLayout(self.empty_page)
         empty.addStretch(1)
-        self.empty_hint = QLabel(
-            self.tr(
-                "This list has no films yet.\n\nAdd them here, or choose “All films” in the "
-                "sidebar and drag films onto the list's name."
-            )
+        self._empty_text = self.tr(
+            "This list has no films yet.\n\nAdd them here, or choose “All films” in the "
+            "sidebar and drag films onto the list's name."
         )
+        self.empty_hint = QLabel(self._empty_text)
         self.empty_hint.setObjectName("emptyListHint")
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -567,8 +575,31 @@ class ScreeningListView(QWidget):
             return None
         return self.model.entry_at(index.row()).film_id
 
+    def set_editable(self, editable: bool) -> None:
+        """Whether the list can be changed here (not in a read-only catalog): its details,
+        and its entries added, removed, moved, dated, noted or marked screened. The handout
+        and the export are there either way."""
+        self.model.editable = editable
+        self.table.editable = editable
+        self.table.setAcceptDrops(editable)
+        self.table.setDragDropMode(
+            QAbstractItemView.DragDropMode.DragDrop
+            if editable
+            else QAbstractItemView.DragDropMode.NoDragDrop
+        )
+        for button in (self.edit_button, self.add_button, self.empty_add_button):
+            button.setEnabled(editable)
+        self.empty_add_button.setVisible(editable)
+        read_only_text = self.tr("This list has no films.")
+        self.empty_hint.setText(self._empty_text if editable else read_only_text)
+        self._update_buttons()
+
+    def editable(self) -> bool:
+        """Whether the list can be changed here (``set_editable``)."""
+        return self.model.editable
+
     def _update_buttons(self) -> None:
-        some = bool(self.selected_film_ids())
+        some = bool(self.selected_film_ids()) and self.model.editable
         for button in (self.remove_button, self.up_button, self.down_button):
             button.setEnabled(some)
         has_entries = self.model.rowCount() > 0

@@ -51,8 +51,11 @@ class _Tree(QTreeWidget):
 
     films_dropped = Signal(str, int, list)  # kind, id, film ids
     key_action = Signal(str)  # "rename", "delete"
+    editable = True  # (False: a read-only catalog; nothing is dropped, renamed or deleted)
 
     def _target(self, position: QPoint) -> Entry | None:
+        if not self.editable:
+            return None
         item = self.itemAt(position)
         entry = item.data(0, _ENTRY_ROLE) if item is not None else None
         if entry and entry[0] in ("collection", "list"):
@@ -60,7 +63,7 @@ class _Tree(QTreeWidget):
         return None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(FILM_IDS_MIME):
+        if self.editable and event.mimeData().hasFormat(FILM_IDS_MIME):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -121,6 +124,8 @@ class _Tree(QTreeWidget):
         return super().event(event)
 
     def _editable(self) -> bool:
+        if not self.editable:
+            return False
         item = self.currentItem()
         entry = item.data(0, _ENTRY_ROLE) if item is not None else None
         return entry is not None and len(entry) == 2 and entry[0] in _EDITABLE
@@ -196,6 +201,14 @@ class Sidebar(QWidget):
         self.tree.films_dropped.connect(self.films_dropped)
         self.tree.key_action.connect(self._key_action)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
+
+    def set_editable(self, editable: bool) -> None:
+        """Whether collections, lists and saved searches can be made, changed and deleted here
+        (not in a read-only catalog): the buttons, the menu, F2, Delete, a double-click and
+        films dropped onto an entry. Choosing an entry is the same either way."""
+        self.tree.editable = editable
+        for button in (self.new_collection_button, self.new_list_button):
+            button.setEnabled(editable)
 
     # --- content --------------------------------------------------------------------------
 
@@ -379,6 +392,8 @@ class Sidebar(QWidget):
 
     @Slot(QPoint)
     def _menu(self, position: QPoint) -> None:
+        if not self.tree.editable:  # (every item of the menu changes the catalog)
+            return
         item = self.tree.itemAt(position)
         entry = item.data(0, _ENTRY_ROLE) if item is not None else None
         menu = QMenu(self)
@@ -429,5 +444,5 @@ class Sidebar(QWidget):
     @Slot(QTreeWidgetItem, int)
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         entry = item.data(0, _ENTRY_ROLE)
-        if entry and entry[0] in _EDITABLE:
+        if entry and entry[0] in _EDITABLE and self.tree.editable:
             self.edit_requested.emit(entry[0], int(entry[1]))
