@@ -242,6 +242,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n film(s)</source>
+        <translation>
+            <numerusform>%n film</numerusform>
+            <numerusform>%n films</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln row(s) with problems; nothing is imported unless you choose to leave them out:</source>
         <translation>
             <numerusform>%Ln row with problems; nothing is imported unless you choose to leave them out:</numerusform>

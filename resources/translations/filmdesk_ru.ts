@@ -1564,6 +1564,26 @@ Restoring it brings back every film, collection and list as they were then; the 
             <numerusform>%Ln без изменений</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n film(s)</source>
+        <translation>
+            <numerusform>%n фильм</numerusform>
+            <numerusform>%n фильма</numerusform>
+            <numerusform>%n фильмов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Screening lists: {names}.</source>
+        <translation>Списки показа: {names}.</translation>
+    </message>
     <message>
         <source>Import the other rows and leave these out</source>
         <translation>Импортировать остальные строки, а эти пропустить</translation>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -57,3 +58,26 @@ def test_notes_alone_are_not_called_rows_left_out(qtbot: QtBot, tmp_path: Path) 
     qtbot.addWidget(dialog)
     heading = dialog.findChild(QLabel, "notices_heading")
     assert heading.text() == "1 note on rows that are imported:"
+
+
+def test_the_screening_lists_a_file_brings_are_named(qtbot: QtBot, tmp_path: Path) -> None:
+    # The command line's dry run named them; the window's said nothing of them.
+    from filmdesk.core.exchange import IncomingEntry, IncomingList
+
+    lists = [
+        IncomingList("Harbour nights", entries=tuple(IncomingEntry(n) for n in range(3))),
+        IncomingList("<b>Year 9</b>", entries=(IncomingEntry(9),)),
+        *(IncomingList(f"Term {n}") for n in range(5)),
+    ]
+    plan = ImportPlan(source=tmp_path / "export.zip", format="letterboxd", lists=lists)
+    dialog = ImportDialog(plan)
+    qtbot.addWidget(dialog)
+    said = dialog.findChild(QLabel, "importedLists")
+    assert said.text() == (
+        "Screening lists: Harbour nights (3 films), <b>Year 9</b> (1 film), Term 0 (0 films),"
+        " Term 1 (0 films), Term 2 (0 films) and 2 more."
+    )
+    assert said.textFormat() == Qt.TextFormat.PlainText  # (a name is shown as typed)
+    without = ImportDialog(ImportPlan(source=tmp_path / "films.csv", format="csv"))
+    qtbot.addWidget(without)
+    assert without.findChild(QLabel, "importedLists") is None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from filmdesk.core.exchange import ImportPlan
+from filmdesk.ui.widgets.plain_text import plain_label
 
 
 def _where(plan: ImportPlan, file: str, line: int | None) -> str:
@@ -50,6 +51,19 @@ class ImportDialog(QDialog):
         summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
+        if plan.lists:  # (made by the import, or added to: the user's own names, as typed)
+            shown = []
+            for each in plan.lists[:5]:
+                films = self.tr("%n film(s)", "", len(each.entries))
+                shown.append(f"{each.name} ({films})")
+            names = ", ".join(shown)
+            if len(plan.lists) > 5:
+                names += " " + self.tr("and %n more", "", len(plan.lists) - 5)
+            text = self.tr("Screening lists: {names}.").replace("{names}", names)
+            lists = plain_label(QLabel(text))
+            lists.setObjectName("importedLists")
+            lists.setWordWrap(True)
+            layout.addWidget(lists)
         self.skip_bad_rows = QCheckBox(self.tr("Import the other rows and leave these out"))
         if plan.problems:
             # The problems themselves come from the core, in English.
