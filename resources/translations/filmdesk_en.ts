@@ -83,6 +83,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln poster(s)</source>
+        <translation>
+            <numerusform>%Ln poster</numerusform>
+            <numerusform>%Ln posters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln collection(s)</source>
         <translation>
             <numerusform>%Ln collection</numerusform>

@@ -557,8 +557,8 @@
         <translation>Скопировать каталог</translation>
     </message>
     <message>
-        <source>Every film with all its fields, the viewings, tags, collections with their comments and the screening lists are copied into a new, empty catalog. This catalog stays as it is.</source>
-        <translation>Все фильмы со всеми полями, просмотры, теги, коллекции с комментариями и списки показа копируются в новый, пустой каталог. Этот каталог остаётся как есть.</translation>
+        <source>Every film with all its fields and its poster, the viewings, tags, collections with their comments and the screening lists are copied into a new, empty catalog. This catalog stays as it is.</source>
+        <translation>Все фильмы со всеми полями и постерами, просмотры, теги, коллекции с комментариями и списки показа копируются в новый, пустой каталог. Этот каталог остаётся как есть.</translation>
     </message>
     <message>
         <source>A &amp;file on this computer</source>
@@ -900,6 +900,14 @@ Restoring it brings back every film, collection and list as they were then; the 
     <message>
         <source>The catalog was not copied.</source>
         <translation>Каталог не скопирован.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln poster(s)</source>
+        <translation>
+            <numerusform>%Ln постер</numerusform>
+            <numerusform>%Ln постера</numerusform>
+            <numerusform>%Ln постеров</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln film(s)</source>

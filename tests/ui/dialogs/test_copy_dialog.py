@@ -12,11 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from filmdesk.core.catalog import Catalog, open_catalog
 from filmdesk.core.db import database_url, location_of
+from filmdesk.core.posters.images import prepare_poster
 from filmdesk.core.server_login import password_file
 from filmdesk.ui.dialogs.copy_dialog import CopyDialog
 from filmdesk.ui.main_window import MainWindow
 from tests.core.test_copying import rows, rows_at
 from tests.pg_server import LocalServer
+from tests.posters import image_bytes
 from tests.ui.conftest import type_text
 from tests.ui.test_main_window import make_window
 
@@ -59,7 +61,8 @@ def test_the_catalog_is_copied_to_a_chosen_file(
         dialog.choose_button, Qt.MouseButton.LeftButton))  # fmt: skip
     shown = said(monkeypatch)
     catalog = window.film_ops.catalog
-    catalog.films.add({"title": "Mirror", "year": 1975, "tags": ["Тарковский"]})
+    mirror = catalog.films.add({"title": "Mirror", "year": 1975, "tags": ["Тарковский"]})
+    catalog.posters.set(mirror.id, prepare_poster(image_bytes(), "mirror.png"))
 
     window.window_actions["copy_catalog"].trigger()
 
@@ -68,7 +71,8 @@ def test_the_catalog_is_copied_to_a_chosen_file(
     assert shown == [
         (
             "information",
-            f"Copied 11 films, 1 collection and 0 screening lists to {copied}.\n\n"
+            # (The posters were copied and not said: the command line said them.)
+            f"Copied 11 films (1 poster), 1 collection and 0 screening lists to {copied}.\n\n"
             "This window goes on with the catalog it has open. To open the copy, start "
             f"filmdesk with --database {copied}",
         )

@@ -45,9 +45,9 @@ class CopyDialog(QDialog):
         self._start_folder = start_folder
         intro = QLabel(
             self.tr(
-                "Every film with all its fields, the viewings, tags, collections with their "
-                "comments and the screening lists are copied into a new, empty catalog. This "
-                "catalog stays as it is."
+                "Every film with all its fields and its poster, the viewings, tags, collections "
+                "with their comments and the screening lists are copied into a new, empty "
+                "catalog. This catalog stays as it is."
             )
         )
         intro.setWordWrap(True)

@@ -330,9 +330,12 @@ class FileOperations(QObject):
             )
             return
         # "10 films (12 viewings)": what each holds, where it holds any.
-        films = self._with_parts(
-            self.tr("%Ln film(s)", "", result.films),
+        held = (
             self.tr("%Ln viewing(s)", "", result.viewings) if result.viewings else "",
+            self.tr("%Ln poster(s)", "", result.posters) if result.posters else "",
+        )
+        films = self._with_parts(
+            self.tr("%Ln film(s)", "", result.films), ", ".join(part for part in held if part)
         )
         collections = self._with_parts(
             self.tr("%Ln collection(s)", "", result.collections),
