@@ -43,12 +43,23 @@ def database_target(explicit: str | None = None) -> str:
     Returns either a SQLAlchemy URL (anything containing ``://``) or a filesystem path. An
     explicit but empty value is refused (ValueError): a script whose variable is unset must
     not quietly work on the user's own catalog.
+
+    A file named here that is not there yet is made (a new catalog) only in a folder that is:
+    a mistyped folder is refused (ValueError), not made with a new catalog in it. The default
+    file's folder is made when needed.
     """
     if explicit is not None and not explicit.strip():
         raise ValueError("--database is empty; give a file or a URL")
     for candidate in (explicit, os.environ.get(DATABASE_ENV)):
         if candidate and candidate.strip():
-            return candidate.strip()
+            target = candidate.strip()
+            folder = Path(target).parent
+            if "://" not in target and not Path(target).exists() and not folder.is_dir():
+                raise ValueError(
+                    f"{target}: there is no folder {folder}; filmdesk makes a new catalog only "
+                    "in a folder that exists"
+                )
+            return target
     return str(default_database_path())
 
 

@@ -38,7 +38,10 @@ def test_version(cli: Cli) -> None:
     [
         (["--database", "", "list"], "--database is empty"),
         (["--database", "nosuchdialect://x", "list"], "cannot open"),
-        (["--database", "/proc/nonexistent/x.sqlite3", "list"], "cannot create"),
+        (
+            ["--database", "/proc/nonexistent/x.sqlite3", "list"],
+            "there is no folder /proc/nonexistent",
+        ),
         (["--database", "mysql://someone@host/films", "list"], "'mysql' is neither"),
         (["--database", "postgresql://someone@host:port/films", "list"], "port must be a number"),
         (

@@ -373,3 +373,20 @@ def test_a_catalog_at_schema_0006_keeps_its_watched_dates_as_viewings(db_path: P
     films.remove_viewings([again.id])
     assert str(films.get(500).watched_on) == "2024-03-12"
     opened.catalog.close()
+
+
+def test_a_mistyped_folder_is_refused_not_made_with_a_catalog_in_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a tester: --database /nonexist/x.sqlite3 made the folder, a seeded catalog and
+    # its backups, and listed 10 films.
+    missing = tmp_path / "Fims" / "library.sqlite3"
+    with pytest.raises(ValueError, match=r"there is no folder .*Fims; filmdesk makes a new"):
+        database_target(str(missing))
+    monkeypatch.setenv("FILMDESK_DATABASE", str(missing))
+    with pytest.raises(ValueError, match="there is no folder"):
+        database_target(None)
+    assert not (tmp_path / "Fims").exists()
+    # A new file in a folder that is there, a file that is there, and a server are taken.
+    assert database_target(str(tmp_path / "new.sqlite3")) == str(tmp_path / "new.sqlite3")
+    assert database_target("postgresql://club@host/films") == "postgresql://club@host/films"
