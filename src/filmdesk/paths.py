@@ -53,8 +53,9 @@ def database_target(explicit: str | None = None) -> str:
     for candidate in (explicit, os.environ.get(DATABASE_ENV)):
         if candidate and candidate.strip():
             target = candidate.strip()
-            folder = Path(target).parent
-            if "://" not in target and not Path(target).exists() and not folder.is_dir():
+            file = Path(target).expanduser()  # ("~/…" in quotes: opening expands it too)
+            folder = file.parent
+            if "://" not in target and not file.exists() and not folder.is_dir():
                 raise ValueError(
                     f"{target}: there is no folder {folder}; filmdesk makes a new catalog only "
                     "in a folder that exists"

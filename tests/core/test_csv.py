@@ -455,3 +455,14 @@ def test_a_western_spreadsheet_keeps_its_accents(tmp_path: Path, title: str, dir
     assert plan.problems == []
     assert plan.new[0].fields["title"] == title
     assert plan.new[0].fields["directors"] == [director]
+
+
+def test_russian_text_quoting_latin_titles_stays_windows_1251(tmp_path: Path) -> None:
+    # Guillemets and curly quotes are the same bytes in Windows-1251 and -1252: around a Latin
+    # word they are no accent (a review found «Criterion» turned the file into "Êîïèÿ").
+    source = tmp_path / "russian.csv"
+    notes = ("Копия «Criterion»", "«Director’s Cut» на «Blu-ray»", "Смотрели на «Netflix»")
+    rows = [f"Film {n},1979,{note}" for n, note in enumerate(notes)]
+    source.write_bytes("\r\n".join(["title,year,notes", *rows]).encode("cp1251"))
+    plan = plan_import(empty_catalog(tmp_path / "c.sqlite3"), source)
+    assert [film.fields["notes"] for film in plan.new] == list(notes)

@@ -390,3 +390,9 @@ def test_a_mistyped_folder_is_refused_not_made_with_a_catalog_in_it(
     # A new file in a folder that is there, a file that is there, and a server are taken.
     assert database_target(str(tmp_path / "new.sqlite3")) == str(tmp_path / "new.sqlite3")
     assert database_target("postgresql://club@host/films") == "postgresql://club@host/films"
+    # "~/…" that no shell expanded (quoted, or in the variable): opening expands it, and so
+    # does the check (found by a review: an existing ~/films.sqlite3 was refused).
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert database_target("~/films.sqlite3") == "~/films.sqlite3"
+    with pytest.raises(ValueError, match="there is no folder"):
+        database_target("~/Fims/films.sqlite3")

@@ -320,3 +320,24 @@ def test_a_diary_row_of_two_namesakes_says_which_it_went_to(
     assert (said.file.rsplit(":", 1)[-1], said.line, said.left_out) == ("diary.csv", 4, False)
     assert "2 films of this export have this name and year" in said.message
     assert "https://boxd.it/aa02" in said.message
+
+
+def test_a_bad_rating_in_ratings_and_in_the_diary_is_two_problems(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    # The diary's problem is not the film's when ratings.csv gave the film its rating: both
+    # are said (a review found the ratings.csv one hidden until the diary was mended).
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr(
+            "ratings.csv",
+            "Date,Name,Year,Letterboxd URI,Rating\r\n2024-01-01,Solo,2001,https://boxd.it/s1,9\r\n",
+        )
+        out.writestr(
+            "diary.csv",
+            "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\r\n"
+            "2024-01-02,Solo,2001,https://boxd.it/d1,9,,,2024-01-01\r\n",
+        )
+    plan = plan_import(catalog, archive)
+    said = sorted((p.file.rsplit(":", 1)[-1], p.field) for p in plan.problems)
+    assert said == [("diary.csv", "Rating"), ("ratings.csv", "rating")]

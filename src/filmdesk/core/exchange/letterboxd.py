@@ -429,8 +429,14 @@ class _Reader:
                 raw["notes"] = "\n\n".join(film.reviews)
             said = len(self.problems)
             viewings = self.viewings_of(film)
-            # (A diary's bad date or rating is the film's too: said once, of its diary row.)
-            said_of_viewings = {(p.field, p.message) for p in self.problems[said:]}
+            # A diary's bad date is the film's too (its watch date comes from the diary), and
+            # so is its bad rating unless ratings.csv gave the film's: said once, of the row.
+            from_diary = (
+                {"Watched Date"} if film.rating_from_ratings else {"Watched Date", "Rating"}
+            )
+            said_of_viewings = {
+                (p.field, p.message) for p in self.problems[said:] if p.field in from_diary
+            }
             try:
                 cleaned = clean_film_fields(raw)
             except ValidationError as exc:

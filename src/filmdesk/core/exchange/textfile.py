@@ -98,9 +98,16 @@ def decode_text(raw: bytes, encoding: str, name: str) -> tuple[str, str]:
 
 # A letter or two with an accent in a Latin word, inside it or at either end ("Kátia",
 # "Iñárritu", "Café", "Évora"), and a run of three Cyrillic letters (Windows-1251 puts them
-# at 0xC0-0xFF; such a run beside a Latin letter is not an accent).
+# at 0xC0-0xFF; such a run beside a Latin letter is not an accent). An accent is one of
+# Windows-1252's letters: the quotes, dashes and guillemets both encodings share around a
+# Latin word in Russian text («Criterion», Director’s) say nothing.
+_ACCENTED = rb"[\x8a\x8c\x8e\x9a\x9c\x9e\x9f\xc0-\xd6\xd8-\xf6\xf8-\xff]{1,2}"
 _LATIN_ACCENT = re.compile(
-    rb"(?<=[A-Za-z])[\x80-\xff]{1,2}(?![\x80-\xff])|(?<![\x80-\xff])[\x80-\xff]{1,2}(?=[A-Za-z])"
+    rb"(?<=[A-Za-z])"
+    + _ACCENTED
+    + rb"(?![\x80-\xff])|(?<![\x80-\xff])"
+    + _ACCENTED
+    + rb"(?=[A-Za-z])"
 )
 _CYRILLIC_RUN = re.compile(rb"[\xa8\xb8\xc0-\xff]{3,}")
 
