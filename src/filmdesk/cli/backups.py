@@ -117,7 +117,7 @@ def _list(args: argparse.Namespace, catalog: Path) -> None:
 def _restore(args: argparse.Namespace, catalog: Path) -> None:
     # (Said before "no such backup".)
     if args.read_only:
-        raise read_only_error(catalog, asked=True)
+        raise read_only_error(catalog, why="asked")
     if catalog.exists() and is_read_only(catalog):
         raise read_only_error(catalog)
     source = find_backup(catalog, args.backup)

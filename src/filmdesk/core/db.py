@@ -28,6 +28,8 @@ from filmdesk.core.problems import (
     DamagedCatalogError,
     ReadOnlyCatalogError,
     explain,
+    read_only_error,
+    read_only_sentence,
 )
 
 if TYPE_CHECKING:
@@ -246,19 +248,13 @@ def read_only_reason(engine: Engine) -> str | None:
 
 def read_only_message(engine: Engine) -> str:
     """Why changes to the catalog behind ``engine`` are refused, as a sentence's start."""
-    why = engine.get_execution_options().get(READ_ONLY_OPTION)
-    where = location(engine)
-    if why == "account":
-        return f"the catalog {where} is read-only for you: your account may only read it"
-    if why == "asked":
-        return f"the catalog {where} was opened read-only"
-    return f"the catalog {where} is read-only (filmdesk has no permission to write to it)"
+    return read_only_sentence(location(engine), read_only_reason(engine) or "file")
 
 
 def read_only_refusal(engine: Engine) -> ReadOnlyCatalogError:
     """The refusal of a change to the catalog behind ``engine``, saying why it is read-only."""
-    return ReadOnlyCatalogError(
-        f"{read_only_message(engine)}; nothing was changed", sqlite_path(engine.url)
+    return read_only_error(
+        sqlite_path(engine.url), why=read_only_reason(engine) or "file", where=location(engine)
     )
 
 

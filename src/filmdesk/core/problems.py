@@ -61,15 +61,27 @@ _SERVER_CODES = {
 }
 
 
-def read_only_error(path: Path | None, *, asked: bool = False) -> ReadOnlyCatalogError:
-    """The refusal of a change to a catalog that is read-only (``asked``: opened so)."""
-    where = str(path) if path is not None else "the catalog"
-    why = (
-        "was opened read-only"
-        if asked
-        else ("is read-only (filmdesk has no permission to write to it)")
-    )
-    return ReadOnlyCatalogError(f"the catalog {where} {why}; nothing was changed", path)
+# Why a catalog is read-only (``db.read_only_reason``), as the end of a sentence about it.
+_READ_ONLY_BECAUSE = {
+    "account": "is read-only for you: your account may only read it",
+    "asked": "was opened read-only",
+    "file": "is read-only (filmdesk has no permission to write to it)",
+}
+
+
+def read_only_sentence(where: str, why: str = "file") -> str:
+    """What is said of a catalog read-only because of ``why`` ("file", "account" or
+    "asked"): ``the catalog WHERE is read-only (…)``."""
+    return f"the catalog {where} {_READ_ONLY_BECAUSE[why]}"
+
+
+def read_only_error(
+    path: Path | None, *, why: str = "file", where: str | None = None
+) -> ReadOnlyCatalogError:
+    """The refusal of a change to a catalog that is read-only because of ``why``; ``where``
+    names it when it is no file (a server's address)."""
+    named = where or (str(path) if path is not None else "the catalog")
+    return ReadOnlyCatalogError(f"{read_only_sentence(named, why)}; nothing was changed", path)
 
 
 def explain(error: BaseException, path: Path | None) -> CatalogFileError | None:

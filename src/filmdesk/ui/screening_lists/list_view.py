@@ -320,20 +320,24 @@ class EntriesTable(QTableView):
     move_by = Signal(int)  # -1 up, +1 down
     clear_date = Signal(int)  # row
     remove_pressed = Signal()
-    editable = True  # (False: a read-only catalog; the keys are the window's again)
 
     def event(self, event: QEvent) -> bool:
         # Keep the window's own shortcuts (Delete deletes films) from taking these keys.
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and self.editable
+            and self._editable()
             and self._handles(event)
             and self.state() != QAbstractItemView.State.EditingState
         ):
             event.accept()
             return True
         return super().event(event)
+
+    def _editable(self) -> bool:
+        # (Its model's: in a read-only catalog the keys are the window's again.)
+        model = self.model()
+        return not isinstance(model, ListEntriesModel) or model.editable
 
     @staticmethod
     def _handles(event: QKeyEvent) -> bool:
@@ -346,7 +350,7 @@ class EntriesTable(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if (
-            self.editable
+            self._editable()
             and self.state() != QAbstractItemView.State.EditingState
             and self._handles(event)
         ):
@@ -580,7 +584,6 @@ class ScreeningListView(QWidget):
         and its entries added, removed, moved, dated, noted or marked screened. The handout
         and the export are there either way."""
         self.model.editable = editable
-        self.table.editable = editable
         self.table.setAcceptDrops(editable)
         self.table.setDragDropMode(
             QAbstractItemView.DragDropMode.DragDrop
